@@ -1,0 +1,287 @@
+// The one HTTP client every provider uses: undici (loaded lazily, it costs ~100 ms at start-up),
+// Basic or Bearer auth, mutual TLS, per-request timeouts, retries with backoff and jitter, typed errors.
+import type { Agent, Dispatcher } from 'undici';
+import { ApiError, httpError, oneLine } from './errors.js';
+
+export type Auth =
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'bearer'; token: string }
+  | { type: 'none' };
+
+export interface TlsOptions {
+  /** PEM text of the CA that signed the server certificate. */
+  ca?: string;
+  /** PEM text of the client certificate and key (mutual TLS). */
+  cert?: string;
+  key?: string;
+  /** Skip server certificate verification. Only when a profile explicitly says so; the UI marks it. */
+  insecure?: boolean;
+}
+
+export interface RetryPolicy {
+  /** Extra attempts after the first. */
+  retries: number;
+  baseDelayMs: number;
+  /** Cap for one wait. A Retry-After longer than this is not waited for: the error goes up instead. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 300, maxDelayMs: 10_000 };
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  auth?: Auth;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  tls?: TlsOptions;
+  retry?: RetryPolicy;
+  /** Pulls the provider's own message out of an error body (parsed JSON when it was JSON, else the text). */
+  errorMessage?: (status: number, body: unknown, text: string) => string | undefined;
+  /** Test hook: a dispatcher to use instead of the client's own agent. */
+  dispatcher?: Dispatcher;
+  /** Test/bench hook: sleep used between retries. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RequestOptions {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Safe to repeat after a network error or 502/503/504. Defaults to true for GET/PUT/DELETE. */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** What the success body is: JSON (default), plain text, or nothing to read. */
+  expect?: 'json' | 'text' | 'none';
+  /** Overrides the client's base URL (IONOS v2 talks to nine regional endpoints). */
+  baseUrl?: string;
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  data: T;
+}
+
+/** Counts requests per process; the benchmarks and the store tests read it. */
+export const httpStats = { requests: 0 };
+
+let undiciModule: Promise<typeof import('undici')> | undefined;
+function loadUndici(): Promise<typeof import('undici')> {
+  undiciModule ??= import('undici');
+  return undiciModule;
+}
+
+const RETRY_STATUS = new Set([429, 502, 503, 504]);
+
+export class HttpClient {
+  private agent?: Agent;
+  private readonly opts: HttpClientOptions;
+
+  constructor(opts: HttpClientOptions) {
+    this.opts = opts;
+  }
+
+  get baseUrl(): string {
+    return this.opts.baseUrl;
+  }
+
+  async json<T>(req: RequestOptions): Promise<T> {
+    return (await this.request<T>(req)).data;
+  }
+
+  async request<T>(req: RequestOptions): Promise<HttpResponse<T>> {
+    const policy = this.opts.retry ?? DEFAULT_RETRY;
+    const idempotent = req.idempotent ?? (req.method !== 'POST' && req.method !== 'PATCH');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once<T>(req);
+      } catch (err) {
+        if (!(err instanceof ApiError) || attempt >= policy.retries || req.signal?.aborted) throw err;
+        const retriable =
+          err.kind === 'rate-limit' || // the server refused it, so repeating is safe for any method
+          (idempotent && (err.kind === 'network' || err.kind === 'timeout' || (err.status !== undefined && RETRY_STATUS.has(err.status))));
+        if (!retriable) throw err;
+        const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+        const jittered = backoff / 2 + Math.random() * (backoff / 2);
+        const wait = err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, jittered / 4) : jittered;
+        if (wait > policy.maxDelayMs) throw err;
+        await (this.opts.sleep ?? sleep)(wait, req.signal);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    const agent = this.agent;
+    this.agent = undefined;
+    await agent?.close();
+  }
+
+  private async dispatcher(): Promise<Dispatcher> {
+    if (this.opts.dispatcher) return this.opts.dispatcher;
+    if (!this.agent) {
+      const { Agent } = await loadUndici();
+      const tls = this.opts.tls;
+      this.agent = new Agent({
+        keepAliveTimeout: 10_000,
+        connections: 16,
+        connect: {
+          ca: tls?.ca,
+          cert: tls?.cert,
+          key: tls?.key,
+          rejectUnauthorized: !tls?.insecure,
+        },
+      });
+    }
+    return this.agent;
+  }
+
+  private async once<T>(req: RequestOptions): Promise<HttpResponse<T>> {
+    const { request } = await loadUndici();
+    const url = buildUrl(req.baseUrl ?? this.opts.baseUrl, req.path, req.query);
+    const headers: Record<string, string> = { accept: 'application/json', ...this.opts.headers, ...req.headers };
+    const auth = this.opts.auth;
+    if (auth?.type === 'basic') headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+    if (auth?.type === 'bearer') headers.authorization = `Bearer ${auth.token}`;
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      body = JSON.stringify(req.body);
+      headers['content-type'] = 'application/json';
+    }
+    const timeout = req.timeoutMs ?? this.opts.timeoutMs ?? 15_000;
+    httpStats.requests++;
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(url, {
+        method: req.method,
+        headers,
+        body,
+        signal: req.signal,
+        dispatcher: await this.dispatcher(),
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+      });
+    } catch (err) {
+      throw transportError(err, url, timeout);
+    }
+    let text: string;
+    try {
+      text = await res.body.text();
+    } catch (err) {
+      throw transportError(err, url, timeout);
+    }
+    const contentType = String(res.headers['content-type'] ?? '');
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      throw this.statusError(res.statusCode, res.headers, contentType, text);
+    }
+    return { status: res.statusCode, headers: res.headers, data: decodeBody<T>(req.expect ?? 'json', contentType, text, res.statusCode) };
+  }
+
+  private statusError(status: number, headers: Record<string, string | string[] | undefined>, contentType: string, text: string): ApiError {
+    let parsed: unknown = text;
+    if (/json/i.test(contentType) || /^\s*[{[]/.test(text)) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    let message = this.opts.errorMessage?.(status, parsed, text);
+    if (!message) message = fallbackMessage(contentType, text);
+    return httpError(status, message, { retryAfterMs: retryAfterMs(headers) });
+  }
+}
+
+function decodeBody<T>(expect: 'json' | 'text' | 'none', contentType: string, text: string, status: number): T {
+  if (expect === 'none') return undefined as T;
+  if (expect === 'text') return text as T;
+  if (text.trim() === '') return undefined as T;
+  if (/html/i.test(contentType) || /^\s*</.test(text)) {
+    throw new ApiError(`expected JSON but got an HTML page (HTTP ${status})`, { kind: 'malformed', status });
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(`the response body is not valid JSON (HTTP ${status})`, { kind: 'malformed', status });
+  }
+}
+
+function fallbackMessage(contentType: string, text: string): string | undefined {
+  if (/html/i.test(contentType) || /^\s*</.test(text)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    return title ? `HTML error page "${title}"` : 'HTML error page';
+  }
+  const flat = oneLine(text, 200);
+  return flat || undefined;
+}
+
+/** Retry-After (seconds or an HTTP date) and ClickHouse's X-RateLimit-Reset (seconds), in ms. */
+export function retryAfterMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number | undefined {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const ra = first(headers['retry-after']);
+  if (ra !== undefined) {
+    const secs = Number(ra);
+    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+    const date = Date.parse(ra);
+    if (!Number.isNaN(date)) return Math.max(0, date - now);
+  }
+  const reset = first(headers['x-ratelimit-reset']);
+  if (reset !== undefined && Number.isFinite(Number(reset))) {
+    // The ClickHouse provider waits reset+1 seconds.
+    return (Number(reset) + 1) * 1000;
+  }
+  return undefined;
+}
+
+const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|certificate/i;
+
+function transportError(err: unknown, url: string, timeoutMs: number): ApiError {
+  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = e.code ?? e.cause?.code ?? '';
+  const where = safeOrigin(url);
+  if (e.name === 'AbortError' || code === 'ABORT_ERR') return new ApiError('request cancelled', { kind: 'timeout', cause: err });
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
+    return new ApiError(`no answer from ${where} within ${Math.round(timeoutMs / 1000)} s`, { kind: 'timeout', cause: err });
+  }
+  if (code === 'ECONNREFUSED') return new ApiError(`connection refused by ${where}`, { kind: 'network', cause: err });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ApiError(`cannot resolve ${where}`, { kind: 'network', cause: err });
+  const msg = e.message ?? e.cause?.message ?? String(err);
+  if (TLS_CODES.test(code) || TLS_CODES.test(msg)) {
+    return new ApiError(`TLS failure talking to ${where}: ${code || msg}`, { kind: 'tls', cause: err });
+  }
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
+    return new ApiError(`connection to ${where} was closed unexpectedly`, { kind: 'network', cause: err });
+  }
+  return new ApiError(`cannot reach ${where}: ${code || msg}`, { kind: 'network', cause: err });
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the server';
+  }
+}
+
+export function buildUrl(base: string, path: string, query?: RequestOptions['query']): string {
+  const url = new URL(base.replace(/\/+$/, '') + path);
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  return url.toString();
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ApiError('request cancelled', { kind: 'timeout' }));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new ApiError('request cancelled', { kind: 'timeout' }));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,169 @@
+// The normalised model every screen and command works with, and the one interface every provider implements.
+
+export type ProviderKind = 'ionos-v1' | 'ionos-v2' | 'clickhouse' | 'pgo';
+
+export const PROVIDER_LABELS: Record<ProviderKind, string> = {
+  'ionos-v1': 'IONOS v1',
+  'ionos-v2': 'IONOS v2',
+  clickhouse: 'ClickHouse',
+  pgo: 'Crunchy PGO',
+};
+
+export type Phase = 'creating' | 'ready' | 'updating' | 'degraded' | 'stopped' | 'deleting' | 'failed' | 'unknown';
+
+export const PHASES: readonly Phase[] = ['creating', 'ready', 'updating', 'degraded', 'stopped', 'deleting', 'failed', 'unknown'];
+
+/** Phases that change on their own; the store polls clusters in them fast. */
+export const TRANSITIONAL_PHASES: ReadonlySet<Phase> = new Set<Phase>(['creating', 'updating', 'deleting']);
+
+export interface Cluster {
+  profile: string;
+  provider: ProviderKind;
+  id: string;
+  name: string;
+  phase: Phase;
+  /** The provider's own word for the state (BUSY, PROVISIONING, running, pgcluster Initialized, ...). */
+  state: string;
+  /** Why a cluster failed or is degraded, when the provider says (IONOS v2 statusMessage, PGO status.message). */
+  stateMessage?: string;
+  version?: string;
+  location?: string;
+  size?: string;
+  storage?: string;
+  instances?: number;
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+  createdAt?: string;
+  /** The provider's object as received, for the detail screen and `--json --raw`. */
+  raw: unknown;
+}
+
+/** What `verify` proves: who the credentials belong to. */
+export interface Identity {
+  /** One line for the profiles screen, e.g. "org Acme (3f2a…)" or "user@example.com, contract 123". */
+  summary: string;
+  /** Discovered values the profile may keep (ClickHouse organizationId, PGO server version, ...). */
+  discovered?: Record<string, string>;
+}
+
+export type SslMode = 'disable' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
+
+export interface ConnectionInfo {
+  host?: string;
+  port: number;
+  database: string;
+  user?: string;
+  sslmode: SslMode;
+  /** CA file for verify-full. */
+  sslrootcert?: string;
+  /** ClickHouse requires SCRAM channel binding. */
+  channelBinding?: 'require';
+  /** Known password (from create, reset or the profile); never put it on a command line. */
+  password?: string;
+  /** Set when pgtui can tell psql will not reach the cluster (no host yet, private LAN, ...). */
+  unreachableReason?: string;
+}
+
+export type FieldKind = 'text' | 'secret' | 'int' | 'choice' | 'bool';
+
+export interface FieldChoice {
+  value: string;
+  label?: string;
+}
+
+export interface FieldSpec {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  default?: string;
+  choices?: FieldChoice[];
+  /** One line shown beside the field. */
+  help?: string;
+  unit?: string;
+  /** Fields that cannot be changed after create (shown as such in edit forms). */
+  immutable?: boolean;
+  /** Show only when another field has one of these values, e.g. {key: 'auth', values: ['token']}. */
+  showWhen?: { key: string; values: string[] };
+}
+
+export type FormValues = Record<string, string>;
+/** Field key → one-line reason. The key '' holds errors not tied to one field. */
+export type FieldErrors = Record<string, string>;
+
+export interface FormSpec {
+  title: string;
+  fields: FieldSpec[];
+  /** Pure and synchronous: runs on every change in the form and again before submit. */
+  validate(values: FormValues): FieldErrors;
+}
+
+export interface Backup {
+  id: string;
+  clusterId: string;
+  createdAt?: string;
+  earliestRecoveryTargetTime?: string;
+  latestRecoveryTargetTime?: string;
+  version?: string;
+  sizeMB?: number;
+  location?: string;
+  active?: boolean;
+  raw: unknown;
+}
+
+/** A change the edit flow will send, shown in its review step. */
+export interface ChangePlan {
+  /** Field label → [old, new] as shown to the user. */
+  diff: Array<{ key: string; label: string; from: string; to: string }>;
+  /** The exact request body, for providers where it matters (IONOS v2 PUT). */
+  body?: unknown;
+  method: string;
+  path: string;
+}
+
+export interface Provider {
+  readonly kind: ProviderKind;
+  readonly profile: string;
+  verify(signal?: AbortSignal): Promise<Identity>;
+  /** Every page, every region. */
+  list(signal?: AbortSignal): Promise<Cluster[]>;
+  /** Throws ApiError with kind 'not-found' when the cluster is gone. */
+  get(id: string, signal?: AbortSignal): Promise<Cluster>;
+  createForm(signal?: AbortSignal): Promise<FormSpec>;
+  create(values: FormValues, signal?: AbortSignal): Promise<Cluster>;
+  remove(id: string, signal?: AbortSignal): Promise<void>;
+  connection(cluster: Cluster): ConnectionInfo;
+
+  /** Edit support (issue 7): the form prefilled from the cluster, a plan for the changes, and applying it. */
+  editForm?(cluster: Cluster, signal?: AbortSignal): Promise<FormSpec>;
+  planUpdate?(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<ChangePlan>;
+  update?(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<Cluster>;
+
+  backups?(clusterId: string, signal?: AbortSignal): Promise<Backup[]>;
+  upgradeTargets?(cluster: Cluster, signal?: AbortSignal): Promise<string[]>;
+  restart?(id: string, signal?: AbortSignal): Promise<Cluster>;
+  /** Returns the new password; the provider also remembers it for psql. */
+  resetPassword?(id: string, signal?: AbortSignal): Promise<string>;
+}
+
+/** Where providers keep per-cluster connection secrets (create/reset passwords). Backed by the 0600 config. */
+export interface SecretStore {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+export function memorySecretStore(): SecretStore {
+  const map = new Map<string, string>();
+  return {
+    get: (k) => map.get(k),
+    set: (k, v) => void map.set(k, v),
+    delete: (k) => void map.delete(k),
+  };
+}
+
+export function clusterSecretKey(c: Pick<Cluster, 'profile' | 'id'>): string {
+  return `${c.profile}/${c.id}`;
+}

@@ -1,0 +1,68 @@
+// The contract between the polling store and everything that reads it (screens, commands, tests).
+import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind } from '../api/types.js';
+import type { Profile } from '../api/profile.js';
+
+export interface ProfileHealth {
+  profile: string;
+  kind: ProviderKind;
+  readOnly: boolean;
+  insecure: boolean;
+  status: 'loading' | 'ok' | 'error';
+  /** One line, already naming nothing secret. */
+  error?: string;
+  /** ms epoch of the last successful list. */
+  lastRefresh?: number;
+  /** ms epoch when the next attempt after an error is due. */
+  nextRetryAt?: number;
+  clusterCount: number;
+}
+
+export interface Transition {
+  at: number;
+  from: Phase;
+  to: Phase;
+  fromState: string;
+  toState: string;
+}
+
+export interface StoreSnapshot {
+  /** Every cluster of every profile; a new array only when something visible changed. */
+  clusters: readonly Cluster[];
+  profiles: readonly ProfileHealth[];
+  /** Increments on every emitted change. */
+  version: number;
+}
+
+export interface ClusterStore {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): StoreSnapshot;
+  start(): void;
+  stop(): Promise<void>;
+  /** Refresh one profile, or all, now. */
+  refresh(profile?: string): void;
+  /** Pause polling; returns the function that undoes this pause (a counter: nested pauses are fine). */
+  pause(): () => void;
+  isPaused(): boolean;
+  timeline(clusterKey: string): readonly Transition[];
+  profileOf(name: string): Profile | undefined;
+  provider(profile: string): Provider | undefined;
+  setProfiles(profiles: Profile[]): void;
+
+  // Intents. Screens call these; they never call providers or HTTP themselves.
+  createForm(profile: string, signal?: AbortSignal): Promise<FormSpec>;
+  /** Creates and inserts the new cluster at once (phase creating); fast-polls it until ready. */
+  create(profile: string, values: FormValues): Promise<Cluster>;
+  /** Marks it deleting at once; it disappears when the provider says it is gone. */
+  remove(cluster: Cluster): Promise<void>;
+  editForm(cluster: Cluster, signal?: AbortSignal): Promise<FormSpec>;
+  planUpdate(cluster: Cluster, values: FormValues): Promise<ChangePlan>;
+  update(cluster: Cluster, values: FormValues): Promise<Cluster>;
+  backups(cluster: Cluster, signal?: AbortSignal): Promise<Backup[]>;
+  upgradeTargets(cluster: Cluster, signal?: AbortSignal): Promise<string[]>;
+  restart(cluster: Cluster): Promise<void>;
+  resetPassword(cluster: Cluster): Promise<string>;
+}
+
+export function clusterKey(c: Pick<Cluster, 'profile' | 'id'>): string {
+  return `${c.profile}/${c.id}`;
+}

@@ -1,0 +1,3 @@
+export default { initialize() {}, connectToDevTools() {} };
+export function initialize() {}
+export function connectToDevTools() {}
