@@ -167,3 +167,26 @@ export function memorySecretStore(): SecretStore {
 export function clusterSecretKey(c: Pick<Cluster, 'profile' | 'id'>): string {
   return `${c.profile}/${c.id}`;
 }
+
+/** What the SecretStore keeps per cluster (JSON under clusterSecretKey): what psql needs to log in. */
+export interface ClusterSecret {
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+export function readClusterSecret(store: SecretStore, c: Pick<Cluster, 'profile' | 'id'>): ClusterSecret | undefined {
+  const text = store.get(clusterSecretKey(c));
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as ClusterSecret;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Merges into what is already stored, so a reset password keeps the known user and database. */
+export function writeClusterSecret(store: SecretStore, c: Pick<Cluster, 'profile' | 'id'>, secret: ClusterSecret): void {
+  const merged = { ...readClusterSecret(store, c), ...secret };
+  store.set(clusterSecretKey(c), JSON.stringify(merged));
+}

@@ -66,3 +66,24 @@ export interface ClusterStore {
 export function clusterKey(c: Pick<Cluster, 'profile' | 'id'>): string {
   return `${c.profile}/${c.id}`;
 }
+
+/** Profiles as the login screen and `pgtui profile` see them. Implemented by src/state/config.ts. */
+export interface ProfilesApi {
+  /** File profiles plus environment profiles (source 'env', read-only in the file sense). */
+  list(): Profile[];
+  /** Verifies the credentials against the API first; throws ApiError (with the provider's message) when wrong. */
+  verify(profile: Profile, signal?: AbortSignal): Promise<import('../api/types.js').Identity>;
+  /** Writes atomically, mode 0600; replaces a profile of the same name. */
+  save(profile: Profile): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+export interface Settings {
+  /** List refresh per profile, seconds; floor 2. */
+  refreshSeconds: number;
+  psqlPath?: string;
+  psqlArgs?: string[];
+  readOnly?: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { refreshSeconds: 5 };
