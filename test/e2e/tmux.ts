@@ -1,0 +1,94 @@
+// Drives a program in a real terminal: a private tmux server, send-keys in, capture-pane out.
+import { execFileSync } from 'node:child_process';
+
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface TmuxOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+export class Tmux {
+  private readonly socket = `pgtui-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private readonly name = 'main';
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** Starts `command` (a shell command line) in a detached session of the given size. */
+  start(command: string, opts: TmuxOptions = {}): void {
+    const env = { TERM: 'xterm-256color', ...opts.env };
+    const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24), ...(opts.cwd ? ['-c', opts.cwd] : []), ...envArgs, command);
+    this.tmux('set-option', '-t', this.name, 'remain-on-exit', 'on');
+  }
+
+  /** Keys in tmux notation: 'Enter', 'Escape', 'C-d', 'Down', or literal text with literal=true. */
+  send(keys: string, literal = false): void {
+    this.tmux('send-keys', '-t', this.name, ...(literal ? ['-l', keys] : [keys]));
+  }
+
+  type(text: string): void {
+    this.send(text, true);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.tmux('resize-window', '-t', this.name, '-x', String(cols), '-y', String(rows));
+  }
+
+  /** The visible screen as plain text. */
+  capture(): string {
+    return this.tmux('capture-pane', '-p', '-t', this.name);
+  }
+
+  /** Whether the program in the pane has exited, and its status. */
+  exitStatus(): number | undefined {
+    const out = this.tmux('display-message', '-p', '-t', this.name, '#{pane_dead} #{pane_dead_status}').trim();
+    const [dead, status] = out.split(' ');
+    return dead === '1' ? Number(status) : undefined;
+  }
+
+  panePid(): number {
+    return Number(this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim());
+  }
+
+  async waitFor(pattern: RegExp | string, timeoutMs = 15_000): Promise<string> {
+    const start = Date.now();
+    let screen = '';
+    while (Date.now() - start < timeoutMs) {
+      screen = this.capture();
+      if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${pattern} on screen:\n${screen}`);
+  }
+
+  async waitForGone(pattern: RegExp | string, timeoutMs = 15_000): Promise<string> {
+    const start = Date.now();
+    let screen = '';
+    while (Date.now() - start < timeoutMs) {
+      screen = this.capture();
+      if (!(typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen))) return screen;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${pattern} to disappear:\n${screen}`);
+  }
+
+  kill(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
