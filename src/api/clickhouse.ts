@@ -1,0 +1,263 @@
+// ClickHouse Cloud Managed Postgres (beta API, /v1/organizations/{org}/postgres): Basic auth with an API key,
+// one organisation per key, no pagination, passwords only in create and reset responses.
+import { ApiError } from './errors.js';
+import { HttpClient } from './http.js';
+import type { ClickHouseProfile, ProviderDeps } from './profile.js';
+import {
+  readClusterSecret, writeClusterSecret,
+  type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
+} from './types.js';
+import { PORT } from './clickhouse/catalog.js';
+import { createFormSpec, createRequest, editFormSpec, patchFor, validateCreate, validateEdit } from './clickhouse/forms.js';
+import {
+  decodeOrganizations, decodePassword, decodeService, decodeServiceList, errorMessage, toCluster, type PgService, type PgTag,
+} from './clickhouse/mapping.js';
+
+export const CLICKHOUSE_DEFAULT_URL = 'https://api.clickhouse.cloud';
+
+export interface ReadReplicaRequest {
+  name: string;
+  tags?: PgTag[];
+}
+
+export interface RestoreRequest {
+  name: string;
+  /** RFC 3339 UTC. */
+  restoreTarget: string;
+  tags?: PgTag[];
+}
+
+export interface PgInstanceConfig {
+  pgConfig: Record<string, string | number>;
+  pgBouncerConfig: Record<string, string>;
+  message?: string;
+}
+
+export class ClickHouseProvider implements Provider {
+  readonly kind = 'clickhouse' as const;
+  readonly profile: string;
+  private readonly http: HttpClient;
+  private orgId?: string;
+  private orgLookup?: Promise<string>;
+  /** List items carry no hostname (spec); remember the ones seen in get/create so listed clusters have them too. */
+  private readonly hosts = new Map<string, string>();
+
+  constructor(
+    private readonly prof: ClickHouseProfile,
+    private readonly deps: ProviderDeps,
+  ) {
+    this.profile = prof.name;
+    this.orgId = prof.organizationId || undefined;
+    this.http = new HttpClient({
+      baseUrl: prof.apiUrl || CLICKHOUSE_DEFAULT_URL,
+      auth: { type: 'basic', username: prof.keyId, password: prof.keySecret },
+      timeoutMs: prof.timeoutMs,
+      retry: deps.retry,
+      dispatcher: deps.dispatcher,
+      errorMessage,
+    });
+  }
+
+  /** The organisation this provider talks to (the profile's, or the one the key belongs to). */
+  get organizationId(): string | undefined {
+    return this.orgId;
+  }
+
+  async verify(signal?: AbortSignal): Promise<Identity> {
+    const orgs = decodeOrganizations(await this.call({ method: 'GET', path: '/v1/organizations', signal }));
+    if (orgs.length === 0) throw this.fail(new ApiError('the API key sees no organisation', { kind: 'forbidden' }));
+    const org = this.orgId ? orgs.find((o) => o.id === this.orgId) : orgs[0];
+    if (!org) {
+      throw this.fail(new ApiError(`the API key does not belong to organisation ${this.orgId}`, { kind: 'forbidden' }));
+    }
+    const discovered = !this.prof.organizationId;
+    this.orgId = org.id;
+    return {
+      summary: `org ${org.name ?? '(unnamed)'} (${org.id.slice(0, 8)}…)`,
+      discovered: discovered ? { organizationId: org.id } : undefined,
+    };
+  }
+
+  async list(signal?: AbortSignal): Promise<Cluster[]> {
+    const services = decodeServiceList(await this.call({ method: 'GET', path: await this.base(signal), signal }));
+    return services.map((s) => this.cluster(s));
+  }
+
+  async get(id: string, signal?: AbortSignal): Promise<Cluster> {
+    return this.cluster(decodeService(await this.call({ method: 'GET', path: await this.servicePath(id, signal), signal })));
+  }
+
+  async createForm(signal?: AbortSignal): Promise<FormSpec> {
+    return createFormSpec(await this.list(signal));
+  }
+
+  async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
+    const errors = validateCreate(values);
+    const first = Object.entries(errors)[0];
+    if (first) throw this.fail(new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    const req = createRequest(values);
+    if (req.mode === 'replica') return this.createReadReplica(req.sourceId, req.body as unknown as ReadReplicaRequest, signal);
+    if (req.mode === 'restore') return this.restoreService(req.sourceId, req.body as unknown as RestoreRequest, signal);
+    const body = await this.call({ method: 'POST', path: await this.base(signal), body: req.body, signal });
+    return this.created(decodeService(body));
+  }
+
+  /** POST /postgres/{id}/readReplica: a new, read-only service following `primaryId`. */
+  async createReadReplica(primaryId: string, req: ReadReplicaRequest, signal?: AbortSignal): Promise<Cluster> {
+    const path = `${await this.servicePath(primaryId, signal)}/readReplica`;
+    return this.created(decodeService(await this.call({ method: 'POST', path, body: req, signal })));
+  }
+
+  /** POST /postgres/{id}/restoredService: a new service from `sourceId`'s backups at `restoreTarget`. */
+  async restoreService(sourceId: string, req: RestoreRequest, signal?: AbortSignal): Promise<Cluster> {
+    const path = `${await this.servicePath(sourceId, signal)}/restoredService`;
+    return this.created(decodeService(await this.call({ method: 'POST', path, body: req, signal })));
+  }
+
+  async remove(id: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.call({ method: 'DELETE', path: await this.servicePath(id, signal), signal, expect: 'none' });
+    } catch (err) {
+      if (err instanceof ApiError && err.kind === 'not-found') return; // already gone
+      throw err;
+    }
+  }
+
+  connection(cluster: Cluster): ConnectionInfo {
+    const secret = readClusterSecret(this.deps.secrets, cluster);
+    const over = this.prof.connect ?? {};
+    const host = over.host ?? cluster.host ?? this.hosts.get(cluster.id);
+    const info: ConnectionInfo = {
+      host,
+      port: over.port ?? PORT,
+      database: secret?.database ?? 'postgres',
+      user: secret?.user ?? cluster.user ?? 'postgres',
+      sslmode: over.sslmode ?? 'require',
+      channelBinding: 'require',
+      password: secret?.password,
+    };
+    if (over.sslrootcert) info.sslrootcert = over.sslrootcert;
+    if (!host) info.unreachableReason = 'the service has no hostname yet (the list does not include it; refresh its details)';
+    return info;
+  }
+
+  async editForm(cluster: Cluster): Promise<FormSpec> {
+    return editFormSpec(cluster);
+  }
+
+  async planUpdate(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<ChangePlan> {
+    const { diff, body } = patchFor(cluster, values);
+    return { diff, body, method: 'PATCH', path: await this.servicePath(cluster.id, signal) };
+  }
+
+  async update(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<Cluster> {
+    const errors = validateEdit(cluster, values);
+    const first = Object.entries(errors)[0];
+    if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    const plan = await this.planUpdate(cluster, values, signal);
+    if (plan.diff.length === 0) return cluster;
+    return this.cluster(decodeService(await this.call({ method: 'PATCH', path: plan.path, body: plan.body, signal })));
+  }
+
+  async restart(id: string, signal?: AbortSignal): Promise<Cluster> {
+    return this.command(id, 'restart', signal);
+  }
+
+  /** Turns a read replica into a standalone primary. */
+  async promote(id: string, signal?: AbortSignal): Promise<Cluster> {
+    return this.command(id, 'promote', signal);
+  }
+
+  /** Fails over to a standby (HA services only). */
+  async switchover(id: string, signal?: AbortSignal): Promise<Cluster> {
+    return this.command(id, 'switchover', signal);
+  }
+
+  async resetPassword(id: string, signal?: AbortSignal): Promise<string> {
+    const path = `${await this.servicePath(id, signal)}/password`;
+    const { password } = decodePassword(await this.call({ method: 'PATCH', path, body: {}, signal }));
+    if (!password) throw this.fail(new ApiError('the password reset response carried no password', { kind: 'malformed' }));
+    writeClusterSecret(this.deps.secrets, { profile: this.profile, id }, { user: 'postgres', password, database: 'postgres' });
+    return password;
+  }
+
+  /** The CA certificate bundle (PEM) for verify-full connections. */
+  async caCertificates(id: string, signal?: AbortSignal): Promise<string> {
+    const path = `${await this.servicePath(id, signal)}/caCertificates`;
+    return this.call<string>({ method: 'GET', path, signal, expect: 'text', headers: { accept: 'application/x-pem-file' } });
+  }
+
+  async getConfig(id: string, signal?: AbortSignal): Promise<PgInstanceConfig> {
+    const path = `${await this.servicePath(id, signal)}/config`;
+    return configOf(await this.call({ method: 'GET', path, signal }));
+  }
+
+  /** PATCH merges into the user-set values; `replace` (POST) makes them exactly `config`. */
+  async setConfig(id: string, config: Omit<PgInstanceConfig, 'message'>, opts: { replace?: boolean; signal?: AbortSignal } = {}): Promise<PgInstanceConfig> {
+    const path = `${await this.servicePath(id, opts.signal)}/config`;
+    return configOf(await this.call({ method: opts.replace ? 'POST' : 'PATCH', path, body: config, signal: opts.signal }));
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async command(id: string, command: 'restart' | 'promote' | 'switchover', signal?: AbortSignal): Promise<Cluster> {
+    const path = `${await this.servicePath(id, signal)}/state`;
+    return this.cluster(decodeService(await this.call({ method: 'PATCH', path, body: { command }, signal })));
+  }
+
+  private created(s: PgService): Cluster {
+    const cluster = this.cluster(s);
+    if (s.password) {
+      writeClusterSecret(this.deps.secrets, cluster, { user: s.username ?? 'postgres', password: s.password, database: 'postgres' });
+    }
+    return cluster;
+  }
+
+  private cluster(s: PgService): Cluster {
+    if (s.hostname) this.hosts.set(s.id, s.hostname);
+    const c = toCluster(this.profile, s);
+    c.host ??= this.hosts.get(s.id);
+    return c;
+  }
+
+  private async base(signal?: AbortSignal): Promise<string> {
+    return `/v1/organizations/${encodeURIComponent(await this.organization(signal))}/postgres`;
+  }
+
+  private async servicePath(id: string, signal?: AbortSignal): Promise<string> {
+    return `${await this.base(signal)}/${encodeURIComponent(id)}`;
+  }
+
+  private async organization(signal?: AbortSignal): Promise<string> {
+    if (this.orgId) return this.orgId;
+    this.orgLookup ??= this.verify(signal).then(
+      () => this.orgId!,
+      (err: unknown) => {
+        this.orgLookup = undefined;
+        throw err;
+      },
+    );
+    return this.orgLookup;
+  }
+
+  private async call<T = unknown>(req: Parameters<HttpClient['json']>[0]): Promise<T> {
+    try {
+      return await this.http.json<T>(req);
+    } catch (err) {
+      throw err instanceof ApiError ? this.fail(err) : err;
+    }
+  }
+
+  private fail(err: ApiError): ApiError {
+    err.profile ??= this.profile;
+    return err;
+  }
+}
+
+function configOf(body: unknown): PgInstanceConfig {
+  const result = (body as { result?: Partial<PgInstanceConfig> } | undefined)?.result;
+  if (!result || typeof result !== 'object') throw new ApiError('unexpected config response from ClickHouse Cloud', { kind: 'malformed' });
+  return { pgConfig: result.pgConfig ?? {}, pgBouncerConfig: result.pgBouncerConfig ?? {}, message: result.message };
+}
