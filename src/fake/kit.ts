@@ -19,6 +19,8 @@ export interface FakeRequest {
   badJson: boolean;
   /** The TLS client certificate subject CN, when one was presented (PGO). */
   clientCertCN?: string;
+  /** Whether the presented client certificate verified against the server's CA (TLS only). */
+  clientCertAuthorized?: boolean;
 }
 
 export interface FakeResponse {
@@ -27,6 +29,8 @@ export interface FakeResponse {
   raw?: string;
   contentType?: string;
   headers?: Record<string, string>;
+  /** Close the connection without answering (what a TLS server does after rejecting a client certificate). */
+  destroy?: boolean;
 }
 
 export interface RecordedRequest {
@@ -197,6 +201,7 @@ export abstract class FakeServer {
       json,
       badJson,
       clientCertCN: peer && peer.subject ? String(peer.subject.CN ?? '') : undefined,
+      clientCertAuthorized: typeof socket.getPeerCertificate === 'function' ? socket.authorized : undefined,
     };
     this.requests.push({ method: fr.method, path: fr.path, query: Object.fromEntries(url.searchParams), body: json ?? (text || undefined), at: Date.now() });
 
@@ -234,6 +239,10 @@ function htmlPage(status: number): FakeResponse {
 }
 
 export function send(res: http.ServerResponse, out: FakeResponse): void {
+  if (out.destroy) {
+    res.socket?.destroy();
+    return;
+  }
   const body = out.raw ?? (out.body === undefined ? '' : JSON.stringify(out.body));
   const headers: Record<string, string> = { ...out.headers };
   if (body) headers['content-type'] = out.contentType ?? 'application/json';
