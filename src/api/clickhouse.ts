@@ -1,7 +1,7 @@
 // ClickHouse Cloud Managed Postgres (beta API, /v1/organizations/{org}/postgres): Basic auth with an API key,
 // one organisation per key, no pagination, passwords only in create and reset responses.
 import { ApiError } from './errors.js';
-import { HttpClient } from './http.js';
+import { DEFAULT_RETRY, HttpClient, sleep } from './http.js';
 import type { ClickHouseProfile, ProviderDeps } from './profile.js';
 import {
   readClusterSecret, writeClusterSecret,
@@ -243,10 +243,20 @@ export class ClickHouseProvider implements Provider {
   }
 
   private async call<T = unknown>(req: Parameters<HttpClient['json']>[0]): Promise<T> {
-    try {
-      return await this.http.json<T>(req);
-    } catch (err) {
-      throw err instanceof ApiError ? this.fail(err) : err;
+    const policy = this.deps.retry ?? DEFAULT_RETRY;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.http.json<T>(req);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        // The spec documents 500 as a transient "internal server error"; http.ts retries only 502-504, so reads
+        // that hit a 500 get the same backoff here.
+        if (req.method === 'GET' && err.status === 500 && attempt < policy.retries && !req.signal?.aborted) {
+          await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt), req.signal);
+          continue;
+        }
+        throw this.fail(err);
+      }
     }
   }
 

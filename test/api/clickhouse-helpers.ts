@@ -1,0 +1,60 @@
+// Shared set-up for the ClickHouse provider tests: a fake on a frozen clock and a provider pointed at it.
+import { ClickHouseProvider } from '../../src/api/clickhouse.js';
+import type { ClickHouseProfile } from '../../src/api/profile.js';
+import { memorySecretStore, type SecretStore } from '../../src/api/types.js';
+import { FakeClock } from '../../src/fake/kit.js';
+import { startClickHouseFake, type ClickHouseFake, type ClickHouseFakeOptions } from '../../src/fake/clickhouse.js';
+
+export const FAST_RETRY = { retries: 2, baseDelayMs: 5, maxDelayMs: 5_000 };
+
+export interface Rig {
+  fake: ClickHouseFake;
+  provider: ClickHouseProvider;
+  secrets: SecretStore;
+  clock: FakeClock;
+  /** Moves the fake clock and applies due transitions. */
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+export async function rig(
+  opts: ClickHouseFakeOptions = {},
+  profile: Partial<ClickHouseProfile> = {},
+): Promise<Rig> {
+  const clock = opts.clock ?? new FakeClock(0);
+  const fake = await startClickHouseFake({ rateLimit: false, transitionMs: 6_000, seed: 7, ...opts, clock });
+  const secrets = memorySecretStore();
+  const provider = makeProvider(fake, secrets, profile);
+  return {
+    fake,
+    provider,
+    secrets,
+    clock,
+    advance(ms) {
+      clock.advance(ms);
+      fake.settle();
+    },
+    async close() {
+      await provider.close();
+      await fake.stop();
+    },
+  };
+}
+
+export function makeProvider(fake: ClickHouseFake, secrets: SecretStore, profile: Partial<ClickHouseProfile> = {}): ClickHouseProvider {
+  return new ClickHouseProvider(
+    { kind: 'clickhouse', name: 'ch', apiUrl: fake.url, keyId: fake.keyId, keySecret: fake.keySecret, timeoutMs: 3_000, ...profile },
+    { secrets, retry: FAST_RETRY },
+  );
+}
+
+export const NEW_SERVICE = {
+  mode: 'new',
+  name: 'my postgres',
+  provider: 'aws',
+  region: 'us-west-2',
+  postgresVersion: '18',
+  size: 'r8gd.large',
+  haType: 'async',
+  tags: 'env=prod,team=db',
+};
