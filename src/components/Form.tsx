@@ -1,0 +1,154 @@
+// A whole FormSpec on one screen: every field visible (scrolling when taller than the terminal),
+// validation on every change shown beside the field, submit blocked while anything is wrong.
+import { Box, Text, useInput, useStdout } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import { orphanErrors, relevantErrors, submittedValues, visibleFields } from './form/fields.js';
+import { FieldRow, noteBelow, type FieldNote, type RowLayout } from './form/FieldRow.js';
+import { listHeight } from './form/ChoiceField.js';
+import { tint } from './form/colors.js';
+import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, type FormUi } from './form/keys.js';
+import { clip } from './form/text-edit.js';
+
+export interface FormProps {
+  spec: FormSpec;
+  /** Controlled: the screen keeps the values, so they survive review steps and API errors. */
+  values: FormValues;
+  onChange(values: FormValues): void;
+  /** The values of the visible fields, called only when validate() finds nothing wrong. */
+  onSubmit(values: FormValues): void;
+  onCancel(): void;
+  /** ApiError.fieldErrors: shown beside their fields until the user edits that field. */
+  serverErrors?: FieldErrors;
+  /** One line in red above the fields, e.g. the provider's message after a rejected submit. */
+  message?: string;
+  /** Edit forms: immutable fields are shown, skipped by the cursor, and say why they cannot change. */
+  lockImmutable?: boolean;
+  lockedReason?: string;
+  /** Bool fields whose "yes" is dangerous → the warning shown beside them while on. */
+  dangerFields?: Record<string, string>;
+  /** What enter on the last field / ctrl-s leads to, for the key hints ("review", "save"). */
+  submitLabel?: string;
+  isActive?: boolean;
+  /** Rows the fields may use; default: terminal rows minus the screen's chrome. */
+  maxRows?: number;
+}
+
+const DEFAULT_LOCKED_REASON = 'set at create; cannot be changed';
+
+export function Form(props: FormProps) {
+  const { spec, values, serverErrors, lockImmutable = false, isActive = true } = props;
+  const { stdout } = useStdout();
+  const [ui, setUi] = useState<FormUi>(INITIAL_UI);
+  // Server errors hide field by field as the user edits; a new rejection shows them all again.
+  const [editedSinceServer, setEditedSinceServer] = useState<string[]>([]);
+  useEffect(() => setEditedSinceServer([]), [serverErrors]);
+
+  const errors = useMemo(() => relevantErrors(spec, values), [spec, values]);
+  const ctx = { spec, values, ui, lockImmutable, errors };
+  const focus = focusedField(ctx);
+  const visible = visibleFields(spec, values);
+
+  useInput(
+    (input, key) => {
+      const result = handleFormKey(ctx, input, key);
+      setUi(result.ui);
+      if (result.values) {
+        const changed = Object.keys(result.values).filter((k) => result.values![k] !== values[k]);
+        setEditedSinceServer((prev) => [...prev, ...changed.filter((k) => !prev.includes(k))]);
+        props.onChange(result.values);
+      }
+      if (result.action === 'cancel') props.onCancel();
+      if (result.action === 'submit') props.onSubmit(submittedValues(spec, result.values ?? values));
+    },
+    { isActive },
+  );
+
+  const columns = stdout.columns || 80;
+  const layout = rowLayout(visible, columns);
+  const noteOf = (f: FieldSpec): FieldNote | undefined => {
+    const local = errors[f.key];
+    if (local && (ui.submitAttempted || ui.touched.includes(f.key))) return { text: local, tone: 'error' };
+    const remote = serverErrors?.[f.key];
+    if (remote && !editedSinceServer.includes(f.key)) return { text: remote, tone: 'error' };
+    const danger = props.dangerFields?.[f.key];
+    if (danger && values[f.key] === 'true') return { text: danger, tone: 'warning' };
+    if (isLocked(f, lockImmutable)) return { text: props.lockedReason ?? DEFAULT_LOCKED_REASON, tone: 'info' };
+    return f.help ? { text: f.help, tone: 'info' } : undefined;
+  };
+  const heightOf = (f: FieldSpec): number => {
+    const note = noteOf(f);
+    const below = note && note.tone !== 'info' && noteBelow(note, layout) ? 1 : 0;
+    const open = ui.open?.key === f.key && focus?.key === f.key ? listHeight(f.choices ?? []) : 0;
+    return 1 + below + open;
+  };
+  const budget = props.maxRows ?? Math.max(6, (stdout.rows || 24) - 10);
+  const [start, end] = windowAround(visible.map(heightOf), Math.max(0, visible.findIndex((f) => f.key === focus?.key)), budget);
+
+  const topLines = [
+    ...(props.message ? [props.message] : []),
+    ...orphanErrors(spec, values, serverErrors),
+    ...(errors[''] && (ui.submitAttempted || ui.touched.length > 0) ? [errors['']] : []),
+    ...(ui.submitAttempted && Object.keys(errors).length > 0 ? ['Fix the marked fields first.'] : []),
+  ];
+
+  return (
+    <Box flexDirection="column">
+      <Text bold>{spec.title}</Text>
+      {topLines.map((line, i) => (
+        <Text key={i} color={tint('red')}>
+          {clip(line, columns - 1)}
+        </Text>
+      ))}
+      {start > 0 && <Text dimColor>  ↑ {start} more</Text>}
+      {visible.slice(start, end).map((f) => (
+        <FieldRow
+          key={f.key}
+          field={f}
+          value={values[f.key] ?? ''}
+          cursor={cursorOf(ui, f.key, values[f.key] ?? '')}
+          focused={isActive && focus?.key === f.key}
+          revealed={ui.revealed.includes(f.key)}
+          locked={isLocked(f, lockImmutable)}
+          openIndex={ui.open?.key === f.key && focus?.key === f.key ? ui.open.index : undefined}
+          note={noteOf(f)}
+          layout={layout}
+          danger={props.dangerFields?.[f.key] !== undefined}
+        />
+      ))}
+      {end < visible.length && <Text dimColor>  ↓ {visible.length - end} more</Text>}
+      <Text dimColor>{clip(keyHints(focus, ui, props.submitLabel ?? 'review'), columns - 1)}</Text>
+    </Box>
+  );
+}
+
+function rowLayout(fields: FieldSpec[], columns: number): RowLayout {
+  const longest = Math.max(8, ...fields.map((f) => f.label.length));
+  const label = Math.min(26, longest + 2);
+  const value = Math.max(16, Math.min(40, columns - 2 - label - 24));
+  return { label, value, note: Math.max(0, columns - 2 - label - value - 1), total: columns - 1 };
+}
+
+/** The slice [start, end) of rows that fits `budget` lines and contains `focus`. */
+export function windowAround(heights: number[], focus: number, budget: number): [number, number] {
+  const total = heights.reduce((a, b) => a + b, 0);
+  if (total <= budget) return [0, heights.length];
+  const room = Math.max(1, budget - 2); // the "↑ more" / "↓ more" lines
+  let start = focus;
+  let used = heights[focus] ?? 1;
+  while (start > 0 && used + heights[start - 1]! <= room) used += heights[--start]!;
+  let end = focus + 1;
+  while (end < heights.length && used + heights[end]! <= room) used += heights[end++]!;
+  return [start, end];
+}
+
+function keyHints(focus: FieldSpec | undefined, ui: FormUi, submitLabel: string): string {
+  if (ui.open) return '↑↓ choose · enter pick · esc close';
+  const parts = ['tab/↑↓ move'];
+  if (focus?.kind === 'choice') parts.push('←→ change', 'space list');
+  if (focus?.kind === 'bool') parts.push('space toggle');
+  if (focus?.kind === 'secret') parts.push('ctrl-r reveal');
+  if (focus && (focus.kind === 'text' || focus.kind === 'secret' || focus.kind === 'int')) parts.push('ctrl-u clear');
+  parts.push(`ctrl-s ${submitLabel}`, 'esc cancel');
+  return parts.join(' · ');
+}

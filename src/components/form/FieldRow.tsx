@@ -1,0 +1,94 @@
+// One field on one line: label, value, and beside it the reason it is wrong (or why it cannot change).
+import { Box, Text } from 'ink';
+import type { FieldSpec } from '../../api/types.js';
+import { BoolField } from './BoolField.js';
+import { ChoiceField, ChoiceList, choiceLabel } from './ChoiceField.js';
+import { tint } from './colors.js';
+import { SecretField } from './SecretField.js';
+import { clip } from './text-edit.js';
+import { TextField } from './TextField.js';
+
+export interface RowLayout {
+  label: number;
+  value: number;
+  /** Cells left for the note beside the value; a longer note goes on its own line below. */
+  note: number;
+  total: number;
+}
+
+export interface FieldNote {
+  text: string;
+  tone: 'error' | 'warning' | 'info';
+}
+
+export interface FieldRowProps {
+  field: FieldSpec;
+  value: string;
+  cursor: number;
+  focused: boolean;
+  revealed: boolean;
+  locked: boolean;
+  openIndex?: number;
+  note?: FieldNote;
+  layout: RowLayout;
+  /** A bool whose "yes" is dangerous (PGO insecure): shown in red. */
+  danger?: boolean;
+}
+
+export function noteBelow(note: FieldNote | undefined, layout: RowLayout): boolean {
+  return note !== undefined && note.text.length > layout.note;
+}
+
+export function FieldRow({ field, value, cursor, focused, revealed, locked, openIndex, note, layout, danger = false }: FieldRowProps) {
+  const below = noteBelow(note, layout);
+  const noteText = note ? (
+    <Text color={note.tone === 'info' ? undefined : tint(note.tone === 'error' ? 'red' : 'yellow')} dimColor={note.tone === 'info'}>
+      {note.tone === 'error' ? '✗ ' : note.tone === 'warning' ? '! ' : ''}
+      {clip(note.text, (below ? layout.total - layout.label - 2 : layout.note) - 2)}
+    </Text>
+  ) : null;
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Text color={focused ? tint('cyan') : undefined}>{focused ? '❯ ' : '  '}</Text>
+        <Box width={layout.label} flexShrink={0}>
+          <Text bold={focused} dimColor={locked}>
+            {clip(field.label, layout.label - 1)}
+          </Text>
+        </Box>
+        <Box width={layout.value} flexShrink={0}>
+          <FieldValue field={field} value={value} cursor={cursor} focused={focused} revealed={revealed} locked={locked} danger={danger} width={layout.value - 1} />
+        </Box>
+        {!below && noteText}
+      </Box>
+      {below && <Box marginLeft={2 + layout.label}>{noteText}</Box>}
+      {openIndex !== undefined && field.choices && (
+        <ChoiceList choices={field.choices} index={openIndex} indent={2 + layout.label} width={layout.total - layout.label - 2} />
+      )}
+    </Box>
+  );
+}
+
+interface FieldValueProps {
+  field: FieldSpec;
+  value: string;
+  cursor: number;
+  focused: boolean;
+  revealed: boolean;
+  locked: boolean;
+  danger: boolean;
+  width: number;
+}
+
+function FieldValue({ field, value, cursor, focused, revealed, locked, danger, width }: FieldValueProps) {
+  switch (field.kind) {
+    case 'secret':
+      return locked ? <Text dimColor>{value ? '••••••••' : ''}</Text> : <SecretField value={value} cursor={cursor} focused={focused} width={width} revealed={revealed} />;
+    case 'choice':
+      return locked ? <Text dimColor>{clip(choiceLabel(field.choices ?? [], value), width)}</Text> : <ChoiceField value={value} choices={field.choices ?? []} focused={focused} width={width} />;
+    case 'bool':
+      return <BoolField value={value} focused={focused} onColor={danger ? 'red' : undefined} />;
+    default:
+      return <TextField value={value} cursor={cursor} focused={focused} width={width} unit={field.unit} dim={locked} />;
+  }
+}

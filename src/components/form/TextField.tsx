@@ -1,0 +1,39 @@
+// A one-line text, int or secret value with a cursor; long values stay whole but show clipped.
+import { Text } from 'ink';
+import { chars, clip, visibleWindow } from './text-edit.js';
+
+export interface TextFieldProps {
+  value: string;
+  cursor: number;
+  focused: boolean;
+  width: number;
+  /** Show one bullet per character instead of the text. */
+  masked?: boolean;
+  unit?: string;
+  dim?: boolean;
+}
+
+export function TextField({ value, cursor, focused, width, masked = false, unit, dim = false }: TextFieldProps) {
+  const shown = masked ? '•'.repeat(chars(value).length) : value;
+  const suffix = unit ? ` ${unit}` : '';
+  const room = Math.max(4, width - suffix.length);
+  if (!focused) {
+    return (
+      <Text dimColor={dim}>
+        {clip(shown, room)}
+        <Text dimColor>{suffix}</Text>
+      </Text>
+    );
+  }
+  const w = visibleWindow(shown, cursor, room);
+  return (
+    <Text>
+      {w.clippedLeft ? '…' : ''}
+      {w.before}
+      <Text inverse>{w.at}</Text>
+      {w.after}
+      {w.clippedRight ? '…' : ''}
+      <Text dimColor>{suffix}</Text>
+    </Text>
+  );
+}
