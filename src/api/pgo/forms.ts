@@ -1,0 +1,181 @@
+// Create and edit forms for PGO 4.3, validated with zod the way the apiserver validates (same quantity and
+// DNS-1035 rules), so mistakes show up in the form rather than as an error after a round trip.
+import { z } from 'zod';
+import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../types.js';
+import { dns1035Error, quantityError, quantityValue } from './validate.js';
+import type { ShowClusterDetail } from './wire.js';
+
+/** PostgreSQL versions shipped as crunchy-postgres-ha images per operator release. */
+const PG_VERSIONS: Record<string, string[]> = {
+  '4.3.0': ['12.2', '11.7', '10.12', '9.6.17', '9.5.21'],
+  '4.3.2': ['12.3', '11.8', '10.13', '9.6.18', '9.5.22'],
+};
+
+export function imageTags(serverVersion: string): string[] {
+  const versions = PG_VERSIONS[serverVersion] ?? PG_VERSIONS['4.3.0']!;
+  return versions.map((v) => `centos7-${v}-${serverVersion}`);
+}
+
+function quantity(what: string, opts: { positive: boolean }) {
+  return z.string().superRefine((v, ctx) => {
+    const err = quantityError(v);
+    if (err) ctx.addIssue({ code: 'custom', message: `not a Kubernetes quantity (try ${what})` });
+    else if (v !== '' && opts.positive && !((quantityValue(v) ?? 0) > 0)) ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
+  });
+}
+
+const boolText = z.enum(['true', 'false'], { message: 'choose yes or no' });
+const identifier = z
+  .string()
+  .max(63, 'at most 63 characters')
+  .regex(/^([A-Za-z_][A-Za-z0-9_]*)?$/, 'letters, digits and _ only, not starting with a digit');
+
+const createSchema = z.object({
+  name: z.string().superRefine((v, ctx) => {
+    if (v === '') ctx.addIssue({ code: 'custom', message: 'required' });
+    else if (v === 'all') ctx.addIssue({ code: 'custom', message: "'all' is not allowed as a cluster name" });
+    else if (dns1035Error(v)) {
+      ctx.addIssue({ code: 'custom', message: v.length > 63 ? 'at most 63 characters' : 'lower-case letters, digits and -, starting with a letter, not ending with -' });
+    }
+  }),
+  replicas: z.string().regex(/^\d+$/, 'a whole number, 0 or more').refine((v) => Number(v) <= 20, 'at most 20'),
+  cpu: quantity('"1" or "500m"', { positive: true }),
+  memory: quantity('"1Gi" or "512Mi"', { positive: true }),
+  pvcSize: quantity('"10Gi"', { positive: true }),
+  imageTag: z.string().min(1, 'required'),
+  username: identifier,
+  database: identifier,
+  password: z.string().max(128, 'at most 128 characters').regex(/^\S*$/, 'no spaces'),
+  serviceType: z.enum(['ClusterIP', 'LoadBalancer'], { message: 'ClusterIP or LoadBalancer' }),
+  syncReplication: boolText,
+  pgbouncer: boolText,
+  autofail: boolText,
+});
+
+export type CreateValues = z.infer<typeof createSchema>;
+
+function issuesToErrors(issues: z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? '');
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+function withDefaults(fields: FieldSpec[], values: FormValues): FormValues {
+  const out: FormValues = {};
+  for (const f of fields) out[f.key] = values[f.key] ?? f.default ?? '';
+  return out;
+}
+
+export function createFields(serverVersion: string): FieldSpec[] {
+  const tags = imageTags(serverVersion);
+  return [
+    { key: 'name', label: 'Name', kind: 'text', required: true, help: "lower-case letters, digits, '-'; starts with a letter", immutable: true },
+    { key: 'replicas', label: 'Replicas', kind: 'int', default: '1', help: 'in addition to the primary' },
+    { key: 'cpu', label: 'CPU request', kind: 'text', default: '500m', help: 'Kubernetes quantity, e.g. 1 or 500m; empty = server default' },
+    { key: 'memory', label: 'Memory request', kind: 'text', default: '1Gi', help: 'e.g. 512Mi or 2Gi; empty = server default' },
+    { key: 'pvcSize', label: 'Storage (PVC size)', kind: 'text', default: '10Gi', help: 'e.g. 10Gi; empty = storage config default', immutable: true },
+    {
+      key: 'imageTag',
+      label: 'PostgreSQL image',
+      kind: 'choice',
+      default: tags[0],
+      choices: tags.map((t) => ({ value: t, label: `PostgreSQL ${t.split('-')[1]} (${t})` })),
+      immutable: true,
+    },
+    { key: 'username', label: 'User', kind: 'text', default: 'testuser', immutable: true },
+    { key: 'database', label: 'Database', kind: 'text', default: '', help: 'empty = the cluster name', immutable: true },
+    { key: 'password', label: 'Password', kind: 'secret', default: '', help: 'empty = the server generates one (24 characters)' },
+    {
+      key: 'serviceType',
+      label: 'Service type',
+      kind: 'choice',
+      default: 'ClusterIP',
+      choices: [
+        { value: 'ClusterIP', label: 'ClusterIP (inside Kubernetes only)' },
+        { value: 'LoadBalancer', label: 'LoadBalancer (external IP)' },
+      ],
+    },
+    { key: 'syncReplication', label: 'Synchronous replication', kind: 'bool', default: 'false' },
+    { key: 'pgbouncer', label: 'pgBouncer', kind: 'bool', default: 'false' },
+    { key: 'autofail', label: 'Automatic failover', kind: 'bool', default: 'true', help: 'off disables high availability' },
+  ];
+}
+
+export function createFormSpec(serverVersion: string): FormSpec {
+  const fields = createFields(serverVersion);
+  return {
+    title: `New Crunchy PGO ${serverVersion} cluster`,
+    fields,
+    validate: (values) => {
+      const parsed = createSchema.safeParse(withDefaults(fields, values));
+      return parsed.success ? {} : issuesToErrors(parsed.error.issues);
+    },
+  };
+}
+
+/** Validated values with defaults filled in, or the field errors. */
+export function parseCreate(serverVersion: string, values: FormValues): { values: CreateValues } | { errors: FieldErrors } {
+  const parsed = createSchema.safeParse(withDefaults(createFields(serverVersion), values));
+  return parsed.success ? { values: parsed.data } : { errors: issuesToErrors(parsed.error.issues) };
+}
+
+// ---- edit: what /clustersupdate takes in 4.3.0 (autofail, startup/shutdown, CPU and memory requests) ----
+
+const editSchema = z.object({
+  power: z.enum(['running', 'shutdown'], { message: 'running or shutdown' }),
+  autofail: boolText,
+  cpu: quantity('"1" or "500m"', { positive: true }),
+  memory: quantity('"1Gi" or "512Mi"', { positive: true }),
+});
+
+export type EditValues = z.infer<typeof editSchema>;
+
+export function currentEditValues(cluster: Cluster): EditValues {
+  const detail = cluster.raw as ShowClusterDetail | undefined;
+  const pg = detail?.cluster;
+  return {
+    power: pg?.spec?.shutdown ? 'shutdown' : 'running',
+    autofail: pg?.metadata?.labels?.autofail === 'false' ? 'false' : 'true',
+    cpu: pg?.spec?.resources?.cpu ?? '',
+    memory: pg?.spec?.resources?.memory ?? '',
+  };
+}
+
+export function editFields(cluster: Cluster): FieldSpec[] {
+  const now = currentEditValues(cluster);
+  return [
+    {
+      key: 'power',
+      label: 'Power',
+      kind: 'choice',
+      default: now.power,
+      choices: [
+        { value: 'running', label: 'running (startup)' },
+        { value: 'shutdown', label: 'shut down' },
+      ],
+    },
+    { key: 'autofail', label: 'Automatic failover', kind: 'bool', default: now.autofail },
+    { key: 'cpu', label: 'CPU request', kind: 'text', default: now.cpu, help: 'empty = leave as is' },
+    { key: 'memory', label: 'Memory request', kind: 'text', default: now.memory, help: 'empty = leave as is' },
+  ];
+}
+
+export function editFormSpec(cluster: Cluster): FormSpec {
+  const fields = editFields(cluster);
+  return {
+    title: `Edit ${cluster.name}`,
+    fields,
+    validate: (values) => {
+      const parsed = editSchema.safeParse(withDefaults(fields, values));
+      return parsed.success ? {} : issuesToErrors(parsed.error.issues);
+    },
+  };
+}
+
+export function parseEdit(cluster: Cluster, values: FormValues): { values: EditValues } | { errors: FieldErrors } {
+  const parsed = editSchema.safeParse(withDefaults(editFields(cluster), values));
+  return parsed.success ? { values: parsed.data } : { errors: issuesToErrors(parsed.error.issues) };
+}
