@@ -1,0 +1,45 @@
+// A short vertical list to pick one item from: ↑/↓ (or j/k) move, enter picks, esc backs out.
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import { tint } from './colors.js';
+
+export interface PickItem {
+  value: string;
+  label: string;
+  detail?: string;
+}
+
+export interface PickListProps {
+  items: PickItem[];
+  onPick(value: string): void;
+  onCancel(): void;
+  initialValue?: string;
+  isActive?: boolean;
+}
+
+export function PickList({ items, onPick, onCancel, initialValue, isActive = true }: PickListProps) {
+  const [index, setIndex] = useState(Math.max(0, items.findIndex((i) => i.value === initialValue)));
+  useInput(
+    (input, key) => {
+      if (key.escape) onCancel();
+      else if (key.upArrow || input === 'k') setIndex((i) => Math.max(0, i - 1));
+      else if (key.downArrow || input === 'j') setIndex((i) => Math.min(items.length - 1, i + 1));
+      else if (key.return && items[index]) onPick(items[index].value);
+    },
+    { isActive },
+  );
+  const width = Math.max(...items.map((i) => i.label.length), 4) + 2;
+  return (
+    <Box flexDirection="column">
+      {items.map((item, i) => (
+        <Box key={item.value}>
+          <Text color={i === index ? tint('cyan') : undefined}>{i === index ? '❯ ' : '  '}</Text>
+          <Box width={width} flexShrink={0}>
+            <Text bold={i === index}>{item.label}</Text>
+          </Box>
+          {item.detail && <Text dimColor>{item.detail}</Text>}
+        </Box>
+      ))}
+    </Box>
+  );
+}

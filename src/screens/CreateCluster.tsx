@@ -1,0 +1,193 @@
+// Create a cluster: pick a writable profile, fill the provider's form, review every value, submit.
+import { Box, Text, useInput, useStdout } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { PROVIDER_LABELS, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
+import type { ClusterStore } from '../state/types.js';
+import { Form } from '../components/Form.js';
+import { initialValues, submittedValues } from '../components/form/fields.js';
+import { failureOf } from '../components/form/failure.js';
+import { PickList } from '../components/form/PickList.js';
+import { ReviewList } from '../components/form/ReviewList.js';
+import { tint } from '../components/form/colors.js';
+import { describeError } from '../api/errors.js';
+import { sanitize } from '../format.js';
+
+export interface CreateClusterProps {
+  store: ClusterStore;
+  profiles: string[];
+  initialProfile?: string;
+  onDone: (c: Cluster) => void;
+  onCancel: () => void;
+}
+
+type Step = 'pick' | 'loading' | 'load-error' | 'form' | 'review' | 'submitting';
+
+/** Profiles that may create: not read-only in the profile nor in its health row. */
+export function writableProfiles(store: ClusterStore, names: string[]): string[] {
+  const health = store.getSnapshot().profiles;
+  return names.filter((n) => !store.profileOf(n)?.readOnly && !health.find((h) => h.profile === n)?.readOnly);
+}
+
+export function CreateCluster({ store, profiles, initialProfile, onDone, onCancel }: CreateClusterProps) {
+  const [writable] = useState(() => writableProfiles(store, profiles));
+  const preset = initialProfile && writable.includes(initialProfile) ? initialProfile : writable.length === 1 ? writable[0] : undefined;
+  const [profile, setProfile] = useState<string | undefined>(preset);
+  const [step, setStep] = useState<Step>(preset ? 'loading' : 'pick');
+  const [spec, setSpec] = useState<FormSpec>();
+  const [values, setValues] = useState<FormValues>({});
+  const [message, setMessage] = useState<string>();
+  const [serverErrors, setServerErrors] = useState<FieldErrors>();
+  const [attempt, setAttempt] = useState(0);
+  const submitting = useRef(false);
+  const mounted = useRef(true);
+  useEffect(() => () => void (mounted.current = false), []);
+  const { stdout } = useStdout();
+  const columns = stdout.columns || 80;
+
+  useEffect(() => {
+    if (step !== 'loading' || !profile) return;
+    const abort = new AbortController();
+    store.createForm(profile, abort.signal).then(
+      (loaded) => {
+        if (abort.signal.aborted) return;
+        setSpec(loaded);
+        setValues(initialValues(loaded));
+        setMessage(undefined);
+        setServerErrors(undefined);
+        setStep('form');
+      },
+      (err: unknown) => {
+        if (abort.signal.aborted) return;
+        setMessage(sanitize(describeError(err)));
+        setStep('load-error');
+      },
+    );
+    return () => abort.abort();
+  }, [step, profile, attempt, store]);
+
+  const backFromForm = () => {
+    if (!preset && writable.length > 1) setStep('pick');
+    else onCancel();
+  };
+
+  useInput(
+    (input, key) => {
+      if (step === 'pick' && key.escape) onCancel();
+      if (step === 'loading' && key.escape) backFromForm();
+      if (step === 'load-error') {
+        if (key.escape) backFromForm();
+        else if (input === 'r' || key.return) {
+          setAttempt((a) => a + 1);
+          setStep('loading');
+        }
+      }
+      if (step === 'review') {
+        if (key.escape) setStep('form');
+        else if (key.return || (key.ctrl && input === 's')) void submit();
+      }
+    },
+    { isActive: step === 'loading' || step === 'load-error' || step === 'review' || (step === 'pick' && writable.length === 0) },
+  );
+
+  async function submit() {
+    if (!profile || !spec || submitting.current) return;
+    submitting.current = true;
+    setStep('submitting');
+    try {
+      const cluster = await store.create(profile, submittedValues(spec, values));
+      if (mounted.current) onDone(cluster);
+    } catch (err) {
+      if (!mounted.current) return;
+      const failure = failureOf(err);
+      setMessage(failure.message);
+      setServerErrors(failure.fieldErrors);
+      setStep('form');
+    } finally {
+      submitting.current = false;
+    }
+  }
+
+  const kind = profile ? store.profileOf(profile)?.kind ?? store.getSnapshot().profiles.find((h) => h.profile === profile)?.kind : undefined;
+  const header = (
+    <Text>
+      <Text bold>Create cluster</Text>
+      {profile && step !== 'pick' ? <Text dimColor> · profile {profile}{kind ? ` (${PROVIDER_LABELS[kind]})` : ''}</Text> : null}
+    </Text>
+  );
+
+  if (step === 'pick') {
+    if (writable.length === 0) {
+      return (
+        <Box flexDirection="column">
+          {header}
+          <Text color={tint('yellow')}>No profile can create clusters: every profile is read-only. Add one under :profiles.</Text>
+          <Text dimColor>esc back</Text>
+        </Box>
+      );
+    }
+    return (
+      <Box flexDirection="column">
+        {header}
+        <Text>Which profile should own the new cluster?</Text>
+        <PickList
+          items={writable.map((name) => {
+            const k = store.profileOf(name)?.kind;
+            return { value: name, label: name, detail: k ? PROVIDER_LABELS[k] : undefined };
+          })}
+          initialValue={profile}
+          onPick={(name) => {
+            if (name !== profile) setSpec(undefined);
+            setProfile(name);
+            setStep(name === profile && spec ? 'form' : 'loading');
+          }}
+          onCancel={onCancel}
+        />
+        <Text dimColor>↑↓ move · enter choose · esc cancel</Text>
+      </Box>
+    );
+  }
+
+  if (step === 'loading' || step === 'load-error') {
+    return (
+      <Box flexDirection="column">
+        {header}
+        {step === 'loading' ? (
+          <Text>Loading the create form for {profile}…</Text>
+        ) : (
+          <Text color={tint('red')}>Could not load the create form: {message}</Text>
+        )}
+        <Text dimColor>{step === 'loading' ? 'esc cancel' : 'r retry · esc back'}</Text>
+      </Box>
+    );
+  }
+
+  if (!spec) return header;
+
+  if (step === 'review' || step === 'submitting') {
+    return (
+      <Box flexDirection="column">
+        {header}
+        <Text bold>Review — {spec.title}</Text>
+        <ReviewList spec={spec} values={values} width={columns} />
+        {step === 'submitting' ? <Text>Creating on {profile}…</Text> : <Text dimColor>enter create · esc back to the form</Text>}
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column">
+      {header}
+      <Form
+        key={profile}
+        spec={spec}
+        values={values}
+        onChange={setValues}
+        onSubmit={() => setStep('review')}
+        onCancel={backFromForm}
+        serverErrors={serverErrors}
+        message={message}
+        submitLabel="review"
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,80 @@
+// A small ClusterStore / ProfilesApi double for the form screens: spies on the intents the screens call.
+import { vi } from 'vitest';
+import type { Profile } from '../../../src/api/profile.js';
+import type { ChangePlan, Cluster, FormSpec, FormValues } from '../../../src/api/types.js';
+import type { ClusterStore, ProfileHealth, ProfilesApi, StoreSnapshot } from '../../../src/state/types.js';
+
+export function cluster(over: Partial<Cluster> = {}): Cluster {
+  return { profile: 'prod', provider: 'ionos-v2', id: 'c1', name: 'db1', phase: 'ready', state: 'AVAILABLE', version: '15', raw: {}, ...over };
+}
+
+export function health(profile: Profile, over: Partial<ProfileHealth> = {}): ProfileHealth {
+  return { profile: profile.name, kind: profile.kind, readOnly: Boolean(profile.readOnly), insecure: profile.kind === 'pgo' && Boolean(profile.insecure), status: 'ok', clusterCount: 0, ...over };
+}
+
+export interface StoreOptions {
+  profiles?: Profile[];
+  health?: ProfileHealth[];
+  createForm?: (profile: string) => Promise<FormSpec>;
+  create?: (profile: string, values: FormValues) => Promise<Cluster>;
+  editForm?: (c: Cluster) => Promise<FormSpec>;
+  planUpdate?: (c: Cluster, values: FormValues) => Promise<ChangePlan>;
+  update?: (c: Cluster, values: FormValues) => Promise<Cluster>;
+}
+
+export function fakeStore(opts: StoreOptions = {}) {
+  let profiles = opts.profiles ?? [];
+  let snapshot: StoreSnapshot = { clusters: [], profiles: opts.health ?? profiles.map((p) => health(p)), version: 1 };
+  const listeners = new Set<() => void>();
+  const unsupported = () => Promise.reject(new Error('not used by these screens'));
+  const store = {
+    subscribe: (l: () => void) => {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+    getSnapshot: () => snapshot,
+    start: vi.fn(),
+    stop: vi.fn(async () => {}),
+    refresh: vi.fn(),
+    pause: vi.fn(() => () => {}),
+    isPaused: () => false,
+    timeline: () => [],
+    profileOf: (name: string) => profiles.find((p) => p.name === name),
+    provider: () => undefined,
+    setProfiles: vi.fn((next: Profile[]) => {
+      profiles = next;
+      snapshot = { ...snapshot, profiles: next.map((p) => health(p, { status: 'loading' })), version: snapshot.version + 1 };
+      for (const l of listeners) l();
+    }),
+    createForm: vi.fn(opts.createForm ?? unsupported),
+    create: vi.fn(opts.create ?? unsupported),
+    remove: vi.fn(unsupported),
+    editForm: vi.fn(opts.editForm ?? unsupported),
+    planUpdate: vi.fn(opts.planUpdate ?? unsupported),
+    update: vi.fn(opts.update ?? unsupported),
+    backups: vi.fn(unsupported),
+    upgradeTargets: vi.fn(unsupported),
+    restart: vi.fn(unsupported),
+    resetPassword: vi.fn(unsupported),
+  } satisfies ClusterStore;
+  return store;
+}
+
+export function fakeProfilesApi(initial: Profile[], opts: { verify?: (p: Profile) => Promise<void> } = {}) {
+  let saved = [...initial];
+  const api = {
+    list: vi.fn(() => [...saved]),
+    verify: vi.fn(async (p: Profile) => {
+      await opts.verify?.(p);
+      return { summary: `ok ${p.name}` };
+    }),
+    save: vi.fn(async (p: Profile) => {
+      await opts.verify?.(p);
+      saved = [...saved.filter((x) => x.name !== p.name), p];
+    }),
+    remove: vi.fn(async (name: string) => {
+      saved = saved.filter((x) => x.name !== name);
+    }),
+  } satisfies ProfilesApi;
+  return api;
+}
