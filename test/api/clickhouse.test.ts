@@ -102,7 +102,7 @@ describe('ClickHouse provider', () => {
   it('create refuses bad form values before any request', async () => {
     const err = await apiError(r.provider.create({ ...NEW_SERVICE, size: 'c4a-highmem-8', tags: 'chc_internal=1' }));
     expect(err.kind).toBe('validation');
-    expect(err.fieldErrors).toMatchObject({ size: expect.stringContaining('AWS size'), tags: expect.stringContaining('reserved') });
+    expect(err.fieldErrors).toMatchObject({ size: expect.stringContaining('size for AWS'), tags: expect.stringContaining('reserved') });
     expect(r.fake.requests.filter((q) => q.method === 'POST')).toHaveLength(0);
   });
 

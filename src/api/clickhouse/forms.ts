@@ -107,7 +107,7 @@ export function validateCreate(v: FormValues, sourceIds?: string[]): FieldErrors
     const gcp = v.provider === 'gcp';
     check(errors, gcp ? 'gcpRegion' : 'region', z.string().trim().min(1, 'choose a region'), effectiveRegion(v));
     check(errors, 'postgresVersion', oneOf(PG_VERSIONS, 'version'), v.postgresVersion || DEFAULT_PG_VERSION);
-    check(errors, gcp ? 'gcpSize' : 'size', oneOf(sizesFor(v.provider), `${gcp ? 'GCP' : 'AWS'} size`), effectiveSize(v));
+    check(errors, gcp ? 'gcpSize' : 'size', oneOf(sizesFor(v.provider), `size for ${gcp ? 'GCP' : 'AWS'}`), effectiveSize(v));
     check(errors, 'haType', oneOf(HA_TYPES, 'high-availability type'), v.haType || 'none');
   } else {
     if (!v.source) errors.source = 'choose the source service';
