@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/errors.js';
 import { readClusterSecret } from '../../src/api/types.js';
+import { FakeClock } from '../../src/fake/kit.js';
+import { startClickHouseFake } from '../../src/fake/clickhouse.js';
 import { NEW_SERVICE, makeProvider, rig, type Rig } from './clickhouse-helpers.js';
 
 let r: Rig;
@@ -211,6 +213,28 @@ describe('ClickHouse provider', () => {
     } finally {
       await other.close();
       await wrongOrg.close();
+    }
+  });
+
+  it('seeding is deterministic and scales to thousands', async () => {
+    const clock = new FakeClock(0, Date.parse('2026-08-01T00:00:00Z'));
+    const twin = await startClickHouseFake({ seed: 99, clock, rateLimit: false });
+    const again = await startClickHouseFake({ seed: 99, clock, rateLimit: false });
+    try {
+      const a = twin.seedServices(5).map((s) => [s.id, s.name, s.state, s.size]);
+      expect(again.seedServices(5).map((s) => [s.id, s.name, s.state, s.size])).toEqual(a);
+      twin.seedServices(4_995);
+      const p = makeProvider(twin, r.secrets);
+      try {
+        const list = await p.list();
+        expect(list).toHaveLength(5_000);
+        expect(new Set(list.map((c) => c.phase)).size).toBeGreaterThanOrEqual(6);
+      } finally {
+        await p.close();
+      }
+    } finally {
+      await twin.stop();
+      await again.stop();
     }
   });
 });
