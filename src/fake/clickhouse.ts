@@ -3,8 +3,11 @@
 // the documented 10-requests-per-10-s limit per key, and the observed quirk that PATCH without tags clears them.
 import { FakeClock, FakeServer, basicAuth, seeded, uuid, type FakeRequest, type FakeResponse } from './kit.js';
 import { fullService, generatePassword, hostnameFor, isoTime, listItem, seedShape, type FakePgService } from './clickhouse/model.js';
-import { FAKE_CA_PEM } from './clickhouse/ca.js';
+import { CA_RESPONSE } from './clickhouse/ca.js';
+import { HttpFail, errorBody } from './clickhouse/errors.js';
 import * as check from './clickhouse/validate.js';
+import { TokenBuckets } from './clickhouse/bucket.js';
+import { applyConfig } from './clickhouse/config.js';
 
 export type { FakePgService } from './clickhouse/model.js';
 
@@ -26,19 +29,6 @@ export interface FakeApiKey {
 /** States in which the real API refuses deletes and changes with 409. */
 const BUSY = new Set(['creating', 'restarting', 'replaying_wal', 'restoring_backup', 'finalizing_restore', 'deleting']);
 
-const PREFIX: Record<number, string> = {
-  400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_SERVER_ERROR',
-};
-
-class HttpFail extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export class ClickHouseFake extends FakeServer {
   readonly orgId: string;
   readonly keyId: string;
@@ -49,14 +39,13 @@ export class ClickHouseFake extends FakeServer {
   private readonly orgs = new Map<string, { id: string; name: string; createdAt: string }>();
   private readonly keys = new Map<string, FakeApiKey>();
   private readonly rand: () => number;
-  private readonly limit: { requests: number; windowMs: number } | false;
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets?: TokenBuckets;
   private seededCount = 0;
 
   constructor(opts: ClickHouseFakeOptions = {}) {
     super({ clock: opts.clock, transitionMs: opts.transitionMs });
     this.rand = seeded(opts.seed ?? 42);
-    this.limit = opts.rateLimit === false ? false : { requests: opts.rateLimit?.requests ?? 10, windowMs: (opts.rateLimit?.windowSeconds ?? 10) * 1000 };
+    if (opts.rateLimit !== false) this.buckets = new TokenBuckets(opts.rateLimit?.requests ?? 10, (opts.rateLimit?.windowSeconds ?? 10) * 1000);
     const main = this.addOrg('Acme Data');
     const other = this.addOrg('Other Org');
     this.orgId = main;
@@ -123,8 +112,7 @@ export class ClickHouseFake extends FakeServer {
   }
 
   protected errorResponse(status: number, message: string): FakeResponse {
-    const text = /^[A-Z_]+: /.test(message) ? message : `${PREFIX[status] ?? 'ERROR'}: ${message}`;
-    return { status, body: { status, error: text, requestId: uuid(this.rand) } };
+    return { status, body: errorBody(status, message, uuid(this.rand)) };
   }
 
   protected rateLimitResponse(seconds: number): FakeResponse {
@@ -140,7 +128,7 @@ export class ClickHouseFake extends FakeServer {
     const creds = basicAuth(req.headers);
     const key = creds && this.keys.get(creds.user);
     if (!key || key.keySecret !== creds.pass) return this.unauthorizedResponse();
-    const wait = this.takeToken(key.keyId);
+    const wait = this.buckets?.take(key.keyId, this.clock.now());
     if (wait !== undefined) return this.rateLimitResponse(wait);
     try {
       return this.route(req, key);
@@ -148,20 +136,6 @@ export class ClickHouseFake extends FakeServer {
       if (err instanceof HttpFail) return this.errorResponse(err.status, err.message);
       throw err;
     }
-  }
-
-  /** Token bucket on the fake clock; returns the seconds to wait when empty. */
-  private takeToken(keyId: string): number | undefined {
-    if (!this.limit) return undefined;
-    const { requests, windowMs } = this.limit;
-    const now = this.clock.now();
-    const b = this.buckets.get(keyId) ?? { tokens: requests, at: now };
-    b.tokens = Math.min(requests, b.tokens + ((now - b.at) * requests) / windowMs);
-    b.at = now;
-    this.buckets.set(keyId, b);
-    if (b.tokens < 1) return Math.max(1, Math.ceil(((1 - b.tokens) * windowMs) / requests / 1000));
-    b.tokens -= 1;
-    return undefined;
   }
 
   private ok(result: unknown): FakeResponse {
@@ -212,14 +186,10 @@ export class ClickHouseFake extends FakeServer {
         return this.ok({ pgConfig: s.pgConfig, pgBouncerConfig: s.pgBouncerConfig });
       case 'POST config':
       case 'PATCH config':
-        return this.ok(this.config(s, body(), req.method === 'POST'));
+        this.fail(check.configBody(body(), req.method === 'POST'));
+        return this.ok(applyConfig(s, body(), req.method === 'POST'));
       case 'GET caCertificates':
-        return {
-          status: 200,
-          raw: FAKE_CA_PEM,
-          contentType: 'application/x-pem-file',
-          headers: { 'Content-Disposition': 'attachment; filename="postgres-ca-certificate.pem"' },
-        };
+        return CA_RESPONSE;
       default:
         throw new HttpFail(404, `Unknown path ${req.path}`);
     }
@@ -374,20 +344,6 @@ export class ClickHouseFake extends FakeServer {
       { orgId, provider, region, size, postgresVersion, haType, name: b.name as string, tags: (b.tags as FakePgService['tags']) ?? [] },
       [['restoring_backup', this.transitionMs / 3], ['finalizing_restore', this.transitionMs / 3], ['running', this.transitionMs / 3]],
     );
-  }
-
-  private config(s: FakePgService, b: Record<string, unknown>, replace: boolean): Record<string, unknown> {
-    this.fail(check.configBody(b, replace));
-    const pg = (b.pgConfig ?? {}) as FakePgService['pgConfig'];
-    const bouncer = (b.pgBouncerConfig ?? {}) as FakePgService['pgBouncerConfig'];
-    s.pgConfig = replace ? { ...pg } : { ...s.pgConfig, ...pg };
-    s.pgBouncerConfig = replace ? { ...bouncer } : { ...s.pgBouncerConfig, ...bouncer };
-    const restart = ['max_connections', 'max_worker_processes', 'autovacuum_max_workers'].filter((k) => k in pg);
-    const result: Record<string, unknown> = { pgConfig: s.pgConfig, pgBouncerConfig: s.pgBouncerConfig };
-    if (restart.length) {
-      result.message = `The changes in the following parameters require a database restart to take effect: ${restart.join(', ')}. You can restart the database by using the restart endpoint.`;
-    }
-    return result;
   }
 }
 

@@ -12,3 +12,10 @@ MAMBAf8wCgYIKoZIzj0EAwIDSQAwRgIhANrcCyLfdek5+c1a2YX3j7neExqMSNj6
 RQQExAALi/f/AiEAtWgdb0CEA9EuuztY0bVCIu5cOhDfjqWlYatoDjW/HaM=
 -----END CERTIFICATE-----
 `;
+
+export const CA_RESPONSE = {
+  status: 200,
+  raw: FAKE_CA_PEM,
+  contentType: 'application/x-pem-file',
+  headers: { 'Content-Disposition': 'attachment; filename="postgres-ca-certificate.pem"' },
+};
