@@ -38,6 +38,7 @@ describe('ClickHouse create form', () => {
     expect(form.validate({ ...ok, name: 'x'.repeat(51) }).name).toBe('at most 50 characters');
     expect(form.validate({ ...ok, name: '  ' }).name).toBe('a name is required');
     expect(form.validate({ ...ok, provider: 'gcp', gcpRegion: 'us-east1', gcpSize: 'r8gd.large' }).gcpSize).toBe('choose a size for GCP from the list');
+    expect(form.validate({ ...ok, provider: 'gcp', region: 'europe-west4', size: 'c4-standard-8' })).toEqual({});
   });
 
   it('restore and replica need a source; restore needs a past RFC 3339 time', () => {

@@ -49,12 +49,15 @@ export function sizesFor(provider: string | undefined): readonly string[] {
   return provider === 'gcp' ? GCP_SIZES : AWS_SIZES;
 }
 
-/** The form has one region and size field per cloud (choices filtered by provider); this picks the live one. */
+/**
+ * The form has one region and size field per cloud (choices filtered by provider); this picks the live one.
+ * For GCP a plain `region`/`size` is accepted when the GCP field is empty (`pgtui create --set size=...`).
+ */
 export function effectiveRegion(v: FormValues): string {
-  return (v.provider === 'gcp' ? v.gcpRegion : v.region) ?? '';
+  return (v.provider === 'gcp' ? v.gcpRegion || v.region : v.region) ?? '';
 }
 export function effectiveSize(v: FormValues): string {
-  return (v.provider === 'gcp' ? v.gcpSize : v.size) ?? '';
+  return (v.provider === 'gcp' ? v.gcpSize || v.size : v.size) ?? '';
 }
 
 export function createFormSpec(sources: Cluster[]): FormSpec {
