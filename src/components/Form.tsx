@@ -78,7 +78,7 @@ export function Form(props: FormProps) {
   };
   const heightOf = (f: FieldSpec): number => {
     const note = noteOf(f);
-    const below = note && note.tone !== 'info' && noteBelow(note, layout) ? 1 : 0;
+    const below = noteBelow(note, layout) ? 1 : 0;
     const open = ui.open?.key === f.key && focus?.key === f.key ? listHeight(f.choices ?? []) : 0;
     return 1 + below + open;
   };

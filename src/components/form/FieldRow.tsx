@@ -36,7 +36,7 @@ export interface FieldRowProps {
 }
 
 export function noteBelow(note: FieldNote | undefined, layout: RowLayout): boolean {
-  return note !== undefined && note.text.length > layout.note;
+  return note !== undefined && note.tone !== 'info' && note.text.length > layout.note;
 }
 
 export function FieldRow({ field, value, cursor, focused, revealed, locked, openIndex, note, layout, danger = false }: FieldRowProps) {

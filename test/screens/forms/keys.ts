@@ -19,9 +19,11 @@ export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms)
 /** useInput re-subscribes after each commit; a key sent sooner reaches a stale handler (deps.md §4). */
 export async function press(stdin: { write(data: string): void }, ...keys: string[]): Promise<void> {
   for (const k of keys) {
-    stdin.write(k);
+    // Also wait before the first key: a frame can be on screen before its input handler is subscribed.
     await tick(25);
+    stdin.write(k);
   }
+  await tick(25);
 }
 
 export async function waitForFrame(lastFrame: () => string | undefined, re: RegExp, timeoutMs = 4000): Promise<string> {

@@ -1,0 +1,151 @@
+// Edit a cluster: the provider's edit form prefilled (immutable fields locked), a reviewed diff, then update.
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import { describeError } from '../api/errors.js';
+import { PROVIDER_LABELS, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
+import { sanitize } from '../format.js';
+import type { ClusterStore } from '../state/types.js';
+import { Form } from '../components/Form.js';
+import { tint } from '../components/form/colors.js';
+import { failureOf } from '../components/form/failure.js';
+import { initialValues, submittedValues } from '../components/form/fields.js';
+import { PlanReview } from '../components/form/PlanReview.js';
+
+export interface EditClusterProps {
+  store: ClusterStore;
+  cluster: Cluster;
+  onDone: (c: Cluster) => void;
+  onCancel: () => void;
+}
+
+type Step = 'loading' | 'load-error' | 'form' | 'planning' | 'review' | 'applying';
+
+export function EditCluster({ store, cluster, onDone, onCancel }: EditClusterProps) {
+  const [step, setStep] = useState<Step>('loading');
+  const [spec, setSpec] = useState<FormSpec>();
+  const [values, setValues] = useState<FormValues>({});
+  const [plan, setPlan] = useState<ChangePlan>();
+  const [message, setMessage] = useState<string>();
+  const [serverErrors, setServerErrors] = useState<FieldErrors>();
+  const [attempt, setAttempt] = useState(0);
+  const mounted = useRef(true);
+  useEffect(() => () => void (mounted.current = false), []);
+
+  useEffect(() => {
+    if (step !== 'loading') return;
+    const abort = new AbortController();
+    store.editForm(cluster, abort.signal).then(
+      (loaded) => {
+        if (abort.signal.aborted) return;
+        setSpec(loaded);
+        setValues(initialValues(loaded));
+        setMessage(undefined);
+        setStep('form');
+      },
+      (err: unknown) => {
+        if (abort.signal.aborted) return;
+        setMessage(sanitize(describeError(err)));
+        setStep('load-error');
+      },
+    );
+    return () => abort.abort();
+    // `attempt` re-runs the load on retry.
+  }, [step, attempt, store, cluster]);
+
+  useInput(
+    (input, key) => {
+      if (key.escape) onCancel();
+      else if (step === 'load-error' && (input === 'r' || key.return)) {
+        setAttempt((a) => a + 1);
+        setStep('loading');
+      }
+    },
+    { isActive: step === 'loading' || step === 'load-error' },
+  );
+
+  function rejected(err: unknown) {
+    if (!mounted.current) return;
+    const failure = failureOf(err);
+    setMessage(failure.message);
+    setServerErrors(failure.fieldErrors);
+    setStep('form');
+  }
+
+  async function makePlan(submitted: FormValues) {
+    setStep('planning');
+    try {
+      const next = await store.planUpdate(cluster, submitted);
+      if (!mounted.current) return;
+      setPlan(next);
+      setMessage(undefined);
+      setServerErrors(undefined);
+      setStep('review');
+    } catch (err) {
+      rejected(err);
+    }
+  }
+
+  async function apply() {
+    if (!spec || step === 'applying') return;
+    setStep('applying');
+    try {
+      const updated = await store.update(cluster, submittedValues(spec, values));
+      if (mounted.current) onDone(updated);
+    } catch (err) {
+      rejected(err);
+    }
+  }
+
+  const header = (
+    <Text>
+      <Text bold>Edit cluster {sanitize(cluster.name)}</Text>
+      <Text dimColor>
+        {' '}
+        · profile {cluster.profile} ({PROVIDER_LABELS[cluster.provider]})
+      </Text>
+    </Text>
+  );
+
+  if (step === 'loading' || step === 'load-error' || !spec) {
+    return (
+      <Box flexDirection="column">
+        {header}
+        {step === 'load-error' ? (
+          <Text color={tint('red')}>Could not load the edit form: {message}</Text>
+        ) : (
+          <Text>Loading the edit form…</Text>
+        )}
+        <Text dimColor>{step === 'load-error' ? 'r retry · esc back' : 'esc cancel'}</Text>
+      </Box>
+    );
+  }
+
+  if ((step === 'review' || step === 'applying') && plan) {
+    return (
+      <Box flexDirection="column">
+        {header}
+        <PlanReview spec={spec} plan={plan} onConfirm={() => void apply()} onBack={() => setStep('form')} busy={step === 'applying'} />
+      </Box>
+    );
+  }
+
+  return (
+    <Box flexDirection="column">
+      {header}
+      <Form
+        spec={spec}
+        values={values}
+        onChange={setValues}
+        onSubmit={(submitted) => void makePlan(submitted)}
+        onCancel={onCancel}
+        serverErrors={serverErrors}
+        message={message}
+        lockImmutable
+        lockedReason="fixed at create; the provider cannot change it"
+        submitLabel="review changes"
+        isActive={step === 'form'}
+      />
+      {step === 'planning' && <Text>Working out the changes…</Text>}
+    </Box>
+  );
+}
