@@ -55,7 +55,8 @@ export interface Route {
 
 export class PgoFake extends FakeServer {
   readonly pki: TestPki;
-  readonly serverVersion: string;
+  /** Mutable so a test can "upgrade" the server under a running client. */
+  serverVersion: string;
   readonly users: Record<string, string>;
   readonly namespaces: string[];
   readonly clusters = new Map<string, FakePgCluster>();
