@@ -1,7 +1,7 @@
 // A whole FormSpec on one screen: every field visible (scrolling when taller than the terminal),
 // validation on every change shown beside the field, submit blocked while anything is wrong.
-import { Box, Text, useInput, useStdout } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { Box, Text, useStdout } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
 import { orphanErrors, relevantErrors, submittedValues, visibleFields } from './form/fields.js';
 import { FieldRow, noteBelow, type FieldNote, type RowLayout } from './form/FieldRow.js';
@@ -9,6 +9,7 @@ import { listHeight } from './form/ChoiceField.js';
 import { tint } from './form/colors.js';
 import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, type FormUi } from './form/keys.js';
 import { clip } from './form/text-edit.js';
+import { useKeys } from './form/use-keys.js';
 
 export interface FormProps {
   spec: FormSpec;
@@ -49,20 +50,27 @@ export function Form(props: FormProps) {
   const focus = focusedField(ctx);
   const visible = visibleFields(spec, values);
 
-  useInput(
-    (input, key) => {
-      const result = handleFormKey(ctx, input, key);
-      setUi(result.ui);
-      if (result.values) {
-        const changed = Object.keys(result.values).filter((k) => result.values![k] !== values[k]);
-        setEditedSinceServer((prev) => [...prev, ...changed.filter((k) => !prev.includes(k))]);
-        props.onChange(result.values);
-      }
-      if (result.action === 'cancel') props.onCancel();
-      if (result.action === 'submit') props.onSubmit(submittedValues(spec, result.values ?? values));
-    },
-    { isActive },
-  );
+  // Keys are applied to the newest values and UI state even before React re-renders (see use-keys.ts).
+  const live = useRef({ values, ui });
+  const seenValues = useRef(values);
+  if (seenValues.current !== values) {
+    seenValues.current = values;
+    live.current = { ...live.current, values };
+  }
+  useKeys((input, key) => {
+    const now = live.current;
+    const result = handleFormKey({ spec, values: now.values, ui: now.ui, lockImmutable, errors: relevantErrors(spec, now.values) }, input, key);
+    const nextValues = result.values ?? now.values;
+    live.current = { values: nextValues, ui: result.ui };
+    setUi(result.ui);
+    if (result.values) {
+      const changed = Object.keys(nextValues).filter((k) => nextValues[k] !== now.values[k]);
+      setEditedSinceServer((prev) => [...prev, ...changed.filter((k) => !prev.includes(k))]);
+      props.onChange(nextValues);
+    }
+    if (result.action === 'cancel') props.onCancel();
+    if (result.action === 'submit') props.onSubmit(submittedValues(spec, nextValues));
+  }, isActive);
 
   const columns = stdout.columns || 80;
   const layout = rowLayout(visible, columns);

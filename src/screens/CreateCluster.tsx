@@ -1,5 +1,5 @@
 // Create a cluster: pick a writable profile, fill the provider's form, review every value, submit.
-import { Box, Text, useInput, useStdout } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { PROVIDER_LABELS, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
 import type { ClusterStore } from '../state/types.js';
@@ -9,6 +9,7 @@ import { failureOf } from '../components/form/failure.js';
 import { PickList } from '../components/form/PickList.js';
 import { ReviewList } from '../components/form/ReviewList.js';
 import { tint } from '../components/form/colors.js';
+import { useKeys } from '../components/form/use-keys.js';
 import { describeError } from '../api/errors.js';
 import { sanitize } from '../format.js';
 
@@ -70,7 +71,7 @@ export function CreateCluster({ store, profiles, initialProfile, onDone, onCance
     else onCancel();
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (step === 'pick' && key.escape) onCancel();
       if (step === 'loading' && key.escape) backFromForm();
@@ -86,7 +87,7 @@ export function CreateCluster({ store, profiles, initialProfile, onDone, onCance
         else if (key.return || (key.ctrl && input === 's')) void submit();
       }
     },
-    { isActive: step === 'loading' || step === 'load-error' || step === 'review' || (step === 'pick' && writable.length === 0) },
+    step === 'loading' || step === 'load-error' || step === 'review' || (step === 'pick' && writable.length === 0),
   );
 
   async function submit() {

@@ -1,5 +1,5 @@
 // Edit a cluster: the provider's edit form prefilled (immutable fields locked), a reviewed diff, then update.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../api/errors.js';
 import { PROVIDER_LABELS, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
@@ -7,6 +7,7 @@ import { sanitize } from '../format.js';
 import type { ClusterStore } from '../state/types.js';
 import { Form } from '../components/Form.js';
 import { tint } from '../components/form/colors.js';
+import { useKeys } from '../components/form/use-keys.js';
 import { failureOf } from '../components/form/failure.js';
 import { initialValues, submittedValues } from '../components/form/fields.js';
 import { PlanReview } from '../components/form/PlanReview.js';
@@ -52,7 +53,7 @@ export function EditCluster({ store, cluster, onDone, onCancel }: EditClusterPro
     // `attempt` re-runs the load on retry.
   }, [step, attempt, store, cluster]);
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.escape) onCancel();
       else if (step === 'load-error' && (input === 'r' || key.return)) {
@@ -60,7 +61,7 @@ export function EditCluster({ store, cluster, onDone, onCancel }: EditClusterPro
         setStep('loading');
       }
     },
-    { isActive: step === 'loading' || step === 'load-error' },
+    step === 'loading' || step === 'load-error',
   );
 
   function rejected(err: unknown) {

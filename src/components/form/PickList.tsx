@@ -1,7 +1,8 @@
 // A short vertical list to pick one item from: ↑/↓ (or j/k) move, enter picks, esc backs out.
-import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { Box, Text } from 'ink';
+import { useRef, useState } from 'react';
 import { tint } from './colors.js';
+import { useKeys } from './use-keys.js';
 
 export interface PickItem {
   value: string;
@@ -19,15 +20,17 @@ export interface PickListProps {
 
 export function PickList({ items, onPick, onCancel, initialValue, isActive = true }: PickListProps) {
   const [index, setIndex] = useState(Math.max(0, items.findIndex((i) => i.value === initialValue)));
-  useInput(
-    (input, key) => {
-      if (key.escape) onCancel();
-      else if (key.upArrow || input === 'k') setIndex((i) => Math.max(0, i - 1));
-      else if (key.downArrow || input === 'j') setIndex((i) => Math.min(items.length - 1, i + 1));
-      else if (key.return && items[index]) onPick(items[index].value);
-    },
-    { isActive },
-  );
+  const live = useRef(index);
+  const move = (to: number) => {
+    live.current = Math.max(0, Math.min(items.length - 1, to));
+    setIndex(live.current);
+  };
+  useKeys((input, key) => {
+    if (key.escape) onCancel();
+    else if (key.upArrow || input === 'k') move(live.current - 1);
+    else if (key.downArrow || input === 'j') move(live.current + 1);
+    else if (key.return && items[live.current]) onPick(items[live.current]!.value);
+  }, isActive);
   const width = Math.max(...items.map((i) => i.label.length), 4) + 2;
   return (
     <Box flexDirection="column">

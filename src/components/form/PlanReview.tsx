@@ -1,13 +1,14 @@
 // The edit review: old → new per field, an explicit confirmation for a version upgrade, and the exact
 // request body (scrollable, secrets masked) when the provider replaces the whole object.
-import { Box, Text, useInput, useStdout } from 'ink';
-import { useMemo, useState } from 'react';
+import { Box, Text, useStdout } from 'ink';
+import { useMemo, useRef, useState } from 'react';
 import type { ChangePlan, FormSpec } from '../../api/types.js';
 import { sanitize } from '../../format.js';
 import { tint } from './colors.js';
 import { MASK } from './fields.js';
 import { bodyLines } from './mask-body.js';
 import { clip } from './text-edit.js';
+import { useKeys } from './use-keys.js';
 
 export interface PlanReviewProps {
   spec: FormSpec;
@@ -29,30 +30,29 @@ export function PlanReview({ spec, plan, onConfirm, onBack, busy = false }: Plan
   const lines = useMemo(() => (plan.body === undefined ? [] : bodyLines(plan.body, secretKeys)), [plan.body, secretKeys]);
   const upgrade = versionChange(plan);
   const [upgradeConfirmed, setUpgradeConfirmed] = useState(false);
+  const confirmed = useRef(false);
   const [scroll, setScroll] = useState(0);
   const [notice, setNotice] = useState<string>();
   const fixedRows = 6 + plan.diff.length + (upgrade ? 1 : 0);
   const viewport = Math.max(4, (stdout.rows || 24) - fixedRows);
   const maxScroll = Math.max(0, lines.length - viewport);
 
-  useInput(
-    (input, key) => {
+  useKeys((input, key) => {
       if (key.escape) return onBack();
       if (key.downArrow || input === 'j') setScroll((s) => Math.min(maxScroll, s + 1));
       else if (key.upArrow || input === 'k') setScroll((s) => Math.max(0, s - 1));
       else if (key.pageDown || input === ' ') setScroll((s) => Math.min(maxScroll, s + viewport));
       else if (key.pageUp) setScroll((s) => Math.max(0, s - viewport));
       else if (input === 'u' && upgrade) {
+        confirmed.current = true;
         setUpgradeConfirmed(true);
         setNotice(undefined);
       } else if (key.return || (key.ctrl && input === 's')) {
         if (plan.diff.length === 0) setNotice('Nothing changed; esc goes back to the form.');
-        else if (upgrade && !upgradeConfirmed) setNotice('Confirm the version upgrade with u first.');
+        else if (upgrade && !confirmed.current) setNotice('Confirm the version upgrade with u first.');
         else onConfirm();
       }
-    },
-    { isActive: !busy },
-  );
+  }, !busy);
 
   const labelWidth = Math.min(26, Math.max(8, ...plan.diff.map((d) => d.label.length)) + 2);
   const secretLabels = new Set(spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key));

@@ -18,7 +18,7 @@ const spec: FormSpec = {
     { key: 'version', label: 'PostgreSQL version', kind: 'choice', default: '15', choices: [{ value: '15' }, { value: '16' }] },
     { key: 'instances', label: 'Instances', kind: 'int', default: '1' },
   ],
-  validate: (v) => (Number(v.instances) < 1 ? { instances: 'at least 1' } : {}),
+  validate: (v): Record<string, string> => (Number(v.instances) < 1 ? { instances: 'at least 1' } : {}),
 };
 
 function planFor(values: FormValues): ChangePlan {

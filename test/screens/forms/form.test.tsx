@@ -68,6 +68,14 @@ describe('Form', () => {
     expect(lastFrame()).toMatch(/❯ Name/);
   });
 
+  it('applies every key of a burst that arrives in one read', async () => {
+    const { lastFrame, stdin, values } = setup();
+    await press(stdin, KEY.down + KEY.down + KEY.right, KEY.up + KEY.up + KEY.left + 'x');
+    expect(values().auth).toBe('token');
+    expect(values().name).toBe('dbx1');
+    expect(lastFrame()).toMatch(/❯ Name\s+dbx1/);
+  });
+
   it('types q, j, ? and : into a text field and keeps unicode', async () => {
     const { lastFrame, stdin, values } = setup();
     await press(stdin, KEY.ctrlU, 'qj?:', 'é日本');
