@@ -97,6 +97,7 @@ export class PgoFake extends FakeServer {
 
   /** Adds a cluster in any condition, e.g. addCluster({ name: 'hippo', condition: 'degraded', replicas: 2 }). */
   addCluster(init: ClusterInit): FakePgCluster {
+    if (this.cluster(init.name, init.namespace ?? this.namespace)) throw new Error(`fake cluster ${init.name} already exists`);
     const c = buildCluster({ namespace: this.namespace, ...init }, this.rand, this.clock.now(), this.serverVersion);
     this.clusters.set(key(c.namespace, c.name), c);
     return c;
@@ -104,7 +105,11 @@ export class PgoFake extends FakeServer {
 
   /** Deterministic clusters cycling through every condition (same seed → same clusters). */
   seedClusters(count: number, namespace = this.namespace): FakePgCluster[] {
-    return seedInits(count, this.rand, this.serverVersion, namespace).map((init) => this.addCluster(init));
+    return seedInits(count, this.rand, this.serverVersion, namespace).map((init) => {
+      let name = init.name;
+      for (let n = 2; this.cluster(name, namespace); n++) name = `${init.name}-${n}`;
+      return this.addCluster({ ...init, name });
+    });
   }
 
   cluster(name: string, namespace = this.namespace): FakePgCluster | undefined {
