@@ -86,7 +86,7 @@ export function Form(props: FormProps) {
   };
   const heightOf = (f: FieldSpec): number => {
     const note = noteOf(f);
-    const below = noteBelow(note, layout) ? 1 : 0;
+    const below = noteBelow(note, layout, focus?.key === f.key) ? 1 : 0;
     const open = ui.open?.key === f.key && focus?.key === f.key ? listHeight(f.choices ?? []) : 0;
     return 1 + below + open;
   };
@@ -120,6 +120,7 @@ export function Form(props: FormProps) {
           locked={isLocked(f, lockImmutable)}
           openIndex={ui.open?.key === f.key && focus?.key === f.key ? ui.open.index : undefined}
           note={noteOf(f)}
+          noteBelowWhenLong={focus?.key === f.key}
           layout={layout}
           danger={props.dangerFields?.[f.key] !== undefined}
         />
@@ -133,7 +134,7 @@ export function Form(props: FormProps) {
 function rowLayout(fields: FieldSpec[], columns: number): RowLayout {
   const longest = Math.max(8, ...fields.map((f) => f.label.length));
   const label = Math.min(26, longest + 2);
-  const value = Math.max(16, Math.min(40, columns - 2 - label - 24));
+  const value = Math.max(20, Math.min(36, columns - 2 - label - 42));
   return { label, value, note: Math.max(0, columns - 2 - label - value - 1), total: columns - 1 };
 }
 

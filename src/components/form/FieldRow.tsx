@@ -33,18 +33,23 @@ export interface FieldRowProps {
   layout: RowLayout;
   /** A bool whose "yes" is dangerous (PGO insecure): shown in red. */
   danger?: boolean;
+  /** Let a long help note take the line below (the focused field). */
+  noteBelowWhenLong?: boolean;
 }
 
-export function noteBelow(note: FieldNote | undefined, layout: RowLayout): boolean {
-  return note !== undefined && note.tone !== 'info' && note.text.length > layout.note;
+/** Errors and warnings always show whole (below when long); help only for the focused field. */
+export function noteBelow(note: FieldNote | undefined, layout: RowLayout, focused: boolean): boolean {
+  if (note === undefined || (note.tone === 'info' && !focused)) return false;
+  return note.text.length + (note.tone === 'info' ? 0 : 2) > layout.note;
 }
 
-export function FieldRow({ field, value, cursor, focused, revealed, locked, openIndex, note, layout, danger = false }: FieldRowProps) {
-  const below = noteBelow(note, layout);
+export function FieldRow({ field, value, cursor, focused, revealed, locked, openIndex, note, layout, danger = false, noteBelowWhenLong = false }: FieldRowProps) {
+  const below = noteBelow(note, layout, noteBelowWhenLong);
+  const prefix = note && note.tone !== 'info' ? 2 : 0;
   const noteText = note ? (
     <Text color={note.tone === 'info' ? undefined : tint(note.tone === 'error' ? 'red' : 'yellow')} dimColor={note.tone === 'info'}>
       {note.tone === 'error' ? '✗ ' : note.tone === 'warning' ? '! ' : ''}
-      {clip(note.text, (below ? layout.total - layout.label - 2 : layout.note) - 2)}
+      {clip(note.text, (below ? layout.total - layout.label - 2 : layout.note) - prefix)}
     </Text>
   ) : null;
   return (
