@@ -162,7 +162,7 @@ export function Profiles({ store, profilesApi, onBack }: ProfilesProps) {
           serverErrors={serverErrors}
           message={formMessage}
           lockImmutable={state.mode === 'form' && state.editing !== undefined}
-          lockedReason="to rename, add a new profile and remove this one"
+          lockedReason="fixed; to rename, add a new profile"
           dangerFields={state.mode === 'form' && state.kind === 'pgo' ? { insecure: INSECURE_WARNING } : undefined}
           submitLabel={state.mode === 'form' ? 'verify and save' : 'remove'}
           isActive={busy === undefined}

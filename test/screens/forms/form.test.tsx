@@ -142,4 +142,26 @@ describe('Form', () => {
     await press(stdin, KEY.esc);
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
+
+  it('scrolls when the fields are taller than the room it has', async () => {
+    const tall: FormSpec = {
+      title: 'Tall form',
+      fields: Array.from({ length: 20 }, (_, i) => ({ key: `f${i}`, label: `Field ${i}`, kind: 'text' as const, default: `v${i}` })),
+      validate: () => ({}),
+    };
+    function Tall() {
+      const [values, setValues] = useState(initialValues(tall));
+      return <Form spec={tall} values={values} onChange={setValues} onSubmit={() => {}} onCancel={() => {}} maxRows={8} />;
+    }
+    const { lastFrame, stdin } = render(<Tall />);
+    const first = await waitForFrame(lastFrame, /Tall form/);
+    expect(first).toContain('Field 0');
+    expect(first).not.toContain('Field 19');
+    expect(first).toMatch(/↓ \d+ more/);
+    await press(stdin, ...Array.from({ length: 19 }, () => KEY.tab));
+    const last = lastFrame()!;
+    expect(last).toMatch(/❯ Field 19\s+v19/);
+    expect(last).not.toContain('Field 0 ');
+    expect(last).toMatch(/↑ \d+ more/);
+  });
 });
