@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PgoProfile, Profile } from '../../../src/api/profile.js';
+import type { FormValues } from '../../../src/api/types.js';
 import { initialValues } from '../../../src/components/form/fields.js';
 import { profileFromValues, valuesFromProfile } from '../../../src/screens/profile-form/convert.js';
 import { profileFormSpec } from '../../../src/screens/profile-form/specs.js';
@@ -45,7 +46,7 @@ describe('profile form specs', () => {
       connect: { host: 'localhost', port: 5433 }, timeoutMs: 5000, source: 'file',
     };
     const spec = profileFormSpec('pgo', { existingNames: ['lab'], editing: saved });
-    const values = { ...initialValues(spec, valuesFromProfile(saved)), namespace: 'db' };
+    const values: FormValues = { ...initialValues(spec, valuesFromProfile(saved)), namespace: 'db' };
     expect(values.password).toBe('');
     expect(spec.validate(values)).toEqual({});
     const next = profileFromValues('pgo', values, saved) as Profile;
