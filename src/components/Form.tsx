@@ -7,7 +7,7 @@ import { orphanErrors, relevantErrors, submittedValues, visibleFields } from './
 import { FieldRow, noteBelow, type FieldNote, type RowLayout } from './form/FieldRow.js';
 import { listHeight } from './form/ChoiceField.js';
 import { tint } from './form/colors.js';
-import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, type FormUi } from './form/keys.js';
+import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, navigable, type FormUi } from './form/keys.js';
 import { clip } from './form/text-edit.js';
 import { useKeys } from './form/use-keys.js';
 
@@ -43,7 +43,6 @@ export function Form(props: FormProps) {
   const [ui, setUi] = useState<FormUi>(INITIAL_UI);
   // Server errors hide field by field as the user edits; a new rejection shows them all again.
   const [editedSinceServer, setEditedSinceServer] = useState<string[]>([]);
-  useEffect(() => setEditedSinceServer([]), [serverErrors]);
 
   const errors = useMemo(() => relevantErrors(spec, values), [spec, values]);
   const ctx = { spec, values, ui, lockImmutable, errors };
@@ -57,6 +56,18 @@ export function Form(props: FormProps) {
     seenValues.current = values;
     live.current = { ...live.current, values };
   }
+  useEffect(() => {
+    setEditedSinceServer([]);
+    // After a rejected submit, put the cursor on the first field the API complained about.
+    const target = serverErrors && navigable({ spec, values: live.current.values, lockImmutable }).find((f) => serverErrors[f.key] !== undefined);
+    if (target) {
+      live.current = { ...live.current, ui: { ...live.current.ui, focus: target.key } };
+      setUi(live.current.ui);
+    }
+    // Only a new set of server errors moves the cursor, not every change of the spec or values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serverErrors]);
+
   useKeys((input, key) => {
     const now = live.current;
     const result = handleFormKey({ spec, values: now.values, ui: now.ui, lockImmutable, errors: relevantErrors(spec, now.values) }, input, key);

@@ -105,7 +105,7 @@ describe('CreateCluster', () => {
       kind: 'validation',
       status: 422,
       providerMessage: 'name already in use',
-      fieldErrors: { name: 'must be unique in the contract', region: 'not offered' },
+      fieldErrors: { region: 'not offered', instances: 'at most 2 in this contract' },
     });
     const { lastFrame, stdin, onDone, store } = setup({ create: async () => Promise.reject(rejection) });
     await waitForFrame(lastFrame, /New IONOS v2 cluster/);
@@ -113,10 +113,10 @@ describe('CreateCluster', () => {
     await press(stdin, KEY.ctrlS, KEY.enter);
     const frame = await waitForFrame(lastFrame, /name already in use/);
     expect(onDone).not.toHaveBeenCalled();
-    expect(lineWith(frame, 'Name')).toMatch(/shop-db\s+✗ must be unique in the contract/);
+    expect(lineWith(frame, 'Name')).toMatch(/Name\s+shop-db/);
+    expect(lineWith(frame, 'Instances')).toMatch(/❯ Instances\s+3\s+✗ at most 2 in this contract/);
     expect(frame).toContain('region: not offered');
     expect(lineWith(frame, 'PostgreSQL version')).toContain('15');
-    expect(lineWith(frame, 'Instances')).toContain('3');
     // The secret is still there (masked): submitting again sends it unchanged.
     await press(stdin, KEY.ctrlS, KEY.enter);
     await vi.waitFor(() => expect(store.create).toHaveBeenCalledTimes(2));
