@@ -28,6 +28,8 @@ export interface FormProps {
   lockedReason?: string;
   /** Bool fields whose "yes" is dangerous → the warning shown beside them while on. */
   dangerFields?: Record<string, string>;
+  /** Dim text shown in an empty field, e.g. a mask standing for a saved secret that a blank keeps. */
+  placeholders?: Record<string, string>;
   /** What enter on the last field / ctrl-s leads to, for the key hints ("review", "save"). */
   submitLabel?: string;
   isActive?: boolean;
@@ -132,6 +134,7 @@ export function Form(props: FormProps) {
           openIndex={ui.open?.key === f.key && focus?.key === f.key ? ui.open.index : undefined}
           note={noteOf(f)}
           noteBelowWhenLong={focus?.key === f.key}
+          placeholder={props.placeholders?.[f.key]}
           layout={layout}
           danger={props.dangerFields?.[f.key] !== undefined}
         />

@@ -14,7 +14,7 @@ import { useKeys } from '../components/form/use-keys.js';
 import { profileFromValues, valuesFromProfile } from './profile-form/convert.js';
 import { ENV_SOURCE_HINT, verifyFailure } from './profile-form/messages.js';
 import { ProfileRows, profileRows, type ProfileRow } from './profile-form/ProfileRows.js';
-import { INSECURE_WARNING, profileFormSpec } from './profile-form/specs.js';
+import { INSECURE_WARNING, profileFormSpec, savedSecretPlaceholders } from './profile-form/specs.js';
 
 export interface ProfilesProps {
   store: ClusterStore;
@@ -164,6 +164,7 @@ export function Profiles({ store, profilesApi, onBack }: ProfilesProps) {
           lockImmutable={state.mode === 'form' && state.editing !== undefined}
           lockedReason="fixed; to rename, add a new profile"
           dangerFields={state.mode === 'form' && state.kind === 'pgo' ? { insecure: INSECURE_WARNING } : undefined}
+          placeholders={state.mode === 'form' ? savedSecretPlaceholders(state.editing) : undefined}
           submitLabel={state.mode === 'form' ? 'verify and save' : 'remove'}
           isActive={busy === undefined}
         />

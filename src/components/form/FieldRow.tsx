@@ -35,6 +35,7 @@ export interface FieldRowProps {
   danger?: boolean;
   /** Let a long help note take the line below (the focused field). */
   noteBelowWhenLong?: boolean;
+  placeholder?: string;
 }
 
 /** Errors and warnings always show whole (below when long); help only for the focused field. */
@@ -43,7 +44,7 @@ export function noteBelow(note: FieldNote | undefined, layout: RowLayout, focuse
   return note.text.length + (note.tone === 'info' ? 0 : 2) > layout.note;
 }
 
-export function FieldRow({ field, value, cursor, focused, revealed, locked, openIndex, note, layout, danger = false, noteBelowWhenLong = false }: FieldRowProps) {
+export function FieldRow({ field, value, cursor, focused, revealed, locked, openIndex, note, layout, danger = false, noteBelowWhenLong = false, placeholder }: FieldRowProps) {
   const below = noteBelow(note, layout, noteBelowWhenLong);
   const prefix = note && note.tone !== 'info' ? 2 : 0;
   const noteText = note ? (
@@ -62,7 +63,7 @@ export function FieldRow({ field, value, cursor, focused, revealed, locked, open
           </Text>
         </Box>
         <Box width={layout.value} flexShrink={0}>
-          <FieldValue field={field} value={value} cursor={cursor} focused={focused} revealed={revealed} locked={locked} danger={danger} width={layout.value - 1} />
+          <FieldValue field={field} value={value} cursor={cursor} focused={focused} revealed={revealed} locked={locked} danger={danger} placeholder={placeholder} width={layout.value - 1} />
         </Box>
         {!below && noteText}
       </Box>
@@ -82,18 +83,19 @@ interface FieldValueProps {
   revealed: boolean;
   locked: boolean;
   danger: boolean;
+  placeholder?: string;
   width: number;
 }
 
-function FieldValue({ field, value, cursor, focused, revealed, locked, danger, width }: FieldValueProps) {
+function FieldValue({ field, value, cursor, focused, revealed, locked, danger, placeholder, width }: FieldValueProps) {
   switch (field.kind) {
     case 'secret':
-      return locked ? <Text dimColor>{value ? '••••••••' : ''}</Text> : <SecretField value={value} cursor={cursor} focused={focused} width={width} revealed={revealed} />;
+      return locked ? <Text dimColor>{value ? '••••••••' : ''}</Text> : <SecretField value={value} cursor={cursor} focused={focused} width={width} revealed={revealed} placeholder={placeholder} />;
     case 'choice':
       return locked ? <Text dimColor>{clip(choiceLabel(field.choices ?? [], value), width)}</Text> : <ChoiceField value={value} choices={field.choices ?? []} focused={focused} width={width} />;
     case 'bool':
       return <BoolField value={value} focused={focused} onColor={danger ? 'red' : undefined} />;
     default:
-      return <TextField value={value} cursor={cursor} focused={focused} width={width} unit={field.unit} dim={locked} />;
+      return <TextField value={value} cursor={cursor} focused={focused} width={width} unit={field.unit} dim={locked} placeholder={placeholder} />;
   }
 }

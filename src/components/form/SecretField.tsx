@@ -8,13 +8,14 @@ export interface SecretFieldProps {
   focused: boolean;
   width: number;
   revealed: boolean;
+  placeholder?: string;
 }
 
-export function SecretField({ value, cursor, focused, width, revealed }: SecretFieldProps) {
+export function SecretField({ value, cursor, focused, width, revealed, placeholder }: SecretFieldProps) {
   const hint = focused ? (revealed ? ' ctrl-r hide' : ' ctrl-r reveal') : '';
   return (
     <Text>
-      <TextField value={value} cursor={cursor} focused={focused} width={width - hint.length} masked={!revealed} />
+      <TextField value={value} cursor={cursor} focused={focused} width={width - hint.length} masked={!revealed} placeholder={placeholder} />
       <Text dimColor>{hint}</Text>
     </Text>
   );

@@ -11,9 +11,19 @@ export interface TextFieldProps {
   masked?: boolean;
   unit?: string;
   dim?: boolean;
+  /** Shown dim while the value is empty (e.g. "•••••••• saved"). */
+  placeholder?: string;
 }
 
-export function TextField({ value, cursor, focused, width, masked = false, unit, dim = false }: TextFieldProps) {
+export function TextField({ value, cursor, focused, width, masked = false, unit, dim = false, placeholder }: TextFieldProps) {
+  if (value === '' && placeholder) {
+    return (
+      <Text>
+        {focused ? <Text inverse> </Text> : null}
+        <Text dimColor>{clip(placeholder, Math.max(4, width - 1))}</Text>
+      </Text>
+    );
+  }
   const shown = masked ? '•'.repeat(chars(value).length) : value;
   const suffix = unit ? ` ${unit}` : '';
   const room = Math.max(4, width - suffix.length);

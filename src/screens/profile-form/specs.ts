@@ -35,6 +35,15 @@ export const INSECURE_WARNING = 'skips server certificate checks: anyone on the 
 
 const KEEP = 'blank keeps the saved one';
 
+/** The secret fields of a saved profile, shown as a mask while left blank. */
+export function savedSecretPlaceholders(p: Profile | undefined): Record<string, string> {
+  if (!p) return {};
+  const saved = (v: string | undefined) => (v ? '•••••••• saved' : undefined);
+  const entries: Array<[string, string | undefined]> =
+    p.kind === 'clickhouse' ? [['keySecret', saved(p.keySecret)]] : p.kind === 'pgo' ? [['password', saved(p.password)]] : [['password', saved(p.password)], ['token', saved(p.token)]];
+  return Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 export function profileFormSpec(kind: ProviderKind, opts: ProfileFormOptions): FormSpec {
   const editing = opts.editing?.kind === kind ? opts.editing : undefined;
   const fields: FieldSpec[] = [

@@ -106,7 +106,7 @@ describe('Profiles', () => {
     await press(stdin, 'e');
     const frame = await waitForFrame(lastFrame, /Edit IONOS v2 profile/);
     expect(lineWith(frame, 'Profile name')).toContain('fixed; to rename, add a new profile');
-    expect(lineWith(frame, 'Password')).toContain('blank keeps the saved one');
+    expect(lineWith(frame, 'Password')).toMatch(/Password\s+•••••••• saved\s+blank keeps the saved one/);
     expect(frame).not.toContain('old-pw');
     await press(stdin, KEY.down, 'x', KEY.tab, KEY.tab, '42', KEY.ctrlS);
     await waitForFrame(lastFrame, /Saved prod/);
