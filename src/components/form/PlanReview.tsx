@@ -33,7 +33,8 @@ export function PlanReview({ spec, plan, onConfirm, onBack, busy = false }: Plan
   const confirmed = useRef(false);
   const [scroll, setScroll] = useState(0);
   const [notice, setNotice] = useState<string>();
-  const fixedRows = 6 + plan.diff.length + (upgrade ? 1 : 0);
+  // Title, body caption, notice, key hints, and the shell's own header and status lines.
+  const fixedRows = 9 + plan.diff.length + (upgrade ? 1 : 0);
   const viewport = Math.max(4, (stdout.rows || 24) - fixedRows);
   const maxScroll = Math.max(0, lines.length - viewport);
 
