@@ -1,5 +1,5 @@
 // The ClickHouse fake's response bodies checked against the OpenAPI spec (a copy of
-// specs/clickhouse-cloud-postgres-openapi.json sits next to this file), with a real JSON Schema validator.
+// a copy of the spec sits in specs/ next to this file), with a real JSON Schema validator.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -7,7 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { FakeClock } from '../../src/fake/kit.js';
 import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
 
-const spec = JSON.parse(readFileSync(new URL('./clickhouse-cloud-postgres-openapi.json', import.meta.url), 'utf8')) as {
+const spec = JSON.parse(readFileSync(new URL('./specs/clickhouse-cloud-postgres-openapi.json', import.meta.url), 'utf8')) as {
   paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
   components: { schemas: Record<string, object> };
 };

@@ -8,7 +8,7 @@ import { generateTestPki } from '../../src/fake/certs.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { startPgoFake, type PgoFake } from '../../src/fake/pgo.js';
 
-const SPEC_PATH = new URL('../../../shared/specs/crunchy-pgo-4.3-apiserver.json', import.meta.url);
+const SPEC_PATH = new URL('./specs/crunchy-pgo-4.3-apiserver.json', import.meta.url);
 const spec = JSON.parse(readFileSync(process.env.PGO_SPEC ?? SPEC_PATH, 'utf8')) as {
   messages: Record<string, { fields?: Record<string, unknown>; [k: string]: unknown }>;
   fixtures: Record<string, unknown>;
