@@ -1,13 +1,20 @@
 // Pure helpers over a FormSpec: which fields show, which values are submitted, which errors count.
 import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../../api/types.js';
 
-export function isVisible(field: FieldSpec, values: FormValues): boolean {
+/**
+ * showWhen holds only while the field it depends on is itself shown: a hidden "Cloud" choice keeps its
+ * default value, but the region list that depends on it must hide with it.
+ */
+export function isVisible(field: FieldSpec, values: FormValues, spec?: FormSpec, seen: ReadonlySet<string> = new Set()): boolean {
   if (!field.showWhen) return true;
-  return field.showWhen.values.includes(values[field.showWhen.key] ?? '');
+  if (!field.showWhen.values.includes(values[field.showWhen.key] ?? '')) return false;
+  const parent = spec?.fields.find((f) => f.key === field.showWhen!.key);
+  if (!parent || seen.has(parent.key)) return true;
+  return isVisible(parent, values, spec, new Set([...seen, field.key]));
 }
 
 export function visibleFields(spec: FormSpec, values: FormValues): FieldSpec[] {
-  return spec.fields.filter((f) => isVisible(f, values));
+  return spec.fields.filter((f) => isVisible(f, values, spec));
 }
 
 /** Defaults prefilled; bools start as 'false' so they always carry a value. */
