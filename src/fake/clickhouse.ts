@@ -18,6 +18,8 @@ export interface ClickHouseFakeOptions {
   seed?: number;
   /** Token bucket per API key; false turns it off (demo, benchmarks). Default: 10 requests per 10 s. */
   rateLimit?: { requests: number; windowSeconds: number } | false;
+  /** Generates service passwords (the demo makes them match its local PostgreSQL's `postgres` role). */
+  password?: () => string;
 }
 
 export interface FakeApiKey {
@@ -41,10 +43,12 @@ export class ClickHouseFake extends FakeServer {
   private readonly rand: () => number;
   private readonly buckets?: TokenBuckets;
   private seededCount = 0;
+  private readonly newPassword: () => string;
 
   constructor(opts: ClickHouseFakeOptions = {}) {
     super({ clock: opts.clock, transitionMs: opts.transitionMs });
     this.rand = seeded(opts.seed ?? 42);
+    this.newPassword = opts.password ?? (() => generatePassword(this.rand));
     if (opts.rateLimit !== false) this.buckets = new TokenBuckets(opts.rateLimit?.requests ?? 10, (opts.rateLimit?.windowSeconds ?? 10) * 1000);
     const main = this.addOrg('Acme Data');
     const other = this.addOrg('Other Org');
@@ -90,7 +94,7 @@ export class ClickHouseFake extends FakeServer {
       isPrimary: true,
       hostname: init.hostname ?? hostnameFor(name, id, orgId, provider, region),
       username: 'postgres',
-      password: generatePassword(this.rand),
+      password: this.newPassword(),
       firstBackupAt: Date.parse(created) + 10 * 60_000,
       pgConfig: {},
       pgBouncerConfig: {},
@@ -209,6 +213,7 @@ export class ClickHouseFake extends FakeServer {
   private spawn(init: Partial<FakePgService>, steps: Array<[string, number]>): FakePgService {
     const now = this.clock.now();
     const s = this.addService({ ...init, createdAt: isoTime(now), state: steps.length ? 'creating' : 'running', firstBackupAt: Number.POSITIVE_INFINITY });
+    this.provisioned({ user: s.username, password: s.password, database: 'postgres' });
     let at = 0;
     for (const [state, delay] of steps) {
       at += delay;
@@ -307,9 +312,11 @@ export class ClickHouseFake extends FakeServer {
     if (s.state === 'creating' || s.state === 'deleting') throw new HttpFail(409, 'Conflict');
     if (typeof b.password === 'string') {
       s.password = b.password;
+      this.provisioned({ user: s.username, password: s.password, database: 'postgres' });
       return {};
     }
-    s.password = generatePassword(this.rand);
+    s.password = this.newPassword();
+    this.provisioned({ user: s.username, password: s.password, database: 'postgres' });
     return { password: s.password };
   }
 

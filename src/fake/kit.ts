@@ -87,6 +87,13 @@ export interface FakeOptions {
   tls?: { key: string; cert: string; ca: string; requestCert: boolean };
 }
 
+/** Database credentials a fake has just "provisioned" (create, password reset). */
+export interface ProvisionedLogin {
+  user: string;
+  password: string;
+  database: string;
+}
+
 interface Pending {
   at: number;
   apply: () => void;
@@ -102,6 +109,8 @@ export abstract class FakeServer {
   private readonly tls?: FakeOptions['tls'];
   private readonly hung = new Set<http.ServerResponse>();
   url = '';
+  /** Called when the fake hands out database credentials; the demo creates them in a real local PostgreSQL. */
+  onProvision?: (login: ProvisionedLogin) => void;
 
   constructor(opts: FakeOptions = {}) {
     this.clock = opts.clock ?? new FakeClock();
@@ -129,6 +138,10 @@ export abstract class FakeServer {
 
   private clearFault(fault: Fault): void {
     this.faults = this.faults.filter((f) => f !== fault);
+  }
+
+  protected provisioned(login: ProvisionedLogin): void {
+    this.onProvision?.(login);
   }
 
   /** Schedules a state change `delayMs` from now on the fake clock. */

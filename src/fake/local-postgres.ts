@@ -16,6 +16,8 @@ export interface LocalPostgres {
   sql(query: string): Promise<string>;
   /** Creates a login role with a password and a database it owns. */
   addLogin(user: string, password: string, database: string): Promise<void>;
+  /** Creates or updates logins in one psql run: the role gets the password, the database is created if missing. */
+  ensureLogins(logins: Array<{ user: string; password: string; database: string }>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
   const base = mkdtempSync(join(tmpdir(), 'pgtui-pg-'));
   chmodSync(base, 0o700);
   const dataDir = join(base, 'data');
+  const superuser = 'pgtui_admin';
   const superPassword = `pgtui-${Math.random().toString(36).slice(2)}A1`;
   const pwfile = join(base, 'pw');
   writeFileSync(pwfile, `${superPassword}\n`, { mode: 0o600 });
@@ -89,7 +92,7 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
     chownSync(pwfile, as.uid, as.gid!);
   }
   const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
-  await run(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env });
+  await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env });
   rmSync(pwfile);
   const port = await freePort();
   const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', 'max_connections = 30', 'shared_buffers = 16MB'];
@@ -110,20 +113,33 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
 
   // The superuser password goes through a 0600 pgpass file, like every password pgtui hands to psql.
   const pgpass = join(base, 'pgpass');
-  writeFileSync(pgpass, `127.0.0.1:${port}:*:postgres:${superPassword}\n`, { mode: 0o600 });
-  const psqlEnv = { ...env, PGPASSFILE: pgpass, PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: 'postgres', PGDATABASE: 'postgres', PGSSLMODE: 'prefer' };
+  writeFileSync(pgpass, `127.0.0.1:${port}:*:${superuser}:${superPassword}\n`, { mode: 0o600 });
+  const psqlEnv = { ...env, PGPASSFILE: pgpass, PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: superuser, PGDATABASE: 'postgres', PGSSLMODE: 'prefer' };
   const sql = (query: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', query], { env: psqlEnv });
+  const script = (text: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { env: psqlEnv, input: text });
+  const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   let stopped = false;
   return {
     host: '127.0.0.1',
     port,
-    superuser: 'postgres',
+    superuser,
     superPassword,
     dataDir,
     sql,
+    async ensureLogins(logins) {
+      if (logins.length === 0) return;
+      const lines: string[] = [];
+      for (const { user, password, database } of logins) {
+        lines.push(
+          `SELECT format('CREATE ROLE %I LOGIN', ${lit(user)}) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${lit(user)}) \\gexec`,
+          `ALTER ROLE ${ident(user)} LOGIN PASSWORD ${lit(password)};`,
+          `SELECT format('CREATE DATABASE %I OWNER %I', ${lit(database)}, ${lit(user)}) WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = ${lit(database)}) \\gexec`,
+        );
+      }
+      await script(`${lines.join('\n')}\n`);
+    },
     async addLogin(user, password, database) {
-      const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
-      const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
       await sql(`CREATE ROLE ${ident(user)} LOGIN PASSWORD ${lit(password)}`);
       await sql(`CREATE DATABASE ${ident(database)} OWNER ${ident(user)}`);
     },

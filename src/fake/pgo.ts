@@ -2,7 +2,7 @@
 // (404/405 before any middleware), the client-certificate middleware, Basic auth with pgorole permissions,
 // lenient Go JSON decoding, the exact ClientVersion check, the namespace check, then the cluster logic.
 // Application errors are HTTP 200 + Code:"error"; every JSON body ends with Go's "\n".
-import { FakeServer, basicAuth, seeded, uuid, type FakeClock, type FakeRequest, type FakeResponse } from './kit.js';
+import { FakeServer, basicAuth, seeded, uuid, type FakeClock, type FakeRequest, type FakeResponse, type ProvisionedLogin } from './kit.js';
 import { generateTestPki, type TestPki } from './certs.js';
 import { goJson, renderDetail, type FakePgCluster } from './pgo/model.js';
 import { buildCluster, restorePods, seedInits, setCondition, type ClusterInit, type PgoCondition } from './pgo/lifecycle.js';
@@ -64,6 +64,11 @@ export class PgoFake extends FakeServer {
   private readonly permissions: Record<string, PgoPermission[]>;
   private readonly tlsNoVerify: boolean;
   private readonly routes: Route[];
+
+  /** Lets the cluster routes report credentials they hand out (see FakeServer.onProvision). */
+  provisionedLogin(login: ProvisionedLogin): void {
+    this.provisioned(login);
+  }
 
   constructor(opts: PgoFakeOptions = {}) {
     const pki = opts.pki ?? generateTestPki();

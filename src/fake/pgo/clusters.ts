@@ -81,6 +81,7 @@ export function clusterRoutes(fake: PgoFake): Route[] {
     });
     const users = [{ Password: r.Password || password(r.PasswordLength), Username: username }];
     if (r.ShowSystemAccounts) users.push({ Password: password(r.PasswordLength), Username: 'postgres' }, { Password: password(r.PasswordLength), Username: 'primaryuser' });
+    fake.provisionedLogin({ user: username, password: users[0]!.Password, database: c.database });
     const t = fake.transitionMs;
     fake.schedule(c, [
       { at: t / 3, apply: () => setCondition(c, 'processed') },
