@@ -1,0 +1,103 @@
+// Small, careful file I/O for pgtui's config: atomic replace (temp file + fsync + rename, mode 0600) and a
+// lock file around read-modify-write, so a crash never leaves a half-written file and two pgtui processes
+// saving at once never lose each other's change.
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, chmodSync, copyFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export function ensureDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // mkdir's mode is masked by umask and ignored for existing dirs; the config dir must not be world-readable.
+  try {
+    const mode = statSync(dir).mode & 0o777;
+    if (mode & 0o077) chmodSync(dir, 0o700);
+  } catch {
+    // best effort: a dir we cannot chmod is reported when writing fails
+  }
+}
+
+/** Writes `text` so that readers only ever see the old or the new content. */
+export function writeAtomic(path: string, text: string): void {
+  ensureDir(dirname(path));
+  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to clean
+    }
+    throw err;
+  }
+  try {
+    const dfd = openSync(dirname(path), 'r');
+    fsyncSync(dfd);
+    closeSync(dfd);
+  } catch {
+    // some filesystems refuse directory fsync; the rename is still atomic
+  }
+}
+
+export function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** Keeps a copy of a file we could not use, next to it, and returns the copy's path. */
+export function backupBroken(path: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const backup = `${path}.bak-${stamp}`;
+  copyFileSync(path, backup);
+  chmodSync(backup, 0o600);
+  return backup;
+}
+
+const STALE_LOCK_MS = 10_000;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Runs `fn` holding `<path>.lock` (O_EXCL). Waits up to `timeoutMs`; breaks a lock older than 10 s. */
+export function withLock<T>(path: string, fn: () => T, timeoutMs = 5_000): T {
+  const lock = `${path}.lock`;
+  ensureDir(dirname(path));
+  const start = Date.now();
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) unlinkSync(lock);
+      } catch {
+        // the holder just released it
+      }
+      if (Date.now() - start > timeoutMs) throw new Error(`config is locked by another pgtui (${lock}); try again`);
+      sleepSync(5 + Math.random() * 20);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    try {
+      unlinkSync(lock);
+    } catch {
+      // already gone
+    }
+  }
+}
