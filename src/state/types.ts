@@ -31,6 +31,8 @@ export interface StoreSnapshot {
   profiles: readonly ProfileHealth[];
   /** Increments on every emitted change. */
   version: number;
+  /** Profiles whose last refresh failed: their clusters are last-known data and must not look healthy. */
+  staleProfiles?: readonly string[];
 }
 
 export interface ClusterStore {
