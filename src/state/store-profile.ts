@@ -1,0 +1,114 @@
+// One profile's slice of the store: its clusters (with structural sharing, so unchanged clusters keep their
+// object identity), its health, and its timers. Pure bookkeeping; the polling decisions live in store.ts.
+import type { Profile } from '../api/profile.js';
+import type { Cluster, Provider } from '../api/types.js';
+import type { ProfileHealth, Transition } from './types.js';
+
+export interface Entry {
+  cluster: Cluster;
+  /** Structural fingerprint: equal fingerprints mean nothing visible changed. */
+  print: string;
+}
+
+export class ProfileSlot {
+  readonly entries = new Map<string, Entry>();
+  health: ProfileHealth;
+  provider?: Provider;
+  failures = 0;
+  listTimer?: ReturnType<typeof setTimeout>;
+  listInFlight?: AbortController;
+  readonly getTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly getInFlight = new Map<string, AbortController>();
+  /** Ids we asked the provider to delete: shown as deleting until gone. */
+  readonly deleting = new Set<string>();
+  /** Cached cluster array in list order; rebuilt only when entries change. */
+  private ordered?: readonly Cluster[];
+
+  constructor(
+    public profile: Profile,
+    readOnly: boolean,
+  ) {
+    this.health = {
+      profile: profile.name,
+      kind: profile.kind,
+      readOnly: readOnly || Boolean(profile.readOnly),
+      insecure: profile.kind === 'pgo' && Boolean(profile.insecure),
+      status: 'loading',
+      clusterCount: 0,
+    };
+  }
+
+  clusters(): readonly Cluster[] {
+    this.ordered ??= [...this.entries.values()].map((e) => e.cluster);
+    return this.ordered;
+  }
+
+  /**
+   * Puts one cluster in; returns the transition when its phase or state changed, 'changed' for any other
+   * visible change, or undefined when nothing changed.
+   */
+  upsert(next: Cluster, now: number): Transition | 'changed' | undefined {
+    const shown = next;
+    const print = fingerprint(shown);
+    const old = this.entries.get(shown.id);
+    if (old && old.print === print) return undefined;
+    this.entries.set(shown.id, { cluster: shown, print });
+    this.ordered = undefined;
+    if (old && (old.cluster.phase !== shown.phase || old.cluster.state !== shown.state)) {
+      return { at: now, from: old.cluster.phase, to: shown.phase, fromState: old.cluster.state, toState: shown.state };
+    }
+    return 'changed';
+  }
+
+  delete(id: string): boolean {
+    this.deleting.delete(id);
+    const had = this.entries.delete(id);
+    if (had) this.ordered = undefined;
+    return had;
+  }
+
+  /** Replaces the whole set from a list; keeps object identity for unchanged clusters. */
+  replaceAll(list: Cluster[], now: number, onTransition: (id: string, t: Transition) => void): boolean {
+    let changed = list.length !== this.entries.size;
+    const seen = new Set<string>();
+    const nextEntries: Array<[string, Entry]> = [];
+    for (const c of list) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      const old = this.entries.get(c.id);
+      const print = fingerprint(c);
+      if (old && old.print === print) {
+        nextEntries.push([c.id, old]);
+        continue;
+      }
+      changed = true;
+      if (old && (old.cluster.phase !== c.phase || old.cluster.state !== c.state)) {
+        onTransition(c.id, { at: now, from: old.cluster.phase, to: c.phase, fromState: old.cluster.state, toState: c.state });
+      }
+      nextEntries.push([c.id, { cluster: c, print }]);
+    }
+    if (!changed) {
+      // Same clusters, same content: was the order the same too?
+      let i = 0;
+      for (const id of this.entries.keys()) if (nextEntries[i++]?.[0] !== id) changed = true;
+    }
+    if (!changed) return false;
+    for (const id of this.deleting) if (!seen.has(id)) this.deleting.delete(id);
+    this.entries.clear();
+    for (const [id, e] of nextEntries) this.entries.set(id, e);
+    this.ordered = undefined;
+    return true;
+  }
+}
+
+/** JSON with sorted keys, so two structurally equal clusters print the same. */
+export function fingerprint(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v as object).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    }
+    return v;
+  });
+}

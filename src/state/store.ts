@@ -1,0 +1,315 @@
+// The polling cluster store (DESIGN.md §5): plain TypeScript, read by React through useSyncExternalStore.
+// Per profile a list refresh every refreshSeconds; clusters in a transitional phase are fetched every 2 s; one
+// request in flight per key; errors back off exponentially with jitter; emits only on visible change.
+import type { Profile } from '../api/profile.js';
+import { ApiError, describeError, isApiError } from '../api/errors.js';
+import { TRANSITIONAL_PHASES, type Cluster, type Provider } from '../api/types.js';
+import { ProfileSlot } from './store-profile.js';
+import { clusterKey, DEFAULT_SETTINGS, type ClusterStore, type Settings, type StoreSnapshot, type Transition } from './types.js';
+
+export interface StoreOptions {
+  profiles: Profile[];
+  providerFor: (p: Profile) => Provider;
+  settings?: Partial<Settings>;
+  readOnly?: boolean;
+  random?: () => number;
+}
+
+const FAST_POLL_MS = 2_000;
+const MAX_BACKOFF_MS = 60_000;
+const TIMELINE_LIMIT = 50;
+
+export function createClusterStore(opts: StoreOptions): ClusterStore {
+  const random = opts.random ?? Math.random;
+  const refreshMs = Math.max(2, opts.settings?.refreshSeconds ?? DEFAULT_SETTINGS.refreshSeconds) * 1000;
+  const slots = new Map<string, ProfileSlot>();
+  const listeners = new Set<() => void>();
+  const timelines = new Map<string, Transition[]>();
+  let snapshot: StoreSnapshot = { clusters: [], profiles: [], version: 0, staleProfiles: [] };
+  let started = false;
+  let pauses = 0;
+  let emitQueued = false;
+
+  const rebuild = () => {
+    const list = [...slots.values()];
+    const clusters = list.length === 1 ? list[0]!.clusters() : list.flatMap((s) => s.clusters());
+    const profiles = list.map((s) => ({ ...s.health, clusterCount: s.entries.size }));
+    const staleProfiles = list.filter((s) => s.health.status === 'error' && s.entries.size > 0).map((s) => s.profile.name);
+    snapshot = { clusters, profiles, version: snapshot.version + 1, staleProfiles };
+    for (const l of [...listeners]) l();
+  };
+  // Changes from one tick (a list plus its gets) are coalesced into one emit.
+  const changed = () => {
+    if (emitQueued) return;
+    emitQueued = true;
+    queueMicrotask(() => {
+      emitQueued = false;
+      rebuild();
+    });
+  };
+
+  const record = (slot: ProfileSlot, id: string, t: Transition) => {
+    const key = clusterKey({ profile: slot.profile.name, id });
+    const list = timelines.get(key) ?? [];
+    list.push(t);
+    if (list.length > TIMELINE_LIMIT) list.splice(0, list.length - TIMELINE_LIMIT);
+    timelines.set(key, list);
+  };
+
+  const providerOf = (slot: ProfileSlot): Provider => (slot.provider ??= opts.providerFor(slot.profile));
+  const readOnly = (slot: ProfileSlot) => slot.health.readOnly;
+
+  const backoff = (slot: ProfileSlot, err: unknown): number => {
+    const base = Math.min(MAX_BACKOFF_MS, refreshMs * 2 ** Math.min(slot.failures - 1, 6));
+    const jittered = base / 2 + random() * (base / 2);
+    const retryAfter = isApiError(err) ? err.retryAfterMs ?? 0 : 0;
+    return Math.min(MAX_BACKOFF_MS, Math.max(jittered, retryAfter));
+  };
+
+  const scheduleList = (slot: ProfileSlot, delay: number) => {
+    clearTimeout(slot.listTimer);
+    if (!started || pauses > 0) return;
+    slot.listTimer = setTimeout(() => void refreshList(slot), delay);
+  };
+
+  const refreshList = async (slot: ProfileSlot): Promise<void> => {
+    if (!started || pauses > 0 || slot.listInFlight) return;
+    clearTimeout(slot.listTimer);
+    const ctl = new AbortController();
+    slot.listInFlight = ctl;
+    let next = refreshMs;
+    try {
+      const list = await providerOf(slot).list(ctl.signal);
+      if (ctl.signal.aborted || slots.get(slot.profile.name) !== slot) return;
+      const now = Date.now();
+      // A cluster we are deleting keeps showing as deleting until the provider stops listing it.
+      const shown = list.map((c) => (slot.deleting.has(c.id) && c.phase !== 'deleting' ? { ...c, phase: 'deleting' as const } : c));
+      let dirty = slot.replaceAll(shown, now, (id, t) => record(slot, id, t));
+      const wasError = slot.health.status !== 'ok';
+      slot.failures = 0;
+      slot.health = { ...slot.health, status: 'ok', error: undefined, nextRetryAt: undefined, lastRefresh: wasError || dirty ? now : slot.health.lastRefresh };
+      if (wasError) dirty = true;
+      for (const c of slot.clusters()) syncFastPoll(slot, c);
+      if (dirty) changed();
+    } catch (err) {
+      if (ctl.signal.aborted || slots.get(slot.profile.name) !== slot) return;
+      slot.failures++;
+      next = backoff(slot, err);
+      const error = describeError(err);
+      const prev = slot.health;
+      slot.health = { ...prev, status: 'error', error, nextRetryAt: Date.now() + next };
+      if (prev.status !== 'error' || prev.error !== error) changed();
+    } finally {
+      if (slot.listInFlight === ctl) slot.listInFlight = undefined;
+    }
+    scheduleList(slot, next);
+  };
+
+  const syncFastPoll = (slot: ProfileSlot, c: Cluster) => {
+    if (TRANSITIONAL_PHASES.has(c.phase)) {
+      if (!slot.getTimers.has(c.id) && !slot.getInFlight.has(c.id)) scheduleGet(slot, c.id, FAST_POLL_MS);
+    } else {
+      clearTimeout(slot.getTimers.get(c.id));
+      slot.getTimers.delete(c.id);
+    }
+  };
+
+  const scheduleGet = (slot: ProfileSlot, id: string, delay: number) => {
+    clearTimeout(slot.getTimers.get(id));
+    if (!started || pauses > 0) return;
+    slot.getTimers.set(id, setTimeout(() => void refreshOne(slot, id), delay));
+  };
+
+  const refreshOne = async (slot: ProfileSlot, id: string): Promise<void> => {
+    slot.getTimers.delete(id);
+    if (!started || pauses > 0 || slot.getInFlight.has(id) || !slot.entries.has(id)) return;
+    const ctl = new AbortController();
+    slot.getInFlight.set(id, ctl);
+    try {
+      let c = await providerOf(slot).get(id, ctl.signal);
+      if (ctl.signal.aborted || slots.get(slot.profile.name) !== slot) return;
+      if (slot.deleting.has(id) && c.phase !== 'deleting') c = { ...c, phase: 'deleting' };
+      const res = slot.upsert(c, Date.now());
+      if (res && res !== 'changed') record(slot, id, res);
+      if (res) changed();
+    } catch (err) {
+      if (ctl.signal.aborted) return;
+      if (isApiError(err, 'not-found')) {
+        if (slot.delete(id)) changed();
+        return;
+      }
+      // Other errors: the next list refresh reports them; keep trying at the fast pace.
+    } finally {
+      slot.getInFlight.delete(id);
+    }
+    const cur = slot.entries.get(id)?.cluster;
+    if (cur) syncFastPoll(slot, cur);
+  };
+
+  const stopSlot = (slot: ProfileSlot) => {
+    clearTimeout(slot.listTimer);
+    slot.listInFlight?.abort();
+    slot.listInFlight = undefined;
+    for (const t of slot.getTimers.values()) clearTimeout(t);
+    slot.getTimers.clear();
+    for (const c of slot.getInFlight.values()) c.abort();
+    slot.getInFlight.clear();
+  };
+
+  const slotFor = (name: string): ProfileSlot => {
+    const slot = slots.get(name);
+    if (!slot) throw new ApiError(`no profile named ${name}`, { kind: 'config', profile: name });
+    return slot;
+  };
+
+  const writable = (slot: ProfileSlot, what: string) => {
+    if (readOnly(slot)) throw new ApiError(`profile ${slot.profile.name} is read-only: ${what} is disabled`, { kind: 'config', profile: slot.profile.name });
+  };
+
+  const need = <K extends keyof Provider>(slot: ProfileSlot, op: K, label: string): NonNullable<Provider[K]> => {
+    const provider = providerOf(slot);
+    const fn = provider[op];
+    if (typeof fn !== 'function') throw new ApiError(`${slot.profile.kind} does not support ${label}`, { kind: 'config', profile: slot.profile.name });
+    return (fn as (...a: unknown[]) => unknown).bind(provider) as NonNullable<Provider[K]>;
+  };
+
+  /** Names the profile in errors that escape to the UI. */
+  const tagged = async <T>(slot: ProfileSlot, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof ApiError && !err.profile) err.profile = slot.profile.name;
+      throw err;
+    }
+  };
+
+  const put = (slot: ProfileSlot, c: Cluster) => {
+    const res = slot.upsert(c, Date.now());
+    if (res && res !== 'changed') record(slot, c.id, res);
+    if (res) changed();
+    syncFastPoll(slot, c);
+  };
+
+  const setProfiles = (profiles: Profile[]) => {
+    const names = new Set(profiles.map((p) => p.name));
+    for (const [name, slot] of slots) {
+      if (!names.has(name)) {
+        stopSlot(slot);
+        slots.delete(name);
+      }
+    }
+    for (const p of profiles) {
+      const old = slots.get(p.name);
+      if (old && JSON.stringify(old.profile) === JSON.stringify(p)) continue;
+      if (old) stopSlot(old);
+      const slot = new ProfileSlot(p, Boolean(opts.readOnly));
+      slots.set(p.name, slot);
+      if (started) void refreshList(slot);
+    }
+    changed();
+  };
+
+  setProfiles(opts.profiles);
+
+  const store: ClusterStore = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    start() {
+      if (started) return;
+      started = true;
+      for (const slot of slots.values()) void refreshList(slot);
+    },
+    async stop() {
+      started = false;
+      for (const slot of slots.values()) stopSlot(slot);
+      await Promise.resolve();
+    },
+    refresh(profile) {
+      for (const slot of slots.values()) if (!profile || slot.profile.name === profile) void refreshList(slot);
+    },
+    pause() {
+      pauses++;
+      if (pauses === 1) for (const slot of slots.values()) {
+        clearTimeout(slot.listTimer);
+        for (const t of slot.getTimers.values()) clearTimeout(t);
+        slot.getTimers.clear();
+      }
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        pauses--;
+        if (pauses === 0 && started) for (const slot of slots.values()) void refreshList(slot);
+      };
+    },
+    isPaused: () => pauses > 0,
+    timeline: (key) => timelines.get(key) ?? [],
+    profileOf: (name) => slots.get(name)?.profile,
+    provider: (name) => {
+      const slot = slots.get(name);
+      return slot ? providerOf(slot) : undefined;
+    },
+    setProfiles,
+
+    createForm(profile, signal) {
+      const slot = slotFor(profile);
+      return tagged(slot, () => providerOf(slot).createForm(signal));
+    },
+    async create(profile, values) {
+      const slot = slotFor(profile);
+      writable(slot, 'create');
+      const c = await tagged(slot, () => providerOf(slot).create(values));
+      put(slot, c.phase === 'ready' ? c : { ...c, phase: c.phase === 'unknown' ? 'creating' : c.phase });
+      return c;
+    },
+    async remove(cluster) {
+      const slot = slotFor(cluster.profile);
+      writable(slot, 'delete');
+      await tagged(slot, () => providerOf(slot).remove(cluster.id));
+      slot.deleting.add(cluster.id);
+      const cur = slot.entries.get(cluster.id)?.cluster ?? cluster;
+      put(slot, { ...cur, phase: 'deleting' });
+    },
+    editForm(cluster, signal) {
+      const slot = slotFor(cluster.profile);
+      return tagged(slot, () => need(slot, 'editForm', 'editing')(cluster, signal));
+    },
+    planUpdate(cluster, values) {
+      const slot = slotFor(cluster.profile);
+      return tagged(slot, () => need(slot, 'planUpdate', 'editing')(cluster, values));
+    },
+    async update(cluster, values) {
+      const slot = slotFor(cluster.profile);
+      writable(slot, 'update');
+      const c = await tagged(slot, () => need(slot, 'update', 'editing')(cluster, values));
+      put(slot, c);
+      // The provider may report the change a moment later; look again soon either way.
+      scheduleGet(slot, c.id, FAST_POLL_MS);
+      return c;
+    },
+    backups(cluster, signal) {
+      const slot = slotFor(cluster.profile);
+      return tagged(slot, () => need(slot, 'backups', 'backups')(cluster.id, signal));
+    },
+    upgradeTargets(cluster, signal) {
+      const slot = slotFor(cluster.profile);
+      return tagged(slot, () => need(slot, 'upgradeTargets', 'version upgrades')(cluster, signal));
+    },
+    async restart(cluster) {
+      const slot = slotFor(cluster.profile);
+      writable(slot, 'restart');
+      const c = await tagged(slot, () => need(slot, 'restart', 'restart')(cluster.id));
+      put(slot, c);
+      scheduleGet(slot, c.id, FAST_POLL_MS);
+    },
+    async resetPassword(cluster) {
+      const slot = slotFor(cluster.profile);
+      writable(slot, 'password reset');
+      return tagged(slot, () => need(slot, 'resetPassword', 'password reset')(cluster.id));
+    },
+  };
+  return store;
+}
