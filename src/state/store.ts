@@ -50,10 +50,8 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
 
   const record = (slot: ProfileSlot, id: string, t: Transition) => {
     const key = clusterKey({ profile: slot.profile.name, id });
-    const list = timelines.get(key) ?? [];
-    list.push(t);
-    if (list.length > TIMELINE_LIMIT) list.splice(0, list.length - TIMELINE_LIMIT);
-    timelines.set(key, list);
+    // A new array each time: readers compare by identity.
+    timelines.set(key, [...(timelines.get(key) ?? []), t].slice(-TIMELINE_LIMIT));
   };
 
   const providerOf = (slot: ProfileSlot): Provider => (slot.provider ??= opts.providerFor(slot.profile));
