@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// Parses arguments and runs either the interactive TUI or a one-shot command. One-shot paths never load
+// Ink or React: the TUI is imported lazily.
+import { Command, CommanderError } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { describeError, isApiError } from './api/errors.js';
+import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
+import { CommandError, EXIT } from './commands/exit-codes.js';
+import { PsqlError } from './psql.js';
+
+function fail(err: unknown): number {
+  if (err instanceof CommandError) {
+    process.stderr.write(`pgtui: ${err.message}\n`);
+    return err.code;
+  }
+  if (err instanceof PsqlError) {
+    process.stderr.write(`pgtui: ${err.message}\n`);
+    return err.missing ? EXIT.noPsql : EXIT.error;
+  }
+  if (isApiError(err, 'not-found')) {
+    process.stderr.write(`pgtui: ${describeError(err)}\n`);
+    return EXIT.notFound;
+  }
+  process.stderr.write(`pgtui: ${describeError(err)}\n`);
+  return EXIT.error;
+}
+
+/** Runs a command body with a loaded context, then exits with its code (undici keep-alive would delay exit). */
+function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...args: A) => Promise<number> | number) {
+  return async (...args: A) => {
+    const globals = program.opts<GlobalOptions>();
+    let ctx: Context | undefined;
+    let code: number;
+    try {
+      ctx = await loadContext(globals);
+      code = await body(ctx, ...args);
+    } catch (err) {
+      code = fail(err);
+    }
+    await ctx?.close().catch(() => undefined);
+    process.exit(code);
+  };
+}
+
+async function interactive(globals: GlobalOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write('pgtui: the interactive UI needs a terminal; use pgtui ls, get, wait or psql (pgtui --help)\n');
+    return EXIT.usage;
+  }
+  const ctx = await loadContext(globals);
+  try {
+    const [{ runTui }, { createClusterStore }, { launchPsqlFor }] = await Promise.all([import('./tui.js'), import('./state/store.js'), import('./psql.js')]);
+    const settings = ctx.config.settings();
+    const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
+    const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
+    await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql: launchPsqlFor(store, settings), banner: ctx.banner, notice });
+    return EXIT.ok;
+  } finally {
+    await ctx.close().catch(() => undefined);
+  }
+}
+
+function build(): Command {
+  const program = new Command('pgtui')
+    .description('Managed PostgreSQL clusters on IONOS (v1, v2), ClickHouse Cloud and Crunchy PGO 4.3, in one terminal UI')
+    .version(pkg.version, '-V, --version')
+    .option('--demo', 'use the built-in fake providers (throwaway config; nothing touches yours)')
+    .option('--read-only', 'hide create, edit and delete')
+    .option('--profile <name>', 'only this profile')
+    .option('--config-dir <dir>', 'config directory (default $PGTUI_CONFIG_DIR or ~/.config/pgtui)')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .action(async () => {
+      let code: number;
+      try {
+        code = await interactive(program.opts<GlobalOptions>());
+      } catch (err) {
+        code = fail(err);
+      }
+      process.exit(code);
+    });
+
+  program
+    .command('ls')
+    .description('list clusters of every profile')
+    .option('--provider <kind>', 'ionos-v1, ionos-v2, clickhouse or pgo')
+    .option('--filter <text>', 'only clusters whose name, profile, provider or state contains this')
+    .option('--json', 'JSON array of normalised clusters')
+    .option('--raw', "with --json: include each provider's own object")
+    .option('--wide', 'more columns')
+    .action(action(program, async (ctx, opts: { provider?: string; filter?: string; json?: boolean; raw?: boolean; wide?: boolean }) => {
+      const { ls } = await import('./commands/ls.js');
+      return ls(ctx, opts);
+    }));
+
+  program
+    .command('get <name|id>')
+    .description('show one cluster')
+    .option('--json', 'JSON object')
+    .option('--raw', "with --json: include the provider's own object")
+    .action(action(program, async (ctx, query: string, opts: { json?: boolean; raw?: boolean }) => {
+      const { get } = await import('./commands/get.js');
+      return get(ctx, query, opts);
+    }));
+
+  program
+    .command('wait <name|id>')
+    .description('wait until a cluster is ready or deleted (progress on stderr)')
+    .requiredOption('--for <state>', 'ready or deleted')
+    .option('--timeout <duration>', 'give up after this long', '10m')
+    .option('--interval <duration>', 'time between polls', '2s')
+    .action(action(program, async (ctx, query: string, opts: { for: string; timeout: string; interval: string }) => {
+      const { wait } = await import('./commands/wait.js');
+      return wait(ctx, query, opts);
+    }));
+
+  program
+    .command('psql <name|id>')
+    .description('open psql on a cluster; arguments after -- go to psql')
+    .argument('[psqlArgs...]')
+    .allowExcessArguments()
+    .action(action(program, async (ctx, query: string, psqlArgs: string[]) => {
+      const { psql } = await import('./commands/psql.js');
+      return psql(ctx, query, psqlArgs ?? []);
+    }));
+
+  const profile = program.command('profile').description('manage profiles without the UI');
+  profile
+    .command('add <name>')
+    .description('add a profile; credentials are verified before saving (secrets via stdin or environment)')
+    .requiredOption('--provider <kind>', 'ionos-v1, ionos-v2, clickhouse or pgo')
+    .option('--username <user>', 'IONOS user or PGO user')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--token-stdin', 'IONOS: read a token from standard input')
+    .option('--api-url <url>', 'API base URL')
+    .option('--contract <number>', 'IONOS contract number')
+    .option('--key-id <id>', 'ClickHouse API key id')
+    .option('--key-secret-stdin', 'ClickHouse: read the key secret from standard input')
+    .option('--org <id>', 'ClickHouse organisation (discovered when omitted)')
+    .option('--url <url>', 'PGO apiserver URL')
+    .option('--namespace <ns>', 'PGO namespace', 'pgo')
+    .option('--ca <file>', 'PGO CA certificate file')
+    .option('--cert <file>', 'PGO client certificate file')
+    .option('--key <file>', 'PGO client key file')
+    .option('--insecure', 'PGO: do not verify the server certificate (shown in red)')
+    .option('--read-only', 'never create, change or delete through this profile')
+    .action(action(program, async (ctx, name: string, opts) => {
+      const { profileAdd } = await import('./commands/profile.js');
+      return profileAdd(ctx, name, opts as import('./commands/profile.js').ProfileAddOptions);
+    }));
+  profile
+    .command('list')
+    .option('--json', 'JSON')
+    .action(action(program, async (ctx, opts: { json?: boolean }) => (await import('./commands/profile.js')).profileList(ctx, Boolean(opts.json))));
+  profile.command('remove <name>').action(action(program, async (ctx, name: string) => (await import('./commands/profile.js')).profileRemove(ctx, name)));
+  profile.command('test <name>').description('verify the credentials').action(action(program, async (ctx, name: string) => (await import('./commands/profile.js')).profileTest(ctx, name)));
+  for (const cmd of [program, ...program.commands, ...profile.commands]) cmd.exitOverride();
+  return program;
+}
+
+build()
+  .parseAsync(process.argv)
+  .catch((err: unknown) => {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors have already been printed by commander.
+      process.exit(err.exitCode === 0 ? 0 : EXIT.usage);
+    }
+    process.exit(fail(err));
+  });

@@ -1,0 +1,63 @@
+// What every command needs: the config, the chosen profiles, and providers built from them.
+import type { Profile } from '../api/profile.js';
+import { createProvider } from '../api/registry.js';
+import type { Provider } from '../api/types.js';
+import { openConfig, type Config } from '../state/config.js';
+import { CommandError, EXIT } from './exit-codes.js';
+
+export interface GlobalOptions {
+  demo?: boolean;
+  readOnly?: boolean;
+  profile?: string;
+  configDir?: string;
+}
+
+export interface Context {
+  config: Config;
+  /** The profiles this run works on (all, or the one named by --profile). */
+  profiles: Profile[];
+  providerFor(p: Profile): Provider;
+  banner?: string;
+  notice?: string;
+  close(): Promise<void>;
+}
+
+export async function loadContext(opts: GlobalOptions): Promise<Context> {
+  let stopDemo: (() => Promise<void>) | undefined;
+  let dir = opts.configDir;
+  let notice: string | undefined;
+  if (opts.demo) {
+    const { startDemo } = await import('../fake/demo.js');
+    const demo = await startDemo();
+    stopDemo = () => demo.stop();
+    dir = demo.configDir;
+    notice = demo.postgresProblem;
+  }
+  const config = openConfig({ dir, verify: (p, signal) => createProvider(p, { secrets: config.secrets }).verify(signal) });
+  let profiles = config.list();
+  if (opts.profile) {
+    profiles = profiles.filter((p) => p.name === opts.profile);
+    if (profiles.length === 0) {
+      await stopDemo?.();
+      throw new CommandError(`no profile named ${opts.profile} (see pgtui profile list)`, EXIT.usage);
+    }
+  }
+  const providers = new Map<string, Provider>();
+  return {
+    config,
+    profiles,
+    providerFor(p) {
+      let provider = providers.get(p.name);
+      if (!provider) {
+        provider = createProvider(p, { secrets: config.secrets });
+        providers.set(p.name, provider);
+      }
+      return provider;
+    },
+    banner: opts.demo ? 'demo' : undefined,
+    notice,
+    async close() {
+      await stopDemo?.();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Exit codes of the one-shot commands (also in the README).
+//   0  success
+//   1  error (provider failure, bad credentials, every profile failed)
+//   2  usage error: bad arguments, unknown profile, an ambiguous NAME
+//   3  partial: some profiles failed, the others were listed
+//   4  not found: no cluster matches NAME|ID
+//   5  the cluster reached a failed phase (wait)
+//   6  timeout (wait)
+// 127  psql not found
+export const EXIT = {
+  ok: 0,
+  error: 1,
+  usage: 2,
+  partial: 3,
+  notFound: 4,
+  failed: 5,
+  timeout: 6,
+  noPsql: 127,
+} as const;
+
+/** An error that ends a one-shot command with a message on stderr and an exit code. */
+export class CommandError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}

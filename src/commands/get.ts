@@ -1,0 +1,42 @@
+// pgtui get NAME|ID: one cluster, every field.
+import type { Cluster } from '../api/types.js';
+import { formatAge, sanitize } from '../format.js';
+import type { Context } from './context.js';
+import { CommandError, EXIT } from './exit-codes.js';
+import { listAll } from './fetch.js';
+import { resolveCluster } from './resolve.js';
+import { jsonClusters } from './table.js';
+
+/** Finds the cluster by NAME|ID across the chosen profiles, then fetches its full record. */
+export async function findCluster(ctx: Context, query: string): Promise<Cluster> {
+  const listing = await listAll(ctx);
+  for (const f of listing.failures) process.stderr.write(`pgtui: ${f.profile}: ${f.message}\n`);
+  let found: Cluster;
+  try {
+    found = resolveCluster(listing.clusters, query);
+  } catch (err) {
+    if (err instanceof CommandError && err.code === EXIT.notFound && listing.failures.length > 0) {
+      throw new CommandError(`no cluster named ${query} in the profiles that answered`, listing.failures.length === ctx.profiles.length ? EXIT.error : EXIT.notFound);
+    }
+    throw err;
+  }
+  const profile = ctx.profiles.find((p) => p.name === found.profile)!;
+  return ctx.providerFor(profile).get(found.id);
+}
+
+export async function get(ctx: Context, query: string, opts: { json?: boolean; raw?: boolean }): Promise<number> {
+  const c = await findCluster(ctx, query);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(jsonClusters([c], Boolean(opts.raw))[0], null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const rows: Array<[string, string | number | undefined]> = [
+    ['name', c.name], ['id', c.id], ['profile', c.profile], ['provider', c.provider], ['phase', c.phase], ['state', c.state],
+    ['message', c.stateMessage], ['version', c.version], ['location', c.location], ['size', c.size], ['storage', c.storage],
+    ['instances', c.instances], ['host', c.host], ['port', c.port], ['database', c.database], ['user', c.user],
+    ['created', c.createdAt ? `${c.createdAt} (${formatAge(c.createdAt)} ago)` : undefined],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) if (v !== undefined && v !== '') process.stdout.write(`${k.padEnd(width)}  ${sanitize(String(v))}\n`);
+  return EXIT.ok;
+}

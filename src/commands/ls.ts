@@ -1,0 +1,31 @@
+// pgtui ls: every cluster of every profile, as a table or JSON.
+import { colorEnabled } from '../format.js';
+import type { Context } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { listAll } from './fetch.js';
+import { jsonClusters, renderTable } from './table.js';
+
+export interface LsOptions {
+  provider?: string;
+  filter?: string;
+  json?: boolean;
+  raw?: boolean;
+  wide?: boolean;
+}
+
+export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
+  const listing = await listAll({ ...ctx, profiles: ctx.profiles.filter((p) => !opts.provider || p.kind === opts.provider) });
+  const needle = opts.filter?.toLowerCase();
+  const clusters = listing.clusters
+    .filter((c) => !needle || [c.name, c.profile, c.provider, c.state, c.phase, c.id].some((v) => v.toLowerCase().includes(needle)))
+    .sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
+  for (const f of listing.failures) process.stderr.write(`pgtui: ${f.profile}: ${f.message}\n`);
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(jsonClusters(clusters, Boolean(opts.raw)), null, 2)}\n`);
+  } else if (clusters.length > 0 || listing.failures.length === 0) {
+    const tty = Boolean(process.stdout.isTTY);
+    process.stdout.write(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color: colorEnabled(process.stdout), wide: Boolean(opts.wide) })}\n`);
+  }
+  if (listing.failures.length === 0) return EXIT.ok;
+  return listing.failures.length === ctx.profiles.length && ctx.profiles.length > 0 ? EXIT.error : EXIT.partial;
+}

@@ -1,0 +1,61 @@
+// pgtui wait NAME|ID --for ready|deleted: poll until the cluster gets there, fails, or time runs out.
+import { describeError, isApiError } from '../api/errors.js';
+import type { Cluster } from '../api/types.js';
+import type { Context } from './context.js';
+import { CommandError, EXIT } from './exit-codes.js';
+import { findCluster } from './get.js';
+
+/** "90s", "10m", "1h", "1500ms" or plain seconds → ms. */
+export function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  if (!m) throw new CommandError(`not a duration: ${text} (try 30s, 10m, 1h)`, EXIT.usage);
+  const n = Number(m[1]);
+  const unit = m[2] ?? 's';
+  return Math.round(n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!);
+}
+
+export async function wait(ctx: Context, query: string, opts: { for: string; timeout: string; interval: string }): Promise<number> {
+  if (opts.for !== 'ready' && opts.for !== 'deleted') throw new CommandError(`--for must be ready or deleted, not ${opts.for}`, EXIT.usage);
+  const timeoutMs = parseDuration(opts.timeout);
+  const intervalMs = Math.max(200, parseDuration(opts.interval));
+  const deadline = Date.now() + timeoutMs;
+  let cluster: Cluster;
+  try {
+    cluster = await findCluster(ctx, query);
+  } catch (err) {
+    if (opts.for === 'deleted' && err instanceof CommandError && err.code === EXIT.notFound) return EXIT.ok;
+    throw err;
+  }
+  const provider = ctx.providerFor(ctx.profiles.find((p) => p.name === cluster.profile)!);
+  let last = '';
+  for (;;) {
+    const where = `${cluster.phase} (${cluster.state})`;
+    if (where !== last) {
+      process.stderr.write(`${cluster.name}: ${where}\n`);
+      last = where;
+    }
+    if (opts.for === 'ready' && cluster.phase === 'ready') return EXIT.ok;
+    if (cluster.phase === 'failed') {
+      process.stderr.write(`pgtui: ${cluster.profile}: ${cluster.name} failed${cluster.stateMessage ? `: ${cluster.stateMessage}` : ''}\n`);
+      return EXIT.failed;
+    }
+    if (Date.now() + intervalMs > deadline) {
+      process.stderr.write(`pgtui: ${cluster.name} is still ${cluster.phase} after ${opts.timeout}\n`);
+      return EXIT.timeout;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+    try {
+      cluster = await provider.get(cluster.id);
+    } catch (err) {
+      if (isApiError(err, 'not-found')) {
+        if (opts.for === 'deleted') {
+          process.stderr.write(`${cluster.name}: deleted\n`);
+          return EXIT.ok;
+        }
+        throw new CommandError(`${cluster.name} was deleted`, EXIT.notFound);
+      }
+      // A transient failure: report it and keep waiting until the deadline.
+      process.stderr.write(`pgtui: ${cluster.profile}: ${describeError(err)}\n`);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+// Launching psql on a cluster: finding the binary, arguments without the password, the password in a
+// temporary 0600 PGPASSFILE, and a child that owns the terminal while pgtui ignores Ctrl-C.
+import { spawn } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import type { Cluster, ConnectionInfo } from './api/types.js';
+import { PROVIDER_LABELS } from './api/types.js';
+import type { ClusterStore, Settings } from './state/types.js';
+
+export class PsqlError extends Error {
+  constructor(
+    message: string,
+    readonly missing = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface PsqlLaunch {
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  banner: string;
+  cleanup(): Promise<void>;
+}
+
+export interface PsqlOptions {
+  psqlPath?: string;
+  extraArgs?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function findPsql(psqlPath: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (psqlPath) {
+    if (executable(psqlPath)) return psqlPath;
+    throw new PsqlError(`psql not found at ${psqlPath} (the configured psqlPath)`, true);
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const p = join(dir, 'psql');
+    if (executable(p)) return p;
+  }
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    for (const major of readdirSync(root).sort((a, b) => Number(b) - Number(a))) {
+      const p = join(root, major, 'bin', 'psql');
+      if (executable(p)) return p;
+    }
+  }
+  throw new PsqlError('psql not found: install the PostgreSQL client or set psqlPath', true);
+}
+
+const CONNECTABLE = new Set(['ready', 'degraded']);
+
+/** libpq's .pgpass escaping: backslash and colon. */
+function pgpassField(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/:/g, '\\:');
+}
+
+/** A libpq connection string with every value quoted; it never carries the password. */
+function conninfo(conn: ConnectionInfo): string {
+  const q = (v: string) => `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const parts: Array<[string, string | number | undefined]> = [
+    ['host', conn.host],
+    ['port', conn.port],
+    ['dbname', conn.database],
+    ['user', conn.user],
+    ['sslmode', conn.sslmode],
+    ['sslrootcert', conn.sslrootcert],
+    ['channel_binding', conn.channelBinding],
+    ['application_name', 'pgtui'],
+  ];
+  return parts.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${q(String(v))}`).join(' ');
+}
+
+export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: PsqlOptions = {}): Promise<PsqlLaunch> {
+  const env = opts.env ?? process.env;
+  if (!CONNECTABLE.has(cluster.phase)) throw new PsqlError(`${cluster.name} is ${cluster.phase} (${cluster.state}); psql needs a ready cluster`);
+  if (conn.unreachableReason) throw new PsqlError(`${cluster.name}: ${conn.unreachableReason}`);
+  if (!conn.host) throw new PsqlError(`${cluster.name} has no host to connect to yet`);
+  const command = findPsql(opts.psqlPath, env);
+
+  let dir: string | undefined;
+  const childEnv: NodeJS.ProcessEnv = { ...env, PGAPPNAME: 'pgtui' };
+  // A password from the environment would leak into psql's sessions of other clusters.
+  delete childEnv.PGPASSWORD;
+  if (conn.password) {
+    dir = mkdtempSync(join(tmpdir(), 'pgtui-psql-'));
+    const file = join(dir, 'pgpass');
+    const line = [conn.host, String(conn.port), conn.database || '*', conn.user || '*', conn.password].map((v, i) => (i === 4 ? pgpassField(v) : v === '*' ? v : pgpassField(v))).join(':');
+    writeFileSync(file, `${line}\n`, { mode: 0o600 });
+    childEnv.PGPASSFILE = file;
+  }
+  const args = [...(opts.extraArgs ?? []), conninfo(conn)];
+  const who = conn.user ? ` as ${conn.user}` : '';
+  return {
+    command,
+    args,
+    env: childEnv,
+    banner: `psql → ${cluster.name} (${PROVIDER_LABELS[cluster.provider]}, ${cluster.profile})${who}; \\q to return`,
+    async cleanup() {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs psql on the inherited terminal. Ctrl-C and Ctrl-\ go to psql (it cancels the query); pgtui ignores them. */
+export function spawnPsql(launch: PsqlLaunch): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ignore = () => {};
+    process.on('SIGINT', ignore);
+    process.on('SIGQUIT', ignore);
+    const done = () => {
+      process.off('SIGINT', ignore);
+      process.off('SIGQUIT', ignore);
+    };
+    const child = spawn(launch.command, launch.args, { stdio: 'inherit', env: launch.env });
+    child.on('error', (err) => {
+      done();
+      reject(new PsqlError(`could not start psql: ${err.message}`, (err as NodeJS.ErrnoException).code === 'ENOENT'));
+    });
+    child.on('exit', (code, signal) => {
+      done();
+      resolve(code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1));
+    });
+  });
+}
+
+function signalNumber(signal: NodeJS.Signals): number | undefined {
+  const table: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
+  return table[signal];
+}
+
+/** Fills in a host the list did not include (ClickHouse lists carry no hostname) before connecting. */
+async function withHost(store: ClusterStore, cluster: Cluster): Promise<Cluster> {
+  if (cluster.host) return cluster;
+  try {
+    return (await store.provider(cluster.profile)?.get(cluster.id)) ?? cluster;
+  } catch {
+    return cluster;
+  }
+}
+
+/** The function the TUI calls for `p`: the terminal is already handed over when it runs. */
+export function launchPsqlFor(store: ClusterStore, settings: Settings): (cluster: Cluster) => Promise<number> {
+  return async (cluster) => {
+    const provider = store.provider(cluster.profile);
+    if (!provider) throw new PsqlError(`no provider for profile ${cluster.profile}`);
+    const fresh = await withHost(store, cluster);
+    const launch = await preparePsql(fresh, provider.connection(fresh), { psqlPath: settings.psqlPath, extraArgs: settings.psqlArgs });
+    try {
+      process.stdout.write(`${launch.banner}\n`);
+      return await spawnPsql(launch);
+    } finally {
+      await launch.cleanup();
+    }
+  };
+}
+
+export async function connectCluster(cluster: Cluster, conn: ConnectionInfo, opts: PsqlOptions): Promise<number> {
+  const launch = await preparePsql(cluster, conn, opts);
+  try {
+    process.stderr.write(`${launch.banner}\n`);
+    return await spawnPsql(launch);
+  } finally {
+    await launch.cleanup();
+  }
+}
