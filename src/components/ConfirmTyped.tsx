@@ -1,0 +1,35 @@
+// A dangerous action confirmed by typing the cluster's name (Enter with anything else is refused).
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { sanitize } from '../format.js';
+import { tint } from './form/colors.js';
+import { LineInput } from './LineInput.js';
+
+export interface ConfirmTypedProps {
+  title: string;
+  expected: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ConfirmTyped({ title, expected, onConfirm, onCancel }: ConfirmTypedProps) {
+  const [value, setValue] = useState('');
+  const [wrong, setWrong] = useState(false);
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor={tint('red')} paddingX={1}>
+      <Text color={tint('red')} bold>{sanitize(title)}</Text>
+      <Text>Type <Text bold>{sanitize(expected)}</Text> to confirm, or press Escape to cancel.</Text>
+      <LineInput
+        prompt="› "
+        value={value}
+        onChange={(v) => {
+          setValue(v);
+          setWrong(false);
+        }}
+        onSubmit={(v) => (v === expected ? onConfirm() : setWrong(true))}
+        onCancel={onCancel}
+      />
+      {wrong ? <Text color={tint('red')}>That is not the name; nothing was deleted.</Text> : null}
+    </Box>
+  );
+}

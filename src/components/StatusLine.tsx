@@ -1,0 +1,46 @@
+// The header: what is shown, and one line per profile that is failing (naming it).
+import { Box, Text } from 'ink';
+import type { ProfileHealth } from '../state/types.js';
+import { sanitize, truncate } from '../format.js';
+import { tint } from './form/colors.js';
+
+export interface HeaderProps {
+  banner?: string;
+  readOnly: boolean;
+  shown: number;
+  total: number;
+  filter: string;
+  profiles: readonly ProfileHealth[];
+  width: number;
+  message?: { text: string; error: boolean };
+}
+
+export function Header({ banner, readOnly, shown, total, filter, profiles, width, message }: HeaderProps) {
+  const failing = profiles.filter((p) => p.status === 'error');
+  const loading = profiles.filter((p) => p.status === 'loading').length;
+  const insecure = profiles.filter((p) => p.insecure).map((p) => p.profile);
+  const counts = filter ? `${shown}/${total} clusters matching "${sanitize(filter)}"` : `${total} clusters`;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        <Text bold color={tint('cyan')}>pgtui</Text>
+        {banner ? <Text color={tint('magenta')}> [{banner}]</Text> : null}
+        {readOnly ? <Text color={tint('yellow')} bold> READ-ONLY</Text> : null}
+        {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {insecure.join(', ')}</Text> : null}
+        <Text> · {counts} · {profiles.length} profiles</Text>
+        {loading ? <Text dimColor> · loading {loading}</Text> : null}
+      </Text>
+      {failing.slice(0, 3).map((p) => (
+        <Text key={p.profile} color={tint('red')} wrap="truncate">
+          ✗ {truncate(sanitize(`${p.profile}: ${(p.error ?? 'failing').replace(`${p.profile}: `, '')}`), width - 4)}
+        </Text>
+      ))}
+      {failing.length > 3 ? <Text color={tint('red')}>✗ {failing.length - 3} more profiles failing (:profiles)</Text> : null}
+      {message ? (
+        <Text color={message.error ? tint('red') : tint('green')} wrap="truncate">
+          {sanitize(message.text)}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,137 @@
+// One cluster: every normalised field, the provider's own fields, connection info (password masked until
+// revealed), the state timeline, backups and version upgrades where the provider has them.
+import { Box, Text } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import { PROVIDER_LABELS, type Backup, type Cluster } from '../api/types.js';
+import { describeError } from '../api/errors.js';
+import type { ClusterStore } from '../state/types.js';
+import { useTimeline } from '../state/hooks.js';
+import { clusterKey } from '../state/types.js';
+import { formatAge, PHASE_COLORS, sanitize } from '../format.js';
+import { tint } from '../components/form/colors.js';
+
+export interface ClusterDetailProps {
+  store: ClusterStore;
+  cluster: Cluster;
+  revealed: boolean;
+  scroll: number;
+  height: number;
+  width: number;
+  /** Reports how many lines there are, so the parent can clamp scrolling. */
+  onLines?: (n: number) => void;
+}
+
+type Line = { text: string; color?: Parameters<typeof tint>[0]; bold?: boolean; dim?: boolean };
+
+/** Flattens the provider's object into "a.b.c: value" lines. */
+export function flatten(value: unknown, prefix = '', out: Array<[string, string]> = []): Array<[string, string]> {
+  if (value === null || value === undefined) {
+    if (prefix) out.push([prefix, String(value)]);
+  } else if (Array.isArray(value)) {
+    if (value.length === 0 && prefix) out.push([prefix, '[]']);
+    value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+  } else if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0 && prefix) out.push([prefix, '{}']);
+    for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else {
+    out.push([prefix, String(value)]);
+  }
+  return out;
+}
+
+function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { value?: T; error?: string } {
+  const [state, setState] = useState<{ value?: T; error?: string }>({});
+  useEffect(() => {
+    if (!load) return;
+    let live = true;
+    load().then(
+      (value) => live && setState({ value }),
+      (err: unknown) => live && setState({ error: describeError(err) }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return state;
+}
+
+export function ClusterDetail({ store, cluster, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
+  const provider = store.provider(cluster.profile);
+  const timeline = useTimeline(store, clusterKey(cluster));
+  const backups = useLazy<Backup[]>(provider?.backups ? () => store.backups(cluster) : undefined, [cluster.id]);
+  const upgrades = useLazy<string[]>(provider?.upgradeTargets ? () => store.upgradeTargets(cluster) : undefined, [cluster.id]);
+  const conn = useMemo(() => {
+    try {
+      return provider?.connection(cluster);
+    } catch {
+      return undefined;
+    }
+  }, [provider, cluster]);
+
+  const lines = useMemo(() => {
+    const out: Line[] = [];
+    const field = (k: string, v: string | number | undefined) => v !== undefined && v !== '' && out.push({ text: `  ${k.padEnd(12)} ${sanitize(String(v))}` });
+    out.push({ text: 'Cluster', bold: true });
+    field('id', cluster.id);
+    field('provider', `${PROVIDER_LABELS[cluster.provider]} (profile ${cluster.profile})`);
+    field('version', cluster.version);
+    field('location', cluster.location);
+    field('size', cluster.size);
+    field('storage', cluster.storage);
+    field('instances', cluster.instances);
+    field('created', cluster.createdAt ? `${cluster.createdAt} (${formatAge(cluster.createdAt)} ago)` : undefined);
+    if (cluster.stateMessage) out.push({ text: `  ${'message'.padEnd(12)} ${sanitize(cluster.stateMessage)}`, color: 'red' });
+    out.push({ text: '' }, { text: 'Connection', bold: true });
+    if (conn) {
+      field('host', conn.host ?? '-');
+      field('port', conn.port);
+      field('database', conn.database);
+      field('user', conn.user ?? '(unknown: psql will ask)');
+      field('sslmode', `${conn.sslmode}${conn.channelBinding ? ', channel_binding=require' : ''}`);
+      field('password', conn.password ? (revealed ? conn.password : '•••••••• (x reveals)') : '(not known to pgtui: psql will ask)');
+      if (conn.unreachableReason) out.push({ text: `  ${sanitize(conn.unreachableReason)}`, color: 'yellow' });
+    } else out.push({ text: '  (no connection information)', dim: true });
+    out.push({ text: '' }, { text: 'State timeline', bold: true });
+    if (timeline.length === 0) out.push({ text: `  ${cluster.phase} (${cluster.state}) since pgtui started watching`, dim: true });
+    for (const t of timeline) out.push({ text: `  ${new Date(t.at).toLocaleTimeString()}  ${t.from} (${sanitize(t.fromState)}) → ${t.to} (${sanitize(t.toState)})` });
+    if (provider?.upgradeTargets) {
+      out.push({ text: '' }, { text: 'Version upgrades', bold: true });
+      if (upgrades.error) out.push({ text: `  ${sanitize(upgrades.error)}`, color: 'red' });
+      else if (!upgrades.value) out.push({ text: '  loading…', dim: true });
+      else out.push({ text: upgrades.value.length ? `  available: ${upgrades.value.map(sanitize).join(', ')} (e to upgrade)` : '  none available' });
+    }
+    if (provider?.backups) {
+      out.push({ text: '' }, { text: 'Backups', bold: true });
+      if (backups.error) out.push({ text: `  ${sanitize(backups.error)}`, color: 'red' });
+      else if (!backups.value) out.push({ text: '  loading…', dim: true });
+      else if (backups.value.length === 0) out.push({ text: '  none' });
+      else for (const b of backups.value) out.push({ text: `  ${sanitize(b.id)}  ${b.earliestRecoveryTargetTime ? `from ${b.earliestRecoveryTargetTime}` : ''}${b.active ? '  active' : ''}${b.sizeMB !== undefined ? `  ${b.sizeMB} MB` : ''}` });
+    }
+    out.push({ text: '' }, { text: `${PROVIDER_LABELS[cluster.provider]} fields`, bold: true });
+    for (const [k, v] of flatten(cluster.raw)) out.push({ text: `  ${sanitize(k)}: ${sanitize(v)}` });
+    return out;
+  }, [cluster, conn, revealed, timeline, provider, upgrades, backups]);
+
+  useEffect(() => onLines?.(lines.length), [lines.length, onLines]);
+  const body = Math.max(1, height - 1);
+  const start = Math.max(0, Math.min(scroll, lines.length - body));
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        <Text bold>{sanitize(cluster.name)}</Text>
+        {'  '}
+        <Text color={tint(PHASE_COLORS[cluster.phase])}>
+          {cluster.phase} ({sanitize(cluster.state)})
+        </Text>
+        {lines.length > body ? <Text dimColor>  lines {start + 1}–{Math.min(lines.length, start + body)} of {lines.length}</Text> : null}
+      </Text>
+      {lines.slice(start, start + body).map((l, i) => (
+        <Text key={start + i} wrap="truncate" bold={l.bold} dimColor={l.dim} color={l.color ? tint(l.color) : undefined}>
+          {l.text.slice(0, Math.max(0, width))}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,59 @@
+// Runs the interactive app: alternate screen, Ink render, the store, and a terminal restored on every way
+// out (q, :q, ctrl-c, SIGTERM, SIGHUP, an uncaught error).
+import { render } from 'ink';
+import type { Cluster } from './api/types.js';
+import type { ClusterStore, ProfilesApi, Settings } from './state/types.js';
+import { App } from './app.js';
+import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './tui/terminal.js';
+
+export interface TuiOptions {
+  store: ClusterStore;
+  profiles: ProfilesApi;
+  settings: Settings;
+  readOnly: boolean;
+  launchPsql: (cluster: Cluster) => Promise<number>;
+  banner?: string;
+  notice?: string;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+}
+
+export async function runTui(opts: TuiOptions): Promise<void> {
+  const stdout = opts.stdout ?? process.stdout;
+  const stdin = opts.stdin ?? process.stdin;
+  const restore = () => {
+    stdout.write(`${LEAVE_ALT_SCREEN}${SHOW_CURSOR}`);
+    if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+  };
+  stdout.write(`${ENTER_ALT_SCREEN}\u001b[2J\u001b[H`);
+  const instance = render(
+    <App store={opts.store} profiles={opts.profiles} settings={opts.settings} readOnly={opts.readOnly} launchPsql={opts.launchPsql} banner={opts.banner} notice={opts.notice} />,
+    { stdout, stdin, exitOnCtrlC: false, patchConsole: true },
+  );
+  const onSignal = (signal: NodeJS.Signals) => {
+    instance.unmount();
+    restore();
+    void opts.store.stop().finally(() => process.exit(signal === 'SIGTERM' ? 143 : 129));
+  };
+  const onCrash = (err: unknown) => {
+    instance.unmount();
+    restore();
+    process.stderr.write(`pgtui: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  opts.store.start();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    await opts.store.stop();
+    restore();
+  }
+}
