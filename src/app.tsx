@@ -72,6 +72,12 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
   const stale = useMemo(() => new Set(snapshot.staleProfiles ?? []), [snapshot.staleProfiles]);
   const cols = useMemo(() => columnsFor(width), [width]);
   const cursor = Math.max(0, cursorKey ? rows.findIndex((c) => clusterKey(c) === cursorKey) : 0);
+  // Keys can arrive several per read (fast typing, a slow SSH link): between renders the handler reads the
+  // cursor and rows from refs that every move updates at once, never from this render's closure.
+  const cursorRef = useRef(cursor);
+  cursorRef.current = cursor;
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
   const selected: Cluster | undefined = rows[cursor] ?? rows[0];
   const detail = detailKey ? snapshot.clusters.find((c) => clusterKey(c) === detailKey) : undefined;
   const target = screen === 'detail' ? detail : selected;
@@ -88,12 +94,21 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
     }
   }, [screen, detailKey, detail, say]);
 
-  const move = (to: number) => {
-    const i = Math.max(0, Math.min(rows.length - 1, to));
-    const c = rows[i];
-    if (c) setCursorKey(clusterKey(c));
+  const move = (to: (from: number) => number) => {
+    const all = rowsRef.current;
+    const i = Math.max(0, Math.min(all.length - 1, to(cursorRef.current)));
+    const c = all[i];
+    if (!c) return;
+    cursorRef.current = i;
+    setCursorKey(clusterKey(c));
   };
-  const listHeight = Math.max(1, height - 5 - (snapshot.profiles.filter((p) => p.status === 'error').length > 0 ? 1 : 0) - (message ? 1 : 0));
+  const current = (): Cluster | undefined => (screen === 'detail' ? detail : rowsRef.current[cursorRef.current] ?? rowsRef.current[0]);
+  const failing = snapshot.profiles.filter((p) => p.status === 'error').length;
+  const headerLines = 1 + Math.min(failing, 3) + (failing > 3 ? 1 : 0) + (message ? 1 : 0);
+  const bottomLines = overlay === 'delete' || overlay === 'restart' || overlay === 'reset' ? 6 : 1;
+  // One line short of the terminal: a frame as tall as the terminal makes Ink clear the screen on every render.
+  const frameHeight = Math.max(4, height - 1);
+  const listHeight = Math.max(1, frameHeight - headerLines - bottomLines - 1);
 
   const run = (cmd: string) => {
     const c = cmd.trim().replace(/^:/, '');
@@ -105,23 +120,24 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
   };
 
   const act = (action: Action) => {
-    const page = Math.max(1, (screen === 'detail' ? height - 6 : listHeight) - 1);
+    const target = current();
+    const page = Math.max(1, (screen === 'detail' ? frameHeight - headerLines - bottomLines - 1 : listHeight) - 1);
     switch (action) {
       case 'down':
-        return screen === 'detail' ? setScroll((s) => Math.min(s + 1, Math.max(0, detailLines.current - 1))) : move(cursor + 1);
+        return screen === 'detail' ? setScroll((s) => Math.min(s + 1, Math.max(0, detailLines.current - 1))) : move((i) => i + 1);
       case 'up':
-        return screen === 'detail' ? setScroll((s) => Math.max(0, s - 1)) : move(cursor - 1);
+        return screen === 'detail' ? setScroll((s) => Math.max(0, s - 1)) : move((i) => i - 1);
       case 'top':
-        return screen === 'detail' ? setScroll(0) : move(0);
+        return screen === 'detail' ? setScroll(0) : move(() => 0);
       case 'bottom':
-        return screen === 'detail' ? setScroll(Math.max(0, detailLines.current - page)) : move(rows.length - 1);
+        return screen === 'detail' ? setScroll(Math.max(0, detailLines.current - page)) : move(() => Infinity);
       case 'pageDown':
-        return screen === 'detail' ? setScroll((s) => Math.min(s + page, Math.max(0, detailLines.current - page))) : move(cursor + page);
+        return screen === 'detail' ? setScroll((s) => Math.min(s + page, Math.max(0, detailLines.current - page))) : move((i) => i + page);
       case 'pageUp':
-        return screen === 'detail' ? setScroll((s) => Math.max(0, s - page)) : move(cursor - page);
+        return screen === 'detail' ? setScroll((s) => Math.max(0, s - page)) : move((i) => i - page);
       case 'open':
-        if (!selected) return;
-        setDetailKey(clusterKey(selected));
+        if (!target) return;
+        setDetailKey(clusterKey(target));
         setScroll(0);
         setRevealed(false);
         return setScreen('detail');
@@ -178,7 +194,7 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
   const keysActive = (screen === 'list' || screen === 'detail') && overlay === 'none' && !handoff.active;
   useKeys((input, key) => {
     if (key.ctrl && input === 'c') return exit();
-    const action = actionFor(input, key, screen === 'detail' ? 'detail' : 'list', isReadOnly(target));
+    const action = actionFor(input, key, screen === 'detail' ? 'detail' : 'list', isReadOnly(current()));
     if (action) act(action);
   }, keysActive);
   useKeys((input, key) => {
@@ -241,15 +257,17 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
   }
 
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" height={frameHeight}>
       {header}
+      <Box flexDirection="column" flexGrow={1} overflow="hidden">
       {overlay === 'help' ? (
-        <Help readOnly={readOnly} />
+        <Help readOnly={readOnly} height={frameHeight - headerLines - bottomLines} width={width} />
       ) : screen === 'detail' && detail ? (
-        <ClusterDetail store={store} cluster={detail} revealed={revealed} scroll={scroll} height={height - 5} width={width} onLines={(n) => (detailLines.current = n)} />
+        <ClusterDetail store={store} cluster={detail} revealed={revealed} scroll={scroll} height={frameHeight - headerLines - bottomLines} width={width} onLines={(n) => (detailLines.current = n)} />
       ) : (
         <ClusterTable rows={rows} columns={cols} cursor={cursor} height={listHeight} stale={stale} />
       )}
+      </Box>
       {overlay === 'filter' ? (
         <LineInput prompt="/" value={filter} onChange={(v) => {
           setFilter(v);

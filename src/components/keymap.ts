@@ -16,8 +16,8 @@ export interface Binding {
   scopes: Scope[];
   /** Hidden in read-only mode. */
   writes?: boolean;
-  /** Shown in the footer (the rest only in `?`). */
-  hint?: boolean;
+  /** The footer's short label (bindings without one are only in `?`). */
+  hint?: string;
   match: (input: string, key: Key) => boolean;
 }
 
@@ -30,23 +30,23 @@ export const KEYMAP: Binding[] = [
   { action: 'bottom', keys: 'G', help: 'last row', scopes: ['list', 'detail'], match: ch('G') },
   { action: 'pageDown', keys: 'ctrl-f/pgdn', help: 'page down', scopes: ['list', 'detail'], match: (i, k) => k.pageDown || (k.ctrl && i === 'f') },
   { action: 'pageUp', keys: 'ctrl-b/pgup', help: 'page up', scopes: ['list', 'detail'], match: (i, k) => k.pageUp || (k.ctrl && i === 'b') },
-  { action: 'open', keys: 'enter', help: 'open the cluster', scopes: ['list'], hint: true, match: (_i, k) => k.return },
-  { action: 'back', keys: 'esc', help: 'back / clear the filter', scopes: ['list', 'detail'], hint: true, match: (_i, k) => k.escape },
-  { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', scopes: ['list'], hint: true, match: ch('/') },
+  { action: 'open', keys: 'enter', help: 'open the cluster', scopes: ['list'], hint: 'open', match: (_i, k) => k.return },
+  { action: 'back', keys: 'esc', help: 'back / clear the filter', scopes: ['list', 'detail'], hint: 'back', match: (_i, k) => k.escape },
+  { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', scopes: ['list'], hint: 'filter', match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column', scopes: ['list'], match: ch('s') },
   { action: 'sortReverse', keys: 'S', help: 'reverse the sort', scopes: ['list'], match: ch('S') },
   { action: 'refresh', keys: 'r', help: 'refresh now', scopes: ['list', 'detail'], match: ch('r') },
-  { action: 'psql', keys: 'p', help: 'open psql on the cluster', scopes: ['list', 'detail'], hint: true, match: ch('p') },
+  { action: 'psql', keys: 'p', help: 'open psql on the cluster', scopes: ['list', 'detail'], hint: 'psql', match: ch('p') },
   { action: 'copy', keys: 'y', help: 'copy the connection string (no password; OSC 52)', scopes: ['list', 'detail'], match: ch('y') },
-  { action: 'create', keys: 'c', help: 'create a cluster', scopes: ['list'], writes: true, hint: true, match: ch('c') },
-  { action: 'edit', keys: 'e', help: 'edit / scale / upgrade the cluster', scopes: ['detail'], writes: true, hint: true, match: ch('e') },
-  { action: 'delete', keys: 'ctrl-d', help: 'delete the cluster (type its name to confirm)', scopes: ['list', 'detail'], writes: true, hint: true, match: (i, k) => k.ctrl && i === 'd' },
-  { action: 'reveal', keys: 'x', help: 'show / hide the password', scopes: ['detail'], hint: true, match: ch('x') },
+  { action: 'create', keys: 'c', help: 'create a cluster', scopes: ['list'], writes: true, hint: 'create', match: ch('c') },
+  { action: 'edit', keys: 'e', help: 'edit / scale / upgrade the cluster', scopes: ['detail'], writes: true, hint: 'edit', match: ch('e') },
+  { action: 'delete', keys: 'ctrl-d', help: 'delete the cluster (type its name to confirm)', scopes: ['list', 'detail'], writes: true, hint: 'delete', match: (i, k) => k.ctrl && i === 'd' },
+  { action: 'reveal', keys: 'x', help: 'show / hide the password', scopes: ['detail'], hint: 'reveal', match: ch('x') },
   { action: 'restart', keys: 'R', help: 'restart (ClickHouse)', scopes: ['detail'], writes: true, match: ch('R') },
   { action: 'resetPassword', keys: 'P', help: 'reset the password (ClickHouse)', scopes: ['detail'], writes: true, match: ch('P') },
-  { action: 'command', keys: ':', help: 'command: :profiles :create :q', scopes: ['list', 'detail'], hint: true, match: ch(':') },
-  { action: 'help', keys: '?', help: 'this help', scopes: ['list', 'detail'], hint: true, match: ch('?') },
-  { action: 'quit', keys: 'q', help: 'quit', scopes: ['list'], hint: true, match: ch('q') },
+  { action: 'command', keys: ':', help: 'command: :profiles :create :q', scopes: ['list', 'detail'], hint: 'command', match: ch(':') },
+  { action: 'help', keys: '?', help: 'this help', scopes: ['list', 'detail'], hint: 'help', match: ch('?') },
+  { action: 'quit', keys: 'q', help: 'quit', scopes: ['list'], hint: 'quit', match: ch('q') },
 ];
 
 export function actionFor(input: string, key: Key, scope: Scope, readOnly: boolean): Action | undefined {
@@ -54,5 +54,5 @@ export function actionFor(input: string, key: Key, scope: Scope, readOnly: boole
 }
 
 export function hintsFor(scope: Scope, readOnly: boolean): Array<[string, string]> {
-  return KEYMAP.filter((b) => b.hint && b.scopes.includes(scope) && !(readOnly && b.writes)).map((b) => [b.keys, b.help.split(' ')[0]!]);
+  return KEYMAP.filter((b) => b.hint && b.scopes.includes(scope) && !(readOnly && b.writes)).map((b) => [b.keys, b.hint!]);
 }

@@ -33,10 +33,19 @@ export function seedDemoClusters({ clickhouse, pgo, scale }: DemoFakes): void {
   }
   if (scale > 0) clickhouse.seedServices(scale);
 
-  pgo.addCluster({ name: 'hippo', condition: 'ready', replicas: 1, user: 'hippo', database: 'hippo', serviceType: 'LoadBalancer' });
-  pgo.addCluster({ name: 'rhino', condition: 'degraded', replicas: 2, user: 'rhino', database: 'rhino' });
-  pgo.addCluster({ name: 'zebra', condition: 'processed', replicas: 1, user: 'zebra', database: 'zebra' });
-  pgo.addCluster({ name: 'gnu', condition: 'shutdown', replicas: 0, user: 'gnu', database: 'gnu' });
-  pgo.addCluster({ name: 'okapi', condition: 'restoring', replicas: 1, user: 'okapi', database: 'okapi' });
+  const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const pgoClusters: Array<[string, Parameters<PgoFake['addCluster']>[0]['condition'], number, string, string, number]> = [
+    ['hippo', 'ready', 1, '500m', '1Gi', 210],
+    ['rhino', 'degraded', 2, '1', '2Gi', 95],
+    ['zebra', 'processed', 1, '250m', '512Mi', 0],
+    ['gnu', 'shutdown', 0, '250m', '256Mi', 33],
+    ['okapi', 'restoring', 1, '500m', '1Gi', 2],
+  ];
+  for (const [name, condition, replicas, cpu, memory, age] of pgoClusters) {
+    pgo.addCluster({
+      name, condition, replicas, cpu, memory, user: name, database: name, createdAt: daysAgo(age),
+      ...(name === 'hippo' ? { serviceType: 'LoadBalancer' } : {}),
+    });
+  }
   if (scale > 0) pgo.seedClusters(scale);
 }

@@ -21,6 +21,9 @@ export interface ClusterDetailProps {
   onLines?: (n: number) => void;
 }
 
+/** Provider fields that may hold a secret are masked like the password. */
+const SECRET_KEY = /pass(word)?|secret|token|private.?key/i;
+
 type Line = { text: string; color?: Parameters<typeof tint>[0]; bold?: boolean; dim?: boolean };
 
 /** Flattens the provider's object into "a.b.c: value" lines. */
@@ -110,11 +113,13 @@ export function ClusterDetail({ store, cluster, revealed, scroll, height, width,
       else for (const b of backups.value) out.push({ text: `  ${sanitize(b.id)}  ${b.earliestRecoveryTargetTime ? `from ${b.earliestRecoveryTargetTime}` : ''}${b.active ? '  active' : ''}${b.sizeMB !== undefined ? `  ${b.sizeMB} MB` : ''}` });
     }
     out.push({ text: '' }, { text: `${PROVIDER_LABELS[cluster.provider]} fields`, bold: true });
-    for (const [k, v] of flatten(cluster.raw)) out.push({ text: `  ${sanitize(k)}: ${sanitize(v)}` });
+    for (const [k, v] of flatten(cluster.raw)) out.push({ text: `  ${sanitize(k)}: ${SECRET_KEY.test(k) && !revealed ? '••••••••' : sanitize(v)}` });
     return out;
   }, [cluster, conn, revealed, timeline, provider, upgrades, backups]);
 
-  useEffect(() => onLines?.(lines.length), [lines.length, onLines]);
+  useEffect(() => {
+    onLines?.(lines.length);
+  }, [lines.length, onLines]);
   const body = Math.max(1, height - 1);
   const start = Math.max(0, Math.min(scroll, lines.length - body));
   return (

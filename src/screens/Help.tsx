@@ -1,20 +1,35 @@
-// `?`: every key, generated from the keymap.
+// `?`: every key, generated from the keymap, in as many columns as the terminal height needs.
 import { Box, Text } from 'ink';
 import { KEYMAP } from '../components/keymap.js';
 
-export function Help({ readOnly }: { readOnly: boolean }) {
-  const rows = KEYMAP.filter((b) => !(readOnly && b.writes));
+const COMMANDS: Array<[string, string]> = [
+  [':profiles', 'manage profiles'],
+  [':create', 'create a cluster'],
+  [':q', 'quit'],
+];
+
+export function Help({ readOnly, height, width }: { readOnly: boolean; height: number; width: number }) {
+  const entries: Array<[string, string]> = [
+    ...KEYMAP.filter((b) => !(readOnly && b.writes)).map((b): [string, string] => [b.keys, b.help]),
+    ...COMMANDS,
+  ];
+  const perColumn = Math.max(1, height - 3);
+  const columns = Math.ceil(entries.length / perColumn);
+  const columnWidth = Math.max(20, Math.floor((width - 4) / columns) - 1);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>Keys (esc or ? closes)</Text>
-      {rows.map((b) => (
-        <Text key={b.action} wrap="truncate">
-          {b.keys.padEnd(13)} {b.help} <Text dimColor>({b.scopes.join(', ')})</Text>
-        </Text>
-      ))}
-      <Text wrap="truncate">{':profiles'.padEnd(13)} manage profiles</Text>
-      <Text wrap="truncate">{':create'.padEnd(13)} create a cluster</Text>
-      <Text wrap="truncate">{':q'.padEnd(13)} quit</Text>
+      <Box flexDirection="row">
+        {Array.from({ length: columns }, (_, c) => (
+          <Box key={c} flexDirection="column" width={columnWidth} marginRight={1}>
+            {entries.slice(c * perColumn, (c + 1) * perColumn).map(([keys, help]) => (
+              <Text key={keys} wrap="truncate">
+                <Text color="cyan">{keys.padEnd(12)}</Text> {help}
+              </Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
     </Box>
   );
 }

@@ -33,6 +33,12 @@ export function view(clusters: readonly Cluster[], filter: string, sort: SortKey
   return out;
 }
 
+/** The phase, and the provider's own word when it says more ("updating restarting"; PGO's "pgcluster " prefix dropped). */
+export function phaseText(c: Cluster): string {
+  const state = c.state.replace(/^pgcluster\s+/i, '');
+  return state && state.toLowerCase() !== c.phase ? `${c.phase} ${state}` : c.phase;
+}
+
 export interface Column {
   key: string;
   title: string;
@@ -44,7 +50,7 @@ export interface Column {
 export function columnsFor(width: number): Column[] {
   const cols: Column[] = [
     { key: 'name', title: 'NAME', width: 22, value: (c) => c.name },
-    { key: 'phase', title: 'PHASE', width: 22, value: (c) => (c.state && c.state.toLowerCase() !== c.phase ? `${c.phase} ${c.state}` : c.phase) },
+    { key: 'phase', title: 'PHASE', width: 22, value: phaseText },
     { key: 'profile', title: 'PROFILE', width: 16, value: (c) => c.profile },
   ];
   const optional: Column[] = [

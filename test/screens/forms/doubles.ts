@@ -20,7 +20,11 @@ export interface StoreOptions {
   editForm?: (c: Cluster) => Promise<FormSpec>;
   planUpdate?: (c: Cluster, values: FormValues) => Promise<ChangePlan>;
   update?: (c: Cluster, values: FormValues) => Promise<Cluster>;
+  remove?: (c: Cluster) => Promise<void>;
+  connection?: (c: Cluster) => import('../../../src/api/types.js').ConnectionInfo;
 }
+
+const NO_TRANSITIONS: never[] = [];
 
 export function fakeStore(opts: StoreOptions = {}) {
   let profiles = opts.profiles ?? [];
@@ -38,9 +42,10 @@ export function fakeStore(opts: StoreOptions = {}) {
     refresh: vi.fn(),
     pause: vi.fn(() => () => {}),
     isPaused: () => false,
-    timeline: () => [],
+    timeline: () => NO_TRANSITIONS,
     profileOf: (name: string) => profiles.find((p) => p.name === name),
-    provider: () => undefined,
+    provider: (name: string) =>
+      (opts.connection ? ({ kind: 'ionos-v2', profile: name, connection: opts.connection } as unknown as import('../../../src/api/types.js').Provider) : undefined),
     setProfiles: vi.fn((next: Profile[]) => {
       profiles = next;
       snapshot = { ...snapshot, profiles: next.map((p) => health(p, { status: 'loading' })), version: snapshot.version + 1 };
@@ -48,7 +53,7 @@ export function fakeStore(opts: StoreOptions = {}) {
     }),
     createForm: vi.fn(opts.createForm ?? unsupported),
     create: vi.fn(opts.create ?? unsupported),
-    remove: vi.fn(unsupported),
+    remove: vi.fn<(c: Cluster) => Promise<void>>(opts.remove ?? unsupported),
     editForm: vi.fn(opts.editForm ?? unsupported),
     planUpdate: vi.fn(opts.planUpdate ?? unsupported),
     update: vi.fn(opts.update ?? unsupported),
@@ -57,7 +62,13 @@ export function fakeStore(opts: StoreOptions = {}) {
     restart: vi.fn(unsupported),
     resetPassword: vi.fn(unsupported),
   } satisfies ClusterStore;
-  return store;
+  return Object.assign(store, {
+    /** Test hook: replaces the clusters (and marks profiles stale) as a refresh would. */
+    setClusters(clusters: Cluster[], over: Partial<StoreSnapshot> = {}) {
+      snapshot = { ...snapshot, clusters, version: snapshot.version + 1, ...over };
+      for (const l of listeners) l();
+    },
+  });
 }
 
 export function fakeProfilesApi(initial: Profile[], opts: { verify?: (p: Profile) => Promise<void> } = {}) {

@@ -1,0 +1,253 @@
+// The interactive shell through ink-testing-library: the list, keys (alone and in bursts), filter, detail,
+// typed-name delete, read-only mode, failing profiles and the psql handoff.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/app.js';
+import type { Cluster } from '../../../src/api/types.js';
+import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
+import { cluster, fakeProfilesApi, fakeStore, health } from '../forms/doubles.js';
+import type { Profile } from '../../../src/api/profile.js';
+
+const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+const PROFILES: Profile[] = [
+  { kind: 'ionos-v2', name: 'prod', username: 'u', password: 'p' },
+  { kind: 'clickhouse', name: 'ch', keyId: 'k', keySecret: 's' },
+];
+const CLUSTERS: Cluster[] = [
+  cluster({ id: 'a', name: 'alpha', profile: 'prod' }),
+  cluster({ id: 'b', name: 'bravo', profile: 'prod', phase: 'creating', state: 'PROVISIONING' }),
+  cluster({ id: 'c', name: 'charlie', profile: 'ch', provider: 'clickhouse', state: 'running' }),
+  cluster({ id: 'd', name: 'delta', profile: 'ch', provider: 'clickhouse', phase: 'stopped', state: 'stopped' }),
+];
+
+function setup(opts: { readOnly?: boolean; launch?: (c: Cluster) => Promise<number>; remove?: (c: Cluster) => Promise<void> } = {}) {
+  const store = fakeStore({
+    profiles: PROFILES,
+    remove: opts.remove ?? (async () => {}),
+    connection: (c) => ({ host: `${c.name}.example`, port: 5432, database: 'postgres', user: 'admin', password: 'hunter2-secret', sslmode: 'require' }),
+  });
+  store.setClusters(CLUSTERS);
+  const launchPsql = vi.fn(opts.launch ?? (async () => 0));
+  const app = render(
+    <App store={store} profiles={fakeProfilesApi(PROFILES)} settings={DEFAULT_SETTINGS} readOnly={Boolean(opts.readOnly)} launchPsql={launchPsql} />,
+  );
+  return { store, app, launchPsql };
+}
+
+const selectedLine = (frame: string) => frame.split('\n').find((l) => l.includes('❯')) ?? '';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+describe('cluster list', () => {
+  it('shows every cluster, the counts and the footer keys by their short names', async () => {
+    const { app } = setup();
+    cleanup = app.unmount;
+    await tick();
+    const frame = app.lastFrame()!;
+    for (const name of ['alpha', 'bravo', 'charlie', 'delta']) expect(frame).toContain(name);
+    expect(frame).toContain('4 clusters');
+    expect(frame).toContain('creating PROVISIONING');
+    expect(frame).toMatch(/<enter> open .*<\/> filter .*<p> psql .*<ctrl-d> delete .*<\?> help/);
+    expect(frame).not.toContain('<?> this');
+  });
+
+  it('moves once per key even when several keys arrive in one read', async () => {
+    const { app } = setup();
+    cleanup = app.unmount;
+    await tick();
+    expect(selectedLine(app.lastFrame()!)).toContain('alpha');
+    app.stdin.write('jj');
+    await tick();
+    expect(selectedLine(app.lastFrame()!)).toContain('charlie');
+    app.stdin.write('k');
+    await tick();
+    expect(selectedLine(app.lastFrame()!)).toContain('bravo');
+    app.stdin.write('G');
+    await tick();
+    expect(selectedLine(app.lastFrame()!)).toContain('delta');
+    app.stdin.write('gj\r');
+    await tick();
+    expect(app.lastFrame()).toMatch(/bravo\s+creating \(PROVISIONING\)/);
+  });
+
+  it('filters by any column and esc clears the filter', async () => {
+    const { app } = setup();
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write('/');
+    await tick();
+    app.stdin.write('clickh');
+    await tick();
+    let frame = app.lastFrame()!;
+    expect(frame).toContain('2/4 clusters matching "clickh"');
+    expect(frame).not.toContain('alpha');
+    app.stdin.write('\r');
+    await tick();
+    app.stdin.write('\u001b');
+    await tick(80);
+    frame = app.lastFrame()!;
+    expect(frame).toContain('alpha');
+    expect(frame).toContain('4 clusters');
+  });
+
+  it('keeps the cursor on the same cluster when a refresh reorders the rows', async () => {
+    const { app, store } = setup();
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write('jj');
+    await tick();
+    store.setClusters([cluster({ id: 'z', name: 'aardvark', profile: 'prod' }), ...CLUSTERS]);
+    await tick();
+    expect(selectedLine(app.lastFrame()!)).toContain('charlie');
+  });
+
+  it('marks the clusters of a failing profile stale and names the profile and its error', async () => {
+    const { app, store } = setup();
+    cleanup = app.unmount;
+    store.setClusters(CLUSTERS, {
+      staleProfiles: ['ch'],
+      profiles: [health(PROFILES[0]!), health(PROFILES[1]!, { status: 'error', error: 'ch: API key revoked (401)' })],
+    });
+    await tick();
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('✗ ch: API key revoked (401)');
+    expect(frame).toMatch(/charlie\s+stale ready/);
+    expect(frame).toMatch(/alpha\s+ready/);
+  });
+});
+
+describe('detail', () => {
+  it('masks the password until x, and esc goes back to the list', async () => {
+    const { app } = setup();
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write('\r');
+    await tick();
+    let frame = app.lastFrame()!;
+    expect(frame).toContain('alpha.example');
+    expect(frame).not.toContain('hunter2-secret');
+    expect(frame).toContain('•••');
+    app.stdin.write('x');
+    await tick();
+    expect(app.lastFrame()).toContain('hunter2-secret');
+    app.stdin.write('\u001b');
+    await tick(80);
+    frame = app.lastFrame()!;
+    expect(frame).toContain('charlie');
+    expect(frame).not.toContain('hunter2-secret');
+  });
+});
+
+describe('delete', () => {
+  it('asks for the name, refuses anything else, and deletes on the exact name', async () => {
+    const { app, store } = setup();
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write('j');
+    await tick();
+    app.stdin.write('\u0004');
+    await tick();
+    expect(app.lastFrame()).toContain('Delete bravo (prod)?');
+    app.stdin.write('brav\r');
+    await tick();
+    expect(app.lastFrame()).toContain('That is not the name; nothing was deleted.');
+    expect(store.remove).not.toHaveBeenCalled();
+    app.stdin.write('o\r');
+    await tick();
+    expect(store.remove).toHaveBeenCalledTimes(1);
+    expect(store.remove.mock.calls[0]![0].name).toBe('bravo');
+    expect(app.lastFrame()).toContain('bravo is being deleted');
+  });
+
+  it('shows the provider error in one line and keeps running', async () => {
+    const { app, store } = setup({ remove: async () => Promise.reject(new Error('cluster is locked (409)')) });
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write('\u0004');
+    await tick();
+    app.stdin.write('alpha\r');
+    await tick();
+    expect(store.remove).toHaveBeenCalled();
+    expect(app.lastFrame()).toContain('cluster is locked (409)');
+    app.stdin.write('j');
+    await tick();
+    expect(selectedLine(app.lastFrame()!)).toContain('bravo');
+  });
+
+  it('is not offered in read-only mode', async () => {
+    const { app, store } = setup({ readOnly: true });
+    cleanup = app.unmount;
+    await tick();
+    expect(app.lastFrame()).not.toContain('<ctrl-d>');
+    expect(app.lastFrame()).toContain('READ-ONLY');
+    app.stdin.write('\u0004');
+    await tick();
+    expect(app.lastFrame()).not.toContain('Delete alpha');
+    expect(store.remove).not.toHaveBeenCalled();
+  });
+});
+
+describe('psql and help', () => {
+  it('hands the selected ready cluster to psql, pausing polling, and comes back', async () => {
+    const { app, store, launchPsql } = setup();
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write('jj');
+    await tick();
+    app.stdin.write('p');
+    await tick(80);
+    expect(launchPsql).toHaveBeenCalledTimes(1);
+    expect(launchPsql.mock.calls[0]![0].name).toBe('charlie');
+    expect(store.pause).toHaveBeenCalled();
+    expect(app.lastFrame()).toContain('back from psql on charlie');
+  });
+
+  it('refuses psql on a cluster that is not ready, saying why', async () => {
+    const { app, launchPsql } = setup();
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write('j');
+    await tick();
+    app.stdin.write('p');
+    await tick();
+    expect(launchPsql).not.toHaveBeenCalled();
+    expect(app.lastFrame()).toContain('bravo is creating; psql needs a ready cluster');
+  });
+
+  it('reports a psql failure in one line', async () => {
+    const { app } = setup({ launch: async () => Promise.reject(new Error('psql was not found on PATH')) });
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write('p');
+    await tick(80);
+    expect(app.lastFrame()).toContain('psql was not found on PATH');
+    expect(app.lastFrame()).toContain('alpha');
+  });
+
+  it('lists every key in ? and closes on esc', async () => {
+    const { app } = setup();
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write('?');
+    await tick();
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('Keys (esc or ? closes)');
+    expect(frame).toContain('ctrl-d');
+    expect(frame).toContain('copy the connection string');
+    app.stdin.write('?');
+    await tick();
+    expect(app.lastFrame()).not.toContain('Keys (esc');
+  });
+
+  it('rejects an unknown command with a hint', async () => {
+    const { app } = setup();
+    cleanup = app.unmount;
+    await tick();
+    app.stdin.write(':');
+    await tick();
+    app.stdin.write('frobnicate\r');
+    await tick();
+    expect(app.lastFrame()).toContain('unknown command :frobnicate');
+  });
+});
