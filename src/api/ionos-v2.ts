@@ -1,0 +1,271 @@
+// IONOS DBaaS PostgreSQL v2: nine regional endpoints (no global one), Basic or Bearer auth, offset paging,
+// PUT as a full "ensure". list fans out to every region at once and keeps what the healthy regions returned.
+import { ApiError } from './errors.js';
+import { HttpClient, type Auth, type RequestOptions } from './http.js';
+import type { IonosV2Profile, ProviderDeps } from './profile.js';
+import {
+  readClusterSecret, writeClusterSecret,
+  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
+} from './types.js';
+import { PORT, endpointFor, profileLocations } from './ionos-v2/catalog.js';
+import { createFormSpec, createProperties, validateCreate } from './ionos-v2/forms.js';
+import { editFormSpec, planPut, validateEdit } from './ionos-v2/edit.js';
+import {
+  decodeBackupLocationPage, decodeBackupPage, decodeCluster, decodeClusterPage, decodeVersionPage, errorMessage, toBackup, toCluster,
+  type V2Cluster, type V2Version,
+} from './ionos-v2/mapping.js';
+import { allFailed, collectPages, fanOut, regionalClusters, type RegionFailure, type RegionalClusters } from './ionos-v2/regions.js';
+
+export { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './ionos-v2/catalog.js';
+export type { RegionFailure, RegionalClusters } from './ionos-v2/regions.js';
+
+type Call = Omit<RequestOptions, 'baseUrl'>;
+
+export class IonosV2Provider implements Provider {
+  readonly kind = 'ionos-v2' as const;
+  readonly profile: string;
+  /** The locations this profile covers, in order. */
+  readonly locations: string[];
+  /** Regions that failed during the last list (empty when every region answered). */
+  lastFailures: RegionFailure[] = [];
+  private readonly http: HttpClient;
+  /** Cluster id → location, learnt from list and create; get, update and remove need the region. */
+  private readonly where = new Map<string, string>();
+
+  constructor(
+    private readonly prof: IonosV2Profile,
+    private readonly deps: ProviderDeps,
+  ) {
+    this.profile = prof.name;
+    this.locations = profileLocations(prof);
+    const auth: Auth = prof.token
+      ? { type: 'bearer', token: prof.token }
+      : prof.username
+        ? { type: 'basic', username: prof.username, password: prof.password ?? '' }
+        : { type: 'none' };
+    this.http = new HttpClient({
+      baseUrl: endpointFor(prof, this.locations[0]!),
+      auth,
+      headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,
+      timeoutMs: prof.timeoutMs,
+      retry: deps.retry,
+      dispatcher: deps.dispatcher,
+      errorMessage,
+    });
+  }
+
+  /** The base URL of one location. */
+  endpoint(location: string): string {
+    return endpointFor(this.prof, location);
+  }
+
+  /** The location a cluster id was last seen in, if known. */
+  locationOf(id: string): string | undefined {
+    return this.where.get(id);
+  }
+
+  async verify(signal?: AbortSignal): Promise<Identity> {
+    const { results, failures } = await fanOut(this.locations, (l) => this.call(l, { method: 'GET', path: '/clusters', query: { limit: 1 }, signal }), signal);
+    if (results.length === 0) throw this.fail(allFailed(failures));
+    const who = this.prof.token ? 'API token' : (this.prof.username ?? 'anonymous');
+    const contract = this.prof.contractNumber ? `, contract ${this.prof.contractNumber}` : '';
+    const reach = failures.length ? `, ${results.length} of ${this.locations.length} regions reachable` : `, ${results.length} regions`;
+    return { summary: `${who}${contract}${reach}` };
+  }
+
+  /** Every region at once, every page. Throws only when every region fails; see RegionalClusters.failures. */
+  async list(signal?: AbortSignal): Promise<RegionalClusters> {
+    const { results, failures } = await fanOut(this.locations, (l) => this.listRegion(l, signal), signal);
+    this.lastFailures = failures;
+    if (results.length === 0) throw this.fail(allFailed(failures));
+    const clusters: Cluster[] = [];
+    for (const { location, value } of results) {
+      for (const item of value) {
+        this.where.set(item.id, location);
+        clusters.push(toCluster(this.profile, location, item));
+      }
+    }
+    return regionalClusters(clusters, failures);
+  }
+
+  async get(id: string, signal?: AbortSignal): Promise<Cluster> {
+    const { location, raw } = await this.read(id, signal);
+    return toCluster(this.profile, location, raw);
+  }
+
+  async createForm(signal?: AbortSignal): Promise<FormSpec> {
+    const [versions, backupLocations] = await this.firstAnswer(
+      (l) => Promise.all([this.versions(l, signal), this.pages(l, '/backup-locations', decodeBackupLocationPage, {}, signal)]),
+      signal,
+    );
+    return createFormSpec({ locations: this.locations, versions, backupLocations: [...new Set(backupLocations)] });
+  }
+
+  async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
+    const errors = validateCreate(values);
+    const first = Object.entries(errors)[0];
+    if (first) throw this.fail(new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    const location = values.location!;
+    const body = { properties: createProperties(values) };
+    const raw = decodeCluster(await this.call(location, { method: 'POST', path: '/clusters', body, signal }));
+    this.where.set(raw.id, location);
+    const cluster = toCluster(this.profile, location, raw);
+    writeClusterSecret(this.deps.secrets, cluster, { user: values.username, password: values.password, database: values.database });
+    return cluster;
+  }
+
+  async remove(id: string, signal?: AbortSignal): Promise<void> {
+    const at = await this.locate(id, signal);
+    try {
+      await this.call(at.location, { method: 'DELETE', path: clusterPath(at.id), signal, expect: 'none' });
+    } catch (err) {
+      if (err instanceof ApiError && err.kind === 'not-found') return; // already gone
+      throw err;
+    }
+  }
+
+  connection(cluster: Cluster): ConnectionInfo {
+    const secret = readClusterSecret(this.deps.secrets, cluster);
+    const over = this.prof.connect ?? {};
+    const host = over.host ?? cluster.host;
+    const info: ConnectionInfo = {
+      host,
+      port: over.port ?? cluster.port ?? PORT,
+      database: secret?.database ?? cluster.database ?? 'postgres',
+      user: secret?.user ?? cluster.user,
+      sslmode: over.sslmode ?? 'require',
+      password: secret?.password,
+    };
+    if (over.sslrootcert) info.sslrootcert = over.sslrootcert;
+    if (!host) info.unreachableReason = 'the cluster has no DNS name yet (it gets one once provisioned)';
+    return info;
+  }
+
+  async editForm(cluster: Cluster, signal?: AbortSignal): Promise<FormSpec> {
+    const { location, raw } = await this.read(cluster.id, signal);
+    const version = raw.properties.version === undefined ? undefined : String(raw.properties.version);
+    const upgrades = version ? await this.upgradesFrom(location, version, signal).catch(() => []) : [];
+    return editFormSpec(raw, location, upgrades);
+  }
+
+  /** Reads the cluster afresh and merges `values` into all of its properties: the exact PUT body. */
+  async planUpdate(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<ChangePlan> {
+    const { raw } = await this.read(cluster.id, signal);
+    return planPut(raw, values, clusterPath(cluster.id));
+  }
+
+  /** GET, merge, PUT the whole object back (PUT is a full replace: anything left out would be reset). */
+  async update(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<Cluster> {
+    const { location, raw } = await this.read(cluster.id, signal);
+    const errors = validateEdit(raw, values);
+    const first = Object.entries(errors)[0];
+    if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    const plan = planPut(raw, values, clusterPath(cluster.id));
+    if (plan.diff.length === 0) return toCluster(this.profile, location, raw);
+    const updated = decodeCluster(await this.call(location, { method: 'PUT', path: plan.path, body: plan.body, signal }));
+    return toCluster(this.profile, location, updated);
+  }
+
+  async backups(clusterId: string, signal?: AbortSignal): Promise<Backup[]> {
+    const at = await this.locate(clusterId, signal);
+    const items = await this.pages(at.location, '/backups', decodeBackupPage, { 'filter.clusterId': at.id }, signal);
+    return items.map((b) => ({ ...toBackup(b), location: b.properties.location }));
+  }
+
+  async upgradeTargets(cluster: Cluster, signal?: AbortSignal): Promise<string[]> {
+    if (!cluster.version) return [];
+    return this.upgradesFrom((await this.locate(cluster.id, signal, cluster.location)).location, cluster.version, signal);
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private listRegion(location: string, signal?: AbortSignal): Promise<V2Cluster[]> {
+    return this.pages(location, '/clusters', decodeClusterPage, {}, signal);
+  }
+
+  private pages<T>(location: string, path: string, decode: (b: unknown) => T[], query: Record<string, string>, signal?: AbortSignal): Promise<T[]> {
+    return collectPages((offset, limit) => this.call(location, { method: 'GET', path, query: { ...query, offset, limit }, signal }), decode);
+  }
+
+  private versions(location: string, signal?: AbortSignal): Promise<V2Version[]> {
+    return this.pages(location, '/versions', decodeVersionPage, {}, signal);
+  }
+
+  private async upgradesFrom(location: string, version: string, signal?: AbortSignal): Promise<string[]> {
+    const v = (await this.versions(location, signal)).find((x) => x.properties.version === version);
+    return v?.properties.canUpgradeTo ?? [];
+  }
+
+  /** The first location whose answer arrives without error, trying them in order. */
+  private async firstAnswer<T>(fn: (location: string) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const failures: RegionFailure[] = [];
+    for (const location of this.locations) {
+      try {
+        return await fn(location);
+      } catch (err) {
+        if (!(err instanceof ApiError) || signal?.aborted || err.kind === 'auth') throw err;
+        failures.push({ location, error: err });
+      }
+    }
+    throw this.fail(allFailed(failures));
+  }
+
+  /** GET /clusters/{id} in the cluster's region (found by asking every region when not yet known). */
+  private async read(id: string, signal?: AbortSignal): Promise<{ location: string; raw: V2Cluster }> {
+    const known = this.knownLocation(id);
+    if (known) {
+      const raw = decodeCluster(await this.call(known.location, { method: 'GET', path: clusterPath(known.id), signal }));
+      this.where.set(raw.id, known.location);
+      return { location: known.location, raw };
+    }
+    const { results, failures } = await fanOut(this.locations, (l) => this.call(l, { method: 'GET', path: clusterPath(id), signal }), signal);
+    const hit = results[0];
+    if (hit) {
+      const raw = decodeCluster(hit.value);
+      this.where.set(raw.id, hit.location);
+      return { location: hit.location, raw };
+    }
+    const real = failures.filter((f) => f.error.kind !== 'not-found');
+    if (real.length) throw this.fail(allFailed(real));
+    throw this.fail(new ApiError(`cluster ${id} not found in any region`, { kind: 'not-found', status: 404 }));
+  }
+
+  private async locate(id: string, signal?: AbortSignal, hint?: string): Promise<{ location: string; id: string }> {
+    const known = this.knownLocation(id);
+    if (known) return known;
+    if (hint && this.locations.includes(hint)) return { location: hint, id };
+    const { location, raw } = await this.read(id, signal);
+    return { location, id: raw.id };
+  }
+
+  /** From the id→location map, or an id written as "<location>:<uuid>" (terraform's identity). */
+  private knownLocation(id: string): { location: string; id: string } | undefined {
+    const seen = this.where.get(id);
+    if (seen) return { location: seen, id };
+    const i = id.lastIndexOf(':');
+    if (i > 0 && this.locations.includes(id.slice(0, i))) return { location: id.slice(0, i), id: id.slice(i + 1) };
+    return undefined;
+  }
+
+  private async call<T = unknown>(location: string, req: Call): Promise<T> {
+    if (!this.prof.token && !this.prof.username) {
+      throw this.fail(new ApiError('the profile has no IONOS username/password or token', { kind: 'config' }));
+    }
+    try {
+      return await this.http.json<T>({ ...req, baseUrl: this.endpoint(location) });
+    } catch (err) {
+      throw err instanceof ApiError ? this.fail(err) : err;
+    }
+  }
+
+  private fail(err: ApiError): ApiError {
+    err.profile ??= this.profile;
+    return err;
+  }
+}
+
+function clusterPath(id: string): string {
+  return `/clusters/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,128 @@
+// Editing a v2 cluster: PUT /clusters/{id} is a full replace ("Non present data will only be filled with
+// defaults", §4.4), so the change is merged into the complete properties just read, and all of them go back.
+import type { ChangePlan, FieldSpec, FormSpec, FormValues } from '../types.js';
+import { DAYS, LIMITS, POOLERS, REPLICATION_MODES } from './catalog.js';
+import { backupLocationOf, type V2Cluster, type V2Properties } from './mapping.js';
+import { checkFields } from './rules.js';
+
+type Props = Record<string, unknown>;
+
+interface EditField {
+  key: string;
+  label: string;
+  get(p: V2Properties): string | undefined;
+  set(p: Props, v: string): void;
+  int?: boolean;
+}
+
+function sub(p: Props, key: string): Props {
+  const cur = p[key];
+  const obj: Props = cur && typeof cur === 'object' ? { ...(cur as Props) } : {};
+  p[key] = obj;
+  return obj;
+}
+
+const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+const top = (key: keyof V2Properties & string, label: string, kind: 'str' | 'bool' = 'str'): EditField => ({
+  key, label,
+  get: (p) => str(p[key]),
+  set: (p, v) => {
+    if (kind === 'bool') p[key] = v === 'true';
+    else if (v === '') delete p[key];
+    else p[key] = v;
+  },
+});
+const nested = (key: string, obj: string, prop: string, label: string, int = false): EditField => ({
+  key, label, int,
+  get: (p) => str((p as Props)[obj] && ((p as Props)[obj] as Props)[prop]),
+  set: (p, v) => void (sub(p, obj)[prop] = int ? Number(v) : v.trim()),
+});
+
+export const EDIT_FIELDS: EditField[] = [
+  top('name', 'Name'),
+  top('description', 'Description'),
+  top('version', 'PostgreSQL version'),
+  nested('instances', 'instances', 'count', 'Instances', true),
+  nested('cores', 'instances', 'cores', 'Cores per instance', true),
+  nested('ram', 'instances', 'ram', 'RAM per instance (GB)', true),
+  nested('storageSize', 'instances', 'storageSize', 'Storage per instance (GB)', true),
+  top('replicationMode', 'Replication'),
+  top('connectionPooler', 'Connection pooler'),
+  nested('maintenanceDay', 'maintenanceWindow', 'dayOfTheWeek', 'Maintenance day'),
+  nested('maintenanceTime', 'maintenanceWindow', 'time', 'Maintenance time'),
+  {
+    key: 'retentionDays', label: 'Backup retention (days)', int: true,
+    get: (p) => str(p.backup?.retentionDays),
+    set: (p, v) => {
+      const backup = sub(p, 'backup');
+      // An old-form cluster (top-level backupLocation) moves to the current form once the backup is touched.
+      if (backup.location === undefined && typeof p.backupLocation === 'string') {
+        backup.location = p.backupLocation;
+        delete p.backupLocation;
+      }
+      backup.retentionDays = Number(v);
+    },
+  },
+  top('logsEnabled', 'Logs', 'bool'),
+  top('metricsEnabled', 'Metrics', 'bool'),
+  nested('datacenterId', 'connection', 'datacenterId', 'Data center id'),
+  nested('lanId', 'connection', 'lanId', 'LAN id'),
+  nested('primaryInstanceAddress', 'connection', 'primaryInstanceAddress', 'Primary address'),
+];
+
+const EDIT_KEYS = EDIT_FIELDS.map((f) => f.key);
+
+export function editFormSpec(raw: V2Cluster, location: string, upgrades: string[]): FormSpec {
+  const p = raw.properties;
+  const value = (key: string) => EDIT_FIELDS.find((f) => f.key === key)!.get(p);
+  const current = value('version') ?? '';
+  const fields: FieldSpec[] = [
+    { key: 'location', label: 'Location', kind: 'text', default: location, immutable: true },
+    { key: 'backupLocation', label: 'Backup location', kind: 'text', default: backupLocationOf(p) ?? '', immutable: true },
+    { key: 'username', label: 'Database user', kind: 'text', default: p.credentials?.username ?? '', immutable: true },
+  ];
+  for (const f of EDIT_FIELDS) {
+    const spec: FieldSpec = { key: f.key, label: f.label, kind: f.int ? 'int' : 'text', default: value(f.key) ?? '' };
+    if (f.key === 'version') Object.assign(spec, { kind: 'choice', choices: [current, ...upgrades.filter((u) => u !== current)].filter(Boolean).map((v) => ({ value: v })), help: 'upgrades only' });
+    if (f.key === 'instances') spec.help = `${LIMITS.count[0]}–${LIMITS.count[1]}`;
+    if (f.key === 'replicationMode') Object.assign(spec, { kind: 'choice', choices: REPLICATION_MODES.map((v) => ({ value: v })) });
+    if (f.key === 'connectionPooler') Object.assign(spec, { kind: 'choice', choices: POOLERS.map((v) => ({ value: v })) });
+    if (f.key === 'maintenanceDay') Object.assign(spec, { kind: 'choice', choices: DAYS.map((v) => ({ value: v })) });
+    if (f.key === 'logsEnabled' || f.key === 'metricsEnabled') Object.assign(spec, { kind: 'bool', default: value(f.key) ?? 'false' });
+    fields.push(spec);
+  }
+  return { title: `Edit ${p.name ?? raw.id}`, fields, validate: (values) => validateEdit(raw, values) };
+}
+
+/** Checks the edited keys; cross-field rules see the merged result (3 instances for STRICTLY_SYNCHRONOUS). */
+export function validateEdit(raw: V2Cluster, values: FormValues): Record<string, string> {
+  const merged: FormValues = {};
+  for (const f of EDIT_FIELDS) merged[f.key] = values[f.key] ?? f.get(raw.properties) ?? '';
+  const keys = EDIT_KEYS.filter((k) => values[k] !== undefined);
+  const errors = checkFields(merged, keys, keys.filter((k) => ['name', 'version', 'instances', 'cores', 'ram', 'storageSize'].includes(k)));
+  if (merged.replicationMode === 'STRICTLY_SYNCHRONOUS' && Number(merged.instances) < 3 && values.instances !== undefined) {
+    errors.instances ??= 'STRICTLY_SYNCHRONOUS needs at least 3 instances';
+  }
+  return errors;
+}
+
+/**
+ * The PUT body: every property just read (unknown ones too), with the edited values merged in. `credentials`
+ * are write-only (the password is never returned) and `restoreFromBackup` is a one-shot order, so neither is resent.
+ */
+export function planPut(raw: V2Cluster, values: FormValues, path: string): ChangePlan {
+  const props = structuredClone(raw.properties) as Props;
+  delete props.credentials;
+  delete props.restoreFromBackup;
+  const diff: ChangePlan['diff'] = [];
+  for (const f of EDIT_FIELDS) {
+    const next = values[f.key];
+    if (next === undefined) continue;
+    const from = f.get(raw.properties) ?? '';
+    const to = f.int ? String(Number(next)) : next.trim();
+    if (to === from) continue;
+    f.set(props, to);
+    diff.push({ key: f.key, label: f.label, from, to });
+  }
+  return { diff, body: { id: raw.id, properties: props }, method: 'PUT', path };
+}

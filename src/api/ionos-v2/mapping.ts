@@ -1,0 +1,163 @@
+// Wire shapes of IONOS PostgreSQL v2 (ClusterRead, *ReadList, versions, backup locations, backups), decoded
+// leniently (unknown states and new fields pass through), and their mapping onto the normalised Cluster.
+import { z } from 'zod';
+import { ApiError, oneLine } from '../errors.js';
+import type { Backup, Cluster, Phase } from '../types.js';
+import { PORT } from './catalog.js';
+
+const instancesSchema = z.looseObject({
+  count: z.number().optional(),
+  ram: z.number().optional(),
+  cores: z.number().optional(),
+  storageSize: z.number().optional(),
+});
+
+const propertiesSchema = z.looseObject({
+  name: z.string().optional(),
+  description: z.string().optional(),
+  version: z.union([z.string(), z.number()]).optional(),
+  instances: instancesSchema.optional(),
+  connection: z.looseObject({ datacenterId: z.string().optional(), lanId: z.string().optional(), primaryInstanceAddress: z.string().optional() }).nullish(),
+  maintenanceWindow: z.looseObject({ time: z.string().optional(), dayOfTheWeek: z.string().optional() }).nullish(),
+  replicationMode: z.string().optional(),
+  credentials: z.looseObject({ username: z.string().optional(), database: z.string().optional() }).nullish(),
+  connectionPooler: z.string().optional(),
+  logsEnabled: z.boolean().optional(),
+  metricsEnabled: z.boolean().optional(),
+  backup: z.looseObject({ location: z.string().optional(), retentionDays: z.number().optional() }).nullish(),
+  /** SDK ≤ v3.0.1 form of the backup location. */
+  backupLocation: z.string().optional(),
+});
+
+const metadataSchema = z.looseObject({
+  createdDate: z.string().optional(),
+  lastModifiedDate: z.string().optional(),
+  state: z.string().optional(),
+  statusMessage: z.string().nullish(),
+  dnsName: z.string().nullish(),
+});
+
+const clusterSchema = z.looseObject({
+  id: z.string().min(1),
+  type: z.string().optional(),
+  href: z.string().optional(),
+  metadata: metadataSchema.optional(),
+  properties: propertiesSchema,
+});
+
+export type V2Properties = z.infer<typeof propertiesSchema>;
+export type V2Cluster = z.infer<typeof clusterSchema>;
+
+const listSchema = <T extends z.ZodType>(item: T) =>
+  z.looseObject({ items: z.array(item).nullish(), offset: z.number().optional(), limit: z.number().optional() });
+
+const versionSchema = z.looseObject({
+  id: z.string().optional(),
+  properties: z.looseObject({
+    version: z.union([z.string(), z.number()]).transform(String),
+    status: z.string().optional(),
+    comment: z.string().optional(),
+    canUpgradeTo: z.array(z.union([z.string(), z.number()]).transform(String)).nullish(),
+  }),
+});
+export type V2Version = z.infer<typeof versionSchema>;
+
+const backupLocationSchema = z.looseObject({ id: z.string().optional(), properties: z.looseObject({ location: z.string() }) });
+
+const backupSchema = z.looseObject({
+  id: z.string().min(1),
+  metadata: z.looseObject({ createdDate: z.string().optional() }).nullish(),
+  properties: z.looseObject({
+    clusterId: z.string().optional(),
+    postgresClusterVersion: z.union([z.string(), z.number()]).optional(),
+    isActive: z.boolean().optional(),
+    earliestRecoveryTargetTime: z.string().nullish(),
+    latestRecoveryTargetTime: z.string().nullish(),
+    location: z.string().optional(),
+  }),
+});
+
+function decode<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') || 'body' : 'body';
+    throw new ApiError(`unexpected ${what} response from IONOS (${where}: ${issue?.message ?? 'invalid'})`, { kind: 'malformed' });
+  }
+  return parsed.data;
+}
+
+export const decodeCluster = (body: unknown): V2Cluster => decode(clusterSchema, body, 'cluster');
+export const decodeClusterPage = (body: unknown): V2Cluster[] => decode(listSchema(clusterSchema), body, 'cluster list').items ?? [];
+export const decodeVersionPage = (body: unknown): V2Version[] => decode(listSchema(versionSchema), body, 'version list').items ?? [];
+export const decodeBackupLocationPage = (body: unknown): string[] =>
+  (decode(listSchema(backupLocationSchema), body, 'backup location list').items ?? []).map((i) => i.properties.location);
+export const decodeBackupPage = (body: unknown) => decode(listSchema(backupSchema), body, 'backup list').items ?? [];
+
+const PHASES: Record<string, Phase> = {
+  PROVISIONING: 'creating',
+  AVAILABLE: 'ready',
+  PROVISIONED: 'ready', // the Early Access word for AVAILABLE
+  UPDATING: 'updating',
+  DESTROYING: 'deleting',
+  FAILED: 'failed',
+};
+
+export function phaseOf(state: string | undefined): Phase {
+  return (state && PHASES[state.toUpperCase()]) || 'unknown';
+}
+
+/** The backup location in either the current (`backup.location`) or the older (`backupLocation`) form. */
+export function backupLocationOf(p: V2Properties): string | undefined {
+  return p.backup?.location ?? p.backupLocation;
+}
+
+export function toCluster(profile: string, location: string, c: V2Cluster): Cluster {
+  const p = c.properties;
+  const m = c.metadata ?? {};
+  const i = p.instances ?? {};
+  const out: Cluster = {
+    profile,
+    provider: 'ionos-v2',
+    id: c.id,
+    name: p.name ?? c.id,
+    phase: phaseOf(m.state),
+    state: m.state ?? 'UNKNOWN',
+    location,
+    port: PORT,
+    raw: c,
+  };
+  if (m.statusMessage) out.stateMessage = oneLine(m.statusMessage);
+  if (p.version !== undefined) out.version = String(p.version);
+  if (i.cores !== undefined || i.ram !== undefined) out.size = `${i.cores ?? '?'} cores, ${i.ram ?? '?'} GB RAM`;
+  if (i.storageSize !== undefined) out.storage = `${i.storageSize} GB`;
+  if (i.count !== undefined) out.instances = i.count;
+  if (m.dnsName) out.host = m.dnsName;
+  if (p.credentials?.database) out.database = p.credentials.database;
+  if (p.credentials?.username) out.user = p.credentials.username;
+  if (m.createdDate) out.createdAt = m.createdDate;
+  return out;
+}
+
+export function toBackup(b: ReturnType<typeof decodeBackupPage>[number]): Backup {
+  const p = b.properties;
+  const out: Backup = { id: b.id, clusterId: p.clusterId ?? '', raw: b };
+  if (b.metadata?.createdDate) out.createdAt = b.metadata.createdDate;
+  if (p.earliestRecoveryTargetTime) out.earliestRecoveryTargetTime = p.earliestRecoveryTargetTime;
+  if (p.latestRecoveryTargetTime) out.latestRecoveryTargetTime = p.latestRecoveryTargetTime;
+  if (p.postgresClusterVersion !== undefined) out.version = String(p.postgresClusterVersion);
+  if (p.location) out.location = p.location;
+  if (p.isActive !== undefined) out.active = p.isActive;
+  return out;
+}
+
+/** IONOS error body (§2): {httpStatus, messages: [{errorCode, message}]} → the joined messages. */
+export function errorMessage(_status: number, body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const messages = (body as { messages?: unknown }).messages;
+  if (!Array.isArray(messages)) return undefined;
+  const texts = messages
+    .map((m) => (m && typeof m === 'object' ? (m as { message?: unknown }).message : undefined))
+    .filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  return texts.length ? oneLine(texts.join('; ')) : undefined;
+}

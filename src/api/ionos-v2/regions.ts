@@ -1,0 +1,89 @@
+// Fan-out over the regional endpoints and offset paging, with per-region failures kept apart so one broken
+// region never hides the others' clusters.
+import { ApiError, describeError } from '../errors.js';
+import type { Cluster } from '../types.js';
+import { PAGE_LIMIT } from './catalog.js';
+
+export interface RegionFailure {
+  location: string;
+  error: ApiError;
+}
+
+/**
+ * What IonosV2Provider.list returns: the clusters of every region that answered, plus (non-enumerable, so
+ * equality checks and JSON output see a plain array) the regions that did not.
+ */
+export type RegionalClusters = Cluster[] & { readonly failures: RegionFailure[]; readonly partial: boolean };
+
+export function regionalClusters(clusters: Cluster[], failures: RegionFailure[]): RegionalClusters {
+  Object.defineProperty(clusters, 'failures', { value: failures, enumerable: false });
+  Object.defineProperty(clusters, 'partial', { value: failures.length > 0, enumerable: false });
+  return clusters as RegionalClusters;
+}
+
+/** Fetches pages until one is short (never by `_links.next`, which stays populated past the end, §4.6). */
+export async function collectPages<T>(
+  fetchPage: (offset: number, limit: number) => Promise<unknown>,
+  decode: (body: unknown) => T[],
+  limit = PAGE_LIMIT,
+): Promise<T[]> {
+  const out: T[] = [];
+  for (let offset = 0; ; ) {
+    const body = await fetchPage(offset, limit);
+    const items = decode(body);
+    out.push(...items);
+    // A server that caps the page below what was asked says so in `limit`; a short page is the last one.
+    const served = (body as { limit?: unknown } | undefined)?.limit;
+    const pageSize = typeof served === 'number' && served > 0 ? Math.min(served, limit) : limit;
+    if (items.length === 0 || items.length < pageSize) return out;
+    offset += items.length;
+  }
+}
+
+export interface FanOut<T> {
+  results: Array<{ location: string; value: T }>;
+  failures: RegionFailure[];
+}
+
+/** Runs `fn` for every location at once; failures are collected, not thrown (unless the caller cancelled). */
+export async function fanOut<T>(locations: string[], fn: (location: string) => Promise<T>, signal?: AbortSignal): Promise<FanOut<T>> {
+  const settled = await Promise.allSettled(locations.map((l) => fn(l)));
+  if (signal?.aborted) throw new ApiError('request cancelled', { kind: 'timeout' });
+  const out: FanOut<T> = { results: [], failures: [] };
+  settled.forEach((s, i) => {
+    const location = locations[i]!;
+    if (s.status === 'fulfilled') out.results.push({ location, value: s.value });
+    else out.failures.push({ location, error: asApiError(s.reason) });
+  });
+  return out;
+}
+
+function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(describeError(err), { kind: 'network', cause: err });
+}
+
+/** One error for "every region failed": the most telling kind (auth first), naming the regions. */
+export function allFailed(failures: RegionFailure[]): ApiError {
+  const rank = ['auth', 'forbidden', 'config', 'tls', 'rate-limit', 'server', 'timeout', 'network'];
+  const sorted = [...failures].sort((a, b) => score(a) - score(b));
+  const first = sorted[0]!;
+  const same = failures.every((f) => f.error.message === first.error.message);
+  const where = failures.length === 1 ? first.location : `all ${failures.length} regions`;
+  const detail = same ? first.error.message : `${first.location}: ${first.error.message} (and ${failures.length - 1} more)`;
+  return new ApiError(`${where} failed: ${detail}`, {
+    kind: first.error.kind,
+    status: first.error.status,
+    providerMessage: first.error.providerMessage,
+    retryAfterMs: first.error.retryAfterMs,
+    cause: first.error,
+  });
+  function score(f: RegionFailure): number {
+    const i = rank.indexOf(f.error.kind);
+    return i < 0 ? rank.length : i;
+  }
+}
+
+/** "gb/lhr (503 Service Unavailable), us/las (timeout)" for a warning line. */
+export function describeFailures(failures: RegionFailure[]): string {
+  return failures.map((f) => `${f.location} (${f.error.message})`).join(', ');
+}
