@@ -22,6 +22,7 @@ import { Profiles } from './screens/Profiles.js';
 import { columnsFor, SORT_KEYS, view, type SortKey } from './tui/list-view.js';
 import { copyToClipboard, connectionUrl } from './tui/osc52.js';
 import { usePsqlHandoff } from './tui/handoff.js';
+import { useKeyPacing } from './tui/key-pacing.js';
 
 export interface AppProps {
   store: ClusterStore;
@@ -53,6 +54,7 @@ function useTerminalSize(): { columns: number; rows: number } {
 
 export function App({ store, profiles, readOnly, launchPsql, banner, notice }: AppProps) {
   const { exit } = useApp();
+  useKeyPacing();
   const snapshot = useStoreSnapshot(store);
   const { columns: width, rows: height } = useTerminalSize();
   const [screen, setScreen] = useState<Screen>('list');

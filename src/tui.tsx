@@ -25,6 +25,7 @@ export async function runTui(opts: TuiOptions): Promise<void> {
     stdout.write(`${LEAVE_ALT_SCREEN}${SHOW_CURSOR}`);
     if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
   };
+  opts.store.start();
   stdout.write(`${ENTER_ALT_SCREEN}\u001b[2J\u001b[H`);
   const instance = render(
     <App store={opts.store} profiles={opts.profiles} settings={opts.settings} readOnly={opts.readOnly} launchPsql={opts.launchPsql} banner={opts.banner} notice={opts.notice} />,
@@ -45,7 +46,6 @@ export async function runTui(opts: TuiOptions): Promise<void> {
   process.on('SIGHUP', onSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
-  opts.store.start();
   try {
     await instance.waitUntilExit();
   } finally {

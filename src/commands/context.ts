@@ -28,7 +28,8 @@ export async function loadContext(opts: GlobalOptions): Promise<Context> {
   let notice: string | undefined;
   if (opts.demo) {
     const { startDemo } = await import('../fake/demo.js');
-    const demo = await startDemo();
+    // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it).
+    const demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined });
     stopDemo = () => demo.stop();
     dir = demo.configDir;
     notice = demo.postgresProblem;

@@ -21,7 +21,13 @@ export function useCluster(store: ClusterStore, key: string): Cluster | undefine
   return useSyncExternalStore(store.subscribe, get, get);
 }
 
+const NO_TRANSITIONS: readonly Transition[] = Object.freeze([]);
+
+/** useSyncExternalStore re-renders forever if the snapshot is a new object each call: "none" is one array. */
 export function useTimeline(store: ClusterStore, key: string): readonly Transition[] {
-  const get = useCallback(() => store.timeline(key), [store, key]);
+  const get = useCallback(() => {
+    const t = store.timeline(key);
+    return t.length === 0 ? NO_TRANSITIONS : t;
+  }, [store, key]);
   return useSyncExternalStore(store.subscribe, get, get);
 }

@@ -7,6 +7,7 @@ import type { Cluster } from '../api/types.js';
 import { describeError } from '../api/errors.js';
 import type { ClusterStore } from '../state/types.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN } from './terminal.js';
+import { resumeReading, stopReading } from './stdin-handoff.js';
 
 const CONNECTABLE = new Set(['ready', 'degraded']);
 
@@ -22,7 +23,7 @@ export function usePsqlHandoff(store: ClusterStore, launchPsql: (c: Cluster) => 
     // Runs after the blank frame is committed and every useInput went inactive (raw mode is off).
     const run = async () => {
       const resume = store.pause();
-      stdin.pause();
+      stopReading(stdin);
       stdout.write(`${LEAVE_ALT_SCREEN}\u001b[?25h`);
       let result: { text: string; error: boolean } | undefined;
       try {
@@ -32,6 +33,7 @@ export function usePsqlHandoff(store: ClusterStore, launchPsql: (c: Cluster) => 
         result = { text: describeError(err), error: true };
       } finally {
         stdout.write(`${ENTER_ALT_SCREEN}\u001b[2J\u001b[H`);
+        resumeReading(stdin);
         resume();
         busy.current = false;
         if (!cancelled) {

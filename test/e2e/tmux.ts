@@ -29,8 +29,10 @@ export class Tmux {
   start(command: string, opts: TmuxOptions = {}): void {
     const env = { TERM: 'xterm-256color', ...opts.env };
     const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24), ...(opts.cwd ? ['-c', opts.cwd] : []), ...envArgs, command);
-    this.tmux('set-option', '-t', this.name, 'remain-on-exit', 'on');
+    // The exit status is printed after the program (tmux 3.3 leaves #{pane_dead_status} empty), which also
+    // shows what the terminal looks like once the program has given it back.
+    const wrapped = `${command}; echo "[exit $?]"; sleep 86400`;
+    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24), ...(opts.cwd ? ['-c', opts.cwd] : []), ...envArgs, wrapped);
   }
 
   /** Keys in tmux notation: 'Enter', 'Escape', 'C-d', 'Down', or literal text with literal=true. */
@@ -51,23 +53,22 @@ export class Tmux {
     return this.tmux('capture-pane', '-p', '-t', this.name);
   }
 
-  /** Whether the program in the pane has exited, and its status. */
+  /** The program's exit status once it has exited (printed by the wrapper in start()). */
   exitStatus(): number | undefined {
-    const out = this.tmux('display-message', '-p', '-t', this.name, '#{pane_dead} #{pane_dead_status}').trim();
-    const [dead, status] = out.split(' ');
-    return dead === '1' ? Number(status) : undefined;
+    const m = /\[exit (\d+)\]/.exec(this.capture());
+    return m ? Number(m[1]) : undefined;
   }
 
   panePid(): number {
     return Number(this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim());
   }
 
-  async waitFor(pattern: RegExp | string, timeoutMs = 15_000): Promise<string> {
+  async waitFor(pattern: RegExp | string | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
     const start = Date.now();
     let screen = '';
     while (Date.now() - start < timeoutMs) {
       screen = this.capture();
-      if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
+      if (typeof pattern === 'function' ? pattern(screen) : typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`timed out waiting for ${pattern} on screen:\n${screen}`);

@@ -24,8 +24,6 @@ export interface StoreOptions {
   connection?: (c: Cluster) => import('../../../src/api/types.js').ConnectionInfo;
 }
 
-const NO_TRANSITIONS: never[] = [];
-
 export function fakeStore(opts: StoreOptions = {}) {
   let profiles = opts.profiles ?? [];
   let snapshot: StoreSnapshot = { clusters: [], profiles: opts.health ?? profiles.map((p) => health(p)), version: 1 };
@@ -42,7 +40,7 @@ export function fakeStore(opts: StoreOptions = {}) {
     refresh: vi.fn(),
     pause: vi.fn(() => () => {}),
     isPaused: () => false,
-    timeline: () => NO_TRANSITIONS,
+    timeline: () => [],
     profileOf: (name: string) => profiles.find((p) => p.name === name),
     provider: (name: string) =>
       (opts.connection ? ({ kind: 'ionos-v2', profile: name, connection: opts.connection } as unknown as import('../../../src/api/types.js').Provider) : undefined),

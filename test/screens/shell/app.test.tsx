@@ -9,6 +9,16 @@ import { cluster, fakeProfilesApi, fakeStore, health } from '../forms/doubles.js
 import type { Profile } from '../../../src/api/profile.js';
 
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+/** Keys are delivered one per macrotask (see key-pacing.ts): wait for the screen rather than a fixed time. */
+async function until(frame: () => string | undefined, want: string | RegExp, ms = 3000): Promise<string> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const f = frame() ?? '';
+    if (typeof want === 'string' ? f.includes(want) : want.test(f)) return f;
+    if (Date.now() > end) return f;
+    await tick(10);
+  }
+}
 const PROFILES: Profile[] = [
   { kind: 'ionos-v2', name: 'prod', username: 'u', password: 'p' },
   { kind: 'clickhouse', name: 'ch', keyId: 'k', keySecret: 's' },
@@ -78,8 +88,7 @@ describe('cluster list', () => {
     app.stdin.write('/');
     await tick();
     app.stdin.write('clickh');
-    await tick();
-    let frame = app.lastFrame()!;
+    let frame = await until(app.lastFrame, 'matching "clickh"');
     expect(frame).toContain('2/4 clusters matching "clickh"');
     expect(frame).not.toContain('alpha');
     app.stdin.write('\r');
@@ -150,7 +159,7 @@ describe('delete', () => {
     await tick();
     expect(app.lastFrame()).toContain('Delete bravo (prod)?');
     app.stdin.write('brav\r');
-    await tick();
+    await until(app.lastFrame, 'That is not the name');
     expect(app.lastFrame()).toContain('That is not the name; nothing was deleted.');
     expect(store.remove).not.toHaveBeenCalled();
     app.stdin.write('o\r');
@@ -167,7 +176,7 @@ describe('delete', () => {
     app.stdin.write('\u0004');
     await tick();
     app.stdin.write('alpha\r');
-    await tick();
+    await until(app.lastFrame, 'locked');
     expect(store.remove).toHaveBeenCalled();
     expect(app.lastFrame()).toContain('cluster is locked (409)');
     app.stdin.write('j');
@@ -247,7 +256,20 @@ describe('psql and help', () => {
     app.stdin.write(':');
     await tick();
     app.stdin.write('frobnicate\r');
+    expect(await until(app.lastFrame, 'unknown command')).toContain('unknown command :frobnicate');
+  });
+});
+
+describe('keys typed faster than the screen', () => {
+  it('a run that switches mode sends the rest of the run to the new mode ("/hippo" filters, never opens psql)', async () => {
+    const { app, launchPsql } = setup();
+    cleanup = app.unmount;
     await tick();
-    expect(app.lastFrame()).toContain('unknown command :frobnicate');
+    app.stdin.write('/bra');
+    const frame = await until(app.lastFrame, 'matching "bra"');
+    expect(frame).toContain('1/4 clusters matching "bra"');
+    expect(launchPsql).not.toHaveBeenCalled();
+    app.stdin.write('\r\r');
+    expect(await until(app.lastFrame, 'creating (PROVISIONING)')).toMatch(/bravo\s+creating \(PROVISIONING\)/);
   });
 });

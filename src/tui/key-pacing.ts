@@ -1,0 +1,78 @@
+// Ink reads stdin and hands every run of plain keys read together ("jjj", "/hippo", "ab\r" typed fast or over
+// a slow SSH link) to every useInput handler as ONE string. Single-key bindings would miss them, and a key that
+// switches mode ("/" opens the filter) would see the rest of the run go to the old screen ("hippo" → … p →
+// psql). So runs are split into single keys, and each key waits until the previous one has been rendered
+// and its effects have run: React renders Ink's updates later, and Ink (re)subscribes useInput handlers in
+// passive effects, later still. A no-op update of the root forces a render, and React runs every pending
+// passive effect before rendering; the root's own effect after that render releases the next key.
+import { useStdin } from 'ink';
+import { useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+import type { EventEmitter } from 'node:events';
+
+const ESC = '\u001b';
+/** Keys closer together than this (separate reads of one burst) are paced too. */
+const BURST_MS = 30;
+/** Never hold a key longer than this, whatever React does. */
+const MAX_HOLD_MS = 200;
+
+/** Splits one Ink input event into the keys it holds (escape sequences are already separate events). */
+export function splitKeys(input: string): string[] {
+  if (input.startsWith(ESC)) return [input];
+  const keys = [...input];
+  return keys.length > 1 ? keys : [input];
+}
+
+interface Pacer {
+  queue: string[];
+  waiting: boolean;
+  timer?: NodeJS.Timeout;
+  last: number;
+  release?: () => void;
+}
+
+export function useKeyPacing(): void {
+  const { internal_eventEmitter: emitter } = useStdin() as unknown as { internal_eventEmitter?: EventEmitter };
+  const [, settle] = useReducer((n: number) => n + 1, 0);
+  const pacer = useRef<Pacer>({ queue: [], waiting: false, last: 0 });
+
+  useLayoutEffect(() => {
+    if (!emitter) return;
+    const p = pacer.current;
+    const original = emitter.emit.bind(emitter);
+    const hold = () => {
+      p.waiting = true;
+      settle();
+      p.timer = setTimeout(release, MAX_HOLD_MS);
+    };
+    const release = () => {
+      if (p.timer) clearTimeout(p.timer);
+      p.timer = undefined;
+      p.waiting = false;
+      const key = p.queue.shift();
+      if (key === undefined) return;
+      p.last = Date.now();
+      original('input', key);
+      if (p.queue.length > 0) hold();
+    };
+    p.release = () => setImmediate(release);
+    emitter.emit = ((event: string | symbol, ...args: unknown[]) => {
+      if (event !== 'input' || typeof args[0] !== 'string') return original(event, ...args);
+      const idle = p.queue.length === 0 && !p.waiting;
+      p.queue.push(...splitKeys(args[0]));
+      if (idle && Date.now() - p.last >= BURST_MS) release();
+      else if (!p.waiting) hold();
+      return true;
+    }) as EventEmitter['emit'];
+    return () => {
+      if (p.timer) clearTimeout(p.timer);
+      p.release = undefined;
+      emitter.emit = original as EventEmitter['emit'];
+    };
+  }, [emitter]);
+
+  // Runs after every render of the root, once all of that render's effects (subscriptions) have run.
+  useEffect(() => {
+    const p = pacer.current;
+    if (p.waiting) p.release?.();
+  });
+}

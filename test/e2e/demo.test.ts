@@ -1,0 +1,156 @@
+// `pgtui --demo` in a real terminal (tmux): what a newcomer does first. Lists every provider, filters, opens a
+// cluster, drops into a real psql on the demo's local PostgreSQL and comes back, creates a cluster and watches
+// it become ready, deletes it by typing its name, survives resizes, and leaves the terminal as it found it.
+import { readFileSync, readdirSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findPostgresBin } from '../../src/fake/local-postgres.js';
+import { ensureBuilt, ROOT, BIN } from '../cli/helpers.js';
+import { hasTmux, Tmux } from './tmux.js';
+
+const TMUX = hasTmux();
+const POSTGRES = Boolean(findPostgresBin());
+if (!TMUX) console.warn('SKIPPED: tmux is not installed, so the real-terminal tests did not run');
+if (!POSTGRES) console.warn('SKIPPED: no PostgreSQL server binaries, so the demo psql session was not tested');
+
+const LIST = /[1-9]\d* clusters · [1-9] profiles/;
+let term: Tmux | undefined;
+afterEach(() => term?.kill());
+
+function start(cols: number, rows: number): Tmux {
+  ensureBuilt();
+  const t = new Tmux();
+  t.start(`${process.execPath} ${BIN} --demo`, { cols, rows, cwd: ROOT, env: { PGTUI_DEMO_TRANSITION_MS: '1500', HOME: process.env.HOME ?? '/tmp' } });
+  term = t;
+  return t;
+}
+
+/** Every process below `root` (tmux's pane process), from /proc. */
+function descendants(root: number): Array<{ pid: number; comm: string }> {
+  const parent = new Map<number, number>();
+  const comm = new Map<number, string>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const m = /^\d+ \((.*)\) \S+ (\d+)/.exec(stat);
+      if (m) {
+        parent.set(Number(d), Number(m[2]));
+        comm.set(Number(d), m[1]!);
+      }
+    } catch {
+      // gone
+    }
+  }
+  const out: Array<{ pid: number; comm: string }> = [];
+  for (const [pid] of parent) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === root) {
+        out.push({ pid, comm: comm.get(pid)! });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+describe.skipIf(!TMUX)('the demo in a real terminal', () => {
+  it('80x24: list, filter, detail, psql and back, create → ready, typed delete, quit restores the terminal', async () => {
+    const t = start(80, 24);
+    let screen = await t.waitFor(LIST, 30_000);
+    await t.waitForGone('loading', 15_000);
+    screen = t.capture();
+    const lines = screen.split('\n');
+    expect(lines[0]).toMatch(/^pgtui \[demo\]/);
+    expect(screen).toContain('demo-clickhouse');
+    expect(screen).toContain('demo-pgo');
+    expect(lines[22]).toMatch(/<enter> open/);
+
+    // A burst of keys: "/hippo" must filter, not run h…p(sql).
+    t.type('/hippo');
+    t.send('Enter');
+    screen = await t.waitFor(/1\/\d+ clusters matching "hippo"/);
+    expect(screen).toMatch(/❯ hippo\s+ready/);
+
+    t.send('Enter');
+    screen = await t.waitFor('Connection');
+    expect(screen).toMatch(/hippo\s+ready/);
+    expect(screen).toMatch(/password\s+•+/);
+    t.send('Escape');
+    await t.waitFor(/❯ hippo/);
+
+    if (POSTGRES) {
+      t.send('p');
+      await t.waitFor('hippo=>', 20_000);
+      const psql = descendants(t.panePid()).find((p) => p.comm === 'psql');
+      expect(psql).toBeDefined();
+      const argv = readFileSync(`/proc/${psql!.pid}/cmdline`, 'utf8').split('\0');
+      const env = readFileSync(`/proc/${psql!.pid}/environ`, 'utf8').split('\0');
+      expect(argv.join(' ')).toContain("host='127.0.0.1'");
+      expect(argv.join(' ')).not.toMatch(/password/i);
+      expect(env.some((e) => e.startsWith('PGPASSWORD='))).toBe(false);
+      expect(env.some((e) => e.startsWith('PGPASSFILE='))).toBe(true);
+      // tmux reads a trailing ";" as its own command separator: escape it.
+      t.type('select 40 + 2 as answer\\;');
+      t.send('Enter');
+      screen = await t.waitFor(/answer\s*\n-+\s*\n\s*42/);
+      t.type('\\q');
+      t.send('Enter');
+      screen = await t.waitFor('back from psql on hippo');
+      expect(screen).toMatch(/❯ hippo\s+ready/);
+      expect(screen).not.toContain('hippo=>');
+    }
+
+    t.send('Escape');
+    await t.waitForGone('matching "hippo"');
+
+    // Create a ClickHouse service through the form and watch it become ready.
+    t.send('c');
+    await t.waitFor('Which profile should own the new cluster?');
+    t.send('Enter');
+    await t.waitFor('Start from');
+    t.send('Down');
+    t.type('e2e db');
+    t.send('C-s');
+    await t.waitFor(/Review/);
+    t.send('Enter');
+    screen = await t.waitFor(/e2e db\s+creating/);
+    screen = await t.waitFor(/e2e db\s+ready/, 20_000);
+
+    // Delete it: ctrl-d, a wrong name is refused, the right one deletes.
+    t.type('/e2e');
+    t.send('Enter');
+    await t.waitFor(/❯ e2e db/);
+    t.send('C-d');
+    await t.waitFor('Type e2e db to confirm');
+    t.type('e2e');
+    t.send('Enter');
+    await t.waitFor('That is not the name; nothing was deleted.');
+    t.type(' db');
+    t.send('Enter');
+    await t.waitFor(/e2e db is being deleted|e2e db\s+deleting/);
+    await t.waitFor(/0\/\d+ clusters matching "e2e"/, 20_000);
+
+    t.send('Escape');
+    t.send('q');
+    for (let i = 0; i < 50 && t.exitStatus() === undefined; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(t.exitStatus()).toBe(0);
+    screen = t.capture();
+    expect(screen).not.toMatch(LIST);
+    expect(screen).not.toContain('<enter> open');
+  });
+
+  it('200x50 shows more columns; shrinking to 60x20 keeps the essentials; ctrl-c quits cleanly', async () => {
+    const t = start(200, 50);
+    let screen = await t.waitFor(LIST, 30_000);
+    await t.waitForGone('loading', 15_000);
+    screen = t.capture();
+    expect(screen).toMatch(/NAME\s+PHASE\s+PROFILE\s+VER\s+AGE\s+LOCATION\s+SIZE\s+INST\s+STORAGE\s+HOST/);
+    t.resize(60, 20);
+    screen = await t.waitFor((s: string) => !/LOCATION/.test(s) && /NAME\s+PHASE/.test(s));
+    expect(screen.split('\n')[18]).toMatch(/<enter> open/);
+    t.send('C-c');
+    for (let i = 0; i < 50 && t.exitStatus() === undefined; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(t.exitStatus()).toBe(0);
+    expect(t.capture()).not.toMatch(LIST);
+  });
+});
