@@ -151,7 +151,7 @@ export class IonosV2Provider implements Provider {
   /** Reads the cluster afresh and merges `values` into all of its properties: the exact PUT body. */
   async planUpdate(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<ChangePlan> {
     const { raw } = await this.read(cluster.id, signal);
-    return planPut(raw, values, clusterPath(cluster.id));
+    return planPut(raw, values, clusterPath(raw.id));
   }
 
   /** GET, merge, PUT the whole object back (PUT is a full replace: anything left out would be reset). */
@@ -160,7 +160,7 @@ export class IonosV2Provider implements Provider {
     const errors = validateEdit(raw, values);
     const first = Object.entries(errors)[0];
     if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
-    const plan = planPut(raw, values, clusterPath(cluster.id));
+    const plan = planPut(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return toCluster(this.profile, location, raw);
     const updated = decodeCluster(await this.call(location, { method: 'PUT', path: plan.path, body: plan.body, signal }));
     return toCluster(this.profile, location, updated);
