@@ -27,7 +27,7 @@ export class IonosV2RegionServer extends FakeServer {
   }
 
   protected unauthorizedResponse(): FakeResponse {
-    return errorResponse(401, 'Unauthorized: the credentials are missing or invalid');
+    return errorResponse(401, 'the credentials are missing or invalid');
   }
 
   protected handle(req: FakeRequest): FakeResponse {
@@ -35,7 +35,7 @@ export class IonosV2RegionServer extends FakeServer {
     const auth = req.headers.authorization ?? '';
     const basic = basicAuth(req.headers);
     const bearer = auth.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
-    if (bearer !== undefined && bearer === creds.forbiddenToken) return errorResponse(403, 'Forbidden: the user lacks the DBaaS privilege');
+    if (bearer !== undefined && bearer === creds.forbiddenToken) return errorResponse(403, 'the user lacks the DBaaS privilege');
     const ok = bearer !== undefined ? bearer === creds.token : !!basic && basic.user === creds.username && basic.pass === creds.password;
     if (!ok) return this.unauthorizedResponse();
     try {
@@ -52,7 +52,7 @@ export class IonosV2RegionServer extends FakeServer {
     const value = Array.isArray(h) ? h[0] : h;
     if (value === undefined || value === '') return this.world.contract;
     if (!/^\d+$/.test(value)) throw new HttpFail(400, 'X-Contract-Number must be an integer');
-    if (value !== this.world.contract) throw new HttpFail(403, `Forbidden: no access to contract ${value}`);
+    if (value !== this.world.contract) throw new HttpFail(403, `no access to contract ${value}`);
     return value;
   }
 
