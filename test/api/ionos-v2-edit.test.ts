@@ -145,3 +145,12 @@ describe('planPut (unit)', () => {
     });
   });
 });
+
+describe('lenient decoding', () => {
+  it('tolerates nulls, an object pooler and missing metadata without crashing', async () => {
+    const { toCluster } = await import('../../src/api/ionos-v2/mapping.js');
+    const c = decodeCluster({ id: 'y', properties: { name: null, version: null, connectionPooler: { enabled: true }, instances: null, credentials: null } });
+    expect(toCluster('p', 'de/txl', c)).toMatchObject({ id: 'y', name: 'y', phase: 'unknown', state: 'UNKNOWN', location: 'de/txl' });
+    expect(planPut(c, { cores: '2' }, '/clusters/y').body).toMatchObject({ properties: { instances: { cores: 2 }, connectionPooler: { enabled: true } } });
+  });
+});

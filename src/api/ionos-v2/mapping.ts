@@ -6,33 +6,33 @@ import type { Backup, Cluster, Phase } from '../types.js';
 import { PORT } from './catalog.js';
 
 const instancesSchema = z.looseObject({
-  count: z.number().optional(),
-  ram: z.number().optional(),
-  cores: z.number().optional(),
-  storageSize: z.number().optional(),
+  count: z.number().nullish(),
+  ram: z.number().nullish(),
+  cores: z.number().nullish(),
+  storageSize: z.number().nullish(),
 });
 
 const propertiesSchema = z.looseObject({
-  name: z.string().optional(),
-  description: z.string().optional(),
-  version: z.union([z.string(), z.number()]).optional(),
-  instances: instancesSchema.optional(),
-  connection: z.looseObject({ datacenterId: z.string().optional(), lanId: z.string().optional(), primaryInstanceAddress: z.string().optional() }).nullish(),
-  maintenanceWindow: z.looseObject({ time: z.string().optional(), dayOfTheWeek: z.string().optional() }).nullish(),
-  replicationMode: z.string().optional(),
-  credentials: z.looseObject({ username: z.string().optional(), database: z.string().optional() }).nullish(),
-  connectionPooler: z.string().optional(),
-  logsEnabled: z.boolean().optional(),
-  metricsEnabled: z.boolean().optional(),
-  backup: z.looseObject({ location: z.string().optional(), retentionDays: z.number().optional() }).nullish(),
+  name: z.string().nullish(),
+  description: z.string().nullish(),
+  version: z.union([z.string(), z.number()]).nullish(),
+  instances: instancesSchema.nullish(),
+  connection: z.looseObject({ datacenterId: z.string().nullish(), lanId: z.string().nullish(), primaryInstanceAddress: z.string().nullish() }).nullish(),
+  maintenanceWindow: z.looseObject({ time: z.string().nullish(), dayOfTheWeek: z.string().nullish() }).nullish(),
+  replicationMode: z.string().nullish(),
+  credentials: z.looseObject({ username: z.string().nullish(), database: z.string().nullish() }).nullish(),
+  connectionPooler: z.unknown().optional(), // a string in v2; tolerate anything
+  logsEnabled: z.boolean().nullish(),
+  metricsEnabled: z.boolean().nullish(),
+  backup: z.looseObject({ location: z.string().nullish(), retentionDays: z.number().nullish() }).nullish(),
   /** SDK ≤ v3.0.1 form of the backup location. */
-  backupLocation: z.string().optional(),
+  backupLocation: z.string().nullish(),
 });
 
 const metadataSchema = z.looseObject({
-  createdDate: z.string().optional(),
-  lastModifiedDate: z.string().optional(),
-  state: z.string().optional(),
+  createdDate: z.string().nullish(),
+  lastModifiedDate: z.string().nullish(),
+  state: z.string().nullish(),
   statusMessage: z.string().nullish(),
   dnsName: z.string().nullish(),
 });
@@ -103,13 +103,13 @@ const PHASES: Record<string, Phase> = {
   FAILED: 'failed',
 };
 
-export function phaseOf(state: string | undefined): Phase {
+export function phaseOf(state: string | null | undefined): Phase {
   return (state && PHASES[state.toUpperCase()]) || 'unknown';
 }
 
 /** The backup location in either the current (`backup.location`) or the older (`backupLocation`) form. */
 export function backupLocationOf(p: V2Properties): string | undefined {
-  return p.backup?.location ?? p.backupLocation;
+  return p.backup?.location ?? p.backupLocation ?? undefined;
 }
 
 export function toCluster(profile: string, location: string, c: V2Cluster): Cluster {
@@ -128,10 +128,10 @@ export function toCluster(profile: string, location: string, c: V2Cluster): Clus
     raw: c,
   };
   if (m.statusMessage) out.stateMessage = oneLine(m.statusMessage);
-  if (p.version !== undefined) out.version = String(p.version);
-  if (i.cores !== undefined || i.ram !== undefined) out.size = `${i.cores ?? '?'} cores, ${i.ram ?? '?'} GB RAM`;
-  if (i.storageSize !== undefined) out.storage = `${i.storageSize} GB`;
-  if (i.count !== undefined) out.instances = i.count;
+  if (p.version != null) out.version = String(p.version);
+  if (i.cores != null || i.ram != null) out.size = `${i.cores ?? '?'} cores, ${i.ram ?? '?'} GB RAM`;
+  if (i.storageSize != null) out.storage = `${i.storageSize} GB`;
+  if (i.count != null) out.instances = i.count;
   if (m.dnsName) out.host = m.dnsName;
   if (p.credentials?.database) out.database = p.credentials.database;
   if (p.credentials?.username) out.user = p.credentials.username;
