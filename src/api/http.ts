@@ -164,13 +164,13 @@ export class HttpClient {
         bodyTimeout: timeout,
       });
     } catch (err) {
-      throw transportError(err, url, timeout);
+      throw transportError(err, url, timeout, Boolean(this.opts.tls?.cert));
     }
     let text: string;
     try {
       text = await res.body.text();
     } catch (err) {
-      throw transportError(err, url, timeout);
+      throw transportError(err, url, timeout, Boolean(this.opts.tls?.cert));
     }
     const contentType = String(res.headers['content-type'] ?? '');
     if (res.statusCode < 200 || res.statusCode >= 300) {
@@ -237,7 +237,19 @@ export function retryAfterMs(headers: Record<string, string | string[] | undefin
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|certificate/i;
 
-function transportError(err: unknown, url: string, timeoutMs: number): ApiError {
+const TLS_REASONS: Array<[RegExp, string]> = [
+  [/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/, 'the server certificate is not signed by the configured CA'],
+  [/CERT_HAS_EXPIRED/, 'the server certificate has expired'],
+  [/CERT_NOT_YET_VALID/, 'the server certificate is not valid yet'],
+  [/ALTNAME/, 'the server certificate does not name this host'],
+];
+
+function tlsReason(code: string, msg: string): string {
+  const known = TLS_REASONS.find(([re]) => re.test(code));
+  return known ? `${known[1]} (${code})` : code || msg;
+}
+
+function transportError(err: unknown, url: string, timeoutMs: number, clientCert = false): ApiError {
   const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code ?? '';
   const where = safeOrigin(url);
@@ -249,10 +261,12 @@ function transportError(err: unknown, url: string, timeoutMs: number): ApiError 
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ApiError(`cannot resolve ${where}`, { kind: 'network', cause: err });
   const msg = e.message ?? e.cause?.message ?? String(err);
   if (TLS_CODES.test(code) || TLS_CODES.test(msg)) {
-    return new ApiError(`TLS failure talking to ${where}: ${code || msg}`, { kind: 'tls', cause: err });
+    return new ApiError(`TLS failure talking to ${where}: ${tlsReason(code, msg)}`, { kind: 'tls', cause: err });
   }
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
-    return new ApiError(`connection to ${where} was closed unexpectedly`, { kind: 'network', cause: err });
+    // A mutual-TLS server that rejects the client certificate just closes the connection.
+    const hint = clientCert ? ' (does the server trust this client certificate?)' : '';
+    return new ApiError(`connection to ${where} was closed unexpectedly${hint}`, { kind: 'network', cause: err });
   }
   return new ApiError(`cannot reach ${where}: ${code || msg}`, { kind: 'network', cause: err });
 }

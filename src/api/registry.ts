@@ -6,6 +6,10 @@ import { ClickHouseProvider } from './clickhouse.js';
 import { PgoProvider } from './pgo.js';
 
 export function createProvider(profile: Profile, deps: ProviderDeps): Provider {
+  return namingErrors(build(profile, deps), profile.name);
+}
+
+function build(profile: Profile, deps: ProviderDeps): Provider {
   switch (profile.kind) {
     case 'clickhouse':
       return new ClickHouseProvider(profile, deps);
@@ -14,4 +18,27 @@ export function createProvider(profile: Profile, deps: ProviderDeps): Provider {
     default:
       throw new ApiError(`provider ${(profile as Profile).kind} is not available in this build`, { kind: 'config', profile: profile.name });
   }
+}
+
+function named(err: unknown, profile: string): unknown {
+  if (err instanceof ApiError && !err.profile) err.profile = profile;
+  return err;
+}
+
+/** Every error a provider throws names its profile ("prod-eu: 401 Unauthorized: …"), whichever provider it is. */
+function namingErrors<T extends Provider>(provider: T, profile: string): T {
+  return new Proxy(provider, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        try {
+          const out: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+          return out instanceof Promise ? out.catch((err: unknown) => Promise.reject(named(err, profile))) : out;
+        } catch (err) {
+          throw named(err, profile);
+        }
+      };
+    },
+  });
 }

@@ -1,0 +1,85 @@
+// One fake per provider, seeded, and the profile that points at it: the reliability suite runs the same
+// faults against every provider through the same three doors (provider, store/TUI, one-shot command).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Profile } from '../../src/api/profile.js';
+import { startClickHouseFake } from '../../src/fake/clickhouse.js';
+import { generateTestPki, writeTestPki, type TestPki } from '../../src/fake/certs.js';
+import { FakeClock, type Fault } from '../../src/fake/kit.js';
+import { startPgoFake } from '../../src/fake/pgo.js';
+
+export interface Rig {
+  kind: Profile['kind'];
+  profile: Profile;
+  /** Secrets that must never show up in any output. */
+  secrets: string[];
+  clusterCount: number;
+  inject(fault: Fault): void;
+  clear(): void;
+  requests(): number;
+  stop(): Promise<void>;
+}
+
+export const TIMEOUT_MS = 1500;
+let pki: TestPki | undefined;
+export const testPki = () => (pki ??= generateTestPki({ clientName: 'admin' }));
+
+export async function clickhouseRig(count = 5): Promise<Rig> {
+  const fake = await startClickHouseFake({ clock: new FakeClock(0), rateLimit: false, seed: 11 });
+  fake.seedServices(count);
+  return {
+    kind: 'clickhouse',
+    profile: { kind: 'clickhouse', name: 'rel-ch', apiUrl: fake.url, keyId: fake.keyId, keySecret: fake.keySecret, timeoutMs: TIMEOUT_MS },
+    secrets: [fake.keySecret],
+    clusterCount: count,
+    inject: (f) => void fake.inject(f),
+    clear: () => fake.clearFaults(),
+    requests: () => fake.requests.length,
+    stop: () => fake.stop(),
+  };
+}
+
+export async function pgoRig(count = 5): Promise<Rig & { caDir: string; paths: ReturnType<typeof writeTestPki> }> {
+  const fake = await startPgoFake({ clock: new FakeClock(0), pki: testPki(), seed: 12 });
+  fake.seedClusters(count);
+  const caDir = mkdtempSync(join(tmpdir(), 'pgtui-rel-pki-'));
+  const paths = writeTestPki(caDir, testPki(), { strangers: true });
+  return {
+    kind: 'pgo',
+    profile: {
+      kind: 'pgo', name: 'rel-pgo', apiUrl: fake.url, namespace: fake.namespace, username: fake.username, password: fake.password,
+      caCert: paths.caCert, clientCert: paths.clientCert, clientKey: paths.clientKey, timeoutMs: TIMEOUT_MS,
+    },
+    secrets: [fake.password],
+    clusterCount: count,
+    caDir,
+    paths,
+    inject: (f) => void fake.inject(f),
+    clear: () => fake.clearFaults(),
+    requests: () => fake.requests.length,
+    async stop() {
+      await fake.stop();
+      rmSync(caDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Counts what the suite tried and what it saw handled, printed as one tally line per file. */
+export class Tally {
+  private readonly tried = new Map<string, number>();
+  private readonly handled = new Map<string, number>();
+  /** Call at the start of a case. */
+  try(what: string): void {
+    this.tried.set(what, (this.tried.get(what) ?? 0) + 1);
+  }
+  /** Call when the case's assertions all passed. */
+  ok(what: string): void {
+    this.handled.set(what, (this.handled.get(what) ?? 0) + 1);
+  }
+  line(title: string): string {
+    const parts = [...this.tried].map(([k, n]) => `${k}: ${this.handled.get(k) ?? 0}/${n} handled`);
+    const all = [...this.tried].every(([k, n]) => (this.handled.get(k) ?? 0) === n);
+    return `TALLY ${title}: ${parts.join(', ')}${all ? ' — all handled' : ' — SOME NOT HANDLED'}`;
+  }
+}
