@@ -4,6 +4,7 @@ import type { Provider } from './types.js';
 import { ApiError } from './errors.js';
 import { ClickHouseProvider } from './clickhouse.js';
 import { PgoProvider } from './pgo.js';
+import { IonosV2Provider } from './ionos-v2.js';
 
 export function createProvider(profile: Profile, deps: ProviderDeps): Provider {
   return namingErrors(build(profile, deps), profile.name);
@@ -15,6 +16,8 @@ function build(profile: Profile, deps: ProviderDeps): Provider {
       return new ClickHouseProvider(profile, deps);
     case 'pgo':
       return new PgoProvider(profile, deps);
+    case 'ionos-v2':
+      return new IonosV2Provider(profile, deps);
     default:
       throw new ApiError(`provider ${(profile as Profile).kind} is not available in this build`, { kind: 'config', profile: profile.name });
   }

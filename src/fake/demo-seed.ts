@@ -1,15 +1,18 @@
 // The demo's clusters: a few of every phase per provider, with believable names, plus optional bulk for scale.
 import type { ClickHouseFake } from './clickhouse.js';
 import type { PgoFake } from './pgo.js';
+import type { IonosV2Fake } from './ionos-v2.js';
 
 export interface DemoFakes {
   clickhouse: ClickHouseFake;
   pgo: PgoFake;
+  ionosV2: IonosV2Fake;
   /** Extra seeded clusters per provider. */
   scale: number;
 }
 
-export function seedDemoClusters({ clickhouse, pgo, scale }: DemoFakes): void {
+export function seedDemoClusters({ clickhouse, pgo, ionosV2, scale }: DemoFakes): void {
+  seedIonosV2(ionosV2, scale);
 
   const ch: Array<[string, string, string, string]> = [
     ['orders-prod', 'running', 'eu-west-2', 'r8gd.xlarge'],
@@ -48,4 +51,25 @@ export function seedDemoClusters({ clickhouse, pgo, scale }: DemoFakes): void {
     });
   }
   if (scale > 0) pgo.seedClusters(scale);
+}
+
+function seedIonosV2(fake: IonosV2Fake, scale: number): void {
+  const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const v2: Array<[string, string, string, string, number, number, number]> = [
+    // name, location, state, version, instances, cores, age in days
+    ['shop-prod', 'de/fra', 'AVAILABLE', '16', 3, 4, 400],
+    ['shop-staging', 'de/txl', 'AVAILABLE', '16', 1, 2, 120],
+    ['ledger', 'es/vit', 'UPDATING', '15', 2, 2, 60],
+    ['geo-tiles', 'us/las', 'PROVISIONING', '17', 1, 1, 0],
+    ['legacy-crm', 'gb/lhr', 'FAILED', '13', 1, 2, 900],
+  ];
+  for (const [name, location, state, version, count, cores, age] of v2) {
+    fake.addCluster(location, {
+      state,
+      createdDate: daysAgo(age),
+      credentials: { username: name.replace(/-/g, '_'), password: 'unused-in-the-demo', database: name.replace(/-/g, '_') },
+      properties: { name, version, instances: { count, cores, ram: cores * 2, storageSize: 20 } },
+    });
+  }
+  if (scale > 0) fake.seed(scale);
 }

@@ -13,6 +13,7 @@ import { startClickHouseFake } from './clickhouse.js';
 import { FakeClock, type FakeServer, type ProvisionedLogin } from './kit.js';
 import { findPostgresBin, startLocalPostgres, type LocalPostgres } from './local-postgres.js';
 import { startPgoFake } from './pgo.js';
+import { startIonosV2Fake } from './ionos-v2.js';
 import { seedDemoClusters } from './demo-seed.js';
 
 export interface Demo {
@@ -58,9 +59,10 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
 
   const sharedPassword = demoPassword();
   const pki = await pkiPromise;
-  const [clickhouse, pgo] = await Promise.all([
+  const [clickhouse, pgo, ionosV2] = await Promise.all([
     startClickHouseFake({ clock, transitionMs, rateLimit: false, password: () => sharedPassword }),
     startPgoFake({ clock, transitionMs, pki }),
+    startIonosV2Fake({ clock, transitionMs }),
   ]);
   const pkiPaths = writeTestPki(join(configDir, 'pgo-tls'), pki);
 
@@ -69,6 +71,10 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   const connect = pg ? { host: pg.host, port: pg.port, sslmode: 'require' as const } : undefined;
 
   const profiles: Profile[] = [
+    {
+      name: 'demo-ionos-v2', kind: 'ionos-v2', source: 'demo', endpoints: ionosV2.endpoints, username: ionosV2.credentials.username,
+      password: ionosV2.credentials.password, contractNumber: ionosV2.contractNumber, connect,
+    },
     { name: 'demo-clickhouse', kind: 'clickhouse', source: 'demo', apiUrl: clickhouse.url, keyId: clickhouse.keyId, keySecret: clickhouse.keySecret, connect },
     {
       name: 'demo-pgo', kind: 'pgo', source: 'demo', apiUrl: pgo.url, namespace: pgo.namespace, username: pgo.username, password: pgo.password,
@@ -76,20 +82,19 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     },
   ];
 
-  seedDemoClusters({ clickhouse, pgo, scale: opts.scale ?? 0 });
+  seedDemoClusters({ clickhouse, pgo, ionosV2, scale: opts.scale ?? 0 });
 
   const config = openConfig({ dir: configDir, env: {} });
   for (const p of profiles) await config.save(p);
 
   // Logins for clusters created during the demo go into the local PostgreSQL as the fakes hand them out.
-  const servers: FakeServer[] = [clickhouse, pgo];
   const pending = new Set<Promise<void>>();
   const provision = (login: ProvisionedLogin) => {
     if (!pg) return;
     const job = pg.ensureLogins([login]).catch(() => undefined).finally(() => pending.delete(job));
     pending.add(job);
   };
-  for (const s of servers) s.onProvision = provision;
+  for (const s of [clickhouse, pgo, ionosV2] as Array<Pick<FakeServer, 'onProvision'>>) s.onProvision = provision;
 
   if (pg) await provisionSeeded(profiles, config.secrets, pg, sharedPassword);
 
@@ -100,7 +105,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     postgresProblem: typeof pgOrProblem === 'string' ? pgOrProblem : undefined,
     async stop() {
       await Promise.allSettled([...pending]);
-      await Promise.allSettled([clickhouse.stop(), pgo.stop(), pg?.stop()]);
+      await Promise.allSettled([clickhouse.stop(), pgo.stop(), ionosV2.stop(), pg?.stop()]);
       rmSync(configDir, { recursive: true, force: true });
     },
   };
