@@ -1,0 +1,63 @@
+// An unchanged poll must cost the terminal nothing: the store does not emit, React does not render, Ink
+// writes no bytes. Measured with the real store polling a real fake over HTTP.
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { App } from '../../../src/app.js';
+import { createProvider } from '../../../src/api/registry.js';
+import { memorySecretStore } from '../../../src/api/types.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse.js';
+import { FakeClock } from '../../../src/fake/kit.js';
+import { createClusterStore } from '../../../src/state/store.js';
+import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
+import type { Profile } from '../../../src/api/profile.js';
+import { fakeProfilesApi } from '../forms/doubles.js';
+
+let fake: ClickHouseFake;
+let profile: Profile;
+beforeAll(async () => {
+  fake = await startClickHouseFake({ clock: new FakeClock(0), rateLimit: false, seed: 9 });
+  fake.seedServices(40);
+  profile = { kind: 'clickhouse', name: 'idle', apiUrl: fake.url, keyId: fake.keyId, keySecret: fake.keySecret };
+});
+afterAll(async () => {
+  await fake?.stop();
+});
+
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+it('ten unchanged polls write nothing to the terminal; one change writes a frame', async () => {
+  const store = createClusterStore({ profiles: [profile], providerFor: (p) => createProvider(p, { secrets: memorySecretStore() }), settings: { refreshSeconds: 2 } });
+  const app = render(<App store={store} profiles={fakeProfilesApi([profile])} settings={DEFAULT_SETTINGS} readOnly={false} launchPsql={async () => 0} />);
+  try {
+    store.start();
+    await until(() => store.getSnapshot().clusters.length === 40 && store.getSnapshot().profiles[0]?.status === 'ok');
+    await new Promise((r) => setTimeout(r, 100));
+    const frames = app.frames.length;
+    const version = store.getSnapshot().version;
+    const listsBefore = fake.requests.filter((r) => r.method === 'GET').length;
+    for (let i = 0; i < 10; i++) {
+      const seen = fake.requests.length;
+      store.refresh();
+      await until(() => fake.requests.length > seen);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    expect(fake.requests.filter((r) => r.method === 'GET').length - listsBefore).toBeGreaterThanOrEqual(10);
+    expect(store.getSnapshot().version).toBe(version);
+    expect(app.frames.length).toBe(frames);
+
+    const first = [...store.getSnapshot().clusters].sort((a, b) => a.name.localeCompare(b.name))[0]!;
+    fake.service(first.id)!.state = 'stopped';
+    store.refresh();
+    await until(() => app.frames.length > frames);
+    expect(app.lastFrame()).toMatch(new RegExp(`${first.name}\\s+stopped`));
+  } finally {
+    app.unmount();
+    await store.stop();
+  }
+});
