@@ -1,20 +1,49 @@
-// Lists every chosen profile concurrently; a failing profile is reported, never fatal to the others.
-import { describeError, isApiError } from '../api/errors.js';
+// Lists every chosen profile concurrently; a failing profile (or one region of it) is reported, never fatal
+// to the others.
+import { describeError, isApiError, type ApiError } from '../api/errors.js';
 import type { Cluster } from '../api/types.js';
 import type { Context } from './context.js';
+import { EXIT } from './exit-codes.js';
+
+export interface ListingFailure {
+  profile: string;
+  message: string;
+  kind?: string;
+  /** Only part of the profile failed (one IONOS v2 region): its other clusters are listed. */
+  partial?: boolean;
+}
 
 export interface Listing {
   clusters: Cluster[];
-  failures: Array<{ profile: string; message: string; kind?: string }>;
+  failures: ListingFailure[];
+  /** How many profiles were asked. */
+  asked: number;
 }
+
+/** What a provider's list may carry besides the clusters: the regions that did not answer (IONOS v2). */
+type MaybePartial = Cluster[] & { failures?: Array<{ location: string; error: ApiError }> };
 
 export async function listAll(ctx: Context): Promise<Listing> {
   const results = await Promise.allSettled(ctx.profiles.map((p) => ctx.providerFor(p).list()));
-  const out: Listing = { clusters: [], failures: [] };
+  const out: Listing = { clusters: [], failures: [], asked: ctx.profiles.length };
   results.forEach((r, i) => {
     const profile = ctx.profiles[i]!.name;
-    if (r.status === 'fulfilled') out.clusters.push(...r.value);
-    else out.failures.push({ profile, message: describeError(r.reason).replace(new RegExp(`^${profile}: `), ''), kind: isApiError(r.reason) ? r.reason.kind : undefined });
+    const strip = (text: string) => text.replace(new RegExp(`^${profile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
+    if (r.status === 'fulfilled') {
+      out.clusters.push(...r.value);
+      for (const f of (r.value as MaybePartial).failures ?? []) {
+        out.failures.push({ profile, message: `region ${f.location}: ${strip(describeError(f.error))}`, kind: f.error.kind, partial: true });
+      }
+    } else {
+      out.failures.push({ profile, message: strip(describeError(r.reason)), kind: isApiError(r.reason) ? r.reason.kind : undefined });
+    }
   });
   return out;
+}
+
+/** 0 when everything answered, 1 when every profile failed outright, 3 when some did. */
+export function listingExitCode(listing: Listing): number {
+  if (listing.failures.length === 0) return EXIT.ok;
+  const dead = new Set(listing.failures.filter((f) => !f.partial).map((f) => f.profile));
+  return listing.asked > 0 && dead.size === listing.asked ? EXIT.error : EXIT.partial;
 }

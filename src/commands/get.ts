@@ -3,7 +3,7 @@ import type { Cluster } from '../api/types.js';
 import { formatAge, sanitize } from '../format.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
-import { listAll } from './fetch.js';
+import { listAll, listingExitCode } from './fetch.js';
 import { resolveCluster } from './resolve.js';
 import { jsonClusters } from './table.js';
 
@@ -16,7 +16,7 @@ export async function findCluster(ctx: Context, query: string): Promise<Cluster>
     found = resolveCluster(listing.clusters, query);
   } catch (err) {
     if (err instanceof CommandError && err.code === EXIT.notFound && listing.failures.length > 0) {
-      throw new CommandError(`no cluster named ${query} in the profiles that answered`, listing.failures.length === ctx.profiles.length ? EXIT.error : EXIT.notFound);
+      throw new CommandError(`no cluster named ${query} in the profiles that answered`, listingExitCode(listing) === EXIT.error ? EXIT.error : EXIT.notFound);
     }
     throw err;
   }

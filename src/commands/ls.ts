@@ -1,8 +1,7 @@
 // pgtui ls: every cluster of every profile, as a table or JSON.
 import { colorEnabled } from '../format.js';
 import type { Context } from './context.js';
-import { EXIT } from './exit-codes.js';
-import { listAll } from './fetch.js';
+import { listAll, listingExitCode } from './fetch.js';
 import { jsonClusters, renderTable } from './table.js';
 
 export interface LsOptions {
@@ -26,6 +25,5 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
     const tty = Boolean(process.stdout.isTTY);
     process.stdout.write(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color: colorEnabled(process.stdout), wide: Boolean(opts.wide) })}\n`);
   }
-  if (listing.failures.length === 0) return EXIT.ok;
-  return listing.failures.length === ctx.profiles.length && ctx.profiles.length > 0 ? EXIT.error : EXIT.partial;
+  return listingExitCode(listing);
 }

@@ -147,3 +147,24 @@ describe('pgtui profile', () => {
     expect((await runCli(['ls', '--json'], { env: e })).code).toBe(0);
   });
 });
+
+describe('IONOS v2 regions', () => {
+  it('lists the regions that answer, names the one that did not, and exits 3', async () => {
+    const { startIonosV2Fake } = await import('../../src/fake/ionos-v2.js');
+    const v2 = await startIonosV2Fake({ clock: new FakeClock(0), seed: 4 });
+    try {
+      v2.seed(18);
+      v2.inject('de/fra', { status: 503, message: 'region under maintenance' });
+      const profile: Profile = { kind: 'ionos-v2', name: 'v2', endpoints: v2.endpoints, username: v2.credentials.username, password: v2.credentials.password, timeoutMs: 3000 };
+      const r = await runCli(['ls', '--json'], { env: { ...env, PGTUI_CONFIG_DIR: configWith([profile]) } });
+      expect(r.code).toBe(3);
+      const clusters = JSON.parse(r.stdout) as Array<{ location: string }>;
+      expect(clusters).toHaveLength(16);
+      expect(clusters.some((c) => c.location === 'de/fra')).toBe(false);
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^pgtui: v2: region de\/fra: 503 .*region under maintenance/)]);
+      expect(r.stderr).not.toContain(v2.credentials.password);
+    } finally {
+      await v2.stop();
+    }
+  });
+});
