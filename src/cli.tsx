@@ -53,8 +53,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const settings = ctx.config.settings();
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
-    await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql: launchPsqlFor(store, settings), banner: ctx.banner, notice });
-    return EXIT.ok;
+    return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql: launchPsqlFor(store, settings), banner: ctx.banner, notice });
   } finally {
     await ctx.close().catch(() => undefined);
   }

@@ -18,7 +18,8 @@ export interface TuiOptions {
   stdout?: NodeJS.WriteStream;
 }
 
-export async function runTui(opts: TuiOptions): Promise<void> {
+/** Runs until the user quits or a signal arrives; resolves to the exit code (129 SIGHUP, 143 SIGTERM). */
+export async function runTui(opts: TuiOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
   const stdin = opts.stdin ?? process.stdin;
   const restore = () => {
@@ -31,10 +32,11 @@ export async function runTui(opts: TuiOptions): Promise<void> {
     <App store={opts.store} profiles={opts.profiles} settings={opts.settings} readOnly={opts.readOnly} launchPsql={opts.launchPsql} banner={opts.banner} notice={opts.notice} />,
     { stdout, stdin, exitOnCtrlC: false, patchConsole: true },
   );
+  let code = 0;
+  // A signal ends the app the same way q does, so whoever started pgtui (the demo's PostgreSQL) is stopped too.
   const onSignal = (signal: NodeJS.Signals) => {
+    code = signal === 'SIGTERM' ? 143 : 129;
     instance.unmount();
-    restore();
-    void opts.store.stop().finally(() => process.exit(signal === 'SIGTERM' ? 143 : 129));
   };
   const onCrash = (err: unknown) => {
     instance.unmount();
@@ -56,4 +58,5 @@ export async function runTui(opts: TuiOptions): Promise<void> {
     await opts.store.stop();
     restore();
   }
+  return code;
 }
