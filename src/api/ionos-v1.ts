@@ -1,0 +1,187 @@
+// IONOS DBaaS PostgreSQL v1: one global endpoint, Basic or Bearer auth, X-Contract-Number, offset paging with no
+// total (pages asked a few at a time until a short one), PATCH as a partial update, BUSY that means creating
+// or updating depending on whether the cluster was ever AVAILABLE.
+import { ApiError } from './errors.js';
+import { HttpClient, type Auth, type RequestOptions } from './http.js';
+import type { IonosV1Profile, ProviderDeps } from './profile.js';
+import { collectPagesConcurrently } from './paging.js';
+import {
+  readClusterSecret, writeClusterSecret,
+  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
+} from './types.js';
+import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT, PORT } from './ionos-v1/catalog.js';
+import { createFormSpec, createProperties, editFormSpec, planPatch, validateCreate, validateEdit } from './ionos-v1/forms.js';
+import { decodeBackupPage, decodeCluster, decodeClusterPage, decodeVersions, errorMessage, toBackup, toCluster, type V1Cluster } from './ionos-v1/mapping.js';
+
+export { IONOS_V1_URL } from './ionos-v1/catalog.js';
+
+/** The SDK convention: IONOS_API_URL=https://api.ionos.com works as well as the full base path. */
+export function v1BaseUrl(apiUrl: string | undefined): string {
+  if (!apiUrl) return IONOS_V1_URL;
+  const trimmed = apiUrl.replace(/\/+$/, '');
+  return /\/databases\/postgresql$/.test(trimmed) || !/^https?:\/\/api\.ionos\.com$/.test(trimmed) ? trimmed : `${trimmed}/databases/postgresql`;
+}
+
+export class IonosV1Provider implements Provider {
+  readonly kind = 'ionos-v1' as const;
+  readonly profile: string;
+  private readonly http: HttpClient;
+  /** Clusters seen AVAILABLE at least once: their BUSY means updating, not creating. */
+  private readonly seenAvailable = new Set<string>();
+
+  constructor(
+    private readonly prof: IonosV1Profile,
+    private readonly deps: ProviderDeps,
+  ) {
+    this.profile = prof.name;
+    const auth: Auth = prof.token
+      ? { type: 'bearer', token: prof.token }
+      : prof.username
+        ? { type: 'basic', username: prof.username, password: prof.password ?? '' }
+        : { type: 'none' };
+    this.http = new HttpClient({
+      baseUrl: v1BaseUrl(prof.apiUrl),
+      auth,
+      headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,
+      timeoutMs: prof.timeoutMs,
+      retry: deps.retry,
+      dispatcher: deps.dispatcher,
+      errorMessage,
+    });
+  }
+
+  async verify(signal?: AbortSignal): Promise<Identity> {
+    const page = decodeClusterPage(await this.call({ method: 'GET', path: '/clusters', query: { limit: 1, offset: 0 }, signal }));
+    const who = this.prof.token ? 'API token' : (this.prof.username ?? 'anonymous');
+    const contract = this.prof.contractNumber ? `, contract ${this.prof.contractNumber}` : '';
+    return { summary: `${who}${contract}${page.length ? '' : ', no clusters yet'}` };
+  }
+
+  async list(signal?: AbortSignal): Promise<Cluster[]> {
+    const items = await collectPagesConcurrently(
+      (offset, limit) => this.call({ method: 'GET', path: '/clusters', query: { offset, limit }, signal }),
+      decodeClusterPage,
+      { limit: PAGE_LIMIT, concurrency: PAGE_CONCURRENCY },
+    );
+    return items.map((c) => this.toCluster(c));
+  }
+
+  async get(id: string, signal?: AbortSignal): Promise<Cluster> {
+    return this.toCluster(await this.read(id, signal));
+  }
+
+  async createForm(signal?: AbortSignal): Promise<FormSpec> {
+    return createFormSpec(await this.versions('/clusters/postgresversions', signal));
+  }
+
+  async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
+    const errors = validateCreate(values);
+    const first = Object.entries(errors)[0];
+    if (first) throw this.fail(new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    // POST is not idempotent: never retried, so a slow answer cannot create the cluster twice.
+    const raw = decodeCluster(await this.call({ method: 'POST', path: '/clusters', body: { properties: createProperties(values) }, signal }));
+    const cluster = this.toCluster(raw);
+    writeClusterSecret(this.deps.secrets, cluster, { user: values.username, password: values.password, database: 'postgres' });
+    return cluster;
+  }
+
+  async remove(id: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.call({ method: 'DELETE', path: clusterPath(id), signal, expect: 'none' });
+    } catch (err) {
+      if (err instanceof ApiError && err.kind === 'not-found') return; // already gone
+      throw err;
+    }
+  }
+
+  connection(cluster: Cluster): ConnectionInfo {
+    const secret = readClusterSecret(this.deps.secrets, cluster);
+    const over = this.prof.connect ?? {};
+    const host = over.host ?? cluster.host;
+    const info: ConnectionInfo = {
+      host,
+      port: over.port ?? cluster.port ?? PORT,
+      database: secret?.database ?? 'postgres',
+      user: secret?.user,
+      sslmode: over.sslmode ?? (over.sslrootcert ? 'verify-full' : 'require'),
+      password: secret?.password,
+    };
+    if (over.sslrootcert) info.sslrootcert = over.sslrootcert;
+    if (!host) info.unreachableReason = 'the cluster has no DNS name yet (it gets one once provisioned)';
+    return info;
+  }
+
+  async editForm(cluster: Cluster, signal?: AbortSignal): Promise<FormSpec> {
+    const raw = await this.read(cluster.id, signal);
+    const versions = await this.versions(`${clusterPath(raw.id)}/postgresversions`, signal).catch(() => []);
+    return editFormSpec(raw, versions);
+  }
+
+  async planUpdate(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<ChangePlan> {
+    return planPatch(await this.read(cluster.id, signal), values, clusterPath(cluster.id));
+  }
+
+  /** PATCH with only the changed fields: v1 leaves everything else as it is. */
+  async update(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<Cluster> {
+    const raw = await this.read(cluster.id, signal);
+    const errors = validateEdit(raw, values);
+    const first = Object.entries(errors)[0];
+    if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    const plan = planPatch(raw, values, clusterPath(raw.id));
+    if (plan.diff.length === 0) return this.toCluster(raw);
+    return this.toCluster(decodeCluster(await this.call({ method: 'PATCH', path: plan.path, body: plan.body, signal })));
+  }
+
+  async backups(clusterId: string, signal?: AbortSignal): Promise<Backup[]> {
+    const items = await collectPagesConcurrently(
+      (offset, limit) => this.call({ method: 'GET', path: `${clusterPath(clusterId)}/backups`, query: { offset, limit }, signal }),
+      decodeBackupPage,
+      { limit: PAGE_LIMIT, concurrency: 2 },
+    );
+    return items.map(toBackup);
+  }
+
+  /** Versions newer than the cluster's among those the API offers for it. */
+  async upgradeTargets(cluster: Cluster, signal?: AbortSignal): Promise<string[]> {
+    const versions = await this.versions(`${clusterPath(cluster.id)}/postgresversions`, signal);
+    const now = Number(cluster.version ?? 0);
+    return versions.filter((v) => Number(v) > now).sort((a, b) => Number(a) - Number(b));
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private toCluster(raw: V1Cluster): Cluster {
+    if ((raw.metadata?.state ?? '').toUpperCase() === 'AVAILABLE') this.seenAvailable.add(raw.id);
+    return toCluster(this.profile, raw, this.seenAvailable.has(raw.id));
+  }
+
+  private async read(id: string, signal?: AbortSignal): Promise<V1Cluster> {
+    return decodeCluster(await this.call({ method: 'GET', path: clusterPath(id), signal }));
+  }
+
+  private async versions(path: string, signal?: AbortSignal): Promise<string[]> {
+    return decodeVersions(await this.call({ method: 'GET', path, signal }));
+  }
+
+  private async call<T = unknown>(req: RequestOptions): Promise<T> {
+    if (!this.prof.token && !this.prof.username) {
+      throw this.fail(new ApiError('the profile has no IONOS username/password or token', { kind: 'config' }));
+    }
+    try {
+      return await this.http.json<T>(req);
+    } catch (err) {
+      throw err instanceof ApiError ? this.fail(err) : err;
+    }
+  }
+
+  private fail(err: ApiError): ApiError {
+    err.profile ??= this.profile;
+    return err;
+  }
+}
+
+function clusterPath(id: string): string {
+  return `/clusters/${encodeURIComponent(id)}`;
+}
