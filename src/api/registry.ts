@@ -5,6 +5,7 @@ import { ApiError } from './errors.js';
 import { ClickHouseProvider } from './clickhouse.js';
 import { PgoProvider } from './pgo.js';
 import { IonosV2Provider } from './ionos-v2.js';
+import { IonosV1Provider } from './ionos-v1.js';
 
 export function createProvider(profile: Profile, deps: ProviderDeps): Provider {
   return namingErrors(build(profile, deps), profile.name);
@@ -16,10 +17,12 @@ function build(profile: Profile, deps: ProviderDeps): Provider {
       return new ClickHouseProvider(profile, deps);
     case 'pgo':
       return new PgoProvider(profile, deps);
+    case 'ionos-v1':
+      return new IonosV1Provider(profile, deps);
     case 'ionos-v2':
       return new IonosV2Provider(profile, deps);
     default:
-      throw new ApiError(`provider ${(profile as Profile).kind} is not available in this build`, { kind: 'config', profile: profile.name });
+      throw new ApiError(`unknown provider kind ${(profile as Profile).kind}`, { kind: 'config', profile: (profile as Profile).name });
   }
 }
 

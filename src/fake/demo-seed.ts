@@ -2,17 +2,20 @@
 import type { ClickHouseFake } from './clickhouse.js';
 import type { PgoFake } from './pgo.js';
 import type { IonosV2Fake } from './ionos-v2.js';
+import type { IonosV1Fake } from './ionos-v1.js';
 
 export interface DemoFakes {
   clickhouse: ClickHouseFake;
   pgo: PgoFake;
   ionosV2: IonosV2Fake;
+  ionosV1: IonosV1Fake;
   /** Extra seeded clusters per provider. */
   scale: number;
 }
 
-export function seedDemoClusters({ clickhouse, pgo, ionosV2, scale }: DemoFakes): void {
+export function seedDemoClusters({ clickhouse, pgo, ionosV2, ionosV1, scale }: DemoFakes): void {
   seedIonosV2(ionosV2, scale);
+  seedIonosV1(ionosV1, scale);
 
   const ch: Array<[string, string, string, string]> = [
     ['orders-prod', 'running', 'eu-west-2', 'r8gd.xlarge'],
@@ -69,6 +72,30 @@ function seedIonosV2(fake: IonosV2Fake, scale: number): void {
       createdDate: daysAgo(age),
       credentials: { username: name.replace(/-/g, '_'), password: 'unused-in-the-demo', database: name.replace(/-/g, '_') },
       properties: { name, version, instances: { count, cores, ram: cores * 2, storageSize: 20 } },
+    });
+  }
+  if (scale > 0) fake.seed(scale);
+}
+
+function seedIonosV1(fake: IonosV1Fake, scale: number): void {
+  const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const v1: Array<[string, string, string, number, number, number, string]> = [
+    // name, location, state, instances, cores, age in days, version
+    ['crm-prod', 'de/fra', 'AVAILABLE', 2, 4, 700, '15'],
+    ['crm-reporting', 'de/fra', 'AVAILABLE', 1, 2, 300, '15'],
+    ['wiki', 'gb/lhr', 'AVAILABLE', 1, 1, 45, '14'],
+    ['payments-eu', 'de/txl', 'BUSY', 3, 8, 200, '16'],
+    ['analytics-v1', 'es/vit', 'FAILED', 2, 4, 90, '15'],
+  ];
+  for (const [name, location, state, instances, cores, age, version] of v1) {
+    const created = daysAgo(age);
+    fake.addCluster({
+      state,
+      createdDate: created,
+      // BUSY on an old cluster: a change being applied (updating), not a create.
+      lastModifiedDate: state === 'BUSY' ? daysAgo(0) : created,
+      credentials: { username: name.replace(/-/g, '_'), password: 'unused-in-the-demo' },
+      properties: { displayName: name, location, instances, cores, ram: cores * 2048, postgresVersion: version },
     });
   }
   if (scale > 0) fake.seed(scale);

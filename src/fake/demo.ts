@@ -14,6 +14,7 @@ import { FakeClock, type FakeServer, type ProvisionedLogin } from './kit.js';
 import { findPostgresBin, startLocalPostgres, type LocalPostgres } from './local-postgres.js';
 import { startPgoFake } from './pgo.js';
 import { startIonosV2Fake } from './ionos-v2.js';
+import { startIonosV1Fake } from './ionos-v1.js';
 import { seedDemoClusters } from './demo-seed.js';
 
 export interface Demo {
@@ -59,10 +60,11 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
 
   const sharedPassword = demoPassword();
   const pki = await pkiPromise;
-  const [clickhouse, pgo, ionosV2] = await Promise.all([
+  const [clickhouse, pgo, ionosV2, ionosV1] = await Promise.all([
     startClickHouseFake({ clock, transitionMs, rateLimit: false, password: () => sharedPassword }),
     startPgoFake({ clock, transitionMs, pki }),
     startIonosV2Fake({ clock, transitionMs }),
+    startIonosV1Fake({ clock, transitionMs }),
   ]);
   const pkiPaths = writeTestPki(join(configDir, 'pgo-tls'), pki);
 
@@ -71,6 +73,10 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   const connect = pg ? { host: pg.host, port: pg.port, sslmode: 'require' as const } : undefined;
 
   const profiles: Profile[] = [
+    {
+      name: 'demo-ionos', kind: 'ionos-v1', source: 'demo', apiUrl: ionosV1.url, username: ionosV1.credentials.username,
+      password: ionosV1.credentials.password, contractNumber: ionosV1.contractNumber, connect,
+    },
     {
       name: 'demo-ionos-v2', kind: 'ionos-v2', source: 'demo', endpoints: ionosV2.endpoints, username: ionosV2.credentials.username,
       password: ionosV2.credentials.password, contractNumber: ionosV2.contractNumber, connect,
@@ -82,7 +88,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     },
   ];
 
-  seedDemoClusters({ clickhouse, pgo, ionosV2, scale: opts.scale ?? 0 });
+  seedDemoClusters({ clickhouse, pgo, ionosV2, ionosV1, scale: opts.scale ?? 0 });
 
   const config = openConfig({ dir: configDir, env: {} });
   for (const p of profiles) await config.save(p);
@@ -94,7 +100,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     const job = pg.ensureLogins([login]).catch(() => undefined).finally(() => pending.delete(job));
     pending.add(job);
   };
-  for (const s of [clickhouse, pgo, ionosV2] as Array<Pick<FakeServer, 'onProvision'>>) s.onProvision = provision;
+  for (const s of [clickhouse, pgo, ionosV2, ionosV1] as Array<Pick<FakeServer, 'onProvision'>>) s.onProvision = provision;
 
   if (pg) await provisionSeeded(profiles, config.secrets, pg, sharedPassword);
 
@@ -105,7 +111,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     postgresProblem: typeof pgOrProblem === 'string' ? pgOrProblem : undefined,
     async stop() {
       await Promise.allSettled([...pending]);
-      await Promise.allSettled([clickhouse.stop(), pgo.stop(), ionosV2.stop(), pg?.stop()]);
+      await Promise.allSettled([clickhouse.stop(), pgo.stop(), ionosV2.stop(), ionosV1.stop(), pg?.stop()]);
       rmSync(configDir, { recursive: true, force: true });
     },
   };
