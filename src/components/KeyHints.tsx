@@ -1,12 +1,18 @@
-// The footer: the keys of the current screen.
+// The footer: the keys of the current screen, as compact as k9s's ("/ filter  p psql  ? help").
 import { Text } from 'ink';
 import { hintsFor, type Scope } from './keymap.js';
 
-export function KeyHints({ scope, readOnly, width }: { scope: Scope; readOnly: boolean; width: number }) {
+export function KeyHints({ scope, readOnly }: { scope: Scope; readOnly: boolean; width?: number }) {
   const hints = hintsFor(scope, readOnly);
   return (
-    <Text dimColor wrap="truncate">
-      {hints.map(([k, label]) => `<${k}> ${label}`).join('  ').slice(0, Math.max(0, width))}
+    <Text wrap="truncate">
+      {hints.map(([k, label], i) => (
+        <Text key={k}>
+          {i > 0 ? '  ' : ''}
+          <Text bold>{k}</Text>
+          <Text dimColor> {label}</Text>
+        </Text>
+      ))}
     </Text>
   );
 }

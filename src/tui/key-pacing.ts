@@ -13,7 +13,7 @@ const ESC = '\u001b';
 /** Keys closer together than this (separate reads of one burst) are paced too. */
 const BURST_MS = 30;
 /** Never hold a key longer than this, whatever React does. */
-const MAX_HOLD_MS = 200;
+const MAX_HOLD_MS = 1000;
 
 /** Splits one Ink input event into the keys it holds (escape sequences are already separate events). */
 export function splitKeys(input: string): string[] {
@@ -25,6 +25,9 @@ export function splitKeys(input: string): string[] {
 interface Pacer {
   queue: string[];
   waiting: boolean;
+  /** Renders of the root so far, and how many there had been when the current key was held back. */
+  renders: number;
+  heldAt: number;
   timer?: NodeJS.Timeout;
   last: number;
   release?: () => void;
@@ -33,7 +36,8 @@ interface Pacer {
 export function useKeyPacing(): void {
   const { internal_eventEmitter: emitter } = useStdin() as unknown as { internal_eventEmitter?: EventEmitter };
   const [, settle] = useReducer((n: number) => n + 1, 0);
-  const pacer = useRef<Pacer>({ queue: [], waiting: false, last: 0 });
+  const pacer = useRef<Pacer>({ queue: [], waiting: false, last: 0, renders: 0, heldAt: 0 });
+  pacer.current.renders++;
 
   useLayoutEffect(() => {
     if (!emitter) return;
@@ -41,6 +45,7 @@ export function useKeyPacing(): void {
     const original = emitter.emit.bind(emitter);
     const hold = () => {
       p.waiting = true;
+      p.heldAt = p.renders;
       settle();
       p.timer = setTimeout(release, MAX_HOLD_MS);
     };
@@ -70,9 +75,10 @@ export function useKeyPacing(): void {
     };
   }, [emitter]);
 
-  // Runs after every render of the root, once all of that render's effects (subscriptions) have run.
+  // Runs after every render of the root, once all of that render's effects (subscriptions) have run. Only a
+  // render that started after the key was held counts: an earlier one's effects may still be on their way.
   useEffect(() => {
     const p = pacer.current;
-    if (p.waiting) p.release?.();
+    if (p.waiting && p.renders > p.heldAt) p.release?.();
   });
 }

@@ -61,9 +61,9 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     screen = t.capture();
     const lines = screen.split('\n');
     expect(lines[0]).toMatch(/^pgtui \[demo\]/);
-    expect(screen).toContain('demo-clickhouse');
-    expect(screen).toContain('demo-pgo');
-    expect(lines[22]).toMatch(/<enter> open/);
+    expect(screen).toMatch(/21 clusters · 4 profiles/);
+    for (const profile of ['demo-ionos ', 'demo-ionos-v2', 'demo-clickhouse', 'demo-pgo']) expect(screen).toContain(profile);
+    expect(lines[22]).toMatch(/enter open/);
 
     // A burst of keys: "/hippo" must filter, not run h…p(sql).
     t.type('/hippo');
@@ -103,31 +103,42 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     t.send('Escape');
     await t.waitForGone('matching "hippo"');
 
-    // Create a ClickHouse service through the form and watch it become ready.
+    // Create an IONOS v1 cluster through the form and watch it become ready.
     t.send('c');
     await t.waitFor('Which profile should own the new cluster?');
-    t.send('Enter');
-    await t.waitFor('Start from');
+    t.send('Enter'); // demo-ionos is first
+    await t.waitFor('New IONOS DBaaS PostgreSQL (v1) cluster');
     t.send('Down');
-    t.type('e2e db');
+    t.type('e2e-db');
+    for (let i = 0; i < 9; i++) t.send('Down');
+    t.type('5a029f4a-72e5-11ec-90d6-0242ac120003');
+    t.send('Down');
+    t.type('2');
+    t.send('Down');
+    t.type('192.168.1.100/24');
+    for (let i = 0; i < 4; i++) t.send('Down');
+    t.type('e2e_owner');
+    t.send('Down');
+    t.type('e2e-password-1');
     t.send('C-s');
-    await t.waitFor(/Review/);
+    screen = await t.waitFor(/Review/);
+    expect(screen).not.toContain('e2e-password-1');
     t.send('Enter');
-    screen = await t.waitFor(/e2e db\s+creating/);
-    screen = await t.waitFor(/e2e db\s+ready/, 20_000);
+    screen = await t.waitFor(/e2e-db\s+creating/);
+    screen = await t.waitFor(/e2e-db\s+ready/, 20_000);
 
     // Delete it: ctrl-d, a wrong name is refused, the right one deletes.
     t.type('/e2e');
     t.send('Enter');
-    await t.waitFor(/❯ e2e db/);
+    await t.waitFor(/❯ e2e-db/);
     t.send('C-d');
-    await t.waitFor('Type e2e db to confirm');
+    await t.waitFor('Type e2e-db to confirm');
     t.type('e2e');
     t.send('Enter');
     await t.waitFor('That is not the name; nothing was deleted.');
-    t.type(' db');
+    t.type('-db');
     t.send('Enter');
-    await t.waitFor(/e2e db is being deleted|e2e db\s+deleting/);
+    await t.waitFor(/e2e-db is being deleted|e2e-db\s+deleting/);
     await t.waitFor(/0\/\d+ clusters matching "e2e"/, 20_000);
 
     t.send('Escape');
@@ -136,7 +147,7 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     expect(t.exitStatus()).toBe(0);
     screen = t.capture();
     expect(screen).not.toMatch(LIST);
-    expect(screen).not.toContain('<enter> open');
+    expect(screen).not.toContain('enter open');
   });
 
   it('200x50 shows more columns; shrinking to 60x20 keeps the essentials; ctrl-c quits cleanly', async () => {
@@ -147,7 +158,7 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     expect(screen).toMatch(/NAME\s+PHASE\s+PROFILE\s+VER\s+AGE\s+LOCATION\s+SIZE\s+INST\s+STORAGE\s+HOST/);
     t.resize(60, 20);
     screen = await t.waitFor((s: string) => !/LOCATION/.test(s) && /NAME\s+PHASE/.test(s));
-    expect(screen.split('\n')[18]).toMatch(/<enter> open/);
+    expect(screen.split('\n')[18]).toMatch(/enter open/);
     t.send('C-c');
     for (let i = 0; i < 50 && t.exitStatus() === undefined; i++) await new Promise((r) => setTimeout(r, 100));
     expect(t.exitStatus()).toBe(0);

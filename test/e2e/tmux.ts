@@ -37,7 +37,7 @@ export class Tmux {
 
   /** Keys in tmux notation: 'Enter', 'Escape', 'C-d', 'Down', or literal text with literal=true. */
   send(keys: string, literal = false): void {
-    this.tmux('send-keys', '-t', this.name, ...(literal ? ['-l', keys] : [keys]));
+    this.tmux('send-keys', '-t', this.name, ...(literal ? ['-l', '--', keys] : [keys]));
   }
 
   type(text: string): void {
