@@ -31,7 +31,8 @@ export class Tmux {
     const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     // The exit status is printed after the program (tmux 3.3 leaves #{pane_dead_status} empty), which also
     // shows what the terminal looks like once the program has given it back.
-    const wrapped = `${command}; echo "[exit $?]"; sleep 86400`;
+    // `stty` then reports whether the program left the terminal in cooked mode ("[tty icanon echo]").
+    const wrapped = `${command}; echo "[exit $?]"; echo "[tty $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' ')]"; sleep 86400`;
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24), ...(opts.cwd ? ['-c', opts.cwd] : []), ...envArgs, wrapped);
   }
 

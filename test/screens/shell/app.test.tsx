@@ -90,10 +90,9 @@ describe('cluster list', () => {
     expect(frame).toContain('2/4 clusters matching "clickh"');
     expect(frame).not.toContain('alpha');
     app.stdin.write('\r');
-    await tick();
+    await until(app.lastFrame, 'enter open');
     app.stdin.write('\u001b');
-    await tick(80);
-    frame = app.lastFrame()!;
+    frame = await until(app.lastFrame, 'alpha');
     expect(frame).toContain('alpha');
     expect(frame).toContain('4 clusters');
   });
@@ -139,8 +138,7 @@ describe('detail', () => {
     await tick();
     expect(app.lastFrame()).toContain('hunter2-secret');
     app.stdin.write('\u001b');
-    await tick(80);
-    frame = app.lastFrame()!;
+    frame = await until(app.lastFrame, 'charlie');
     expect(frame).toContain('charlie');
     expect(frame).not.toContain('hunter2-secret');
   });

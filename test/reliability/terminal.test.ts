@@ -1,0 +1,102 @@
+// The terminal after every way out of the TUI: q, ctrl-c, SIGTERM, SIGHUP — exit code, cooked mode back on
+// (icanon, echo), the alternate screen left, the demo's PostgreSQL stopped; tiny resizes; no TTY at all.
+import { execFileSync } from 'node:child_process';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { BIN, ROOT, ensureBuilt, runCli, cleanEnv } from '../cli/helpers.js';
+import { hasTmux, Tmux } from '../e2e/tmux.js';
+import { Tally } from './rigs.js';
+
+const TMUX = hasTmux();
+if (!TMUX) console.warn('SKIPPED: tmux is not installed, so the terminal-restore tests did not run');
+const tally = new Tally();
+let term: Tmux | undefined;
+afterEach(() => term?.kill());
+
+const LIST = /[1-9]\d* clusters · [1-9] profiles/;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function demoPostgresCount(): number {
+  try {
+    return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => /postgres -D \S*pgtui-pg-/.test(l)).length;
+  } catch {
+    return 0;
+  }
+}
+
+async function exitOf(t: Tmux): Promise<{ code: number; screen: string }> {
+  for (let i = 0; i < 100; i++) {
+    const code = t.exitStatus();
+    if (code !== undefined) {
+      await sleep(200);
+      return { code, screen: t.capture() };
+    }
+    await sleep(100);
+  }
+  throw new Error(`pgtui did not exit:\n${t.capture()}`);
+}
+
+function nodePid(t: Tmux): number {
+  const out = execFileSync('ps', ['-eo', 'pid,ppid,args'], { encoding: 'utf8' });
+  const shell = t.panePid();
+  const line = out.split('\n').find((l) => l.includes(BIN) && l.trim().split(/\s+/)[1] === String(shell));
+  if (!line) throw new Error('pgtui process not found');
+  return Number(line.trim().split(/\s+/)[0]);
+}
+
+describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
+  const ways: Array<[string, (t: Tmux) => void, number]> = [
+    ['q', (t) => t.send('q'), 0],
+    ['ctrl-c', (t) => t.send('C-c'), 0],
+    [':q', (t) => (t.type(':q'), t.send('Enter')), 0],
+    ['SIGTERM', (t) => process.kill(nodePid(t), 'SIGTERM'), 143],
+    ['SIGHUP', (t) => process.kill(nodePid(t), 'SIGHUP'), 129],
+  ];
+  it.each(ways)('%s', async (_name, quit, expected) => {
+    tally.try('ways out');
+    ensureBuilt();
+    const before = demoPostgresCount();
+    const t = new Tmux();
+    term = t;
+    t.start(`${process.execPath} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT });
+    await t.waitFor(LIST, 30_000);
+    quit(t);
+    const { code, screen } = await exitOf(t);
+    expect(code).toBe(expected);
+    expect(screen).toMatch(/\[tty icanon echo \]/);
+    expect(screen).not.toMatch(LIST);
+    await sleep(300);
+    expect(demoPostgresCount()).toBeLessThanOrEqual(before);
+    tally.ok('ways out');
+  });
+
+  it('resizing to 40x12 and back never crashes and keeps the footer', async () => {
+    tally.try('resizes');
+    ensureBuilt();
+    const t = new Tmux();
+    term = t;
+    t.start(`${process.execPath} ${BIN} --demo`, { cols: 100, rows: 30, cwd: ROOT });
+    await t.waitFor(LIST, 30_000);
+    for (const [c, r] of [[40, 12], [100, 30], [41, 13], [200, 50], [40, 12], [80, 24]] as const) {
+      t.resize(c, r);
+      await sleep(250);
+      expect(t.exitStatus()).toBeUndefined();
+    }
+    const screen = await t.waitFor(/enter open/);
+    expect(screen.split('\n')[22]).toMatch(/enter open/);
+    t.send('q');
+    expect((await exitOf(t)).code).toBe(0);
+    tally.ok('resizes');
+  });
+});
+
+it('without a terminal, the TUI refuses in one line (exit 2) and never touches raw mode', async () => {
+  tally.try('no TTY');
+  ensureBuilt();
+  const r = await runCli([], { env: cleanEnv('/tmp') });
+  expect(r.code).toBe(2);
+  expect(r.stderr.trim().split('\n')).toEqual(['pgtui: the interactive UI needs a terminal; use pgtui ls, get, wait or psql (pgtui --help)']);
+  expect(r.stderr).not.toMatch(/raw mode/i);
+  tally.ok('no TTY');
+});
+
+afterAll(() => console.log(tally.line('reliability/terminal')));
