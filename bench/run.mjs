@@ -1,0 +1,137 @@
+// npm run bench: start-up, ls at scale vs curl+jq, first frame, keystroke-to-frame, RSS, idle cost.
+// Each figure is a median of several runs and is printed with its comparison and ratio. `--quick` runs
+// fewer rounds and a shorter idle window; a name (startup, scale, tui, idle) runs only that part.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, Tmux, bundleFake, configFor, has, median, procStat, sleep, startFake, timeMedian, timeRun } from './lib.mjs';
+
+const quick = process.argv.includes('--quick');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const want = (name) => only.length === 0 || only.includes(name);
+const RUNS = quick ? 3 : 9;
+const results = [];
+const node = process.execPath;
+
+function report(name, value, unit, target, pass, note = '') {
+  results.push({ name, value, unit, target, pass });
+  console.log(`${name}: ${typeof value === 'number' ? value.toFixed(1) : value} ${unit}${note ? ` (${note})` : ''}${target ? ` — target ${target}: ${pass ? 'PASS' : 'MISS'}` : ''}`);
+}
+
+const script = await bundleFake();
+const baseline = timeMedian(RUNS, () => timeRun(node, ['-e', '0'])).ms;
+console.log(`node -e 0: ${baseline.toFixed(1)} ms (median of ${RUNS})`);
+
+if (want('startup')) {
+  const fake = await startFake(script, 100);
+  const { env } = configFor(fake);
+  const version = timeMedian(RUNS, () => timeRun(node, [BIN, '--version'], env)).ms;
+  report('pgtui --version', version, 'ms', null, true, `${(version / baseline).toFixed(2)}x node -e 0`);
+  const ls = timeMedian(RUNS, () => timeRun(node, [BIN, 'ls', '--json'], env));
+  const n = JSON.parse(ls.last.stdout).length;
+  report('pgtui ls --json (100 clusters, 1 page)', ls.ms, 'ms', '≤ 4x node -e 0', ls.ms <= 4 * baseline, `${(ls.ms / baseline).toFixed(2)}x node -e 0, ${n} clusters`);
+  const curl = curlLoop(fake, 1);
+  if (curl) report(`curl+${curl.tool}, same page`, curl.ms, 'ms', null, true, `pgtui/curl = ${(ls.ms / curl.ms).toFixed(2)}`);
+  fake.stop();
+}
+
+if (want('scale')) {
+  const fake = await startFake(script, 5000, 50);
+  const { env } = configFor(fake);
+  const runs = quick ? 1 : 3;
+  const ls = timeMedian(runs, () => timeRun(node, [BIN, 'ls', '--json'], env));
+  const n = JSON.parse(ls.last.stdout).length;
+  const curl = curlLoop(fake, runs);
+  report('pgtui ls --json (5,000 clusters, 50 pages, 50 ms latency)', ls.ms, 'ms', 'faster than sequential curl+jq', curl ? ls.ms < curl.ms : false, `${n} clusters${curl ? `; curl+jq ${curl.ms.toFixed(0)} ms (${curl.tool}), ratio ${(curl.ms / ls.ms).toFixed(2)}x` : '; curl missing'}`);
+  fake.stop();
+}
+
+/** The providers' documented way: page with curl until a short page, jq to count and collect. */
+function curlLoop(fake, runs) {
+  if (!has('curl')) return undefined;
+  const tool = has('jq') ? 'jq' : 'node';
+  const count = tool === 'jq' ? `jq '.items|length'` : `${node} -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).items.length))'`;
+  const out = join(mkdtempSync(join(tmpdir(), 'pgtui-curl-')), 'all.json');
+  const sh = `off=0; : > ${out}; while :; do body=$(curl -s -u "$U:$P" "$URL/clusters?offset=$off&limit=100"); n=$(printf '%s' "$body" | ${count}); printf '%s\\n' "$body" >> ${out}; [ "$n" -lt 100 ] && break; off=$((off+100)); done`;
+  const env = { ...process.env, U: fake.username, P: fake.password, URL: fake.url };
+  return { ...timeMedian(runs, () => timeRun('sh', ['-c', sh], env)), tool };
+}
+
+if ((want('tui') || want('idle')) && !has('tmux')) console.log('tui/idle: SKIPPED, tmux is not installed');
+if ((want('tui') || want('idle')) && has('tmux')) {
+  const fake = await startFake(script, 5000);
+  const { env, dir } = configFor(fake, { refreshSeconds: 2 });
+  const t = new Tmux();
+  try {
+    const started = Date.now();
+    t.start(`${node} ${BIN}`, 120, 40, { ...env, TERM: 'xterm-256color' });
+    let screen = '';
+    while (!/5000 clusters/.test(screen) && Date.now() - started < 30_000) {
+      screen = t.capture();
+      await sleep(5);
+    }
+    const firstFrame = Date.now() - started;
+    report('interactive first frame with 5,000 clusters', firstFrame, 'ms', '≤ 10x node -e 0', firstFrame <= 10 * baseline, `${(firstFrame / baseline).toFixed(1)}x node -e 0; polled every 5 ms`);
+    const pid = Number(spawnSync('pgrep', ['-f', `^${node} ${BIN}$`]).stdout.toString().trim().split('\n')[0]);
+    await sleep(1000);
+    const mem = procStat(pid);
+    report('RSS at 5,000 clusters', mem.rssMb, 'MB', '≤ 150 MB', mem.rssMb <= 150);
+
+    if (want('tui')) {
+      const captures = [];
+      for (let i = 0; i < 10; i++) {
+        const s = process.hrtime.bigint();
+        t.capture();
+        captures.push(Number(process.hrtime.bigint() - s) / 1e6);
+      }
+      const captureCost = median(captures);
+      const keyTimes = async (keys) => {
+        const times = [];
+        for (const key of keys) {
+          const before = t.capture();
+          const s = process.hrtime.bigint();
+          t.run('send-keys', '-t', 'b', '-l', '--', key);
+          while (t.capture() === before) {
+            if (Number(process.hrtime.bigint() - s) / 1e6 > 2000) break;
+          }
+          times.push(Number(process.hrtime.bigint() - s) / 1e6);
+          await sleep(30);
+        }
+        return median(times);
+      };
+      const j = await keyTimes(Array(quick ? 8 : 20).fill('j'));
+      report('keystroke-to-frame, j at 5,000 clusters', j - captureCost, 'ms', '≤ 16 ms', j - captureCost <= 16, `measured ${j.toFixed(1)} ms through tmux minus one capture-pane (${captureCost.toFixed(1)} ms)`);
+      t.run('send-keys', '-t', 'b', '/');
+      await sleep(200);
+      const filter = await keyTimes(['o', 'r', 'd', 'e', 'r', 's', '-', 'p'].slice(0, quick ? 4 : 8));
+      report('keystroke-to-frame, filter typing at 5,000 clusters', filter - captureCost, 'ms', '≤ 16 ms', filter - captureCost <= 16, `measured ${filter.toFixed(1)} ms minus ${captureCost.toFixed(1)} ms`);
+      t.run('send-keys', '-t', 'b', 'Escape');
+      await sleep(300);
+    }
+
+    if (want('idle')) {
+      const seconds = quick ? 10 : 60;
+      const log = join(dir, 'tty.bytes');
+      writeFileSync(log, '');
+      await sleep(2500);
+      t.run('pipe-pane', '-t', 'b', '-o', `cat >> ${log}`);
+      const cpu0 = procStat(pid).cpuMs;
+      const req0 = await fake.requests();
+      await sleep(seconds * 1000);
+      const bytes = existsSync(log) ? statSync(log).size : 0;
+      const cpu = procStat(pid).cpuMs - cpu0;
+      const reqs = (await fake.requests()) - req0;
+      const polls = Math.max(1, reqs / 51);
+      report(`bytes written while idle (${seconds} s, ${polls.toFixed(0)} polls of 50 pages)`, bytes, 'bytes', '0 bytes', bytes === 0);
+      report('CPU per idle poll of 5,000 clusters', cpu / polls, 'ms', null, true, `${cpu.toFixed(0)} ms over ${seconds} s`);
+      report('requests per minute while idle', (reqs * 60) / seconds, 'req/min', null, true, '50 pages + 1 short page per 2 s poll');
+    }
+  } finally {
+    t.kill();
+    fake.stop();
+  }
+}
+
+console.log('\nsummary');
+for (const r of results) console.log(`  ${r.pass ? 'PASS' : 'MISS'}  ${r.name}: ${typeof r.value === 'number' ? r.value.toFixed(1) : r.value} ${r.unit}${r.target ? ` (target ${r.target})` : ''}`);
