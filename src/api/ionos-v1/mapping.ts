@@ -1,9 +1,10 @@
 // Wire shapes of IONOS DBaaS PostgreSQL v1 (ClusterResponse, ClusterList, PostgresVersionList, backups),
 // decoded leniently (unknown states and enum values pass through), and their mapping onto Cluster.
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
 import type { Backup, Cluster, Phase } from '../types.js';
 import { PORT } from './catalog.js';
+
+import { decode } from '../ionos-v2/mapping.js';
 
 export { errorMessage } from '../ionos-v2/mapping.js';
 
@@ -55,16 +56,6 @@ const backupSchema = z.looseObject({
 });
 const backupListSchema = z.looseObject({ items: z.array(backupSchema).nullish() });
 export type V1Backup = z.infer<typeof backupSchema>;
-
-function decode<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') || 'body' : 'body';
-    throw new ApiError(`unexpected ${what} response from IONOS (${where}: ${issue?.message ?? 'invalid'})`, { kind: 'malformed' });
-  }
-  return parsed.data;
-}
 
 export const decodeCluster = (body: unknown): V1Cluster => decode(clusterSchema, body, 'cluster');
 export const decodeClusterPage = (body: unknown): V1Cluster[] => decode(listSchema, body, 'cluster list').items ?? [];

@@ -77,7 +77,8 @@ const backupSchema = z.looseObject({
   }),
 });
 
-function decode<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
+/** Parses an IONOS body (v1 or v2) or throws a `malformed` ApiError naming the first bad field. */
+export function decode<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
