@@ -25,6 +25,14 @@ function fail(err: unknown): number {
   return EXIT.error;
 }
 
+/** Resolves once everything written to the stream has left the process: exiting earlier truncates a big `ls --json` into a pipe. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.writableLength === 0) return resolve();
+    stream.write('', () => resolve());
+  });
+}
+
 /** Runs a command body with a loaded context, then exits with its code (undici keep-alive would delay exit). */
 function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...args: A) => Promise<number> | number) {
   return async (...args: A) => {
@@ -38,6 +46,7 @@ function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...a
       code = fail(err);
     }
     await ctx?.close().catch(() => undefined);
+    await flushed(process.stdout);
     process.exit(code);
   };
 }

@@ -168,3 +168,19 @@ describe('IONOS v2 regions', () => {
     }
   });
 });
+
+describe('big output into a pipe', () => {
+  it('ls --json of thousands of clusters arrives whole (exit waits for stdout to drain)', async () => {
+    const { startIonosV1Fake } = await import('../../src/fake/ionos-v1.js');
+    const v1 = await startIonosV1Fake({ clock: new FakeClock(0), seed: 6 });
+    try {
+      v1.seed(3000);
+      const profile: Profile = { kind: 'ionos-v1', name: 'big', apiUrl: v1.url, username: v1.credentials.username, password: v1.credentials.password };
+      const r = await runCli(['ls', '--json'], { env: { ...env, PGTUI_CONFIG_DIR: configWith([profile]) }, timeoutMs: 30_000 });
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as unknown[]).length).toBe(3000);
+    } finally {
+      await v1.stop();
+    }
+  });
+});
