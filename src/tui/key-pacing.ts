@@ -10,8 +10,6 @@ import { useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { EventEmitter } from 'node:events';
 
 const ESC = '\u001b';
-/** Keys closer together than this (separate reads of one burst) are paced too. */
-const BURST_MS = 30;
 /** Never hold a key longer than this, whatever React does. */
 const MAX_HOLD_MS = 1000;
 
@@ -29,14 +27,13 @@ interface Pacer {
   renders: number;
   heldAt: number;
   timer?: NodeJS.Timeout;
-  last: number;
   release?: () => void;
 }
 
 export function useKeyPacing(): void {
   const { internal_eventEmitter: emitter } = useStdin() as unknown as { internal_eventEmitter?: EventEmitter };
   const [, settle] = useReducer((n: number) => n + 1, 0);
-  const pacer = useRef<Pacer>({ queue: [], waiting: false, last: 0, renders: 0, heldAt: 0 });
+  const pacer = useRef<Pacer>({ queue: [], waiting: false, renders: 0, heldAt: 0 });
   pacer.current.renders++;
 
   useLayoutEffect(() => {
@@ -55,17 +52,15 @@ export function useKeyPacing(): void {
       p.waiting = false;
       const key = p.queue.shift();
       if (key === undefined) return;
-      p.last = Date.now();
       original('input', key);
       if (p.queue.length > 0) hold();
     };
     p.release = () => setImmediate(release);
     emitter.emit = ((event: string | symbol, ...args: unknown[]) => {
       if (event !== 'input' || typeof args[0] !== 'string') return original(event, ...args);
-      const idle = p.queue.length === 0 && !p.waiting;
       p.queue.push(...splitKeys(args[0]));
-      if (idle && Date.now() - p.last >= BURST_MS) release();
-      else if (!p.waiting) hold();
+      // Even a lone key waits for one render: the last key's subscriptions may still be pending (a slow machine).
+      if (!p.waiting) hold();
       return true;
     }) as EventEmitter['emit'];
     return () => {

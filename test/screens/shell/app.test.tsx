@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { cluster, fakeProfilesApi, fakeStore, health } from '../forms/doubles.js';
 import type { Profile } from '../../../src/api/profile.js';
 
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+const tick = (ms = 120) => new Promise((r) => setTimeout(r, ms));
 /** Keys are delivered one per macrotask (see key-pacing.ts): wait for the screen rather than a fixed time. */
 async function until(frame: () => string | undefined, want: string | RegExp, ms = 3000): Promise<string> {
   const end = Date.now() + ms;
@@ -91,8 +91,15 @@ describe('cluster list', () => {
     expect(frame).not.toContain('alpha');
     app.stdin.write('\r');
     await until(app.lastFrame, 'enter open');
+    // A lone ESC is held by Ink's input parser until its flush timer fires; under ink-testing-library that
+    // flush is occasionally lost when the test writes nothing after it, so a second ESC stands in for the
+    // next byte a real terminal would deliver (the tmux tests press Escape for real).
     app.stdin.write('\u001b');
-    frame = await until(app.lastFrame, 'alpha');
+    frame = await until(app.lastFrame, 'alpha', 1000);
+    if (!frame.includes('alpha')) {
+      app.stdin.write('\u001b');
+      frame = await until(app.lastFrame, 'alpha');
+    }
     expect(frame).toContain('alpha');
     expect(frame).toContain('4 clusters');
   });
@@ -201,7 +208,7 @@ describe('psql and help', () => {
     app.stdin.write('jj');
     await tick();
     app.stdin.write('p');
-    await tick(80);
+    await tick(200);
     expect(launchPsql).toHaveBeenCalledTimes(1);
     expect(launchPsql.mock.calls[0]![0].name).toBe('charlie');
     expect(store.pause).toHaveBeenCalled();
@@ -225,7 +232,7 @@ describe('psql and help', () => {
     cleanup = app.unmount;
     await tick();
     app.stdin.write('p');
-    await tick(80);
+    await tick(200);
     expect(app.lastFrame()).toContain('psql was not found on PATH');
     expect(app.lastFrame()).toContain('alpha');
   });
