@@ -41,12 +41,15 @@ export function useKeyPacing(): void {
     const p = pacer.current;
     const original = emitter.emit.bind(emitter);
     const hold = () => {
+      if (disposed) return;
       p.waiting = true;
       p.heldAt = p.renders;
       settle();
       p.timer = setTimeout(release, MAX_HOLD_MS);
     };
+    let disposed = false;
     const release = () => {
+      if (disposed) return; // the app has quit: keys still queued go nowhere
       if (p.timer) clearTimeout(p.timer);
       p.timer = undefined;
       p.waiting = false;
@@ -64,6 +67,8 @@ export function useKeyPacing(): void {
       return true;
     }) as EventEmitter['emit'];
     return () => {
+      disposed = true;
+      p.queue.length = 0;
       if (p.timer) clearTimeout(p.timer);
       p.release = undefined;
       emitter.emit = original as EventEmitter['emit'];
