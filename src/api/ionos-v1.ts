@@ -2,14 +2,15 @@
 // total (pages asked a few at a time until a short one), PATCH as a partial update, BUSY that means creating
 // or updating depending on whether the cluster was ever AVAILABLE.
 import { ApiError } from './errors.js';
-import { HttpClient, type Auth, type RequestOptions } from './http.js';
+import { HttpClient, type RequestOptions } from './http.js';
+import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV1Profile, ProviderDeps } from './profile.js';
 import { collectPagesConcurrently } from './paging.js';
 import {
-  readClusterSecret, writeClusterSecret,
+  writeClusterSecret,
   type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
 } from './types.js';
-import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT, PORT } from './ionos-v1/catalog.js';
+import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT } from './ionos-v1/catalog.js';
 import { createFormSpec, createProperties, editFormSpec, planPatch, validateCreate, validateEdit } from './ionos-v1/forms.js';
 import { decodeBackupPage, decodeCluster, decodeClusterPage, decodeVersions, errorMessage, toBackup, toCluster, type V1Cluster } from './ionos-v1/mapping.js';
 
@@ -34,14 +35,9 @@ export class IonosV1Provider implements Provider {
     private readonly deps: ProviderDeps,
   ) {
     this.profile = prof.name;
-    const auth: Auth = prof.token
-      ? { type: 'bearer', token: prof.token }
-      : prof.username
-        ? { type: 'basic', username: prof.username, password: prof.password ?? '' }
-        : { type: 'none' };
     this.http = new HttpClient({
       baseUrl: v1BaseUrl(prof.apiUrl),
-      auth,
+      auth: ionosAuth(prof),
       headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,
       timeoutMs: prof.timeoutMs,
       retry: deps.retry,
@@ -95,20 +91,7 @@ export class IonosV1Provider implements Provider {
   }
 
   connection(cluster: Cluster): ConnectionInfo {
-    const secret = readClusterSecret(this.deps.secrets, cluster);
-    const over = this.prof.connect ?? {};
-    const host = over.host ?? cluster.host;
-    const info: ConnectionInfo = {
-      host,
-      port: over.port ?? cluster.port ?? PORT,
-      database: secret?.database ?? 'postgres',
-      user: secret?.user,
-      sslmode: over.sslmode ?? (over.sslrootcert ? 'verify-full' : 'require'),
-      password: secret?.password,
-    };
-    if (over.sslrootcert) info.sslrootcert = over.sslrootcert;
-    if (!host) info.unreachableReason = 'the cluster has no DNS name yet (it gets one once provisioned)';
-    return info;
+    return ionosConnection(this.prof, this.deps.secrets, cluster);
   }
 
   async editForm(cluster: Cluster, signal?: AbortSignal): Promise<FormSpec> {

@@ -1,13 +1,14 @@
 // IONOS DBaaS PostgreSQL v2: nine regional endpoints (no global one), Basic or Bearer auth, offset paging,
 // PUT as a full "ensure". list fans out to every region at once and keeps what the healthy regions returned.
 import { ApiError } from './errors.js';
-import { HttpClient, type Auth, type RequestOptions } from './http.js';
+import { HttpClient, type RequestOptions } from './http.js';
+import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV2Profile, ProviderDeps } from './profile.js';
 import {
-  readClusterSecret, writeClusterSecret,
+  writeClusterSecret,
   type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
 } from './types.js';
-import { PORT, endpointFor, profileLocations } from './ionos-v2/catalog.js';
+import { endpointFor, profileLocations } from './ionos-v2/catalog.js';
 import { createFormSpec, createProperties, validateCreate } from './ionos-v2/forms.js';
 import { editFormSpec, planPut, validateEdit } from './ionos-v2/edit.js';
 import {
@@ -38,14 +39,9 @@ export class IonosV2Provider implements Provider {
   ) {
     this.profile = prof.name;
     this.locations = profileLocations(prof);
-    const auth: Auth = prof.token
-      ? { type: 'bearer', token: prof.token }
-      : prof.username
-        ? { type: 'basic', username: prof.username, password: prof.password ?? '' }
-        : { type: 'none' };
     this.http = new HttpClient({
       baseUrl: endpointFor(prof, this.locations[0]!),
-      auth,
+      auth: ionosAuth(prof),
       headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,
       timeoutMs: prof.timeoutMs,
       retry: deps.retry,
@@ -125,20 +121,7 @@ export class IonosV2Provider implements Provider {
   }
 
   connection(cluster: Cluster): ConnectionInfo {
-    const secret = readClusterSecret(this.deps.secrets, cluster);
-    const over = this.prof.connect ?? {};
-    const host = over.host ?? cluster.host;
-    const info: ConnectionInfo = {
-      host,
-      port: over.port ?? cluster.port ?? PORT,
-      database: secret?.database ?? cluster.database ?? 'postgres',
-      user: secret?.user ?? cluster.user,
-      sslmode: over.sslmode ?? 'require',
-      password: secret?.password,
-    };
-    if (over.sslrootcert) info.sslrootcert = over.sslrootcert;
-    if (!host) info.unreachableReason = 'the cluster has no DNS name yet (it gets one once provisioned)';
-    return info;
+    return ionosConnection(this.prof, this.deps.secrets, cluster);
   }
 
   async editForm(cluster: Cluster, signal?: AbortSignal): Promise<FormSpec> {

@@ -1,0 +1,30 @@
+// What IONOS v1 and v2 share: Basic or Bearer auth from a profile, and the psql connection of a cluster
+// (the profile's `connect` override, the login pgtui stored at create, sslmode require or verify-full with a CA).
+import type { Auth } from './http.js';
+import type { IonosV1Profile, IonosV2Profile } from './profile.js';
+import { readClusterSecret, type Cluster, type ConnectionInfo, type SecretStore } from './types.js';
+
+export const IONOS_PORT = 5432;
+
+export function ionosAuth(prof: IonosV1Profile | IonosV2Profile): Auth {
+  if (prof.token) return { type: 'bearer', token: prof.token };
+  if (prof.username) return { type: 'basic', username: prof.username, password: prof.password ?? '' };
+  return { type: 'none' };
+}
+
+export function ionosConnection(prof: IonosV1Profile | IonosV2Profile, secrets: SecretStore, cluster: Cluster): ConnectionInfo {
+  const secret = readClusterSecret(secrets, cluster);
+  const over = prof.connect ?? {};
+  const host = over.host ?? cluster.host;
+  const info: ConnectionInfo = {
+    host,
+    port: over.port ?? cluster.port ?? IONOS_PORT,
+    database: secret?.database ?? cluster.database ?? 'postgres',
+    user: secret?.user ?? cluster.user,
+    sslmode: over.sslmode ?? (over.sslrootcert ? 'verify-full' : 'require'),
+    password: secret?.password,
+  };
+  if (over.sslrootcert) info.sslrootcert = over.sslrootcert;
+  if (!host) info.unreachableReason = 'the cluster has no DNS name yet (it gets one once provisioned)';
+  return info;
+}
