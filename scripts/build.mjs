@@ -15,7 +15,7 @@ await build({
   legalComments: 'none',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
-  alias: { 'react-devtools-core': './stubs/react-devtools-core.js' },
+  alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'is-in-ci': './stubs/is-in-ci.js' },
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
   logLevel: 'warning',
 });

@@ -148,7 +148,7 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     screen = t.capture();
     expect(screen).not.toMatch(LIST);
     expect(screen).not.toContain('enter open');
-  });
+  }, 120_000);
 
   it('200x50 shows more columns; shrinking to 60x20 keeps the essentials; ctrl-c quits cleanly', async () => {
     const t = start(200, 50);
@@ -163,5 +163,5 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     for (let i = 0; i < 50 && t.exitStatus() === undefined; i++) await new Promise((r) => setTimeout(r, 100));
     expect(t.exitStatus()).toBe(0);
     expect(t.capture()).not.toMatch(LIST);
-  });
+  }, 60_000);
 });

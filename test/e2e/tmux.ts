@@ -27,7 +27,8 @@ export class Tmux {
 
   /** Starts `command` (a shell command line) in a detached session of the given size. */
   start(command: string, opts: TmuxOptions = {}): void {
-    const env = { TERM: 'xterm-256color', ...opts.env };
+    // CI=true as CI machines set it: Ink would then draw nothing until exit, and pgtui must draw anyway.
+    const env = { TERM: 'xterm-256color', CI: 'true', ...opts.env };
     const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     // The exit status is printed after the program (tmux 3.3 leaves #{pane_dead_status} empty), which also
     // shows what the terminal looks like once the program has given it back.

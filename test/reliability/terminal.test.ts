@@ -1,6 +1,9 @@
 // The terminal after every way out of the TUI: q, ctrl-c, SIGTERM, SIGHUP — exit code, cooked mode back on
 // (icanon, echo), the alternate screen left, the demo's PostgreSQL stopped; tiny resizes; no TTY at all.
 import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, ensureBuilt, runCli, cleanEnv } from '../cli/helpers.js';
 import { hasTmux, Tmux } from '../e2e/tmux.js';
@@ -15,9 +18,10 @@ afterEach(() => term?.kill());
 const LIST = /[1-9]\d* clusters · [1-9] profiles/;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function demoPostgresCount(): number {
+/** The demo's PostgreSQL servers whose data directory is under `dir` (each test gives pgtui its own TMPDIR). */
+function demoPostgresCount(dir: string): number {
   try {
-    return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => /postgres -D \S*pgtui-pg-/.test(l)).length;
+    return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`postgres -D ${dir}/pgtui-pg-`)).length;
   } catch {
     return 0;
   }
@@ -54,20 +58,23 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
   it.each(ways)('%s', async (_name, quit, expected) => {
     tally.try('ways out');
     ensureBuilt();
-    const before = demoPostgresCount();
+    const tmp = mkdtempSync(join(tmpdir(), 'pgtui-term-'));
+    chmodSync(tmp, 0o755); // as root the demo runs PostgreSQL as another user, who must reach its data directory
     const t = new Tmux();
     term = t;
-    t.start(`${process.execPath} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT });
+    t.start(`${process.execPath} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT, env: { TMPDIR: tmp } });
     await t.waitFor(LIST, 30_000);
+    expect(demoPostgresCount(tmp)).toBe(1);
     quit(t);
     const { code, screen } = await exitOf(t);
     expect(code).toBe(expected);
     expect(screen).toMatch(/\[tty icanon echo \]/);
     expect(screen).not.toMatch(LIST);
     await sleep(300);
-    expect(demoPostgresCount()).toBeLessThanOrEqual(before);
+    expect(demoPostgresCount(tmp)).toBe(0);
+    rmSync(tmp, { recursive: true, force: true });
     tally.ok('ways out');
-  });
+  }, 50_000);
 
   it('resizing to 40x12 and back never crashes and keeps the footer', async () => {
     tally.try('resizes');
@@ -86,7 +93,7 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     t.send('q');
     expect((await exitOf(t)).code).toBe(0);
     tally.ok('resizes');
-  });
+  }, 50_000);
 });
 
 it('without a terminal, the TUI refuses in one line (exit 2) and never touches raw mode', async () => {
