@@ -123,6 +123,18 @@ function build(): Command {
     }));
 
   program
+    .command('edit <name|id>')
+    .description('change a cluster (size, instances, ...): without --set, list what can change; shows the diff and asks first')
+    .option('--set <key=value>', 'a field to change (repeat for more)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--dry-run', 'show the change and stop')
+    .option('-y, --yes', 'apply without asking')
+    .option('--show-body', 'print the whole request body where the API replaces the object (IONOS v2)')
+    .action(action(program, async (ctx, query: string, opts: { set: string[]; dryRun?: boolean; yes?: boolean; showBody?: boolean }) => {
+      const { edit } = await import('./commands/edit.js');
+      return edit(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly });
+    }));
+
+  program
     .command('psql <name|id>')
     .description('open psql on a cluster; arguments after -- go to psql')
     .argument('[psqlArgs...]')

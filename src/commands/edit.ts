@@ -1,0 +1,120 @@
+// pgtui edit NAME|ID [--set key=value ...]: the same edit flow as the detail screen's `e`, without the UI.
+// Without --set it lists what can be changed; with --set it validates like the form, prints the diff (and,
+// for a full-replace PUT, the exact body with secrets masked), asks, then sends the change.
+import { createInterface } from 'node:readline/promises';
+import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import { displayValue, initialValues, submittedValues, visibleFields } from '../components/form/fields.js';
+import { bodyLines } from '../components/form/mask-body.js';
+import { sanitize } from '../format.js';
+import type { Context } from './context.js';
+import { CommandError, EXIT } from './exit-codes.js';
+import { findCluster } from './get.js';
+
+export interface EditOptions {
+  set?: string[];
+  dryRun?: boolean;
+  yes?: boolean;
+  showBody?: boolean;
+  readOnly?: boolean;
+}
+
+/** "key=value" pairs → values; the first `=` splits, so values may contain `=`. */
+export function parseAssignments(pairs: readonly string[]): FormValues {
+  const out: FormValues = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new CommandError(`--set wants key=value, not ${pair}`, EXIT.usage);
+    const key = pair.slice(0, at).trim();
+    if (key in out) throw new CommandError(`--set ${key} given twice`, EXIT.usage);
+    out[key] = pair.slice(at + 1);
+  }
+  return out;
+}
+
+/** The edited values: the form prefilled from the cluster with the assignments applied, checked like the form checks them. */
+export function applyAssignments(spec: FormSpec, assignments: FormValues): FormValues {
+  const byKey = new Map(spec.fields.map((f) => [f.key, f]));
+  for (const key of Object.keys(assignments)) {
+    const field = byKey.get(key);
+    if (!field) throw new CommandError(`${key} is not a field you can edit here; one of: ${spec.fields.filter((f) => !f.immutable).map((f) => f.key).join(', ')}`, EXIT.usage);
+    if (field.immutable) throw new CommandError(`${key} cannot be changed after the cluster was created`, EXIT.usage);
+  }
+  const values = initialValues(spec, assignments);
+  for (const key of Object.keys(assignments)) {
+    const field = byKey.get(key)!;
+    if (!visibleFields(spec, values).includes(field)) {
+      throw new CommandError(`${key} does not apply unless ${field.showWhen!.key} is ${field.showWhen!.values.join(' or ')}`, EXIT.usage);
+    }
+  }
+  const errors = spec.validate(values);
+  const shown = new Set(visibleFields(spec, values).map((f) => f.key));
+  const lines = Object.entries(errors)
+    .filter(([key]) => key === '' || shown.has(key))
+    .map(([key, reason]) => (key ? `${key}: ${reason}` : reason));
+  if (lines.length > 0) throw new CommandError(lines.length === 1 ? lines[0]! : `the change is not valid:\n  ${lines.join('\n  ')}`, EXIT.usage);
+  return submittedValues(spec, values);
+}
+
+function fieldLines(spec: FormSpec, values: FormValues): string[] {
+  const rows = spec.fields.map((f: FieldSpec) => {
+    const choices = f.choices && f.choices.length > 0 ? f.choices.map((c) => c.value).slice(0, 8).join('|') + (f.choices.length > 8 ? '|…' : '') : '';
+    const note = f.immutable ? 'fixed' : [choices, f.help].filter(Boolean).join('  ');
+    return [f.key, displayValue(f, values[f.key]), note] as const;
+  });
+  const kw = Math.max(3, ...rows.map((r) => r[0].length));
+  const vw = Math.max(7, ...rows.map((r) => r[1].length));
+  return [`${'KEY'.padEnd(kw)}  ${'CURRENT'.padEnd(vw)}  NOTES`, ...rows.map(([k, v, n]) => `${k.padEnd(kw)}  ${v.padEnd(vw)}  ${n}`.trimEnd())];
+}
+
+function planLines(cluster: Cluster, plan: ChangePlan, showBody: boolean, secretKeys: ReadonlySet<string>): string[] {
+  const width = Math.max(...plan.diff.map((d) => d.label.length));
+  const lines = [`${cluster.name} (${cluster.profile}): ${plan.method} ${plan.path}`, ...plan.diff.map((d) => `  ${d.label.padEnd(width)}  ${d.from} → ${d.to}`)];
+  const replaces = plan.method === 'PUT';
+  if (plan.body !== undefined && showBody) {
+    lines.push(replaces ? 'body (replaces the whole object; secrets masked):' : 'body (secrets masked):', ...bodyLines(plan.body, secretKeys).map((l) => `  ${l}`));
+  } else if (plan.body !== undefined && replaces) lines.push('(the whole object is sent and replaces the old one; --show-body prints it)');
+  return lines.map(sanitize);
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(question);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export async function edit(ctx: Context, query: string, opts: EditOptions): Promise<number> {
+  const cluster = await findCluster(ctx, query);
+  const profile = ctx.profiles.find((p) => p.name === cluster.profile)!;
+  const provider = ctx.providerFor(profile);
+  if (!provider.editForm || !provider.planUpdate || !provider.update) throw new CommandError(`${profile.kind} clusters cannot be edited through its API`, EXIT.usage);
+  const spec = await provider.editForm(cluster);
+  const assignments = parseAssignments(opts.set ?? []);
+  if (Object.keys(assignments).length === 0) {
+    process.stdout.write(`${fieldLines(spec, initialValues(spec)).map(sanitize).join('\n')}\n`);
+    return EXIT.ok;
+  }
+  if (opts.readOnly || profile.readOnly) throw new CommandError(`profile ${profile.name} is read-only: edit is disabled`, EXIT.usage);
+  const values = applyAssignments(spec, assignments);
+  const plan = await provider.planUpdate(cluster, values);
+  if (plan.diff.length === 0) {
+    process.stderr.write(`${cluster.name}: nothing to change\n`);
+    return EXIT.ok;
+  }
+  const secretKeys = new Set(spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key));
+  process.stdout.write(`${planLines(cluster, plan, Boolean(opts.showBody), secretKeys).join('\n')}\n`);
+  if (opts.dryRun) return EXIT.ok;
+  if (!opts.yes) {
+    if (!process.stdin.isTTY) throw new CommandError('not applied: add --yes to apply without a prompt, or --dry-run to only show the change', EXIT.usage);
+    if (!(await confirm(`Apply this change to ${cluster.name}? [y/N] `))) {
+      process.stderr.write('not applied\n');
+      return EXIT.ok;
+    }
+  }
+  const updated = await provider.update(cluster, values);
+  process.stderr.write(`${updated.name}: change sent, now ${updated.phase} (${updated.state}); pgtui wait ${updated.name} --for ready\n`);
+  return EXIT.ok;
+}
