@@ -244,7 +244,7 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
         {header}
         <EditCluster store={store} cluster={target} onCancel={() => setScreen('detail')} onDone={(c) => {
           setScreen('detail');
-          say(`updating ${c.name}…`);
+          say(`change sent to ${c.name}; it shows updating until the provider is done`);
         }} />
       </Box>
     );

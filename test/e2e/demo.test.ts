@@ -150,6 +150,40 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     expect(screen).not.toContain('enter open');
   }, 120_000);
 
+  it('scales an IONOS cluster from the detail screen: edit, review the diff, confirm, updating → ready', async () => {
+    const t = start(100, 30);
+    await t.waitFor(LIST, 30_000);
+    t.type('/crm-prod');
+    t.send('Enter');
+    await t.waitFor(/1\/\d+ clusters matching "crm-prod"/);
+    t.send('Enter');
+    await t.waitFor(/crm-prod\s+ready \(AVAILABLE\)/);
+    t.send('e');
+    let screen = await t.waitFor(/RAM per instance \(MB\)\s+8192 MB/);
+    expect(screen).toMatch(/❯ Name\s+crm-prod/);
+    for (let i = 0; i < 4; i++) t.send('Down');
+    await t.waitFor(/❯ RAM per instance/);
+    t.send('C-u');
+    t.type('16384');
+    await t.waitFor(/❯ RAM per instance \(MB\)\s+16384/);
+    t.send('C-s');
+    screen = await t.waitFor(/Review changes — PATCH \/clusters\//);
+    expect(screen).toMatch(/RAM per instance \(MB\)\s+8192 → 16384/);
+    expect(screen).toMatch(/"ram": 16384/);
+    expect(screen).not.toMatch(/replaces the whole object/);
+    t.send('Enter');
+    await t.waitFor(/crm-prod\s+updating \(BUSY\)/);
+    screen = await t.waitFor(/crm-prod\s+ready \(AVAILABLE\)/, 20_000);
+    expect(screen).toMatch(/size\s+4 cores, 16 GB RAM/);
+    expect(screen).toMatch(/ready \(AVAILABLE\) → updating \(BUSY\)/);
+    expect(screen).toMatch(/updating \(BUSY\) → ready \(AVAILABLE\)/);
+    t.send('Escape');
+    await t.waitFor(/NAME\s+PHASE/);
+    t.send('q');
+    for (let i = 0; i < 50 && t.exitStatus() === undefined; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(t.exitStatus()).toBe(0);
+  }, 60_000);
+
   it('200x50 shows more columns; shrinking to 60x20 keeps the essentials; ctrl-c quits cleanly', async () => {
     const t = start(200, 50);
     let screen = await t.waitFor(LIST, 30_000);

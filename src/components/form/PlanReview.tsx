@@ -88,7 +88,7 @@ export function PlanReview({ spec, plan, onConfirm, onBack, busy = false }: Plan
       {lines.length > 0 && (
         <Box flexDirection="column" marginTop={1}>
           <Text dimColor>
-            The request replaces the whole object; this exact body is sent (lines {scroll + 1}–{Math.min(lines.length, scroll + viewport)} of {lines.length}):
+            {plan.method === 'PUT' ? 'The request replaces the whole object; this exact body is sent' : 'This exact body is sent'} (lines {scroll + 1}–{Math.min(lines.length, scroll + viewport)} of {lines.length}):
           </Text>
           {lines.slice(scroll, scroll + viewport).map((line, i) => (
             <Text key={scroll + i}>{clip(sanitize(line), columns - 1)}</Text>
