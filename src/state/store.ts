@@ -17,6 +17,7 @@ export interface StoreOptions {
 
 const FAST_POLL_MS = 2_000;
 const MAX_BACKOFF_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 15 * 60_000;
 const TIMELINE_LIMIT = 50;
 
 export function createClusterStore(opts: StoreOptions): ClusterStore {
@@ -60,8 +61,9 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
   const backoff = (slot: ProfileSlot, err: unknown): number => {
     const base = Math.min(MAX_BACKOFF_MS, refreshMs * 2 ** Math.min(slot.failures - 1, 6));
     const jittered = base / 2 + random() * (base / 2);
-    const retryAfter = isApiError(err) ? err.retryAfterMs ?? 0 : 0;
-    return Math.min(MAX_BACKOFF_MS, Math.max(jittered, retryAfter));
+    // The provider's Retry-After wins over our own cap (within reason: a broken header must not stop polling for a day).
+    const retryAfter = Math.min(MAX_RETRY_AFTER_MS, isApiError(err) ? err.retryAfterMs ?? 0 : 0);
+    return Math.max(Math.min(MAX_BACKOFF_MS, jittered), retryAfter);
   };
 
   const scheduleList = (slot: ProfileSlot, delay: number) => {
@@ -96,7 +98,8 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
       const error = describeError(err);
       const prev = slot.health;
       slot.health = { ...prev, status: 'error', error, nextRetryAt: Date.now() + next };
-      if (prev.status !== 'error' || prev.error !== error) changed();
+      // Emitted on every failure (at most once per backoff): the status line shows when the next try is.
+      changed();
     } finally {
       if (slot.listInFlight === ctl) slot.listInFlight = undefined;
     }
