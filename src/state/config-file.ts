@@ -1,8 +1,8 @@
 // Small, careful file I/O for pgtui's config: atomic replace (temp file + fsync + rename, mode 0600) and a
 // lock file around read-modify-write, so a crash never leaves a half-written file and two pgtui processes
 // saving at once never lose each other's change.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, chmodSync, copyFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, chmodSync, copyFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -15,9 +15,34 @@ export function ensureDir(dir: string): void {
   }
 }
 
+/** Whether a process with this id is running (a pid from a lock or temp file left by a crash is not). */
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Files named `<prefix><pid>...` in `dir` left behind by a process that was killed mid-write. */
+function removeOrphans(prefix: string, dir: string): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(prefix)) continue;
+      const pid = Number(/^\d+/.exec(name.slice(prefix.length))?.[0]);
+      if (pid && !alive(pid)) unlinkSync(join(dir, name));
+    }
+  } catch {
+    // tidying only
+  }
+}
+
 /** Writes `text` so that readers only ever see the old or the new content. */
 export function writeAtomic(path: string, text: string): void {
   ensureDir(dirname(path));
+  removeOrphans(`${basename(path)}.tmp-`, dirname(path));
   const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const fd = openSync(tmp, 'wx', 0o600);
   try {
@@ -69,25 +94,37 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Runs `fn` holding `<path>.lock` (O_EXCL). Waits up to `timeoutMs`; breaks a lock older than 10 s. */
+/** Runs `fn` holding `<path>.lock` (O_EXCL). Waits up to `timeoutMs`; breaks a dead holder's lock, or any older than 10 s. */
 export function withLock<T>(path: string, fn: () => T, timeoutMs = 5_000): T {
   const lock = `${path}.lock`;
   ensureDir(dirname(path));
   const start = Date.now();
+  // The lock appears with the holder's pid already in it (written aside, then hard-linked into place), so a
+  // process killed at any moment leaves either no lock or one naming a dead pid.
+  const mine = `${lock}.${process.pid}`;
+  removeOrphans(`${basename(lock)}.`, dirname(lock));
+  writeFileSync(mine, String(process.pid), { mode: 0o600 });
   for (;;) {
     try {
-      const fd = openSync(lock, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      linkSync(mine, lock);
+      unlinkSync(mine);
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') {
+        unlinkSync(mine);
+        throw err;
+      }
       try {
-        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) unlinkSync(lock);
+        // A lock whose holder has died (killed mid-save) is broken at once; a live holder's only when very old.
+        const holder = Number(readFileSync(lock, 'utf8'));
+        if ((holder > 0 && !alive(holder)) || Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) unlinkSync(lock);
       } catch {
         // the holder just released it
       }
-      if (Date.now() - start > timeoutMs) throw new Error(`config is locked by another pgtui (${lock}); try again`);
+      if (Date.now() - start > timeoutMs) {
+        unlinkSync(mine);
+        throw new Error(`config is locked by another pgtui (${lock}); try again`);
+      }
       sleepSync(5 + Math.random() * 20);
     }
   }

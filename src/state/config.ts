@@ -106,13 +106,14 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
     return { version: CONFIG_VERSION, profiles: [], settings: {} };
   };
   let current = load();
+  const refuse = () => new ApiError(`config file ${path} is unreadable or from a newer pgtui (see the backup next to it); fix or remove it before saving`, { kind: 'config' });
 
   const update = (change: (file: ConfigFile) => void): void => {
-    if (broken.has(path)) {
-      throw new ApiError(`config file ${path} is unreadable (see the backup next to it); fix or remove it before saving`, { kind: 'config' });
-    }
+    if (broken.has(path)) throw refuse();
     withLock(path, () => {
+      // Read again under the lock: another pgtui (maybe a newer one) may have written it since we opened it.
       const file = load();
+      if (broken.has(path)) throw refuse();
       change(file);
       writeAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
       current = file;
@@ -137,6 +138,11 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
   const changeSecrets = (change: (file: SecretsFile) => void) => {
     withLock(secretsPath, () => {
       const parsed = parseSecrets(readText(secretsPath));
+      if (!parsed.ok && !broken.has(secretsPath)) {
+        // Starting afresh loses nothing: the old bytes stay in the backup, and the problem is reported.
+        broken.add(secretsPath);
+        problems.push(`secrets file ${secretsPath} ${parsed.reason}; kept a copy at ${backupBroken(secretsPath)}`);
+      }
       const file = parsed.ok ? parsed.value : { version: 1, clusters: {} };
       change(file);
       writeAtomic(secretsPath, `${JSON.stringify(file, null, 2)}\n`);
