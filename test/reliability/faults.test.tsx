@@ -14,7 +14,7 @@ import { createClusterStore } from '../../src/state/store.js';
 import { DEFAULT_SETTINGS } from '../../src/state/types.js';
 import { cleanEnv, configWith, ensureBuilt, runCli } from '../cli/helpers.js';
 import { fakeProfilesApi } from '../screens/forms/doubles.js';
-import { clickhouseRig, pgoRig, Tally, type Rig } from './rigs.js';
+import { clickhouseRig, ionosV1Rig, ionosV2Rig, pgoRig, Tally, type Rig } from './rigs.js';
 
 const FAST = { retries: 2, baseDelayMs: 20, maxDelayMs: 2_000 };
 const tally = new Tally();
@@ -45,6 +45,8 @@ const HTTP_FAULTS: Case[] = [
 const RIGS: Array<[string, () => Promise<Rig>]> = [
   ['ClickHouse', () => clickhouseRig(5)],
   ['PGO', () => pgoRig(5)],
+  ['IONOS v1', () => ionosV1Rig(5)],
+  ['IONOS v2', () => ionosV2Rig(5)],
 ];
 
 function expectOneCleanLine(text: string, rig: Rig): void {
@@ -90,7 +92,7 @@ describe.each(RIGS)('%s faults', (_label, makeRig) => {
     expectOneCleanLine(line, rig);
     expect(line).toMatch(c.says);
     // Retries are bounded: never more than the policy's attempts for one list (per page).
-    expect(rig.requests() - before).toBeLessThanOrEqual(FAST.retries + 1 + 2);
+    expect(rig.requests() - before).toBeLessThanOrEqual((FAST.retries + 1 + 2) * rig.requestsPerList);
     tally.ok('provider faults');
   });
 
@@ -104,7 +106,7 @@ describe.each(RIGS)('%s faults', (_label, makeRig) => {
     const clusters = await provider.list();
     expect(clusters.length).toBe(rig.clusterCount);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-    expect(rig.requests() - before).toBeLessThanOrEqual(3);
+    expect(rig.requests() - before).toBeLessThanOrEqual(3 * rig.requestsPerList);
     tally.ok('provider faults');
   });
 

@@ -8,6 +8,8 @@ import { startClickHouseFake } from '../../src/fake/clickhouse.js';
 import { generateTestPki, writeTestPki, type TestPki } from '../../src/fake/certs.js';
 import { FakeClock, type Fault } from '../../src/fake/kit.js';
 import { startPgoFake } from '../../src/fake/pgo.js';
+import { startIonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV2Fake } from '../../src/fake/ionos-v2.js';
 
 export interface Rig {
   kind: Profile['kind'];
@@ -15,6 +17,8 @@ export interface Rig {
   /** Secrets that must never show up in any output. */
   secrets: string[];
   clusterCount: number;
+  /** HTTP requests one full list takes (IONOS v2 asks nine regions). */
+  requestsPerList: number;
   inject(fault: Fault): void;
   clear(): void;
   requests(): number;
@@ -33,6 +37,7 @@ export async function clickhouseRig(count = 5): Promise<Rig> {
     profile: { kind: 'clickhouse', name: 'rel-ch', apiUrl: fake.url, keyId: fake.keyId, keySecret: fake.keySecret, timeoutMs: TIMEOUT_MS },
     secrets: [fake.keySecret],
     clusterCount: count,
+    requestsPerList: 1,
     inject: (f) => void fake.inject(f),
     clear: () => fake.clearFaults(),
     requests: () => fake.requests.length,
@@ -53,6 +58,7 @@ export async function pgoRig(count = 5): Promise<Rig & { caDir: string; paths: R
     },
     secrets: [fake.password],
     clusterCount: count,
+    requestsPerList: 1,
     caDir,
     paths,
     inject: (f) => void fake.inject(f),
@@ -62,6 +68,40 @@ export async function pgoRig(count = 5): Promise<Rig & { caDir: string; paths: R
       await fake.stop();
       rmSync(caDir, { recursive: true, force: true });
     },
+  };
+}
+
+export async function ionosV1Rig(count = 5): Promise<Rig> {
+  const fake = await startIonosV1Fake({ clock: new FakeClock(0) });
+  fake.seed(count);
+  const { username, password } = fake.credentials;
+  return {
+    kind: 'ionos-v1',
+    profile: { kind: 'ionos-v1', name: 'rel-v1', apiUrl: fake.url, username, password, contractNumber: fake.contractNumber, timeoutMs: TIMEOUT_MS },
+    secrets: [password],
+    clusterCount: count,
+    requestsPerList: 1,
+    inject: (f) => void fake.inject(f),
+    clear: () => fake.clearFaults(),
+    requests: () => fake.requests.length,
+    stop: () => fake.stop(),
+  };
+}
+
+export async function ionosV2Rig(count = 5): Promise<Rig> {
+  const fake = await startIonosV2Fake({ clock: new FakeClock(0) });
+  fake.seed(count);
+  const { username, password } = fake.credentials;
+  return {
+    kind: 'ionos-v2',
+    profile: { kind: 'ionos-v2', name: 'rel-v2', endpoints: fake.endpoints, username, password, contractNumber: fake.contractNumber, timeoutMs: TIMEOUT_MS },
+    secrets: [password],
+    clusterCount: count,
+    requestsPerList: Object.keys(fake.endpoints).length,
+    inject: (f) => void fake.inject(undefined, f),
+    clear: () => fake.clearFaults(),
+    requests: () => fake.requests.length,
+    stop: () => fake.stop(),
   };
 }
 
