@@ -6,22 +6,26 @@ import pkg from '../package.json' with { type: 'json' };
 import { describeError, isApiError } from './api/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
+import { sanitize } from './format.js';
 import { PsqlError } from './psql.js';
+
+/** Error text may quote what the user typed: control characters are shown as �, line breaks kept. */
+const clean = (text: string) => text.split('\n').map(sanitize).join('\n');
 
 function fail(err: unknown): number {
   if (err instanceof CommandError) {
-    process.stderr.write(`pgtui: ${err.message}\n`);
+    process.stderr.write(`pgtui: ${clean(err.message)}\n`);
     return err.code;
   }
   if (err instanceof PsqlError) {
-    process.stderr.write(`pgtui: ${err.message}\n`);
+    process.stderr.write(`pgtui: ${clean(err.message)}\n`);
     return err.missing ? EXIT.noPsql : EXIT.error;
   }
   if (isApiError(err, 'not-found')) {
-    process.stderr.write(`pgtui: ${describeError(err)}\n`);
+    process.stderr.write(`pgtui: ${clean(describeError(err))}\n`);
     return EXIT.notFound;
   }
-  process.stderr.write(`pgtui: ${describeError(err)}\n`);
+  process.stderr.write(`pgtui: ${clean(describeError(err))}\n`);
   return EXIT.error;
 }
 

@@ -87,12 +87,12 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 export async function edit(ctx: Context, query: string, opts: EditOptions): Promise<number> {
+  const assignments = parseAssignments(opts.set ?? []);
   const cluster = await findCluster(ctx, query);
   const profile = ctx.profiles.find((p) => p.name === cluster.profile)!;
   const provider = ctx.providerFor(profile);
   if (!provider.editForm || !provider.planUpdate || !provider.update) throw new CommandError(`${profile.kind} clusters cannot be edited through its API`, EXIT.usage);
   const spec = await provider.editForm(cluster);
-  const assignments = parseAssignments(opts.set ?? []);
   if (Object.keys(assignments).length === 0) {
     process.stdout.write(`${fieldLines(spec, initialValues(spec)).map(sanitize).join('\n')}\n`);
     return EXIT.ok;

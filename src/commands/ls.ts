@@ -1,6 +1,8 @@
 // pgtui ls: every cluster of every profile, as a table or JSON.
-import { colorEnabled } from '../format.js';
+import { PROVIDER_LABELS } from '../api/types.js';
+import { colorEnabled, sanitize } from '../format.js';
 import type { Context } from './context.js';
+import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode } from './fetch.js';
 import { jsonClusters, renderTable } from './table.js';
 
@@ -13,6 +15,8 @@ export interface LsOptions {
 }
 
 export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
+  const kinds = Object.keys(PROVIDER_LABELS);
+  if (opts.provider && !kinds.includes(opts.provider)) throw new CommandError(`--provider is one of ${kinds.join(', ')}, not ${sanitize(opts.provider)}`, EXIT.usage);
   const listing = await listAll({ ...ctx, profiles: ctx.profiles.filter((p) => !opts.provider || p.kind === opts.provider) });
   const needle = opts.filter?.toLowerCase();
   const clusters = listing.clusters

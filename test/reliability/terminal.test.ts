@@ -67,7 +67,7 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     expect(demoPostgresCount(tmp)).toBe(1);
     quit(t);
     const { code, screen } = await exitOf(t);
-    expect(code).toBe(expected);
+    expect(code, screen).toBe(expected);
     expect(screen).toMatch(/\[tty icanon echo \]/);
     expect(screen).not.toMatch(LIST);
     await sleep(300);

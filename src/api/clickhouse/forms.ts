@@ -33,8 +33,11 @@ const restoreTargetSchema = z
 const oneOf = (values: readonly string[], what: string) =>
   z.string().refine((v) => values.includes(v), { message: `choose a ${what} from the list` });
 
+/** C0 and C1 controls, DEL: a tag never holds one, and a reason must not echo one back to the terminal. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 const tagsSchema = z.string().superRefine((text, ctx) => {
-  const problem = tagProblem(text);
+  const problem = CONTROL.test(text) ? 'no control characters' : tagProblem(text);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
@@ -73,23 +76,23 @@ export function createFormSpec(sources: Cluster[]): FormSpec {
     },
     { key: 'name', label: 'Name', kind: 'text', required: true, help: `1–${NAME_MAX} letters, digits and spaces` },
     {
-      key: 'source', label: 'Source service', kind: 'choice', showWhen: { key: 'mode', values: ['restore', 'replica'] },
+      key: 'source', label: 'Source service', kind: 'choice', required: true, showWhen: { key: 'mode', values: ['restore', 'replica'] },
       choices: primaries.map((c) => ({ value: c.id, label: `${c.name} (${c.location ?? '?'}, ${c.state})` })),
       help: 'the new service copies its cloud, region, version and size',
     },
     {
-      key: 'restoreTarget', label: 'Restore to', kind: 'text', showWhen: { key: 'mode', values: ['restore'] },
+      key: 'restoreTarget', label: 'Restore to', kind: 'text', required: true, showWhen: { key: 'mode', values: ['restore'] },
       help: 'RFC 3339 UTC time within the last 7 days, e.g. 2026-03-31T18:17:37Z',
     },
     { key: 'provider', label: 'Cloud', kind: 'choice', default: 'aws', choices: choices(['aws', 'gcp']), showWhen: { key: 'mode', values: ['new'] } },
-    { key: 'region', label: 'Region', kind: 'choice', default: 'us-east-1', choices: choices(AWS_REGIONS), showWhen: { key: 'provider', values: ['aws'] } },
-    { key: 'gcpRegion', label: 'Region', kind: 'choice', default: 'us-east1', choices: choices(GCP_REGIONS), showWhen: { key: 'provider', values: ['gcp'] } },
+    { key: 'region', label: 'Region', kind: 'choice', required: true, default: 'us-east-1', choices: choices(AWS_REGIONS), showWhen: { key: 'provider', values: ['aws'] } },
+    { key: 'gcpRegion', label: 'Region', kind: 'choice', required: true, default: 'us-east1', choices: choices(GCP_REGIONS), showWhen: { key: 'provider', values: ['gcp'] } },
     {
       key: 'postgresVersion', label: 'PostgreSQL version', kind: 'choice', default: DEFAULT_PG_VERSION,
       choices: choices(PG_VERSIONS), showWhen: { key: 'mode', values: ['new'] },
     },
-    { key: 'size', label: 'VM size', kind: 'choice', default: 'r8gd.large', choices: choices(AWS_SIZES), showWhen: { key: 'provider', values: ['aws'] } },
-    { key: 'gcpSize', label: 'VM size', kind: 'choice', default: 'c4a-standard-4', choices: choices(GCP_SIZES), showWhen: { key: 'provider', values: ['gcp'] } },
+    { key: 'size', label: 'VM size', kind: 'choice', required: true, default: 'r8gd.large', choices: choices(AWS_SIZES), showWhen: { key: 'provider', values: ['aws'] } },
+    { key: 'gcpSize', label: 'VM size', kind: 'choice', required: true, default: 'c4a-standard-4', choices: choices(GCP_SIZES), showWhen: { key: 'provider', values: ['gcp'] } },
     {
       key: 'haType', label: 'High availability', kind: 'choice', default: 'none',
       choices: choices(HA_TYPES, (v) => HA_LABELS[v] ?? v), showWhen: { key: 'mode', values: ['new'] },
@@ -99,16 +102,27 @@ export function createFormSpec(sources: Cluster[]): FormSpec {
   return { title: 'New ClickHouse Managed Postgres service', fields, validate: (v) => validateCreate(v, primaries.map((c) => c.id)) };
 }
 
+export function regionsFor(provider: string | undefined): readonly string[] {
+  return provider === 'gcp' ? GCP_REGIONS : AWS_REGIONS;
+}
+
 export function validateCreate(v: FormValues, sourceIds?: string[]): FieldErrors {
   const errors: FieldErrors = {};
-  const mode = v.mode || 'new';
+  // Left out means an empty service; a mode given as '' (a cleared required field) is refused.
+  const mode = v.mode ?? 'new';
   check(errors, 'mode', oneOf(['new', 'restore', 'replica'], 'starting point'), mode);
   check(errors, 'name', nameSchema, v.name);
   check(errors, 'tags', tagsSchema, v.tags);
+  if (errors.mode) return errors;
   if (mode === 'new') {
     check(errors, 'provider', oneOf(['aws', 'gcp'], 'cloud'), v.provider || 'aws');
     const gcp = v.provider === 'gcp';
-    check(errors, gcp ? 'gcpRegion' : 'region', z.string().trim().min(1, 'choose a region'), effectiveRegion(v));
+    // The spec types pgRegion as a free string, but the form offers the ClickHouse Cloud regions: a value off
+    // that list (a typo, a stray space, another cloud's region) names nowhere a service can run.
+    const region = effectiveRegion(v);
+    const regionKey = gcp ? 'gcpRegion' : 'region';
+    if (!region.trim()) errors[regionKey] = 'choose a region';
+    else check(errors, regionKey, oneOf(regionsFor(v.provider), 'region'), region);
     check(errors, 'postgresVersion', oneOf(PG_VERSIONS, 'version'), v.postgresVersion || DEFAULT_PG_VERSION);
     check(errors, gcp ? 'gcpSize' : 'size', oneOf(sizesFor(v.provider), `size for ${gcp ? 'GCP' : 'AWS'}`), effectiveSize(v));
     check(errors, 'haType', oneOf(HA_TYPES, 'high-availability type'), v.haType || 'none');

@@ -9,8 +9,11 @@ import {
 import type { V1Cluster } from './mapping.js';
 
 type Rule = (v: string, all: FormValues) => string | undefined;
+const PASSWORD_MAX = 128;
 const list = (values: readonly string[]) => values.map((value) => ({ value }));
-const whole = (v: string) => /^\d+$/.test(v.trim());
+/** Digits only: " 12 ", "+3", "1e3" and full-width digits are refused rather than guessed at. */
+const whole = (v: string) => /^\d+$/.test(v);
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const intIn = ([min, max]: readonly [number, number], unit = ''): Rule => (v) => {
   if (!whole(v)) return 'a whole number';
@@ -20,9 +23,10 @@ const intIn = ([min, max]: readonly [number, number], unit = ''): Rule => (v) =>
 const oneOf = (values: readonly string[], what: string): Rule => (v) => (values.includes(v) ? undefined : `choose a ${what} from the list`);
 
 export const RULES: Record<string, Rule> = {
-  displayName: (v) => (!v.trim() ? 'a name is required' : [...v].length > NAME_MAX ? `at most ${NAME_MAX} characters` : /[\u0000-\u001f\u007f]/.test(v) ? 'no control characters' : undefined),
+  displayName: (v) => (!v.trim() ? 'a name is required' : [...v].length > NAME_MAX ? `at most ${NAME_MAX} characters` : CONTROL.test(v) ? 'no control characters' : undefined),
   postgresVersion: (v) => (/^\d+(\.\d+)?$/.test(v) ? undefined : 'choose a version from the list'),
-  location: (v) => (v ? undefined : 'choose a location'),
+  // An extensible enum in the spec, but the form offers the known locations: anything else is a typo.
+  location: (v) => (!v ? 'choose a location' : (V1_LOCATIONS as readonly string[]).includes(v) ? undefined : 'choose a location from the list'),
   instances: intIn(LIMITS.instances),
   cores: intIn(LIMITS.cores),
   ram: (v) => intIn(LIMITS.ram, ' MB')(v, {}) ?? (Number(v) % 1024 === 0 ? undefined : 'a multiple of 1024 MB (2048, 3072, 4096, …)'),
@@ -36,7 +40,12 @@ export const RULES: Record<string, Rule> = {
   maintenanceDay: oneOf(DAYS, 'day'),
   maintenanceTime: (v) => (TIME_PATTERN.test(v) ? undefined : 'HH:MM:SS in UTC, e.g. 04:00:00'),
   username: (v) => (RESERVED_USERNAMES.includes(v.toLowerCase()) ? `${v} is reserved by IONOS` : USERNAME_PATTERN.test(v) ? undefined : 'letters, digits, "_" and "-", starting with a letter or "_"'),
-  password: (v) => ([...v].length < 10 ? 'at least 10 characters' : /[\u0000-\u001f\u007f]/.test(v) ? 'no control characters' : undefined),
+  // minLength 10 is all the spec says. pgtui adds: no control characters (psql gets the password through a
+  // one-line PGPASSFILE entry) and at most 128 characters, as for PGO.
+  password: (v) => {
+    const n = [...v].length;
+    return n < 10 ? 'at least 10 characters' : n > PASSWORD_MAX ? `at most ${PASSWORD_MAX} characters` : CONTROL.test(v) ? 'no control characters' : undefined;
+  },
   poolMode: oneOf(['off', ...POOL_MODES], 'pooler mode'),
   fromBackupId: (v) => (UUID_PATTERN.test(v.trim()) ? undefined : 'a backup id (UUID) from the cluster\'s backups'),
   recoveryTargetTime: (v) => (Number.isNaN(Date.parse(v)) || !/^\d{4}-\d\d-\d\dT/.test(v) ? 'an RFC 3339 time, e.g. 2026-11-20T10:00:00Z' : undefined),

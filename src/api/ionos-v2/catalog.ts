@@ -32,9 +32,16 @@ export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
-/** At least 8 characters with a lowercase and an uppercase letter, a digit and one of @$!%*?& (§4.4). */
+export const PASSWORD_MAX = 128;
+
+/**
+ * At least 8 characters with a lowercase and an uppercase letter, a digit and one of @$!%*?& (§4.4). pgtui adds:
+ * no control characters (psql gets the password through a one-line PGPASSFILE entry) and at most 128 characters.
+ */
 export function passwordProblem(pw: string): string | undefined {
   if (pw.length < 8) return 'at least 8 characters';
+  if (pw.length > PASSWORD_MAX) return `at most ${PASSWORD_MAX} characters`;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(pw)) return 'no control characters';
   if (!/[a-z]/.test(pw) || !/[A-Z]/.test(pw) || !/\d/.test(pw) || !/[@$!%*?&]/.test(pw)) {
     return 'needs a lowercase and an uppercase letter, a digit and one of @$!%*?&';
   }

@@ -69,8 +69,18 @@ export function createFormSpec(c: CreateChoices): FormSpec {
   return { title: 'New IONOS PostgreSQL v2 cluster', fields, validate: (values) => validateCreate(values, c) };
 }
 
+/** Free text for the API ("string", no pattern); pgtui keeps it to one reasonable line. */
+export const DESCRIPTION_MAX = 255;
+
+function descriptionProblem(v: string): string | undefined {
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(v)) return 'no control characters';
+  return [...v].length > DESCRIPTION_MAX ? `at most ${DESCRIPTION_MAX} characters` : undefined;
+}
+
 export function validateCreate(values: FormValues, c?: CreateChoices): Record<string, string> {
   const errors = checkFields(values, CREATE_KEYS, REQUIRED);
+  const description = values.description ? descriptionProblem(values.description) : undefined;
+  if (description) errors.description = description;
   if (c && values.location && !errors.location && !c.locations.includes(values.location)) errors.location = 'choose a location from the list';
   if (c && c.versions.length && values.version && !errors.version && !c.versions.some((v) => v.properties.version === values.version)) {
     errors.version = 'choose a version from the list';

@@ -10,7 +10,8 @@ type Rule = (value: string, all: FormValues) => string | undefined;
 const intIn =
   ([min, max]: readonly [number, number], unit = ''): Rule =>
   (v) => {
-    if (!/^\d+$/.test(v.trim())) return 'a whole number';
+    // Digits only: " 12 ", "+3", "1e3" and full-width digits are refused rather than guessed at.
+    if (!/^\d+$/.test(v)) return 'a whole number';
     const n = Number(v);
     return n < min || n > max ? `between ${min} and ${max}${unit}` : undefined;
   };

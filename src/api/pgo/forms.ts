@@ -45,7 +45,13 @@ const createSchema = z.object({
   imageTag: z.string().min(1, 'required'),
   username: identifier,
   database: identifier,
-  password: z.string().max(128, 'at most 128 characters').regex(/^\S*$/, 'no spaces'),
+  // The apiserver takes any Password; pgtui refuses control characters because psql gets the password
+  // through a one-line PGPASSFILE entry, which cannot carry a newline.
+  password: z
+    .string()
+    .max(128, 'at most 128 characters')
+    .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'no control characters')
+    .regex(/^\S*$/, 'no spaces'),
   serviceType: z.enum(['ClusterIP', 'LoadBalancer'], { message: 'ClusterIP or LoadBalancer' }),
   syncReplication: boolText,
   pgbouncer: boolText,
@@ -73,7 +79,7 @@ export function createFields(serverVersion: string): FieldSpec[] {
   const tags = imageTags(serverVersion);
   return [
     { key: 'name', label: 'Name', kind: 'text', required: true, help: "lower-case letters, digits, '-'; starts with a letter", immutable: true },
-    { key: 'replicas', label: 'Replicas', kind: 'int', default: '1', help: 'in addition to the primary' },
+    { key: 'replicas', label: 'Replicas', kind: 'int', required: true, default: '1', help: 'in addition to the primary' },
     { key: 'cpu', label: 'CPU request', kind: 'text', default: '500m', help: 'Kubernetes quantity, e.g. 1 or 500m; empty = server default' },
     { key: 'memory', label: 'Memory request', kind: 'text', default: '1Gi', help: 'e.g. 512Mi or 2Gi; empty = server default' },
     { key: 'pvcSize', label: 'Storage (PVC size)', kind: 'text', default: '10Gi', help: 'e.g. 10Gi; empty = storage config default', immutable: true },
@@ -81,6 +87,7 @@ export function createFields(serverVersion: string): FieldSpec[] {
       key: 'imageTag',
       label: 'PostgreSQL image',
       kind: 'choice',
+      required: true,
       default: tags[0],
       choices: tags.map((t) => ({ value: t, label: `PostgreSQL ${t.split('-')[1]} (${t})` })),
       immutable: true,
@@ -92,15 +99,16 @@ export function createFields(serverVersion: string): FieldSpec[] {
       key: 'serviceType',
       label: 'Service type',
       kind: 'choice',
+      required: true,
       default: 'ClusterIP',
       choices: [
         { value: 'ClusterIP', label: 'ClusterIP (inside Kubernetes only)' },
         { value: 'LoadBalancer', label: 'LoadBalancer (external IP)' },
       ],
     },
-    { key: 'syncReplication', label: 'Synchronous replication', kind: 'bool', default: 'false' },
-    { key: 'pgbouncer', label: 'pgBouncer', kind: 'bool', default: 'false' },
-    { key: 'autofail', label: 'Automatic failover', kind: 'bool', default: 'true', help: 'off disables high availability' },
+    { key: 'syncReplication', label: 'Synchronous replication', kind: 'bool', required: true, default: 'false' },
+    { key: 'pgbouncer', label: 'pgBouncer', kind: 'bool', required: true, default: 'false' },
+    { key: 'autofail', label: 'Automatic failover', kind: 'bool', required: true, default: 'true', help: 'off disables high availability' },
   ];
 }
 
@@ -110,8 +118,8 @@ export function createFormSpec(serverVersion: string): FormSpec {
     title: `New Crunchy PGO ${serverVersion} cluster`,
     fields,
     validate: (values) => {
-      const parsed = createSchema.safeParse(withDefaults(fields, values));
-      return parsed.success ? {} : issuesToErrors(parsed.error.issues);
+      const parsed = parseCreate(serverVersion, values);
+      return 'errors' in parsed ? parsed.errors : {};
     },
   };
 }
@@ -119,7 +127,12 @@ export function createFormSpec(serverVersion: string): FormSpec {
 /** Validated values with defaults filled in, or the field errors. */
 export function parseCreate(serverVersion: string, values: FormValues): { values: CreateValues } | { errors: FieldErrors } {
   const parsed = createSchema.safeParse(withDefaults(createFields(serverVersion), values));
-  return parsed.success ? { values: parsed.data } : { errors: issuesToErrors(parsed.error.issues) };
+  const errors = parsed.success ? {} : issuesToErrors(parsed.error.issues);
+  // The apiserver takes any CCPImageTag, but one that was never published leaves the pods in ImagePullBackOff:
+  // only the crunchy-postgres-ha tags of this operator release are offered.
+  const tag = values.imageTag;
+  if (!errors.imageTag && tag !== undefined && !imageTags(serverVersion).includes(tag)) errors.imageTag = 'choose an image from the list';
+  return parsed.success && Object.keys(errors).length === 0 ? { values: parsed.data } : { errors };
 }
 
 // ---- edit: what /clustersupdate takes in 4.3.0 (autofail, startup/shutdown, CPU and memory requests) ----
