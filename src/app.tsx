@@ -261,7 +261,7 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
   return (
     <Box flexDirection="column" height={frameHeight}>
       {header}
-      <Box flexDirection="column" flexGrow={1} overflow="hidden">
+      <Box flexDirection="column" flexGrow={1} overflowY="hidden">
       {overlay === 'help' ? (
         <Help readOnly={readOnly} height={frameHeight - headerLines - bottomLines} width={width} />
       ) : screen === 'detail' && detail ? (

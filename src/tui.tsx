@@ -30,6 +30,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   stdout.write(`${ENTER_ALT_SCREEN}\u001b[2J\u001b[H`);
   const instance = render(
     <App store={opts.store} profiles={opts.profiles} settings={opts.settings} readOnly={opts.readOnly} launchPsql={opts.launchPsql} banner={opts.banner} notice={opts.notice} />,
+    // Not incrementalRendering: with Ink 6.8 it misplaces lines when a frame's height changes (seen in tmux).
     { stdout, stdin, exitOnCtrlC: false, patchConsole: true },
   );
   let code = 0;

@@ -101,14 +101,11 @@ export class ProfileSlot {
   }
 }
 
-/** JSON with sorted keys, so two structurally equal clusters print the same. */
+/**
+ * A cluster's content as one string: equal strings mean nothing visible changed. Plain JSON (native, fast at
+ * 5,000 clusters): each provider builds its clusters in a fixed key order, and a server that reorders keys
+ * costs one redundant render, never a missed change.
+ */
 export function fingerprint(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(v as object).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-      return sorted;
-    }
-    return v;
-  });
+  return JSON.stringify(value);
 }
