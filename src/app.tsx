@@ -73,7 +73,8 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
   const rows = useMemo(() => view(snapshot.clusters, filter, sort, reverse), [snapshot.clusters, filter, sort, reverse]);
   const stale = useMemo(() => new Set(snapshot.staleProfiles ?? []), [snapshot.staleProfiles]);
   const cols = useMemo(() => columnsFor(width), [width]);
-  const cursor = Math.max(0, cursorKey ? rows.findIndex((c) => clusterKey(c) === cursorKey) : 0);
+  const rowIndex = useMemo(() => new Map(rows.map((c, i) => [clusterKey(c), i])), [rows]);
+  const cursor = cursorKey ? rowIndex.get(cursorKey) ?? 0 : 0;
   // Keys can arrive several per read (fast typing, a slow SSH link): between renders the handler reads the
   // cursor and rows from refs that every move updates at once, never from this render's closure.
   const cursorRef = useRef(cursor);

@@ -6,10 +6,20 @@ import { formatAge } from '../format.js';
 export type SortKey = 'name' | 'profile' | 'phase' | 'version' | 'location' | 'age';
 export const SORT_KEYS: SortKey[] = ['name', 'profile', 'phase', 'version', 'location', 'age'];
 
+/** Each cluster's searchable text, lower-cased once: unchanged clusters keep their object across polls. */
+const haystacks = new WeakMap<Cluster, string>();
+function haystack(c: Cluster): string {
+  let text = haystacks.get(c);
+  if (text === undefined) {
+    // \0 between fields: a filter never matches across two of them.
+    text = [c.name, c.profile, c.provider, PROVIDER_LABELS[c.provider], c.state, c.phase, c.location ?? '', c.id].join('\0').toLowerCase();
+    haystacks.set(c, text);
+  }
+  return text;
+}
+
 export function matches(c: Cluster, needle: string): boolean {
-  if (!needle) return true;
-  const n = needle.toLowerCase();
-  return [c.name, c.profile, c.provider, PROVIDER_LABELS[c.provider], c.state, c.phase, c.location ?? '', c.id].some((v) => v.toLowerCase().includes(n));
+  return !needle || haystack(c).includes(needle.toLowerCase());
 }
 
 const sortValue: Record<SortKey, (c: Cluster) => string | number> = {
@@ -20,17 +30,33 @@ const sortValue: Record<SortKey, (c: Cluster) => string | number> = {
   location: (c) => c.location ?? '',
   age: (c) => -(Date.parse(c.createdAt ?? '') || 0),
 };
+const collator = new Intl.Collator();
+
+/** Every cluster in sort order, computed once per snapshot and order (typing a filter never re-sorts). */
+const sortedCache = new WeakMap<readonly Cluster[], Map<string, readonly Cluster[]>>();
+function sorted(clusters: readonly Cluster[], sort: SortKey, reverse: boolean): readonly Cluster[] {
+  let bySort = sortedCache.get(clusters);
+  if (!bySort) sortedCache.set(clusters, (bySort = new Map()));
+  const key = `${sort}:${reverse}`;
+  let out = bySort.get(key);
+  if (!out) {
+    const get = sortValue[sort];
+    const keyed = clusters.map((c) => ({ c, k: get(c) }));
+    keyed.sort((a, b) => {
+      const r = a.k < b.k ? -1 : a.k > b.k ? 1 : collator.compare(a.c.name, b.c.name);
+      return reverse ? -r : r;
+    });
+    out = keyed.map((e) => e.c);
+    bySort.set(key, out);
+  }
+  return out;
+}
 
 export function view(clusters: readonly Cluster[], filter: string, sort: SortKey, reverse: boolean): Cluster[] {
-  const get = sortValue[sort];
-  const out = clusters.filter((c) => matches(c, filter));
-  out.sort((a, b) => {
-    const x = get(a);
-    const y = get(b);
-    const r = x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name);
-    return reverse ? -r : r;
-  });
-  return out;
+  const all = sorted(clusters, sort, reverse);
+  if (!filter) return [...all];
+  const needle = filter.toLowerCase();
+  return all.filter((c) => haystack(c).includes(needle));
 }
 
 /** The phase, and the provider's own word when it says more ("updating restarting"; PGO's "pgcluster " prefix dropped). */
