@@ -70,7 +70,8 @@ export const httpStats = { requests: 0 };
 
 let undiciModule: Promise<typeof import('undici')> | undefined;
 function loadUndici(): Promise<typeof import('undici')> {
-  undiciModule ??= import('undici');
+  // A code-split bundle hands a CommonJS package over as `default` (its module.exports); Node itself gives both.
+  undiciModule ??= import('undici').then((m) => (m as { default?: typeof import('undici') }).default ?? m);
   return undiciModule;
 }
 
