@@ -6,8 +6,15 @@ import type { ProfileHealth, Transition } from './types.js';
 
 export interface Entry {
   cluster: Cluster;
-  /** Structural fingerprint: equal fingerprints mean nothing visible changed. */
-  print: string;
+  /**
+   * Structural fingerprint: equal fingerprints mean nothing visible changed. Computed when first compared, so
+   * the first list of 5,000 clusters (nothing to compare with yet) reaches the screen without it.
+   */
+  print?: string;
+}
+
+function printOf(e: Entry): string {
+  return (e.print ??= fingerprint(e.cluster));
 }
 
 export class ProfileSlot {
@@ -49,9 +56,9 @@ export class ProfileSlot {
    */
   upsert(next: Cluster, now: number): Transition | 'changed' | undefined {
     const shown = next;
-    const print = fingerprint(shown);
     const old = this.entries.get(shown.id);
-    if (old && old.print === print) return undefined;
+    const print = old ? fingerprint(shown) : undefined;
+    if (old && printOf(old) === print) return undefined;
     this.entries.set(shown.id, { cluster: shown, print });
     this.ordered = undefined;
     if (old && (old.cluster.phase !== shown.phase || old.cluster.state !== shown.state)) {
@@ -76,8 +83,8 @@ export class ProfileSlot {
       if (seen.has(c.id)) continue;
       seen.add(c.id);
       const old = this.entries.get(c.id);
-      const print = fingerprint(c);
-      if (old && old.print === print) {
+      const print = old ? fingerprint(c) : undefined;
+      if (old && printOf(old) === print) {
         nextEntries.push([c.id, old]);
         continue;
       }
