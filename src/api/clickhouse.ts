@@ -39,8 +39,11 @@ export class ClickHouseProvider implements Provider {
   private readonly http: HttpClient;
   private orgId?: string;
   private orgLookup?: Promise<string>;
-  /** List items carry no hostname (spec); remember the ones seen in get/create so listed clusters have them too. */
-  private readonly hosts = new Map<string, string>();
+  /**
+   * List items carry no hostname or username (spec); remember the ones seen in get/create so a listed cluster
+   * looks exactly like its last get (otherwise the store sees a change on every poll and the detail flickers).
+   */
+  private readonly details = new Map<string, Pick<PgService, 'hostname' | 'username'>>();
 
   constructor(
     private readonly prof: ClickHouseProfile,
@@ -126,7 +129,7 @@ export class ClickHouseProvider implements Provider {
   connection(cluster: Cluster): ConnectionInfo {
     const secret = readClusterSecret(this.deps.secrets, cluster);
     const over = this.prof.connect ?? {};
-    const host = over.host ?? cluster.host ?? this.hosts.get(cluster.id);
+    const host = over.host ?? cluster.host ?? this.details.get(cluster.id)?.hostname;
     const info: ConnectionInfo = {
       host,
       port: over.port ?? PORT,
@@ -216,10 +219,9 @@ export class ClickHouseProvider implements Provider {
   }
 
   private cluster(s: PgService): Cluster {
-    if (s.hostname) this.hosts.set(s.id, s.hostname);
-    const c = toCluster(this.profile, s);
-    c.host ??= this.hosts.get(s.id);
-    return c;
+    if (s.hostname) this.details.set(s.id, { hostname: s.hostname, username: s.username });
+    const known = s.hostname ? undefined : this.details.get(s.id);
+    return toCluster(this.profile, known ? { ...s, hostname: known.hostname, username: s.username ?? known.username } : s);
   }
 
   private async base(signal?: AbortSignal): Promise<string> {

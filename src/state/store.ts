@@ -7,6 +7,9 @@ import { TRANSITIONAL_PHASES, type Cluster, type Provider } from '../api/types.j
 import { ProfileSlot } from './store-profile.js';
 import { clusterKey, DEFAULT_SETTINGS, type ClusterStore, type Settings, type StoreSnapshot, type Transition } from './types.js';
 
+/** A list that also says which regions did not answer (IONOS v2); the others return a plain array. */
+type PartialList = Cluster[] & { failures?: Array<{ location: string; error: unknown }> };
+
 export interface StoreOptions {
   profiles: Profile[];
   providerFor: (p: Profile) => Provider;
@@ -84,13 +87,29 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
       const now = Date.now();
       // A cluster we are deleting keeps showing as deleting until the provider stops listing it.
       const shown = list.map((c) => (slot.deleting.has(c.id) && c.phase !== 'deleting' ? { ...c, phase: 'deleting' as const } : c));
+      // Regions that did not answer (IONOS v2) keep their last-known clusters, and the profile counts as failing:
+      // those clusters are stale, never silently dropped nor shown as healthy.
+      const down = (list as PartialList).failures ?? [];
+      if (down.length > 0) {
+        const regions = new Set(down.map((f) => f.location));
+        const listed = new Set(list.map((c) => c.id));
+        for (const c of slot.clusters()) if (!listed.has(c.id) && c.location !== undefined && regions.has(c.location)) shown.push(c);
+      }
       let dirty = slot.replaceAll(shown, now, (id, t) => record(slot, id, t));
-      const wasError = slot.health.status !== 'ok';
-      slot.failures = 0;
-      slot.health = { ...slot.health, status: 'ok', error: undefined, nextRetryAt: undefined, lastRefresh: wasError || dirty ? now : slot.health.lastRefresh };
-      if (wasError) dirty = true;
       for (const c of slot.clusters()) syncFastPoll(slot, c);
-      if (dirty) changed();
+      if (down.length > 0) {
+        slot.failures++;
+        next = Math.min(next, backoff(slot, down[0]!.error));
+        const error = down.map((f) => `region ${f.location}: ${describeError(f.error)}`).join('; ');
+        slot.health = { ...slot.health, status: 'error', error: error.split('\n')[0], nextRetryAt: now + next };
+        changed();
+      } else {
+        const wasError = slot.health.status !== 'ok';
+        slot.failures = 0;
+        slot.health = { ...slot.health, status: 'ok', error: undefined, nextRetryAt: undefined, lastRefresh: wasError || dirty ? now : slot.health.lastRefresh };
+        if (wasError) dirty = true;
+        if (dirty) changed();
+      }
     } catch (err) {
       if (ctl.signal.aborted || slots.get(slot.profile.name) !== slot) return;
       slot.failures++;

@@ -98,10 +98,10 @@ export function toCluster(profile: string, s: PgService): Cluster {
 }
 
 /** The create response carries the password; `raw` ends up in --json output, so it never keeps it. */
+/** The service without its secrets, keys in a fixed order (a list item completed from a get equals the get). */
 function redact(s: PgService): PgService {
-  if (s.password === undefined && s.connectionString === undefined) return s;
   const { password: _p, connectionString: _c, ...rest } = s;
-  return rest as PgService;
+  return Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as PgService;
 }
 
 export function tagsOf(cluster: Cluster): PgTag[] {
