@@ -19,6 +19,8 @@ export interface StoreOptions {
 }
 
 const FAST_POLL_MS = 2_000;
+/** Transitional clusters per profile fetched individually every FAST_POLL_MS. */
+const MAX_FAST_GETS = 8;
 const MAX_BACKOFF_MS = 60_000;
 const MAX_RETRY_AFTER_MS = 15 * 60_000;
 const TIMELINE_LIMIT = 50;
@@ -127,7 +129,10 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
 
   const syncFastPoll = (slot: ProfileSlot, c: Cluster) => {
     if (TRANSITIONAL_PHASES.has(c.phase)) {
-      if (!slot.getTimers.has(c.id) && !slot.getInFlight.has(c.id)) scheduleGet(slot, c.id, FAST_POLL_MS);
+      // A big account can have hundreds of busy clusters: only a few are fetched one by one (the ones acted on
+      // here always are, see scheduleGet callers); the list refresh keeps the rest current.
+      const fast = slot.getTimers.size + slot.getInFlight.size;
+      if (!slot.getTimers.has(c.id) && !slot.getInFlight.has(c.id) && fast < MAX_FAST_GETS) scheduleGet(slot, c.id, FAST_POLL_MS);
     } else {
       clearTimeout(slot.getTimers.get(c.id));
       slot.getTimers.delete(c.id);

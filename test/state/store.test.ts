@@ -419,6 +419,17 @@ describe('transitional clusters', () => {
     expect(store.timeline(clusterKey({ profile: 'a', id: 'a2' }))).toEqual([]);
   });
 
+  it('a big account with many busy clusters fetches only a few one by one (no request storm)', async () => {
+    const busy = Array.from({ length: 200 }, (_, i) => ({ id: `b${i}`, phase: 'updating' as const, state: 'BUSY' }));
+    const a = new StubProvider('a', busy);
+    storeFor([a]).start();
+    await advance(10_000);
+    // 8 clusters every 2 s (at 2, 4, 6, 8 and 10 s) and the list every 5 s, not 200 gets every 2 s.
+    expect(a.times('get')).toHaveLength(8 * 5);
+    expect(new Set(a.calls.filter((c) => c.op === 'get').map((c) => c.id)).size).toBe(8);
+    expect(a.times('list')).toEqual([0, 5_000, 10_000]);
+  });
+
   it('a cluster that turns transitional in a list starts fast polling', async () => {
     const a = new StubProvider('a', [{ id: 'a1' }]);
     const store = storeFor([a]);
