@@ -45,6 +45,11 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     process.stderr.write(`pgtui: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   };
+  // Node prints process warnings to stderr, which is the screen Ink draws on; keep them off it while we run.
+  const warningListeners = process.listeners('warning');
+  process.removeAllListeners('warning');
+  const onWarning = () => undefined;
+  process.on('warning', onWarning);
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   process.on('uncaughtException', onCrash);
@@ -52,6 +57,8 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   try {
     await instance.waitUntilExit();
   } finally {
+    process.off('warning', onWarning);
+    for (const l of warningListeners) process.on('warning', l);
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
     process.off('uncaughtException', onCrash);

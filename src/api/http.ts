@@ -1,5 +1,6 @@
 // The one HTTP client every provider uses: undici (loaded lazily, it costs ~100 ms at start-up),
 // Basic or Bearer auth, mutual TLS, per-request timeouts, retries with backoff and jitter, typed errors.
+import { setMaxListeners } from 'node:events';
 import type { Agent, Dispatcher } from 'undici';
 import { ApiError, httpError, oneLine } from './errors.js';
 
@@ -68,6 +69,9 @@ export interface HttpResponse<T> {
 /** Counts requests per process; the benchmarks and the store tests read it. */
 export const httpStats = { requests: 0 };
 
+/** GET bodies remembered per client: a 5,000-cluster list is 50 pages. */
+const LAST_BODIES = 200;
+
 let undiciModule: Promise<typeof import('undici')> | undefined;
 function loadUndici(): Promise<typeof import('undici')> {
   // A code-split bundle hands a CommonJS package over as `default` (its module.exports); Node itself gives both.
@@ -79,6 +83,7 @@ const RETRY_STATUS = new Set([429, 502, 503, 504]);
 
 export class HttpClient {
   private agent?: Agent;
+  private readonly lastBodies = new Map<string, { text: string; data: unknown }>();
   private readonly opts: HttpClientOptions;
 
   constructor(opts: HttpClientOptions) {
@@ -94,6 +99,9 @@ export class HttpClient {
   }
 
   async request<T>(req: RequestOptions): Promise<HttpResponse<T>> {
+    // One caller's signal may cover dozens of concurrent page requests, each listening for its abort; Node's
+    // "possible leak" warning at 11 would land on the TUI's screen.
+    if (req.signal) setMaxListeners(0, req.signal);
     const policy = this.opts.retry ?? DEFAULT_RETRY;
     const idempotent = req.idempotent ?? (req.method !== 'POST' && req.method !== 'PATCH');
     for (let attempt = 0; ; attempt++) {
@@ -177,7 +185,17 @@ export class HttpClient {
     if (res.statusCode < 200 || res.statusCode >= 300) {
       throw this.statusError(res.statusCode, res.headers, contentType, text);
     }
-    return { status: res.statusCode, headers: res.headers, data: decodeBody<T>(req.expect ?? 'json', contentType, text, res.statusCode) };
+    // An unchanged GET body (a list page polled again) returns the very same parsed object, so callers can
+    // skip decoding it again and the store sees unchanged clusters by identity.
+    const key = req.method === 'GET' ? url.toString() : undefined;
+    const seen = key === undefined ? undefined : this.lastBodies.get(key);
+    if (seen && seen.text === text) return { status: res.statusCode, headers: res.headers, data: seen.data as T };
+    const data = decodeBody<T>(req.expect ?? 'json', contentType, text, res.statusCode);
+    if (key !== undefined) {
+      if (this.lastBodies.size >= LAST_BODIES) this.lastBodies.delete(this.lastBodies.keys().next().value!);
+      this.lastBodies.set(key, { text, data });
+    }
+    return { status: res.statusCode, headers: res.headers, data };
   }
 
   private statusError(status: number, headers: Record<string, string | string[] | undefined>, contentType: string, text: string): ApiError {

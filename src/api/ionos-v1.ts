@@ -29,6 +29,8 @@ export class IonosV1Provider implements Provider {
   private readonly http: HttpClient;
   /** Clusters seen AVAILABLE at least once: their BUSY means updating, not creating. */
   private readonly seenAvailable = new Set<string>();
+  /** Decoded pages by their items' JSON (see pageClusters). */
+  private readonly pages = new Map<string, Cluster[]>();
 
   constructor(
     private readonly prof: IonosV1Profile,
@@ -54,12 +56,28 @@ export class IonosV1Provider implements Provider {
   }
 
   async list(signal?: AbortSignal): Promise<Cluster[]> {
-    const items = await collectPagesConcurrently(
+    return collectPagesConcurrently(
       (offset, limit) => this.call({ method: 'GET', path: '/clusters', query: { offset, limit }, signal }),
-      decodeClusterPage,
+      (body) => this.pageClusters(body),
       { limit: PAGE_LIMIT, concurrency: PAGE_CONCURRENCY },
     );
-    return items.map((c) => this.toCluster(c));
+  }
+
+  /**
+   * A page's clusters. A page whose items are exactly as last time (the usual poll: only the collection's own id
+   * changes) gives back the same Cluster objects without decoding, and the store skips them by identity.
+   */
+  private pageClusters(body: unknown): Cluster[] {
+    const items = body && typeof body === 'object' ? (body as { items?: unknown }).items : undefined;
+    const key = items === undefined ? undefined : JSON.stringify(items);
+    const known = key === undefined ? undefined : this.pages.get(key);
+    if (known) return known;
+    const clusters = decodeClusterPage(body).map((c) => this.toCluster(c));
+    if (key !== undefined) {
+      if (this.pages.size >= 500) this.pages.clear();
+      this.pages.set(key, clusters);
+    }
+    return clusters;
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {

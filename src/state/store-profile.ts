@@ -83,8 +83,9 @@ export class ProfileSlot {
       if (seen.has(c.id)) continue;
       seen.add(c.id);
       const old = this.entries.get(c.id);
-      const print = old ? fingerprint(c) : undefined;
-      if (old && printOf(old) === print) {
+      // The same object (an unchanged page the client did not decode again) needs no fingerprint.
+      const print = old && old.cluster !== c ? fingerprint(c) : undefined;
+      if (old && (old.cluster === c || printOf(old) === print)) {
         nextEntries.push([c.id, old]);
         continue;
       }
