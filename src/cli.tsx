@@ -62,9 +62,12 @@ async function interactive(globals: GlobalOptions): Promise<number> {
   }
   const ctx = await loadContext(globals);
   try {
-    const [{ runTui }, { createClusterStore }, { launchPsqlFor }] = await Promise.all([import('./tui.js'), import('./state/store.js'), import('./psql.js')]);
+    // The first lists are on their way while Ink and React load (the store is a small chunk; the UI is not).
+    const { createClusterStore } = await import('./state/store.js');
     const settings = ctx.config.settings();
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
+    store.start();
+    const [{ runTui }, { launchPsqlFor }] = await Promise.all([import('./tui.js'), import('./psql.js')]);
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
     return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql: launchPsqlFor(store, settings), banner: ctx.banner, notice });
   } finally {
