@@ -35,7 +35,7 @@ export interface AppProps {
 }
 
 type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles';
-type Overlay = 'none' | 'help' | 'filter' | 'command' | 'delete' | 'restart' | 'reset';
+type Overlay = 'none' | 'help' | 'filter' | 'command' | 'delete' | 'restart' | 'promote' | 'reset';
 
 function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
@@ -108,7 +108,7 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
   const current = (): Cluster | undefined => (screen === 'detail' ? detail : rowsRef.current[cursorRef.current] ?? rowsRef.current[0]);
   const failing = snapshot.profiles.filter((p) => p.status === 'error').length;
   const headerLines = 1 + Math.min(failing, 3) + (failing > 3 ? 1 : 0) + (message ? 1 : 0);
-  const bottomLines = overlay === 'delete' || overlay === 'restart' || overlay === 'reset' ? 6 : 1;
+  const bottomLines = overlay === 'delete' || overlay === 'restart' || overlay === 'promote' || overlay === 'reset' ? 6 : 1;
   // One line short of the terminal: a frame as tall as the terminal makes Ink clear the screen on every render.
   const frameHeight = Math.max(4, height - 1);
   const listHeight = Math.max(1, frameHeight - headerLines - bottomLines - 1);
@@ -185,6 +185,8 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
         return setRevealed((r) => !r);
       case 'restart':
         return target?.provider === 'clickhouse' ? setOverlay('restart') : say('restart is a ClickHouse operation', true);
+      case 'promote':
+        return target?.provider === 'clickhouse' && (target.raw as { isPrimary?: unknown })?.isPrimary === false ? setOverlay('promote') : say('only a ClickHouse read replica can be promoted', true);
       case 'resetPassword':
         return target?.provider === 'clickhouse' ? setOverlay('reset') : say('password reset is a ClickHouse operation', true);
       case 'profiles':
@@ -204,13 +206,15 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
     if (key.escape || input === '?' || input === 'q') setOverlay('none');
   }, overlay === 'help' && !handoff.active);
 
-  const confirmed = (what: 'delete' | 'restart' | 'reset') => {
+  const confirmed = (what: 'delete' | 'restart' | 'promote' | 'reset') => {
     const c = target;
     setOverlay('none');
     if (!c) return;
     if (what === 'delete') {
       say(`deleting ${c.name}…`);
       store.remove(c).then(() => say(`${c.name} is being deleted`), (err: unknown) => say(describeError(err), true));
+    } else if (what === 'promote') {
+      store.promote(c).then(() => say(`${c.name} is being promoted to a primary`), (err: unknown) => say(describeError(err), true));
     } else if (what === 'restart') {
       store.restart(c).then(() => say(`${c.name} is restarting`), (err: unknown) => say(describeError(err), true));
     } else {
@@ -291,6 +295,9 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
       ) : null}
       {overlay === 'restart' && target ? (
         <ConfirmTyped title={`Restart ${target.name}? Connections will drop.`} expected={target.name} onConfirm={() => confirmed('restart')} onCancel={() => setOverlay('none')} />
+      ) : null}
+      {overlay === 'promote' && target ? (
+        <ConfirmTyped title={`Promote ${target.name} to a standalone primary? It stops following its source for good.`} expected={target.name} onConfirm={() => confirmed('promote')} onCancel={() => setOverlay('none')} />
       ) : null}
       {overlay === 'reset' && target ? (
         <ConfirmTyped title={`Reset the password of ${target.name}? The old one stops working.`} expected={target.name} onConfirm={() => confirmed('reset')} onCancel={() => setOverlay('none')} />

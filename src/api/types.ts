@@ -144,6 +144,8 @@ export interface Provider {
   backups?(clusterId: string, signal?: AbortSignal): Promise<Backup[]>;
   upgradeTargets?(cluster: Cluster, signal?: AbortSignal): Promise<string[]>;
   restart?(id: string, signal?: AbortSignal): Promise<Cluster>;
+  /** Makes a read replica a standalone primary (ClickHouse). */
+  promote?(id: string, signal?: AbortSignal): Promise<Cluster>;
   /** Returns the new password; the provider also remembers it for psql. */
   resetPassword?(id: string, signal?: AbortSignal): Promise<string>;
 }

@@ -4,7 +4,7 @@ import type { Key } from 'ink';
 export type Action =
   | 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp' | 'open' | 'back' | 'filter' | 'command' | 'help'
   | 'refresh' | 'sort' | 'sortReverse' | 'create' | 'delete' | 'psql' | 'copy' | 'quit' | 'edit' | 'reveal'
-  | 'restart' | 'resetPassword' | 'profiles';
+  | 'restart' | 'promote' | 'resetPassword' | 'profiles';
 
 export type Scope = 'list' | 'detail';
 
@@ -43,6 +43,7 @@ export const KEYMAP: Binding[] = [
   { action: 'delete', keys: 'ctrl-d', help: 'delete the cluster (type its name to confirm)', scopes: ['list', 'detail'], writes: true, hint: 'delete', match: (i, k) => k.ctrl && i === 'd' },
   { action: 'reveal', keys: 'x', help: 'show / hide the password', scopes: ['detail'], hint: 'reveal', match: ch('x') },
   { action: 'restart', keys: 'R', help: 'restart (ClickHouse)', scopes: ['detail'], writes: true, match: ch('R') },
+  { action: 'promote', keys: 'M', help: 'promote a read replica to a primary (ClickHouse)', scopes: ['detail'], writes: true, match: ch('M') },
   { action: 'resetPassword', keys: 'P', help: 'reset the password (ClickHouse)', scopes: ['detail'], writes: true, match: ch('P') },
   { action: 'command', keys: ':', help: 'command: :profiles :create :q', scopes: ['list', 'detail'], hint: 'command', match: ch(':') },
   { action: 'help', keys: '?', help: 'this help', scopes: ['list', 'detail'], hint: 'help', match: ch('?') },

@@ -330,6 +330,13 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
       put(slot, c);
       scheduleGet(slot, c.id, FAST_POLL_MS);
     },
+    async promote(cluster) {
+      const slot = slotFor(cluster.profile);
+      writable(slot, 'promote');
+      const c = await tagged(slot, () => need(slot, 'promote', 'promoting a replica')(cluster.id));
+      put(slot, c);
+      scheduleGet(slot, c.id, FAST_POLL_MS);
+    },
     async resetPassword(cluster) {
       const slot = slotFor(cluster.profile);
       writable(slot, 'password reset');

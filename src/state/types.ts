@@ -62,6 +62,7 @@ export interface ClusterStore {
   backups(cluster: Cluster, signal?: AbortSignal): Promise<Backup[]>;
   upgradeTargets(cluster: Cluster, signal?: AbortSignal): Promise<string[]>;
   restart(cluster: Cluster): Promise<void>;
+  promote(cluster: Cluster): Promise<void>;
   resetPassword(cluster: Cluster): Promise<string>;
 }
 

@@ -168,6 +168,22 @@ describe('IONOS v2 provider', () => {
     expect(await r.provider.upgradeTargets(c!)).toEqual(['16', '17']);
   });
 
+  it('creates a cluster from a backup (restoreFromBackup), with or without a point in time, checked like the API checks it', async () => {
+    const source = r.fake.addCluster('de/fra', { properties: { version: '17', backup: { location: 'eu-central-3', retentionDays: 7 } } });
+    const [backup] = await r.provider.backups(source.id);
+    const spec = await r.provider.createForm();
+    const form = { ...NEW_CLUSTER, name: 'cms-restored', sourceBackupId: backup!.id, recoveryTargetDatetime: '2026-11-20T10:00:00Z' };
+    expect(spec.validate(form)).toEqual({});
+    expect(spec.validate({ ...form, recoveryTargetDatetime: 'yesterday' })).toEqual({ recoveryTargetDatetime: expect.stringMatching(/RFC 3339/) });
+    expect(spec.validate({ ...form, sourceBackupId: '' })).toEqual({ recoveryTargetDatetime: 'a point in time needs a backup id' });
+    expect(spec.validate({ ...form, sourceBackupId: 'not-a-uuid' }).sourceBackupId).toMatch(/UUID/);
+    await r.provider.create(form);
+    const post = r.fake.requests.find((q) => q.method === 'POST' && q.path === '/clusters')!;
+    expect((post.body as { properties: Record<string, unknown> }).properties.restoreFromBackup).toEqual({ sourceBackupId: backup!.id, recoveryTargetDatetime: '2026-11-20T10:00:00Z' });
+    const missing = await apiError(r.provider.create({ ...form, name: 'cms-restored-2', sourceBackupId: '5a029f4a-72e5-11ec-90d6-0242ac120099', recoveryTargetDatetime: '' }));
+    expect(missing.message).toMatch(/backup 5a029f4a-72e5-11ec-90d6-0242ac120099 not found/);
+  });
+
   it('Bearer token and X-Contract-Number are sent when configured', async () => {
     const p = makeProvider(r.fake, undefined, { username: undefined, password: undefined, token: r.fake.credentials.token, contractNumber: r.fake.contractNumber });
     r.fake.addCluster('us/ewr');

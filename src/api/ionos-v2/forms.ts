@@ -14,9 +14,10 @@ export interface CreateChoices {
 const CREATE_KEYS = [
   'location', 'name', 'description', 'version', 'instances', 'cores', 'ram', 'storageSize', 'replicationMode', 'connectionPooler',
   'datacenterId', 'lanId', 'primaryInstanceAddress', 'maintenanceDay', 'maintenanceTime', 'backupLocation', 'retentionDays',
-  'username', 'password', 'database', 'logsEnabled', 'metricsEnabled',
+  'username', 'password', 'database', 'logsEnabled', 'metricsEnabled', 'sourceBackupId', 'recoveryTargetDatetime',
 ];
-const REQUIRED = CREATE_KEYS.filter((k) => !['description', 'logsEnabled', 'metricsEnabled', 'connectionPooler'].includes(k));
+const OPTIONAL = ['description', 'logsEnabled', 'metricsEnabled', 'connectionPooler', 'sourceBackupId', 'recoveryTargetDatetime'];
+const REQUIRED = CREATE_KEYS.filter((k) => !OPTIONAL.includes(k));
 
 const range = (k: keyof typeof LIMITS, unit = '') => `${LIMITS[k][0]}–${LIMITS[k][1]}${unit}`;
 const list = (values: readonly string[]) => values.map((value) => ({ value }));
@@ -65,6 +66,8 @@ export function createFormSpec(c: CreateChoices): FormSpec {
     { key: 'database', label: 'Initial database', kind: 'text', required: true, immutable: true },
     bool('logsEnabled', 'Logs', 'needs observability on the contract'),
     bool('metricsEnabled', 'Metrics', 'needs observability on the contract'),
+    { key: 'sourceBackupId', label: 'Restore from backup', kind: 'text', immutable: true, help: 'optional: a backup id (see a cluster\'s backups) to start from' },
+    { key: 'recoveryTargetDatetime', label: 'Point in time', kind: 'text', immutable: true, help: 'optional, with a backup: RFC 3339, e.g. 2026-11-20T10:00:00Z' },
   ];
   return { title: 'New IONOS PostgreSQL v2 cluster', fields, validate: (values) => validateCreate(values, c) };
 }
@@ -107,5 +110,8 @@ export function createProperties(v: FormValues): Record<string, unknown> {
   if (v.description) props.description = v.description;
   if (v.logsEnabled) props.logsEnabled = v.logsEnabled === 'true';
   if (v.metricsEnabled) props.metricsEnabled = v.metricsEnabled === 'true';
+  if (v.sourceBackupId) {
+    props.restoreFromBackup = { sourceBackupId: v.sourceBackupId.trim(), ...(v.recoveryTargetDatetime ? { recoveryTargetDatetime: v.recoveryTargetDatetime } : {}) };
+  }
   return props;
 }

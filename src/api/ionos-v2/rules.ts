@@ -38,6 +38,11 @@ export const RULES: Record<string, Rule> = {
   maintenanceDay: oneOf(DAYS, 'day'),
   maintenanceTime: (v) => (TIME_PATTERN.test(v) ? undefined : 'HH:MM:SS in UTC, e.g. 04:00:00'),
   datacenterId: (v) => (UUID_PATTERN.test(v.trim()) ? undefined : 'the data center UUID'),
+  sourceBackupId: (v) => (UUID_PATTERN.test(v.trim()) ? undefined : "a backup id (UUID) from the source cluster's backups"),
+  recoveryTargetDatetime: (v, values) =>
+    !values?.sourceBackupId ? 'a point in time needs a backup id'
+      : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)) ? undefined
+        : 'an RFC 3339 time, e.g. 2026-11-20T10:00:00Z',
   lanId: (v) => (/^\d+$/.test(v.trim()) ? undefined : 'the numeric LAN id'),
   primaryInstanceAddress: (v) => addressProblem(v.trim()),
   username: (v) => (USERNAME_PATTERN.test(v) ? undefined : 'up to 16 letters, digits and "_"'),

@@ -58,6 +58,7 @@ export function fakeStore(opts: StoreOptions = {}) {
     backups: vi.fn(unsupported),
     upgradeTargets: vi.fn(unsupported),
     restart: vi.fn(unsupported),
+    promote: vi.fn(async (_c: Cluster): Promise<void> => undefined),
     resetPassword: vi.fn(unsupported),
   } satisfies ClusterStore;
   return Object.assign(store, {

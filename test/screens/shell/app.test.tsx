@@ -151,6 +151,33 @@ describe('detail', () => {
   });
 });
 
+describe('promote a ClickHouse read replica', () => {
+  it('is offered only for a replica, asks for the name, then promotes', async () => {
+    const { app, store } = setup();
+    cleanup = app.unmount;
+    store.setClusters([...CLUSTERS, cluster({ id: 'e', name: 'echo', profile: 'ch', provider: 'clickhouse', state: 'running', raw: { isPrimary: false } })]);
+    await until(app.lastFrame, '5 clusters');
+    app.stdin.write('jj');
+    await until(app.lastFrame, /❯ charlie/);
+    app.stdin.write('\r');
+    await until(app.lastFrame, /charlie\s+ready/);
+    app.stdin.write('M');
+    await until(app.lastFrame, 'only a ClickHouse read replica can be promoted');
+    app.stdin.write('\u001b');
+    await until(app.lastFrame, /❯ charlie/);
+    app.stdin.write('jj');
+    await until(app.lastFrame, /❯ echo/);
+    app.stdin.write('\r');
+    await until(app.lastFrame, /echo\s+ready/);
+    app.stdin.write('M');
+    await until(app.lastFrame, 'Promote echo to a standalone primary?');
+    app.stdin.write('echo\r');
+    await until(app.lastFrame, 'echo is being promoted to a primary');
+    expect(store.promote).toHaveBeenCalledTimes(1);
+    expect(store.promote.mock.calls[0]![0].name).toBe('echo');
+  });
+});
+
 describe('delete', () => {
   it('asks for the name, refuses anything else, and deletes on the exact name', async () => {
     const { app, store } = setup();
