@@ -31,6 +31,7 @@ export class IonosV1Provider implements Provider {
   private readonly seenAvailable = new Set<string>();
   /** Decoded pages by their items' JSON (see pageClusters). */
   private readonly pages = new Map<string, Cluster[]>();
+  private listedOnce = false;
 
   constructor(
     private readonly prof: IonosV1Profile,
@@ -56,11 +57,13 @@ export class IonosV1Provider implements Provider {
   }
 
   async list(signal?: AbortSignal): Promise<Cluster[]> {
-    return collectPagesConcurrently(
+    const clusters = await collectPagesConcurrently(
       (offset, limit) => this.call({ method: 'GET', path: '/clusters', query: { offset, limit }, signal }),
       (body) => this.pageClusters(body),
       { limit: PAGE_LIMIT, concurrency: PAGE_CONCURRENCY },
     );
+    this.listedOnce = true;
+    return clusters;
   }
 
   /**
@@ -69,7 +72,8 @@ export class IonosV1Provider implements Provider {
    */
   private pageClusters(body: unknown): Cluster[] {
     const items = body && typeof body === 'object' ? (body as { items?: unknown }).items : undefined;
-    const key = items === undefined ? undefined : JSON.stringify(items);
+    // Nothing to match on the first list: keying it would only delay the first screen.
+    const key = items === undefined || !this.listedOnce ? undefined : JSON.stringify(items);
     const known = key === undefined ? undefined : this.pages.get(key);
     if (known) return known;
     const clusters = decodeClusterPage(body).map((c) => this.toCluster(c));

@@ -5,7 +5,7 @@ export { DAYS, TIME_PATTERN, UUID_PATTERN, addressProblem } from '../ionos-v2/ca
 export const IONOS_V1_URL = 'https://api.ionos.com/databases/postgresql';
 export const PORT = 5432;
 export const PAGE_LIMIT = 100;
-export const PAGE_CONCURRENCY = 6;
+export const PAGE_CONCURRENCY = 8;
 
 /** The spec's x-extensible-enum plus terraform's additions; the API may add more. */
 export const V1_LOCATIONS = ['de/fra', 'de/txl', 'gb/lhr', 'es/vit', 'us/ewr', 'us/las', 'gb/bhx', 'fr/par', 'us/mci'] as const;
