@@ -96,8 +96,15 @@ if ((want('tui') || want('idle')) && has('tmux')) {
         return xs.length ? median(xs) : NaN;
       };
       const keyTimes = async (keys) => {
-        const times = [];
+        // Pass 1, quiet: a key, then a pause, nothing polling tmux meanwhile (capture-pane in a loop takes a core).
         inProcess();
+        for (const key of keys) {
+          t.run('send-keys', '-t', 'b', '-l', '--', key);
+          await sleep(120);
+        }
+        const pgtui = inProcess();
+        // Pass 2, the same keys again (j moves on, the filter text grows), timed from outside through tmux.
+        const times = [];
         for (const key of keys) {
           const before = t.capture();
           const s = process.hrtime.bigint();
@@ -108,7 +115,8 @@ if ((want('tui') || want('idle')) && has('tmux')) {
           times.push(Number(process.hrtime.bigint() - s) / 1e6);
           await sleep(30);
         }
-        return { tmux: median(times) - captureCost, pgtui: inProcess() };
+        inProcess();
+        return { tmux: median(times) - captureCost, pgtui };
       };
       const j = await keyTimes(Array(quick ? 8 : 20).fill('j'));
       report('keystroke-to-frame, j at 5,000 clusters', j.pgtui, 'ms', '≤ 16 ms', j.pgtui <= 16, `terminal read → frame written; through tmux ${j.tmux.toFixed(1)} ms (send-keys → screen changed, minus one capture-pane of ${captureCost.toFixed(1)} ms)`);

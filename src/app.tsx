@@ -19,7 +19,7 @@ import { Help } from './screens/Help.js';
 import { CreateCluster } from './screens/CreateCluster.js';
 import { EditCluster } from './screens/EditCluster.js';
 import { Profiles } from './screens/Profiles.js';
-import { columnsFor, SORT_KEYS, view, type SortKey } from './tui/list-view.js';
+import { columnsFor, SORT_KEYS, view, warmSearch, type SortKey } from './tui/list-view.js';
 import { copyToClipboard, connectionUrl } from './tui/osc52.js';
 import { usePsqlHandoff } from './tui/handoff.js';
 import { useKeyPacing } from './tui/key-pacing.js';
@@ -71,6 +71,11 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
   const detailLines = useRef(0);
 
   const rows = useMemo(() => view(snapshot.clusters, filter, sort, reverse), [snapshot.clusters, filter, sort, reverse]);
+  // After the frame is out, prepare the filter's search text for new or changed clusters (idle time, not a keystroke's).
+  useEffect(() => {
+    const timer = setTimeout(() => warmSearch(snapshot.clusters), 50);
+    return () => clearTimeout(timer);
+  }, [snapshot.clusters]);
   const stale = useMemo(() => new Set(snapshot.staleProfiles ?? []), [snapshot.staleProfiles]);
   const cols = useMemo(() => columnsFor(width), [width]);
   const rowIndex = useMemo(() => new Map(rows.map((c, i) => [clusterKey(c), i])), [rows]);

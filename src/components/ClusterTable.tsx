@@ -18,16 +18,22 @@ interface RowProps {
   stale: boolean;
 }
 
+/** One row as three strings (before the phase, the phase, after it): few Ink nodes per row keeps frames cheap. */
 const Row = memo(function Row({ cluster, columns, selected, stale }: RowProps) {
+  let before = selected ? '❯ ' : '  ';
+  let phase: string | undefined;
+  let after = '';
+  columns.forEach((col, i) => {
+    const gap = i < columns.length - 1 ? ' ' : '';
+    if (col.key === 'phase') phase = stale ? `${cell(`stale ${cluster.phase}`, col.width)}${gap}` : `${cell(col.value(cluster), col.width)}${gap}`;
+    else if (phase === undefined) before += cell(col.value(cluster), col.width) + gap;
+    else after += cell(col.value(cluster), col.width) + gap;
+  });
   return (
     <Text inverse={selected} dimColor={stale && !selected} wrap="truncate">
-      {selected ? '❯ ' : '  '}
-      {columns.map((col, i) => {
-        const text = cell(col.value(cluster), col.width) + (i < columns.length - 1 ? ' ' : '');
-        if (col.key === 'phase' && !stale) return <Text key={col.key} color={tint(PHASE_COLORS[cluster.phase])}>{text}</Text>;
-        if (col.key === 'phase' && stale) return <Text key={col.key}>{cell(`stale ${cluster.phase}`, col.width)} </Text>;
-        return <Text key={col.key}>{text}</Text>;
-      })}
+      {before}
+      {phase !== undefined && (stale ? phase : <Text color={tint(PHASE_COLORS[cluster.phase])}>{phase}</Text>)}
+      {after}
     </Text>
   );
 });

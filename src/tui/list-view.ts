@@ -18,6 +18,11 @@ function haystack(c: Cluster): string {
   return text;
 }
 
+/** Builds the search text of clusters that have none yet, so the first filter keystroke finds it ready. */
+export function warmSearch(clusters: readonly Cluster[]): void {
+  for (const c of clusters) haystack(c);
+}
+
 export function matches(c: Cluster, needle: string): boolean {
   return !needle || haystack(c).includes(needle.toLowerCase());
 }
