@@ -234,6 +234,15 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     changed();
   };
 
+  /** A provider command that changes the cluster's state (restart, promote): shown at once, then fast-polled. */
+  const stateCommand = async (cluster: Cluster, op: 'restart' | 'promote', label: string): Promise<void> => {
+    const slot = slotFor(cluster.profile);
+    writable(slot, label);
+    const c = await tagged(slot, () => need(slot, op, label)(cluster.id));
+    put(slot, c);
+    scheduleGet(slot, c.id, FAST_POLL_MS);
+  };
+
   setProfiles(opts.profiles);
 
   const store: ClusterStore = {
@@ -323,20 +332,8 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
       const slot = slotFor(cluster.profile);
       return tagged(slot, () => need(slot, 'upgradeTargets', 'version upgrades')(cluster, signal));
     },
-    async restart(cluster) {
-      const slot = slotFor(cluster.profile);
-      writable(slot, 'restart');
-      const c = await tagged(slot, () => need(slot, 'restart', 'restart')(cluster.id));
-      put(slot, c);
-      scheduleGet(slot, c.id, FAST_POLL_MS);
-    },
-    async promote(cluster) {
-      const slot = slotFor(cluster.profile);
-      writable(slot, 'promote');
-      const c = await tagged(slot, () => need(slot, 'promote', 'promoting a replica')(cluster.id));
-      put(slot, c);
-      scheduleGet(slot, c.id, FAST_POLL_MS);
-    },
+    restart: (cluster) => stateCommand(cluster, 'restart', 'restart'),
+    promote: (cluster) => stateCommand(cluster, 'promote', 'promoting a replica'),
     async resetPassword(cluster) {
       const slot = slotFor(cluster.profile);
       writable(slot, 'password reset');
