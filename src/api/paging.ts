@@ -2,15 +2,17 @@
 // the page size, the next pages are asked `concurrency` at a time until one comes back short; at most
 // `concurrency - 1` requests past the end are wasted, and 5,000 clusters take ~50/concurrency round trips.
 
-export interface PagingOptions {
+export interface PagingOptions<T> {
   limit: number;
   concurrency: number;
+  /** Called with the first page when more pages follow, so a big account shows something at once. */
+  onFirstPage?: (items: T[]) => void;
 }
 
 export async function collectPagesConcurrently<T extends { id?: string }>(
   fetchPage: (offset: number, limit: number) => Promise<unknown>,
   decode: (body: unknown) => T[],
-  { limit, concurrency }: PagingOptions,
+  { limit, concurrency, onFirstPage }: PagingOptions<T>,
 ): Promise<T[]> {
   const firstBody = await fetchPage(0, limit);
   const first = decode(firstBody);
@@ -18,6 +20,7 @@ export async function collectPagesConcurrently<T extends { id?: string }>(
   const served = (firstBody as { limit?: unknown } | undefined)?.limit;
   const size = typeof served === 'number' && served > 0 ? Math.min(served, limit) : limit;
   if (first.length < size) return first;
+  onFirstPage?.(first);
 
   const pages: T[][] = [first];
   let next = 1;

@@ -127,8 +127,8 @@ export interface Provider {
   readonly kind: ProviderKind;
   readonly profile: string;
   verify(signal?: AbortSignal): Promise<Identity>;
-  /** Every page, every region. */
-  list(signal?: AbortSignal): Promise<Cluster[]>;
+  /** Every page, every region; a big list may report its first page through onProgress while the rest loads. */
+  list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<Cluster[]>;
   /** Throws ApiError with kind 'not-found' when the cluster is gone. */
   get(id: string, signal?: AbortSignal): Promise<Cluster>;
   createForm(signal?: AbortSignal): Promise<FormSpec>;

@@ -84,7 +84,12 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     slot.listInFlight = ctl;
     let next = refreshMs;
     try {
-      const list = await providerOf(slot).list(ctl.signal);
+      // The very first list of a big account shows its first page while the rest loads (the profile stays 'loading').
+      const onProgress = slot.entries.size > 0 ? undefined : (soFar: Cluster[]) => {
+        if (ctl.signal.aborted || slots.get(slot.profile.name) !== slot || slot.entries.size > 0) return;
+        if (slot.replaceAll(soFar, Date.now(), () => undefined)) changed();
+      };
+      const list = await providerOf(slot).list(ctl.signal, onProgress);
       if (ctl.signal.aborted || slots.get(slot.profile.name) !== slot) return;
       const now = Date.now();
       // A cluster we are deleting keeps showing as deleting until the provider stops listing it.

@@ -62,7 +62,9 @@ describe('list at scale', () => {
     try {
       big.seed(2500);
       const p = new IonosV1Provider({ kind: 'ionos-v1', name: 'big', apiUrl: big.url, username: big.credentials.username, password: big.credentials.password }, { secrets: memorySecretStore() });
-      const clusters = await p.list();
+      const firstPages: number[] = [];
+      const clusters = await p.list(undefined, (soFar) => firstPages.push(soFar.length));
+      expect(firstPages).toEqual([100]); // the first page is reported once, before the others arrive
       expect(clusters).toHaveLength(2500);
       expect(new Set(clusters.map((c) => c.id)).size).toBe(2500);
       expect(new Set(clusters.map((c) => c.id))).toEqual(new Set(big.clusters.keys()));

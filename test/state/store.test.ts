@@ -64,11 +64,15 @@ class StubProvider implements Provider {
     return Promise.resolve({ summary: 'stub' });
   }
 
-  async list(): Promise<Cluster[]> {
+  /** Reported through onProgress before a delayed list settles (a big account's first page). */
+  firstPage?: number;
+
+  async list(_signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<Cluster[]> {
     this.log('list');
     this.listsInFlight++;
     this.maxListsInFlight = Math.max(this.maxListsInFlight, this.listsInFlight);
     try {
+      if (this.firstPage !== undefined) onProgress?.([...this.server.values()].slice(0, this.firstPage).map(copy));
       if (this.hang) await new Promise(() => {});
       if (this.listDelayMs > 0) await new Promise((r) => setTimeout(r, this.listDelayMs));
       if (this.listError !== undefined) throw this.listError;
@@ -397,6 +401,27 @@ describe('pause', () => {
     undo();
     await advance(2_000);
     expect(a.times('get')).toEqual([2_000, 15_000]);
+  });
+});
+
+describe('a big first list', () => {
+  it('shows its first page while the rest loads, the profile still loading; later lists never show partial data', async () => {
+    const a = new StubProvider('a', Array.from({ length: 30 }, (_, i) => ({ id: `a${i}` })));
+    a.firstPage = 10;
+    a.listDelayMs = 1_000;
+    const store = storeFor([a]);
+    store.start();
+    await advance(10);
+    expect(store.getSnapshot().clusters).toHaveLength(10);
+    expect(health(store.getSnapshot(), 'a').status).toBe('loading');
+    await advance(1_000);
+    expect(store.getSnapshot().clusters).toHaveLength(30);
+    expect(health(store.getSnapshot(), 'a').status).toBe('ok');
+    const sizes: number[] = [];
+    store.subscribe(() => sizes.push(store.getSnapshot().clusters.length));
+    await advance(6_100);
+    expect(a.times('list')).toHaveLength(2);
+    expect(sizes.every((n) => n === 30)).toBe(true);
   });
 });
 
