@@ -34,16 +34,27 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     { stdout, stdin, exitOnCtrlC: false, patchConsole: true },
   );
   let code = 0;
+  let crash: string | undefined;
   // A signal ends the app the same way q does, so whoever started pgtui (the demo's PostgreSQL) is stopped too.
   const onSignal = (signal: NodeJS.Signals) => {
     code = signal === 'SIGTERM' ? 143 : 129;
     instance.unmount();
   };
+  // An uncaught error ends the app like q does, with exit code 1, so whoever started pgtui cleans up too (the
+  // demo's PostgreSQL); should that clean-up hang, the process goes anyway after a few seconds.
   const onCrash = (err: unknown) => {
-    instance.unmount();
-    restore();
-    process.stderr.write(`pgtui: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+    code = 1;
+    setTimeout(() => {
+      restore();
+      process.stderr.write(crash ?? '');
+      process.exit(1);
+    }, 5_000).unref();
+    crash = `pgtui: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`;
+    try {
+      instance.unmount();
+    } catch {
+      // the tree is already broken; the terminal is restored when waitUntilExit settles either way
+    }
   };
   // Node prints process warnings to stderr, which is the screen Ink draws on; keep them off it while we run.
   const warningListeners = process.listeners('warning');
@@ -65,6 +76,8 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     process.off('unhandledRejection', onCrash);
     await opts.store.stop();
     restore();
+    // After the alternate screen is left, or the shell's screen would hide it.
+    if (crash) process.stderr.write(crash);
   }
   return code;
 }

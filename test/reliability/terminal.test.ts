@@ -1,7 +1,7 @@
 // The terminal after every way out of the TUI: q, ctrl-c, SIGTERM, SIGHUP — exit code, cooked mode back on
 // (icanon, echo), the alternate screen left, the demo's PostgreSQL stopped; tiny resizes; no TTY at all.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,29 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     quit(t);
     const { code, screen } = await exitOf(t);
     expect(code, screen).toBe(expected);
+    expect(screen).toMatch(/\[tty icanon echo \]/);
+    expect(screen).not.toMatch(LIST);
+    await sleep(300);
+    expect(demoPostgresCount(tmp)).toBe(0);
+    rmSync(tmp, { recursive: true, force: true });
+    tally.ok('ways out');
+  }, 50_000);
+
+  it('an uncaught error: one line, exit 1, the terminal restored and the demo PostgreSQL stopped', async () => {
+    tally.try('ways out');
+    ensureBuilt();
+    const tmp = mkdtempSync(join(tmpdir(), 'pgtui-term-'));
+    chmodSync(tmp, 0o755);
+    // A bug stand-in: once the list is up, something in the process throws where nothing catches it.
+    const crash = join(tmp, 'crash.mjs');
+    writeFileSync(crash, `setTimeout(() => { throw new Error('simulated bug'); }, Number(process.env.CRASH_AFTER_MS));\n`);
+    const t = new Tmux();
+    term = t;
+    t.start(`${process.execPath} --import ${crash} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT, env: { TMPDIR: tmp, CRASH_AFTER_MS: '6000' } });
+    await t.waitFor(LIST, 30_000);
+    const { code, screen } = await exitOf(t);
+    expect(code, screen).toBe(1);
+    expect(screen).toContain('pgtui: unexpected error: simulated bug');
     expect(screen).toMatch(/\[tty icanon echo \]/);
     expect(screen).not.toMatch(LIST);
     await sleep(300);
