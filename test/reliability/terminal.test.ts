@@ -55,17 +55,15 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     ['SIGTERM', (t) => process.kill(nodePid(t), 'SIGTERM'), 143],
     ['SIGHUP', (t) => process.kill(nodePid(t), 'SIGHUP'), 129],
   ];
-  it.each(ways)('%s', async (_name, quit, expected) => {
-    tally.try('ways out');
-    ensureBuilt();
+  /** A private TMPDIR for one demo (its PostgreSQL data directory lands there, so the test counts only its own). */
+  function demoTmp(): string {
     const tmp = mkdtempSync(join(tmpdir(), 'pgtui-term-'));
     chmodSync(tmp, 0o755); // as root the demo runs PostgreSQL as another user, who must reach its data directory
-    const t = new Tmux();
-    term = t;
-    t.start(`${process.execPath} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT, env: { TMPDIR: tmp } });
-    await t.waitFor(LIST, 30_000);
-    expect(demoPostgresCount(tmp)).toBe(1);
-    quit(t);
+    return tmp;
+  }
+
+  /** pgtui exited with `expected`, gave the terminal back in cooked mode off the alternate screen, stopped its PostgreSQL. */
+  async function expectLeftCleanly(t: Tmux, tmp: string, expected: number): Promise<string> {
     const { code, screen } = await exitOf(t);
     expect(code, screen).toBe(expected);
     expect(screen).toMatch(/\[tty icanon echo \]/);
@@ -73,14 +71,27 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     await sleep(300);
     expect(demoPostgresCount(tmp)).toBe(0);
     rmSync(tmp, { recursive: true, force: true });
+    return screen;
+  }
+
+  it.each(ways)('%s', async (_name, quit, expected) => {
+    tally.try('ways out');
+    ensureBuilt();
+    const tmp = demoTmp();
+    const t = new Tmux();
+    term = t;
+    t.start(`${process.execPath} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT, env: { TMPDIR: tmp } });
+    await t.waitFor(LIST, 30_000);
+    expect(demoPostgresCount(tmp)).toBe(1);
+    quit(t);
+    await expectLeftCleanly(t, tmp, expected);
     tally.ok('ways out');
   }, 50_000);
 
   it('an uncaught error: one line, exit 1, the terminal restored and the demo PostgreSQL stopped', async () => {
     tally.try('ways out');
     ensureBuilt();
-    const tmp = mkdtempSync(join(tmpdir(), 'pgtui-term-'));
-    chmodSync(tmp, 0o755);
+    const tmp = demoTmp();
     // A bug stand-in: once the list is up, something in the process throws where nothing catches it.
     const crash = join(tmp, 'crash.mjs');
     writeFileSync(crash, `setTimeout(() => { throw new Error('simulated bug'); }, Number(process.env.CRASH_AFTER_MS));\n`);
@@ -88,14 +99,8 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     term = t;
     t.start(`${process.execPath} --import ${crash} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT, env: { TMPDIR: tmp, CRASH_AFTER_MS: '6000' } });
     await t.waitFor(LIST, 30_000);
-    const { code, screen } = await exitOf(t);
-    expect(code, screen).toBe(1);
+    const screen = await expectLeftCleanly(t, tmp, 1);
     expect(screen).toContain('pgtui: unexpected error: simulated bug');
-    expect(screen).toMatch(/\[tty icanon echo \]/);
-    expect(screen).not.toMatch(LIST);
-    await sleep(300);
-    expect(demoPostgresCount(tmp)).toBe(0);
-    rmSync(tmp, { recursive: true, force: true });
     tally.ok('ways out');
   }, 50_000);
 
