@@ -1,7 +1,7 @@
 // `pgtui --demo` in a real terminal (tmux): what a newcomer does first. Lists every provider, filters, opens a
 // cluster, drops into a real psql on the demo's local PostgreSQL and comes back, creates a cluster and watches
 // it become ready, deletes it by typing its name, survives resizes, and leaves the terminal as it found it.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
 import { ensureBuilt, ROOT, BIN } from '../cli/helpers.js';
@@ -68,7 +68,8 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     // A burst of keys: "/hippo" must filter, not run h…p(sql).
     t.type('/hippo');
     t.send('Enter');
-    screen = await t.waitFor(/1\/\d+ clusters matching "hippo"/);
+    // The filter line closes (the key hints are back) once the Enter has been taken.
+    screen = await t.waitFor((s) => /1\/\d+ clusters matching "hippo"/.test(s) && /enter open/.test(s));
     expect(screen).toMatch(/❯ hippo\s+ready/);
 
     t.send('Enter');
@@ -93,11 +94,21 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
       t.type('select 40 + 2 as answer\\;');
       t.send('Enter');
       screen = await t.waitFor(/answer\s*\n-+\s*\n\s*42/);
+      // Ctrl-C inside psql cancels the running query; pgtui, waiting underneath, does not die of it.
+      t.type('select pg_sleep(30)\\;');
+      t.send('Enter');
+      await new Promise((r) => setTimeout(r, 500));
+      t.send('C-c');
+      screen = await t.waitFor('canceling statement due to user request', 10_000);
+      expect(t.exitStatus()).toBeUndefined();
+      const passfile = env.find((e) => e.startsWith('PGPASSFILE='))!.slice('PGPASSFILE='.length);
+      expect(existsSync(passfile)).toBe(true);
       t.type('\\q');
       t.send('Enter');
       screen = await t.waitFor('back from psql on hippo');
       expect(screen).toMatch(/❯ hippo\s+ready/);
       expect(screen).not.toContain('hippo=>');
+      expect(existsSync(passfile)).toBe(false);
     }
 
     t.send('Escape');
