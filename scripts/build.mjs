@@ -46,6 +46,14 @@ const PATCHES = [
     to: 'function styledCharsToStringUnused(chars) {',
     append: FAST_STYLED_CHARS_TO_STRING,
   },
+  {
+    // Ink's incremental rendering moves the cursor back to the frame's top one line short when the previous
+    // frame ended with a newline (every frame shorter than the terminal does), so each frame landed a line lower.
+    file: /[\\/]ink[\\/]build[\\/]log-update\.js$/,
+    from: 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
+    to: "buffer.push(ansiEscapes.cursorUp(previousVisible - 1 + (previousOutput.endsWith('\\n') ? 1 : 0)));",
+    append: '',
+  },
 ];
 const patchDependencies = {
   name: 'patch-dependencies',

@@ -30,8 +30,9 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   stdout.write(`${ENTER_ALT_SCREEN}\u001b[2J\u001b[H`);
   const instance = render(
     <App store={opts.store} profiles={opts.profiles} settings={opts.settings} readOnly={opts.readOnly} launchPsql={opts.launchPsql} banner={opts.banner} notice={opts.notice} />,
-    // Not incrementalRendering: with Ink 6.8 it misplaces lines when a frame's height changes (seen in tmux).
-    { stdout, stdin, exitOnCtrlC: false, patchConsole: true },
+    // Only the lines that changed are rewritten (moving the cursor sends two rows, not the screen: slow SSH links).
+    // Ink 6.8's incremental mode needs the fix in scripts/build.mjs to keep frames in place.
+    { stdout, stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: true },
   );
   let code = 0;
   let crash: string | undefined;

@@ -1,7 +1,7 @@
 // The cluster table: a header and only the rows that fit (a window around the cursor), so thousands of
 // clusters cost no more than a screenful. Rows are memoised: an unchanged cluster does not re-render.
 import { Box, Text } from 'ink';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { Cluster } from '../api/types.js';
 import { PHASE_COLORS, sanitize, truncate } from '../format.js';
 import { tint } from './form/colors.js';
@@ -46,16 +46,23 @@ export interface ClusterTableProps {
   stale: ReadonlySet<string>;
 }
 
-/** First visible row so that the cursor stays on screen, scrolling only when it leaves the window. */
-export function windowStart(cursor: number, height: number, total: number): number {
+/**
+ * First visible row: the window stays where it was and scrolls only when the cursor leaves it (as in less or
+ * vim), so moving the cursor changes two lines on screen, not all of them (what a slow SSH link carries).
+ */
+export function windowStart(cursor: number, height: number, total: number, previous = 0): number {
   if (total <= height) return 0;
-  const start = Math.max(0, cursor - Math.floor(height / 2));
-  return Math.min(start, total - height);
+  let start = previous;
+  if (cursor < start) start = cursor;
+  else if (cursor >= start + height) start = cursor - height + 1;
+  return Math.max(0, Math.min(start, total - height));
 }
 
 export function ClusterTable({ rows, columns, cursor, height, stale }: ClusterTableProps) {
   const visible = Math.max(1, height);
-  const start = windowStart(cursor, visible, rows.length);
+  const last = useRef(0);
+  const start = windowStart(cursor, visible, rows.length, last.current);
+  last.current = start;
   const slice = rows.slice(start, start + visible);
   return (
     <Box flexDirection="column">
