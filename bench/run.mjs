@@ -103,10 +103,15 @@ if ((want('tui') || want('idle')) && has('tmux')) {
       const keyTimes = async (keys) => {
         // Pass 1, quiet: a key, then a pause, nothing polling tmux meanwhile (capture-pane in a loop takes a core).
         inProcess();
+        const bytesLog = join(dir, 'key.bytes');
+        writeFileSync(bytesLog, '');
+        t.run('pipe-pane', '-t', 'b', '-o', `cat >> ${bytesLog}`);
         for (const key of keys) {
           t.run('send-keys', '-t', 'b', '-l', '--', key);
           await sleep(120);
         }
+        t.run('pipe-pane', '-t', 'b');
+        const bytes = statSync(bytesLog).size / keys.length;
         const pgtui = inProcess();
         // Pass 2, the same keys again (j moves on, the filter text grows), timed from outside through tmux.
         const times = [];
@@ -121,10 +126,11 @@ if ((want('tui') || want('idle')) && has('tmux')) {
           await sleep(30);
         }
         inProcess();
-        return { tmux: median(times) - captureCost, pgtui };
+        return { tmux: median(times) - captureCost, pgtui, bytes };
       };
       const j = await keyTimes(Array(quick ? 8 : 20).fill('j'));
       report('keystroke-to-frame, j at 5,000 clusters', j.pgtui, 'ms', '≤ 16 ms', j.pgtui <= 16, `terminal read → frame written; through tmux ${j.tmux.toFixed(1)} ms (send-keys → screen changed, minus one capture-pane of ${captureCost.toFixed(1)} ms)`);
+      report('bytes to the terminal per j (what a slow SSH link carries)', j.bytes, 'bytes', null, true, 'a 120x40 screen is ~5 KB');
       t.run('send-keys', '-t', 'b', '/');
       await sleep(200);
       const filter = await keyTimes(['o', 'r', 'd', 'e', 'r', 's', '-', 'p'].slice(0, quick ? 4 : 8));
