@@ -69,9 +69,6 @@ export interface HttpResponse<T> {
 /** Counts requests per process; the benchmarks and the store tests read it. */
 export const httpStats = { requests: 0 };
 
-/** GET bodies remembered per client: a 5,000-cluster list is 50 pages. */
-const LAST_BODIES = 200;
-
 let undiciModule: Promise<typeof import('undici')> | undefined;
 function loadUndici(): Promise<typeof import('undici')> {
   // A code-split bundle hands a CommonJS package over as `default` (its module.exports); Node itself gives both.
@@ -83,7 +80,6 @@ const RETRY_STATUS = new Set([429, 502, 503, 504]);
 
 export class HttpClient {
   private agent?: Agent;
-  private readonly lastBodies = new Map<string, { text: string; data: unknown }>();
   private readonly opts: HttpClientOptions;
 
   constructor(opts: HttpClientOptions) {
@@ -185,16 +181,7 @@ export class HttpClient {
     if (res.statusCode < 200 || res.statusCode >= 300) {
       throw this.statusError(res.statusCode, res.headers, contentType, text);
     }
-    // An unchanged GET body (a list page polled again) returns the very same parsed object, so callers can
-    // skip decoding it again and the store sees unchanged clusters by identity.
-    const key = req.method === 'GET' ? url.toString() : undefined;
-    const seen = key === undefined ? undefined : this.lastBodies.get(key);
-    if (seen && seen.text === text) return { status: res.statusCode, headers: res.headers, data: seen.data as T };
     const data = decodeBody<T>(req.expect ?? 'json', contentType, text, res.statusCode);
-    if (key !== undefined) {
-      if (this.lastBodies.size >= LAST_BODIES) this.lastBodies.delete(this.lastBodies.keys().next().value!);
-      this.lastBodies.set(key, { text, data });
-    }
     return { status: res.statusCode, headers: res.headers, data };
   }
 
