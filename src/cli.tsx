@@ -60,7 +60,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     process.stderr.write('pgtui: the interactive UI needs a terminal; use pgtui ls, get, wait or psql (pgtui --help)\n');
     return EXIT.usage;
   }
-  const ctx = await loadContext(globals);
+  const ctx = await loadContext(globals, { tolerant: true });
   try {
     // The first lists are on their way while Ink and React load (the store is a small chunk; the UI is not).
     const { createClusterStore } = await import('./state/store.js');
@@ -68,8 +68,16 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
     store.start();
     const [{ runTui }, { launchPsqlFor }] = await Promise.all([import('./tui.js'), import('./psql.js')]);
+    ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
-    return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql: launchPsqlFor(store, settings), banner: ctx.banner, notice });
+    const launch = launchPsqlFor(store, settings);
+    const launchPsql = (cluster: Parameters<typeof launch>[0]) => {
+      // The terminal is psql's by now: the warning goes above its banner, where the user looks.
+      const problem = ctx.config.secretsProblem();
+      if (problem) process.stdout.write(`pgtui: warning: ${problem}; psql connects without the stored login\n`);
+      return launch(cluster);
+    };
+    return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice });
   } finally {
     await ctx.close().catch(() => undefined);
   }

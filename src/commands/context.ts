@@ -22,7 +22,12 @@ export interface Context {
   close(): Promise<void>;
 }
 
-export async function loadContext(opts: GlobalOptions): Promise<Context> {
+export interface LoadOptions {
+  /** The TUI: an unusable config.json becomes its notice (with no saved profiles) instead of an error. */
+  tolerant?: boolean;
+}
+
+export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): Promise<Context> {
   let stopDemo: (() => Promise<void>) | undefined;
   let dir = opts.configDir;
   let notice: string | undefined;
@@ -34,7 +39,16 @@ export async function loadContext(opts: GlobalOptions): Promise<Context> {
     dir = demo.configDir;
     notice = demo.postgresProblem;
   }
-  const config = openConfig({ dir, verify: (p, signal) => createProvider(p, { secrets: config.secrets }).verify(signal) });
+  let config: Config;
+  try {
+    config = openConfig({ dir, verify: (p, signal) => createProvider(p, { secrets: config.secrets }).verify(signal) });
+    // A one-shot command on a config.json it cannot use would list nothing and look fine: it stops instead.
+    const unreadable = config.unreadable();
+    if (unreadable && !load.tolerant) throw new CommandError(unreadable, EXIT.error);
+  } catch (err) {
+    await stopDemo?.();
+    throw err;
+  }
   let profiles = config.list();
   if (opts.profile) {
     profiles = profiles.filter((p) => p.name === opts.profile);

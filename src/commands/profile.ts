@@ -4,6 +4,7 @@ import type { Profile } from '../api/profile.js';
 import type { ProviderKind } from '../api/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
+import { isPlainHttp } from '../api/pgo/plain-http.js';
 
 export interface ProfileAddOptions {
   provider: string;
@@ -72,6 +73,7 @@ export async function profileAdd(ctx: Context, name: string, o: ProfileAddOption
   const identity = await ctx.config.verify(profile);
   await ctx.config.save({ ...profile, ...(profile.kind === 'clickhouse' && !profile.organizationId && identity.discovered?.organizationId ? { organizationId: identity.discovered.organizationId } : {}) });
   process.stdout.write(`saved profile ${name}: ${identity.summary}\n`);
+  if (profile.kind === 'pgo' && isPlainHttp(profile.apiUrl)) process.stderr.write(`pgtui: warning: profile ${name} is INSECURE: its PGO login travels in clear over plain http\n`);
   return EXIT.ok;
 }
 
@@ -83,7 +85,7 @@ function urlOf(p: Profile): string {
 }
 
 export function profileList(ctx: Context, json: boolean): number {
-  const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: urlOf(p), readOnly: Boolean(p.readOnly), insecure: p.kind === 'pgo' && Boolean(p.insecure) }));
+  const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: urlOf(p), readOnly: Boolean(p.readOnly), insecure: p.kind === 'pgo' && Boolean(p.insecure), plainHttp: p.kind === 'pgo' && isPlainHttp(p.apiUrl) }));
   for (const problem of ctx.config.problems) process.stderr.write(`pgtui: ${problem}\n`);
   if (json) {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -96,7 +98,7 @@ export function profileList(ctx: Context, json: boolean): number {
   const w = (k: 'name' | 'provider' | 'source') => Math.max(k.length, ...rows.map((r) => r[k].length));
   process.stdout.write(`${'NAME'.padEnd(w('name'))}  ${'PROVIDER'.padEnd(w('provider'))}  ${'SOURCE'.padEnd(w('source'))}  URL\n`);
   for (const r of rows) {
-    const flags = [r.readOnly ? 'read-only' : '', r.insecure ? 'INSECURE' : ''].filter(Boolean).join(' ');
+    const flags = [r.readOnly ? 'read-only' : '', r.insecure ? (r.plainHttp ? 'INSECURE (plain http)' : 'INSECURE') : r.plainHttp ? 'plain http: refused until insecure is set' : ''].filter(Boolean).join(' ');
     process.stdout.write(`${r.name.padEnd(w('name'))}  ${r.provider.padEnd(w('provider'))}  ${r.source.padEnd(w('source'))}  ${r.url}${flags ? `  ${flags}` : ''}\n`);
   }
   return EXIT.ok;

@@ -7,5 +7,8 @@ export async function psql(ctx: Context, query: string, extraArgs: string[]): Pr
   const cluster = await findCluster(ctx, query);
   const provider = ctx.providerFor(ctx.profiles.find((p) => p.name === cluster.profile)!);
   const settings = ctx.config.settings();
-  return connectCluster(cluster, provider.connection(cluster), { psqlPath: settings.psqlPath, extraArgs: [...(settings.psqlArgs ?? []), ...extraArgs] });
+  const conn = provider.connection(cluster);
+  const problem = ctx.config.secretsProblem();
+  if (problem) process.stderr.write(`pgtui: warning: ${problem}; psql connects without the stored login\n`);
+  return connectCluster(cluster, conn, { psqlPath: settings.psqlPath, extraArgs: [...(settings.psqlArgs ?? []), ...extraArgs] });
 }

@@ -1,7 +1,7 @@
 // Small, careful file I/O for pgtui's config: atomic replace (temp file + fsync + rename, mode 0600) and a
 // lock file around read-modify-write, so a crash never leaves a half-written file and two pgtui processes
 // saving at once never lose each other's change.
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, chmodSync, copyFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export function ensureDir(dir: string): void {
@@ -81,9 +81,20 @@ export function readText(path: string): string | undefined {
 
 /** Keeps a copy of a file we could not use, next to it, and returns the copy's path. */
 export function backupBroken(path: string): string {
+  // Every one-shot run opens the file again: reuse a copy holding the same bytes rather than pile up new ones.
+  const bytes = readFileSync(path);
+  try {
+    for (const name of readdirSync(dirname(path))) {
+      if (!name.startsWith(`${basename(path)}.bak-`)) continue;
+      const copy = join(dirname(path), name);
+      if (statSync(copy).size === bytes.length && readFileSync(copy).equals(bytes)) return copy;
+    }
+  } catch {
+    // no earlier copy to reuse
+  }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const backup = `${path}.bak-${stamp}`;
-  copyFileSync(path, backup);
+  writeFileSync(backup, bytes, { mode: 0o600 });
   chmodSync(backup, 0o600);
   return backup;
 }

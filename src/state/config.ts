@@ -7,31 +7,25 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Profile } from '../api/profile.js';
 import { ApiError } from '../api/errors.js';
-import type { Identity, ProviderKind, SecretStore } from '../api/types.js';
+import type { Identity, SecretStore } from '../api/types.js';
 import { DEFAULT_SETTINGS, type ProfilesApi, type Settings } from './types.js';
 import { backupBroken, ensureDir, readText, withLock, writeAtomic } from './config-file.js';
 import { profilesFromEnv } from './env-profiles.js';
+import { configSchema, firstIssue, secretsSchema, type ConfigFile, type SecretsFile } from './config-schema.js';
+import { checkConfigDir } from './config-perms.js';
+import { plainHttpRefusal } from '../api/pgo/plain-http.js';
 
 export const CONFIG_VERSION = 1;
-const KINDS: readonly ProviderKind[] = ['ionos-v1', 'ionos-v2', 'clickhouse', 'pgo'];
-
-interface ConfigFile {
-  version: number;
-  profiles: Profile[];
-  settings: Partial<Settings>;
-  [extra: string]: unknown;
-}
-
-interface SecretsFile {
-  version: number;
-  clusters: Record<string, string>;
-}
 
 export interface Config extends ProfilesApi {
   readonly dir: string;
   readonly path: string;
   /** One line each: what was wrong with the files and where the broken copy was kept. */
   readonly problems: string[];
+  /** The line saying config.json could not be used, if so: one-shot commands stop on it, the TUI shows it. */
+  unreadable(): string | undefined;
+  /** Reads secrets.json if not yet read; the line saying it could not be used (stored logins are missing), if so. */
+  secretsProblem(): string | undefined;
   settings(): Settings;
   saveSettings(partial: Partial<Settings>): void;
   secrets: SecretStore;
@@ -43,6 +37,12 @@ export interface OpenConfigOptions {
   verify?: (profile: Profile, signal?: AbortSignal) => Promise<Identity>;
 }
 
+/** A path as messages print it: under HOME it starts with ~. */
+export function showPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  const home = (env.HOME || homedir()).replace(/\/+$/, '');
+  return home && home !== '/' && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
+}
+
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.PGTUI_CONFIG_DIR) return env.PGTUI_CONFIG_DIR;
   const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
@@ -51,39 +51,36 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-function parseConfig(text: string | undefined): Parsed<ConfigFile> {
-  if (text === undefined) return { ok: true, value: { version: CONFIG_VERSION, profiles: [], settings: {} } };
-  if (text.trim() === '') return { ok: false, reason: 'is empty' };
+/** JSON text → a checked object; `reason` says what is wrong, starting with the first bad path when there is one. */
+function parseFile<T>(text: string | undefined, empty: () => T, check: (raw: Record<string, unknown>) => Parsed<T>): Parsed<T> {
+  if (text === undefined) return { ok: true, value: empty() };
+  if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'is not valid JSON' };
+    return { ok: false, reason: 'not valid JSON' };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'is not a JSON object' };
-  const obj = raw as Record<string, unknown>;
-  const version = typeof obj.version === 'number' ? obj.version : 1;
-  if (version > CONFIG_VERSION) return { ok: false, reason: `was written by a newer pgtui (version ${version}; this one reads ${CONFIG_VERSION})` };
-  const profiles = obj.profiles ?? [];
-  if (!Array.isArray(profiles)) return { ok: false, reason: '"profiles" is not a list' };
-  for (const [i, p] of profiles.entries()) {
-    const prof = p as Partial<Profile> | null;
-    if (!prof || typeof prof !== 'object' || typeof prof.name !== 'string' || !prof.name) return { ok: false, reason: `profile #${i + 1} has no name` };
-    if (!KINDS.includes(prof.kind as ProviderKind)) return { ok: false, reason: `profile "${prof.name}" has an unknown provider "${String(prof.kind)}"` };
-  }
-  const settings = obj.settings && typeof obj.settings === 'object' ? (obj.settings as Partial<Settings>) : {};
-  return { ok: true, value: { ...obj, version: CONFIG_VERSION, profiles: profiles as Profile[], settings } };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'not a JSON object' };
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version === 'number' && version > CONFIG_VERSION) return { ok: false, reason: `written by a newer pgtui (version ${version}; this one reads ${CONFIG_VERSION})` };
+  return check(raw as Record<string, unknown>);
+}
+
+function parseConfig(text: string | undefined): Parsed<ConfigFile> {
+  return parseFile<ConfigFile>(text, () => ({ version: CONFIG_VERSION, profiles: [], settings: {} }), (raw) => {
+    const r = configSchema.safeParse(raw);
+    if (!r.success) return { ok: false, reason: firstIssue(r.error, raw) };
+    return { ok: true, value: { ...r.data, version: CONFIG_VERSION, profiles: r.data.profiles as Profile[], settings: r.data.settings as Partial<Settings> } };
+  });
 }
 
 function parseSecrets(text: string | undefined): Parsed<SecretsFile> {
-  if (text === undefined) return { ok: true, value: { version: 1, clusters: {} } };
-  try {
-    const raw = JSON.parse(text) as Partial<SecretsFile>;
-    if (raw && typeof raw.clusters === 'object' && raw.clusters) return { ok: true, value: { version: 1, clusters: { ...raw.clusters } } };
-  } catch {
-    // fall through
-  }
-  return { ok: false, reason: 'is not a valid secrets file' };
+  return parseFile<SecretsFile>(text, () => ({ version: 1, clusters: {} }), (raw) => {
+    const r = secretsSchema.safeParse(raw);
+    if (!r.success) return { ok: false, reason: firstIssue(r.error, raw) };
+    return { ok: true, value: { version: 1, clusters: { ...r.data.clusters } } };
+  });
 }
 
 export function openConfig(opts: OpenConfigOptions = {}): Config {
@@ -91,7 +88,12 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
   const dir = opts.dir ?? configDir(env);
   const path = join(dir, 'config.json');
   const secretsPath = join(dir, 'secrets.json');
+  const show = (p: string) => showPath(p, env);
+  // Before anything is read: refuse a directory someone else could have written, tighten one others can read.
+  checkConfigDir(dir, show);
   const problems: string[] = [];
+  let unreadable: string | undefined;
+  let secretsProblem: string | undefined;
   /** Broken files are backed up once and then left alone: nothing overwrites them silently. */
   const broken = new Set<string>();
 
@@ -101,12 +103,13 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
     if (!broken.has(path)) {
       broken.add(path);
       const backup = backupBroken(path);
-      problems.push(`config file ${path} ${parsed.reason}; kept a copy at ${backup} and started with no saved profiles`);
+      unreadable = `${show(path)}: ${parsed.reason} (a copy is kept at ${show(backup)}); fix or remove the file`;
+      problems.push(`${show(path)}: ${parsed.reason}; kept a copy at ${show(backup)} and started with no saved profiles`);
     }
     return { version: CONFIG_VERSION, profiles: [], settings: {} };
   };
   let current = load();
-  const refuse = () => new ApiError(`config file ${path} is unreadable or from a newer pgtui (see the backup next to it); fix or remove it before saving`, { kind: 'config' });
+  const refuse = () => new ApiError(`config file ${show(path)} is unreadable or from a newer pgtui (see the copy next to it); fix or remove it before saving`, { kind: 'config' });
 
   const update = (change: (file: ConfigFile) => void): void => {
     if (broken.has(path)) throw refuse();
@@ -120,16 +123,18 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
     });
   };
 
+  const secretsBroken = (reason: string) => {
+    broken.add(secretsPath);
+    secretsProblem = `secrets file ${show(secretsPath)}: ${reason}; kept a copy at ${show(backupBroken(secretsPath))}`;
+    problems.push(secretsProblem);
+  };
   let secretCache: SecretsFile | undefined;
   const secretsFile = (): SecretsFile => {
     if (!secretCache) {
       const parsed = parseSecrets(readText(secretsPath));
       if (parsed.ok) secretCache = parsed.value;
       else {
-        if (!broken.has(secretsPath)) {
-          broken.add(secretsPath);
-          problems.push(`secrets file ${secretsPath} ${parsed.reason}; kept a copy at ${backupBroken(secretsPath)}`);
-        }
+        if (!broken.has(secretsPath)) secretsBroken(parsed.reason);
         secretCache = { version: 1, clusters: {} };
       }
     }
@@ -138,11 +143,8 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
   const changeSecrets = (change: (file: SecretsFile) => void) => {
     withLock(secretsPath, () => {
       const parsed = parseSecrets(readText(secretsPath));
-      if (!parsed.ok && !broken.has(secretsPath)) {
-        // Starting afresh loses nothing: the old bytes stay in the backup, and the problem is reported.
-        broken.add(secretsPath);
-        problems.push(`secrets file ${secretsPath} ${parsed.reason}; kept a copy at ${backupBroken(secretsPath)}`);
-      }
+      // Starting afresh loses nothing: the old bytes stay in the backup, and the problem is reported.
+      if (!parsed.ok && !broken.has(secretsPath)) secretsBroken(parsed.reason);
       const file = parsed.ok ? parsed.value : { version: 1, clusters: {} };
       change(file);
       writeAtomic(secretsPath, `${JSON.stringify(file, null, 2)}\n`);
@@ -156,6 +158,11 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
     dir,
     path,
     problems,
+    unreadable: () => unreadable,
+    secretsProblem() {
+      secretsFile();
+      return secretsProblem;
+    },
     list() {
       const fileProfiles = current.profiles;
       const names = new Set(fileProfiles.map((p) => p.name));
@@ -168,6 +175,8 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
     async save(profile) {
       if (profile.source === 'env') throw new ApiError(`profile ${profile.name} comes from environment variables; change them instead`, { kind: 'config' });
       if (!/^[\w.@-]{1,64}$/.test(profile.name)) throw new ApiError('a profile name is 1–64 letters, digits, "-", "_", "." or "@"', { kind: 'validation' });
+      const refusal = plainHttpRefusal(profile);
+      if (refusal) throw new ApiError(refusal, { kind: 'config' });
       if (opts.verify) await opts.verify(profile);
       ensureDir(dir);
       update((file) => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Profile } from '../api/profile.js';
+import { isPlainHttp } from '../api/pgo/plain-http.js';
 
 function readPgoUser(env: NodeJS.ProcessEnv, home: string, read: (p: string) => string): { username: string; password: string } | undefined {
   const candidates = [env.PGOUSER, join(home, '.pgouser'), '/etc/pgo/pgouser'].filter((p): p is string => Boolean(p));
@@ -43,6 +44,8 @@ export function profilesFromEnv(env: NodeJS.ProcessEnv, home = homedir(), read: 
       out.push({
         name: 'env-pgo', kind: 'pgo', source: 'env', apiUrl: env.PGO_APISERVER_URL, namespace: env.PGO_NAMESPACE || 'pgo',
         caCert: env.PGO_CA_CERT || undefined, clientCert: env.PGO_CLIENT_CERT || undefined, clientKey: env.PGO_CLIENT_KEY || undefined,
+        // The pgo client's own switch for an apiserver running without TLS; only meaningful with an http:// URL.
+        insecure: isPlainHttp(env.PGO_APISERVER_URL) && /^(1|true|yes)$/i.test(env.DISABLE_TLS ?? '') ? true : undefined,
         ...creds,
       });
     }

@@ -5,6 +5,7 @@ import { ApiError } from '../errors.js';
 import { HttpClient } from '../http.js';
 import type { PgoProfile, ProviderDeps } from '../profile.js';
 import { VERSION_MISMATCH_MSG } from './validate.js';
+import { plainHttpRefusal } from './plain-http.js';
 import type { PgoStatus, VersionResponse } from './wire.js';
 
 function readPem(path: string | undefined, what: string): string | undefined {
@@ -58,6 +59,8 @@ export class PgoTransport {
     if (this.http) return this.http;
     const p = this.profile;
     if (!p.apiUrl) throw new ApiError('the profile has no apiserver URL (PGO_APISERVER_URL)', { kind: 'config' });
+    const refusal = plainHttpRefusal(p);
+    if (refusal) throw new ApiError(refusal, { kind: 'config' });
     const ca = p.insecure ? undefined : readPem(p.caCert, 'CA certificate');
     const cert = readPem(p.clientCert, 'client certificate');
     const key = readPem(p.clientKey, 'client key');

@@ -1,0 +1,22 @@
+// The pgo-apiserver authenticates every call with Basic credentials, so over plain http:// (its DISABLE_TLS
+// mode, docs/reference crunchy-pgo.md "Transport & security") the user name and password cross the network in
+// clear. pgtui only does that when the profile says `insecure`, the same explicit flag as skipping certificate
+// checks, and marks such profiles the same way.
+import type { Profile } from '../profile.js';
+
+export function isPlainHttp(url: string | undefined): boolean {
+  return /^http:\/\//i.test(url?.trim() ?? '');
+}
+
+/** Why this profile may not be used as it is, or undefined when it may. */
+export function plainHttpRefusal(p: Profile): string | undefined {
+  if (p.kind !== 'pgo' || !isPlainHttp(p.apiUrl) || p.insecure) return undefined;
+  let host = 'the apiserver';
+  try {
+    host = new URL(p.apiUrl).host; // never the whole URL: it may carry user:password@
+  } catch {
+    // an unparsable URL fails later with its own message
+  }
+  const how = p.source === 'env' ? 'set DISABLE_TLS=true (as for the pgo client)' : 'set insecure on the profile (--insecure)';
+  return `profile ${p.name}: ${host} is plain http:// and the PGO login (Basic auth) would travel in clear; use https://, or ${how} to accept that`;
+}

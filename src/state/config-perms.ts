@@ -1,0 +1,52 @@
+// Who may have touched the config directory, checked before anything in it is read — what ssh does with ~/.ssh
+// (StrictModes): a directory or file owned by someone else, or writable by group or others, could hold
+// credentials or profiles planted by another user, so it is refused with the reason and the fix. Modes that are
+// only too open for reading (0755, 0644) are tightened on every read, not only when pgtui writes.
+import { chmodSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { ApiError } from '../api/errors.js';
+
+export const CONFIG_FILES = ['config.json', 'secrets.json'] as const;
+
+const octal = (mode: number) => `0${(mode & 0o777).toString(8)}`;
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+function refuse(message: string): ApiError {
+  return new ApiError(message, { kind: 'config' });
+}
+
+/**
+ * Throws ApiError(kind 'config') when `dir` or a config file in it is not safe to read; tightens modes that are
+ * merely readable by others. `show` turns a path into what the message prints (e.g. with ~ for HOME).
+ */
+export function checkConfigDir(dir: string, show: (path: string) => string = (p) => p): void {
+  const uid = process.getuid?.();
+  if (uid === undefined) return; // no POSIX owners or modes (Windows)
+  const st = statOrUndefined(dir);
+  if (!st) return; // created 0700 on the first save
+  if (!st.isDirectory()) throw refuse(`config directory ${show(dir)} is not a directory`);
+  if (st.uid !== uid) {
+    throw refuse(`config directory ${show(dir)} is owned by uid ${st.uid}, not by you (uid ${uid}); pgtui will not read credentials from it: use your own directory (--config-dir) or chown it to yourself`);
+  }
+  if (st.mode & 0o022) {
+    throw refuse(`config directory ${show(dir)} is writable by ${st.mode & 0o020 ? 'group' : ''}${(st.mode & 0o022) === 0o022 ? ' and ' : ''}${st.mode & 0o002 ? 'others' : ''} (mode ${octal(st.mode)}); pgtui will not read credentials from it: chmod 700 ${show(dir)}`);
+  }
+  if (st.mode & 0o077) chmodSync(dir, 0o700);
+  for (const name of CONFIG_FILES) {
+    const path = join(dir, name);
+    const f = statOrUndefined(path);
+    if (!f) continue;
+    if (!f.isFile()) throw refuse(`config file ${show(path)} is not a regular file`);
+    if (f.uid !== uid) throw refuse(`config file ${show(path)} is owned by uid ${f.uid}, not by you (uid ${uid}); pgtui will not read it: remove it or chown it to yourself`);
+    if (f.mode & 0o022) throw refuse(`config file ${show(path)} is writable by group or others (mode ${octal(f.mode)}); pgtui will not read it: chmod 600 ${show(path)}`);
+    if (f.mode & 0o077) chmodSync(path, 0o600);
+  }
+}
