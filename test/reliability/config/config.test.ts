@@ -113,8 +113,8 @@ describe('two processes saving at once', () => {
 
 describe('broken config files', () => {
   const cases: [string, string, RegExp][] = [
-    ['empty', '', /is empty/],
-    ['corrupt JSON', '{"version":1,"profiles":[{"name":', /is not valid JSON/],
+    ['empty', '', /config\.json: the file is empty/],
+    ['corrupt JSON', '{"version":1,"profiles":[{"name":', /config\.json: not valid JSON/],
     ['newer version', JSON.stringify({ version: CONFIG_VERSION + 1, profiles: [{ name: 'x', kind: 'future' }] }), /newer pgtui/],
   ];
   for (const [label, bytes, reason] of cases) {
@@ -156,7 +156,7 @@ describe('broken config files', () => {
     cfg.secrets.set('b/2', 'pw2');
     const [backup] = backups(dir, 'secrets.json');
     expect(readFileSync(join(dir, backup!), 'utf8')).toBe(corrupt);
-    expect(cfg.problems).toEqual([expect.stringMatching(/secrets file .* is not a valid secrets file; kept a copy at /)]);
+    expect(cfg.problems).toEqual([expect.stringMatching(/secrets file .*secrets\.json: not valid JSON; kept a copy at /)]);
     expect(cfg.secrets.get('b/2')).toBe('pw2');
   });
 });
