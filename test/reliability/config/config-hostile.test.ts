@@ -2,7 +2,7 @@
 // config module: corrupt or mistyped config.json (one line naming the file and the first bad path, exit 1),
 // corrupt secrets.json (a warning before psql), modes tightened on read, a config directory someone else owns
 // or can write (refused, like ssh), and PGO over plain http:// (refused unless insecure, then marked).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,6 +58,41 @@ const ch: Profile = { name: 'ch', kind: 'clickhouse', keyId: 'k', keySecret: 's'
 const good = (profiles: unknown[] = [ch], settings: unknown = {}) => JSON.stringify({ version: 1, profiles, settings });
 
 beforeAll(() => ensureBuilt());
+
+const hasScript = spawnSync('script', ['-V']).status === 0;
+if (!hasScript) console.log('config-hostile: TUI cases skipped: script(1) (util-linux) is needed for a pseudo-terminal');
+
+/**
+ * Runs the interactive TUI in a pseudo-terminal (script(1)), 200 columns wide. Each step waits until its pattern
+ * has appeared on screen (escape sequences removed) and then types its keys; after the last step, q. Killed
+ * after 15 s if that never happens.
+ */
+function inTerminal(h: string, steps: Array<[RegExp, string]>, extra: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; text: string; seen: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn('script', ['-qfec', `stty cols 200 rows 40; exec ${process.execPath} ${BIN}`, '/dev/null'], {
+      env: { ...cleanEnv(h, extra), TERM: 'xterm' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let text = '';
+    let step = 0;
+    const onData = (d: Buffer) => {
+      text += d.toString();
+      const plain = text.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r/g, '');
+      while (step < steps.length && steps[step]![0].test(plain)) child.stdin.write(steps[step++]![1]);
+      if (step === steps.length) {
+        step++;
+        child.stdin.write('q');
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, text: `${text}\n[reached step ${step} of ${steps.length}]`, seen: step > steps.length });
+    });
+  });
+}
 
 describe('corrupt or mistyped config.json', () => {
   const wrongTypes: Array<[string, string, RegExp]> = [
@@ -134,6 +169,15 @@ describe('corrupt or mistyped config.json', () => {
     expect(file.profiles.map((p: Profile) => p.name)).toEqual(['ch', 'ch2']);
   }));
 
+  it.skipIf(!hasScript)('the TUI (through a pseudo-terminal): shows the problem as its notice, keeps running until q, saves nothing over the file', tallied('corrupt config.json (TUI)', async () => {
+    const { home: h, dir } = home({ config: '{oops', secrets: '{"clusters":' });
+    const out = await inTerminal(h, [[/config\.json: not valid JSON; kept a copy at ~\/\.config\/pgtui\/config\.json\.bak-\S+ and started with no saved profiles/, '']]);
+    expect(out.code, out.text).toBe(0);
+    expect(out.seen).toBe(true);
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{oops');
+    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toBe('{"clusters":');
+  }));
+
   it('the TUI path (tolerant): keeps running with the notice and no saved profiles', tallied('corrupt config.json (TUI)', async () => {
     const { dir } = home({ config: '{oops' });
     const ctx = await loadContext({ configDir: dir }, { tolerant: true });
@@ -172,6 +216,22 @@ describe('corrupt secrets.json', () => {
       expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toBe(secrets);
     }));
   }
+
+  it.skipIf(!hasScript)('the TUI shows unusable stored logins as its notice at start, and warns again above psql\'s banner on p', tallied('corrupt secrets.json (TUI)', async () => {
+    const { home: h, dir } = home({ config: good(), secrets: '{"clusters":' });
+    const log = join(work, 'psql-tui.json');
+    const profile: Profile = { kind: 'clickhouse', name: 'ch', apiUrl: fake.url, keyId: fake.keyId, keySecret: fake.keySecret };
+    writeFileSync(join(dir, 'config.json'), good([profile], { psqlPath: fakePsql(work) }));
+    const out = await inTerminal(h, [
+      [/secrets file ~\/\.config\/pgtui\/secrets\.json: not valid JSON; kept a copy at/, ''],
+      [/❯ orders\s+ready/, 'p'],
+      [/pgtui: warning: secrets file ~\/\.config\/pgtui\/secrets\.json: not valid JSON; kept a copy at \S+; psql connects without the stored login\n+psql → orders/, ''],
+    ], { FAKE_PSQL_LOG: log });
+    expect(out.seen, out.text).toBe(true);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(readFileSync(log, 'utf8')).passfile).toBeNull();
+    expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).toBe('{"clusters":');
+  }));
 
   it('the module: secretsProblem() names the file and the path; an intact file has none', tallied('corrupt secrets.json (module)', () => {
     const { dir } = home({ secrets: JSON.stringify({ version: 1, clusters: { 'ch/1': 42 } }) });
@@ -234,21 +294,10 @@ describe('file modes and who owns the directory', () => {
   }));
   if (!root) console.log('config-hostile: foreign-owner case skipped: chown to another user needs root');
 
-  it('the TUI refuses to start on an unsafe directory with the same line (through a pseudo-terminal)', tallied('group/world-writable dir refused', async () => {
+  it.skipIf(!hasScript)('the TUI refuses to start on an unsafe directory with the same line (through a pseudo-terminal)', tallied('group/world-writable dir refused', async () => {
     const { home: h, dir } = home({ config: good() });
     chmodSync(dir, 0o777);
-    const out = await new Promise<{ code: number | null; text: string }>((resolve) => {
-      // script(1) gives pgtui a terminal, so this is the interactive start-up, not the "needs a terminal" exit.
-      const child = spawn('script', ['-qfec', `${process.execPath} ${BIN}`, '/dev/null'], { env: { ...cleanEnv(h), TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'] });
-      let text = '';
-      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (text += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, text });
-      });
-    });
+    const out = await inTerminal(h, [[/./, '']]);
     expect(out.code, out.text).toBe(1);
     expect(out.text).toMatch(/pgtui: config directory ~\/\.config\/pgtui is writable by group and others \(mode 0777\)[^\n]*chmod 700 ~\/\.config\/pgtui/);
   }));
