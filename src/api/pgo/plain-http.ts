@@ -17,6 +17,6 @@ export function plainHttpRefusal(p: Profile): string | undefined {
   } catch {
     // an unparsable URL fails later with its own message
   }
-  const how = p.source === 'env' ? 'set DISABLE_TLS=true (as for the pgo client)' : 'set insecure on the profile (--insecure)';
+  const how = p.source === 'env' ? 'set DISABLE_TLS=true (as for the pgo client)' : 'set insecure on the profile (--insecure, or "Insecure TLS" in the form)';
   return `profile ${p.name}: ${host} is plain http:// and the PGO login (Basic auth) would travel in clear; use https://, or ${how} to accept that`;
 }

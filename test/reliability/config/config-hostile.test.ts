@@ -325,7 +325,7 @@ describe('PGO over plain http://', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   const pgo = (extra: Partial<PgoProfile> = {}): PgoProfile => ({ name: 'kube', kind: 'pgo', apiUrl: url, namespace: 'pgo', username: 'admin', password: 'cleartext-pw', ...extra });
-  const refusal = /kube: 127\.0\.0\.1:\d+ is plain http:\/\/ and the PGO login \(Basic auth\) would travel in clear; use https:\/\/, or set insecure on the profile \(--insecure\) to accept that/;
+  const refusal = /kube: 127\.0\.0\.1:\d+ is plain http:\/\/ and the PGO login \(Basic auth\) would travel in clear; use https:\/\/, or set insecure on the profile \(--insecure, or "Insecure TLS" in the form\) to accept that/;
 
   it('profile add without --insecure is refused before any request; with --insecure it is saved, warned about and marked', tallied('PGO http:// (CLI)', async () => {
     const { home: h, dir } = home();
