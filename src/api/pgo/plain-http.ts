@@ -8,7 +8,7 @@ export function isPlainHttp(url: string | undefined): boolean {
   return /^http:\/\//i.test(url?.trim() ?? '');
 }
 
-/** Why this profile may not be used as it is, or undefined when it may. */
+/** Why this profile may not be used as it is (one line), or undefined when it may. */
 export function plainHttpRefusal(p: Profile): string | undefined {
   if (p.kind !== 'pgo' || !isPlainHttp(p.apiUrl) || p.insecure) return undefined;
   let host = 'the apiserver';
@@ -18,5 +18,6 @@ export function plainHttpRefusal(p: Profile): string | undefined {
     // an unparsable URL fails later with its own message
   }
   const how = p.source === 'env' ? 'set DISABLE_TLS=true (as for the pgo client)' : 'set insecure on the profile (--insecure, or "Insecure TLS" in the form)';
-  return `profile ${p.name}: ${host} is plain http:// and the PGO login (Basic auth) would travel in clear; use https://, or ${how} to accept that`;
+  // Not naming the profile: provider errors get "NAME: " in front of them (api/registry.ts).
+  return `plain http:// would send the PGO login in clear (Basic auth) to ${host}: use https://, or ${how} to accept that`;
 }

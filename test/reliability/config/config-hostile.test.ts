@@ -325,7 +325,7 @@ describe('PGO over plain http://', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   const pgo = (extra: Partial<PgoProfile> = {}): PgoProfile => ({ name: 'kube', kind: 'pgo', apiUrl: url, namespace: 'pgo', username: 'admin', password: 'cleartext-pw', ...extra });
-  const refusal = /kube: 127\.0\.0\.1:\d+ is plain http:\/\/ and the PGO login \(Basic auth\) would travel in clear; use https:\/\/, or set insecure on the profile \(--insecure, or "Insecure TLS" in the form\) to accept that/;
+  const refusal = /plain http:\/\/ would send the PGO login in clear \(Basic auth\) to 127\.0\.0\.1:\d+: use https:\/\/, or set insecure on the profile \(--insecure, or "Insecure TLS" in the form\) to accept that/;
 
   it('profile add without --insecure is refused before any request; with --insecure it is saved, warned about and marked', tallied('PGO http:// (CLI)', async () => {
     const { home: h, dir } = home();
@@ -351,6 +351,7 @@ describe('PGO over plain http://', () => {
     const before = seen.length;
     const r = await pgtui(h, ['ls']);
     expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^pgtui: kube: plain http:\/\//);
     expect(r.stderr).toMatch(refusal);
     expect(seen.length).toBe(before);
     expect((await pgtui(h, ['profile', 'list'])).stdout).toMatch(/plain http: refused until insecure is set/);
@@ -366,7 +367,7 @@ describe('PGO over plain http://', () => {
     const before = seen.length;
     const r = await pgtui(h, ['ls'], env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/env-pgo: 127\.0\.0\.1:\d+ is plain http:\/\/ .* or set DISABLE_TLS=true \(as for the pgo client\) to accept that/);
+    expect(r.stderr).toMatch(/env-pgo: plain http:\/\/ would send the PGO login in clear \(Basic auth\) to 127\.0\.0\.1:\d+: use https:\/\/, or set DISABLE_TLS=true \(as for the pgo client\) to accept that/);
     expect(seen.length).toBe(before);
     const ok = await pgtui(h, ['ls'], { ...env, DISABLE_TLS: 'true' });
     expect(ok.code, ok.stderr).toBe(0);

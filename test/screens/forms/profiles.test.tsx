@@ -1,8 +1,12 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { ApiError } from '../../../src/api/errors.js';
 import type { Profile } from '../../../src/api/profile.js';
 import { Profiles } from '../../../src/screens/Profiles.js';
+import { openConfig } from '../../../src/state/config.js';
 import { fakeProfilesApi, fakeStore, health } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
 
@@ -98,6 +102,26 @@ describe('Profiles', () => {
     await waitForFrame(lastFrame, /New Crunchy PGO profile/);
     await press(stdin, KEY.up, KEY.up, ' ');
     expect(lastFrame()).toMatch(/Insecure TLS\s+\[x\] yes\s+! skips server certificate checks/);
+  });
+
+  it('refuses a PGO profile over plain http:// until Insecure TLS is on (the real config: nothing is written before)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pgtui-form-http-'));
+    try {
+      const config = openConfig({ dir, env: {} });
+      const store = fakeStore({ profiles: [] });
+      const { lastFrame, stdin } = render(<Profiles store={store} profilesApi={config} onBack={vi.fn()} />);
+      await waitForFrame(lastFrame, /Profiles/);
+      await press(stdin, 'a', KEY.up, KEY.down, KEY.down, KEY.down, KEY.enter);
+      await waitForFrame(lastFrame, /New Crunchy PGO profile/);
+      await press(stdin, 'kube', KEY.tab, 'http://127.0.0.1:8080', KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.tab, 'admin', KEY.tab, 'pw', KEY.ctrlS);
+      await waitForFrame(lastFrame, /Not saved — .*plain http:\/\/ would send the PGO login in clear/);
+      expect(existsSync(join(dir, 'config.json'))).toBe(false);
+      await press(stdin, KEY.tab, ' ', KEY.ctrlS);
+      await waitForFrame(lastFrame, /Saved kube/);
+      expect(config.list()).toEqual([expect.objectContaining({ name: 'kube', apiUrl: 'http://127.0.0.1:8080', insecure: true })]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('edits with secrets blank and keeps the saved secret when left blank', async () => {
