@@ -55,6 +55,14 @@ function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...a
   };
 }
 
+function connectionPassword(store: import('./state/types.js').ClusterStore, cluster: import('./api/types.js').Cluster): string | undefined {
+  try {
+    return store.provider(cluster.profile)?.connection(cluster).password;
+  } catch {
+    return undefined; // launching reports it
+  }
+}
+
 async function interactive(globals: GlobalOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('pgtui: the interactive UI needs a terminal; use pgtui ls, get, wait or psql (pgtui --help)\n');
@@ -67,14 +75,14 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const settings = ctx.config.settings();
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
     store.start();
-    const [{ runTui }, { launchPsqlFor }] = await Promise.all([import('./tui.js'), import('./psql.js')]);
+    const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([import('./tui.js'), import('./psql.js'), import('./commands/psql.js')]);
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
     const launch = launchPsqlFor(store, settings);
-    const launchPsql = (cluster: Parameters<typeof launch>[0]) => {
+    const launchPsql: typeof launch = (cluster) => {
       // The terminal is psql's by now: the warning goes above its banner, where the user looks.
-      const problem = ctx.config.secretsProblem();
-      if (problem) process.stdout.write(`pgtui: warning: ${problem}; psql connects without the stored login\n`);
+      const warning = storedLoginWarning(ctx.config, connectionPassword(store, cluster));
+      if (warning) process.stdout.write(`${warning}\n`);
       return launch(cluster);
     };
     return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice });

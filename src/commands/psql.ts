@@ -1,4 +1,5 @@
 // pgtui psql NAME|ID [-- psql args]: straight into psql; the exit code is psql's.
+import type { Config } from '../state/config.js';
 import type { Context } from './context.js';
 import { findCluster } from './get.js';
 import { connectCluster } from '../psql.js';
@@ -8,7 +9,13 @@ export async function psql(ctx: Context, query: string, extraArgs: string[]): Pr
   const provider = ctx.providerFor(ctx.profiles.find((p) => p.name === cluster.profile)!);
   const settings = ctx.config.settings();
   const conn = provider.connection(cluster);
-  const problem = ctx.config.secretsProblem();
-  if (problem) process.stderr.write(`pgtui: warning: ${problem}; psql connects without the stored login\n`);
+  const warning = storedLoginWarning(ctx.config, conn.password);
+  if (warning) process.stderr.write(`${warning}\n`);
   return connectCluster(cluster, conn, { psqlPath: settings.psqlPath, extraArgs: [...(settings.psqlArgs ?? []), ...extraArgs] });
+}
+
+/** The line saying psql goes without the stored login because secrets.json could not be read, if so (also the TUI's `p`). */
+export function storedLoginWarning(config: Pick<Config, 'secretsProblem'>, password: string | undefined): string | undefined {
+  const problem = password ? undefined : config.secretsProblem();
+  return problem && `pgtui: warning: ${problem}; psql connects without the stored login`;
 }
