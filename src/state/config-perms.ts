@@ -19,6 +19,15 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
+/** Tightening is best effort: on a read-only mount nobody else can change the files either. */
+function tighten(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch {
+    // left as it is
+  }
+}
+
 function refuse(message: string): ApiError {
   return new ApiError(message, { kind: 'config' });
 }
@@ -34,19 +43,19 @@ export function checkConfigDir(dir: string, show: (path: string) => string = (p)
   if (!st) return; // created 0700 on the first save
   if (!st.isDirectory()) throw refuse(`config directory ${show(dir)} is not a directory`);
   if (st.uid !== uid) {
-    throw refuse(`config directory ${show(dir)} is owned by uid ${st.uid}, not by you (uid ${uid}); pgtui will not read credentials from it: use your own directory (--config-dir) or chown it to yourself`);
+    throw refuse(`config directory ${show(dir)} is owned by uid ${st.uid}, not by you (uid ${uid}); pgtui will not read credentials from it: sudo chown -R ${uid} ${show(dir)}, or use --config-dir`);
   }
   if (st.mode & 0o022) {
     throw refuse(`config directory ${show(dir)} is writable by ${st.mode & 0o020 ? 'group' : ''}${(st.mode & 0o022) === 0o022 ? ' and ' : ''}${st.mode & 0o002 ? 'others' : ''} (mode ${octal(st.mode)}); pgtui will not read credentials from it: chmod 700 ${show(dir)}`);
   }
-  if (st.mode & 0o077) chmodSync(dir, 0o700);
+  if (st.mode & 0o077) tighten(dir, 0o700);
   for (const name of CONFIG_FILES) {
     const path = join(dir, name);
     const f = statOrUndefined(path);
     if (!f) continue;
     if (!f.isFile()) throw refuse(`config file ${show(path)} is not a regular file`);
-    if (f.uid !== uid) throw refuse(`config file ${show(path)} is owned by uid ${f.uid}, not by you (uid ${uid}); pgtui will not read it: remove it or chown it to yourself`);
+    if (f.uid !== uid) throw refuse(`config file ${show(path)} is owned by uid ${f.uid}, not by you (uid ${uid}); pgtui will not read it: sudo chown ${uid} ${show(path)}, or remove it`);
     if (f.mode & 0o022) throw refuse(`config file ${show(path)} is writable by group or others (mode ${octal(f.mode)}); pgtui will not read it: chmod 600 ${show(path)}`);
-    if (f.mode & 0o077) chmodSync(path, 0o600);
+    if (f.mode & 0o077) tighten(path, 0o600);
   }
 }

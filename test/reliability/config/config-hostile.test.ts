@@ -287,10 +287,15 @@ describe('file modes and who owns the directory', () => {
     const nobody = 65534;
     const { home: h, dir } = home({ config: good() });
     chownSync(dir, nobody, nobody);
-    oneLineError(await pgtui(h, ['ls']), /^pgtui: config directory ~\/\.config\/pgtui is owned by uid 65534, not by you \(uid 0\); pgtui will not read credentials from it/);
+    oneLineError(await pgtui(h, ['ls']), /^pgtui: config directory ~\/\.config\/pgtui is owned by uid 65534, not by you \(uid 0\); pgtui will not read credentials from it: sudo chown -R 0 ~\/\.config\/pgtui, or use --config-dir\n$/);
     chownSync(dir, 0, 0);
     chownSync(join(dir, 'config.json'), nobody, nobody);
-    oneLineError(await pgtui(h, ['profile', 'list']), /config file ~\/\.config\/pgtui\/config\.json is owned by uid 65534/);
+    oneLineError(await pgtui(h, ['profile', 'list']), /config file ~\/\.config\/pgtui\/config\.json is owned by uid 65534, not by you \(uid 0\); pgtui will not read it: sudo chown 0 ~\/\.config\/pgtui\/config\.json, or remove it/);
+    // secrets.json alone, too: credentials planted by someone else are not used
+    chownSync(join(dir, 'config.json'), 0, 0);
+    writeFileSync(join(dir, 'secrets.json'), '{"clusters":{}}', { mode: 0o600 });
+    chownSync(join(dir, 'secrets.json'), nobody, nobody);
+    oneLineError(await pgtui(h, ['ls']), /config file ~\/\.config\/pgtui\/secrets\.json is owned by uid 65534/);
   }));
   if (!root) console.log('config-hostile: foreign-owner case skipped: chown to another user needs root');
 
