@@ -20,13 +20,17 @@ function terminal() {
         row++;
         col = 0;
       } else if (chunk[i] === '\u001b') {
+        // eslint-disable-next-line no-control-regex
         const m = /^\u001b\[(\??)(\d*)([A-Za-z])/.exec(chunk.slice(i));
         if (!m) throw new Error(`unexpected escape ${JSON.stringify(chunk.slice(i, i + 8))}`);
         i += m[0].length - 1;
         const n = Number(m[2] || 1);
         if (m[1] === '?') continue;
         if (m[3] === 'A') row = Math.max(0, row - n);
-        else if (m[3] === 'E') (row += n), (col = 0);
+        else if (m[3] === 'E') {
+          row += n;
+          col = 0;
+        }
         else if (m[3] === 'G') col = n - 1;
         else if (m[3] === 'K') rows[row] = (rows[row] ?? '').slice(0, col);
         else throw new Error(`unexpected escape ${m[0]}`);

@@ -41,6 +41,7 @@ export const PASSWORD_MAX = 128;
 export function passwordProblem(pw: string): string | undefined {
   if (pw.length < 8) return 'at least 8 characters';
   if (pw.length > PASSWORD_MAX) return `at most ${PASSWORD_MAX} characters`;
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(pw)) return 'no control characters';
   if (!/[a-z]/.test(pw) || !/[A-Z]/.test(pw) || !/\d/.test(pw) || !/[@$!%*?&]/.test(pw)) {
     return 'needs a lowercase and an uppercase letter, a digit and one of @$!%*?&';

@@ -76,6 +76,7 @@ export function createFormSpec(c: CreateChoices): FormSpec {
 export const DESCRIPTION_MAX = 255;
 
 function descriptionProblem(v: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(v)) return 'no control characters';
   return [...v].length > DESCRIPTION_MAX ? `at most ${DESCRIPTION_MAX} characters` : undefined;
 }
