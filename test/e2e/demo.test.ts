@@ -97,9 +97,13 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
       // Ctrl-C inside psql cancels the running query; pgtui, waiting underneath, does not die of it.
       t.type('select pg_sleep(30)\\;');
       t.send('Enter');
-      await new Promise((r) => setTimeout(r, 500));
-      t.send('C-c');
-      await t.waitFor('canceling statement due to user request', 10_000);
+      // Ctrl-C before the query reached the server cancels nothing: press it until the server says it canceled.
+      const canceled = (s: string) => s.includes('canceling statement due to user request');
+      for (let i = 0; i < 40 && !canceled(t.capture()); i++) {
+        t.send('C-c');
+        await t.waitFor(canceled, 250).catch(() => undefined);
+      }
+      await t.waitFor(canceled, 10_000);
       expect(t.exitStatus()).toBeUndefined();
       const passfile = env.find((e) => e.startsWith('PGPASSFILE='))!.slice('PGPASSFILE='.length);
       expect(existsSync(passfile)).toBe(true);
