@@ -1,5 +1,5 @@
 // The v2 create form, its choices loaded from the API (/versions, /backup-locations, the profile's locations),
-// and the translation of its values into the POST /clusters envelope (§6.5).
+// and the translation of its values into the POST /clusters envelope (docs/ionos.md §6.5).
 import type { FieldSpec, FormSpec, FormValues } from '../types.js';
 import { DAYS, LIMITS, POOLERS, REPLICATION_MODES } from './catalog.js';
 import type { V2Version } from './mapping.js';
