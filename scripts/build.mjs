@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Ink and @alcalzone/ansi-tokenize are patched on install (patches/, applied by patch-package from `npm ci`;
+// Ink, @alcalzone/ansi-tokenize and is-in-ci are patched on install (patches/, applied by patch-package from `npm ci`;
 // docs/ink-patches.md), so the tests run the same Ink as this bundle. A bundle built from unpatched files fails.
 const PATCHED = [
   { file: /[\\/]ink[\\/]build[\\/]output\.js$/, line: 'caches = outputCaches();' },
   { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, line: 'function sameStyles(a, b) {' },
   { file: /[\\/]ink[\\/]build[\\/]log-update\.js$/, line: "cursorUp(previousVisible - 1 + (previousOutput.endsWith('\\n') ? 1 : 0))" },
+  { file: /[\\/]is-in-ci[\\/]index\.js$/, line: 'const isInCi = false;' },
 ];
 const verifyPatches = {
   name: 'verify-patches',
@@ -48,7 +49,7 @@ await build({
   legalComments: 'none',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
-  alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'is-in-ci': './stubs/is-in-ci.js' },
+  alias: { 'react-devtools-core': './stubs/react-devtools-core.js' },
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
   plugins: [verifyPatches],
   logLevel: 'warning',
