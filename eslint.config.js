@@ -4,9 +4,10 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { defineConfig } from 'eslint/config';
 
-export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'bench/.cache/', '.tmp/', 'stubs/', 'bin/'] },
+export default defineConfig(
+  { ignores: ['dist/', 'node_modules/', 'bench/.cache/', '.tmp/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
