@@ -90,7 +90,9 @@ export class Tmux {
   kill() {
     try {
       this.run('kill-server');
-    } catch {}
+    } catch {
+      // no server left to kill
+    }
   }
 }
 

@@ -5,66 +5,29 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Two hot spots of Ink's frame rendering at 5,000 clusters, patched at bundle time (same output, less work).
-// A patch whose text is no longer found fails the build, so a dependency upgrade cannot drop one silently.
-const FAST_STYLED_CHARS_TO_STRING = `
-function sameStyles(a, b) {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
-  return true;
-}
-export function styledCharsToString(chars) {
-  let ret = "";
-  for (let i = 0; i < chars.length; i++) {
-    const char = chars[i];
-    if (i === 0) {
-      if (char.styles.length > 0) ret += ansiCodesToString(char.styles);
-    } else if (!sameStyles(chars[i - 1].styles, char.styles)) {
-      ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
-    }
-    ret += char.value;
-    if (i === chars.length - 1 && char.styles.length > 0) ret += ansiCodesToString(diffAnsiCodes(char.styles, []));
-  }
-  return ret;
-}
-`;
-const PATCHES = [
-  {
-    // Ink tokenizes every styled line of every frame again (its caches live for one frame). Moving the cursor
-    // changes two rows; caches kept across frames (bounded) make the other rows free.
-    file: /[\\/]ink[\\/]build[\\/]output\.js$/,
-    from: 'caches = new OutputCaches();',
-    to: 'caches = outputCaches();',
-    append: `\nlet sharedCaches;\nfunction outputCaches() {\n  if (!sharedCaches || sharedCaches.styledChars.size > 4000 || sharedCaches.widths.size > 4000) sharedCaches = new OutputCaches();\n  return sharedCaches;\n}\n`,
-  },
-  {
-    // Turning each screen row back into a string diffs the styles of every pair of neighbouring cells (three
-    // Sets per cell); neighbours with equal styles, most of a row, need no diff.
-    file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
-    from: 'export function styledCharsToString(chars) {',
-    to: 'function styledCharsToStringUnused(chars) {',
-    append: FAST_STYLED_CHARS_TO_STRING,
-  },
-  {
-    // Ink's incremental rendering moves the cursor back to the frame's top one line short when the previous
-    // frame ended with a newline (every frame shorter than the terminal does), so each frame landed a line lower.
-    file: /[\\/]ink[\\/]build[\\/]log-update\.js$/,
-    from: 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
-    to: "buffer.push(ansiEscapes.cursorUp(previousVisible - 1 + (previousOutput.endsWith('\\n') ? 1 : 0)));",
-    append: '',
-  },
+// Ink, @alcalzone/ansi-tokenize and is-in-ci are patched on install (patches/, applied by patch-package from `npm ci`;
+// docs/ink-patches.md), so the tests run the same Ink as this bundle. A bundle built from unpatched files fails.
+const PATCHED = [
+  { file: /[\\/]ink[\\/]build[\\/]output\.js$/, line: 'caches = outputCaches();' },
+  { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, line: 'function sameStyles(a, b) {' },
+  { file: /[\\/]ink[\\/]build[\\/]log-update\.js$/, line: "cursorUp(previousVisible - 1 + (previousOutput.endsWith('\\n') ? 1 : 0))" },
+  { file: /[\\/]is-in-ci[\\/]index\.js$/, line: 'const isInCi = false;' },
 ];
-const patchDependencies = {
-  name: 'patch-dependencies',
+const verifyPatches = {
+  name: 'verify-patches',
   setup(b) {
-    for (const patch of PATCHES) {
+    const seen = new Set();
+    for (const patch of PATCHED) {
       b.onLoad({ filter: patch.file }, async (args) => {
         const text = await readFile(args.path, 'utf8');
-        if (!text.includes(patch.from)) throw new Error(`${args.path} changed: "${patch.from}" not found; review scripts/build.mjs`);
-        return { contents: text.replace(patch.from, patch.to) + patch.append, loader: 'js' };
+        if (!text.includes(patch.line)) throw new Error(`${args.path} is not patched ("${patch.line}" not found): run npm ci, see docs/ink-patches.md`);
+        seen.add(patch);
+        return { contents: text, loader: 'js' };
       });
     }
+    b.onEnd((result) => {
+      if (result.errors.length === 0 && seen.size !== PATCHED.length) throw new Error('a patched Ink file was not bundled; review scripts/build.mjs');
+    });
   },
 };
 // Chunk names carry hashes: start from an empty dist so old chunks do not pile up.
@@ -86,8 +49,8 @@ await build({
   legalComments: 'none',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
-  alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'is-in-ci': './stubs/is-in-ci.js' },
+  alias: { 'react-devtools-core': './stubs/react-devtools-core.js' },
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
-  plugins: [patchDependencies],
+  plugins: [verifyPatches],
   logLevel: 'warning',
 });

@@ -31,7 +31,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const instance = render(
     <App store={opts.store} profiles={opts.profiles} settings={opts.settings} readOnly={opts.readOnly} launchPsql={opts.launchPsql} banner={opts.banner} notice={opts.notice} />,
     // Only the lines that changed are rewritten (moving the cursor sends two rows, not the screen: slow SSH links).
-    // Ink 6.8's incremental mode needs the fix in scripts/build.mjs to keep frames in place.
+    // Ink 6.8's incremental mode needs patch 3 of docs/ink-patches.md to keep frames in place.
     { stdout, stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: true },
   );
   let code = 0;

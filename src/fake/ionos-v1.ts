@@ -1,4 +1,4 @@
-// IONOS DBaaS PostgreSQL v1 fake (reference ionos.md §3, spec 1.0.5): one global endpoint on 127.0.0.1, Basic or
+// IONOS DBaaS PostgreSQL v1 fake (docs/ionos.md §3, spec 1.0.5): one global endpoint on 127.0.0.1, Basic or
 // Bearer auth, X-Contract-Number, offset paging with the spec's `_links` (and the misspelled `links` the live API
 // sends), filter.name / filter.state, BUSY → AVAILABLE after create and PATCH, DESTROYING → gone after DELETE.
 import { FakeClock, FakeServer, basicAuth, seeded, uuid, type FakeOptions, type FakeRequest, type FakeResponse } from './kit.js';
@@ -177,7 +177,7 @@ export class IonosV1Fake extends FakeServer {
     const links: Record<string, string> = { self: url(offset) };
     if (offset > 0) links.prev = url(Math.max(0, offset - limit));
     if (offset + limit < items.length) links.next = url(offset + limit);
-    // The spec's Pagination says `_links`; the live v1 API answers the deprecated, misspelled `links` (§3.4).
+    // The spec's Pagination says `_links`; the live v1 API answers the deprecated, misspelled `links` (docs/ionos.md §3.4).
     return json(200, { type: 'collection', id: uuid(this.rand), items: slice, offset, limit, _links: links, links });
   }
 

@@ -1,4 +1,4 @@
-// A fake IONOS DBaaS PostgreSQL v2: one real HTTP server per regional endpoint (the nine locations of §4.1), all
+// A fake IONOS DBaaS PostgreSQL v2: one real HTTP server per regional endpoint (the nine locations of docs/ionos.md §4.1), all
 // sharing one FakeClock, one credential set and one store, with per-region fault injection.
 import { V2_LOCATIONS } from '../api/ionos-v2/catalog.js';
 import { FakeClock, type Fault, type ProvisionedLogin, type RecordedRequest } from './kit.js';
@@ -16,7 +16,7 @@ export interface IonosV2FakeOptions {
   /** Fake-clock ms a transition takes (PROVISIONING, UPDATING, DESTROYING). Default 6000. */
   transitionMs?: number;
   seed?: number;
-  /** Regions to serve (default the nine of §4.1). */
+  /** Regions to serve (default the nine of docs/ionos.md §4.1). */
   locations?: readonly string[];
   credentials?: Partial<IonosV2Credentials>;
   /** The contract the credentials belong to; other X-Contract-Number values get 403. */

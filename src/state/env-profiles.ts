@@ -1,5 +1,5 @@
 // Profiles that come from each ecosystem's own environment variables, so a user who already has them set
-// sees their clusters with no login at all (DESIGN.md §7).
+// sees their clusters with no login at all (docs/profiles.md).
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';

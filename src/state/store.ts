@@ -1,4 +1,4 @@
-// The polling cluster store (DESIGN.md §5): plain TypeScript, read by React through useSyncExternalStore.
+// The polling cluster store (docs/polling-store.md): plain TypeScript, read by React through useSyncExternalStore.
 // Per profile a list refresh every refreshSeconds; clusters in a transitional phase are fetched every 2 s; one
 // request in flight per key; errors back off exponentially with jitter; emits only on visible change.
 import type { Profile } from '../api/profile.js';

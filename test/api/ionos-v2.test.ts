@@ -21,7 +21,7 @@ describe('IONOS v2 provider', () => {
     expect(hits.every((q) => q.query.limit === '1')).toBe(true);
   });
 
-  it('list maps every field of a cluster (§6.3) and tags it with its region', async () => {
+  it('list maps every field of a cluster (docs/ionos.md §6.3) and tags it with its region', async () => {
     const c0 = r.fake.addCluster('de/txl', {
       properties: {
         name: 'cms-prod', description: 'Production', version: '17', instances: { count: 3, ram: 8, cores: 4, storageSize: 100 },
@@ -99,7 +99,7 @@ describe('IONOS v2 provider', () => {
     expect(new Set(r.fake.requests.map((q) => q.location))).toEqual(new Set(['de/txl']));
   });
 
-  it('create POSTs the §6.5 envelope to the chosen region, remembers the login, and PROVISIONING → AVAILABLE', async () => {
+  it('create POSTs the envelope of docs/ionos.md §6.5 to the chosen region, remembers the login, and PROVISIONING → AVAILABLE', async () => {
     const logins: unknown[] = [];
     r.fake.onProvision = (l) => logins.push(l);
     const c = await r.provider.create(NEW_CLUSTER);

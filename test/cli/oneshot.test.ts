@@ -36,6 +36,7 @@ describe('pgtui ls', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+/);
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0]).sort()).toEqual(['analytics', 'billing', 'orders']);
+    // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -110,10 +111,12 @@ describe('pgtui get', () => {
 describe('pgtui wait', () => {
   it('returns 0 once the cluster is ready, reporting each phase on stderr', async () => {
     const s = fake.addService({ name: 'fresh', state: 'creating' });
+    const before = fake.requests.length;
     const done = runCli(['wait', 'fresh', '--for', 'ready', '--interval', '200ms', '--timeout', '20s'], { env });
-    setTimeout(() => {
-      fake.service(s.id)!.state = 'running';
-    }, 800);
+    // Ready only once pgtui has polled twice: the second poll proves it got the first answer ("creating").
+    for (let i = 0; i < 300 && fake.requests.length - before < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(fake.requests.length - before).toBeGreaterThanOrEqual(2);
+    fake.service(s.id)!.state = 'running';
     const r = await done;
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('fresh: creating');

@@ -56,9 +56,9 @@ function descendants(root: number): Array<{ pid: number; comm: string }> {
 describe.skipIf(!TMUX)('the demo in a real terminal', () => {
   it('80x24: list, filter, detail, psql and back, create → ready, typed delete, quit restores the terminal', async () => {
     const t = start(80, 24);
-    let screen = await t.waitFor(LIST, 30_000);
+    await t.waitFor(LIST, 30_000);
     await t.waitForGone('loading', 15_000);
-    screen = t.capture();
+    let screen = t.capture();
     const lines = screen.split('\n');
     expect(lines[0]).toMatch(/^pgtui \[demo\]/);
     expect(screen).toMatch(/21 clusters · 4 profiles/);
@@ -93,13 +93,17 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
       // tmux reads a trailing ";" as its own command separator: escape it.
       t.type('select 40 + 2 as answer\\;');
       t.send('Enter');
-      screen = await t.waitFor(/answer\s*\n-+\s*\n\s*42/);
+      await t.waitFor(/answer\s*\n-+\s*\n\s*42/);
       // Ctrl-C inside psql cancels the running query; pgtui, waiting underneath, does not die of it.
       t.type('select pg_sleep(30)\\;');
       t.send('Enter');
-      await new Promise((r) => setTimeout(r, 500));
-      t.send('C-c');
-      screen = await t.waitFor('canceling statement due to user request', 10_000);
+      // Ctrl-C before the query reached the server cancels nothing: press it until the server says it canceled.
+      const canceled = (s: string) => s.includes('canceling statement due to user request');
+      for (let i = 0; i < 40 && !canceled(t.capture()); i++) {
+        t.send('C-c');
+        await t.waitFor(canceled, 250).catch(() => undefined);
+      }
+      await t.waitFor(canceled, 10_000);
       expect(t.exitStatus()).toBeUndefined();
       const passfile = env.find((e) => e.startsWith('PGPASSFILE='))!.slice('PGPASSFILE='.length);
       expect(existsSync(passfile)).toBe(true);
@@ -135,8 +139,8 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     screen = await t.waitFor(/Review/);
     expect(screen).not.toContain('e2e-password-1');
     t.send('Enter');
-    screen = await t.waitFor(/e2e-db\s+creating/);
-    screen = await t.waitFor(/e2e-db\s+ready/, 20_000);
+    await t.waitFor(/e2e-db\s+creating/);
+    await t.waitFor(/e2e-db\s+ready/, 20_000);
 
     // Delete it: ctrl-d, a wrong name is refused, the right one deletes.
     t.type('/e2e');
@@ -197,9 +201,9 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
 
   it('200x50 shows more columns; shrinking to 60x20 keeps the essentials; ctrl-c quits cleanly', async () => {
     const t = start(200, 50);
-    let screen = await t.waitFor(LIST, 30_000);
+    await t.waitFor(LIST, 30_000);
     await t.waitForGone('loading', 15_000);
-    screen = t.capture();
+    let screen = t.capture();
     expect(screen).toMatch(/NAME\s+PHASE\s+PROFILE\s+VER\s+AGE\s+LOCATION\s+SIZE\s+INST\s+STORAGE\s+HOST/);
     t.resize(60, 20);
     screen = await t.waitFor((s: string) => !/LOCATION/.test(s) && /NAME\s+PHASE/.test(s));

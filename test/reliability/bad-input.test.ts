@@ -2,7 +2,7 @@
 // loaded from that provider's fake, checked by its pure validate()), and the one-shot command's arguments.
 // A bad value must be refused with one short line keyed to the field it concerns, never echoing control
 // characters; a value the provider's API documents as fine must be accepted. What "documented" means per
-// field is in the plans below, with the source (/work/shared/reference, /work/shared/specs) beside each rule.
+// field is in the plans below, with the source (docs/ionos.md, the spec copies in test/contract/specs/) beside each rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
 import { memorySecretStore, type FieldErrors, type FieldSpec, type FormSpec, type FormValues } from '../../src/api/types.js';
@@ -47,6 +47,7 @@ const BAD_INTS = [
 ] as const;
 
 const UUID = '5a029f4a-72e5-11ec-90d6-0242ac120003';
+// eslint-disable-next-line no-control-regex
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** What pgtui should do with one value in one field. */
@@ -102,7 +103,7 @@ const PLANS: Plan[] = [
       return out;
     },
     // pgNameProperty: "Alphanumerical string with whitespaces up to 50 characters" (NAME_PATTERN is ASCII);
-    // tags: key 1–128 and value ≤256 of ^[a-zA-Z0-9._-]+$ (clickhouse.md). No free-text field on this form.
+    // tags: key 1–128 and value ≤256 of ^[a-zA-Z0-9._-]+$ (test/contract/specs/clickhouse-cloud-postgres-openapi.json). No free-text field on this form.
     freeText: [],
     ranges: {},
     long: { name: (n) => 'a'.repeat(n) },
@@ -126,10 +127,10 @@ const PLANS: Plan[] = [
     label: 'PGO',
     rig: () => pgoRig(5),
     baseline: () => ({ name: 'bad-input' }),
-    // Name: a DNS-1035 label (crunchy-pgo.md CreateClusterRequest.Name), so ASCII only; username and database
+    // Name: a Kubernetes name, a DNS-1035 label (CreateClusterRequest.Name in test/contract/specs/crunchy-pgo-4.3-apiserver.json), so ASCII only; username and database
     // are PostgreSQL identifiers as pgtui checks them; cpu/memory/pvcSize are Kubernetes quantities.
     freeText: [],
-    // ReplicaCount int ≥ 0 (crunchy-pgo.md); 20 is pgtui's own upper bound.
+    // ReplicaCount int ≥ 0 (test/contract/specs/crunchy-pgo-4.3-apiserver.json); 20 is pgtui's own upper bound.
     ranges: { replicas: [0, 20] },
     long: { name: (n) => 'a'.repeat(n), username: (n) => 'u'.repeat(n), database: (n) => 'd'.repeat(n), password: (n) => 'p'.repeat(n) },
     // The apiserver takes any Password string; pgtui only refuses spaces, control characters and >128.
@@ -155,11 +156,11 @@ const PLANS: Plan[] = [
     complete(v, f) {
       return f.key === 'recoveryTargetTime' ? { ...v, fromBackupId: UUID } : v;
     },
-    // displayName: "The friendly name of your cluster", type string, no pattern (ionos.md §3.3, v1 spec
+    // displayName: "The friendly name of your cluster", type string, no pattern (docs/ionos.md §3.3, v1 spec
     // DisplayName; the spec example is "PostgreSQL cluster"): free text, so unicode is accepted; pgtui keeps
     // its 63-character limit and refuses control characters.
     freeText: ['displayName'],
-    // instances 1–5, ram min 2048 multipleOf 1024, storageSize 2048–2097152 (ionos.md §3.3); cores ≥1 with
+    // instances 1–5, ram min 2048 multipleOf 1024, storageSize 2048–2097152 (docs/ionos.md §3.3); cores ≥1 with
     // ionosctl's 62, ram's upper bound 240 GB as ionosctl's.
     ranges: { instances: [1, 5], cores: [1, 62], ram: [2048, 245_760], storageSize: [2048, 2_097_152] },
     long: { displayName: (n) => 'a'.repeat(n), username: (n) => 'u'.repeat(n), password: (n) => `Aa1@${'a'.repeat(n - 4)}` },
@@ -169,7 +170,7 @@ const PLANS: Plan[] = [
       ram: [reject('not a multiple of 1024', '3000', 'ram multipleOf 1024'), reject('one step over the top', '246784')],
       username: [reject('a reserved name', 'postgres', 'restricted: postgres, admin, standby'), reject('a reserved name in capitals', 'Admin')],
       password: [reject('9 characters', 'abcdefghi', 'minLength 10')],
-      synchronizationMode: [reject('the deprecated SYNCHRONOUS', 'SYNCHRONOUS', 'rejected on create (ionos.md §3.3)')],
+      synchronizationMode: [reject('the deprecated SYNCHRONOUS', 'SYNCHRONOUS', 'rejected on create (docs/ionos.md §3.3)')],
       cidr: [reject('an octet over 255', '192.168.1.300/24'), reject('no prefix', '192.168.1.100')],
       maintenanceTime: [reject('25 o\'clock', '25:00:00')],
       displayName: [reject('only spaces', '   '), reject('64 characters', 'a'.repeat(64))],
@@ -184,16 +185,16 @@ const PLANS: Plan[] = [
     baseline: () => ({
       name: 'bad-input', datacenterId: UUID, lanId: '2', primaryInstanceAddress: '192.168.1.100/24', username: 'dbuser', password: 'Passw0rd!x', database: 'appdb',
     }),
-    // name: ≤63, [a-zA-Z0-9] at both ends, -_. between (ionos.md §4.4) — ASCII only. description: "string",
+    // name: ≤63, [a-zA-Z0-9] at both ends, -_. between (docs/ionos.md §4.4) — ASCII only. description: "string",
     // optional, no pattern — free text, so unicode is accepted; pgtui refuses control characters and caps it at 255.
     freeText: ['description'],
-    // ionosctl's limits (ionos.md §4.4): count 1–5, cores 1–62, ram 4–240 GB, storage 10–4096 GB; retention 1–35 days.
+    // ionosctl's limits (docs/ionos.md §4.4): count 1–5, cores 1–62, ram 4–240 GB, storage 10–4096 GB; retention 1–35 days.
     ranges: { instances: [1, 5], cores: [1, 62], ram: [4, 240], storageSize: [10, 4096], retentionDays: [1, 35] },
     long: {
       name: (n) => 'a'.repeat(n), description: (n) => 'd'.repeat(n), username: (n) => 'u'.repeat(n), database: (n) => 'd'.repeat(n),
       password: (n) => `Aa1@${'a'.repeat(n - 4)}`,
     },
-    // PostgresUser.password: ≥8 with a lower, an upper, a digit and one of @$!%*?& (ionos.md §4.4); other characters are not ruled out.
+    // PostgresUser.password: ≥8 with a lower, an upper, a digit and one of @$!%*?& (docs/ionos.md §4.4); other characters are not ruled out.
     secretWith: (u) => `Aa1@${u}zzzz`,
     extra: {
       name: [reject('ends with -', 'bad-'), reject('64 characters', 'a'.repeat(64)), reject('a space', 'bad name')],

@@ -16,7 +16,6 @@ let term: Tmux | undefined;
 afterEach(() => term?.kill());
 
 const LIST = /[1-9]\d* clusters · [1-9] profiles/;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The demo's PostgreSQL servers whose data directory is under `dir` (each test gives pgtui its own TMPDIR). */
 function demoPostgresCount(dir: string): number {
@@ -27,16 +26,21 @@ function demoPostgresCount(dir: string): number {
   }
 }
 
+/** The exit code and the screen once the wrapper of Tmux.start has printed the terminal's mode after pgtui. */
 async function exitOf(t: Tmux): Promise<{ code: number; screen: string }> {
-  for (let i = 0; i < 100; i++) {
-    const code = t.exitStatus();
-    if (code !== undefined) {
-      await sleep(200);
-      return { code, screen: t.capture() };
-    }
-    await sleep(100);
+  const screen = await t.waitFor(/\[exit \d+\][\s\S]*\[tty [^\]]*\]/, 20_000);
+  return { code: t.exitStatus()!, screen };
+}
+
+/** Polls (bounded) until the demo's PostgreSQL under `dir` is gone; returns how many are left. */
+async function demoPostgresGone(dir: string, timeoutMs = 15_000): Promise<number> {
+  const end = Date.now() + timeoutMs;
+  let left = demoPostgresCount(dir);
+  while (left > 0 && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    left = demoPostgresCount(dir);
   }
-  throw new Error(`pgtui did not exit:\n${t.capture()}`);
+  return left;
 }
 
 function nodePid(t: Tmux): number {
@@ -68,8 +72,7 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     expect(code, screen).toBe(expected);
     expect(screen).toMatch(/\[tty icanon echo \]/);
     expect(screen).not.toMatch(LIST);
-    await sleep(300);
-    expect(demoPostgresCount(tmp)).toBe(0);
+    expect(await demoPostgresGone(tmp)).toBe(0);
     rmSync(tmp, { recursive: true, force: true });
     return screen;
   }
@@ -92,13 +95,14 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     tally.try('ways out');
     ensureBuilt();
     const tmp = demoTmp();
-    // A bug stand-in: once the list is up, something in the process throws where nothing catches it.
+    // A bug stand-in: once the list is up (the test sends SIGUSR2 then), something throws where nothing catches it.
     const crash = join(tmp, 'crash.mjs');
-    writeFileSync(crash, `setTimeout(() => { throw new Error('simulated bug'); }, Number(process.env.CRASH_AFTER_MS));\n`);
+    writeFileSync(crash, `process.on('SIGUSR2', () => setImmediate(() => { throw new Error('simulated bug'); }));\n`);
     const t = new Tmux();
     term = t;
-    t.start(`${process.execPath} --import ${crash} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT, env: { TMPDIR: tmp, CRASH_AFTER_MS: '6000' } });
+    t.start(`${process.execPath} --import ${crash} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT, env: { TMPDIR: tmp } });
     await t.waitFor(LIST, 30_000);
+    process.kill(nodePid(t), 'SIGUSR2');
     const screen = await expectLeftCleanly(t, tmp, 1);
     expect(screen).toContain('pgtui: unexpected error: simulated bug');
     tally.ok('ways out');
@@ -113,7 +117,8 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     await t.waitFor(LIST, 30_000);
     for (const [c, r] of [[40, 12], [100, 30], [41, 13], [200, 50], [40, 12], [80, 24]] as const) {
       t.resize(c, r);
-      await sleep(250);
+      // Redrawn for the new size: the footer sits on the second-to-last row.
+      await t.waitFor((s) => s.split('\n')[r - 2]?.startsWith('enter open') === true || t.exitStatus() !== undefined);
       expect(t.exitStatus()).toBeUndefined();
     }
     const screen = await t.waitFor(/enter open/);

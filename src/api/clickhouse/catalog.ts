@@ -1,4 +1,4 @@
-// Enumerations from the ClickHouse Cloud Managed Postgres OpenAPI spec (specs/clickhouse-cloud-postgres-openapi.json),
+// Enumerations from the ClickHouse Cloud Managed Postgres OpenAPI spec (test/contract/specs/clickhouse-cloud-postgres-openapi.json),
 // shared by the client (form choices, validation) and the fake server (request validation).
 
 /** pgSize, AWS instance types (<family>.<size>). */

@@ -34,6 +34,7 @@ const oneOf = (values: readonly string[], what: string) =>
   z.string().refine((v) => values.includes(v), { message: `choose a ${what} from the list` });
 
 /** C0 and C1 controls, DEL: a tag never holds one, and a reason must not echo one back to the terminal. */
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const tagsSchema = z.string().superRefine((text, ctx) => {

@@ -67,7 +67,7 @@ const PHASES: Record<string, Phase> = {
   deleting: 'deleting',
 };
 
-/** DESIGN.md §4; ClickHouse has no failed state, and anything it adds later is 'unknown'. */
+/** docs/phases.md; ClickHouse has no failed state, and anything it adds later is 'unknown'. */
 export function phaseOf(state: string | undefined): Phase {
   return (state !== undefined && PHASES[state]) || 'unknown';
 }

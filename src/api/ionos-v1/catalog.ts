@@ -1,4 +1,4 @@
-// Constants of the IONOS DBaaS PostgreSQL v1 API (reference ionos.md §3, spec 1.0.5): one global endpoint,
+// Constants of the IONOS DBaaS PostgreSQL v1 API (docs/ionos.md §3, spec 1.0.5): one global endpoint,
 // sizes in MB, the documented enums. Patterns shared with v2 come from there.
 export { DAYS, TIME_PATTERN, UUID_PATTERN, addressProblem } from '../ionos-v2/catalog.js';
 

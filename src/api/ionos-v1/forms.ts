@@ -13,6 +13,7 @@ const PASSWORD_MAX = 128;
 const list = (values: readonly string[]) => values.map((value) => ({ value }));
 /** Digits only: " 12 ", "+3", "1e3" and full-width digits are refused rather than guessed at. */
 const whole = (v: string) => /^\d+$/.test(v);
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const intIn = ([min, max]: readonly [number, number], unit = ''): Rule => (v) => {

@@ -63,7 +63,7 @@ export const decodeVersions = (body: unknown): string[] => (decode(versionsSchem
 export const decodeBackupPage = (body: unknown): V1Backup[] => decode(backupListSchema, body, 'backup list').items ?? [];
 
 /**
- * DESIGN.md §4: BUSY is "creating" until the cluster has been AVAILABLE once, "updating" after. A BUSY
+ * docs/phases.md: BUSY is "creating" until the cluster has been AVAILABLE once, "updating" after. A BUSY
  * cluster never seen AVAILABLE counts as creating only while it has not been modified since its creation.
  */
 export function phaseOf(c: V1Cluster, seenAvailable: boolean): Phase {

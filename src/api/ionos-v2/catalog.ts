@@ -1,10 +1,10 @@
-// Constants of the IONOS DBaaS PostgreSQL v2 API (reference ionos.md §4): the nine regional endpoints,
+// Constants of the IONOS DBaaS PostgreSQL v2 API (docs/ionos.md §4): the nine regional endpoints,
 // the documented enums and the ionosctl flag limits the real API does not publish.
 import type { IonosV2Profile } from '../profile.js';
 
 export const IONOS_V2_URL_TEMPLATE = 'https://postgresql.%s.ionos.com';
 
-/** One regional endpoint each (§4.1). de/fra/2 shares de/fra's endpoint, so it is not a separate region here. */
+/** One regional endpoint each (docs/ionos.md §4.1). de/fra/2 shares de/fra's endpoint, so it is not a separate region here. */
 export const V2_LOCATIONS = ['de/txl', 'de/fra', 'fr/par', 'es/vit', 'gb/lhr', 'gb/bhx', 'us/las', 'us/mci', 'us/ewr'] as const;
 
 export const V2_STATES = ['PROVISIONING', 'AVAILABLE', 'UPDATING', 'DESTROYING', 'FAILED'] as const;
@@ -35,12 +35,13 @@ export const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,
 export const PASSWORD_MAX = 128;
 
 /**
- * At least 8 characters with a lowercase and an uppercase letter, a digit and one of @$!%*?& (§4.4). pgtui adds:
+ * At least 8 characters with a lowercase and an uppercase letter, a digit and one of @$!%*?& (docs/ionos.md §4.4). pgtui adds:
  * no control characters (psql gets the password through a one-line PGPASSFILE entry) and at most 128 characters.
  */
 export function passwordProblem(pw: string): string | undefined {
   if (pw.length < 8) return 'at least 8 characters';
   if (pw.length > PASSWORD_MAX) return `at most ${PASSWORD_MAX} characters`;
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(pw)) return 'no control characters';
   if (!/[a-z]/.test(pw) || !/[A-Z]/.test(pw) || !/\d/.test(pw) || !/[@$!%*?&]/.test(pw)) {
     return 'needs a lowercase and an uppercase letter, a digit and one of @$!%*?&';

@@ -152,7 +152,7 @@ export function toBackup(b: ReturnType<typeof decodeBackupPage>[number]): Backup
   return out;
 }
 
-/** IONOS error body (§2): {httpStatus, messages: [{errorCode, message}]} → the joined messages. */
+/** IONOS error body (docs/ionos.md §2): {httpStatus, messages: [{errorCode, message}]} → the joined messages. */
 export function errorMessage(_status: number, body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return undefined;
   const messages = (body as { messages?: unknown }).messages;

@@ -21,7 +21,7 @@ export function regionalClusters(clusters: Cluster[], failures: RegionFailure[])
   return clusters as RegionalClusters;
 }
 
-/** Fetches pages until one is short (never by `_links.next`, which stays populated past the end, §4.6). */
+/** Fetches pages until one is short (never by `_links.next`, which stays populated past the end, docs/ionos.md §4.6). */
 export async function collectPages<T>(
   fetchPage: (offset: number, limit: number) => Promise<unknown>,
   decode: (body: unknown) => T[],

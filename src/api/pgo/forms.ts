@@ -50,6 +50,7 @@ const createSchema = z.object({
   password: z
     .string()
     .max(128, 'at most 128 characters')
+    // eslint-disable-next-line no-control-regex
     .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'no control characters')
     .regex(/^\S*$/, 'no spaces'),
   serviceType: z.enum(['ClusterIP', 'LoadBalancer'], { message: 'ClusterIP or LoadBalancer' }),

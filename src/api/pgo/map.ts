@@ -1,4 +1,4 @@
-// From a ShowClusterDetail to pgtui's Cluster, including the phase rules of DESIGN.md §4.
+// From a ShowClusterDetail to pgtui's Cluster, including the phase rules of docs/phases.md.
 import type { Cluster, Phase } from '../types.js';
 import { STATE, type ShowClusterDetail, type ShowClusterService } from './wire.js';
 

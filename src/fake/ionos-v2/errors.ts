@@ -1,4 +1,4 @@
-// IONOS error bodies (ionos.md §2): {httpStatus, messages: [{errorCode, message}]}, served as problem+json.
+// IONOS error bodies (docs/ionos.md §2): {httpStatus, messages: [{errorCode, message}]}, served as problem+json.
 // Real errorCode values are not published; these follow the spec example's "dbaas-err-api-NNN" form.
 import type { FakeResponse } from '../kit.js';
 

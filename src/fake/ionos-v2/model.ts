@@ -1,4 +1,4 @@
-// The v2 fake's cluster records, their ClusterRead serialisation (§4.3/§4.4, §6.3) and deterministic seed shapes.
+// The v2 fake's cluster records, their ClusterRead serialisation (docs/ionos.md §4.3/§4.4, §6.3) and deterministic seed shapes.
 import { uuid } from '../kit.js';
 
 export interface V2Instances {

@@ -1,5 +1,5 @@
 // Request validation of the v2 fake: ClusterCreate (POST) and ClusterEnsure (PUT) bodies, answered with 422 and
-// one message per problem. PUT fills absent optional properties with defaults (full replace, §4.4).
+// one message per problem. PUT fills absent optional properties with defaults (full replace, docs/ionos.md §4.4).
 import {
   DATABASE_PATTERN, DAYS, LIMITS, NAME_PATTERN, POOLERS, REPLICATION_MODES, TIME_PATTERN, USERNAME_PATTERN, UUID_PATTERN,
   addressProblem, passwordProblem,

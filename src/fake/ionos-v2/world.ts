@@ -1,5 +1,5 @@
 // The state every regional v2 fake server shares: clusters (each in one location), backups, versions and backup
-// locations, credentials, and the lifecycle rules (§7): POST PROVISIONING→AVAILABLE, PUT UPDATING→AVAILABLE,
+// locations, credentials, and the lifecycle rules (docs/ionos.md §7): POST PROVISIONING→AVAILABLE, PUT UPDATING→AVAILABLE,
 // DELETE DESTROYING→gone, 409 on a PUT while the cluster is not AVAILABLE.
 import { FakeClock, seeded, uuid, type ProvisionedLogin } from '../kit.js';
 import { HttpFail } from './errors.js';

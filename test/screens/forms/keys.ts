@@ -1,4 +1,6 @@
-// Key sequences and polling helpers for driving Ink screens through ink-testing-library.
+// Key sequences and waiting helpers for driving Ink screens through ink-testing-library.
+import { act } from 'react';
+
 export const KEY = {
   up: '\u001B[A',
   down: '\u001B[B',
@@ -14,25 +16,53 @@ export const KEY = {
   ctrlU: '\u0015',
 } as const;
 
-export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** useInput re-subscribes after each commit; a key sent sooner reaches a stale handler (deps.md §4). */
-export async function press(stdin: { write(data: string): void }, ...keys: string[]): Promise<void> {
-  for (const k of keys) {
-    // Also wait before the first key: a frame can be on screen before its input handler is subscribed.
-    await tick(25);
-    stdin.write(k);
+/** Runs fn in React's act(): when it resolves, the renders fn caused and their effects have all run. */
+async function inAct(fn: () => Promise<void>): Promise<void> {
+  const env = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  env.IS_REACT_ACT_ENVIRONMENT = true;
+  try {
+    await act(fn);
+  } finally {
+    // Only inside press: renders the tests do not drive (a store update) would otherwise warn.
+    env.IS_REACT_ACT_ENVIRONMENT = false;
   }
-  await tick(25);
 }
 
-export async function waitForFrame(lastFrame: () => string | undefined, re: RegExp, timeoutMs = 4000): Promise<string> {
-  const start = Date.now();
+/**
+ * Sends each key once the previous one is fully handled. Ink (re)subscribes useInput handlers in passive
+ * effects, after the frame is on screen (docs/ink-patches.md, "Input handlers"), so a key sent as soon as a frame
+ * shows could reach no handler or a stale one. Waits for events, not for time: no fixed delays.
+ */
+export async function press(stdin: { write(data: string): void }, ...keys: string[]): Promise<void> {
+  // The effects of a render the test did not drive (the first frame, a loaded list) run one macrotask later.
+  await inAct(nextMacrotask);
+  for (const k of keys) {
+    await inAct(async () => {
+      stdin.write(k);
+      // Ink holds a lone ESC for one macrotask, to tell it from the start of an escape sequence.
+      await nextMacrotask();
+    });
+  }
+}
+
+export type FramePredicate = RegExp | string | ((frame: string) => boolean);
+
+function matches(frame: string, want: FramePredicate): boolean {
+  if (typeof want === 'string') return frame.includes(want);
+  if (want instanceof RegExp) return want.test(frame);
+  return want(frame);
+}
+
+/** Polls lastFrame() until it matches; throws with the last frame after timeoutMs. */
+export async function waitForFrame(lastFrame: () => string | undefined, want: FramePredicate, timeoutMs = 5000): Promise<string> {
+  const end = Date.now() + timeoutMs;
   for (;;) {
     const frame = lastFrame() ?? '';
-    if (re.test(frame)) return frame;
-    if (Date.now() - start > timeoutMs) throw new Error(`no ${re} in frame:\n${frame}`);
-    await tick(10);
+    if (matches(frame, want)) return frame;
+    if (Date.now() > end) throw new Error(`no ${String(want)} in frame after ${timeoutMs} ms:\n${frame}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 

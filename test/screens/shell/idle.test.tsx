@@ -37,16 +37,17 @@ it('ten unchanged polls write nothing to the terminal; one change writes a frame
   try {
     store.start();
     await until(() => store.getSnapshot().clusters.length === 40 && store.getSnapshot().profiles[0]?.status === 'ok');
-    await new Promise((r) => setTimeout(r, 100));
+    await until(() => /40 clusters/.test(app.lastFrame() ?? ''));
+    // A refresh is ignored while a list is in flight: one that sends a request proves the previous list is done.
+    const polled = async () => {
+      const seen = fake.requests.length;
+      await until(() => (store.refresh(), fake.requests.length > seen));
+    };
+    await polled();
     const frames = app.frames.length;
     const version = store.getSnapshot().version;
     const listsBefore = fake.requests.filter((r) => r.method === 'GET').length;
-    for (let i = 0; i < 10; i++) {
-      const seen = fake.requests.length;
-      store.refresh();
-      await until(() => fake.requests.length > seen);
-      await new Promise((r) => setTimeout(r, 30));
-    }
+    for (let i = 0; i < 10; i++) await polled(); // the last one proves the tenth list done
     expect(fake.requests.filter((r) => r.method === 'GET').length - listsBefore).toBeGreaterThanOrEqual(10);
     expect(store.getSnapshot().version).toBe(version);
     expect(app.frames.length).toBe(frames);
