@@ -178,7 +178,8 @@ export class HttpClient {
       headers['content-type'] = 'application/json';
     }
     const timeout = req.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const deadline = req.deadlineMs ?? this.opts.deadlineMs ?? timeout * DEADLINE_FACTOR;
+    // Never so close to the idle timeout that it wins the race (undici's timers tick coarsely).
+    const deadline = req.deadlineMs ?? this.opts.deadlineMs ?? Math.max(timeout * DEADLINE_FACTOR, timeout + 2_000);
     const maxBytes = req.maxBytes ?? this.opts.maxBytes ?? DEFAULT_MAX_BYTES;
     const clientCert = Boolean(this.opts.tls?.cert);
     // One controller for the caller's cancel and the deadline, so either stops the socket at once.

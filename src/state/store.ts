@@ -90,7 +90,8 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
   const markOverdue = (slot: ProfileSlot, ctl: AbortController, after: number) => {
     if (slot.listInFlight !== ctl || slots.get(slot.profile.name) !== slot) return;
     const secs = Math.round(after / 1000);
-    slot.health = { ...slot.health, status: 'error', error: `no complete answer for ${secs} s; showing the last list (r tries again now)`, nextRetryAt: undefined };
+    const shown = slot.entries.size > 0 ? '; the clusters shown are from the last list' : '';
+    slot.health = { ...slot.health, status: 'error', error: `no answer for ${secs} s${shown} (r tries again now)`, nextRetryAt: undefined };
     changed();
   };
 
