@@ -5,11 +5,17 @@
 // the TUI store marking a stuck profile stale with `r` starting a fresh attempt. Requests are counted to prove
 // the bounds. The one-shot cases run the real executable (bin/pgtui.js) as a user would.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App } from '../../src/app.js';
+import { DEFAULT_SETTINGS } from '../../src/state/types.js';
+import { fakeProfilesApi } from '../screens/forms/doubles.js';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
 import { memorySecretStore, type Cluster } from '../../src/api/types.js';
@@ -19,7 +25,8 @@ import { createClusterStore } from '../../src/state/store.js';
 import type { StoreSnapshot } from '../../src/state/types.js';
 import { EXIT } from '../../src/commands/exit-codes.js';
 import { BIN, cleanEnv, configWith, ensureBuilt, type Run } from '../cli/helpers.js';
-import { Tally } from './rigs.js';
+import { writeTestPki } from '../../src/fake/certs.js';
+import { Tally, testPki } from './rigs.js';
 
 const tally = new Tally();
 afterAll(() => {
@@ -45,10 +52,13 @@ interface Hostile {
   close(): Promise<void>;
 }
 
-async function hostile(handler: (req: http.IncomingMessage, res: http.ServerResponse, q: URLSearchParams) => void): Promise<Hostile> {
+async function hostile(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse, q: URLSearchParams) => void,
+  tls?: { key: string; cert: string },
+): Promise<Hostile> {
   const requests: Seen[] = [];
   const waiters: Array<{ n: number; resolve: () => void }> = [];
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams });
     for (const w of waiters.splice(0)) {
@@ -57,10 +67,11 @@ async function hostile(handler: (req: http.IncomingMessage, res: http.ServerResp
     }
     res.on('error', () => {});
     handler(req, res, url.searchParams);
-  });
+  };
+  const server = tls ? https.createServer(tls, onRequest) : http.createServer(onRequest);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     nextRequest: (n = requests.length + 1) =>
       requests.length >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve })),
@@ -328,6 +339,36 @@ describe('per-item tolerance', () => {
     }));
 });
 
+describe('per-item tolerance (PGO over TLS)', () => {
+  it('PGO: a Results item without a cluster, without a name, or not an object is skipped and reported; exit 3', () =>
+    handled('bad items pgo', async () => {
+      const pki = testPki();
+      const dir = mkdtempSync(join(tmpdir(), 'pgtui-hostile-pki-'));
+      const paths = writeTestPki(dir, pki);
+      const detail = (name: string) => ({ cluster: { metadata: { name, namespace: 'pgo' }, spec: { ccpimagetag: 'centos7-12.2-4.3.0' }, status: { state: 'pgcluster Initialized' } }, Pods: [], Services: [] });
+      const server = await hostile((req, res) => {
+        if (req.url === '/version') return json(res, { Code: 'ok', Msg: '', Version: '4.3.0' });
+        req.resume();
+        req.on('end', () =>
+          json(res, { Code: 'ok', Msg: '', Results: [detail('good-1'), { Pods: [] }, { cluster: { metadata: {}, spec: {} } }, 'text', detail('good-2')] }),
+        );
+      }, { key: pki.server.key, cert: pki.server.cert });
+      try {
+        const profile: Profile = {
+          kind: 'pgo', name: 'h-pgo', apiUrl: server.url, namespace: 'pgo', username: 'admin', password: 'hostile-secret-pgo',
+          caCert: paths.caCert, clientCert: paths.clientCert, clientKey: paths.clientKey, timeoutMs: 3_000,
+        };
+        const r = await pgtui(['ls'], [profile]);
+        expect(r.code).toBe(EXIT.partial);
+        expect(r.stderr).toBe('pgtui: warning: 3 clusters from h-pgo could not be read: Results.1.cluster missing (and 2 more)\n');
+        expect(rows(r.stdout).map((l) => l.split(/\s+/)[0])).toEqual(['good-1', 'good-2']);
+      } finally {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }));
+});
+
 describe('duplicate ids', () => {
   const dupServer = () =>
     hostile((_req, res) => json(res, { result: [chItem('dup', 'first'), chItem('solo'), chItem('dup', 'second'), chItem('dup', 'third')] }));
@@ -349,17 +390,35 @@ describe('duplicate ids', () => {
         const byName = await pgtui(['get', 'second'], [chProfile(server.url)]);
         expect(byName.code).toBe(EXIT.usage);
 
-        // The TUI's store: the same one row per id, and the profile carries the same warning.
+        // The TUI: the same one row per id, and the profile is shown as partial with the same warning.
         const store = createClusterStore({ profiles: [chProfile(server.url)], providerFor: (p) => createProvider(p, { secrets: memorySecretStore() }) });
-        const snap = await untilSnapshot(store, (s) => s.profiles[0]?.status === 'ok');
-        await store.stop();
-        expect(snap.clusters.map((c) => c.name).sort()).toEqual(['first', 'solo']);
-        expect(snap.profiles[0]!.warning).toBe(warning);
+        const app = render(<App store={store} profiles={fakeProfilesApi([chProfile(server.url)])} settings={DEFAULT_SETTINGS} readOnly={false} launchPsql={async () => 0} />);
+        try {
+          const snap = await untilSnapshot(store, (s) => s.profiles[0]?.status === 'ok');
+          expect(snap.clusters.map((c) => c.name).sort()).toEqual(['first', 'solo']);
+          expect(snap.profiles[0]!.warning).toBe(warning);
+          await untilFrame(app, (f) => f.includes('⚠ partial: h-ch lists 3 clusters with the id dup') && f.includes('solo'));
+          const frame = app.lastFrame() ?? '';
+          expect(frame).toMatch(/\bfirst\b/);
+          expect(frame).not.toMatch(/\b(second|third)\b/);
+        } finally {
+          app.unmount();
+          await store.stop();
+        }
       } finally {
         await server.close();
       }
     }));
 });
+
+/** Waits (bounded) for Ink's last frame to satisfy `ok`. */
+async function untilFrame(app: { lastFrame(): string | undefined }, ok: (frame: string) => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok(app.lastFrame() ?? '')) {
+    if (Date.now() > end) throw new Error(`frame never matched; last:\n${app.lastFrame() ?? ''}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 describe('scale', () => {
   it('200,000 clusters list through pgtui ls without "Maximum call stack size exceeded"', () =>
