@@ -87,6 +87,17 @@ export async function collectPages<T>(
     end = index + 1;
     stopped = why;
   };
+  // Workers wait rather than run more than `window` pages ahead of the judged ones (one slow page must not let
+  // the others read thousands of pages meanwhile).
+  const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const window = 2 * concurrency;
+  let wake = () => {};
+  let progress = new Promise<void>((resolve) => (wake = resolve));
+  const notify = () => {
+    const woken = wake;
+    progress = new Promise<void>((resolve) => (wake = resolve));
+    woken();
+  };
   const judge = () => {
     while (judged < end && pages[judged] !== undefined) {
       const index = judged++;
@@ -97,17 +108,29 @@ export async function collectPages<T>(
       else if (fresh === 0) stopAfter(index, repeatMessage(index * size, out.length, what));
       else if (index + 1 >= maxPages) stopAfter(index, capMessage(index + 1, out.length, what, size, tiny));
     }
+    notify();
   };
+  const more = () => next < end && next < maxPages;
   const worker = async () => {
-    while (next < end && next < maxPages) {
-      const index = next++;
-      const items = decode(await fetchPage(index * size, size), index * size);
-      if (index >= end) return;
-      pages[index] = items;
-      judge();
+    try {
+      for (;;) {
+        while (more() && next >= judged + window) await progress;
+        if (!more()) return;
+        const index = next++;
+        const items = decode(await fetchPage(index * size, size), index * size);
+        // A short page is the last whatever the order pages arrive in: nothing after it is asked for.
+        if (items.length < size && index < end) end = index + 1;
+        if (index >= end) return notify();
+        pages[index] = items;
+        judge();
+      }
+    } catch (err) {
+      end = 0; // the list has failed: the other workers stop asking
+      notify();
+      throw err;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return { items: out, stopped };
 }
 
