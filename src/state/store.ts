@@ -31,6 +31,14 @@ const MAX_FAST_GETS = 8;
 const MAX_BACKOFF_MS = 60_000;
 const MAX_RETRY_AFTER_MS = 15 * 60_000;
 const TIMELINE_LIMIT = 50;
+/** How long a restart (r) waits for the cancelled list to settle before starting anyway. */
+const ABANDON_MS = 1_000;
+
+function settledOrAfter(p: Promise<void> | undefined, ms: number): Promise<void> {
+  if (!p) return Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
 
 export function createClusterStore(opts: StoreOptions): ClusterStore {
   const random = opts.random ?? Math.random;
@@ -98,14 +106,22 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
   /** `restart`: a person asked (r): a poll still running, perhaps stuck on a dripping server, is dropped for a fresh one. */
   const refreshList = async (slot: ProfileSlot, restart = false): Promise<void> => {
     if (!started || pauses > 0) return;
-    if (slot.listInFlight) {
+    const stuck = slot.listInFlight;
+    if (stuck) {
       if (!restart) return;
-      slot.listInFlight.abort();
+      stuck.abort();
+      // HTTP stops at once on cancel: let that list settle first so two never run at once. A provider that
+      // ignored the cancel is given up on after a moment.
+      await settledOrAfter(slot.listSettled, ABANDON_MS);
+      if (!started || pauses > 0 || slots.get(slot.profile.name) !== slot) return;
+      if (slot.listInFlight && slot.listInFlight !== stuck) return; // another restart got there first
       slot.listInFlight = undefined;
     }
     clearTimeout(slot.listTimer);
     const ctl = new AbortController();
     slot.listInFlight = ctl;
+    let settle = () => {};
+    slot.listSettled = new Promise<void>((resolve) => (settle = resolve));
     const deadline = pollDeadline(slot.profile);
     const overdue = setTimeout(() => markOverdue(slot, ctl, deadline), deadline);
     let next = refreshMs;
@@ -157,6 +173,7 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     } finally {
       clearTimeout(overdue);
       if (slot.listInFlight === ctl) slot.listInFlight = undefined;
+      settle();
     }
     scheduleList(slot, next);
   };

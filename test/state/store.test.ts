@@ -36,6 +36,8 @@ class StubProvider implements Provider {
   listDelayMs = 0;
   /** Every list never settles while set. */
   hang = false;
+  /** Lists do not stop when cancelled (a provider that ignores its signal). */
+  ignoreAbort = false;
   listsInFlight = 0;
   maxListsInFlight = 0;
 
@@ -78,6 +80,7 @@ class StubProvider implements Provider {
       settled = true;
     };
     const aborted = new Promise<never>((_, reject) => {
+      if (this.ignoreAbort) return;
       signal?.addEventListener('abort', () => {
         done();
         reject(new ApiError('request cancelled', { kind: 'timeout' }));
@@ -218,11 +221,50 @@ describe('single-flight', () => {
     store.start();
     await advance(500);
     store.refresh();
+    await advance(0); // the cancelled list settles, then the fresh one starts
     expect(a.times('list')).toEqual([0, 500]);
     await advance(1_500); // the second list is done at 1 500
     store.refresh('a');
     expect(a.times('list')).toEqual([0, 500, 2_000]);
     expect(a.maxListsInFlight).toBe(1);
+  });
+});
+
+describe('overdue polls and r', () => {
+  it('a list that stops answering marks the rows stale one deadline after it started; r brings them back at once', async () => {
+    const a = new StubProvider('a', [{ id: 'a1' }]);
+    const store = storeFor([a]);
+    store.start();
+    await settle();
+    expect(health(store.getSnapshot(), 'a').status).toBe('ok');
+    a.hang = true;
+    await advance(5_000 + 29_999); // the next list started at 5 s; the deadline is 2 × 15 s
+    expect(store.getSnapshot().staleProfiles).toEqual([]);
+    await advance(1);
+    expect(store.getSnapshot().staleProfiles).toEqual(['a']);
+    expect(store.getSnapshot().clusters.map((c) => c.id)).toEqual(['a1']);
+    expect(health(store.getSnapshot(), 'a').error).toBe('no answer for 30 s; the clusters shown are from the last list (r tries again now)');
+    a.hang = false;
+    store.refresh('a');
+    await settle();
+    expect(a.times('list')).toEqual([0, 5_000, 35_000]);
+    expect(store.getSnapshot().staleProfiles).toEqual([]);
+    expect(health(store.getSnapshot(), 'a').status).toBe('ok');
+    expect(a.maxListsInFlight).toBe(1);
+  });
+
+  it('r with a list that ignores the cancel: a fresh list starts a moment later anyway', async () => {
+    const a = new StubProvider('a', [{ id: 'a1' }]);
+    a.hang = true;
+    a.ignoreAbort = true;
+    const store = storeFor([a]);
+    store.start();
+    await advance(100);
+    store.refresh('a');
+    await advance(999);
+    expect(a.times('list')).toEqual([0]);
+    await advance(1);
+    expect(a.times('list')).toEqual([0, 1_100]);
   });
 });
 
