@@ -185,7 +185,7 @@ export class HttpClient {
     // One controller for the caller's cancel and the deadline, so either stops the socket at once.
     const ctl = new AbortController();
     let late = false;
-    const onAbort = () => ctl.abort(req.signal?.reason);
+    const onAbort = () => ctl.abort();
     if (req.signal?.aborted) onAbort();
     else req.signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => {
