@@ -111,7 +111,7 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
     setCursorKey(clusterKey(c));
   };
   const current = (): Cluster | undefined => (screen === 'detail' ? detail : rowsRef.current[cursorRef.current] ?? rowsRef.current[0]);
-  const failing = snapshot.profiles.filter((p) => p.status === 'error').length;
+  const failing = snapshot.profiles.filter((p) => p.status === 'error' || p.warning).length;
   const headerLines = 1 + Math.min(failing, 3) + (failing > 3 ? 1 : 0) + (message ? 1 : 0);
   const bottomLines = overlay === 'delete' || overlay === 'restart' || overlay === 'promote' || overlay === 'reset' ? 6 : 1;
   // One line short of the terminal: a frame as tall as the terminal makes Ink clear the screen on every render.

@@ -8,9 +8,13 @@ import {
   type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
 } from './types.js';
 import { PORT } from './clickhouse/catalog.js';
+import { finishList, problemsWarning, type ClusterList, type ItemProblem } from './list-result.js';
+
+/** The service list is one unpaged response: it may be bigger than one object's cap (~150,000 services). */
+const LIST_MAX_BYTES = 64 * 1024 * 1024;
 import { createFormSpec, createRequest, editFormSpec, patchFor, validateCreate, validateEdit } from './clickhouse/forms.js';
 import {
-  decodeOrganizations, decodePassword, decodeService, decodeServiceList, errorMessage, toCluster, type PgService, type PgTag,
+  decodeOrganizations, decodePassword, decodeService, decodeServiceItems, errorMessage, toCluster, type PgService, type PgTag,
 } from './clickhouse/mapping.js';
 
 export const CLICKHOUSE_DEFAULT_URL = 'https://api.clickhouse.cloud';
@@ -81,9 +85,10 @@ export class ClickHouseProvider implements Provider {
     };
   }
 
-  async list(signal?: AbortSignal): Promise<Cluster[]> {
-    const services = decodeServiceList(await this.call({ method: 'GET', path: await this.base(signal), signal }));
-    return services.map((s) => this.cluster(s));
+  async list(signal?: AbortSignal): Promise<ClusterList> {
+    const problems: ItemProblem[] = [];
+    const services = decodeServiceItems(await this.call({ method: 'GET', path: await this.base(signal), signal, maxBytes: LIST_MAX_BYTES }), problems);
+    return finishList(this.profile, services.map((s) => this.cluster(s)), [problemsWarning(this.profile, problems)]);
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {

@@ -1,5 +1,8 @@
 // The one HTTP client every provider uses: undici (loaded lazily, it costs ~100 ms at start-up),
 // Basic or Bearer auth, mutual TLS, per-request timeouts, retries with backoff and jitter, typed errors.
+// Every response is bounded: a size cap (the body is streamed and dropped once over it) and an overall deadline
+// for headers plus the whole body (undici's bodyTimeout only measures the gaps between chunks, so a body
+// dripping one byte a second would otherwise never end).
 import { setMaxListeners } from 'node:events';
 import type { Agent, Dispatcher } from 'undici';
 import { ApiError, httpError, oneLine } from './errors.js';
@@ -33,7 +36,12 @@ export interface HttpClientOptions {
   baseUrl: string;
   auth?: Auth;
   headers?: Record<string, string>;
+  /** Idle timeout: the headers, and each gap between body chunks (default 15 s). */
   timeoutMs?: number;
+  /** Headers plus the whole body must arrive within this (default DEADLINE_FACTOR × timeoutMs). */
+  deadlineMs?: number;
+  /** Largest response body read, in bytes (default DEFAULT_MAX_BYTES). */
+  maxBytes?: number;
   tls?: TlsOptions;
   retry?: RetryPolicy;
   /** Pulls the provider's own message out of an error body (parsed JSON when it was JSON, else the text). */
@@ -54,6 +62,9 @@ export interface RequestOptions {
   idempotent?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
+  deadlineMs?: number;
+  /** Overrides the client's size cap (an unpaged list may need more than one object does). */
+  maxBytes?: number;
   /** What the success body is: JSON (default), plain text, or nothing to read. */
   expect?: 'json' | 'text' | 'none';
   /** Overrides the client's base URL (IONOS v2 talks to nine regional endpoints). */
@@ -77,6 +88,17 @@ function loadUndici(): Promise<typeof import('undici')> {
 }
 
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
+
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** The overall deadline is this many idle timeouts unless set: 60 s by default. */
+export const DEADLINE_FACTOR = 4;
+
+/**
+ * Errors not worth repeating: the whole deadline was already spent on an answer that kept coming, or the answer
+ * was over the size cap (it will be again). Kept here rather than on ApiError: only the retry loop asks.
+ */
+const final = new WeakSet<ApiError>();
 
 export class HttpClient {
   private agent?: Agent;
@@ -104,7 +126,7 @@ export class HttpClient {
       try {
         return await this.once<T>(req);
       } catch (err) {
-        if (!(err instanceof ApiError) || attempt >= policy.retries || req.signal?.aborted) throw err;
+        if (!(err instanceof ApiError) || attempt >= policy.retries || req.signal?.aborted || final.has(err)) throw err;
         const retriable =
           err.kind === 'rate-limit' || // the server refused it, so repeating is safe for any method
           (idempotent && (err.kind === 'network' || err.kind === 'timeout' || (err.status !== undefined && RETRY_STATUS.has(err.status))));
@@ -155,34 +177,60 @@ export class HttpClient {
       body = JSON.stringify(req.body);
       headers['content-type'] = 'application/json';
     }
-    const timeout = req.timeoutMs ?? this.opts.timeoutMs ?? 15_000;
+    const timeout = req.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Never so close to the idle timeout that it wins the race (undici's timers tick coarsely).
+    const deadline = req.deadlineMs ?? this.opts.deadlineMs ?? Math.max(timeout * DEADLINE_FACTOR, timeout + 2_000);
+    const maxBytes = req.maxBytes ?? this.opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    const clientCert = Boolean(this.opts.tls?.cert);
+    // One controller for the caller's cancel and the deadline, so either stops the socket at once.
+    const ctl = new AbortController();
+    let late = false;
+    const onAbort = () => ctl.abort();
+    if (req.signal?.aborted) onAbort();
+    else req.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => {
+      late = true;
+      ctl.abort();
+    }, deadline);
+    const overDeadline = () => {
+      const err = new ApiError(`${safeOrigin(url)} did not finish answering within ${seconds(deadline)}`, { kind: 'timeout' });
+      final.add(err);
+      return err;
+    };
     httpStats.requests++;
-    let res: Dispatcher.ResponseData;
     try {
-      res = await request(url, {
-        method: req.method,
-        headers,
-        body,
-        signal: req.signal,
-        dispatcher: await this.dispatcher(),
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-      });
-    } catch (err) {
-      throw transportError(err, url, timeout, Boolean(this.opts.tls?.cert));
+      let res: Dispatcher.ResponseData;
+      try {
+        res = await request(url, {
+          method: req.method,
+          headers,
+          body,
+          signal: ctl.signal,
+          dispatcher: await this.dispatcher(),
+          headersTimeout: timeout,
+          bodyTimeout: timeout,
+        });
+      } catch (err) {
+        throw late ? overDeadline() : transportError(err, url, timeout, clientCert);
+      }
+      let text: string;
+      try {
+        text = await readCapped(res, maxBytes, url);
+      } catch (err) {
+        if (err instanceof ApiError) throw err;
+        throw late ? overDeadline() : transportError(err, url, timeout, clientCert);
+      }
+      const contentType = String(res.headers['content-type'] ?? '');
+      if (res.statusCode >= 300 && res.statusCode < 400) throw redirectError(res.statusCode, res.headers, url);
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        throw this.statusError(res.statusCode, res.headers, contentType, text);
+      }
+      const data = decodeBody<T>(req.expect ?? 'json', contentType, text, res.statusCode);
+      return { status: res.statusCode, headers: res.headers, data };
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
     }
-    let text: string;
-    try {
-      text = await res.body.text();
-    } catch (err) {
-      throw transportError(err, url, timeout, Boolean(this.opts.tls?.cert));
-    }
-    const contentType = String(res.headers['content-type'] ?? '');
-    if (res.statusCode < 200 || res.statusCode >= 300) {
-      throw this.statusError(res.statusCode, res.headers, contentType, text);
-    }
-    const data = decodeBody<T>(req.expect ?? 'json', contentType, text, res.statusCode);
-    return { status: res.statusCode, headers: res.headers, data };
   }
 
   private statusError(status: number, headers: Record<string, string | string[] | undefined>, contentType: string, text: string): ApiError {
@@ -212,6 +260,63 @@ function decodeBody<T>(expect: 'json' | 'text' | 'none', contentType: string, te
   } catch {
     throw new ApiError(`the response body is not valid JSON (HTTP ${status})`, { kind: 'malformed', status });
   }
+}
+
+/** The body as text, streamed: once it passes `maxBytes` the socket is dropped and nothing more is kept. */
+async function readCapped(res: Dispatcher.ResponseData, maxBytes: number, url: string): Promise<string> {
+  const tooBig = () => {
+    const err = new ApiError(`the response from ${safeOrigin(url)} exceeded ${formatBytes(maxBytes)}`, { kind: 'malformed', status: res.statusCode });
+    final.add(err);
+    return err;
+  };
+  const declared = Number(res.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    res.body.destroy();
+    throw tooBig();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      res.body.destroy();
+      throw tooBig();
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
+/**
+ * 3xx: never followed, since the Authorization header would go wherever the server points. The error names the
+ * target as origin and path only (a query may carry tokens), so the user can fix the API URL.
+ */
+function redirectError(status: number, headers: Record<string, string | string[] | undefined>, url: string): ApiError {
+  const raw = headers.location;
+  const location = Array.isArray(raw) ? raw[0] : raw;
+  let target = 'an unnamed place (no Location header)';
+  if (location) {
+    try {
+      const to = new URL(location, url);
+      target = `${to.protocol}//${to.host}${to.pathname}`;
+    } catch {
+      target = 'an unreadable Location';
+    }
+  }
+  return new ApiError(
+    `${safeOrigin(url)} answered HTTP ${status}, a redirect to ${oneLine(target, 200)}; not followed, because pgtui never sends credentials anywhere but the configured API URL (point the profile at the new address if it is genuine)`,
+    { kind: 'provider', status },
+  );
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 && ms % 1000 !== 0 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
 }
 
 function fallbackMessage(contentType: string, text: string): string | undefined {
@@ -261,7 +366,7 @@ function transportError(err: unknown, url: string, timeoutMs: number, clientCert
   const where = safeOrigin(url);
   if (e.name === 'AbortError' || code === 'ABORT_ERR') return new ApiError('request cancelled', { kind: 'timeout', cause: err });
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
-    return new ApiError(`no answer from ${where} within ${Math.round(timeoutMs / 1000)} s`, { kind: 'timeout', cause: err });
+    return new ApiError(`no answer from ${where} within ${seconds(timeoutMs)}`, { kind: 'timeout', cause: err });
   }
   if (code === 'ECONNREFUSED') return new ApiError(`connection refused by ${where}`, { kind: 'network', cause: err });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ApiError(`cannot resolve ${where}`, { kind: 'network', cause: err });

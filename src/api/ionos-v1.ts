@@ -5,14 +5,15 @@ import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
 import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV1Profile, ProviderDeps } from './profile.js';
-import { collectPagesConcurrently } from './paging.js';
+import { collectPages } from './paging.js';
+import { finishList, problemsWarning, type ClusterList, type ItemProblem } from './list-result.js';
 import {
   writeClusterSecret,
   type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
 } from './types.js';
 import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT } from './ionos-v1/catalog.js';
 import { createFormSpec, createProperties, editFormSpec, planPatch, validateCreate, validateEdit } from './ionos-v1/forms.js';
-import { decodeBackupPage, decodeCluster, decodeClusterPage, decodeVersions, errorMessage, toBackup, toCluster, type V1Cluster } from './ionos-v1/mapping.js';
+import { decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersions, errorMessage, toBackup, toCluster, type V1Cluster } from './ionos-v1/mapping.js';
 
 export { IONOS_V1_URL } from './ionos-v1/catalog.js';
 
@@ -30,7 +31,7 @@ export class IonosV1Provider implements Provider {
   /** Clusters seen AVAILABLE at least once: their BUSY means updating, not creating. */
   private readonly seenAvailable = new Set<string>();
   /** Decoded pages by their items' JSON (see pageClusters). */
-  private readonly pages = new Map<string, Cluster[]>();
+  private readonly pages = new Map<string, { clusters: Cluster[]; problems: ItemProblem[] }>();
   private listedOnce = false;
 
   constructor(
@@ -50,36 +51,42 @@ export class IonosV1Provider implements Provider {
   }
 
   async verify(signal?: AbortSignal): Promise<Identity> {
-    const page = decodeClusterPage(await this.call({ method: 'GET', path: '/clusters', query: { limit: 1, offset: 0 }, signal }));
+    const page = decodeClusterItems(await this.call({ method: 'GET', path: '/clusters', query: { limit: 1, offset: 0 }, signal }), 0, []);
     const who = this.prof.token ? 'API token' : (this.prof.username ?? 'anonymous');
     const contract = this.prof.contractNumber ? `, contract ${this.prof.contractNumber}` : '';
     return { summary: `${who}${contract}${page.length ? '' : ', no clusters yet'}` };
   }
 
-  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<Cluster[]> {
-    const clusters = await collectPagesConcurrently(
+  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<ClusterList> {
+    const problems: ItemProblem[] = [];
+    const { items, stopped } = await collectPages(
       (offset, limit) => this.call({ method: 'GET', path: '/clusters', query: { offset, limit }, signal }),
-      (body) => this.pageClusters(body),
-      { limit: PAGE_LIMIT, concurrency: PAGE_CONCURRENCY, onFirstPage: onProgress },
+      (body, offset) => this.pageClusters(body, offset, problems),
+      { limit: PAGE_LIMIT, concurrency: PAGE_CONCURRENCY, onFirstPage: onProgress, keyOf: (c) => c.id, what: 'clusters' },
     );
     this.listedOnce = true;
-    return clusters;
+    return finishList(this.profile, items, [problemsWarning(this.profile, problems), stopped && `${this.profile}: ${stopped}`]);
   }
 
   /**
    * A page's clusters. A page whose items are exactly as last time (the usual poll: only the collection's own id
    * changes) gives back the same Cluster objects without decoding, and the store skips them by identity.
    */
-  private pageClusters(body: unknown): Cluster[] {
+  private pageClusters(body: unknown, offset: number, problems: ItemProblem[]): Cluster[] {
     const items = body && typeof body === 'object' ? (body as { items?: unknown }).items : undefined;
     // Nothing to match on the first list: keying it would only delay the first screen.
-    const key = items === undefined || !this.listedOnce ? undefined : JSON.stringify(items);
+    const key = items === undefined || !this.listedOnce ? undefined : `${offset}:${JSON.stringify(items)}`;
     const known = key === undefined ? undefined : this.pages.get(key);
-    if (known) return known;
-    const clusters = decodeClusterPage(body).map((c) => this.toCluster(c));
+    if (known) {
+      for (const p of known.problems) problems.push(p);
+      return known.clusters;
+    }
+    const mine: ItemProblem[] = [];
+    const clusters = decodeClusterItems(body, offset, mine).map((c) => this.toCluster(c));
+    for (const p of mine) problems.push(p);
     if (key !== undefined) {
       if (this.pages.size >= 500) this.pages.clear();
-      this.pages.set(key, clusters);
+      this.pages.set(key, { clusters, problems: mine });
     }
     return clusters;
   }
@@ -138,10 +145,10 @@ export class IonosV1Provider implements Provider {
   }
 
   async backups(clusterId: string, signal?: AbortSignal): Promise<Backup[]> {
-    const items = await collectPagesConcurrently(
+    const { items } = await collectPages(
       (offset, limit) => this.call({ method: 'GET', path: `${clusterPath(clusterId)}/backups`, query: { offset, limit }, signal }),
       decodeBackupPage,
-      { limit: PAGE_LIMIT, concurrency: 2 },
+      { limit: PAGE_LIMIT, concurrency: 2, what: 'backups' },
     );
     return items.map(toBackup);
   }

@@ -12,10 +12,11 @@ import { endpointFor, profileLocations } from './ionos-v2/catalog.js';
 import { createFormSpec, createProperties, validateCreate } from './ionos-v2/forms.js';
 import { editFormSpec, planPut, validateEdit } from './ionos-v2/edit.js';
 import {
-  decodeBackupLocationPage, decodeBackupPage, decodeCluster, decodeClusterPage, decodeVersionPage, errorMessage, toBackup, toCluster,
+  decodeBackupLocationPage, decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersionPage, errorMessage, toBackup, toCluster,
   type V2Cluster, type V2Version,
 } from './ionos-v2/mapping.js';
-import { allFailed, collectPages, fanOut, regionalClusters, type RegionFailure, type RegionalClusters } from './ionos-v2/regions.js';
+import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
+import { allFailed, collectRegionPages, fanOut, regionalClusters, type RegionFailure, type RegionalClusters } from './ionos-v2/regions.js';
 
 export { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './ionos-v2/catalog.js';
 export type { RegionFailure, RegionalClusters } from './ionos-v2/regions.js';
@@ -71,17 +72,20 @@ export class IonosV2Provider implements Provider {
 
   /** Every region at once, every page. Throws only when every region fails; see RegionalClusters.failures. */
   async list(signal?: AbortSignal): Promise<RegionalClusters> {
-    const { results, failures } = await fanOut(this.locations, (l) => this.listRegion(l, signal), signal);
+    const problems: ItemProblem[] = [];
+    const { results, failures } = await fanOut(this.locations, (l) => this.listRegion(l, problems, signal), signal);
     this.lastFailures = failures;
     if (results.length === 0) throw this.fail(allFailed(failures));
     const clusters: Cluster[] = [];
+    const stopped: string[] = [];
     for (const { location, value } of results) {
-      for (const item of value) {
+      if (value.stopped) stopped.push(`${this.profile}: region ${location}: ${value.stopped}`);
+      for (const item of value.items) {
         this.where.set(item.id, location);
         clusters.push(toCluster(this.profile, location, item));
       }
     }
-    return regionalClusters(clusters, failures);
+    return regionalClusters(finishList(this.profile, clusters, [problemsWarning(this.profile, problems), ...stopped]), failures);
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {
@@ -164,12 +168,21 @@ export class IonosV2Provider implements Provider {
     await this.http.close();
   }
 
-  private listRegion(location: string, signal?: AbortSignal): Promise<V2Cluster[]> {
-    return this.pages(location, '/clusters', decodeClusterPage, {}, signal);
+  private listRegion(location: string, problems: ItemProblem[], signal?: AbortSignal) {
+    const fetch = (offset: number, limit: number) => this.call(location, { method: 'GET', path: '/clusters', query: { offset, limit }, signal });
+    const decode = (body: unknown, offset: number) => {
+      const mine: ItemProblem[] = [];
+      const clusters = decodeClusterItems(body, offset, mine);
+      for (const p of mine) problems.push({ ...p, path: `${location} ${p.path}` });
+      return clusters;
+    };
+    return collectRegionPages<V2Cluster>(fetch, decode, 'clusters', (c) => c.id);
   }
 
-  private pages<T>(location: string, path: string, decode: (b: unknown) => T[], query: Record<string, string>, signal?: AbortSignal): Promise<T[]> {
-    return collectPages((offset, limit) => this.call(location, { method: 'GET', path, query: { ...query, offset, limit }, signal }), decode);
+  /** Every page of a small list (versions, backups): what paging could collect, even when it had to stop early. */
+  private async pages<T>(location: string, path: string, decode: (b: unknown) => T[], query: Record<string, string>, signal?: AbortSignal): Promise<T[]> {
+    const fetch = (offset: number, limit: number) => this.call(location, { method: 'GET', path, query: { ...query, offset, limit }, signal });
+    return (await collectRegionPages(fetch, (b) => decode(b), 'items')).items;
   }
 
   private versions(location: string, signal?: AbortSignal): Promise<V2Version[]> {

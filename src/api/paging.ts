@@ -1,48 +1,146 @@
-// Offset paging with bounded concurrency. Neither IONOS API reports a total, so after the first page proves
-// the page size, the next pages are asked `concurrency` at a time until one comes back short; at most
-// `concurrency - 1` requests past the end are wasted, and 5,000 clusters take ~50/concurrency round trips.
+// Offset paging that always ends. Neither IONOS API reports a total, so after the first page proves the page
+// size, the next pages are asked `concurrency` at a time until one comes back short; at most `concurrency - 1`
+// requests past the end are wasted, and 5,000 clusters take ~50/concurrency round trips.
+//
+// A server may never send a short page: the IONOS v1 1.0.5 spec says offset/limit are "not implemented yet,
+// always return number of items" (so every page is the same full page), a broken proxy may repeat one page, and
+// a server that answers `limit: 1` would need a request per cluster. Pages are therefore read in order and the
+// listing stops, keeping what it has and saying why, when a page brings no item not seen before, when the
+// server's page is tiny, or at a hard cap on pages.
+
+export const MAX_PAGES = 2_500;
+/** A served page smaller than this (when more was asked) is "tiny": only TINY_PAGE_MAX_PAGES of them are read. */
+export const MIN_USEFUL_PAGE = 10;
+export const TINY_PAGE_MAX_PAGES = 50;
 
 export interface PagingOptions<T> {
   limit: number;
-  concurrency: number;
+  concurrency?: number;
   /** Called with the first page when more pages follow, so a big account shows something at once. */
   onFirstPage?: (items: T[]) => void;
+  /** Identity of an item for "seen before" (default: its id, else its JSON). */
+  keyOf?: (item: T) => string;
+  maxPages?: number;
+  /** Plural noun for the warning ("clusters"). */
+  what?: string;
 }
 
-export async function collectPagesConcurrently<T extends { id?: string }>(
+export interface Paged<T> {
+  items: T[];
+  /** Set when the listing stopped before a short page: one line saying why and what was kept. */
+  stopped?: string;
+}
+
+const defaultKey = (item: unknown): string => {
+  const id = item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? `id:${id}` : `json:${JSON.stringify(item)}`;
+};
+
+/**
+ * Every page from offset 0. `decode` gets the body and the page's offset (for naming bad items). An item seen on
+ * an earlier page is not listed again (a cluster created or deleted while paging shifts offsets); repeats within
+ * one page are kept, they are the server's own duplicates and the caller reports them.
+ */
+export async function collectPages<T>(
   fetchPage: (offset: number, limit: number) => Promise<unknown>,
-  decode: (body: unknown) => T[],
-  { limit, concurrency, onFirstPage }: PagingOptions<T>,
-): Promise<T[]> {
+  decode: (body: unknown, offset: number) => T[],
+  opts: PagingOptions<T>,
+): Promise<Paged<T>> {
+  const { limit, onFirstPage, what = 'items' } = opts;
+  const keyOf = opts.keyOf ?? defaultKey;
   const firstBody = await fetchPage(0, limit);
-  const first = decode(firstBody);
+  const first = decode(firstBody, 0);
   // A server that caps the page below what was asked says so in `limit`.
   const served = (firstBody as { limit?: unknown } | undefined)?.limit;
   const size = typeof served === 'number' && served > 0 ? Math.min(served, limit) : limit;
-  if (first.length < size) return first;
+  if (first.length < size) return { items: first };
+  const tiny = size < Math.min(MIN_USEFUL_PAGE, limit);
+  const maxPages = Math.max(1, Math.min(opts.maxPages ?? MAX_PAGES, tiny ? TINY_PAGE_MAX_PAGES : Number.POSITIVE_INFINITY));
   onFirstPage?.(first);
 
-  const pages: T[][] = [first];
-  let next = 1;
-  let end = Number.POSITIVE_INFINITY;
-  const worker = async () => {
-    while (next < end) {
-      const index = next++;
-      const items = decode(await fetchPage(index * size, size));
-      pages[index] = items;
-      if (items.length < size) end = Math.min(end, index + 1);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  // A cluster created or deleted while paging can shift offsets: never list one twice.
   const seen = new Set<string>();
   const out: T[] = [];
-  for (const item of pages.slice(0, end).flat()) {
-    if (item.id !== undefined) {
-      if (seen.has(item.id)) continue;
-      seen.add(item.id);
+  const take = (items: T[]): number => {
+    const before = out.length;
+    const onThisPage = new Set<string>();
+    for (const item of items) {
+      const key = keyOf(item);
+      if (seen.has(key) && !onThisPage.has(key)) continue;
+      seen.add(key);
+      onThisPage.add(key);
+      out.push(item);
     }
-    out.push(item);
+    return out.length - before;
+  };
+  take(first);
+
+  if (maxPages === 1) return { items: out, stopped: capMessage(1, out.length, what, size, tiny) };
+
+  // Pages arrive out of order; they are judged in order, so "brought nothing new" always compares with every
+  // page before it.
+  const pages: Array<T[] | undefined> = [first];
+  let next = 1;
+  let judged = 1;
+  let end = Number.POSITIVE_INFINITY;
+  let stopped: string | undefined;
+  const stopAfter = (index: number, why: string | undefined) => {
+    end = index + 1;
+    stopped = why;
+  };
+  // Workers wait rather than run more than `window` pages ahead of the judged ones (one slow page must not let
+  // the others read thousands of pages meanwhile).
+  const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const window = 2 * concurrency;
+  let wake = () => {};
+  let progress = new Promise<void>((resolve) => (wake = resolve));
+  const notify = () => {
+    const woken = wake;
+    progress = new Promise<void>((resolve) => (wake = resolve));
+    woken();
+  };
+  const judge = () => {
+    while (judged < end && pages[judged] !== undefined) {
+      const index = judged++;
+      const items = pages[index]!;
+      pages[index] = undefined; // judged pages are not kept twice
+      const fresh = take(items);
+      if (items.length < size) stopAfter(index, undefined);
+      else if (fresh === 0) stopAfter(index, repeatMessage(index * size, out.length, what));
+      else if (index + 1 >= maxPages) stopAfter(index, capMessage(index + 1, out.length, what, size, tiny));
+    }
+    notify();
+  };
+  const more = () => next < end && next < maxPages;
+  const worker = async () => {
+    try {
+      for (;;) {
+        while (more() && next >= judged + window) await progress;
+        if (!more()) return;
+        const index = next++;
+        const items = decode(await fetchPage(index * size, size), index * size);
+        // A short page is the last whatever the order pages arrive in: nothing after it is asked for.
+        if (items.length < size && index < end) end = index + 1;
+        if (index >= end) return notify();
+        pages[index] = items;
+        judge();
+      }
+    } catch (err) {
+      end = 0; // the list has failed: the other workers stop asking
+      notify();
+      throw err;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { items: out, stopped };
+}
+
+function repeatMessage(offset: number, kept: number, what: string): string {
+  return `the server sent the same ${what} again for offset ${offset} (it seems to ignore offset); listed the ${kept} ${what} it sent, more may exist`;
+}
+
+function capMessage(pages: number, kept: number, what: string, size: number, tiny: boolean): string {
+  if (tiny) {
+    return `the server sends only ${size} ${size === 1 ? what.replace(/s$/, '') : what} per page; stopped after ${pages} pages (${kept} ${what}), more may exist`;
   }
-  return out;
+  return `stopped at ${pages} pages (${kept} ${what}), pgtui's limit for one list; more may exist`;
 }

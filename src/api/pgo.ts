@@ -1,6 +1,6 @@
 // Crunchy PostgreSQL Operator 4.3: the pgo-apiserver over mutual TLS. The cluster name is the id; the
 // apiserver echoes every failure as HTTP 200 + Code:"error", and deletes asynchronously.
-import { ApiError } from './errors.js';
+import { ApiError, describeError } from './errors.js';
 import type { PgoProfile, ProviderDeps } from './profile.js';
 import {
   readClusterSecret,
@@ -14,6 +14,7 @@ import {
   type Provider,
 } from './types.js';
 import { PgoTransport } from './pgo/client.js';
+import { finishList, problemsWarning, type ClusterList, type ItemProblem } from './list-result.js';
 import { createFormSpec, currentEditValues, editFormSpec, parseCreate, parseEdit, type EditValues } from './pgo/forms.js';
 import { isPrivateAddress, postgresVersionFromTag, primaryHost, toCluster } from './pgo/map.js';
 import type {
@@ -28,6 +29,8 @@ import type {
   UpdateClusterResponse,
 } from './pgo/wire.js';
 
+/** showclusters with allflag answers every cluster with its pods and services in one response (~3 KB each). */
+const LIST_MAX_BYTES = 64 * 1024 * 1024;
 
 export class PgoProvider implements Provider {
   readonly kind = 'pgo' as const;
@@ -53,11 +56,21 @@ export class PgoProvider implements Provider {
     return { summary: `pgo-apiserver ${version}${note}, namespace ${ns}`, discovered: { serverVersion: version } };
   }
 
-  async list(signal?: AbortSignal): Promise<Cluster[]> {
-    const details = await this.show({ clustername: '', allflag: true }, signal);
+  async list(signal?: AbortSignal): Promise<ClusterList> {
+    const problems: ItemProblem[] = [];
+    const details = await this.show({ clustername: '', allflag: true }, signal, problems);
     const seen = new Set(details.map((d) => d.cluster?.metadata?.name));
     for (const name of this.deleting) if (!seen.has(name)) this.deleting.delete(name);
-    return details.map((d) => this.toCluster(d));
+    const clusters: Cluster[] = [];
+    for (const d of details) {
+      try {
+        clusters.push(this.toCluster(d));
+      } catch (err) {
+        // A field of an unexpected type deep inside (Pods not a list, ...): this cluster only.
+        problems.push({ path: `cluster ${String(d.cluster?.metadata?.name)}`, reason: `unreadable (${describeError(err)})` });
+      }
+    }
+    return finishList(this.profile, clusters, [problemsWarning(this.profile, problems)]);
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {
@@ -236,7 +249,8 @@ export class PgoProvider implements Provider {
     return { diff, body, method: 'POST', path: '/clustersupdate' };
   }
 
-  private async show(select: { clustername: string; allflag: boolean }, signal?: AbortSignal): Promise<ShowClusterDetail[]> {
+  /** The clusters' details; one that cannot be read (no cluster object, no name) is skipped and added to `problems`. */
+  private async show(select: { clustername: string; allflag: boolean }, signal?: AbortSignal, problems: ItemProblem[] = []): Promise<ShowClusterDetail[]> {
     const res = await this.transport.post<ShowClusterResponse>(
       '/showclusters',
       (version): ShowClusterRequest => ({
@@ -247,18 +261,37 @@ export class PgoProvider implements Provider {
         namespace: this.settings.namespace,
         allflag: select.allflag,
       }),
-      { idempotent: true, signal },
+      { idempotent: true, signal, maxBytes: select.allflag ? LIST_MAX_BYTES : undefined },
     );
     this.transport.check(res, 'show clusters');
     if (res.Results !== null && res.Results !== undefined && !Array.isArray(res.Results)) {
       throw new ApiError('show clusters: Results is not a list', { kind: 'malformed', status: 200 });
     }
-    return (res.Results ?? []).filter((d) => d && typeof d === 'object' && d.cluster && typeof d.cluster === 'object');
+    const out: ShowClusterDetail[] = [];
+    (res.Results ?? []).forEach((d: unknown, i) => {
+      const problem = detailProblem(d);
+      if (problem) problems.push({ path: `Results.${i}${problem.path}`, reason: problem.reason });
+      else out.push(d as ShowClusterDetail);
+    });
+    return out;
   }
 
   private toCluster(detail: ShowClusterDetail): Cluster {
     return toCluster(detail, this.profile, this.deleting.has(detail.cluster?.metadata?.name));
   }
+}
+
+/** What makes a showclusters item unusable: it must be an object with a cluster object that has a name. */
+function detailProblem(d: unknown): ItemProblem | undefined {
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return { path: '', reason: 'is not an object' };
+  const cluster = (d as { cluster?: unknown }).cluster;
+  if (cluster === undefined || cluster === null) return { path: '.cluster', reason: 'missing' };
+  if (typeof cluster !== 'object' || Array.isArray(cluster)) return { path: '.cluster', reason: 'is not an object' };
+  const c = cluster as { metadata?: { name?: unknown }; spec?: { clustername?: unknown; name?: unknown } };
+  const name = c.metadata?.name ?? c.spec?.clustername ?? c.spec?.name;
+  if (name === undefined || name === null || name === '') return { path: '.cluster.metadata.name', reason: 'missing' };
+  if (typeof name !== 'string') return { path: '.cluster.metadata.name', reason: `invalid (expected string, received ${typeof name})` };
+  return undefined;
 }
 
 function validationError(errors: Record<string, string>): ApiError {

@@ -61,13 +61,13 @@ function fieldLines(spec: FormSpec, values: FormValues): string[] {
     const note = f.immutable ? 'fixed' : [choices, f.help].filter(Boolean).join('  ');
     return [f.key, displayValue(f, values[f.key]), note] as const;
   });
-  const kw = Math.max(3, ...rows.map((r) => r[0].length));
-  const vw = Math.max(7, ...rows.map((r) => r[1].length));
+  const kw = rows.reduce((w, r) => Math.max(w, r[0].length), 3);
+  const vw = rows.reduce((w, r) => Math.max(w, r[1].length), 7);
   return [`${'KEY'.padEnd(kw)}  ${'CURRENT'.padEnd(vw)}  NOTES`, ...rows.map(([k, v, n]) => `${k.padEnd(kw)}  ${v.padEnd(vw)}  ${n}`.trimEnd())];
 }
 
 function planLines(cluster: Cluster, plan: ChangePlan, showBody: boolean, secretKeys: ReadonlySet<string>): string[] {
-  const width = Math.max(...plan.diff.map((d) => d.label.length));
+  const width = plan.diff.reduce((w, d) => Math.max(w, d.label.length), 0);
   const lines = [`${cluster.name} (${cluster.profile}): ${plan.method} ${plan.path}`, ...plan.diff.map((d) => `  ${d.label.padEnd(width)}  ${d.from} → ${d.to}`)];
   const replaces = plan.method === 'PUT';
   if (plan.body !== undefined && showBody) {

@@ -2,7 +2,7 @@
 //   0  success
 //   1  error (provider failure, bad credentials, every profile failed)
 //   2  usage error: bad arguments, unknown profile, an ambiguous NAME
-//   3  partial: some profiles failed, the others were listed
+//   3  partial: some profiles failed, the others were listed; or a list came back with warnings (see api/list-result.ts)
 //   4  not found: no cluster matches NAME|ID
 //   5  the cluster reached a failed phase (wait)
 //   6  timeout (wait)

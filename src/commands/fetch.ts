@@ -2,8 +2,10 @@
 // to the others.
 import { describeError, isApiError, type ApiError } from '../api/errors.js';
 import type { Cluster } from '../api/types.js';
+import { listDuplicates, listWarnings } from '../api/list-result.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { sanitize } from '../format.js';
 
 export interface ListingFailure {
   profile: string;
@@ -18,6 +20,10 @@ export interface Listing {
   failures: ListingFailure[];
   /** How many profiles were asked. */
   asked: number;
+  /** Lists that came back incomplete or odd (unreadable items, paging stopped early, duplicate ids): one line each. */
+  warnings: string[];
+  /** Clusters hidden because an earlier one has the same profile and id (see list-result.ts). */
+  duplicates: Cluster[];
 }
 
 /** What a provider's list may carry besides the clusters: the regions that did not answer (IONOS v2). */
@@ -25,12 +31,15 @@ type MaybePartial = Cluster[] & { failures?: Array<{ location: string; error: Ap
 
 export async function listAll(ctx: Context): Promise<Listing> {
   const results = await Promise.allSettled(ctx.profiles.map((p) => ctx.providerFor(p).list()));
-  const out: Listing = { clusters: [], failures: [], asked: ctx.profiles.length };
+  const out: Listing = { clusters: [], failures: [], asked: ctx.profiles.length, warnings: [], duplicates: [] };
   results.forEach((r, i) => {
     const profile = ctx.profiles[i]!.name;
     const strip = (text: string) => text.replace(new RegExp(`^${profile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
     if (r.status === 'fulfilled') {
-      out.clusters.push(...r.value);
+      // concat, never push(...list): a spread of 200,000 clusters overflows the call stack.
+      out.clusters = out.clusters.concat(r.value);
+      out.warnings = out.warnings.concat(listWarnings(r.value));
+      out.duplicates = out.duplicates.concat(listDuplicates(r.value));
       for (const f of (r.value as MaybePartial).failures ?? []) {
         out.failures.push({ profile, message: `region ${f.location}: ${strip(describeError(f.error))}`, kind: f.error.kind, partial: true });
       }
@@ -41,9 +50,15 @@ export async function listAll(ctx: Context): Promise<Listing> {
   return out;
 }
 
-/** 0 when everything answered, 1 when every profile failed outright, 3 when some did. */
+/** 0 when everything answered, 1 when every profile failed outright, 3 when some did or a list came back with warnings. */
 export function listingExitCode(listing: Listing): number {
-  if (listing.failures.length === 0) return EXIT.ok;
+  if (listing.failures.length === 0) return listing.warnings.length > 0 ? EXIT.partial : EXIT.ok;
   const dead = new Set(listing.failures.filter((f) => !f.partial).map((f) => f.profile));
   return listing.asked > 0 && dead.size === listing.asked ? EXIT.error : EXIT.partial;
+}
+
+/** Failures and warnings on stderr, one line each. */
+export function reportListing(listing: Listing, write: (line: string) => void = (l) => void process.stderr.write(l)): void {
+  for (const f of listing.failures) write(`pgtui: ${sanitize(f.profile)}: ${sanitize(f.message)}\n`);
+  for (const w of listing.warnings) write(`pgtui: warning: ${sanitize(w)}\n`);
 }

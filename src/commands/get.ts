@@ -3,17 +3,17 @@ import type { Cluster } from '../api/types.js';
 import { formatAge, sanitize } from '../format.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
-import { listAll, listingExitCode } from './fetch.js';
+import { listAll, listingExitCode, reportListing } from './fetch.js';
 import { resolveCluster } from './resolve.js';
 import { jsonClusters } from './table.js';
 
 /** Finds the cluster by NAME|ID across the chosen profiles, then fetches its full record. */
 export async function findCluster(ctx: Context, query: string): Promise<Cluster> {
   const listing = await listAll(ctx);
-  for (const f of listing.failures) process.stderr.write(`pgtui: ${f.profile}: ${f.message}\n`);
+  reportListing(listing);
   let found: Cluster;
   try {
-    found = resolveCluster(listing.clusters, query);
+    found = resolveCluster(listing.clusters, query, listing.duplicates);
   } catch (err) {
     if (err instanceof CommandError && err.code === EXIT.notFound && listing.failures.length > 0) {
       throw new CommandError(`no cluster named ${query} in the profiles that answered`, listingExitCode(listing) === EXIT.error ? EXIT.error : EXIT.notFound);
@@ -36,7 +36,7 @@ export async function get(ctx: Context, query: string, opts: { json?: boolean; r
     ['instances', c.instances], ['host', c.host], ['port', c.port], ['database', c.database], ['user', c.user],
     ['created', c.createdAt ? `${c.createdAt} (${formatAge(c.createdAt)} ago)` : undefined],
   ];
-  const width = Math.max(...rows.map(([k]) => k.length));
+  const width = rows.reduce((w, [k]) => Math.max(w, k.length), 0);
   for (const [k, v] of rows) if (v !== undefined && v !== '') process.stdout.write(`${k.padEnd(width)}  ${sanitize(String(v))}\n`);
   return EXIT.ok;
 }

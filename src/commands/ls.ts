@@ -3,7 +3,7 @@ import { PROVIDER_LABELS } from '../api/types.js';
 import { colorEnabled, sanitize } from '../format.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
-import { listAll, listingExitCode } from './fetch.js';
+import { listAll, listingExitCode, reportListing } from './fetch.js';
 import { jsonClusters, renderTable } from './table.js';
 
 export interface LsOptions {
@@ -22,7 +22,7 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
   const clusters = listing.clusters
     .filter((c) => !needle || [c.name, c.profile, c.provider, c.state, c.phase, c.id].some((v) => v.toLowerCase().includes(needle)))
     .sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
-  for (const f of listing.failures) process.stderr.write(`pgtui: ${f.profile}: ${f.message}\n`);
+  reportListing(listing);
   if (opts.json) {
     process.stdout.write(`${JSON.stringify(jsonClusters(clusters, Boolean(opts.raw)), null, 2)}\n`);
   } else if (clusters.length > 0 || listing.failures.length === 0) {

@@ -95,7 +95,7 @@ export function profileList(ctx: Context, json: boolean): number {
     process.stdout.write('no profiles yet: pgtui profile add NAME --provider ...  (or run pgtui --demo)\n');
     return EXIT.ok;
   }
-  const w = (k: 'name' | 'provider' | 'source') => Math.max(k.length, ...rows.map((r) => r[k].length));
+  const w = (k: 'name' | 'provider' | 'source') => rows.reduce((n, r) => Math.max(n, r[k].length), k.length);
   process.stdout.write(`${'NAME'.padEnd(w('name'))}  ${'PROVIDER'.padEnd(w('provider'))}  ${'SOURCE'.padEnd(w('source'))}  URL\n`);
   for (const r of rows) {
     const flags = [r.readOnly ? 'read-only' : '', r.insecure ? (r.plainHttp ? 'INSECURE (plain http)' : 'INSECURE') : r.plainHttp ? 'plain http: refused until insecure is set' : ''].filter(Boolean).join(' ');

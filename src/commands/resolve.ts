@@ -1,14 +1,31 @@
-// NAME|ID → one cluster: exact id, then exact name, then a unique name prefix.
+// NAME|ID → one cluster: exact id, then exact name, then a unique name prefix. A cluster whose profile lists its
+// id more than once (see api/list-result.ts) is ambiguous: no action could tell the copies apart.
 import type { Cluster } from '../api/types.js';
+import { sanitize } from '../format.js';
 import { CommandError, EXIT } from './exit-codes.js';
 
-export function resolveCluster(clusters: readonly Cluster[], query: string): Cluster {
-  const byId = clusters.filter((c) => c.id === query);
-  if (byId.length === 1) return byId[0]!;
-  const byName = clusters.filter((c) => c.name === query);
-  const matches = byName.length > 0 ? byName : clusters.filter((c) => c.name.startsWith(query) || c.id.startsWith(query));
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length === 0) throw new CommandError(`no cluster named ${query}; try pgtui ls`, EXIT.notFound);
-  const lines = matches.slice(0, 20).map((c) => `  ${c.name}  ${c.profile}  ${c.id}`);
-  throw new CommandError(`${matches.length} clusters match ${query}; use an id or --profile:\n${lines.join('\n')}`, EXIT.usage);
+const keyOf = (c: Cluster) => `${c.profile}/${c.id}`;
+const line = (c: Cluster) => `  ${sanitize(c.name)}  ${sanitize(c.profile)}  ${sanitize(c.id)}  ${sanitize(c.state)}`;
+
+export function resolveCluster(clusters: readonly Cluster[], query: string, duplicates: readonly Cluster[] = []): Cluster {
+  const all = duplicates.length > 0 ? clusters.concat(duplicates) : clusters;
+  const byId = all.filter((c) => c.id === query);
+  const unique = new Set(byId.map(keyOf));
+  if (byId.length >= 1 && unique.size === 1) return single(byId[0]!, all, duplicates);
+  const byName = all.filter((c) => c.name === query);
+  const matches = byName.length > 0 ? byName : all.filter((c) => c.name.startsWith(query) || c.id.startsWith(query));
+  if (matches.length === 1) return single(matches[0]!, all, duplicates);
+  if (matches.length === 0) throw new CommandError(`no cluster named ${sanitize(query)}; try pgtui ls`, EXIT.notFound);
+  const lines = matches.slice(0, 20).map(line);
+  throw new CommandError(`${matches.length} clusters match ${sanitize(query)}; use an id or --profile:\n${lines.join('\n')}`, EXIT.usage);
+}
+
+function single(found: Cluster, all: readonly Cluster[], duplicates: readonly Cluster[]): Cluster {
+  const key = keyOf(found);
+  if (!duplicates.some((d) => keyOf(d) === key)) return found;
+  const same = all.filter((c) => keyOf(c) === key);
+  throw new CommandError(
+    `${sanitize(found.profile)} lists ${same.length} clusters with the id ${sanitize(found.id)}; pgtui cannot tell them apart (a fault of the provider's list):\n${same.slice(0, 20).map(line).join('\n')}`,
+    EXIT.usage,
+  );
 }

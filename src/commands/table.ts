@@ -37,7 +37,7 @@ export interface TableOptions {
 export function renderTable(clusters: readonly Cluster[], opts: TableOptions): string {
   let cols = COLUMNS.filter((c) => opts.wide || !c.wide);
   const cells = clusters.map((cl) => cols.map((col) => sanitize(col.value(cl))));
-  let widths = cols.map((col, i) => Math.max(col.title.length, ...cells.map((r) => r[i]!.length)));
+  let widths = cols.map((col, i) => cells.reduce((w, r) => Math.max(w, r[i]!.length), col.title.length));
   if (opts.width !== undefined) {
     const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
     // Shrink flexible columns (never below 8), then drop the lowest-priority ones.

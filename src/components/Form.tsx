@@ -146,7 +146,7 @@ export function Form(props: FormProps) {
 }
 
 function rowLayout(fields: FieldSpec[], columns: number): RowLayout {
-  const longest = Math.max(8, ...fields.map((f) => f.label.length));
+  const longest = fields.reduce((w, f) => Math.max(w, f.label.length), 8);
   const label = Math.min(26, longest + 2);
   const value = Math.max(20, Math.min(36, columns - 2 - label - 42));
   return { label, value, note: Math.max(0, columns - 2 - label - value - 1), total: columns - 1 };

@@ -17,6 +17,8 @@ export interface HeaderProps {
 
 export function Header({ banner, readOnly, shown, total, filter, profiles, width, message }: HeaderProps) {
   const failing = profiles.filter((p) => p.status === 'error');
+  // A list that answered with warnings (unreadable items, paging stopped early, duplicate ids) is partial.
+  const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));
   const loading = profiles.filter((p) => p.status === 'loading').length;
   const insecure = profiles.filter((p) => p.insecure).map((p) => p.profile);
   const counts = filter ? `${shown}/${total} clusters matching "${sanitize(filter)}"` : `${total} clusters`;
@@ -30,12 +32,18 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
         <Text> · {counts} · {profiles.length} profiles</Text>
         {loading ? <Text dimColor> · loading {loading}</Text> : null}
       </Text>
-      {failing.slice(0, 3).map((p) => (
-        <Text key={p.profile} color={tint('red')} wrap="truncate">
-          ✗ {truncate(sanitize(`${p.profile}: ${(p.error ?? 'failing').replace(`${p.profile}: `, '')}`), width - 4)}
-        </Text>
-      ))}
-      {failing.length > 3 ? <Text color={tint('red')}>✗ {failing.length - 3} more profiles failing (:profiles)</Text> : null}
+      {alerts.slice(0, 3).map((p) =>
+        p.status === 'error' ? (
+          <Text key={p.profile} color={tint('red')} wrap="truncate">
+            ✗ {truncate(sanitize(`${p.profile}: ${(p.error ?? 'failing').replace(`${p.profile}: `, '')}`), width - 4)}
+          </Text>
+        ) : (
+          <Text key={p.profile} color={tint('yellow')} wrap="truncate">
+            ⚠ {truncate(sanitize(`partial: ${p.warning ?? ''}`), width - 4)}
+          </Text>
+        ),
+      )}
+      {alerts.length > 3 ? <Text color={tint('red')}>✗ {alerts.length - 3} more profiles failing or partial (:profiles)</Text> : null}
       {message ? (
         <Text color={message.error ? tint('red') : tint('green')} wrap="truncate">
           {sanitize(message.text)}

@@ -27,7 +27,7 @@ export function findPostgresBin(env: NodeJS.ProcessEnv = process.env): string | 
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
     const majors = readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
-    dirs.push(...majors.map((m) => join(root, m, 'bin')));
+    for (const m of majors) dirs.push(join(root, m, 'bin'));
   }
   return dirs.find((d) => ['initdb', 'pg_ctl', 'postgres', 'psql'].every((b) => existsSync(join(d, b))));
 }

@@ -24,6 +24,8 @@ export class ProfileSlot {
   failures = 0;
   listTimer?: ReturnType<typeof setTimeout>;
   listInFlight?: AbortController;
+  /** Resolves when the list in flight has settled (a restart waits for the cancelled one). */
+  listSettled?: Promise<void>;
   readonly getTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly getInFlight = new Map<string, AbortController>();
   /** Ids we asked the provider to delete: shown as deleting until gone. */

@@ -3,6 +3,8 @@
 // request in flight per key; errors back off exponentially with jitter; emits only on visible change.
 import type { Profile } from '../api/profile.js';
 import { ApiError, describeError, isApiError } from '../api/errors.js';
+import { DEFAULT_TIMEOUT_MS } from '../api/http.js';
+import { listWarnings } from '../api/list-result.js';
 import { TRANSITIONAL_PHASES, type Cluster, type Provider } from '../api/types.js';
 import { ProfileSlot } from './store-profile.js';
 import { clusterKey, DEFAULT_SETTINGS, type ClusterStore, type Settings, type StoreSnapshot, type Transition } from './types.js';
@@ -16,6 +18,11 @@ export interface StoreOptions {
   settings?: Partial<Settings>;
   readOnly?: boolean;
   random?: () => number;
+  /**
+   * A list poll still unanswered after this long marks the profile's rows stale (default: two of the profile's
+   * request timeouts, 30 s). The poll itself goes on: HTTP bounds every request (http.ts), and `r` restarts it.
+   */
+  pollDeadlineMs?: (p: Profile) => number;
 }
 
 const FAST_POLL_MS = 2_000;
@@ -24,6 +31,14 @@ const MAX_FAST_GETS = 8;
 const MAX_BACKOFF_MS = 60_000;
 const MAX_RETRY_AFTER_MS = 15 * 60_000;
 const TIMELINE_LIMIT = 50;
+/** How long a restart (r) waits for the cancelled list to settle before starting anyway. */
+const ABANDON_MS = 1_000;
+
+function settledOrAfter(p: Promise<void> | undefined, ms: number): Promise<void> {
+  if (!p) return Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]).finally(() => clearTimeout(timer));
+}
 
 export function createClusterStore(opts: StoreOptions): ClusterStore {
   const random = opts.random ?? Math.random;
@@ -77,11 +92,38 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     slot.listTimer = setTimeout(() => void refreshList(slot), delay);
   };
 
-  const refreshList = async (slot: ProfileSlot): Promise<void> => {
-    if (!started || pauses > 0 || slot.listInFlight) return;
+  const pollDeadline = (p: Profile) => opts.pollDeadlineMs?.(p) ?? 2 * (p.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+
+  /** The poll is overdue: what is on screen is the last list, not the present. */
+  const markOverdue = (slot: ProfileSlot, ctl: AbortController, after: number) => {
+    if (slot.listInFlight !== ctl || slots.get(slot.profile.name) !== slot) return;
+    const secs = Math.round(after / 1000);
+    const shown = slot.entries.size > 0 ? '; the clusters shown are from the last list' : '';
+    slot.health = { ...slot.health, status: 'error', error: `no answer for ${secs} s${shown} (r tries again now)`, nextRetryAt: undefined };
+    changed();
+  };
+
+  /** `restart`: a person asked (r): a poll still running, perhaps stuck on a dripping server, is dropped for a fresh one. */
+  const refreshList = async (slot: ProfileSlot, restart = false): Promise<void> => {
+    if (!started || pauses > 0) return;
+    const stuck = slot.listInFlight;
+    if (stuck) {
+      if (!restart) return;
+      stuck.abort();
+      // HTTP stops at once on cancel: let that list settle first so two never run at once. A provider that
+      // ignored the cancel is given up on after a moment.
+      await settledOrAfter(slot.listSettled, ABANDON_MS);
+      if (!started || pauses > 0 || slots.get(slot.profile.name) !== slot) return;
+      if (slot.listInFlight && slot.listInFlight !== stuck) return; // another restart got there first
+      slot.listInFlight = undefined;
+    }
     clearTimeout(slot.listTimer);
     const ctl = new AbortController();
     slot.listInFlight = ctl;
+    let settle = () => {};
+    slot.listSettled = new Promise<void>((resolve) => (settle = resolve));
+    const deadline = pollDeadline(slot.profile);
+    const overdue = setTimeout(() => markOverdue(slot, ctl, deadline), deadline);
     let next = refreshMs;
     try {
       // The very first list of a big account shows its first page while the rest loads (the profile stays 'loading').
@@ -108,12 +150,14 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
         slot.failures++;
         next = Math.min(next, backoff(slot, down[0]!.error));
         const error = down.map((f) => `region ${f.location}: ${describeError(f.error)}`).join('; ');
-        slot.health = { ...slot.health, status: 'error', error: error.split('\n')[0], nextRetryAt: now + next };
+        slot.health = { ...slot.health, status: 'error', error: error.split('\n')[0], warning: listWarnings(list).join('; ') || undefined, nextRetryAt: now + next };
         changed();
       } else {
         const wasError = slot.health.status !== 'ok';
+        const warning = listWarnings(list).join('; ') || undefined;
+        if (warning !== slot.health.warning) dirty = true;
         slot.failures = 0;
-        slot.health = { ...slot.health, status: 'ok', error: undefined, nextRetryAt: undefined, lastRefresh: wasError || dirty ? now : slot.health.lastRefresh };
+        slot.health = { ...slot.health, status: 'ok', error: undefined, warning, nextRetryAt: undefined, lastRefresh: wasError || dirty ? now : slot.health.lastRefresh };
         if (wasError) dirty = true;
         if (dirty) changed();
       }
@@ -127,7 +171,9 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
       // Emitted on every failure (at most once per backoff): the status line shows when the next try is.
       changed();
     } finally {
+      clearTimeout(overdue);
       if (slot.listInFlight === ctl) slot.listInFlight = undefined;
+      settle();
     }
     scheduleList(slot, next);
   };
@@ -267,7 +313,7 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
       await Promise.resolve();
     },
     refresh(profile) {
-      for (const slot of slots.values()) if (!profile || slot.profile.name === profile) void refreshList(slot);
+      for (const slot of slots.values()) if (!profile || slot.profile.name === profile) void refreshList(slot, true);
     },
     pause() {
       pauses++;

@@ -10,6 +10,8 @@ export interface ProfileHealth {
   status: 'loading' | 'ok' | 'error';
   /** One line, already naming nothing secret. */
   error?: string;
+  /** The last list answered but is incomplete or odd (unreadable items, paging stopped early, duplicate ids). */
+  warning?: string;
   /** ms epoch of the last successful list. */
   lastRefresh?: number;
   /** ms epoch when the next attempt after an error is due. */

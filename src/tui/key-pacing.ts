@@ -68,7 +68,7 @@ export function useKeyPacing(): void {
     p.release = () => setImmediate(release);
     emitter.emit = ((event: string | symbol, ...args: unknown[]) => {
       if (event !== 'input' || typeof args[0] !== 'string') return original(event, ...args);
-      p.queue.push(...splitKeys(args[0]));
+      for (const key of splitKeys(args[0])) p.queue.push(key); // a huge paste must not be spread into push's arguments
       if (p.waiting) return true;
       // The previous key's render and subscriptions may still be pending (a slow machine): wait for them.
       if (p.unsettled) hold();

@@ -1,5 +1,6 @@
 // Faults between the ClickHouse provider and the API: throttling, 5xx, hangs, junk bodies, revoked keys.
 import { afterEach, describe, expect, it } from 'vitest';
+import { listWarnings } from '../../src/api/list-result.js';
 import { ApiError } from '../../src/api/errors.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { rig, type Rig } from './clickhouse-helpers.js';
@@ -91,13 +92,16 @@ describe('ClickHouse provider faults', () => {
     expect((await apiError(r.provider.list())).kind).toBe('malformed');
   });
 
-  it('a body of the wrong shape is malformed, not a crash', async () => {
+  it('an item of the wrong shape is skipped and reported, the others are listed; a body of the wrong shape is malformed', async () => {
     r = await rig();
-    const s = r.fake.addService({ name: 'ok' });
+    const good = r.fake.addService({ name: 'ok' });
+    const s = r.fake.addService({ name: 'bad' });
     await r.provider.verify();
     r.fake.services.delete(s.id);
     (r.fake as unknown as { services: Map<string, unknown> }).services.set(s.id, { ...s, id: 42 });
-    expect((await apiError(r.provider.list())).kind).toBe('malformed');
+    const list = await r.provider.list();
+    expect(list.map((c) => c.id)).toEqual([good.id]);
+    expect(listWarnings(list)).toEqual([`1 cluster from ${r.provider.profile} could not be read: result.1.id invalid (expected string, received number)`]);
   });
 
   it('an HTML page from a proxy: 502 is retried then reported with its title; 200 HTML is malformed', async () => {

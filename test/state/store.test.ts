@@ -36,6 +36,8 @@ class StubProvider implements Provider {
   listDelayMs = 0;
   /** Every list never settles while set. */
   hang = false;
+  /** Lists do not stop when cancelled (a provider that ignores its signal). */
+  ignoreAbort = false;
   listsInFlight = 0;
   maxListsInFlight = 0;
 
@@ -67,18 +69,34 @@ class StubProvider implements Provider {
   /** Reported through onProgress before a delayed list settles (a big account's first page). */
   firstPage?: number;
 
-  async list(_signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<Cluster[]> {
+  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<Cluster[]> {
     this.log('list');
     this.listsInFlight++;
     this.maxListsInFlight = Math.max(this.maxListsInFlight, this.listsInFlight);
-    try {
+    // Like the real providers, a cancelled list stops at once (and no longer counts as in flight).
+    let settled = false;
+    const done = () => {
+      if (!settled) this.listsInFlight--;
+      settled = true;
+    };
+    const aborted = new Promise<never>((_, reject) => {
+      if (this.ignoreAbort) return;
+      signal?.addEventListener('abort', () => {
+        done();
+        reject(new ApiError('request cancelled', { kind: 'timeout' }));
+      }, { once: true });
+    });
+    const work = async () => {
       if (this.firstPage !== undefined) onProgress?.([...this.server.values()].slice(0, this.firstPage).map(copy));
       if (this.hang) await new Promise(() => {});
       if (this.listDelayMs > 0) await new Promise((r) => setTimeout(r, this.listDelayMs));
       if (this.listError !== undefined) throw this.listError;
       return [...this.server.values()].map(copy);
+    };
+    try {
+      return await Promise.race([work(), aborted]);
     } finally {
-      this.listsInFlight--;
+      done();
     }
   }
 
@@ -181,32 +199,72 @@ describe('list cadence', () => {
 });
 
 describe('single-flight', () => {
-  it('a list slower than the interval never overlaps with another for the same profile', async () => {
+  it('a list slower than the interval never overlaps with another; refresh() (r) drops the one in flight for a fresh one', async () => {
     const a = new StubProvider('a', [{ id: 'a1' }]);
     a.listDelayMs = 12_000;
     const store = storeFor([a]);
     store.start();
     await advance(3_000);
     store.refresh();
+    await advance(1_000);
     store.refresh('a');
-    await advance(57_000);
+    await advance(56_000);
     expect(a.maxListsInFlight).toBe(1);
-    // The next list is scheduled an interval after the previous one finished.
-    expect(a.times('list')).toEqual([0, 17_000, 34_000, 51_000]);
+    // Each refresh starts at once; the next scheduled list comes an interval after the previous one finished.
+    expect(a.times('list')).toEqual([0, 3_000, 4_000, 21_000, 38_000, 55_000]);
   });
 
-  it('refresh() while a list is in flight starts no second one; after it, refresh() lists at once', async () => {
+  it('refresh() while a list is in flight starts a fresh one at once, and after it too', async () => {
     const a = new StubProvider('a', [{ id: 'a1' }]);
     a.listDelayMs = 1_000;
     const store = storeFor([a]);
     store.start();
     await advance(500);
     store.refresh();
-    expect(a.times('list')).toEqual([0]);
-    await advance(1_500); // first list done at 1 000
+    await advance(0); // the cancelled list settles, then the fresh one starts
+    expect(a.times('list')).toEqual([0, 500]);
+    await advance(1_500); // the second list is done at 1 500
     store.refresh('a');
-    expect(a.times('list')).toEqual([0, 2_000]);
+    expect(a.times('list')).toEqual([0, 500, 2_000]);
     expect(a.maxListsInFlight).toBe(1);
+  });
+});
+
+describe('overdue polls and r', () => {
+  it('a list that stops answering marks the rows stale one deadline after it started; r brings them back at once', async () => {
+    const a = new StubProvider('a', [{ id: 'a1' }]);
+    const store = storeFor([a]);
+    store.start();
+    await settle();
+    expect(health(store.getSnapshot(), 'a').status).toBe('ok');
+    a.hang = true;
+    await advance(5_000 + 29_999); // the next list started at 5 s; the deadline is 2 × 15 s
+    expect(store.getSnapshot().staleProfiles).toEqual([]);
+    await advance(1);
+    expect(store.getSnapshot().staleProfiles).toEqual(['a']);
+    expect(store.getSnapshot().clusters.map((c) => c.id)).toEqual(['a1']);
+    expect(health(store.getSnapshot(), 'a').error).toBe('no answer for 30 s; the clusters shown are from the last list (r tries again now)');
+    a.hang = false;
+    store.refresh('a');
+    await settle();
+    expect(a.times('list')).toEqual([0, 5_000, 35_000]);
+    expect(store.getSnapshot().staleProfiles).toEqual([]);
+    expect(health(store.getSnapshot(), 'a').status).toBe('ok');
+    expect(a.maxListsInFlight).toBe(1);
+  });
+
+  it('r with a list that ignores the cancel: a fresh list starts a moment later anyway', async () => {
+    const a = new StubProvider('a', [{ id: 'a1' }]);
+    a.hang = true;
+    a.ignoreAbort = true;
+    const store = storeFor([a]);
+    store.start();
+    await advance(100);
+    store.refresh('a');
+    await advance(999);
+    expect(a.times('list')).toEqual([0]);
+    await advance(1);
+    expect(a.times('list')).toEqual([0, 1_100]);
   });
 });
 
@@ -313,7 +371,9 @@ describe('profile isolation', () => {
     expect(a.times('list')).toEqual([0]);
     expect(b.times('list')).toEqual(range(0, 30_000, 5_000));
     expect(store.getSnapshot().clusters.map((c) => c.id)).toEqual(['b1']);
-    expect(health(store.getSnapshot(), 'a').status).toBe('loading');
+    // Two request timeouts (2 × 15 s) without an answer: the profile says so instead of loading for ever.
+    expect(health(store.getSnapshot(), 'a').status).toBe('error');
+    expect(health(store.getSnapshot(), 'a').error).toMatch(/^no answer for 30 s/);
   });
 });
 

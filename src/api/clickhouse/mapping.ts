@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
 import type { Cluster, Phase } from '../types.js';
+import { decodeItems, type ItemProblem } from '../list-result.js';
 import { MAX_TAGS, PORT, RESERVED_TAG_PREFIX, TAG_PATTERN } from './catalog.js';
 
 export interface PgTag {
@@ -50,7 +51,10 @@ function decode<T extends z.ZodType>(schema: T, body: unknown, what: string): z.
 }
 
 export const decodeService = (body: unknown): PgService => decode(serviceSchema, body, 'service');
-export const decodeServiceList = (body: unknown): PgService[] => decode(z.array(serviceSchema), body, 'service list');
+/** The list's services, each decoded on its own: a bad item is skipped and added to `problems`. */
+export function decodeServiceItems(body: unknown, problems: ItemProblem[]): PgService[] {
+  return decodeItems(serviceSchema, decode(z.array(z.unknown()), body, 'service list'), 'result', 0, problems);
+}
 export const decodeOrganizations = (body: unknown): PgOrganization[] => decode(z.array(organizationSchema), body, 'organization');
 export const decodePassword = (body: unknown): { password?: string } =>
   decode(z.looseObject({ password: z.string().optional() }), body, 'password');

@@ -5,6 +5,7 @@ import type { Backup, Cluster, Phase } from '../types.js';
 import { PORT } from './catalog.js';
 
 import { decode } from '../ionos-v2/mapping.js';
+import { decodeItems, type ItemProblem } from '../list-result.js';
 
 export { errorMessage } from '../ionos-v2/mapping.js';
 
@@ -40,7 +41,6 @@ const clusterSchema = z.looseObject({
 export type V1Properties = z.infer<typeof propertiesSchema>;
 export type V1Cluster = z.infer<typeof clusterSchema>;
 
-const listSchema = z.looseObject({ items: z.array(clusterSchema).nullish(), offset: z.number().optional(), limit: z.number().optional() });
 const versionsSchema = z.looseObject({ data: z.array(z.looseObject({ name: z.union([z.string(), z.number()]).transform(String) })).nullish() });
 const backupSchema = z.looseObject({
   id: z.string().min(1),
@@ -57,8 +57,14 @@ const backupSchema = z.looseObject({
 const backupListSchema = z.looseObject({ items: z.array(backupSchema).nullish() });
 export type V1Backup = z.infer<typeof backupSchema>;
 
+const pageSchema = z.looseObject({ items: z.array(z.unknown()).nullish(), offset: z.number().optional(), limit: z.number().optional() });
+
+/** A list page's clusters, each decoded on its own: a bad item is skipped and added to `problems`. */
+export function decodeClusterItems(body: unknown, offset: number, problems: ItemProblem[]): V1Cluster[] {
+  return decodeItems(clusterSchema, decode(pageSchema, body, 'cluster list').items ?? [], 'items', offset, problems);
+}
+
 export const decodeCluster = (body: unknown): V1Cluster => decode(clusterSchema, body, 'cluster');
-export const decodeClusterPage = (body: unknown): V1Cluster[] => decode(listSchema, body, 'cluster list').items ?? [];
 export const decodeVersions = (body: unknown): string[] => (decode(versionsSchema, body, 'version list').data ?? []).map((v) => v.name);
 export const decodeBackupPage = (body: unknown): V1Backup[] => decode(backupListSchema, body, 'backup list').items ?? [];
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ApiError, oneLine } from '../errors.js';
 import type { Backup, Cluster, Phase } from '../types.js';
+import { decodeItems, type ItemProblem } from '../list-result.js';
 import { PORT } from './catalog.js';
 
 const instancesSchema = z.looseObject({
@@ -88,8 +89,12 @@ export function decode<T extends z.ZodType>(schema: T, body: unknown, what: stri
   return parsed.data;
 }
 
+/** A list page's clusters, each decoded on its own: a bad item is skipped and added to `problems`. */
+export function decodeClusterItems(body: unknown, offset: number, problems: ItemProblem[]): V2Cluster[] {
+  return decodeItems(clusterSchema, decode(listSchema(z.unknown()), body, 'cluster list').items ?? [], 'items', offset, problems);
+}
+
 export const decodeCluster = (body: unknown): V2Cluster => decode(clusterSchema, body, 'cluster');
-export const decodeClusterPage = (body: unknown): V2Cluster[] => decode(listSchema(clusterSchema), body, 'cluster list').items ?? [];
 export const decodeVersionPage = (body: unknown): V2Version[] => decode(listSchema(versionSchema), body, 'version list').items ?? [];
 export const decodeBackupLocationPage = (body: unknown): string[] =>
   (decode(listSchema(backupLocationSchema), body, 'backup location list').items ?? []).map((i) => i.properties.location);

@@ -3,6 +3,7 @@
 import { ApiError, describeError } from '../errors.js';
 import type { Cluster } from '../types.js';
 import { PAGE_LIMIT } from './catalog.js';
+import { collectPages, type Paged } from '../paging.js';
 
 export interface RegionFailure {
   location: string;
@@ -21,23 +22,14 @@ export function regionalClusters(clusters: Cluster[], failures: RegionFailure[])
   return clusters as RegionalClusters;
 }
 
-/** Fetches pages until one is short (never by `_links.next`, which stays populated past the end, docs/ionos.md §4.6). */
-export async function collectPages<T>(
+/** Fetches pages until one is short (never by `_links.next`, which stays populated past the end, docs/ionos.md §4.6); bounded as paging.ts says. */
+export function collectRegionPages<T>(
   fetchPage: (offset: number, limit: number) => Promise<unknown>,
-  decode: (body: unknown) => T[],
-  limit = PAGE_LIMIT,
-): Promise<T[]> {
-  const out: T[] = [];
-  for (let offset = 0; ; ) {
-    const body = await fetchPage(offset, limit);
-    const items = decode(body);
-    out.push(...items);
-    // A server that caps the page below what was asked says so in `limit`; a short page is the last one.
-    const served = (body as { limit?: unknown } | undefined)?.limit;
-    const pageSize = typeof served === 'number' && served > 0 ? Math.min(served, limit) : limit;
-    if (items.length === 0 || items.length < pageSize) return out;
-    offset += items.length;
-  }
+  decode: (body: unknown, offset: number) => T[],
+  what: string,
+  keyOf?: (item: T) => string,
+): Promise<Paged<T>> {
+  return collectPages(fetchPage, decode, { limit: PAGE_LIMIT, concurrency: 1, what, keyOf });
 }
 
 export interface FanOut<T> {

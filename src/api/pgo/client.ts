@@ -94,9 +94,13 @@ export class PgoTransport {
   }
 
   /** POSTs a body built around the server's version (it must be echoed as ClientVersion). */
-  async post<T extends object>(path: string, build: (version: string) => unknown, opts: { idempotent?: boolean; signal?: AbortSignal } = {}): Promise<T> {
+  async post<T extends object>(
+    path: string,
+    build: (version: string) => unknown,
+    opts: { idempotent?: boolean; signal?: AbortSignal; maxBytes?: number } = {},
+  ): Promise<T> {
     const version = await this.serverVersion(opts.signal);
-    const res = await this.client().json<T>({ method: 'POST', path, body: build(version), idempotent: opts.idempotent, signal: opts.signal });
+    const res = await this.client().json<T>({ method: 'POST', path, body: build(version), idempotent: opts.idempotent, signal: opts.signal, maxBytes: opts.maxBytes });
     if (res === undefined || res === null || typeof res !== 'object' || Array.isArray(res)) {
       throw new ApiError(`${path}: empty or non-object answer`, { kind: 'malformed', status: 200 });
     }

@@ -31,7 +31,7 @@ export function PickList({ items, onPick, onCancel, initialValue, isActive = tru
     else if (key.downArrow || input === 'j') move(live.current + 1);
     else if (key.return && items[live.current]) onPick(items[live.current]!.value);
   }, isActive);
-  const width = Math.max(...items.map((i) => i.label.length), 4) + 2;
+  const width = items.reduce((w, i) => Math.max(w, i.label.length), 4) + 2;
   return (
     <Box flexDirection="column">
       {items.map((item, i) => (

@@ -55,7 +55,7 @@ export function PlanReview({ spec, plan, onConfirm, onBack, busy = false }: Plan
       }
   }, !busy);
 
-  const labelWidth = Math.min(26, Math.max(8, ...plan.diff.map((d) => d.label.length)) + 2);
+  const labelWidth = Math.min(26, plan.diff.reduce((w, d) => Math.max(w, d.label.length), 8) + 2);
   const secretLabels = new Set(spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key));
   return (
     <Box flexDirection="column">

@@ -12,7 +12,7 @@ export interface ReviewListProps {
 
 export function ReviewList({ spec, values, width }: ReviewListProps) {
   const fields = visibleFields(spec, values);
-  const labelWidth = Math.min(26, Math.max(8, ...fields.map((f) => f.label.length)) + 2);
+  const labelWidth = Math.min(26, fields.reduce((w, f) => Math.max(w, f.label.length), 8) + 2);
   return (
     <Box flexDirection="column">
       {fields.map((f) => (

@@ -41,14 +41,14 @@ export function profileRows(profiles: readonly Profile[], health: readonly Profi
 
 function status(h: ProfileHealth | undefined): { text: string; color?: 'green' | 'red' | 'yellow' } {
   if (!h) return { text: '· not polled yet' };
-  if (h.status === 'ok') return { text: '● ok', color: 'green' };
+  if (h.status === 'ok') return h.warning ? { text: '● partial', color: 'yellow' } : { text: '● ok', color: 'green' };
   if (h.status === 'error') return { text: '● error', color: 'red' };
   return { text: '○ loading', color: 'yellow' };
 }
 
 export function ProfileRows({ rows, index, width }: { rows: ProfileRow[]; index: number; width: number }) {
   if (rows.length === 0) return <Text dimColor>  No profiles yet. Press a to add one.</Text>;
-  const nameWidth = Math.min(24, Math.max(8, ...rows.map((r) => r.name.length)) + 2);
+  const nameWidth = Math.min(24, rows.reduce((w, r) => Math.max(w, r.name.length), 8) + 2);
   return (
     <Box flexDirection="column">
       {rows.map((r, i) => {
