@@ -92,7 +92,6 @@ const v2Item = (id: string, name = id) => ({ id, type: 'cluster', metadata: { st
 const chItem = (id: string, name = id) => ({ id, name, state: 'running' });
 
 const ORG = 'org-1';
-const CH_PATH = `/v1/organizations/${ORG}/postgres`;
 
 function v1Profile(url: string, timeoutMs = 3_000): Profile {
   return { kind: 'ionos-v1', name: 'h-v1', apiUrl: url, username: 'user', password: 'hostile-secret-v1', timeoutMs };
