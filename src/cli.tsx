@@ -6,26 +6,27 @@ import pkg from '../package.json' with { type: 'json' };
 import { describeError, isApiError } from './api/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
-import { sanitize } from './format.js';
 import { PsqlError } from './psql.js';
+import { displayLines } from './text/safe.js';
+import { writeErr } from './text/write.js';
 
-/** Error text may quote what the user typed: control characters are shown as �, line breaks kept. */
-const clean = (text: string) => text.split('\n').map(sanitize).join('\n');
+/** Error text may quote what the user typed or a server sent: unsafe characters are shown as �, line breaks kept. */
+const clean = displayLines;
 
 function fail(err: unknown): number {
   if (err instanceof CommandError) {
-    process.stderr.write(`pgtui: ${clean(err.message)}\n`);
+    writeErr(`pgtui: ${clean(err.message)}\n`);
     return err.code;
   }
   if (err instanceof PsqlError) {
-    process.stderr.write(`pgtui: ${clean(err.message)}\n`);
+    writeErr(`pgtui: ${clean(err.message)}\n`);
     return err.missing ? EXIT.noPsql : EXIT.error;
   }
   if (isApiError(err, 'not-found')) {
-    process.stderr.write(`pgtui: ${clean(describeError(err))}\n`);
+    writeErr(`pgtui: ${clean(describeError(err))}\n`);
     return EXIT.notFound;
   }
-  process.stderr.write(`pgtui: ${clean(describeError(err))}\n`);
+  writeErr(`pgtui: ${clean(describeError(err))}\n`);
   return EXIT.error;
 }
 

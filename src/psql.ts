@@ -7,6 +7,7 @@ import { delimiter, join } from 'node:path';
 import type { Cluster, ConnectionInfo } from './api/types.js';
 import { PROVIDER_LABELS } from './api/types.js';
 import type { ClusterStore, Settings } from './state/types.js';
+import { displayText } from './text/safe.js';
 
 export class PsqlError extends Error {
   constructor(
@@ -106,7 +107,8 @@ export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: 
     command,
     args,
     env: childEnv,
-    banner: `psql → ${cluster.name} (${PROVIDER_LABELS[cluster.provider]}, ${cluster.profile})${who}; \\q to return`,
+    // Provider text: made safe here, where the banner is built for both writers below.
+    banner: displayText(`psql → ${cluster.name} (${PROVIDER_LABELS[cluster.provider]}, ${cluster.profile})${who}; \\q to return`),
     async cleanup() {
       if (dir) rmSync(dir, { recursive: true, force: true });
     },

@@ -1,6 +1,8 @@
 // pgtui get NAME|ID: one cluster, every field.
 import type { Cluster } from '../api/types.js';
 import { formatAge, sanitize } from '../format.js';
+import { safeJson } from '../text/safe.js';
+import { writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode } from './fetch.js';
@@ -10,7 +12,7 @@ import { jsonClusters } from './table.js';
 /** Finds the cluster by NAME|ID across the chosen profiles, then fetches its full record. */
 export async function findCluster(ctx: Context, query: string): Promise<Cluster> {
   const listing = await listAll(ctx);
-  for (const f of listing.failures) process.stderr.write(`pgtui: ${f.profile}: ${f.message}\n`);
+  for (const f of listing.failures) writeErr(`pgtui: ${f.profile}: ${f.message}\n`);
   let found: Cluster;
   try {
     found = resolveCluster(listing.clusters, query);
@@ -27,7 +29,7 @@ export async function findCluster(ctx: Context, query: string): Promise<Cluster>
 export async function get(ctx: Context, query: string, opts: { json?: boolean; raw?: boolean }): Promise<number> {
   const c = await findCluster(ctx, query);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(jsonClusters([c], Boolean(opts.raw))[0], null, 2)}\n`);
+    writeOut(`${safeJson(jsonClusters([c], Boolean(opts.raw))[0])}\n`);
     return EXIT.ok;
   }
   const rows: Array<[string, string | number | undefined]> = [
@@ -37,6 +39,6 @@ export async function get(ctx: Context, query: string, opts: { json?: boolean; r
     ['created', c.createdAt ? `${c.createdAt} (${formatAge(c.createdAt)} ago)` : undefined],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  for (const [k, v] of rows) if (v !== undefined && v !== '') process.stdout.write(`${k.padEnd(width)}  ${sanitize(String(v))}\n`);
+  for (const [k, v] of rows) if (v !== undefined && v !== '') writeOut(`${k.padEnd(width)}  ${sanitize(String(v))}\n`);
   return EXIT.ok;
 }

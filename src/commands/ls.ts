@@ -1,6 +1,8 @@
 // pgtui ls: every cluster of every profile, as a table or JSON.
 import { PROVIDER_LABELS } from '../api/types.js';
 import { colorEnabled, sanitize } from '../format.js';
+import { safeJson } from '../text/safe.js';
+import { writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode } from './fetch.js';
@@ -22,12 +24,13 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
   const clusters = listing.clusters
     .filter((c) => !needle || [c.name, c.profile, c.provider, c.state, c.phase, c.id].some((v) => v.toLowerCase().includes(needle)))
     .sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
-  for (const f of listing.failures) process.stderr.write(`pgtui: ${f.profile}: ${f.message}\n`);
+  for (const f of listing.failures) writeErr(`pgtui: ${f.profile}: ${f.message}\n`);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(jsonClusters(clusters, Boolean(opts.raw)), null, 2)}\n`);
+    writeOut(`${safeJson(jsonClusters(clusters, Boolean(opts.raw)))}\n`);
   } else if (clusters.length > 0 || listing.failures.length === 0) {
     const tty = Boolean(process.stdout.isTTY);
-    process.stdout.write(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color: colorEnabled(process.stdout), wide: Boolean(opts.wide) })}\n`);
+    const color = colorEnabled(process.stdout);
+    writeOut(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color, wide: Boolean(opts.wide) })}\n`, { colour: color });
   }
   return listingExitCode(listing);
 }

@@ -4,6 +4,8 @@ import type { Profile } from '../api/profile.js';
 import type { ProviderKind } from '../api/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
+import { safeJson } from '../text/safe.js';
+import { writeErr, writeOut } from '../text/write.js';
 
 export interface ProfileAddOptions {
   provider: string;
@@ -71,7 +73,7 @@ export async function profileAdd(ctx: Context, name: string, o: ProfileAddOption
   const profile = await buildProfile(name, o);
   const identity = await ctx.config.verify(profile);
   await ctx.config.save({ ...profile, ...(profile.kind === 'clickhouse' && !profile.organizationId && identity.discovered?.organizationId ? { organizationId: identity.discovered.organizationId } : {}) });
-  process.stdout.write(`saved profile ${name}: ${identity.summary}\n`);
+  writeOut(`saved profile ${name}: ${identity.summary}\n`);
   return EXIT.ok;
 }
 
@@ -84,27 +86,27 @@ function urlOf(p: Profile): string {
 
 export function profileList(ctx: Context, json: boolean): number {
   const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: urlOf(p), readOnly: Boolean(p.readOnly), insecure: p.kind === 'pgo' && Boolean(p.insecure) }));
-  for (const problem of ctx.config.problems) process.stderr.write(`pgtui: ${problem}\n`);
+  for (const problem of ctx.config.problems) writeErr(`pgtui: ${problem}\n`);
   if (json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    writeOut(`${safeJson(rows)}\n`);
     return EXIT.ok;
   }
   if (rows.length === 0) {
-    process.stdout.write('no profiles yet: pgtui profile add NAME --provider ...  (or run pgtui --demo)\n');
+    writeOut('no profiles yet: pgtui profile add NAME --provider ...  (or run pgtui --demo)\n');
     return EXIT.ok;
   }
   const w = (k: 'name' | 'provider' | 'source') => Math.max(k.length, ...rows.map((r) => r[k].length));
-  process.stdout.write(`${'NAME'.padEnd(w('name'))}  ${'PROVIDER'.padEnd(w('provider'))}  ${'SOURCE'.padEnd(w('source'))}  URL\n`);
+  writeOut(`${'NAME'.padEnd(w('name'))}  ${'PROVIDER'.padEnd(w('provider'))}  ${'SOURCE'.padEnd(w('source'))}  URL\n`);
   for (const r of rows) {
     const flags = [r.readOnly ? 'read-only' : '', r.insecure ? 'INSECURE' : ''].filter(Boolean).join(' ');
-    process.stdout.write(`${r.name.padEnd(w('name'))}  ${r.provider.padEnd(w('provider'))}  ${r.source.padEnd(w('source'))}  ${r.url}${flags ? `  ${flags}` : ''}\n`);
+    writeOut(`${r.name.padEnd(w('name'))}  ${r.provider.padEnd(w('provider'))}  ${r.source.padEnd(w('source'))}  ${r.url}${flags ? `  ${flags}` : ''}\n`);
   }
   return EXIT.ok;
 }
 
 export async function profileRemove(ctx: Context, name: string): Promise<number> {
   await ctx.config.remove(name);
-  process.stdout.write(`removed profile ${name}\n`);
+  writeOut(`removed profile ${name}\n`);
   return EXIT.ok;
 }
 
@@ -112,6 +114,6 @@ export async function profileTest(ctx: Context, name: string): Promise<number> {
   const profile = ctx.config.list().find((p) => p.name === name);
   if (!profile) throw new CommandError(`no profile named ${name}`, EXIT.usage);
   const identity = await ctx.providerFor(profile).verify();
-  process.stdout.write(`${name}: ok, ${identity.summary}\n`);
+  writeOut(`${name}: ok, ${identity.summary}\n`);
   return EXIT.ok;
 }

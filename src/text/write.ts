@@ -1,0 +1,12 @@
+// The one way the one-shot commands write to stdout and stderr: every byte goes through terminalText, so
+// provider text reaches the terminal (or a pipe) with no control, C1 or bidi character in it.
+import { terminalText } from './safe.js';
+
+/** Writes to stdout; `colour` keeps pgtui's own colour codes (the ls table). */
+export function writeOut(text: string, opts: { colour?: boolean } = {}): boolean {
+  return process.stdout.write(terminalText(text, opts));
+}
+
+export function writeErr(text: string): boolean {
+  return process.stderr.write(terminalText(text));
+}
