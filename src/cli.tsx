@@ -7,10 +7,10 @@ import { describeError, isApiError } from './api/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
 import { PsqlError } from './psql.js';
-import { displayLines } from './text/safe.js';
+import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
 
-/** Error text may quote what the user typed or a server sent: unsafe characters are shown as �, line breaks kept. */
+/** A CommandError's own line breaks are meant (a list of problems); anything else unsafe is shown as �. */
 const clean = displayLines;
 
 function fail(err: unknown): number {
@@ -19,7 +19,8 @@ function fail(err: unknown): number {
     return err.code;
   }
   if (err instanceof PsqlError) {
-    writeErr(`pgtui: ${clean(err.message)}\n`);
+    // Its message quotes the cluster's name and state: provider text, so one line.
+    writeErr(`pgtui: ${oneLine(err.message, 2000)}\n`);
     return err.missing ? EXIT.noPsql : EXIT.error;
   }
   if (isApiError(err, 'not-found')) {

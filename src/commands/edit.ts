@@ -6,7 +6,7 @@ import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../ap
 import { displayValue, initialValues, submittedValues, visibleFields } from '../components/form/fields.js';
 import { bodyLines } from '../components/form/mask-body.js';
 import { sanitize } from '../format.js';
-import { writeErr, writeOut } from '../text/write.js';
+import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
@@ -102,7 +102,7 @@ export async function edit(ctx: Context, query: string, opts: EditOptions): Prom
   const values = applyAssignments(spec, assignments);
   const plan = await provider.planUpdate(cluster, values);
   if (plan.diff.length === 0) {
-    writeErr(`${cluster.name}: nothing to change\n`);
+    errLine(`${cluster.name}: nothing to change`);
     return EXIT.ok;
   }
   const secretKeys = new Set(spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key));
@@ -116,6 +116,6 @@ export async function edit(ctx: Context, query: string, opts: EditOptions): Prom
     }
   }
   const updated = await provider.update(cluster, values);
-  writeErr(`${updated.name}: change sent, now ${updated.phase} (${updated.state}); pgtui wait ${updated.name} --for ready\n`);
+  errLine(`${updated.name}: change sent, now ${updated.phase} (${updated.state}); pgtui wait ${updated.name} --for ready`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 // pgtui get NAME|ID: one cluster, every field.
 import type { Cluster } from '../api/types.js';
 import { formatAge, sanitize } from '../format.js';
-import { safeJson } from '../text/safe.js';
+import { oneLine, safeJson } from '../text/safe.js';
 import { writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
@@ -18,7 +18,7 @@ export async function findCluster(ctx: Context, query: string): Promise<Cluster>
     found = resolveCluster(listing.clusters, query);
   } catch (err) {
     if (err instanceof CommandError && err.code === EXIT.notFound && listing.failures.length > 0) {
-      throw new CommandError(`no cluster named ${query} in the profiles that answered`, listingExitCode(listing) === EXIT.error ? EXIT.error : EXIT.notFound);
+      throw new CommandError(`no cluster named ${oneLine(query)} in the profiles that answered`, listingExitCode(listing) === EXIT.error ? EXIT.error : EXIT.notFound);
     }
     throw err;
   }

@@ -5,7 +5,7 @@ import type { ProviderKind } from '../api/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { safeJson } from '../text/safe.js';
-import { writeErr, writeOut } from '../text/write.js';
+import { errLine, outLine, writeOut } from '../text/write.js';
 
 export interface ProfileAddOptions {
   provider: string;
@@ -73,7 +73,7 @@ export async function profileAdd(ctx: Context, name: string, o: ProfileAddOption
   const profile = await buildProfile(name, o);
   const identity = await ctx.config.verify(profile);
   await ctx.config.save({ ...profile, ...(profile.kind === 'clickhouse' && !profile.organizationId && identity.discovered?.organizationId ? { organizationId: identity.discovered.organizationId } : {}) });
-  writeOut(`saved profile ${name}: ${identity.summary}\n`);
+  outLine(`saved profile ${name}: ${identity.summary}`);
   return EXIT.ok;
 }
 
@@ -86,7 +86,7 @@ function urlOf(p: Profile): string {
 
 export function profileList(ctx: Context, json: boolean): number {
   const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: urlOf(p), readOnly: Boolean(p.readOnly), insecure: p.kind === 'pgo' && Boolean(p.insecure) }));
-  for (const problem of ctx.config.problems) writeErr(`pgtui: ${problem}\n`);
+  for (const problem of ctx.config.problems) errLine(`pgtui: ${problem}`);
   if (json) {
     writeOut(`${safeJson(rows)}\n`);
     return EXIT.ok;
@@ -96,17 +96,17 @@ export function profileList(ctx: Context, json: boolean): number {
     return EXIT.ok;
   }
   const w = (k: 'name' | 'provider' | 'source') => Math.max(k.length, ...rows.map((r) => r[k].length));
-  writeOut(`${'NAME'.padEnd(w('name'))}  ${'PROVIDER'.padEnd(w('provider'))}  ${'SOURCE'.padEnd(w('source'))}  URL\n`);
+  outLine(`${'NAME'.padEnd(w('name'))}  ${'PROVIDER'.padEnd(w('provider'))}  ${'SOURCE'.padEnd(w('source'))}  URL`);
   for (const r of rows) {
     const flags = [r.readOnly ? 'read-only' : '', r.insecure ? 'INSECURE' : ''].filter(Boolean).join(' ');
-    writeOut(`${r.name.padEnd(w('name'))}  ${r.provider.padEnd(w('provider'))}  ${r.source.padEnd(w('source'))}  ${r.url}${flags ? `  ${flags}` : ''}\n`);
+    outLine(`${r.name.padEnd(w('name'))}  ${r.provider.padEnd(w('provider'))}  ${r.source.padEnd(w('source'))}  ${r.url}${flags ? `  ${flags}` : ''}`);
   }
   return EXIT.ok;
 }
 
 export async function profileRemove(ctx: Context, name: string): Promise<number> {
   await ctx.config.remove(name);
-  writeOut(`removed profile ${name}\n`);
+  outLine(`removed profile ${name}`);
   return EXIT.ok;
 }
 
@@ -114,6 +114,6 @@ export async function profileTest(ctx: Context, name: string): Promise<number> {
   const profile = ctx.config.list().find((p) => p.name === name);
   if (!profile) throw new CommandError(`no profile named ${name}`, EXIT.usage);
   const identity = await ctx.providerFor(profile).verify();
-  writeOut(`${name}: ok, ${identity.summary}\n`);
+  outLine(`${name}: ok, ${identity.summary}`);
   return EXIT.ok;
 }
