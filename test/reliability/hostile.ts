@@ -48,8 +48,9 @@ export function makeHostile(server: FakeServer, opts: { keep?: (key: string) => 
   const keep = opts.keep ?? (() => false);
   let on = true;
   target.handle = async (req: FakeRequest) => {
-    if (!on) return original(req);
+    // What the client echoes back (PGO's ClientVersion, a cluster's name) is the server's own text again.
     const out = await original({ ...req, json: unhostilize(req.json), text: req.text.split(JSON.stringify(HOSTILE).slice(1, -1)).join('') });
+    if (!on) return out;
     if (out.body !== undefined) return { ...out, body: hostilize(out.body, keep) };
     if (out.raw !== undefined) {
       try {

@@ -257,7 +257,10 @@ describe('the TUI', () => {
       // A state change between polls makes timeline entries whose states are the hostile text.
       for (const r of rigs) r.setHostile(false);
       store.refresh();
-      await until(() => store.getSnapshot().clusters.every((c) => !c.name.includes(HOSTILE)), 'plain names after the hostile ones');
+      await until(() => store.getSnapshot().clusters.every((c) => !c.name.includes(HOSTILE)), 'plain names after the hostile ones').catch((e) => {
+        console.log(store.getSnapshot().clusters.map((c) => `${c.profile} ${JSON.stringify(c.name)}`), store.getSnapshot().profiles);
+        throw e;
+      });
       for (const r of rigs) r.setHostile(true);
       store.refresh();
       await until(() => store.getSnapshot().clusters.every((c) => c.name.includes(HOSTILE)), 'hostile names again');
@@ -266,18 +269,22 @@ describe('the TUI', () => {
 
       // Every cluster's detail screen, whole (tall enough for every line), once backups and upgrades are in.
       for (const c of store.getSnapshot().clusters) {
-        expect(store.timeline(clusterKey(c)).length, `${c.profile} timeline`).toBeGreaterThan(0);
+        // A PGO cluster's id is its name, which the hostile text changes: a new cluster, so no timeline of its own.
+        const timed = c.provider !== 'pgo';
+        if (timed) expect(store.timeline(clusterKey(c)).length, `${c.profile} timeline`).toBeGreaterThan(0);
         const detail = render(<ClusterDetail store={store} cluster={c} revealed={false} scroll={0} height={400} width={400} />);
         try {
           await until(() => (detail.lastFrame() ?? '').includes('State timeline') && !(detail.lastFrame() ?? '').includes('loading…'), `${c.profile} detail loaded`);
           const text = (detail.lastFrame() ?? '').replace(SGR, '');
           for (const f of detail.frames) expect(firstUnsafe(f.replace(SGR, ''))).toBeUndefined();
           expectSafe('TUI detail', text);
+          if (timed) {
           tally.try('TUI detail timeline state');
           const timeline = text.split('\n').filter((l) => l.includes(') → '));
           expect(timeline.length).toBeGreaterThan(0);
           expect(timeline.some((l) => l.includes(INERT))).toBe(true);
           tally.ok('TUI detail timeline state');
+          }
           const backups = text.split('Backups')[1];
           if (backups !== undefined && !backups.trimStart().startsWith('none')) {
             tally.try('TUI detail backup times');
