@@ -2,8 +2,8 @@
 // BEL, CSI, the one-byte C1 CSI 0x9b, bidi overrides/isolates, DEL, a newline and a shell line; see
 // hostile.ts), then every output path checked: ls (table, --wide with colour, --json, --json --raw), get
 // (text, --json), wait, edit's listing, profile add/test, psql's refusal and its banner, the stderr line of a
-// 4xx whose body carries the text, the TUI list, detail (timeline, backups), edit form, profiles screen and
-// error header, and the OSC 52 payload of `y`. No byte of the unsafe set may reach any of them.
+// 4xx whose body carries the text, the TUI list, detail (timeline, backups), edit and create forms, profiles
+// screen and error header, and the OSC 52 payload of `y`. No byte of the unsafe set may reach any of them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -296,25 +296,39 @@ describe('the TUI', () => {
         }
       }
 
-      // In the app: open each cluster, copy its connection URL, open its edit form; then back.
+      // In the app: open each cluster, copy its connection URL, open its edit form; then back to the list.
+      const onList = () => /NAME\s+PHASE/.test(frame());
+      const onDetail = () => /^Connection\s*$/m.test(frame());
+      let copiedOk = 0;
       for (let i = 0; i < total(); i++) {
+        await until(onList, 'the list');
         app.stdin.write('\r');
-        await until(() => frame().includes('Connection'), 'detail open');
+        await until(onDetail, 'detail open');
         checkFrames('TUI detail in the app');
         app.stdin.write('y');
-        await until(() => /copied|no host/.test(frame()), 'y answered');
+        await until(() => /copied the connection string|has no host/.test(frame()), 'y answered');
+        if (frame().includes('copied the connection string')) copiedOk++;
         app.stdin.write('e');
-        await until(() => /Edit|cannot be edited|Could not load the edit form/.test(frame()), 'edit form');
+        await until(() => /Edit|cannot be edited|Could not load the edit form/.test(frame()) && !onDetail(), 'edit form').catch((e: Error) => {
+          throw new Error(`${e.message}\n${frame()}`);
+        });
         await until(() => !frame().includes('Loading'), 'edit form loaded', 5_000).catch(() => undefined);
         checkFrames('TUI edit form', false);
+        for (let tries = 0; tries < 4 && !onList(); tries++) {
+          app.stdin.write('\u001b');
+          await until(() => onList() || onDetail(), 'one screen back', 3_000).catch(() => undefined);
+        }
+        await until(onList, 'back to the list');
+        // esc on the list clears the message, so the next y's answer is its own.
         app.stdin.write('\u001b');
-        await until(() => frame().includes('Connection') || frame().includes('clusters'), 'back from edit');
-        if (frame().includes('Connection')) app.stdin.write('\u001b');
-        await until(() => frame().includes(' clusters'), 'back to the list');
+        await until(() => !/copied the connection string|has no host/.test(frame()), 'message cleared');
         app.stdin.write('j');
       }
       tally.try('OSC 52 from y');
-      expect(copied.length).toBeGreaterThan(0);
+      expect(copiedOk).toBeGreaterThan(0);
+      expect(copied).toHaveLength(copiedOk);
+      // Each copy was a different cluster's URL: the cursor really went down the list.
+      expect(new Set(copied).size).toBe(copiedOk);
       for (const seq of copied) {
         const m = /^\u001b\]52;c;([A-Za-z0-9+/=]*)\u0007$/.exec(seq);
         expect(m).not.toBeNull();
@@ -333,7 +347,24 @@ describe('the TUI', () => {
       await until(() => frame().includes('Profiles'), 'profiles screen');
       checkFrames('TUI profiles screen', false);
       app.stdin.write('\u001b');
-      await until(() => frame().includes(' clusters'), 'back to the list');
+      await until(onList, 'back to the list');
+
+      // Each profile's create form: its choices (versions, regions, sizes) come from the hostile catalog calls.
+      for (let i = 0; i < rigs.length; i++) {
+        app.stdin.write('c');
+        await until(() => frame().includes('Which profile'), 'profile pick list').catch((e: Error) => {
+          throw new Error(`${e.message}\n${frame()}`);
+        });
+        for (let j = 0; j < i; j++) app.stdin.write('j');
+        app.stdin.write('\r');
+        await until(() => /New |Could not load the create form/.test(frame()), `create form ${i}`);
+        checkFrames('TUI create form', false);
+        for (let tries = 0; tries < 5 && frame().includes('Create cluster'); tries++) {
+          app.stdin.write('\u001b');
+          await until(() => !frame().includes('Create cluster') || frame().includes('Which profile'), 'leaving the create form', 3_000).catch(() => undefined);
+        }
+        await until(() => onList() && !frame().includes('Create cluster'), 'back to the list');
+      }
 
       // Every profile failing with the hostile text in a 422 body: the header's error lines.
       for (const r of rigs) r.failWith(422);
