@@ -306,7 +306,7 @@ describe('the TUI', () => {
         await until(onDetail, 'detail open');
         checkFrames('TUI detail in the app');
         app.stdin.write('y');
-        await until(() => /copied the connection string|has no host/.test(frame()), 'y answered');
+        await until(() => /copied the connection string of|has no host yet/.test(frame()), 'y answered');
         if (frame().includes('copied the connection string')) copiedOk++;
         app.stdin.write('e');
         await until(() => /Edit|cannot be edited|Could not load the edit form/.test(frame()) && !onDetail(), 'edit form').catch((e: Error) => {
@@ -321,7 +321,7 @@ describe('the TUI', () => {
         await until(onList, 'back to the list');
         // esc on the list clears the message, so the next y's answer is its own.
         app.stdin.write('\u001b');
-        await until(() => !/copied the connection string|has no host/.test(frame()), 'message cleared');
+        await until(() => !/copied the connection string of|has no host yet/.test(frame()), 'message cleared');
         app.stdin.write('j');
       }
       tally.try('OSC 52 from y');
