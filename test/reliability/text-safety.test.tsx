@@ -218,6 +218,15 @@ async function until(check: () => boolean, what: string, ms = 20_000): Promise<v
   }
 }
 
+/** Sends a key until `done` holds (a screen that just appeared may not listen yet), at most five times. */
+async function pressUntil(write: (k: string) => void, key: string, done: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 5 && !done(); i++) {
+    write(key);
+    await until(done, what, 2_000).catch(() => undefined);
+  }
+  await until(done, what, 1);
+}
+
 describe('the TUI', () => {
   it('list, detail (timeline, backups), edit form, profiles screen, error header and y: nothing unsafe in any frame', async () => {
     for (const r of rigs) r.setHostile(true);
@@ -238,6 +247,7 @@ describe('the TUI', () => {
     }) as typeof process.stdout.write);
     const app = render(<App store={store} profiles={fakeProfilesApi(profiles)} settings={DEFAULT_SETTINGS} readOnly={false} launchPsql={async () => 0} />);
     const frame = () => app.lastFrame() ?? '';
+    const press = (key: string, done: () => boolean, what: string) => pressUntil((k) => app.stdin.write(k), key, done, what);
     const checkFrames = (what: string, carries = true) => {
       for (const f of app.frames) {
         tally.try(`${what} frames`);
@@ -312,12 +322,11 @@ describe('the TUI', () => {
         await until(() => /Edit|cannot be edited|Could not load the edit form/.test(frame()) && !onDetail(), 'edit form').catch((e: Error) => {
           throw new Error(`${e.message}\n${frame()}`);
         });
-        await until(() => !frame().includes('Loading'), 'edit form loaded', 5_000).catch(() => undefined);
+        await until(() => !/Loading|Working out/.test(frame()), 'edit form loaded');
         checkFrames('TUI edit form', false);
-        for (let tries = 0; tries < 4 && !onList(); tries++) {
-          app.stdin.write('\u001b');
-          await until(() => onList() || onDetail(), 'one screen back', 3_000).catch(() => undefined);
-        }
+        // A key sent before the new screen's handler is active is not seen: esc again (bounded) until it answers.
+        await press('\u001b', () => onList() || onDetail(), 'back from the edit form');
+        if (onDetail()) await press('\u001b', onList, 'back to the list');
         await until(onList, 'back to the list');
         // esc on the list clears the message, so the next y's answer is its own.
         app.stdin.write('\u001b');
@@ -339,31 +348,25 @@ describe('the TUI', () => {
       tally.ok('OSC 52 from y');
 
       // The profiles screen.
-      app.stdin.write(':');
-      await until(() => frame().includes(':'), 'command line');
-      app.stdin.write('profiles');
-      await until(() => frame().includes(':profiles'), 'typed');
-      app.stdin.write('\r');
-      await until(() => frame().includes('Profiles'), 'profiles screen');
+      const onProfiles = () => /^Profiles\s*$/m.test(frame());
+      const openProfiles = async () => {
+        await press(':', () => /^:\s*$/m.test(frame()), 'command line');
+        await press('profiles', () => /^:profiles/m.test(frame()), 'typed');
+        await press('\r', onProfiles, 'profiles screen');
+      };
+      await openProfiles();
       checkFrames('TUI profiles screen', false);
-      app.stdin.write('\u001b');
-      await until(onList, 'back to the list');
+      await press('\u001b', onList, 'back to the list');
 
       // Each profile's create form: its choices (versions, regions, sizes) come from the hostile catalog calls.
       for (let i = 0; i < rigs.length; i++) {
-        app.stdin.write('c');
-        await until(() => frame().includes('Which profile'), 'profile pick list').catch((e: Error) => {
-          throw new Error(`${e.message}\n${frame()}`);
-        });
+        await press('c', () => frame().includes('Which profile'), 'profile pick list');
         for (let j = 0; j < i; j++) app.stdin.write('j');
-        app.stdin.write('\r');
-        await until(() => /New |Could not load the create form/.test(frame()), `create form ${i}`);
+        await press('\r', () => /New |Could not load the create form/.test(frame()), `create form ${i}`);
+        await until(() => !/Loading/.test(frame()), 'create form loaded');
         checkFrames('TUI create form', false);
-        for (let tries = 0; tries < 5 && frame().includes('Create cluster'); tries++) {
-          app.stdin.write('\u001b');
-          await until(() => !frame().includes('Create cluster') || frame().includes('Which profile'), 'leaving the create form', 3_000).catch(() => undefined);
-        }
-        await until(() => onList() && !frame().includes('Create cluster'), 'back to the list');
+        await press('\u001b', () => onList() || frame().includes('Which profile'), 'leaving the create form');
+        if (!onList()) await press('\u001b', onList, 'back to the list');
       }
 
       // Every profile failing with the hostile text in a 422 body: the header's error lines.
@@ -372,10 +375,8 @@ describe('the TUI', () => {
       await until(() => store.getSnapshot().profiles.every((p) => p.status === 'error'), 'every profile failing');
       await until(() => frame().includes('✗'), 'the error header');
       checkFrames('TUI error header');
-      app.stdin.write(':');
-      await until(() => frame().includes(':'), 'command line');
-      app.stdin.write('profiles\r');
-      await until(() => frame().includes('Profiles') && frame().includes('error'), 'profiles screen with errors');
+      await openProfiles();
+      await until(() => frame().includes('● error'), 'profiles screen with errors');
       checkFrames('TUI profiles screen with errors');
     } finally {
       for (const r of rigs) r.clear();
