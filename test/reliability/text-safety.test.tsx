@@ -2,7 +2,8 @@
 // BEL, CSI, the one-byte C1 CSI 0x9b, bidi overrides/isolates, DEL, a newline and a shell line; see
 // hostile.ts), then every output path checked: ls (table, --wide with colour, --json, --json --raw), get
 // (text, --json), wait, edit's listing, profile add/test, psql's refusal and its banner, the stderr line of a
-// 4xx whose body carries the text, the TUI list, detail (timeline, backups), edit and create forms, profiles
+// 4xx whose body carries the text, the TUI list, detail (timeline, backups), edit form and its review, create
+// forms, profiles
 // screen and error header, and the OSC 52 payload of `y`. No byte of the unsafe set may reach any of them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -246,7 +247,8 @@ describe('the TUI', () => {
       return (realWrite as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest);
     }) as typeof process.stdout.write);
     const app = render(<App store={store} profiles={fakeProfilesApi(profiles)} settings={DEFAULT_SETTINGS} readOnly={false} launchPsql={async () => 0} />);
-    const frame = () => app.lastFrame() ?? '';
+    // Colour and inverse codes (Ink's own) are left out for matching; every raw frame is checked in checkFrames.
+    const frame = () => (app.lastFrame() ?? '').replace(SGR, '');
     const press = (key: string, done: () => boolean, what: string) => pressUntil((k) => app.stdin.write(k), key, done, what);
     const checkFrames = (what: string, carries = true) => {
       for (const f of app.frames) {
@@ -310,6 +312,7 @@ describe('the TUI', () => {
       const onList = () => /NAME\s+PHASE/.test(frame());
       const onDetail = () => /^Connection\s*$/m.test(frame());
       let copiedOk = 0;
+      let reviews = 0;
       for (let i = 0; i < total(); i++) {
         await until(onList, 'the list');
         app.stdin.write('\r');
@@ -324,6 +327,19 @@ describe('the TUI', () => {
         });
         await until(() => !/Loading|Working out/.test(frame()), 'edit form loaded');
         checkFrames('TUI edit form', false);
+        if (/^❯ Name /m.test(frame())) {
+          // A changed name: the review shows the hostile old value beside the new one (or the form says what is wrong).
+          await press('\u0015', () => /^❯ Name\s*($|✗)/m.test(frame()), 'name cleared');
+          await press('renamed', () => /^❯ Name\s+renamed/m.test(frame()), 'name typed');
+          await press('\u0013', () => /Review changes|Fix the marked|✗/.test(frame()), 'review or refusal');
+          await until(() => !/Working out/.test(frame()), 'plan worked out');
+          checkFrames('TUI edit review or refusal', false);
+          if (frame().includes('Review changes')) {
+            reviews++;
+            expectSafe('TUI edit review (old name shown)', frame());
+          }
+          if (frame().includes('Review changes')) await press('\u001b', () => !frame().includes('Review changes'), 'back to the form');
+        }
         // A key sent before the new screen's handler is active is not seen: esc again (bounded) until it answers.
         await press('\u001b', () => onList() || onDetail(), 'back from the edit form');
         if (onDetail()) await press('\u001b', onList, 'back to the list');
@@ -333,6 +349,9 @@ describe('the TUI', () => {
         await until(() => !/copied the connection string of|has no host yet/.test(frame()), 'message cleared');
         app.stdin.write('j');
       }
+      tally.try('TUI edit review reached');
+      expect(reviews).toBeGreaterThan(0);
+      tally.ok('TUI edit review reached');
       tally.try('OSC 52 from y');
       expect(copiedOk).toBeGreaterThan(0);
       expect(copied).toHaveLength(copiedOk);
