@@ -3,8 +3,8 @@
 // hostile.ts), then every output path checked: ls (table, --wide with colour, --json, --json --raw), get
 // (text, --json), wait, edit's listing, profile add/test, psql's refusal and its banner, the stderr line of a
 // 4xx whose body carries the text, the TUI list, detail (timeline, backups), edit form and its review, create
-// forms, profiles
-// screen and error header, and the OSC 52 payload of `y`. No byte of the unsafe set may reach any of them.
+// forms, profiles screen and error header, and the OSC 52 payload of `y`. No byte of the unsafe set may reach
+// any of them.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
