@@ -14,7 +14,7 @@ import { App } from '../../src/app.js';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
 import { memorySecretStore, type Cluster } from '../../src/api/types.js';
-import { preparePsql } from '../../src/psql.js';
+import { preparePsql, PsqlError } from '../../src/psql.js';
 import { ClusterDetail } from '../../src/screens/ClusterDetail.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { clusterKey, DEFAULT_SETTINGS } from '../../src/state/types.js';
@@ -186,7 +186,18 @@ describe('psql banner and OSC 52 payload', () => {
       const c = await provider.get(listed.id);
       const conn = provider.connection(c);
       const host = conn.host ?? `${c.name}`;
-      const launch = await preparePsql({ ...c, phase: 'ready' }, { ...conn, host, unreachableReason: undefined }, { psqlPath: fakePsql(tmp), env: {} });
+      const ready = { ...c, phase: 'ready' as const };
+      // A host (or user, database) with control characters is refused: it would add a line to the PGPASSFILE.
+      tally.try('psql refuses a hostile host');
+      const refused = await preparePsql(ready, { ...conn, host, unreachableReason: undefined, password: 'pw' }, { psqlPath: fakePsql(tmp), env: {} }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(PsqlError);
+      expect((refused as Error).message).toMatch(/control characters/);
+      tally.ok('psql refuses a hostile host');
+      // The banner names the (hostile) cluster, made safe.
+      const launch = await preparePsql(ready, { ...conn, host: 'db.example', user: 'admin', database: 'app', unreachableReason: undefined }, { psqlPath: fakePsql(tmp), env: {} });
       try {
         expectSafe('psql banner', launch.banner, { lines: false });
       } finally {
