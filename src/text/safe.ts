@@ -5,22 +5,25 @@
 /**
  * Unsafe: C0 controls, DEL, C1 controls (U+0080–U+009F; 0x9B is a one-byte CSI to many terminals), the
  * Unicode line/paragraph separators, and the bidi controls that reorder what is shown (U+061C, U+200E,
- * U+200F, U+202A–U+202E, U+2066–U+2069: "Trojan Source").
+ * U+200F, U+202A–U+202E, U+2066–U+2069: "Trojan Source"). Every pattern below is built from these parts.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
-const UNSAFE = new RegExp(UNSAFE_SOURCE);
-const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, 'g');
+const C0_BUT_NEWLINE = '\\u0000-\\u0009\\u000b-\\u001f';
+const DEL_C1 = '\\u007f-\\u009f';
+const BIDI_AND_SEPARATORS = '\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const UNSAFE_CLASS = `[${C0_BUT_NEWLINE}\\n${DEL_C1}${BIDI_AND_SEPARATORS}]`;
+const UNSAFE = new RegExp(UNSAFE_CLASS);
+const UNSAFE_ALL = new RegExp(UNSAFE_CLASS, 'g');
 /** What JSON.stringify leaves raw among the unsafe characters (it escapes C0 itself). */
-const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const JSON_RAW = new RegExp(`[${DEL_C1}${BIDI_AND_SEPARATORS}]`, 'g');
 /** Whitespace-like controls that become a space on one line. */
 // eslint-disable-next-line no-control-regex
 const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
-/** pgtui's own colour codes (format.ts paint), kept by a safe write, or one unsafe character other than \n. */
-// eslint-disable-next-line no-control-regex
-const TERMINAL_PLAIN = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex
-const TERMINAL = /\u001b\[\d{1,2}m|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** Runs of C0 controls and DEL, which become one space on one line. */
+const C0_DEL_RUNS = new RegExp(`[${C0_BUT_NEWLINE}\\n\\u007f]+`, 'g');
+/** One unsafe character other than \n, for writes to a stream where line breaks are meant. */
+const TERMINAL_PLAIN = new RegExp(`[${C0_BUT_NEWLINE}${DEL_C1}${BIDI_AND_SEPARATORS}]`, 'g');
+/** The same, or one of pgtui's own colour codes (format.ts paint), which a write with colour keeps. */
+const TERMINAL = new RegExp(`\\u001b\\[\\d{1,2}m|${TERMINAL_PLAIN.source}`, 'g');
 
 /** Shown in place of an unsafe character. */
 export const PLACEHOLDER = '\ufffd';
@@ -52,8 +55,7 @@ export function displayLines(text: string): string {
 
 /** One line for a status line or stderr: breaks and tabs become spaces, runs of space collapse, length is capped. */
 export function oneLine(text: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(BREAKS, ' ').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(UNSAFE_ALL, PLACEHOLDER).replace(/\s+/g, ' ').trim();
+  const flat = text.replace(BREAKS, ' ').replace(C0_DEL_RUNS, ' ').replace(UNSAFE_ALL, PLACEHOLDER).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
