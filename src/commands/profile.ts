@@ -4,7 +4,7 @@ import type { Profile } from '../api/profile.js';
 import type { ProviderKind } from '../api/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
-import { safeJson } from '../text/safe.js';
+import { maskUriSecrets, safeJson } from '../text/safe.js';
 import { errLine, outLine, writeOut } from '../text/write.js';
 
 export interface ProfileAddOptions {
@@ -85,7 +85,7 @@ function urlOf(p: Profile): string {
 }
 
 export function profileList(ctx: Context, json: boolean): number {
-  const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: urlOf(p), readOnly: Boolean(p.readOnly), insecure: p.kind === 'pgo' && Boolean(p.insecure) }));
+  const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: maskUriSecrets(urlOf(p)), readOnly: Boolean(p.readOnly), insecure: p.kind === 'pgo' && Boolean(p.insecure) }));
   for (const problem of ctx.config.problems) errLine(`pgtui: ${problem}`);
   if (json) {
     writeOut(`${safeJson(rows)}\n`);
