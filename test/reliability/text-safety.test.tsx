@@ -416,3 +416,24 @@ describe('the TUI', () => {
     }
   }, 120_000);
 });
+
+describe('profile list', () => {
+  it('masks a password written into an API URL, in text and --json', async () => {
+    const home = configWith([{ kind: 'clickhouse', name: 'with-userinfo', apiUrl: 'https://ops:topsecret@127.0.0.1:9', keyId: 'k', keySecret: 'key-secret-value' }]);
+    try {
+      const env = cleanEnv(home, { PGTUI_CONFIG_DIR: home });
+      const [text, json] = await Promise.all([runCli(['profile', 'list'], { env }), runCli(['profile', 'list', '--json'], { env })]);
+      tally.try('profile list masks URL passwords');
+      for (const r of [text, json]) {
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout).toContain('https://ops:***@127.0.0.1:9');
+        expect(r.stdout + r.stderr).not.toContain('topsecret');
+        expect(r.stdout + r.stderr).not.toContain('key-secret-value');
+      }
+      expect((JSON.parse(json.stdout) as Array<{ url: string }>)[0]!.url).toBe('https://ops:***@127.0.0.1:9');
+      tally.ok('profile list masks URL passwords');
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
