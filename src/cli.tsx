@@ -6,26 +6,28 @@ import pkg from '../package.json' with { type: 'json' };
 import { describeError, isApiError } from './api/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
-import { sanitize } from './format.js';
 import { PsqlError } from './psql.js';
+import { displayLines, oneLine } from './text/safe.js';
+import { writeErr } from './text/write.js';
 
-/** Error text may quote what the user typed: control characters are shown as �, line breaks kept. */
-const clean = (text: string) => text.split('\n').map(sanitize).join('\n');
+/** A CommandError's own line breaks are meant (a list of problems); anything else unsafe is shown as �. */
+const clean = displayLines;
 
 function fail(err: unknown): number {
   if (err instanceof CommandError) {
-    process.stderr.write(`pgtui: ${clean(err.message)}\n`);
+    writeErr(`pgtui: ${clean(err.message)}\n`);
     return err.code;
   }
   if (err instanceof PsqlError) {
-    process.stderr.write(`pgtui: ${clean(err.message)}\n`);
+    // Its message quotes the cluster's name and state: provider text, so one line.
+    writeErr(`pgtui: ${oneLine(err.message, 2000)}\n`);
     return err.missing ? EXIT.noPsql : EXIT.error;
   }
   if (isApiError(err, 'not-found')) {
-    process.stderr.write(`pgtui: ${clean(describeError(err))}\n`);
+    writeErr(`pgtui: ${clean(describeError(err))}\n`);
     return EXIT.notFound;
   }
-  process.stderr.write(`pgtui: ${clean(describeError(err))}\n`);
+  writeErr(`pgtui: ${clean(describeError(err))}\n`);
   return EXIT.error;
 }
 

@@ -53,8 +53,5 @@ export function truncate(text: string, width: number): string {
   return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
 }
 
-/** Replaces control characters so provider-supplied text cannot move the cursor or change colours. */
-export function sanitize(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
-}
+/** Replaces unsafe characters (text/safe.ts) so provider-supplied text cannot move the cursor or change colours. */
+export { displayText as sanitize } from './text/safe.js';

@@ -7,6 +7,7 @@ import { delimiter, join } from 'node:path';
 import type { Cluster, ConnectionInfo } from './api/types.js';
 import { PROVIDER_LABELS } from './api/types.js';
 import type { ClusterStore, Settings } from './state/types.js';
+import { displayText, hasUnsafe } from './text/safe.js';
 
 export class PsqlError extends Error {
   constructor(
@@ -87,6 +88,8 @@ export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: 
   if (!CONNECTABLE.has(cluster.phase)) throw new PsqlError(`${cluster.name} is ${cluster.phase} (${cluster.state}); psql needs a ready cluster`);
   if (conn.unreachableReason) throw new PsqlError(`${cluster.name}: ${conn.unreachableReason}`);
   if (!conn.host) throw new PsqlError(`${cluster.name} has no host to connect to yet`);
+  // A line break in any of them would add a line to the PGPASSFILE below; no real host or name has one.
+  if (hasUnsafe(`${conn.host}${conn.database}${conn.user ?? ''}`)) throw new PsqlError(`${cluster.name}: the provider sent a host, database or user with control characters; not connecting`);
   const command = findPsql(opts.psqlPath, env);
 
   let dir: string | undefined;
@@ -106,7 +109,8 @@ export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: 
     command,
     args,
     env: childEnv,
-    banner: `psql → ${cluster.name} (${PROVIDER_LABELS[cluster.provider]}, ${cluster.profile})${who}; \\q to return`,
+    // Provider text: made safe here, where the banner is built for both writers below.
+    banner: displayText(`psql → ${cluster.name} (${PROVIDER_LABELS[cluster.provider]}, ${cluster.profile})${who}; \\q to return`),
     async cleanup() {
       if (dir) rmSync(dir, { recursive: true, force: true });
     },

@@ -5,6 +5,7 @@ import type { Cluster } from './api/types.js';
 import type { ClusterStore, ProfilesApi, Settings } from './state/types.js';
 import { App } from './app.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './tui/terminal.js';
+import { oneLine } from './text/safe.js';
 
 export interface TuiOptions {
   store: ClusterStore;
@@ -50,7 +51,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
       process.stderr.write(crash ?? '');
       process.exit(1);
     }, 5_000).unref();
-    crash = `pgtui: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`;
+    crash = `pgtui: unexpected error: ${oneLine(err instanceof Error ? err.message : String(err), 2000)}\n`;
     try {
       instance.unmount();
     } catch {

@@ -1,5 +1,6 @@
 // Every failure of a provider call becomes one ApiError with a kind, the HTTP status when there is one,
 // the provider's own message, and a one-line summary fit for a status line or stderr.
+import { oneLine } from '../text/safe.js';
 
 export type ErrorKind =
   | 'auth' // 401, bad credentials
@@ -88,12 +89,8 @@ export function httpError(status: number, providerMessage: string | undefined, e
   return new ApiError(head + tail, { kind, status, providerMessage, ...extra });
 }
 
-/** Collapses whitespace and newlines, and caps length, so a message always fits one line. */
-export function oneLine(text: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
+/** Collapses whitespace and newlines, makes controls safe, and caps length, so a message always fits one line. */
+export { oneLine };
 
 /** A message for anything thrown, ApiError or not. */
 export function describeError(err: unknown): string {

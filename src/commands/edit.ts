@@ -6,6 +6,7 @@ import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../ap
 import { displayValue, initialValues, submittedValues, visibleFields } from '../components/form/fields.js';
 import { bodyLines } from '../components/form/mask-body.js';
 import { sanitize } from '../format.js';
+import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
@@ -79,7 +80,7 @@ function planLines(cluster: Cluster, plan: ChangePlan, showBody: boolean, secret
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    const answer = await rl.question(question);
+    const answer = await rl.question(sanitize(question));
     return /^y(es)?$/i.test(answer.trim());
   } finally {
     rl.close();
@@ -94,27 +95,27 @@ export async function edit(ctx: Context, query: string, opts: EditOptions): Prom
   if (!provider.editForm || !provider.planUpdate || !provider.update) throw new CommandError(`${profile.kind} clusters cannot be edited through its API`, EXIT.usage);
   const spec = await provider.editForm(cluster);
   if (Object.keys(assignments).length === 0) {
-    process.stdout.write(`${fieldLines(spec, initialValues(spec)).map(sanitize).join('\n')}\n`);
+    writeOut(`${fieldLines(spec, initialValues(spec)).map(sanitize).join('\n')}\n`);
     return EXIT.ok;
   }
   if (opts.readOnly || profile.readOnly) throw new CommandError(`profile ${profile.name} is read-only: edit is disabled`, EXIT.usage);
   const values = applyAssignments(spec, assignments);
   const plan = await provider.planUpdate(cluster, values);
   if (plan.diff.length === 0) {
-    process.stderr.write(`${cluster.name}: nothing to change\n`);
+    errLine(`${cluster.name}: nothing to change`);
     return EXIT.ok;
   }
   const secretKeys = new Set(spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key));
-  process.stdout.write(`${planLines(cluster, plan, Boolean(opts.showBody), secretKeys).join('\n')}\n`);
+  writeOut(`${planLines(cluster, plan, Boolean(opts.showBody), secretKeys).join('\n')}\n`);
   if (opts.dryRun) return EXIT.ok;
   if (!opts.yes) {
     if (!process.stdin.isTTY) throw new CommandError('not applied: add --yes to apply without a prompt, or --dry-run to only show the change', EXIT.usage);
     if (!(await confirm(`Apply this change to ${cluster.name}? [y/N] `))) {
-      process.stderr.write('not applied\n');
+      writeErr('not applied\n');
       return EXIT.ok;
     }
   }
   const updated = await provider.update(cluster, values);
-  process.stderr.write(`${updated.name}: change sent, now ${updated.phase} (${updated.state}); pgtui wait ${updated.name} --for ready\n`);
+  errLine(`${updated.name}: change sent, now ${updated.phase} (${updated.state}); pgtui wait ${updated.name} --for ready`);
   return EXIT.ok;
 }

@@ -5,7 +5,8 @@ import type { Cluster } from '../api/types.js';
 import { listDuplicates, listWarnings } from '../api/list-result.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { sanitize } from '../format.js';
+import { oneLine } from '../text/safe.js';
+import { writeErr } from '../text/write.js';
 
 export interface ListingFailure {
   profile: string;
@@ -58,7 +59,7 @@ export function listingExitCode(listing: Listing): number {
 }
 
 /** Failures and warnings on stderr, one line each. */
-export function reportListing(listing: Listing, write: (line: string) => void = (l) => void process.stderr.write(l)): void {
-  for (const f of listing.failures) write(`pgtui: ${sanitize(f.profile)}: ${sanitize(f.message)}\n`);
-  for (const w of listing.warnings) write(`pgtui: warning: ${sanitize(w)}\n`);
+export function reportListing(listing: Listing, write: (line: string) => void = (l) => writeErr(l)): void {
+  for (const f of listing.failures) write(`pgtui: ${oneLine(f.profile)}: ${oneLine(f.message)}\n`);
+  for (const w of listing.warnings) write(`pgtui: warning: ${oneLine(w)}\n`);
 }

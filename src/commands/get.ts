@@ -1,6 +1,8 @@
 // pgtui get NAME|ID: one cluster, every field.
 import type { Cluster } from '../api/types.js';
 import { formatAge, sanitize } from '../format.js';
+import { oneLine, safeJson } from '../text/safe.js';
+import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
@@ -16,7 +18,7 @@ export async function findCluster(ctx: Context, query: string): Promise<Cluster>
     found = resolveCluster(listing.clusters, query, listing.duplicates);
   } catch (err) {
     if (err instanceof CommandError && err.code === EXIT.notFound && listing.failures.length > 0) {
-      throw new CommandError(`no cluster named ${query} in the profiles that answered`, listingExitCode(listing) === EXIT.error ? EXIT.error : EXIT.notFound);
+      throw new CommandError(`no cluster named ${oneLine(query)} in the profiles that answered`, listingExitCode(listing) === EXIT.error ? EXIT.error : EXIT.notFound);
     }
     throw err;
   }
@@ -27,7 +29,7 @@ export async function findCluster(ctx: Context, query: string): Promise<Cluster>
 export async function get(ctx: Context, query: string, opts: { json?: boolean; raw?: boolean }): Promise<number> {
   const c = await findCluster(ctx, query);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(jsonClusters([c], Boolean(opts.raw))[0], null, 2)}\n`);
+    writeOut(`${safeJson(jsonClusters([c], Boolean(opts.raw))[0])}\n`);
     return EXIT.ok;
   }
   const rows: Array<[string, string | number | undefined]> = [
@@ -37,6 +39,6 @@ export async function get(ctx: Context, query: string, opts: { json?: boolean; r
     ['created', c.createdAt ? `${c.createdAt} (${formatAge(c.createdAt)} ago)` : undefined],
   ];
   const width = rows.reduce((w, [k]) => Math.max(w, k.length), 0);
-  for (const [k, v] of rows) if (v !== undefined && v !== '') process.stdout.write(`${k.padEnd(width)}  ${sanitize(String(v))}\n`);
+  for (const [k, v] of rows) if (v !== undefined && v !== '') writeOut(`${k.padEnd(width)}  ${sanitize(String(v))}\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,8 @@
 // pgtui ls: every cluster of every profile, as a table or JSON.
 import { PROVIDER_LABELS } from '../api/types.js';
 import { colorEnabled, sanitize } from '../format.js';
+import { safeJson } from '../text/safe.js';
+import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
@@ -24,10 +26,11 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
     .sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
   reportListing(listing);
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(jsonClusters(clusters, Boolean(opts.raw)), null, 2)}\n`);
+    writeOut(`${safeJson(jsonClusters(clusters, Boolean(opts.raw)))}\n`);
   } else if (clusters.length > 0 || listing.failures.length === 0) {
     const tty = Boolean(process.stdout.isTTY);
-    process.stdout.write(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color: colorEnabled(process.stdout), wide: Boolean(opts.wide) })}\n`);
+    const color = colorEnabled(process.stdout);
+    writeOut(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color, wide: Boolean(opts.wide) })}\n`, { colour: color });
   }
   return listingExitCode(listing);
 }

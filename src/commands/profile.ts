@@ -5,6 +5,8 @@ import type { ProviderKind } from '../api/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { isPlainHttp } from '../api/pgo/plain-http.js';
+import { maskUriSecrets, safeJson } from '../text/safe.js';
+import { errLine, outLine, writeOut } from '../text/write.js';
 
 export interface ProfileAddOptions {
   provider: string;
@@ -72,8 +74,8 @@ export async function profileAdd(ctx: Context, name: string, o: ProfileAddOption
   const profile = await buildProfile(name, o);
   const identity = await ctx.config.verify(profile);
   await ctx.config.save({ ...profile, ...(profile.kind === 'clickhouse' && !profile.organizationId && identity.discovered?.organizationId ? { organizationId: identity.discovered.organizationId } : {}) });
-  process.stdout.write(`saved profile ${name}: ${identity.summary}\n`);
-  if (profile.kind === 'pgo' && isPlainHttp(profile.apiUrl)) process.stderr.write(`pgtui: warning: profile ${name} is INSECURE: its PGO login travels in clear over plain http\n`);
+  outLine(`saved profile ${name}: ${identity.summary}`);
+  if (profile.kind === 'pgo' && isPlainHttp(profile.apiUrl)) errLine(`pgtui: warning: profile ${name} is INSECURE: its PGO login travels in clear over plain http`);
   return EXIT.ok;
 }
 
@@ -85,28 +87,28 @@ function urlOf(p: Profile): string {
 }
 
 export function profileList(ctx: Context, json: boolean): number {
-  const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: urlOf(p), readOnly: Boolean(p.readOnly), insecure: p.kind === 'pgo' && Boolean(p.insecure), plainHttp: p.kind === 'pgo' && isPlainHttp(p.apiUrl) }));
-  for (const problem of ctx.config.problems) process.stderr.write(`pgtui: ${problem}\n`);
+  const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: maskUriSecrets(urlOf(p)), readOnly: Boolean(p.readOnly), insecure: p.kind === 'pgo' && Boolean(p.insecure), plainHttp: p.kind === 'pgo' && isPlainHttp(p.apiUrl) }));
+  for (const problem of ctx.config.problems) errLine(`pgtui: ${problem}`);
   if (json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    writeOut(`${safeJson(rows)}\n`);
     return EXIT.ok;
   }
   if (rows.length === 0) {
-    process.stdout.write('no profiles yet: pgtui profile add NAME --provider ...  (or run pgtui --demo)\n');
+    writeOut('no profiles yet: pgtui profile add NAME --provider ...  (or run pgtui --demo)\n');
     return EXIT.ok;
   }
   const w = (k: 'name' | 'provider' | 'source') => rows.reduce((n, r) => Math.max(n, r[k].length), k.length);
-  process.stdout.write(`${'NAME'.padEnd(w('name'))}  ${'PROVIDER'.padEnd(w('provider'))}  ${'SOURCE'.padEnd(w('source'))}  URL\n`);
+  outLine(`${'NAME'.padEnd(w('name'))}  ${'PROVIDER'.padEnd(w('provider'))}  ${'SOURCE'.padEnd(w('source'))}  URL`);
   for (const r of rows) {
     const flags = [r.readOnly ? 'read-only' : '', r.insecure ? (r.plainHttp ? 'INSECURE (plain http)' : 'INSECURE') : r.plainHttp ? 'plain http: refused until insecure is set' : ''].filter(Boolean).join(' ');
-    process.stdout.write(`${r.name.padEnd(w('name'))}  ${r.provider.padEnd(w('provider'))}  ${r.source.padEnd(w('source'))}  ${r.url}${flags ? `  ${flags}` : ''}\n`);
+    outLine(`${r.name.padEnd(w('name'))}  ${r.provider.padEnd(w('provider'))}  ${r.source.padEnd(w('source'))}  ${r.url}${flags ? `  ${flags}` : ''}`);
   }
   return EXIT.ok;
 }
 
 export async function profileRemove(ctx: Context, name: string): Promise<number> {
   await ctx.config.remove(name);
-  process.stdout.write(`removed profile ${name}\n`);
+  outLine(`removed profile ${name}`);
   return EXIT.ok;
 }
 
@@ -114,6 +116,6 @@ export async function profileTest(ctx: Context, name: string): Promise<number> {
   const profile = ctx.config.list().find((p) => p.name === name);
   if (!profile) throw new CommandError(`no profile named ${name}`, EXIT.usage);
   const identity = await ctx.providerFor(profile).verify();
-  process.stdout.write(`${name}: ok, ${identity.summary}\n`);
+  outLine(`${name}: ok, ${identity.summary}`);
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 // The cluster table of `pgtui ls`: fitted to the terminal on a TTY, plain and untruncated otherwise.
 import type { Cluster } from '../api/types.js';
 import { formatAge, paint, PHASE_COLORS, sanitize, truncate } from '../format.js';
+import { maskSecrets } from '../text/safe.js';
 
 interface Column {
   title: string;
@@ -67,13 +68,13 @@ export function renderTable(clusters: readonly Cluster[], opts: TableOptions): s
   return [line(cols.map((c) => c.title)), ...cells.map((r, i) => line(r, clusters[i]))].join('\n');
 }
 
-/** Normalised clusters for --json: stable key order, raw only when asked. */
+/** Normalised clusters for --json: stable key order, raw only when asked (secret fields and URI passwords masked). */
 export function jsonClusters(clusters: readonly Cluster[], raw: boolean): unknown[] {
   const keys: Array<keyof Cluster> = ['profile', 'provider', 'id', 'name', 'phase', 'state', 'stateMessage', 'version', 'location', 'size', 'storage', 'instances', 'host', 'port', 'database', 'user', 'createdAt'];
   return clusters.map((c) => {
     const out: Record<string, unknown> = {};
     for (const k of keys) if (c[k] !== undefined) out[k] = c[k];
-    if (raw) out.raw = c.raw;
+    if (raw) out.raw = maskSecrets(c.raw);
     return out;
   });
 }

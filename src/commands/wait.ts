@@ -4,6 +4,8 @@ import type { Cluster } from '../api/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
+import { oneLine } from '../text/safe.js';
+import { errLine } from '../text/write.js';
 
 /** "90s", "10m", "1h", "1500ms" or plain seconds → ms. */
 export function parseDuration(text: string): number {
@@ -31,16 +33,16 @@ export async function wait(ctx: Context, query: string, opts: { for: string; tim
   for (;;) {
     const where = `${cluster.phase} (${cluster.state})`;
     if (where !== last) {
-      process.stderr.write(`${cluster.name}: ${where}\n`);
+      errLine(`${cluster.name}: ${where}`);
       last = where;
     }
     if (opts.for === 'ready' && cluster.phase === 'ready') return EXIT.ok;
     if (cluster.phase === 'failed') {
-      process.stderr.write(`pgtui: ${cluster.profile}: ${cluster.name} failed${cluster.stateMessage ? `: ${cluster.stateMessage}` : ''}\n`);
+      errLine(`pgtui: ${cluster.profile}: ${cluster.name} failed${cluster.stateMessage ? `: ${cluster.stateMessage}` : ''}`);
       return EXIT.failed;
     }
     if (Date.now() + intervalMs > deadline) {
-      process.stderr.write(`pgtui: ${cluster.name} is still ${cluster.phase} after ${opts.timeout}\n`);
+      errLine(`pgtui: ${cluster.name} is still ${cluster.phase} after ${opts.timeout}`);
       return EXIT.timeout;
     }
     await new Promise((r) => setTimeout(r, intervalMs));
@@ -49,13 +51,13 @@ export async function wait(ctx: Context, query: string, opts: { for: string; tim
     } catch (err) {
       if (isApiError(err, 'not-found')) {
         if (opts.for === 'deleted') {
-          process.stderr.write(`${cluster.name}: deleted\n`);
+          errLine(`${cluster.name}: deleted`);
           return EXIT.ok;
         }
-        throw new CommandError(`${cluster.name} was deleted`, EXIT.notFound);
+        throw new CommandError(`${oneLine(cluster.name)} was deleted`, EXIT.notFound);
       }
       // A transient failure: report it and keep waiting until the deadline.
-      process.stderr.write(`pgtui: ${cluster.profile}: ${describeError(err)}\n`);
+      errLine(`pgtui: ${cluster.profile}: ${describeError(err)}`);
     }
   }
 }

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { sanitize } from '../format.js';
+import { stripUnsafe } from '../text/safe.js';
 import { tint } from './form/colors.js';
 import { LineInput } from './LineInput.js';
 
@@ -13,12 +14,14 @@ export interface ConfirmTypedProps {
 }
 
 export function ConfirmTyped({ title, expected, onConfirm, onCancel }: ConfirmTypedProps) {
+  // What can be typed: a name with control characters is confirmed by its visible text (LineInput drops the rest).
+  const typeable = stripUnsafe(expected);
   const [value, setValue] = useState('');
   const [wrong, setWrong] = useState(false);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={tint('red')} paddingX={1}>
       <Text color={tint('red')} bold>{sanitize(title)}</Text>
-      <Text>Type <Text bold>{sanitize(expected)}</Text> to confirm, or press Escape to cancel.</Text>
+      <Text>Type <Text bold>{typeable}</Text> to confirm, or press Escape to cancel.</Text>
       <LineInput
         prompt="› "
         value={value}
@@ -26,7 +29,7 @@ export function ConfirmTyped({ title, expected, onConfirm, onCancel }: ConfirmTy
           setValue(v);
           setWrong(false);
         }}
-        onSubmit={(v) => (v === expected ? onConfirm() : setWrong(true))}
+        onSubmit={(v) => (v === typeable && typeable !== '' ? onConfirm() : setWrong(true))}
         onCancel={onCancel}
       />
       {wrong ? <Text color={tint('red')}>That is not the name; nothing was deleted.</Text> : null}

@@ -2,6 +2,7 @@
 import { Text } from 'ink';
 import { useRef } from 'react';
 import { sanitize } from '../format.js';
+import { stripUnsafe } from '../text/safe.js';
 import { useKeys } from './form/use-keys.js';
 
 export interface LineInputProps {
@@ -28,8 +29,7 @@ export function LineInput({ prompt, value, onChange, onSubmit, onCancel, isActiv
       return onChange('');
     }
     if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return;
-    // eslint-disable-next-line no-control-regex
-    const clean = input.replace(/[\u0000-\u001f\u007f]/g, '');
+    const clean = stripUnsafe(input);
     if (!clean) return;
     current.current += clean;
     onChange(current.current);

@@ -26,9 +26,9 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
     <Box flexDirection="column">
       <Text wrap="truncate">
         <Text bold color={tint('cyan')}>pgtui</Text>
-        {banner ? <Text color={tint('magenta')}> [{banner}]</Text> : null}
+        {banner ? <Text color={tint('magenta')}> [{sanitize(banner)}]</Text> : null}
         {readOnly ? <Text color={tint('yellow')} bold> READ-ONLY</Text> : null}
-        {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {insecure.join(', ')}</Text> : null}
+        {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {sanitize(insecure.join(', '))}</Text> : null}
         <Text> · {counts} · {profiles.length} profiles</Text>
         {loading ? <Text dimColor> · loading {loading}</Text> : null}
       </Text>

@@ -9,6 +9,7 @@ import { useTimeline } from '../state/hooks.js';
 import { clusterKey } from '../state/types.js';
 import { formatAge, PHASE_COLORS, sanitize } from '../format.js';
 import { tint } from '../components/form/colors.js';
+import { displayText, isSecretName, maskUriSecrets } from '../text/safe.js';
 
 export interface ClusterDetailProps {
   store: ClusterStore;
@@ -21,8 +22,9 @@ export interface ClusterDetailProps {
   onLines?: (n: number) => void;
 }
 
-/** Provider fields that may hold a secret are masked like the password. */
+/** Provider fields that may hold a secret are masked like the password (by any segment of their path). */
 const SECRET_KEY = /pass(word)?|secret|token|private.?key/i;
+const isSecretPath = (path: string) => SECRET_KEY.test(path) || path.split(/[.[\]]/).some((seg) => seg && isSecretName(seg));
 
 type Line = { text: string; color?: Parameters<typeof tint>[0]; bold?: boolean; dim?: boolean };
 
@@ -113,7 +115,7 @@ export function ClusterDetail({ store, cluster, revealed, scroll, height, width,
       else for (const b of backups.value) out.push({ text: `  ${sanitize(b.id)}  ${b.earliestRecoveryTargetTime ? `from ${b.earliestRecoveryTargetTime}` : ''}${b.active ? '  active' : ''}${b.sizeMB !== undefined ? `  ${b.sizeMB} MB` : ''}` });
     }
     out.push({ text: '' }, { text: `${PROVIDER_LABELS[cluster.provider]} fields`, bold: true });
-    for (const [k, v] of flatten(cluster.raw)) out.push({ text: `  ${sanitize(k)}: ${SECRET_KEY.test(k) && !revealed ? '••••••••' : sanitize(v)}` });
+    for (const [k, v] of flatten(cluster.raw)) out.push({ text: `  ${sanitize(k)}: ${revealed ? sanitize(v) : isSecretPath(k) ? '••••••••' : sanitize(maskUriSecrets(v))}` });
     return out;
   }, [cluster, conn, revealed, timeline, provider, upgrades, backups]);
 
@@ -134,7 +136,8 @@ export function ClusterDetail({ store, cluster, revealed, scroll, height, width,
       </Text>
       {lines.slice(start, start + body).map((l, i) => (
         <Text key={start + i} wrap="truncate" bold={l.bold} dimColor={l.dim} color={l.color ? tint(l.color) : undefined}>
-          {l.text.slice(0, Math.max(0, width))}
+          {/* Every line is made safe here as well, so a field added above cannot reach the terminal raw. */}
+          {displayText(l.text.slice(0, Math.max(0, width)))}
         </Text>
       ))}
     </Box>

@@ -112,7 +112,7 @@ export function CreateCluster({ store, profiles, initialProfile, onDone, onCance
   const header = (
     <Text>
       <Text bold>Create cluster</Text>
-      {profile && step !== 'pick' ? <Text dimColor> · profile {profile}{kind ? ` (${PROVIDER_LABELS[kind]})` : ''}</Text> : null}
+      {profile && step !== 'pick' ? <Text dimColor> · profile {sanitize(profile)}{kind ? ` (${PROVIDER_LABELS[kind]})` : ''}</Text> : null}
     </Text>
   );
 
@@ -168,7 +168,7 @@ export function CreateCluster({ store, profiles, initialProfile, onDone, onCance
     return (
       <Box flexDirection="column">
         {header}
-        <Text bold>Review — {spec.title}</Text>
+        <Text bold>Review — {sanitize(spec.title)}</Text>
         <ReviewList spec={spec} values={values} width={columns} />
         {step === 'submitting' ? <Text>Creating on {profile}…</Text> : <Text dimColor>enter create · esc back to the form</Text>}
       </Box>

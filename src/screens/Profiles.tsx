@@ -1,5 +1,6 @@
 // Profiles (login): every profile with its health; add, edit and remove them. Saving verifies the
 // credentials against the provider first and starts polling the profile at once.
+import { sanitize } from '../format.js';
 import { Box, Text, useStdout } from 'ink';
 import { useRef, useState, useSyncExternalStore } from 'react';
 import type { Profile } from '../api/profile.js';
@@ -168,7 +169,7 @@ export function Profiles({ store, profilesApi, onBack }: ProfilesProps) {
           submitLabel={state.mode === 'form' ? 'verify and save' : 'remove'}
           isActive={busy === undefined}
         />
-        {busy && <Text>{busy}</Text>}
+        {busy && <Text>{sanitize(busy)}</Text>}
       </Box>
     );
   }
@@ -177,7 +178,7 @@ export function Profiles({ store, profilesApi, onBack }: ProfilesProps) {
     <Box flexDirection="column">
       <Text bold>Profiles</Text>
       <ProfileRows rows={rows} index={Math.min(index, Math.max(0, rows.length - 1))} width={columns} />
-      {status && <Text color={tint(status.tone === 'ok' ? 'green' : 'red')}>{status.text}</Text>}
+      {status && <Text color={tint(status.tone === 'ok' ? 'green' : 'red')}>{sanitize(status.text)}</Text>}
       <Text dimColor>↑↓ move · a add · e edit · d remove · r refresh · esc back</Text>
     </Box>
   );

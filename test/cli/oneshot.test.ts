@@ -36,7 +36,7 @@ describe('pgtui ls', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^NAME\s+/);
     expect(lines.slice(1).map((l) => l.split(/\s+/)[0]).sort()).toEqual(['analytics', 'billing', 'orders']);
-    // eslint-disable-next-line no-control-regex
+     
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 

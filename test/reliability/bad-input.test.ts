@@ -47,7 +47,7 @@ const BAD_INTS = [
 ] as const;
 
 const UUID = '5a029f4a-72e5-11ec-90d6-0242ac120003';
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** What pgtui should do with one value in one field. */

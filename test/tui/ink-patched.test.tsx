@@ -20,7 +20,7 @@ function terminal() {
         row++;
         col = 0;
       } else if (chunk[i] === '\u001b') {
-        // eslint-disable-next-line no-control-regex
+         
         const m = /^\u001b\[(\??)(\d*)([A-Za-z])/.exec(chunk.slice(i));
         if (!m) throw new Error(`unexpected escape ${JSON.stringify(chunk.slice(i, i + 8))}`);
         i += m[0].length - 1;

@@ -1,6 +1,7 @@
 // The create and edit forms for ClickHouse Managed Postgres, their validation (zod, one line per field),
 // and the translation of form values into request bodies.
 import { z } from 'zod';
+import { controlProblem } from '../../text/safe.js';
 import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../types.js';
 import {
   AWS_REGIONS, AWS_SIZES, DEFAULT_PG_VERSION, GCP_REGIONS, GCP_SIZES, HA_TYPES, NAME_MAX, NAME_PATTERN, PG_VERSIONS,
@@ -33,12 +34,10 @@ const restoreTargetSchema = z
 const oneOf = (values: readonly string[], what: string) =>
   z.string().refine((v) => values.includes(v), { message: `choose a ${what} from the list` });
 
-/** C0 and C1 controls, DEL: a tag never holds one, and a reason must not echo one back to the terminal. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const tagsSchema = z.string().superRefine((text, ctx) => {
-  const problem = CONTROL.test(text) ? 'no control characters' : tagProblem(text);
+  // A tag never holds a control character, and a reason must not echo one back to the terminal.
+  const problem = controlProblem(text) ?? tagProblem(text);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 

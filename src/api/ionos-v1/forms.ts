@@ -1,6 +1,7 @@
 // The v1 create and edit forms (choices from the API: versions, upgrade targets), their validation — what the
 // API would answer with 422, caught beside the field — and the request bodies: POST properties, and a PATCH
 // holding only what changed (v1 PATCH is partial: a field left out stays as it is).
+import { controlProblem } from '../../text/safe.js';
 import type { ChangePlan, FieldErrors, FieldSpec, FormSpec, FormValues } from '../types.js';
 import {
   BACKUP_LOCATIONS, CREATE_SYNC_MODES, DAYS, LIMITS, NAME_MAX, POOL_MODES, RESERVED_USERNAMES, STORAGE_TYPES, SYNC_MODES, TIME_PATTERN,
@@ -13,8 +14,6 @@ const PASSWORD_MAX = 128;
 const list = (values: readonly string[]) => values.map((value) => ({ value }));
 /** Digits only: " 12 ", "+3", "1e3" and full-width digits are refused rather than guessed at. */
 const whole = (v: string) => /^\d+$/.test(v);
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const intIn = ([min, max]: readonly [number, number], unit = ''): Rule => (v) => {
   if (!whole(v)) return 'a whole number';
@@ -24,7 +23,7 @@ const intIn = ([min, max]: readonly [number, number], unit = ''): Rule => (v) =>
 const oneOf = (values: readonly string[], what: string): Rule => (v) => (values.includes(v) ? undefined : `choose a ${what} from the list`);
 
 export const RULES: Record<string, Rule> = {
-  displayName: (v) => (!v.trim() ? 'a name is required' : [...v].length > NAME_MAX ? `at most ${NAME_MAX} characters` : CONTROL.test(v) ? 'no control characters' : undefined),
+  displayName: (v) => (!v.trim() ? 'a name is required' : [...v].length > NAME_MAX ? `at most ${NAME_MAX} characters` : controlProblem(v)),
   postgresVersion: (v) => (/^\d+(\.\d+)?$/.test(v) ? undefined : 'choose a version from the list'),
   // An extensible enum in the spec, but the form offers the known locations: anything else is a typo.
   location: (v) => (!v ? 'choose a location' : (V1_LOCATIONS as readonly string[]).includes(v) ? undefined : 'choose a location from the list'),
@@ -45,7 +44,7 @@ export const RULES: Record<string, Rule> = {
   // one-line PGPASSFILE entry) and at most 128 characters, as for PGO.
   password: (v) => {
     const n = [...v].length;
-    return n < 10 ? 'at least 10 characters' : n > PASSWORD_MAX ? `at most ${PASSWORD_MAX} characters` : CONTROL.test(v) ? 'no control characters' : undefined;
+    return n < 10 ? 'at least 10 characters' : n > PASSWORD_MAX ? `at most ${PASSWORD_MAX} characters` : controlProblem(v);
   },
   poolMode: oneOf(['off', ...POOL_MODES], 'pooler mode'),
   fromBackupId: (v) => (UUID_PATTERN.test(v.trim()) ? undefined : 'a backup id (UUID) from the cluster\'s backups'),

@@ -1,6 +1,7 @@
 // Constants of the IONOS DBaaS PostgreSQL v2 API (docs/ionos.md §4): the nine regional endpoints,
 // the documented enums and the ionosctl flag limits the real API does not publish.
 import type { IonosV2Profile } from '../profile.js';
+import { hasUnsafe } from '../../text/safe.js';
 
 export const IONOS_V2_URL_TEMPLATE = 'https://postgresql.%s.ionos.com';
 
@@ -41,8 +42,7 @@ export const PASSWORD_MAX = 128;
 export function passwordProblem(pw: string): string | undefined {
   if (pw.length < 8) return 'at least 8 characters';
   if (pw.length > PASSWORD_MAX) return `at most ${PASSWORD_MAX} characters`;
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(pw)) return 'no control characters';
+  if (hasUnsafe(pw)) return 'no control characters';
   if (!/[a-z]/.test(pw) || !/[A-Z]/.test(pw) || !/\d/.test(pw) || !/[@$!%*?&]/.test(pw)) {
     return 'needs a lowercase and an uppercase letter, a digit and one of @$!%*?&';
   }

@@ -1,6 +1,7 @@
 // The v2 create form, its choices loaded from the API (/versions, /backup-locations, the profile's locations),
 // and the translation of its values into the POST /clusters envelope (docs/ionos.md §6.5).
 import type { FieldSpec, FormSpec, FormValues } from '../types.js';
+import { hasUnsafe } from '../../text/safe.js';
 import { DAYS, LIMITS, POOLERS, REPLICATION_MODES } from './catalog.js';
 import type { V2Version } from './mapping.js';
 import { checkFields } from './rules.js';
@@ -76,8 +77,7 @@ export function createFormSpec(c: CreateChoices): FormSpec {
 export const DESCRIPTION_MAX = 255;
 
 function descriptionProblem(v: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(v)) return 'no control characters';
+  if (hasUnsafe(v)) return 'no control characters';
   return [...v].length > DESCRIPTION_MAX ? `at most ${DESCRIPTION_MAX} characters` : undefined;
 }
 

@@ -1,6 +1,7 @@
 // Create and edit forms for PGO 4.3, validated with zod the way the apiserver validates (same quantity and
 // DNS-1035 rules), so mistakes show up in the form rather than as an error after a round trip.
 import { z } from 'zod';
+import { hasUnsafe } from '../../text/safe.js';
 import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../types.js';
 import { dns1035Error, quantityError, quantityValue } from './validate.js';
 import type { ShowClusterDetail } from './wire.js';
@@ -50,8 +51,7 @@ const createSchema = z.object({
   password: z
     .string()
     .max(128, 'at most 128 characters')
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'no control characters')
+    .refine((v) => !hasUnsafe(v), 'no control characters')
     .regex(/^\S*$/, 'no spaces'),
   serviceType: z.enum(['ClusterIP', 'LoadBalancer'], { message: 'ClusterIP or LoadBalancer' }),
   syncReplication: boolText,

@@ -1,5 +1,6 @@
 // A one-line text, int or secret value with a cursor; long values stay whole but show clipped.
 import { Text } from 'ink';
+import { displayText } from '../../text/safe.js';
 import { chars, clip, visibleWindow } from './text-edit.js';
 
 export interface TextFieldProps {
@@ -39,9 +40,9 @@ export function TextField({ value, cursor, focused, width, masked = false, unit,
   return (
     <Text>
       {w.clippedLeft ? '…' : ''}
-      {w.before}
-      <Text inverse>{w.at}</Text>
-      {w.after}
+      {displayText(w.before)}
+      <Text inverse>{displayText(w.at)}</Text>
+      {displayText(w.after)}
       {w.clippedRight ? '…' : ''}
       <Text dimColor>{suffix}</Text>
     </Text>

@@ -1,13 +1,10 @@
 // Editing a one-line value: what typed or pasted input may insert, cursor moves, and the visible window.
 import type { FieldKind } from '../../api/types.js';
-
-// C0/C1 controls, DEL, and bidi overrides/isolates (they can make a value read differently than it is).
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { displayText, stripUnsafe } from '../../text/safe.js';
 
 /** Strips control characters from typed or pasted text; int fields keep digits only. */
 export function cleanInput(input: string, kind: FieldKind): string {
-  const text = input.replace(UNSAFE, '');
+  const text = stripUnsafe(input);
   return kind === 'int' ? text.replace(/[^0-9]/g, '') : text;
 }
 
@@ -74,8 +71,10 @@ export function visibleWindow(value: string, cursor: number, width: number): Win
 }
 
 /** A value shown without a cursor, cut to `width` with an ellipsis. */
+/** Display text (unsafe characters shown as �, text/safe.ts) cut to a width with an ellipsis. */
 export function clip(value: string, width: number): string {
-  const c = chars(value);
-  if (c.length <= width) return value;
+  const safe = displayText(value);
+  const c = chars(safe);
+  if (c.length <= width) return safe;
   return width <= 1 ? '…' : `${c.slice(0, width - 1).join('')}…`;
 }

@@ -77,7 +77,7 @@ function inTerminal(h: string, steps: Array<[RegExp, string]>, extra: NodeJS.Pro
     let step = 0;
     const onData = (d: Buffer) => {
       text += d.toString();
-      // eslint-disable-next-line no-control-regex -- strips the terminal's escape sequences from a captured screen
+       
       const plain = text.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r/g, '');
       while (step < steps.length && steps[step]![0].test(plain)) child.stdin.write(steps[step++]![1]);
       if (step === steps.length) {

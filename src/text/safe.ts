@@ -1,0 +1,121 @@
+// The one definition of text a terminal must never receive raw, and the ways to make provider text safe
+// for each place it goes: the screen, one line of a status or error, JSON, a URL, a form check, raw
+// objects with secrets. No Ink or React here: the one-shot commands use it too.
+
+/**
+ * Unsafe: C0 controls, DEL, C1 controls (U+0080–U+009F; 0x9B is a one-byte CSI to many terminals), the
+ * Unicode line/paragraph separators, and the bidi controls that reorder what is shown (U+061C, U+200E,
+ * U+200F, U+202A–U+202E, U+2066–U+2069: "Trojan Source"). Every pattern below is built from these parts.
+ */
+const C0_BUT_NEWLINE = '\\u0000-\\u0009\\u000b-\\u001f';
+const DEL_C1 = '\\u007f-\\u009f';
+const BIDI_AND_SEPARATORS = '\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const UNSAFE_CLASS = `[${C0_BUT_NEWLINE}\\n${DEL_C1}${BIDI_AND_SEPARATORS}]`;
+const UNSAFE = new RegExp(UNSAFE_CLASS);
+const UNSAFE_ALL = new RegExp(UNSAFE_CLASS, 'g');
+/** What JSON.stringify leaves raw among the unsafe characters (it escapes C0 itself). */
+const JSON_RAW = new RegExp(`[${DEL_C1}${BIDI_AND_SEPARATORS}]`, 'g');
+/** Whitespace-like controls that become a space on one line. */
+ 
+const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+/** Runs of C0 controls and DEL, which become one space on one line. */
+const C0_DEL_RUNS = new RegExp(`[${C0_BUT_NEWLINE}\\n\\u007f]+`, 'g');
+/** One unsafe character other than \n, for writes to a stream where line breaks are meant. */
+const TERMINAL_PLAIN = new RegExp(`[${C0_BUT_NEWLINE}${DEL_C1}${BIDI_AND_SEPARATORS}]`, 'g');
+/** The same, or one of pgtui's own colour codes (format.ts paint), which a write with colour keeps. */
+const TERMINAL = new RegExp(`\\u001b\\[\\d{1,2}m|${TERMINAL_PLAIN.source}`, 'g');
+
+/** Shown in place of an unsafe character. */
+export const PLACEHOLDER = '\ufffd';
+
+/** True when the text holds a character this module never lets through raw. */
+export function hasUnsafe(text: string): boolean {
+  return UNSAFE.test(text);
+}
+
+/** The form rule "no control characters": the message, or undefined when the text is fine. */
+export function controlProblem(text: string): string | undefined {
+  return hasUnsafe(text) ? 'no control characters' : undefined;
+}
+
+/** For display: every unsafe character (line breaks included) becomes a visible �. */
+export function displayText(text: string): string {
+  return text.replace(UNSAFE_ALL, PLACEHOLDER);
+}
+
+/** Removes unsafe characters outright: for text being typed, where a � would be a surprise. */
+export function stripUnsafe(text: string): string {
+  return text.replace(UNSAFE_ALL, '');
+}
+
+/** For text whose line breaks are meant (a multi-line error): lines kept, everything else made safe. */
+export function displayLines(text: string): string {
+  return text.split(/\r?\n/).map(displayText).join('\n');
+}
+
+/** One line for a status line or stderr: breaks and tabs become spaces, runs of space collapse, length is capped. */
+export function oneLine(text: string, max = 300): string {
+  const flat = text.replace(BREAKS, ' ').replace(C0_DEL_RUNS, ' ').replace(UNSAFE_ALL, PLACEHOLDER).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * For a stream a person reads: every line made safe, line breaks kept, and pgtui's own colour codes kept
+ * only when `colour` says so (provider text inside them was made safe where the cell was built).
+ */
+export function terminalText(text: string, opts: { colour?: boolean } = {}): string {
+  return text.replace(opts.colour ? TERMINAL : TERMINAL_PLAIN, (m) => (m.length > 1 ? m : PLACEHOLDER));
+}
+
+/** JSON.stringify, then every unsafe character JSON leaves raw is written \uXXXX: `--json` carries none raw. */
+export function safeJson(value: unknown, indent: number | undefined = 2): string {
+  const text = JSON.stringify(value, null, indent) ?? 'null';
+  return text.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A host for a URL: IPv6 literals in brackets, anything else percent-encoded (a newline in a host is %0A). */
+export function urlHost(host: string): string {
+  if (/^\[[0-9a-f:.]+\]$/i.test(host)) return host;
+  if (host.includes(':') && /^[0-9a-f:.]+$/i.test(host)) return `[${host}]`;
+  return encodeURIComponent(host);
+}
+
+/** A user, password-less userinfo, database or port for a URL. */
+export function urlPart(text: string | number): string {
+  return encodeURIComponent(String(text));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Secrets in raw provider objects
+// ---------------------------------------------------------------------------------------------------------
+
+export const MASK = '***';
+
+/** Field names that hold a secret, whatever the provider calls them (case-insensitive, snake or camel). */
+const SECRET_NAME = /pass(word|wd|phrase)|^pass$|^pwd$|secret|token|private[_-]?key|api[_-]?key|access[_-]?key|client[_-]?key|ssl[_-]?key|^key$|credential|signature|cookie|authorization/i;
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** scheme://user:PASS@host → scheme://user:***@host, and password=… in key=value DSNs and query strings. */
+export function maskUriSecrets(text: string): string {
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):([^@/?#\s]*)@/gi, (_m, head: string) => `${head}:${MASK}@`)
+    .replace(/\b(pass(?:word|wd)?|sslpassword)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;]*)/gi, (_m, key: string, eq: string) => `${key}${eq}${MASK}`);
+}
+
+/** A copy of a raw provider object with secret-named fields and passwords inside URIs/DSNs masked, at any depth. */
+export function maskSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 64) return MASK;
+  if (typeof value === 'string') return maskUriSecrets(value);
+  if (Array.isArray(value)) return value.map((v) => maskSecrets(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      out[k] = isSecretName(k) && (typeof v === 'string' || typeof v === 'number') ? (v === '' ? v : MASK) : maskSecrets(v, depth + 1);
+    }
+    return out;
+  }
+  return value;
+}
