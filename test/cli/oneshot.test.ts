@@ -111,11 +111,14 @@ describe('pgtui get', () => {
 describe('pgtui wait', () => {
   it('returns 0 once the cluster is ready, reporting each phase on stderr', async () => {
     const s = fake.addService({ name: 'fresh', state: 'creating' });
-    const before = fake.requests.length;
-    const done = runCli(['wait', 'fresh', '--for', 'ready', '--interval', '200ms', '--timeout', '20s'], { env });
-    // Ready only once pgtui has polled twice: the second poll proves it got the first answer ("creating").
-    for (let i = 0; i < 300 && fake.requests.length - before < 2; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(fake.requests.length - before).toBeGreaterThanOrEqual(2);
+    // Ready only once pgtui has reported the first answer ("creating"): flipping earlier races its first poll.
+    let seen!: () => void;
+    const sawCreating = new Promise<void>((resolve) => (seen = resolve));
+    const done = runCli(['wait', 'fresh', '--for', 'ready', '--interval', '200ms', '--timeout', '20s'], {
+      env,
+      onStderr: (text) => text.includes('fresh: creating') && seen(),
+    });
+    await Promise.race([sawCreating, done]);
     fake.service(s.id)!.state = 'running';
     const r = await done;
     expect(r.code).toBe(0);
