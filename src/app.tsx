@@ -189,11 +189,10 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
       case 'reveal':
         return setRevealed((r) => !r);
       case 'restart':
-        return target?.provider === 'clickhouse' ? setOverlay('restart') : say('restart is a ClickHouse operation', true);
       case 'promote':
-        return target?.provider === 'clickhouse' && (target.raw as { isPrimary?: unknown })?.isPrimary === false ? setOverlay('promote') : say('only a ClickHouse read replica can be promoted', true);
       case 'resetPassword':
-        return target?.provider === 'clickhouse' ? setOverlay('reset') : say('password reset is a ClickHouse operation', true);
+        if (!target) return;
+        return store.supports(target, action) ? setOverlay(action === 'resetPassword' ? 'reset' : action) : say(store.unsupportedReason(target, action), true);
       case 'profiles':
         return setScreen('profiles');
       case 'quit':

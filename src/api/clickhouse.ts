@@ -12,6 +12,7 @@ import { finishList, problemsWarning, type ClusterList, type ItemProblem } from 
 
 /** The service list is one unpaged response: it may be bigger than one object's cap (~150,000 services). */
 const LIST_MAX_BYTES = 64 * 1024 * 1024;
+import type { Capability } from './capabilities.js';
 import { createFormSpec, createRequest, editFormSpec, patchFor, validateCreate, validateEdit } from './clickhouse/forms.js';
 import {
   decodeOrganizations, decodePassword, decodeService, decodeServiceItems, errorMessage, toCluster, type PgService, type PgTag,
@@ -174,6 +175,15 @@ export class ClickHouseProvider implements Provider {
   /** Turns a read replica into a standalone primary. */
   async promote(id: string, signal?: AbortSignal): Promise<Cluster> {
     return this.command(id, 'promote', signal);
+  }
+
+  /** Only a read replica (isPrimary false) can be promoted. */
+  allows(cluster: Cluster, capability: Capability): boolean {
+    return capability !== 'promote' || (cluster.raw as { isPrimary?: unknown } | undefined)?.isPrimary === false;
+  }
+
+  refusal(cluster: Cluster, capability: Capability): string | undefined {
+    return this.allows(cluster, capability) ? undefined : `${cluster.name} is not a read replica: only a read replica can be promoted`;
   }
 
   /** Fails over to a standby (HA services only). */

@@ -148,6 +148,11 @@ export interface Provider {
   promote?(id: string, signal?: AbortSignal): Promise<Cluster>;
   /** Returns the new password; the provider also remembers it for psql. */
   resetPassword?(id: string, signal?: AbortSignal): Promise<string>;
+
+  /** Per-cluster rules on top of which methods exist (src/api/capabilities.ts); absent means "whenever it has the method". */
+  allows?(cluster: Cluster, capability: import('./capabilities.js').Capability): boolean;
+  /** Why `allows` said no, in one line. */
+  refusal?(cluster: Cluster, capability: import('./capabilities.js').Capability): string | undefined;
 }
 
 /** Where providers keep per-cluster connection secrets (create/reset passwords). Backed by the 0600 config. */

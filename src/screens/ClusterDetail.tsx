@@ -65,8 +65,8 @@ function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { va
 export function ClusterDetail({ store, cluster, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
   const provider = store.provider(cluster.profile);
   const timeline = useTimeline(store, clusterKey(cluster));
-  const backups = useLazy<Backup[]>(provider?.backups ? () => store.backups(cluster) : undefined, [cluster.id]);
-  const upgrades = useLazy<string[]>(provider?.upgradeTargets ? () => store.upgradeTargets(cluster) : undefined, [cluster.id]);
+  const backups = useLazy<Backup[]>(store.supports(cluster, 'backups') ? () => store.backups(cluster) : undefined, [cluster.id]);
+  const upgrades = useLazy<string[]>(store.supports(cluster, 'upgrade') ? () => store.upgradeTargets(cluster) : undefined, [cluster.id]);
   const conn = useMemo(() => {
     try {
       return provider?.connection(cluster);
@@ -101,13 +101,13 @@ export function ClusterDetail({ store, cluster, revealed, scroll, height, width,
     out.push({ text: '' }, { text: 'State timeline', bold: true });
     if (timeline.length === 0) out.push({ text: `  ${cluster.phase} (${cluster.state}) since pgtui started watching`, dim: true });
     for (const t of timeline) out.push({ text: `  ${new Date(t.at).toLocaleTimeString()}  ${t.from} (${sanitize(t.fromState)}) → ${t.to} (${sanitize(t.toState)})` });
-    if (provider?.upgradeTargets) {
+    if (store.supports(cluster, 'upgrade')) {
       out.push({ text: '' }, { text: 'Version upgrades', bold: true });
       if (upgrades.error) out.push({ text: `  ${sanitize(upgrades.error)}`, color: 'red' });
       else if (!upgrades.value) out.push({ text: '  loading…', dim: true });
       else out.push({ text: upgrades.value.length ? `  available: ${upgrades.value.map(sanitize).join(', ')} (e to upgrade)` : '  none available' });
     }
-    if (provider?.backups) {
+    if (store.supports(cluster, 'backups')) {
       out.push({ text: '' }, { text: 'Backups', bold: true });
       if (backups.error) out.push({ text: `  ${sanitize(backups.error)}`, color: 'red' });
       else if (!backups.value) out.push({ text: '  loading…', dim: true });
@@ -117,7 +117,7 @@ export function ClusterDetail({ store, cluster, revealed, scroll, height, width,
     out.push({ text: '' }, { text: `${PROVIDER_LABELS[cluster.provider]} fields`, bold: true });
     for (const [k, v] of flatten(cluster.raw)) out.push({ text: `  ${sanitize(k)}: ${revealed ? sanitize(v) : isSecretPath(k) ? '••••••••' : sanitize(maskUriSecrets(v))}` });
     return out;
-  }, [cluster, conn, revealed, timeline, provider, upgrades, backups]);
+  }, [cluster, conn, revealed, timeline, store, upgrades, backups]);
 
   useEffect(() => {
     onLines?.(lines.length);

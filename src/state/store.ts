@@ -5,6 +5,7 @@ import type { Profile } from '../api/profile.js';
 import { ApiError, describeError, isApiError } from '../api/errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/http.js';
 import { listWarnings } from '../api/list-result.js';
+import { supports, unsupportedReason } from '../api/capabilities.js';
 import { TRANSITIONAL_PHASES, type Cluster, type Provider } from '../api/types.js';
 import { ProfileSlot } from './store-profile.js';
 import { clusterKey, DEFAULT_SETTINGS, type ClusterStore, type Settings, type StoreSnapshot, type Transition } from './types.js';
@@ -336,6 +337,14 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     provider: (name) => {
       const slot = slots.get(name);
       return slot ? providerOf(slot) : undefined;
+    },
+    supports(cluster, capability) {
+      const slot = slots.get(cluster.profile);
+      return supports(slot ? providerOf(slot) : undefined, cluster, capability);
+    },
+    unsupportedReason(cluster, capability) {
+      const slot = slots.get(cluster.profile);
+      return unsupportedReason(slot ? providerOf(slot) : undefined, cluster, capability);
     },
     setProfiles,
 

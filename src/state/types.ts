@@ -1,6 +1,7 @@
 // The contract between the polling store and everything that reads it (screens, commands, tests).
 import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind } from '../api/types.js';
 import type { Profile } from '../api/profile.js';
+import type { Capability } from '../api/capabilities.js';
 
 export interface ProfileHealth {
   profile: string;
@@ -50,6 +51,10 @@ export interface ClusterStore {
   timeline(clusterKey: string): readonly Transition[];
   profileOf(name: string): Profile | undefined;
   provider(profile: string): Provider | undefined;
+  /** Whether the cluster's provider can do this to it (src/api/capabilities.ts). */
+  supports(cluster: Cluster, capability: Capability): boolean;
+  /** One line saying why not. */
+  unsupportedReason(cluster: Cluster, capability: Capability): string;
   setProfiles(profiles: Profile[]): void;
 
   // Intents. Screens call these; they never call providers or HTTP themselves.

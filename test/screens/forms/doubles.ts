@@ -44,6 +44,8 @@ export function fakeStore(opts: StoreOptions = {}) {
     profileOf: (name: string) => profiles.find((p) => p.name === name),
     provider: (name: string) =>
       (opts.connection ? ({ kind: 'ionos-v2', profile: name, connection: opts.connection } as unknown as import('../../../src/api/types.js').Provider) : undefined),
+    supports: () => false,
+    unsupportedReason: () => 'not available in this test double',
     setProfiles: vi.fn((next: Profile[]) => {
       profiles = next;
       snapshot = { ...snapshot, profiles: next.map((p) => health(p, { status: 'loading' })), version: snapshot.version + 1 };

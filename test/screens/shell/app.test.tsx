@@ -149,7 +149,7 @@ describe('promote a ClickHouse read replica', () => {
     app.stdin.write('\r');
     await until(app.lastFrame, /charlie\s+ready/);
     app.stdin.write('M');
-    await until(app.lastFrame, 'only a ClickHouse read replica can be promoted');
+    await until(app.lastFrame, 'only a read replica can be promoted');
     app.stdin.write('\u001b');
     await until(app.lastFrame, /❯ charlie/);
     app.stdin.write('jj');

@@ -1,0 +1,34 @@
+// What a provider can do to one cluster. Screens and commands ask `supports` instead of naming providers.
+import { PROVIDER_LABELS, type Cluster, type Provider } from './types.js';
+
+export type Capability = 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword';
+
+const METHOD: Record<Capability, keyof Provider> = {
+  edit: 'update',
+  backups: 'backups',
+  upgrade: 'upgradeTargets',
+  restart: 'restart',
+  promote: 'promote',
+  resetPassword: 'resetPassword',
+};
+
+const WHAT: Record<Capability, string> = {
+  edit: 'editing',
+  backups: 'backups',
+  upgrade: 'version upgrades',
+  restart: 'restart',
+  promote: 'promoting a replica',
+  resetPassword: 'password reset',
+};
+
+/** The provider has the operation, and (for per-cluster rules such as "only a read replica") allows it here. */
+export function supports(provider: Provider | undefined, cluster: Cluster, capability: Capability): boolean {
+  if (!provider || typeof provider[METHOD[capability]] !== 'function') return false;
+  return provider.allows?.(cluster, capability) ?? true;
+}
+
+/** One line saying why not: "restart is not available for IONOS v1 clusters". */
+export function unsupportedReason(provider: Provider | undefined, cluster: Cluster, capability: Capability): string {
+  const reason = provider?.allows && typeof provider[METHOD[capability]] === 'function' ? provider.refusal?.(cluster, capability) : undefined;
+  return reason ?? `${WHAT[capability]} is not available for ${PROVIDER_LABELS[cluster.provider]} clusters`;
+}
