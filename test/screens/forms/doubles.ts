@@ -44,8 +44,10 @@ export function fakeStore(opts: StoreOptions = {}) {
     profileOf: (name: string) => profiles.find((p) => p.name === name),
     provider: (name: string) =>
       (opts.connection ? ({ kind: 'ionos-v2', profile: name, connection: opts.connection } as unknown as import('../../../src/api/types.js').Provider) : undefined),
-    supports: () => false,
-    unsupportedReason: () => 'not available in this test double',
+    // The ClickHouse rules of the real provider: restart and password reset, promote for a read replica only.
+    supports: (c: Cluster, cap: string) =>
+      c.provider === 'clickhouse' && (cap === 'restart' || cap === 'resetPassword' || (cap === 'promote' && (c.raw as { isPrimary?: unknown } | undefined)?.isPrimary === false)),
+    unsupportedReason: (c: Cluster, cap: string) => (cap === 'promote' ? `${c.name} is not a read replica: only a read replica can be promoted` : `${cap} is not available here`),
     setProfiles: vi.fn((next: Profile[]) => {
       profiles = next;
       snapshot = { ...snapshot, profiles: next.map((p) => health(p, { status: 'loading' })), version: snapshot.version + 1 };
