@@ -1,10 +1,13 @@
 // A throwaway PostgreSQL server for the demo and the end-to-end tests: initdb into a temp dir, listen on a
-// free loopback port with SCRAM passwords and TLS, stop and delete everything afterwards.
-import { spawn } from 'node:child_process';
+// free loopback port with SCRAM passwords and TLS, stop and delete everything afterwards — on every way out of
+// the process (lifecycle.ts), and through a watchdog when the process is killed outright.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { Socket } from 'node:net';
+import { atExit } from '../lifecycle.js';
 
 export interface LocalPostgres {
   host: string;
@@ -46,9 +49,57 @@ function unprivilegedUser(): RunAs {
   return { uid: Number(entry[2]), gid: Number(entry[3]) };
 }
 
+/**
+ * The environment without libpq's variables: the user's PGPASSWORD, PGHOST, PGSERVICE… must not steer the
+ * demo's own initdb, pg_ctl and psql (a PGPASSWORD beats the PGPASSFILE and fails the login).
+ * https://www.postgresql.org/docs/current/libpq-envars.html
+ */
+export function withoutLibpqEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^PG/.test(k) || k.startsWith('PGTUI_')));
+}
+
+/**
+ * Stops the server when pgtui dies without running its clean-ups (SIGKILL, OOM killer). A shell in its own
+ * session blocks reading a pipe from pgtui; the kernel closes the pipe however pgtui ends, `read` returns, and
+ * the shell stops the postmaster named in postmaster.pid (SIGQUIT: immediate shutdown) and deletes the
+ * directory. After a normal stop the directory is gone already and it just exits. It costs one idle `sh`, no
+ * polling; PostgreSQL has no parent-death option of its own (it only notices a deleted postmaster.pid, after
+ * a minute). It gives a server still coming up (pg_ctl killed mid-start) 3 s to write its pid file.
+ */
+const WATCHDOG = `read _ignored
+i=0
+while [ $i -lt 30 ] && [ -d "$1" ]; do
+  if [ -f "$2/postmaster.pid" ]; then
+    pid=$(head -n 1 "$2/postmaster.pid")
+    kill -QUIT "$pid" 2>/dev/null
+    j=0
+    while kill -0 "$pid" 2>/dev/null && [ $j -lt 100 ]; do sleep 0.1; j=$((j+1)); done
+    kill -KILL "$pid" 2>/dev/null
+    break
+  fi
+  sleep 0.1
+  i=$((i+1))
+done
+rm -rf "$1"
+`;
+
+function startWatchdog(base: string, dataDir: string): ChildProcess {
+  const dog = spawn('/bin/sh', ['-c', WATCHDOG, 'pgtui-pg-watchdog', base, dataDir], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+  dog.on('error', () => undefined);
+  dog.stdin?.on('error', () => undefined);
+  dog.unref();
+  (dog.stdin as Socket | null)?.unref();
+  return dog;
+}
+
+/** Server-side commands still running, killed when the process leaves during start-up. */
+const inflight = new Set<ChildProcess>();
+
 function run(cmd: string, args: string[], opts: RunAs & { env?: NodeJS.ProcessEnv; input?: string }): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { uid: opts.uid, gid: opts.gid, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    inflight.add(child);
+    child.on('exit', () => inflight.delete(child));
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -77,13 +128,32 @@ export interface StartOptions {
 }
 
 export async function startLocalPostgres(opts: StartOptions = {}): Promise<LocalPostgres> {
-  const bin = opts.binDir ?? findPostgresBin();
-  if (!bin) throw new Error('PostgreSQL server binaries (initdb, pg_ctl, postgres) not found');
+  const found = opts.binDir ?? findPostgresBin();
+  if (!found) throw new Error('PostgreSQL server binaries (initdb, pg_ctl, postgres) not found');
+  const bin: string = found;
   const as = unprivilegedUser();
   const base = mkdtempSync(join(tmpdir(), 'pgtui-pg-'));
   chmodSync(base, 0o700);
   const dataDir = join(base, 'data');
+  const pidFile = join(dataDir, 'postmaster.pid');
+  const dog = startWatchdog(base, dataDir);
+  let startLaunched = false;
+  let stopping: Promise<void> | undefined;
+  const stopServer = () =>
+    (stopping ??= (async () => {
+      for (const child of inflight) child.kill('SIGKILL');
+      try {
+        if (existsSync(pidFile)) await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { ...as, env });
+        // pg_ctl killed mid-start: a postmaster may still be on its way up; the watchdog waits for it.
+        else if (startLaunched) return;
+        rmSync(base, { recursive: true, force: true });
+      } finally {
+        dog.stdin?.end();
+      }
+    })());
+  const forget = atExit(stopServer);
   const superuser = 'pgtui_admin';
+  let port = 0;
   const superPassword = `pgtui-${Math.random().toString(36).slice(2)}A1`;
   const pwfile = join(base, 'pw');
   writeFileSync(pwfile, `${superPassword}\n`, { mode: 0o600 });
@@ -91,25 +161,36 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
     chownSync(base, as.uid, as.gid!);
     chownSync(pwfile, as.uid, as.gid!);
   }
-  const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
-  await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env });
-  rmSync(pwfile);
-  const port = await freePort();
-  const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', 'max_connections = 30', 'shared_buffers = 16MB'];
-  if (opts.tls) {
-    const cert = join(dataDir, 'server.crt');
-    const key = join(dataDir, 'server.key');
-    writeFileSync(cert, opts.tls.cert, { mode: 0o600 });
-    writeFileSync(key, opts.tls.key, { mode: 0o600 });
-    if (as.uid !== undefined) {
-      chownSync(cert, as.uid, as.gid!);
-      chownSync(key, as.uid, as.gid!);
-    }
-    conf.push('ssl = on', `ssl_cert_file = '${cert}'`, `ssl_key_file = '${key}'`);
+  const env = { ...withoutLibpqEnv(process.env), LC_ALL: 'C', LANG: 'C' };
+  try {
+    await startServer();
+  } catch (err) {
+    await stopServer().catch(() => undefined);
+    forget();
+    throw err;
+  }
+  // Kept apart so that any failure on the way up removes what was made.
+  async function startServer() {
+    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env });
+    rmSync(pwfile);
+    port = await freePort();
+    const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', 'max_connections = 30', 'shared_buffers = 16MB'];
+    if (opts.tls) {
+      const cert = join(dataDir, 'server.crt');
+      const key = join(dataDir, 'server.key');
+      writeFileSync(cert, opts.tls.cert, { mode: 0o600 });
+      writeFileSync(key, opts.tls.key, { mode: 0o600 });
+      if (as.uid !== undefined) {
+        chownSync(cert, as.uid, as.gid!);
+        chownSync(key, as.uid, as.gid!);
+      }
+      conf.push('ssl = on', `ssl_cert_file = '${cert}'`, `ssl_key_file = '${key}'`);
   }
   writeFileSync(join(dataDir, 'postgresql.auto.conf'), `${conf.join('\n')}\n`);
   if (as.uid !== undefined) chownSync(join(dataDir, 'postgresql.auto.conf'), as.uid, as.gid!);
+  startLaunched = true;
   await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '30', 'start'], { ...as, env });
+  }
 
   // The superuser password goes through a 0600 pgpass file, like every password pgtui hands to psql.
   const pgpass = join(base, 'pgpass');
@@ -119,7 +200,6 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
   const script = (text: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { env: psqlEnv, input: text });
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  let stopped = false;
   return {
     host: '127.0.0.1',
     port,
@@ -144,12 +224,10 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
       await sql(`CREATE DATABASE ${ident(database)} OWNER ${ident(user)}`);
     },
     async stop() {
-      if (stopped) return;
-      stopped = true;
       try {
-        await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { ...as, env });
+        await stopServer();
       } finally {
-        rmSync(base, { recursive: true, force: true });
+        forget();
       }
     },
   };
