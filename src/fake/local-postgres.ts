@@ -106,6 +106,8 @@ function run(cmd: string, args: string[], opts: RunAs & { env?: NodeJS.ProcessEn
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd.split('/').pop()} exited ${code}: ${err.trim().split('\n').pop()}`))));
+    // A command that exits before reading its input reports that by its exit code; the EPIPE adds nothing.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
 }

@@ -14,6 +14,20 @@ export interface Suspendable {
   dispose(): void;
 }
 
+/** Every live suspendable's way to step aside, for lendTerminal. */
+const live = new Set<{ detach(): void; attach(): void }>();
+
+/**
+ * While psql has the terminal, Ctrl-Z stops psql and pgtui together (one job) and `fg` continues both; pgtui
+ * must then neither leave nor redraw a screen that is psql's, so it takes SIGTSTP's default action too.
+ */
+export function lendTerminal(): () => void {
+  for (const s of live) s.detach();
+  return () => {
+    for (const s of live) s.attach();
+  };
+}
+
 export function suspendable(opts: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; redraw(): void }): Suspendable {
   const { stdin, stdout } = opts;
   let suspended = false;
@@ -51,11 +65,19 @@ export function suspendable(opts: { stdin: NodeJS.ReadStream; stdout: NodeJS.Wri
     suspend();
   }
   process.on('SIGTSTP', onTstp);
+  const self = {
+    detach: () => void process.off('SIGTSTP', onTstp),
+    attach() {
+      if (!disposed && !suspended && !process.listeners('SIGTSTP').includes(onTstp)) process.on('SIGTSTP', onTstp);
+    },
+  };
+  live.add(self);
 
   return {
     now: suspend,
     dispose() {
       disposed = true;
+      live.delete(self);
       process.off('SIGTSTP', onTstp);
       process.off('SIGCONT', resume);
     },

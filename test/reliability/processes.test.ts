@@ -314,6 +314,40 @@ describe.skipIf(!TMUX || !POSTGRES)('the TUI and the demo PostgreSQL', () => {
     tally.ok('Ctrl-Z');
   }, 90_000);
 
+  it('Ctrl-Z inside psql (the TUI hand-off) stops the job; `fg` gives psql its screen back untouched', async () => {
+    tally.try('Ctrl-Z');
+    const tmp = privateTmp();
+    const t = startDemo(tmp, 'bash --norc --noprofile -i');
+    await t.waitFor(/[#$]\s*$/m);
+    t.type("PS1='SHELL$ '");
+    t.send('Enter');
+    await t.waitFor(/^SHELL\$\s*$/m);
+    t.type(`${process.execPath} ${BIN} --demo`);
+    t.send('Enter');
+    const { psql } = await openPsqlOnHippo(t);
+    const pid = pgtuiPid(t);
+    t.send('C-z');
+    await t.waitFor(/Stopped[^\n]*\n(?:.*\n)*?SHELL\$\s*$/m, 10_000);
+    expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) T /);
+    expect(readFileSync(`/proc/${psql}/stat`, 'utf8')).toMatch(/\) T /);
+    t.type('fg');
+    t.send('Enter');
+    // psql's screen, not pgtui's list drawn over it; and psql answers.
+    t.type('select 40 + 2 as answer\\;');
+    t.send('Enter');
+    let screen = await t.waitFor(/answer\s*\n-+\s*\n\s*42/, 10_000);
+    expect(screen).not.toMatch(LIST);
+    t.type('\\q');
+    t.send('Enter');
+    screen = await t.waitFor('back from psql on hippo', 10_000);
+    t.send('q');
+    await t.waitFor(/SHELL\$\s*$/m, 20_000);
+    expect(await until(() => !alive(pid), 10_000)).toBe(true);
+    expect(await until(() => demoPostgres(tmp) === 0, 10_000)).toBe(true);
+    rmSync(tmp, { recursive: true, force: true });
+    tally.ok('Ctrl-Z');
+  }, 90_000);
+
   it('SIGKILL of pgtui: the watchdog stops the demo PostgreSQL and removes its directory', async () => {
     tally.try('demo ways out');
     const tmp = privateTmp();
