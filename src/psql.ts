@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Cluster, ConnectionInfo } from './api/types.js';
 import { PROVIDER_LABELS } from './api/types.js';
-import { atExit, exitWith, intercept, signalCode } from './lifecycle.js';
+import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from './lifecycle.js';
 import type { ClusterStore, Settings } from './state/types.js';
 
 export class PsqlError extends Error {
@@ -130,6 +130,7 @@ const PSQL_GRACE_MS = 3_000;
  * it is signalled by pid); when it has gone, pgtui exits with 128+n instead of resolving.
  */
 export function spawnPsql(launch: PsqlLaunch): Promise<number> {
+  installProcessHandlers();
   return new Promise((resolve, reject) => {
     const ignore = () => {};
     let ending: NodeJS.Signals | undefined;

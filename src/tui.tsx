@@ -4,7 +4,7 @@ import { render } from 'ink';
 import type { Cluster } from './api/types.js';
 import type { ClusterStore, ProfilesApi, Settings } from './state/types.js';
 import { App } from './app.js';
-import { atExit, exitWith, intercept, signalCode } from './lifecycle.js';
+import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from './lifecycle.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './tui/terminal.js';
 import { CtrlZ, suspendable } from './tui/suspend.js';
 
@@ -24,6 +24,7 @@ export interface TuiOptions {
 export async function runTui(opts: TuiOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
   const stdin = opts.stdin ?? process.stdin;
+  installProcessHandlers();
   const restore = () => {
     stdout.write(`${LEAVE_ALT_SCREEN}${SHOW_CURSOR}`);
     if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
@@ -54,6 +55,7 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const onCrash = (err: unknown) => {
     code = 1;
     setTimeout(() => {
+      unregister();
       restore();
       process.stderr.write(crash ?? '');
       void exitWith(1);
