@@ -60,20 +60,30 @@ export function withoutLibpqEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /**
  * Stops the server when pgtui dies without running its clean-ups (SIGKILL, OOM killer). A shell in its own
- * session blocks reading a pipe from pgtui; the kernel closes the pipe however pgtui ends, `read` returns, and
- * the shell stops the postmaster named in postmaster.pid (SIGQUIT: immediate shutdown) and deletes the
- * directory. After a normal stop the directory is gone already and it just exits. It costs one idle `sh`, no
- * polling; PostgreSQL has no parent-death option of its own (it only notices a deleted postmaster.pid, after
- * a minute). It gives a server still coming up (pg_ctl killed mid-start) 3 s to write its pid file.
+ * session reads a pipe from pgtui; the kernel closes the pipe however pgtui ends, so the read loop ends, and the
+ * shell kills the server-side commands still running (pgtui writes `+pid` / `-pid` lines as they start and end:
+ * an initdb left running would write into the directory while it is removed), stops the postmaster named in
+ * postmaster.pid (SIGQUIT: immediate shutdown) and deletes the directory. After a normal stop the directory is
+ * gone already and it just exits. It costs one idle `sh`, no polling; PostgreSQL has no parent-death option of
+ * its own (it only notices a deleted postmaster.pid, after a minute). A server still coming up (pg_ctl killed
+ * mid-start) gets 3 s to write its pid file.
  */
-const WATCHDOG = `read _ignored
+const WATCHDOG = `pids=' '
+while read -r line; do
+  case "$line" in
+    +*) pids="$pids\${line#+} " ;;
+    -*) keep=' '; for p in $pids; do [ "$p" = "\${line#-}" ] || keep="$keep$p "; done; pids=$keep ;;
+  esac
+done
+for p in $pids; do kill -KILL "$p" 2>/dev/null; done
+for p in $pids; do j=0; while kill -0 "$p" 2>/dev/null && [ $j -lt 50 ]; do sleep 0.1; j=$((j+1)); done; done
 i=0
 while [ $i -lt 30 ] && [ -d "$1" ]; do
   if [ -f "$2/postmaster.pid" ]; then
     pid=$(head -n 1 "$2/postmaster.pid")
     kill -QUIT "$pid" 2>/dev/null
     j=0
-    while kill -0 "$pid" 2>/dev/null && [ $j -lt 100 ]; do sleep 0.1; j=$((j+1)); done
+    while kill -0 "$pid" 2>/dev/null && [ $j -lt 50 ]; do sleep 0.1; j=$((j+1)); done
     kill -KILL "$pid" 2>/dev/null
     break
   fi
@@ -92,14 +102,57 @@ function startWatchdog(base: string, dataDir: string): ChildProcess {
   return dog;
 }
 
+function postmasterPid(pidFile: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * SIGQUIT is PostgreSQL's immediate shutdown (what `pg_ctl stop -m immediate` sends), without pg_ctl's wait of up
+ * to a minute for a server still starting up; SIGKILL if it has not gone after 5 s.
+ * https://www.postgresql.org/docs/current/server-shutdown.html
+ */
+async function stopPostmaster(pid: number): Promise<void> {
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGQUIT');
+  for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!isAlive(pid)) return;
+  signal('SIGKILL');
+  for (let i = 0; i < 20 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 /** Server-side commands still running, killed when the process leaves during start-up. */
 const inflight = new Set<ChildProcess>();
 
-function run(cmd: string, args: string[], opts: RunAs & { env?: NodeJS.ProcessEnv; input?: string }): Promise<string> {
+function run(cmd: string, args: string[], opts: RunAs & { env?: NodeJS.ProcessEnv; input?: string; dog?: ChildProcess }): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { uid: opts.uid, gid: opts.gid, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const tell = (line: string) => opts.dog?.stdin?.writable && opts.dog.stdin.write(`${line}\n`);
+    if (child.pid) tell(`+${child.pid}`);
     inflight.add(child);
-    child.on('exit', () => inflight.delete(child));
+    child.on('exit', () => {
+      inflight.delete(child);
+      if (child.pid) tell(`-${child.pid}`);
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -145,9 +198,10 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
     (stopping ??= (async () => {
       for (const child of inflight) child.kill('SIGKILL');
       try {
-        if (existsSync(pidFile)) await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { ...as, env });
+        const pid = postmasterPid(pidFile);
         // pg_ctl killed mid-start: a postmaster may still be on its way up; the watchdog waits for it.
-        else if (startLaunched) return;
+        if (pid === undefined && startLaunched) return;
+        if (pid !== undefined) await stopPostmaster(pid);
         rmSync(base, { recursive: true, force: true });
       } finally {
         dog.stdin?.end();
@@ -173,7 +227,7 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
   }
   // Kept apart so that any failure on the way up removes what was made.
   async function startServer() {
-    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env });
+    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env, dog });
     rmSync(pwfile);
     port = await freePort();
     const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', 'max_connections = 30', 'shared_buffers = 16MB'];
@@ -191,15 +245,15 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
   writeFileSync(join(dataDir, 'postgresql.auto.conf'), `${conf.join('\n')}\n`);
   if (as.uid !== undefined) chownSync(join(dataDir, 'postgresql.auto.conf'), as.uid, as.gid!);
   startLaunched = true;
-  await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '30', 'start'], { ...as, env });
+  await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '30', 'start'], { ...as, env, dog });
   }
 
   // The superuser password goes through a 0600 pgpass file, like every password pgtui hands to psql.
   const pgpass = join(base, 'pgpass');
   writeFileSync(pgpass, `127.0.0.1:${port}:*:${superuser}:${superPassword}\n`, { mode: 0o600 });
   const psqlEnv = { ...env, PGPASSFILE: pgpass, PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: superuser, PGDATABASE: 'postgres', PGSSLMODE: 'prefer' };
-  const sql = (query: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', query], { env: psqlEnv });
-  const script = (text: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { env: psqlEnv, input: text });
+  const sql = (query: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', query], { env: psqlEnv, dog });
+  const script = (text: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { env: psqlEnv, input: text, dog });
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   return {
