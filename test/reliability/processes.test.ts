@@ -332,6 +332,8 @@ describe.skipIf(!TMUX || !POSTGRES)('the TUI and the demo PostgreSQL', () => {
     expect(readFileSync(`/proc/${psql}/stat`, 'utf8')).toMatch(/\) T /);
     t.type('fg');
     t.send('Enter');
+    // bash names the job it continues; from then on keys go to psql.
+    await t.waitFor(/SHELL\$ fg\n.*pgtui\.js --demo/, 10_000);
     // psql's screen, not pgtui's list drawn over it; and psql answers.
     t.type('select 40 + 2 as answer\\;');
     t.send('Enter');
