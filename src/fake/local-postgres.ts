@@ -90,7 +90,7 @@ while [ $i -lt 30 ] && [ -d "$1" ]; do
   sleep 0.1
   i=$((i+1))
 done
-rm -rf "$1"
+for k in 1 2 3 4 5; do rm -rf "$1" 2>/dev/null; [ -d "$1" ] || break; sleep 0.2; done
 `;
 
 function startWatchdog(base: string, dataDir: string): ChildProcess {
