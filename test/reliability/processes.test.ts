@@ -33,8 +33,10 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 }
 
 /** A private TMPDIR: the demo's PostgreSQL data directory lands there, so a test counts only its own servers. */
+const tmps: string[] = [];
 function privateTmp(): string {
   const tmp = mkdtempSync(join(tmpdir(), 'pgtui-proc-'));
+  tmps.push(tmp); // removed in afterAll too, should a case fail before its own rmSync
   chmodSync(tmp, 0o755); // as root the demo runs PostgreSQL as another user, who must reach its data directory
   return tmp;
 }
@@ -141,6 +143,7 @@ afterAll(async () => {
   await fake?.stop();
   await pg?.stop();
   rmSync(work, { recursive: true, force: true });
+  for (const tmp of tmps) rmSync(tmp, { recursive: true, force: true });
   console.log(tally.line('reliability/processes'));
 });
 
