@@ -6,9 +6,13 @@ import pkg from '../package.json' with { type: 'json' };
 import { describeError, isApiError } from './api/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
+import { exitWith, installProcessHandlers } from './lifecycle.js';
 import { PsqlError } from './psql.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
+
+// Signals, a closed stdout pipe and uncaught errors all leave through lifecycle.ts's clean-ups.
+installProcessHandlers();
 
 /** A CommandError's own line breaks are meant (a list of problems); anything else unsafe is shown as �. */
 const clean = displayLines;
@@ -31,14 +35,6 @@ function fail(err: unknown): number {
   return EXIT.error;
 }
 
-/** Resolves once everything written to the stream has left the process: exiting earlier truncates a big `ls --json` into a pipe. */
-function flushed(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    if (stream.writableLength === 0) return resolve();
-    stream.write('', () => resolve());
-  });
-}
-
 /** Runs a command body with a loaded context, then exits with its code (undici keep-alive would delay exit). */
 function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...args: A) => Promise<number> | number) {
   return async (...args: A) => {
@@ -52,8 +48,8 @@ function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...a
       code = fail(err);
     }
     await ctx?.close().catch(() => undefined);
-    await flushed(process.stdout);
-    process.exit(code);
+    // Waits for stdout and stderr to drain: exiting earlier truncates a big `ls --json` or a long error in a pipe.
+    await exitWith(code);
   };
 }
 
@@ -110,7 +106,7 @@ function build(): Command {
       } catch (err) {
         code = fail(err);
       }
-      process.exit(code);
+      await exitWith(code);
     });
 
   program
@@ -208,7 +204,7 @@ build()
   .catch((err: unknown) => {
     if (err instanceof CommanderError) {
       // --help and --version end here with code 0; usage errors have already been printed by commander.
-      process.exit(err.exitCode === 0 ? 0 : EXIT.usage);
+      return exitWith(err.exitCode === 0 ? 0 : EXIT.usage);
     }
-    process.exit(fail(err));
+    return exitWith(fail(err));
   });

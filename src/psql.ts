@@ -1,11 +1,14 @@
 // Launching psql on a cluster: finding the binary, arguments without the password, the password in a
-// temporary 0600 PGPASSFILE, and a child that owns the terminal while pgtui ignores Ctrl-C.
+// temporary 0600 PGPASSFILE, and a child that owns the terminal while pgtui ignores Ctrl-C. SIGTERM or SIGHUP
+// to pgtui meanwhile goes on to psql; once psql is gone pgtui leaves through lifecycle.ts (PGPASSFILE removed,
+// terminal restored, exit 128+n).
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Cluster, ConnectionInfo } from './api/types.js';
 import { PROVIDER_LABELS } from './api/types.js';
+import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from './lifecycle.js';
 import type { ClusterStore, Settings } from './state/types.js';
 import { displayText, hasUnsafe } from './text/safe.js';
 
@@ -93,11 +96,15 @@ export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: 
   const command = findPsql(opts.psqlPath, env);
 
   let dir: string | undefined;
+  let forget = () => {};
   const childEnv: NodeJS.ProcessEnv = { ...env, PGAPPNAME: 'pgtui' };
   // A password from the environment would leak into psql's sessions of other clusters.
   delete childEnv.PGPASSWORD;
   if (conn.password) {
     dir = mkdtempSync(join(tmpdir(), 'pgtui-psql-'));
+    const made = dir;
+    // The password must not outlive pgtui however it ends (a signal, a crash).
+    forget = atExit(() => rmSync(made, { recursive: true, force: true }));
     const file = join(dir, 'pgpass');
     const line = [conn.host, String(conn.port), conn.database || '*', conn.user || '*', conn.password].map((v, i) => (i === 4 ? pgpassField(v) : v === '*' ? v : pgpassField(v))).join(':');
     writeFileSync(file, `${line}\n`, { mode: 0o600 });
@@ -113,18 +120,38 @@ export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: 
     banner: displayText(`psql → ${cluster.name} (${PROVIDER_LABELS[cluster.provider]}, ${cluster.profile})${who}; \\q to return`),
     async cleanup() {
       if (dir) rmSync(dir, { recursive: true, force: true });
+      forget();
     },
   };
 }
 
-/** Runs psql on the inherited terminal. Ctrl-C and Ctrl-\ go to psql (it cancels the query); pgtui ignores them. */
+/** How long psql gets to end after a forwarded SIGTERM/SIGHUP before it is killed. */
+const PSQL_GRACE_MS = 3_000;
+
+/**
+ * Runs psql on the inherited terminal. Ctrl-C and Ctrl-\ go to psql (it cancels the query); pgtui ignores them.
+ * SIGTERM and SIGHUP are passed on to psql (it shares pgtui's process group, the terminal's foreground job, so
+ * it is signalled by pid); when it has gone, pgtui exits with 128+n instead of resolving.
+ */
 export function spawnPsql(launch: PsqlLaunch): Promise<number> {
+  installProcessHandlers();
   return new Promise((resolve, reject) => {
     const ignore = () => {};
-    process.on('SIGINT', ignore);
+    let ending: NodeJS.Signals | undefined;
+    const release = intercept({
+      signal(signal) {
+        if (signal === 'SIGINT') return true;
+        if (!ending) {
+          ending = signal;
+          child.kill(signal);
+          setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), PSQL_GRACE_MS).unref();
+        }
+        return true;
+      },
+    });
     process.on('SIGQUIT', ignore);
     const done = () => {
-      process.off('SIGINT', ignore);
+      release();
       process.off('SIGQUIT', ignore);
     };
     const child = spawn(launch.command, launch.args, { stdio: 'inherit', env: launch.env });
@@ -134,14 +161,11 @@ export function spawnPsql(launch: PsqlLaunch): Promise<number> {
     });
     child.on('exit', (code, signal) => {
       done();
-      resolve(code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1));
+      // Never resolves then: whoever waits (the TUI hand-off) would take the terminal back on the way out.
+      if (ending) return void exitWith(signalCode(ending));
+      resolve(code ?? (signal ? signalCode(signal) : 1));
     });
   });
-}
-
-function signalNumber(signal: NodeJS.Signals): number | undefined {
-  const table: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 };
-  return table[signal];
 }
 
 /** Fills in a host the list did not include (ClickHouse lists carry no hostname) before connecting. */

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { atExit } from '../lifecycle.js';
 import type { Profile } from '../api/profile.js';
 import { createProvider } from '../api/registry.js';
 import { writeClusterSecret } from '../api/types.js';
@@ -48,6 +49,8 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   const transitionMs = opts.transitionMs ?? 8000;
   const clock = new FakeClock();
   const configDir = mkdtempSync(join(tmpdir(), 'pgtui-demo-'));
+  // However the process ends, even half-way through start-up: the local PostgreSQL registers its own clean-up.
+  const forgetDir = atExit(() => rmSync(configDir, { recursive: true, force: true }));
   const pkiPromise = generateTestPkiAsync({ clientName: 'admin' });
 
   // PostgreSQL starts in parallel with the fakes; the demo never waits on it for longer than it takes.
@@ -104,16 +107,22 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
 
   if (pg) await provisionSeeded(profiles, config.secrets, pg, sharedPassword);
 
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.allSettled([...pending]);
+      await Promise.allSettled([clickhouse.stop(), pgo.stop(), ionosV2.stop(), ionosV1.stop(), pg?.stop()]);
+      rmSync(configDir, { recursive: true, force: true });
+      forgetDir();
+      forgetStop();
+    })());
+  const forgetStop = atExit(stop);
   return {
     configDir,
     profiles,
     postgres: pg,
     postgresProblem: typeof pgOrProblem === 'string' ? pgOrProblem : undefined,
-    async stop() {
-      await Promise.allSettled([...pending]);
-      await Promise.allSettled([clickhouse.stop(), pgo.stop(), ionosV2.stop(), ionosV1.stop(), pg?.stop()]);
-      rmSync(configDir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 

@@ -1,10 +1,13 @@
 // A throwaway PostgreSQL server for the demo and the end-to-end tests: initdb into a temp dir, listen on a
-// free loopback port with SCRAM passwords and TLS, stop and delete everything afterwards.
-import { spawn } from 'node:child_process';
+// free loopback port with SCRAM passwords and TLS, stop and delete everything afterwards — on every way out of
+// the process (lifecycle.ts), and through a watchdog when the process is killed outright.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import type { Socket } from 'node:net';
+import { atExit } from '../lifecycle.js';
 
 export interface LocalPostgres {
   host: string;
@@ -46,15 +49,118 @@ function unprivilegedUser(): RunAs {
   return { uid: Number(entry[2]), gid: Number(entry[3]) };
 }
 
-function run(cmd: string, args: string[], opts: RunAs & { env?: NodeJS.ProcessEnv; input?: string }): Promise<string> {
+/**
+ * The environment without libpq's variables: the user's PGPASSWORD, PGHOST, PGSERVICE… must not steer the
+ * demo's own initdb, pg_ctl and psql (a PGPASSWORD beats the PGPASSFILE and fails the login).
+ * https://www.postgresql.org/docs/current/libpq-envars.html
+ */
+export function withoutLibpqEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^PG/.test(k) || k.startsWith('PGTUI_')));
+}
+
+/**
+ * Stops the server when pgtui dies without running its clean-ups (SIGKILL, OOM killer). A shell in its own
+ * session reads a pipe from pgtui; the kernel closes the pipe however pgtui ends, so the read loop ends, and the
+ * shell kills the server-side commands still running (pgtui writes `+pid` / `-pid` lines as they start and end:
+ * an initdb left running would write into the directory while it is removed), stops the postmaster named in
+ * postmaster.pid (SIGQUIT: immediate shutdown) and deletes the directory. After a normal stop the directory is
+ * gone already and it just exits. It costs one idle `sh`, no polling; PostgreSQL has no parent-death option of
+ * its own (it only notices a deleted postmaster.pid, after a minute). A server still coming up (pg_ctl killed
+ * mid-start) gets 3 s to write its pid file.
+ */
+const WATCHDOG = `pids=' '
+while read -r line; do
+  case "$line" in
+    +*) pids="$pids\${line#+} " ;;
+    -*) keep=' '; for p in $pids; do [ "$p" = "\${line#-}" ] || keep="$keep$p "; done; pids=$keep ;;
+  esac
+done
+for p in $pids; do kill -KILL "$p" 2>/dev/null; done
+for p in $pids; do j=0; while kill -0 "$p" 2>/dev/null && [ $j -lt 50 ]; do sleep 0.1; j=$((j+1)); done; done
+i=0
+while [ $i -lt 30 ] && [ -d "$1" ]; do
+  if [ -f "$2/postmaster.pid" ]; then
+    pid=$(head -n 1 "$2/postmaster.pid")
+    kill -QUIT "$pid" 2>/dev/null
+    j=0
+    while kill -0 "$pid" 2>/dev/null && [ $j -lt 50 ]; do sleep 0.1; j=$((j+1)); done
+    kill -KILL "$pid" 2>/dev/null
+    break
+  fi
+  sleep 0.1
+  i=$((i+1))
+done
+for k in 1 2 3 4 5; do rm -rf "$1" 2>/dev/null; [ -d "$1" ] || break; sleep 0.2; done
+`;
+
+function startWatchdog(base: string, dataDir: string): ChildProcess {
+  const dog = spawn('/bin/sh', ['-c', WATCHDOG, 'pgtui-pg-watchdog', base, dataDir], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+  dog.on('error', () => undefined);
+  dog.stdin?.on('error', () => undefined);
+  dog.unref();
+  (dog.stdin as Socket | null)?.unref();
+  return dog;
+}
+
+function postmasterPid(pidFile: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * SIGQUIT is PostgreSQL's immediate shutdown (what `pg_ctl stop -m immediate` sends), without pg_ctl's wait of up
+ * to a minute for a server still starting up; SIGKILL if it has not gone after 5 s.
+ * https://www.postgresql.org/docs/current/server-shutdown.html
+ */
+async function stopPostmaster(pid: number): Promise<void> {
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGQUIT');
+  for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (!isAlive(pid)) return;
+  signal('SIGKILL');
+  for (let i = 0; i < 20 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** Server-side commands still running, killed when the process leaves during start-up. */
+const inflight = new Set<ChildProcess>();
+
+function run(cmd: string, args: string[], opts: RunAs & { env?: NodeJS.ProcessEnv; input?: string; dog?: ChildProcess }): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { uid: opts.uid, gid: opts.gid, env: opts.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const tell = (line: string) => opts.dog?.stdin?.writable && opts.dog.stdin.write(`${line}\n`);
+    if (child.pid) tell(`+${child.pid}`);
+    inflight.add(child);
+    child.on('exit', () => {
+      inflight.delete(child);
+      if (child.pid) tell(`-${child.pid}`);
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd.split('/').pop()} exited ${code}: ${err.trim().split('\n').pop()}`))));
+    // A command that exits before reading its input reports that by its exit code; the EPIPE adds nothing.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(opts.input ?? '');
   });
 }
@@ -77,13 +183,33 @@ export interface StartOptions {
 }
 
 export async function startLocalPostgres(opts: StartOptions = {}): Promise<LocalPostgres> {
-  const bin = opts.binDir ?? findPostgresBin();
-  if (!bin) throw new Error('PostgreSQL server binaries (initdb, pg_ctl, postgres) not found');
+  const found = opts.binDir ?? findPostgresBin();
+  if (!found) throw new Error('PostgreSQL server binaries (initdb, pg_ctl, postgres) not found');
+  const bin: string = found;
   const as = unprivilegedUser();
   const base = mkdtempSync(join(tmpdir(), 'pgtui-pg-'));
   chmodSync(base, 0o700);
   const dataDir = join(base, 'data');
+  const pidFile = join(dataDir, 'postmaster.pid');
+  const dog = startWatchdog(base, dataDir);
+  let startLaunched = false;
+  let stopping: Promise<void> | undefined;
+  const stopServer = () =>
+    (stopping ??= (async () => {
+      for (const child of inflight) child.kill('SIGKILL');
+      try {
+        const pid = postmasterPid(pidFile);
+        // pg_ctl killed mid-start: a postmaster may still be on its way up; the watchdog waits for it.
+        if (pid === undefined && startLaunched) return;
+        if (pid !== undefined) await stopPostmaster(pid);
+        rmSync(base, { recursive: true, force: true });
+      } finally {
+        dog.stdin?.end();
+      }
+    })());
+  const forget = atExit(stopServer);
   const superuser = 'pgtui_admin';
+  let port = 0;
   const superPassword = `pgtui-${Math.random().toString(36).slice(2)}A1`;
   const pwfile = join(base, 'pw');
   writeFileSync(pwfile, `${superPassword}\n`, { mode: 0o600 });
@@ -91,35 +217,45 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
     chownSync(base, as.uid, as.gid!);
     chownSync(pwfile, as.uid, as.gid!);
   }
-  const env = { ...process.env, LC_ALL: 'C', LANG: 'C' };
-  await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env });
-  rmSync(pwfile);
-  const port = await freePort();
-  const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', 'max_connections = 30', 'shared_buffers = 16MB'];
-  if (opts.tls) {
-    const cert = join(dataDir, 'server.crt');
-    const key = join(dataDir, 'server.key');
-    writeFileSync(cert, opts.tls.cert, { mode: 0o600 });
-    writeFileSync(key, opts.tls.key, { mode: 0o600 });
-    if (as.uid !== undefined) {
-      chownSync(cert, as.uid, as.gid!);
-      chownSync(key, as.uid, as.gid!);
-    }
-    conf.push('ssl = on', `ssl_cert_file = '${cert}'`, `ssl_key_file = '${key}'`);
+  const env = { ...withoutLibpqEnv(process.env), LC_ALL: 'C', LANG: 'C' };
+  try {
+    await startServer();
+  } catch (err) {
+    await stopServer().catch(() => undefined);
+    forget();
+    throw err;
+  }
+  // Kept apart so that any failure on the way up removes what was made.
+  async function startServer() {
+    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env, dog });
+    rmSync(pwfile);
+    port = await freePort();
+    const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', 'max_connections = 30', 'shared_buffers = 16MB'];
+    if (opts.tls) {
+      const cert = join(dataDir, 'server.crt');
+      const key = join(dataDir, 'server.key');
+      writeFileSync(cert, opts.tls.cert, { mode: 0o600 });
+      writeFileSync(key, opts.tls.key, { mode: 0o600 });
+      if (as.uid !== undefined) {
+        chownSync(cert, as.uid, as.gid!);
+        chownSync(key, as.uid, as.gid!);
+      }
+      conf.push('ssl = on', `ssl_cert_file = '${cert}'`, `ssl_key_file = '${key}'`);
   }
   writeFileSync(join(dataDir, 'postgresql.auto.conf'), `${conf.join('\n')}\n`);
   if (as.uid !== undefined) chownSync(join(dataDir, 'postgresql.auto.conf'), as.uid, as.gid!);
-  await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '30', 'start'], { ...as, env });
+  startLaunched = true;
+  await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '30', 'start'], { ...as, env, dog });
+  }
 
   // The superuser password goes through a 0600 pgpass file, like every password pgtui hands to psql.
   const pgpass = join(base, 'pgpass');
   writeFileSync(pgpass, `127.0.0.1:${port}:*:${superuser}:${superPassword}\n`, { mode: 0o600 });
   const psqlEnv = { ...env, PGPASSFILE: pgpass, PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: superuser, PGDATABASE: 'postgres', PGSSLMODE: 'prefer' };
-  const sql = (query: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', query], { env: psqlEnv });
-  const script = (text: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { env: psqlEnv, input: text });
+  const sql = (query: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', query], { env: psqlEnv, dog });
+  const script = (text: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { env: psqlEnv, input: text, dog });
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  let stopped = false;
   return {
     host: '127.0.0.1',
     port,
@@ -144,12 +280,10 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
       await sql(`CREATE DATABASE ${ident(database)} OWNER ${ident(user)}`);
     },
     async stop() {
-      if (stopped) return;
-      stopped = true;
       try {
-        await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { ...as, env });
+        await stopServer();
       } finally {
-        rmSync(base, { recursive: true, force: true });
+        forget();
       }
     },
   };

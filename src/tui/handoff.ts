@@ -8,6 +8,7 @@ import { describeError } from '../api/errors.js';
 import type { ClusterStore } from '../state/types.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN } from './terminal.js';
 import { resumeReading, stopReading } from './stdin-handoff.js';
+import { lendTerminal } from './suspend.js';
 
 const CONNECTABLE = new Set(['ready', 'degraded']);
 
@@ -25,6 +26,7 @@ export function usePsqlHandoff(store: ClusterStore, launchPsql: (c: Cluster) => 
       const resume = store.pause();
       stopReading(stdin);
       stdout.write(`${LEAVE_ALT_SCREEN}\u001b[?25h`);
+      const takeBack = lendTerminal();
       let result: { text: string; error: boolean } | undefined;
       try {
         const code = await launchPsql(cluster);
@@ -32,6 +34,7 @@ export function usePsqlHandoff(store: ClusterStore, launchPsql: (c: Cluster) => 
       } catch (err) {
         result = { text: describeError(err), error: true };
       } finally {
+        takeBack();
         stdout.write(`${ENTER_ALT_SCREEN}\u001b[2J\u001b[H`);
         resumeReading(stdin);
         resume();

@@ -95,7 +95,8 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     tally.try('ways out');
     ensureBuilt();
     const tmp = demoTmp();
-    // A bug stand-in: once the list is up (the test sends SIGUSR2 then), something throws where nothing catches it.
+    // A bug stand-in: once the list is up (the test says so with SIGUSR2), something throws where nothing catches
+    // it. A timer instead fired during start-up on a loaded machine. Start-up crashes: processes.test.ts.
     const crash = join(tmp, 'crash.mjs');
     writeFileSync(crash, `process.on('SIGUSR2', () => setImmediate(() => { throw new Error('simulated bug'); }));\n`);
     const t = new Tmux();
