@@ -1,9 +1,9 @@
 // A fake IONOS DBaaS PostgreSQL v2: one real HTTP server per regional endpoint (the nine locations of docs/ionos.md §4.1), all
 // sharing one FakeClock, one credential set and one store, with per-region fault injection.
-import { V2_LOCATIONS } from '../api/ionos-v2/catalog.js';
 import { FakeClock, type Fault, type ProvisionedLogin, type RecordedRequest } from './kit.js';
 import type { FakeV2Cluster, V2Props } from './ionos-v2/model.js';
 import { IonosV2RegionServer } from './ionos-v2/server.js';
+import { LOCATIONS } from './ionos-v2/spec.js';
 import { DEFAULT_CONTRACT, V2World, type IonosV2Credentials } from './ionos-v2/world.js';
 
 export type { FakeBackup, FakeV2Cluster, V2Props } from './ionos-v2/model.js';
@@ -63,7 +63,7 @@ export const DEFAULT_V2_CREDENTIALS: IonosV2Credentials = {
 export async function startIonosV2Fake(opts: IonosV2FakeOptions = {}): Promise<IonosV2Fake> {
   const clock = opts.clock ?? new FakeClock();
   const transitionMs = opts.transitionMs ?? 6000;
-  const locations = [...(opts.locations ?? V2_LOCATIONS)];
+  const locations = [...(opts.locations ?? LOCATIONS)];
   const credentials = { ...DEFAULT_V2_CREDENTIALS, ...opts.credentials };
   const contractNumber = opts.contractNumber ?? DEFAULT_CONTRACT;
   const world = new V2World(clock, transitionMs, credentials, contractNumber, opts.seed ?? 42);

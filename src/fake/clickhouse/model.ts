@@ -1,5 +1,5 @@
 // The ClickHouse fake's service records and how they serialise (PostgresService, PostgresServiceListItem).
-import { AWS_REGIONS, AWS_SIZES, GCP_REGIONS, GCP_SIZES, HA_TYPES, PG_VERSIONS, STATES } from '../../api/clickhouse/catalog.js';
+import { AWS_REGIONS, AWS_SIZES, GCP_REGIONS, GCP_SIZES, HA_TYPES, PG_VERSIONS, STATES } from './spec.js';
 
 export interface FakeTag {
   key: string;

@@ -1,9 +1,9 @@
 // Request validation of the ClickHouse fake, following the spec's schemas. Each function returns the
 // error text after "BAD_REQUEST: ", or undefined when the body is acceptable.
 import {
-  ALL_SIZES, GCP_SIZES, HA_TYPES, MAX_TAGS, NAME_MAX, NAME_PATTERN, PG_CONFIG_KEYS, PG_VERSIONS, PROVIDERS,
-  RESERVED_TAG_PREFIX, STATE_COMMANDS, TAG_PATTERN,
-} from '../../api/clickhouse/catalog.js';
+  ALL_SIZES, GCP_SIZES, HA_TYPES, MAX_TAGS, NAME_MAX, NAME_PATTERN, PASSWORD_MAX, PASSWORD_MIN, PG_BOUNCER_MAX_PARAMS, PG_CONFIG_KEYS,
+  PG_VERSIONS, PROVIDERS, RESERVED_TAG_PREFIX, STATE_COMMANDS, TAG_KEY_MAX, TAG_PATTERN, TAG_VALUE_MAX,
+} from './spec.js';
 
 type Body = Record<string, unknown>;
 
@@ -30,11 +30,11 @@ export function tags(v: unknown): string | undefined {
   for (const t of v) {
     const tag = asObject(t);
     if (!tag || typeof tag.key !== 'string') return 'each tag needs a key';
-    if (tag.key.length < 1 || tag.key.length > 128 || !TAG_PATTERN.test(tag.key)) return `invalid tag key "${tag.key}"`;
+    if (tag.key.length < 1 || tag.key.length > TAG_KEY_MAX || !TAG_PATTERN.test(tag.key)) return `invalid tag key "${tag.key}"`;
     if (tag.key.startsWith(RESERVED_TAG_PREFIX)) return `tag keys starting with "${RESERVED_TAG_PREFIX}" are reserved`;
     if (seen.has(tag.key)) return `duplicate tag key "${tag.key}"`;
     seen.add(tag.key);
-    if (tag.value !== undefined && (typeof tag.value !== 'string' || tag.value.length > 256 || !TAG_PATTERN.test(tag.value))) {
+    if (tag.value !== undefined && (typeof tag.value !== 'string' || tag.value.length > TAG_VALUE_MAX || !TAG_PATTERN.test(tag.value))) {
       return `invalid value for tag "${tag.key}"`;
     }
   }
@@ -56,7 +56,7 @@ export function pgBouncerConfig(v: unknown, allowEmpty: boolean): string | undef
   const o = asObject(v);
   if (!o) return 'pgBouncerConfig must be an object';
   const n = Object.keys(o).length;
-  if ((n === 0 && !allowEmpty) || n > 64) return 'pgBouncerConfig must have between 1 and 64 parameters';
+  if ((n === 0 && !allowEmpty) || n > PG_BOUNCER_MAX_PARAMS) return `pgBouncerConfig must have between 1 and ${PG_BOUNCER_MAX_PARAMS} parameters`;
   for (const [k, val] of Object.entries(o)) if (typeof val !== 'string') return `pgBouncerConfig parameter "${k}" must be a string`;
   return undefined;
 }
@@ -121,7 +121,7 @@ export function stateBody(body: Body): string | undefined {
 export function passwordBody(body: Body): string | undefined {
   const p = body.password;
   if (p === undefined) return undefined;
-  if (typeof p !== 'string' || p.length < 12 || p.length > 1024) return 'password must be between 12 and 1024 characters';
+  if (typeof p !== 'string' || p.length < PASSWORD_MIN || p.length > PASSWORD_MAX) return `password must be between ${PASSWORD_MIN} and ${PASSWORD_MAX} characters`;
   if (!/[a-z]/.test(p) || !/[A-Z]/.test(p) || !/[0-9]/.test(p)) return 'password must contain a lowercase letter, an uppercase letter and a digit';
   return undefined;
 }

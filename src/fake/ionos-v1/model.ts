@@ -1,6 +1,11 @@
 // The v1 fake's clusters and backups, their wire shapes (ClusterResponse, ClusterBackup per the 1.0.5 spec),
 // deterministic seeding, and the checks the API makes on create and PATCH (answered with 422).
 import { uuid } from '../kit.js';
+import {
+  CREATE_SYNC_MODES, DAYS, DISPLAY_NAME_MAX, LIMITS, LOCATIONS, PASSWORD_MIN, RAM_STEP, RESERVED_USERNAMES, STORAGE_TYPES, SYNC_MODES, VERSIONS,
+} from './spec.js';
+
+export { VERSIONS } from './spec.js';
 
 export interface V1Props {
   displayName: string;
@@ -41,10 +46,6 @@ export interface FakeV1Backup {
   location: string;
 }
 
-export const VERSIONS = ['12', '13', '14', '15', '16'];
-export const LOCATIONS = ['de/fra', 'de/txl', 'gb/lhr', 'es/vit', 'us/ewr', 'us/las'];
-export const STORAGE_TYPES = ['HDD', 'SSD', 'SSD Standard', 'SSD Premium'];
-export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const WORDS = ['orders', 'billing', 'users', 'events', 'search', 'audit', 'metrics', 'ledger', 'catalog', 'sessions', 'geo', 'reports'];
 const ENVS = ['prod', 'staging', 'dev', 'qa'];
 
@@ -137,17 +138,14 @@ function checkSizes(p: Record<string, unknown>, out: string[]): void {
     const v = p[k];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) out.push(`properties.${k} must be an integer between ${min} and ${max}`);
   };
-  int('instances', 1, 5);
-  int('cores', 1, 62);
-  int('ram', 2048, 245_760);
-  int('storageSize', 2048, 2_097_152);
-  if (typeof p.ram === 'number' && p.ram % 1024 !== 0) out.push('properties.ram must be a multiple of 1024');
+  for (const k of ['instances', 'cores', 'ram', 'storageSize'] as const) int(k, LIMITS[k][0], LIMITS[k][1]);
+  if (typeof p.ram === 'number' && p.ram % RAM_STEP !== 0) out.push(`properties.ram must be a multiple of ${RAM_STEP}`);
   const mw = p.maintenanceWindow as { time?: unknown; dayOfTheWeek?: unknown } | undefined;
   if (mw !== undefined && (typeof mw !== 'object' || !TIME.test(String(mw.time)) || !DAYS.includes(String(mw.dayOfTheWeek)))) {
     out.push('properties.maintenanceWindow needs time HH:MM:SS and a dayOfTheWeek');
   }
-  if (p.displayName !== undefined && (typeof p.displayName !== 'string' || !p.displayName.trim() || p.displayName.length > 63)) {
-    out.push('properties.displayName must be 1 to 63 characters');
+  if (p.displayName !== undefined && (typeof p.displayName !== 'string' || !p.displayName.trim() || p.displayName.length > DISPLAY_NAME_MAX)) {
+    out.push(`properties.displayName must be 1 to ${DISPLAY_NAME_MAX} characters`);
   }
 }
 
@@ -162,7 +160,7 @@ export function createProblems(body: unknown, versions: readonly string[]): stri
   checkSizes(p, out);
   if (p.postgresVersion !== undefined && !versions.includes(String(p.postgresVersion))) out.push(`properties.postgresVersion ${String(p.postgresVersion)} is not supported`);
   if (p.storageType !== undefined && !STORAGE_TYPES.includes(String(p.storageType))) out.push('properties.storageType must be HDD, SSD Standard or SSD Premium');
-  if (p.synchronizationMode !== undefined && !['ASYNCHRONOUS', 'STRICTLY_SYNCHRONOUS'].includes(String(p.synchronizationMode))) {
+  if (p.synchronizationMode !== undefined && !CREATE_SYNC_MODES.includes(String(p.synchronizationMode))) {
     out.push('properties.synchronizationMode must be ASYNCHRONOUS or STRICTLY_SYNCHRONOUS on create');
   }
   const conns = p.connections as Array<Record<string, unknown>> | undefined;
@@ -172,8 +170,8 @@ export function createProblems(body: unknown, versions: readonly string[]): stri
   const cred = p.credentials as { username?: unknown; password?: unknown } | undefined;
   if (cred !== undefined) {
     if (typeof cred.username !== 'string' || !cred.username) out.push('properties.credentials.username is required');
-    else if (['postgres', 'admin', 'standby'].includes(cred.username.toLowerCase())) out.push(`properties.credentials.username ${cred.username} is reserved`);
-    if (typeof cred.password !== 'string' || cred.password.length < 10) out.push('properties.credentials.password must be at least 10 characters');
+    else if (RESERVED_USERNAMES.includes(cred.username.toLowerCase())) out.push(`properties.credentials.username ${cred.username} is reserved`);
+    if (typeof cred.password !== 'string' || cred.password.length < PASSWORD_MIN) out.push(`properties.credentials.password must be at least ${PASSWORD_MIN} characters`);
   }
   return out;
 }
@@ -190,6 +188,6 @@ export function patchProblems(body: unknown, current: V1Props, versions: readonl
   if (p.postgresVersion !== undefined && (!versions.includes(String(p.postgresVersion)) || Number(p.postgresVersion) < Number(current.postgresVersion))) {
     out.push(`properties.postgresVersion ${String(p.postgresVersion)} is not an upgrade of ${current.postgresVersion}`);
   }
-  if (p.synchronizationMode !== undefined && !['ASYNCHRONOUS', 'SYNCHRONOUS', 'STRICTLY_SYNCHRONOUS'].includes(String(p.synchronizationMode))) out.push('properties.synchronizationMode is not valid');
+  if (p.synchronizationMode !== undefined && !SYNC_MODES.includes(String(p.synchronizationMode))) out.push('properties.synchronizationMode is not valid');
   return out;
 }

@@ -1,9 +1,9 @@
 // Request validation of the v2 fake: ClusterCreate (POST) and ClusterEnsure (PUT) bodies, answered with 422 and
 // one message per problem. PUT fills absent optional properties with defaults (full replace, docs/ionos.md §4.4).
 import {
-  DATABASE_PATTERN, DAYS, LIMITS, NAME_PATTERN, POOLERS, REPLICATION_MODES, TIME_PATTERN, USERNAME_PATTERN, UUID_PATTERN,
-  addressProblem, passwordProblem,
-} from '../../api/ionos-v2/catalog.js';
+  DATABASE_PATTERN, DAYS, LIMITS, NAME_PATTERN, POOLERS, REPLICATION_MODES, STRICT_SYNC_MIN_INSTANCES, TIME_PATTERN, USERNAME_PATTERN,
+  UUID_PATTERN, addressProblem, passwordProblem,
+} from './spec.js';
 import { HttpFail } from './errors.js';
 import { PUT_DEFAULTS, type V2Props } from './model.js';
 
@@ -60,8 +60,8 @@ export function checkProperties(raw: unknown, put: boolean, catalog: Catalog): C
   }
   const mode = raw.replicationMode ?? (put ? PUT_DEFAULTS.replicationMode : undefined);
   need('replicationMode', (REPLICATION_MODES as readonly unknown[]).includes(mode), `required, one of ${REPLICATION_MODES.join(', ')}`);
-  if (mode === 'STRICTLY_SYNCHRONOUS' && isObj(inst) && Number(inst.count) < 3) {
-    errs.push('properties.replicationMode: STRICTLY_SYNCHRONOUS is only supported for clusters with at least 3 instances');
+  if (mode === 'STRICTLY_SYNCHRONOUS' && isObj(inst) && Number(inst.count) < STRICT_SYNC_MIN_INSTANCES) {
+    errs.push(`properties.replicationMode: STRICTLY_SYNCHRONOUS is only supported for clusters with at least ${STRICT_SYNC_MIN_INSTANCES} instances`);
   }
   if (raw.connectionPooler !== undefined) need('connectionPooler', (POOLERS as readonly unknown[]).includes(raw.connectionPooler), `one of ${POOLERS.join(', ')}`);
   for (const k of ['logsEnabled', 'metricsEnabled']) if (raw[k] !== undefined) need(k, typeof raw[k] === 'boolean', 'must be a boolean');

@@ -2,11 +2,10 @@
 // following apiserver/clusterservice (v4.3.0) check for check and message for message.
 import type { FakeResponse } from '../kit.js';
 import type { PgoFake, Route, RouteContext } from '../pgo.js';
-import { CPU_REQUEST_ERROR, MEMORY_REQUEST_ERROR, PVC_SIZE_ERROR, VERSION_MISMATCH_MSG, dns1035Error, quantityError } from '../../api/pgo/validate.js';
 import { goDecode } from './decode.js';
 import { restorePods, setCondition } from './lifecycle.js';
 import { shutdownMessage, type FakePgCluster } from './model.js';
-import { STATE } from '../../api/pgo/wire.js';
+import { CPU_REQUEST_ERROR, MEMORY_REQUEST_ERROR, PVC_SIZE_ERROR, STATE, VERSION_MISMATCH_MSG, dns1035Error, quantityError } from './spec.js';
 
 const CREATE = {
   Name: 'string', Namespace: 'string', ClientVersion: 'string', ReplicaCount: 'int', CCPImageTag: 'string',

@@ -1,7 +1,7 @@
 // How a fake pgcluster looks in each condition it can be in, and how one is built. Pure state; the fake server
 // schedules the transitions on its clock.
 import { uuid } from '../kit.js';
-import { STATE } from '../../api/pgo/wire.js';
+import { STATE } from './spec.js';
 import { MESSAGES, shutdownMessage, type FakePgCluster, type FakePod } from './model.js';
 
 /** Conditions a test or the demo can put a cluster in directly. */
