@@ -32,7 +32,7 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
   let dir = opts.configDir;
   let notice: string | undefined;
   if (opts.demo) {
-    const { startDemo } = await import('../fake/demo.js');
+    const { startDemo } = await import('../demo/start.js');
     // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it).
     const demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined });
     stopDemo = () => demo.stop();

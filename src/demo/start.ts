@@ -6,17 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { atExit } from '../lifecycle.js';
 import type { Profile } from '../api/profile.js';
-import { createProvider } from '../api/registry.js';
-import { writeClusterSecret } from '../api/types.js';
 import { openConfig } from '../state/config.js';
-import { generateTestPkiAsync, writeTestPki } from './certs.js';
-import { startClickHouseFake } from './clickhouse.js';
-import { FakeClock, type FakeServer, type ProvisionedLogin } from './kit.js';
-import { findPostgresBin, startLocalPostgres, type LocalPostgres } from './local-postgres.js';
-import { startPgoFake } from './pgo.js';
-import { startIonosV2Fake } from './ionos-v2.js';
-import { startIonosV1Fake } from './ionos-v1.js';
-import { seedDemoClusters } from './demo-seed.js';
+import { generateTestPkiAsync, writeTestPki } from '../fake/certs.js';
+import { startClickHouseFake } from '../fake/clickhouse.js';
+import { FakeClock, type FakeServer, type ProvisionedLogin } from '../fake/kit.js';
+import { findPostgresBin, startLocalPostgres, type LocalPostgres } from '../fake/local-postgres.js';
+import { startPgoFake } from '../fake/pgo.js';
+import { startIonosV2Fake } from '../fake/ionos-v2.js';
+import { startIonosV1Fake } from '../fake/ionos-v1.js';
+import { seedDemoClusters } from '../fake/demo-seed.js';
+import { demoProfiles } from './profiles.js';
+import { demoPassword, provisionSeeded } from './provision.js';
 
 export interface Demo {
   configDir: string;
@@ -34,15 +34,6 @@ export interface DemoOptions {
   postgres?: boolean;
   /** Extra clusters per provider, for trying the app at scale. */
   scale?: number;
-}
-
-const DEMO_PASSWORD_LENGTH = 20;
-
-function demoPassword(): string {
-  const alphabet = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  let out = '';
-  for (let i = 0; i < DEMO_PASSWORD_LENGTH; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
-  return `${out}1aA`;
 }
 
 export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
@@ -75,21 +66,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   const pg = typeof pgOrProblem === 'string' ? undefined : pgOrProblem;
   const connect = pg ? { host: pg.host, port: pg.port, sslmode: 'require' as const } : undefined;
 
-  const profiles: Profile[] = [
-    {
-      name: 'demo-ionos', kind: 'ionos-v1', source: 'demo', apiUrl: ionosV1.url, username: ionosV1.credentials.username,
-      password: ionosV1.credentials.password, contractNumber: ionosV1.contractNumber, connect,
-    },
-    {
-      name: 'demo-ionos-v2', kind: 'ionos-v2', source: 'demo', endpoints: ionosV2.endpoints, username: ionosV2.credentials.username,
-      password: ionosV2.credentials.password, contractNumber: ionosV2.contractNumber, connect,
-    },
-    { name: 'demo-clickhouse', kind: 'clickhouse', source: 'demo', apiUrl: clickhouse.url, keyId: clickhouse.keyId, keySecret: clickhouse.keySecret, connect },
-    {
-      name: 'demo-pgo', kind: 'pgo', source: 'demo', apiUrl: pgo.url, namespace: pgo.namespace, username: pgo.username, password: pgo.password,
-      caCert: pkiPaths.caCert, clientCert: pkiPaths.clientCert, clientKey: pkiPaths.clientKey, connect,
-    },
-  ];
+  const profiles = demoProfiles({ clickhouse, pgo, ionosV2, ionosV1 }, pkiPaths, connect);
 
   seedDemoClusters({ clickhouse, pgo, ionosV2, ionosV1, scale: opts.scale ?? 0 });
 
@@ -124,28 +101,4 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     postgresProblem: typeof pgOrProblem === 'string' ? pgOrProblem : undefined,
     stop,
   };
-}
-
-/** Gives every seeded cluster a login in the local PostgreSQL and remembers it, as if pgtui had created it. */
-async function provisionSeeded(profiles: Profile[], secrets: ReturnType<typeof openConfig>['secrets'], pg: LocalPostgres, sharedPassword: string): Promise<void> {
-  // A role has one password, so clusters that share a user share its password. ClickHouse services all log in
-  // as `postgres`, with the one password the ClickHouse fake hands out in the demo.
-  const passwords = new Map<string, string>([['postgres', sharedPassword]]);
-  const passwordOf = (user: string) => passwords.get(user) ?? passwords.set(user, demoPassword()).get(user)!;
-  const logins = new Map<string, ProvisionedLogin>();
-  await Promise.all(
-    profiles.map(async (profile) => {
-      const provider = createProvider(profile, { secrets });
-      const clusters = await provider.list().catch(() => []);
-      for (const cluster of clusters) {
-        const info = provider.connection(cluster);
-        const user = info.user ?? 'demo';
-        const database = info.database || 'postgres';
-        const password = passwordOf(user);
-        writeClusterSecret(secrets, cluster, { user, password, database });
-        logins.set(`${user}\u0000${database}`, { user, password, database });
-      }
-    }),
-  );
-  await pg.ensureLogins([...logins.values()]);
 }
