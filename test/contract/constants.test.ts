@@ -154,7 +154,9 @@ describe('IONOS v2: the fake against the SDK transcript (specs/ionos-postgresql-
     expect(v2Fake.STRICT_SYNC_MIN_INSTANCES).toBe(s.ReplicationMode!['x-strict-min-instances']);
     expect(v2Fake.POOLERS).toEqual(s.ConnectionPooler!.enum);
     expect(sorted(v2Fake.DAYS)).toEqual(sorted(s.DayOfTheWeek!.enum!));
-    expect(v2Fake.LIMITS).toEqual({ ...s.InstanceConfiguration!['x-ionosctl-ranges'], ...s.BackupProperties!['x-ionosctl-ranges'] });
+    expect(v2Fake.LIMITS).toEqual(s.InstanceConfiguration!['x-ionosctl-ranges']);
+    expect(s.BackupProperties!.retentionDays).toEqual({ type: 'integer' });
+    expect(v2Fake.RETENTION_MIN_DAYS).toBe(1);
     expect(v2Fake.NAME_PATTERN.source).toBe(s['Cluster.name']!.pattern);
     expect(v2Fake.USERNAME_PATTERN.source).toBe(s.PostgresUser!.username!.pattern);
     expect(v2Fake.DATABASE_PATTERN.source).toBe(s.PostgresUser!.database!.pattern);
@@ -189,7 +191,10 @@ describe('IONOS v2: the client’s catalog against the transcript and the fake',
     expect([...v2Client.REPLICATION_MODES]).toEqual(v2Fake.REPLICATION_MODES);
     expect([...v2Client.POOLERS]).toEqual(v2Fake.POOLERS);
     expect(sorted(v2Client.DAYS)).toEqual(sorted(v2Fake.DAYS));
-    expect(v2Client.LIMITS).toEqual(v2Fake.LIMITS);
+    const { retentionDays, ...instances } = v2Client.LIMITS;
+    expect(instances).toEqual(v2Fake.LIMITS);
+    // Retention is pgtui's own choice (docs/ionos.md §4.4): inside what the API takes, never looser.
+    expect(retentionDays[0]).toBeGreaterThanOrEqual(v2Fake.RETENTION_MIN_DAYS);
     for (const k of ['NAME_PATTERN', 'USERNAME_PATTERN', 'DATABASE_PATTERN', 'TIME_PATTERN', 'UUID_PATTERN'] as const) {
       expect(v2Client[k].source, k).toBe(v2Fake[k].source);
     }

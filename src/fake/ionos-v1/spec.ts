@@ -16,7 +16,10 @@ export const CREATE_SYNC_MODES: readonly string[] = ['ASYNCHRONOUS', 'STRICTLY_S
 export const SYNC_MODES: readonly string[] = ['ASYNCHRONOUS', 'SYNCHRONOUS', 'STRICTLY_SYNCHRONOUS'];
 export const DAYS: readonly string[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** The spec's minimum/maximum (ram and storage in MB); the spec gives cores and ram no maximum: 62 cores and 240 GB are ionosctl's. */
+/**
+ * The spec's minimum/maximum (ram and storage in MB). The spec gives cores and ram no maximum: 62 cores and 240 GB are
+ * ionosctl's v2 limits, applied to the same clusters (docs/ionos.md §7: v1 MB = v2 GB × 1024).
+ */
 export const LIMITS = {
   instances: [1, 5],
   cores: [1, 62],

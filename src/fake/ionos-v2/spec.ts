@@ -19,8 +19,9 @@ export const LIMITS = {
   cores: [1, 62],
   ram: [4, 240],
   storageSize: [10, 4096],
-  retentionDays: [1, 35],
 } as const satisfies Record<string, readonly [number, number]>;
+/** backup.retentionDays is an integer with no published range; the fake only refuses fewer than one day. */
+export const RETENTION_MIN_DAYS = 1;
 
 export const NAME_PATTERN = /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,61}[a-zA-Z0-9])?$/;
 export const USERNAME_PATTERN = /^[A-Za-z0-9_]{1,16}$/;

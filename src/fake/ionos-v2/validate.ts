@@ -1,7 +1,7 @@
 // Request validation of the v2 fake: ClusterCreate (POST) and ClusterEnsure (PUT) bodies, answered with 422 and
 // one message per problem. PUT fills absent optional properties with defaults (full replace, docs/ionos.md §4.4).
 import {
-  DATABASE_PATTERN, DAYS, LIMITS, NAME_PATTERN, POOLERS, REPLICATION_MODES, STRICT_SYNC_MIN_INSTANCES, TIME_PATTERN, USERNAME_PATTERN,
+  DATABASE_PATTERN, DAYS, LIMITS, NAME_PATTERN, POOLERS, REPLICATION_MODES, RETENTION_MIN_DAYS, STRICT_SYNC_MIN_INSTANCES, TIME_PATTERN, USERNAME_PATTERN,
   UUID_PATTERN, addressProblem, passwordProblem,
 } from './spec.js';
 import { HttpFail } from './errors.js';
@@ -71,7 +71,7 @@ export function checkProperties(raw: unknown, put: boolean, catalog: Catalog): C
   } else if (!isObj(backup)) errs.push('properties.backup: required');
   else {
     need('backup.location', str(backup.location) && catalog.backupLocations.includes(backup.location as string), `required, one of ${catalog.backupLocations.join(', ')}`);
-    if (backup.retentionDays !== undefined || !put) need('backup.retentionDays', int(backup.retentionDays, LIMITS.retentionDays), `required, ${LIMITS.retentionDays.join('–')}`);
+    if (backup.retentionDays !== undefined || !put) need('backup.retentionDays', int(backup.retentionDays, [RETENTION_MIN_DAYS, Number.MAX_SAFE_INTEGER]), `required, an integer of at least ${RETENTION_MIN_DAYS}`);
   }
   const credentials = checkCredentials(raw.credentials, put, errs);
   const restore = checkRestore(raw.restoreFromBackup, put, errs);
