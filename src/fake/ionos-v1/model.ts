@@ -2,7 +2,7 @@
 // deterministic seeding, and the checks the API makes on create and PATCH (answered with 422).
 import { uuid } from '../kit.js';
 import {
-  CREATE_SYNC_MODES, DAYS, DISPLAY_NAME_MAX, LIMITS, LOCATIONS, PASSWORD_MIN, RAM_STEP, RESERVED_USERNAMES, STORAGE_TYPES, SYNC_MODES, VERSIONS,
+  CREATE_SYNC_MODES, DAYS, LIMITS, LOCATIONS, PASSWORD_MIN, RAM_STEP, RESERVED_USERNAMES, STORAGE_TYPES, SYNC_MODES, VERSIONS,
 } from './spec.js';
 
 export { VERSIONS } from './spec.js';
@@ -144,8 +144,9 @@ function checkSizes(p: Record<string, unknown>, out: string[]): void {
   if (mw !== undefined && (typeof mw !== 'object' || !TIME.test(String(mw.time)) || !DAYS.includes(String(mw.dayOfTheWeek)))) {
     out.push('properties.maintenanceWindow needs time HH:MM:SS and a dayOfTheWeek');
   }
-  if (p.displayName !== undefined && (typeof p.displayName !== 'string' || !p.displayName.trim() || p.displayName.length > DISPLAY_NAME_MAX)) {
-    out.push(`properties.displayName must be 1 to ${DISPLAY_NAME_MAX} characters`);
+  // DisplayName: a string with no pattern or length limit in the spec (pgtui's own 63-character cap is the client's).
+  if (p.displayName !== undefined && (typeof p.displayName !== 'string' || !p.displayName.trim())) {
+    out.push('properties.displayName must be a non-empty string');
   }
 }
 

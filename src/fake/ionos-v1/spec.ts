@@ -32,4 +32,3 @@ export const RAM_STEP = 1024;
 /** DBUser.password minLength (1.0.5). */
 export const PASSWORD_MIN = 10;
 export const RESERVED_USERNAMES: readonly string[] = ['postgres', 'admin', 'standby'];
-export const DISPLAY_NAME_MAX = 63;
