@@ -1,13 +1,7 @@
 // The normalised model every screen and command works with, and the one interface every provider implements.
 
-export type ProviderKind = 'ionos-v1' | 'ionos-v2' | 'clickhouse' | 'pgo';
-
-export const PROVIDER_LABELS: Record<ProviderKind, string> = {
-  'ionos-v1': 'IONOS v1',
-  'ionos-v2': 'IONOS v2',
-  clickhouse: 'ClickHouse',
-  pgo: 'Crunchy PGO',
-};
+/** Derived from the module list (src/api/modules.ts); labels are PROVIDER_LABELS in src/api/registry.ts. */
+export type ProviderKind = import('./modules.js').ProviderKind;
 
 export type Phase = 'creating' | 'ready' | 'updating' | 'degraded' | 'stopped' | 'deleting' | 'failed' | 'unknown';
 

@@ -1,5 +1,5 @@
 // pgtui ls: every cluster of every profile, as a table or JSON.
-import { PROVIDER_LABELS } from '../api/types.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
 import { colorEnabled, sanitize } from '../format.js';
 import { safeJson } from '../text/safe.js';
 import { writeOut } from '../text/write.js';
