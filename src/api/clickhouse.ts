@@ -5,10 +5,10 @@ import { DEFAULT_RETRY, HttpClient, sleep } from './http.js';
 import type { ClickHouseProfile, ProviderDeps } from './profile.js';
 import {
   readClusterSecret, writeClusterSecret,
-  type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
+  type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult,
 } from './types.js';
 import { PORT } from './clickhouse/catalog.js';
-import { finishList, problemsWarning, type ClusterList, type ItemProblem } from './list-result.js';
+import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 
 /** The service list is one unpaged response: it may be bigger than one object's cap (~150,000 services). */
 const LIST_MAX_BYTES = 64 * 1024 * 1024;
@@ -86,7 +86,7 @@ export class ClickHouseProvider implements Provider {
     };
   }
 
-  async list(signal?: AbortSignal): Promise<ClusterList> {
+  async list(signal?: AbortSignal): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const services = decodeServiceItems(await this.call({ method: 'GET', path: await this.base(signal), signal, maxBytes: LIST_MAX_BYTES }), problems);
     return finishList(this.profile, services.map((s) => this.cluster(s)), [problemsWarning(this.profile, problems)]);
@@ -97,7 +97,7 @@ export class ClickHouseProvider implements Provider {
   }
 
   async createForm(signal?: AbortSignal): Promise<FormSpec> {
-    return createFormSpec(await this.list(signal));
+    return createFormSpec((await this.list(signal)).clusters);
   }
 
   async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {

@@ -6,10 +6,10 @@ import { HttpClient, type RequestOptions } from './http.js';
 import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV1Profile, ProviderDeps } from './profile.js';
 import { collectPages } from './paging.js';
-import { finishList, problemsWarning, type ClusterList, type ItemProblem } from './list-result.js';
+import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 import {
   writeClusterSecret,
-  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
+  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult,
 } from './types.js';
 import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT } from './ionos-v1/catalog.js';
 import { createFormSpec, createProperties, editFormSpec, planPatch, validateCreate, validateEdit } from './ionos-v1/forms.js';
@@ -57,7 +57,7 @@ export class IonosV1Provider implements Provider {
     return { summary: `${who}${contract}${page.length ? '' : ', no clusters yet'}` };
   }
 
-  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<ClusterList> {
+  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const { items, stopped } = await collectPages(
       (offset, limit) => this.call({ method: 'GET', path: '/clusters', query: { offset, limit }, signal }),

@@ -6,7 +6,7 @@ import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV2Profile, ProviderDeps } from './profile.js';
 import {
   writeClusterSecret,
-  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
+  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult,
 } from './types.js';
 import { endpointFor, profileLocations } from './ionos-v2/catalog.js';
 import { createFormSpec, createProperties, validateCreate } from './ionos-v2/forms.js';
@@ -16,10 +16,10 @@ import {
   type V2Cluster, type V2Version,
 } from './ionos-v2/mapping.js';
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
-import { allFailed, collectRegionPages, fanOut, regionalClusters, type RegionFailure, type RegionalClusters } from './ionos-v2/regions.js';
+import { allFailed, collectRegionPages, fanOut, type RegionFailure } from './ionos-v2/regions.js';
 
 export { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './ionos-v2/catalog.js';
-export type { RegionFailure, RegionalClusters } from './ionos-v2/regions.js';
+export type { RegionFailure } from './ionos-v2/regions.js';
 
 type Call = Omit<RequestOptions, 'baseUrl'>;
 
@@ -70,8 +70,8 @@ export class IonosV2Provider implements Provider {
     return { summary: `${who}${contract}${reach}` };
   }
 
-  /** Every region at once, every page. Throws only when every region fails; see RegionalClusters.failures. */
-  async list(signal?: AbortSignal): Promise<RegionalClusters> {
+  /** Every region at once, every page. Throws only when every region fails; the others are in `failures`. */
+  async list(signal?: AbortSignal): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const { results, failures } = await fanOut(this.locations, (l) => this.listRegion(l, problems, signal), signal);
     this.lastFailures = failures;
@@ -85,7 +85,7 @@ export class IonosV2Provider implements Provider {
         clusters.push(toCluster(this.profile, location, item));
       }
     }
-    return regionalClusters(finishList(this.profile, clusters, [problemsWarning(this.profile, problems), ...stopped]), failures);
+    return finishList(this.profile, clusters, [problemsWarning(this.profile, problems), ...stopped], failures);
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {

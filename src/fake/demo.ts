@@ -136,7 +136,7 @@ async function provisionSeeded(profiles: Profile[], secrets: ReturnType<typeof o
   await Promise.all(
     profiles.map(async (profile) => {
       const provider = createProvider(profile, { secrets });
-      const clusters = await provider.list().catch(() => []);
+      const clusters = await provider.list().then((l) => l.clusters, () => []);
       for (const cluster of clusters) {
         const info = provider.connection(cluster);
         const user = info.user ?? 'demo';
