@@ -73,10 +73,10 @@ export class ClickHouseProvider implements Provider {
 
   async verify(signal?: AbortSignal): Promise<Identity> {
     const orgs = decodeOrganizations(await this.call({ method: 'GET', path: '/v1/organizations', signal }));
-    if (orgs.length === 0) throw this.fail(new ApiError('the API key sees no organisation', { kind: 'forbidden' }));
+    if (orgs.length === 0) throw new ApiError('the API key sees no organisation', { kind: 'forbidden' });
     const org = this.orgId ? orgs.find((o) => o.id === this.orgId) : orgs[0];
     if (!org) {
-      throw this.fail(new ApiError(`the API key does not belong to organisation ${this.orgId}`, { kind: 'forbidden' }));
+      throw new ApiError(`the API key does not belong to organisation ${this.orgId}`, { kind: 'forbidden' });
     }
     const discovered = !this.prof.organizationId;
     this.orgId = org.id;
@@ -103,7 +103,7 @@ export class ClickHouseProvider implements Provider {
   async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
     const errors = validateCreate(values);
     const first = Object.entries(errors)[0];
-    if (first) throw this.fail(new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    if (first) throw new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     const req = createRequest(values);
     if (req.mode === 'replica') return this.createReadReplica(req.sourceId, req.body as unknown as ReadReplicaRequest, signal);
     if (req.mode === 'restore') return this.restoreService(req.sourceId, req.body as unknown as RestoreRequest, signal);
@@ -162,7 +162,7 @@ export class ClickHouseProvider implements Provider {
   async update(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<Cluster> {
     const errors = validateEdit(cluster, values);
     const first = Object.entries(errors)[0];
-    if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    if (first) throw new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     const plan = await this.planUpdate(cluster, values, signal);
     if (plan.diff.length === 0) return cluster;
     return this.cluster(decodeService(await this.call({ method: 'PATCH', path: plan.path, body: plan.body, signal })));
@@ -194,7 +194,7 @@ export class ClickHouseProvider implements Provider {
   async resetPassword(id: string, signal?: AbortSignal): Promise<string> {
     const path = `${await this.servicePath(id, signal)}/password`;
     const { password } = decodePassword(await this.call({ method: 'PATCH', path, body: {}, signal }));
-    if (!password) throw this.fail(new ApiError('the password reset response carried no password', { kind: 'malformed' }));
+    if (!password) throw new ApiError('the password reset response carried no password', { kind: 'malformed' });
     writeClusterSecret(this.deps.secrets, { profile: this.profile, id }, { user: 'postgres', password, database: 'postgres' });
     return password;
   }
@@ -272,14 +272,9 @@ export class ClickHouseProvider implements Provider {
           await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt), req.signal);
           continue;
         }
-        throw this.fail(err);
+        throw err;
       }
     }
-  }
-
-  private fail(err: ApiError): ApiError {
-    err.profile ??= this.profile;
-    return err;
   }
 }
 

@@ -1,7 +1,7 @@
 // Profile → provider, and every per-kind lookup, over the module list (src/api/modules.ts). Nothing here names
 // a provider.
 import type { Profile, ProviderDeps } from './profile.js';
-import type { ProviderKind, Provider } from './types.js';
+import type { ListResult, ProviderKind, Provider } from './types.js';
 import type { CliOption, ProviderModule } from './provider-module.js';
 import { ApiError } from './errors.js';
 import { MODULES } from './modules.js';
@@ -38,11 +38,18 @@ function named(err: unknown, profile: string): unknown {
   return err;
 }
 
+/** A list's partial failures (IONOS v2 regions) are errors too, returned instead of thrown. */
+function namedResult(prop: PropertyKey, out: unknown, profile: string): unknown {
+  if (prop === 'list') for (const f of (out as ListResult).failures) named(f.error, profile);
+  return out;
+}
+
 /**
- * The one place provider errors get their profile's name ("prod-eu: 401 Unauthorized: …"): every method of the
- * provider createProvider returns, whichever provider it is. A Proxy rather than a wrapper class because the
- * optional methods must stay absent where the provider lacks them (capabilities.ts asks `typeof p.restart`),
- * and provider-specific fields (IONOS v2's lastFailures) stay readable.
+ * The one place provider errors get their profile's name ("prod-eu: 401 Unauthorized: …"), whichever provider
+ * it is: what every method of the provider createProvider returns throws, and the failures its list returns.
+ * Clients never name their errors themselves. A Proxy rather than a wrapper class because the optional
+ * methods must stay absent where the client lacks them (capabilities.ts asks `typeof p.restart`), and
+ * client-specific members (IONOS v2's close and lastFailures) stay reachable.
  */
 function namingErrors<T extends Provider>(provider: T, profile: string): T {
   return new Proxy(provider, {
@@ -52,7 +59,11 @@ function namingErrors<T extends Provider>(provider: T, profile: string): T {
       return (...args: unknown[]) => {
         try {
           const out: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
-          return out instanceof Promise ? out.catch((err: unknown) => Promise.reject(named(err, profile))) : out;
+          if (!(out instanceof Promise)) return out;
+          return out.then(
+            (v: unknown) => namedResult(prop, v, profile),
+            (err: unknown) => Promise.reject(named(err, profile)),
+          );
         } catch (err) {
           throw named(err, profile);
         }

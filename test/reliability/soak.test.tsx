@@ -487,7 +487,7 @@ describe(`soak: 1,000 clusters, four providers, ${SOAK_SECONDS} s of faults (see
 });
 
 // Found by the soak: IonosV2Provider.list() resolves when at least one region answers and names the others in
-// RegionalClusters.failures; the store used to drop the silent regions' clusters and call the profile ok.
+// ListResult.failures; the store used to drop the silent regions' clusters and call the profile ok.
 describe('soak finding: IONOS v2 with one region failing', () => {
   it('keeps that region\'s clusters (stale) or shows the profile failing, never ok with clusters missing', async () => {
     tally.try('soak findings');
