@@ -170,7 +170,7 @@ function build(): Command {
   const add = profile
     .command('add <name>')
     .description('add a profile; credentials are verified before saving (secrets via stdin or environment)')
-    .requiredOption('--provider <kind>', PROVIDER_KINDS.join(', '));
+    .requiredOption('--provider <kind>', `${PROVIDER_KINDS.slice(0, -1).join(', ')} or ${PROVIDER_KINDS.at(-1)}`);
   for (const o of profileAddOptions()) add.option(o.flags, o.description, o.defaultValue);
   add
     .option('--read-only', 'never create, change or delete through this profile')
