@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import type { ProfileCommon } from '../profile-common.js';
 import type { ProviderModule } from '../provider-module.js';
-import { compact } from '../profile-kit.js';
-import { URL_RULE } from '../profile-kit.js';
+import { compact, URL_RULE } from '../profile-kit.js';
 import {
   IONOS_CLI_OPTIONS, IONOS_SECRET_FIELDS, ionosAuthFields, ionosCliAuth, ionosEnvAuth, ionosProfile, ionosProfileShape, ionosRules, ionosValues,
   type IonosAuthFields,

@@ -1,11 +1,11 @@
 // Crunchy PGO 4.3 (pgo-apiserver) as a pgtui provider: its profile, form, env profile, CLI options and client.
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProfileCommon } from '../profile-common.js';
 import type { EnvIo, ProviderModule } from '../provider-module.js';
 import { blank, commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE } from '../profile-kit.js';
 import { PgoProvider } from '../pgo.js';
 import { isPlainHttp, plainHttpRefusal } from './plain-http.js';
-import { join } from 'node:path';
 
 const KIND = 'pgo';
 
