@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { describeError, isApiError } from './api/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
+import { PROVIDER_KINDS, profileAddOptions } from './api/registry.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
 import { exitWith, installProcessHandlers } from './lifecycle.js';
 import { PsqlError } from './psql.js';
@@ -166,24 +167,12 @@ function build(): Command {
     }));
 
   const profile = program.command('profile').description('manage profiles without the UI');
-  profile
+  const add = profile
     .command('add <name>')
     .description('add a profile; credentials are verified before saving (secrets via stdin or environment)')
-    .requiredOption('--provider <kind>', 'ionos-v1, ionos-v2, clickhouse or pgo')
-    .option('--username <user>', 'IONOS user or PGO user')
-    .option('--password-stdin', 'read the password from standard input')
-    .option('--token-stdin', 'IONOS: read a token from standard input')
-    .option('--api-url <url>', 'API base URL')
-    .option('--contract <number>', 'IONOS contract number')
-    .option('--key-id <id>', 'ClickHouse API key id')
-    .option('--key-secret-stdin', 'ClickHouse: read the key secret from standard input')
-    .option('--org <id>', 'ClickHouse organisation (discovered when omitted)')
-    .option('--url <url>', 'PGO apiserver URL')
-    .option('--namespace <ns>', 'PGO namespace', 'pgo')
-    .option('--ca <file>', 'PGO CA certificate file')
-    .option('--cert <file>', 'PGO client certificate file')
-    .option('--key <file>', 'PGO client key file')
-    .option('--insecure', 'PGO: do not verify the server certificate (shown in red)')
+    .requiredOption('--provider <kind>', `${PROVIDER_KINDS.slice(0, -1).join(', ')} or ${PROVIDER_KINDS.at(-1)}`);
+  for (const o of profileAddOptions()) add.option(o.flags, o.description, o.defaultValue);
+  add
     .option('--read-only', 'never create, change or delete through this profile')
     .action(action(program, async (ctx, name: string, opts) => {
       const { profileAdd } = await import('./commands/profile.js');

@@ -7,7 +7,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { Cluster, ConnectionInfo } from './api/types.js';
-import { PROVIDER_LABELS } from './api/types.js';
+import { PROVIDER_LABELS } from './api/registry.js';
 import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from './lifecycle.js';
 import type { ClusterStore, Settings } from './state/types.js';
 import { displayText, hasUnsafe } from './text/safe.js';

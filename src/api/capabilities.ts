@@ -1,5 +1,6 @@
 // What a provider can do to one cluster. Screens and commands ask `supports` instead of naming providers.
-import { PROVIDER_LABELS, type Cluster, type Provider } from './types.js';
+import { type Cluster, type Provider } from './types.js';
+import { PROVIDER_LABELS } from './registry.js';
 
 export type Capability = 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword';
 

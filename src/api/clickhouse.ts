@@ -5,10 +5,10 @@ import { DEFAULT_RETRY, HttpClient, sleep } from './http.js';
 import type { ClickHouseProfile, ProviderDeps } from './profile.js';
 import {
   readClusterSecret, writeClusterSecret,
-  type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
+  type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult,
 } from './types.js';
 import { PORT } from './clickhouse/catalog.js';
-import { finishList, problemsWarning, type ClusterList, type ItemProblem } from './list-result.js';
+import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 
 /** The service list is one unpaged response: it may be bigger than one object's cap (~150,000 services). */
 const LIST_MAX_BYTES = 64 * 1024 * 1024;
@@ -73,10 +73,10 @@ export class ClickHouseProvider implements Provider {
 
   async verify(signal?: AbortSignal): Promise<Identity> {
     const orgs = decodeOrganizations(await this.call({ method: 'GET', path: '/v1/organizations', signal }));
-    if (orgs.length === 0) throw this.fail(new ApiError('the API key sees no organisation', { kind: 'forbidden' }));
+    if (orgs.length === 0) throw new ApiError('the API key sees no organisation', { kind: 'forbidden' });
     const org = this.orgId ? orgs.find((o) => o.id === this.orgId) : orgs[0];
     if (!org) {
-      throw this.fail(new ApiError(`the API key does not belong to organisation ${this.orgId}`, { kind: 'forbidden' }));
+      throw new ApiError(`the API key does not belong to organisation ${this.orgId}`, { kind: 'forbidden' });
     }
     const discovered = !this.prof.organizationId;
     this.orgId = org.id;
@@ -86,7 +86,7 @@ export class ClickHouseProvider implements Provider {
     };
   }
 
-  async list(signal?: AbortSignal): Promise<ClusterList> {
+  async list(signal?: AbortSignal): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const services = decodeServiceItems(await this.call({ method: 'GET', path: await this.base(signal), signal, maxBytes: LIST_MAX_BYTES }), problems);
     return finishList(this.profile, services.map((s) => this.cluster(s)), [problemsWarning(this.profile, problems)]);
@@ -97,13 +97,13 @@ export class ClickHouseProvider implements Provider {
   }
 
   async createForm(signal?: AbortSignal): Promise<FormSpec> {
-    return createFormSpec(await this.list(signal));
+    return createFormSpec((await this.list(signal)).clusters);
   }
 
   async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
     const errors = validateCreate(values);
     const first = Object.entries(errors)[0];
-    if (first) throw this.fail(new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    if (first) throw new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     const req = createRequest(values);
     if (req.mode === 'replica') return this.createReadReplica(req.sourceId, req.body as unknown as ReadReplicaRequest, signal);
     if (req.mode === 'restore') return this.restoreService(req.sourceId, req.body as unknown as RestoreRequest, signal);
@@ -162,7 +162,7 @@ export class ClickHouseProvider implements Provider {
   async update(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<Cluster> {
     const errors = validateEdit(cluster, values);
     const first = Object.entries(errors)[0];
-    if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    if (first) throw new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     const plan = await this.planUpdate(cluster, values, signal);
     if (plan.diff.length === 0) return cluster;
     return this.cluster(decodeService(await this.call({ method: 'PATCH', path: plan.path, body: plan.body, signal })));
@@ -194,7 +194,7 @@ export class ClickHouseProvider implements Provider {
   async resetPassword(id: string, signal?: AbortSignal): Promise<string> {
     const path = `${await this.servicePath(id, signal)}/password`;
     const { password } = decodePassword(await this.call({ method: 'PATCH', path, body: {}, signal }));
-    if (!password) throw this.fail(new ApiError('the password reset response carried no password', { kind: 'malformed' }));
+    if (!password) throw new ApiError('the password reset response carried no password', { kind: 'malformed' });
     writeClusterSecret(this.deps.secrets, { profile: this.profile, id }, { user: 'postgres', password, database: 'postgres' });
     return password;
   }
@@ -272,14 +272,9 @@ export class ClickHouseProvider implements Provider {
           await sleep(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt), req.signal);
           continue;
         }
-        throw this.fail(err);
+        throw err;
       }
     }
-  }
-
-  private fail(err: ApiError): ApiError {
-    err.profile ??= this.profile;
-    return err;
   }
 }
 

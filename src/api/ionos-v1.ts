@@ -6,10 +6,10 @@ import { HttpClient, type RequestOptions } from './http.js';
 import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV1Profile, ProviderDeps } from './profile.js';
 import { collectPages } from './paging.js';
-import { finishList, problemsWarning, type ClusterList, type ItemProblem } from './list-result.js';
+import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 import {
   writeClusterSecret,
-  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
+  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult,
 } from './types.js';
 import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT } from './ionos-v1/catalog.js';
 import { createFormSpec, createProperties, editFormSpec, planPatch, validateCreate, validateEdit } from './ionos-v1/forms.js';
@@ -57,7 +57,7 @@ export class IonosV1Provider implements Provider {
     return { summary: `${who}${contract}${page.length ? '' : ', no clusters yet'}` };
   }
 
-  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<ClusterList> {
+  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const { items, stopped } = await collectPages(
       (offset, limit) => this.call({ method: 'GET', path: '/clusters', query: { offset, limit }, signal }),
@@ -102,7 +102,7 @@ export class IonosV1Provider implements Provider {
   async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
     const errors = validateCreate(values);
     const first = Object.entries(errors)[0];
-    if (first) throw this.fail(new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    if (first) throw new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     // POST is not idempotent: never retried, so a slow answer cannot create the cluster twice.
     const raw = decodeCluster(await this.call({ method: 'POST', path: '/clusters', body: { properties: createProperties(values) }, signal }));
     const cluster = this.toCluster(raw);
@@ -138,7 +138,7 @@ export class IonosV1Provider implements Provider {
     const raw = await this.read(cluster.id, signal);
     const errors = validateEdit(raw, values);
     const first = Object.entries(errors)[0];
-    if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    if (first) throw new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     const plan = planPatch(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return this.toCluster(raw);
     return this.toCluster(decodeCluster(await this.call({ method: 'PATCH', path: plan.path, body: plan.body, signal })));
@@ -179,18 +179,9 @@ export class IonosV1Provider implements Provider {
 
   private async call<T = unknown>(req: RequestOptions): Promise<T> {
     if (!this.prof.token && !this.prof.username) {
-      throw this.fail(new ApiError('the profile has no IONOS username/password or token', { kind: 'config' }));
+      throw new ApiError('the profile has no IONOS username/password or token', { kind: 'config' });
     }
-    try {
-      return await this.http.json<T>(req);
-    } catch (err) {
-      throw err instanceof ApiError ? this.fail(err) : err;
-    }
-  }
-
-  private fail(err: ApiError): ApiError {
-    err.profile ??= this.profile;
-    return err;
+    return this.http.json<T>(req);
   }
 }
 

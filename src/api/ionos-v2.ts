@@ -6,7 +6,7 @@ import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV2Profile, ProviderDeps } from './profile.js';
 import {
   writeClusterSecret,
-  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider,
+  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult,
 } from './types.js';
 import { endpointFor, profileLocations } from './ionos-v2/catalog.js';
 import { createFormSpec, createProperties, validateCreate } from './ionos-v2/forms.js';
@@ -16,10 +16,10 @@ import {
   type V2Cluster, type V2Version,
 } from './ionos-v2/mapping.js';
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
-import { allFailed, collectRegionPages, fanOut, regionalClusters, type RegionFailure, type RegionalClusters } from './ionos-v2/regions.js';
+import { allFailed, collectRegionPages, fanOut, type RegionFailure } from './ionos-v2/regions.js';
 
 export { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './ionos-v2/catalog.js';
-export type { RegionFailure, RegionalClusters } from './ionos-v2/regions.js';
+export type { RegionFailure } from './ionos-v2/regions.js';
 
 type Call = Omit<RequestOptions, 'baseUrl'>;
 
@@ -63,19 +63,19 @@ export class IonosV2Provider implements Provider {
 
   async verify(signal?: AbortSignal): Promise<Identity> {
     const { results, failures } = await fanOut(this.locations, (l) => this.call(l, { method: 'GET', path: '/clusters', query: { limit: 1 }, signal }), signal);
-    if (results.length === 0) throw this.fail(allFailed(failures));
+    if (results.length === 0) throw allFailed(failures);
     const who = this.prof.token ? 'API token' : (this.prof.username ?? 'anonymous');
     const contract = this.prof.contractNumber ? `, contract ${this.prof.contractNumber}` : '';
     const reach = failures.length ? `, ${results.length} of ${this.locations.length} regions reachable` : `, ${results.length} regions`;
     return { summary: `${who}${contract}${reach}` };
   }
 
-  /** Every region at once, every page. Throws only when every region fails; see RegionalClusters.failures. */
-  async list(signal?: AbortSignal): Promise<RegionalClusters> {
+  /** Every region at once, every page. Throws only when every region fails; the others are in `failures`. */
+  async list(signal?: AbortSignal): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const { results, failures } = await fanOut(this.locations, (l) => this.listRegion(l, problems, signal), signal);
     this.lastFailures = failures;
-    if (results.length === 0) throw this.fail(allFailed(failures));
+    if (results.length === 0) throw allFailed(failures);
     const clusters: Cluster[] = [];
     const stopped: string[] = [];
     for (const { location, value } of results) {
@@ -85,7 +85,7 @@ export class IonosV2Provider implements Provider {
         clusters.push(toCluster(this.profile, location, item));
       }
     }
-    return regionalClusters(finishList(this.profile, clusters, [problemsWarning(this.profile, problems), ...stopped]), failures);
+    return finishList(this.profile, clusters, [problemsWarning(this.profile, problems), ...stopped], failures);
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {
@@ -104,7 +104,7 @@ export class IonosV2Provider implements Provider {
   async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
     const errors = validateCreate(values);
     const first = Object.entries(errors)[0];
-    if (first) throw this.fail(new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    if (first) throw new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     const location = values.location!;
     const body = { properties: createProperties(values) };
     const raw = decodeCluster(await this.call(location, { method: 'POST', path: '/clusters', body, signal }));
@@ -146,7 +146,7 @@ export class IonosV2Provider implements Provider {
     const { location, raw } = await this.read(cluster.id, signal);
     const errors = validateEdit(raw, values);
     const first = Object.entries(errors)[0];
-    if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
+    if (first) throw new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     const plan = planPut(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return toCluster(this.profile, location, raw);
     const updated = decodeCluster(await this.call(location, { method: 'PUT', path: plan.path, body: plan.body, signal }));
@@ -205,7 +205,7 @@ export class IonosV2Provider implements Provider {
         failures.push({ location, error: err });
       }
     }
-    throw this.fail(allFailed(failures));
+    throw allFailed(failures);
   }
 
   /** GET /clusters/{id} in the cluster's region (found by asking every region when not yet known). */
@@ -224,8 +224,8 @@ export class IonosV2Provider implements Provider {
       return { location: hit.location, raw };
     }
     const real = failures.filter((f) => f.error.kind !== 'not-found');
-    if (real.length) throw this.fail(allFailed(real));
-    throw this.fail(new ApiError(`cluster ${id} not found in any region`, { kind: 'not-found', status: 404 }));
+    if (real.length) throw allFailed(real);
+    throw new ApiError(`cluster ${id} not found in any region`, { kind: 'not-found', status: 404 });
   }
 
   private async locate(id: string, signal?: AbortSignal, hint?: string): Promise<{ location: string; id: string }> {
@@ -247,18 +247,9 @@ export class IonosV2Provider implements Provider {
 
   private async call<T = unknown>(location: string, req: Call): Promise<T> {
     if (!this.prof.token && !this.prof.username) {
-      throw this.fail(new ApiError('the profile has no IONOS username/password or token', { kind: 'config' }));
+      throw new ApiError('the profile has no IONOS username/password or token', { kind: 'config' });
     }
-    try {
-      return await this.http.json<T>({ ...req, baseUrl: this.endpoint(location) });
-    } catch (err) {
-      throw err instanceof ApiError ? this.fail(err) : err;
-    }
-  }
-
-  private fail(err: ApiError): ApiError {
-    err.profile ??= this.profile;
-    return err;
+    return this.http.json<T>({ ...req, baseUrl: this.endpoint(location) });
   }
 }
 

@@ -1,16 +1,13 @@
-// What a provider's list carries besides its clusters: warnings (items that could not be read, paging that had
-// to stop early, duplicate ids) and the duplicates themselves. Attached as non-enumerable properties, like the
-// IONOS v2 region failures, so the list still is, compares and serialises as a plain array.
+// Building a provider's ListResult (src/api/types.ts): warnings for items that could not be read, paging that
+// had to stop early and duplicate ids, and the duplicates themselves.
 import type { z } from 'zod';
-import type { Cluster } from './types.js';
+import type { Cluster, ListFailure, ListResult } from './types.js';
 
 /** One item of a list that did not decode: where ("items.1.id") and why ("missing"). */
 export interface ItemProblem {
   path: string;
   reason: string;
 }
-
-export type ClusterList = Cluster[] & { readonly warnings?: readonly string[]; readonly duplicates?: readonly Cluster[] };
 
 /** Decodes each item on its own: the good ones are returned, the bad ones are added to `problems`. */
 export function decodeItems<S extends z.ZodType>(schema: S, items: readonly unknown[], prefix: string, offset: number, problems: ItemProblem[]): Array<z.infer<S>> {
@@ -46,7 +43,7 @@ export function problemsWarning(profile: string, problems: readonly ItemProblem[
  * objects under one id cannot be told apart by any action). The first is kept; the others are kept aside for
  * `get`, which calls the id ambiguous, and a warning names them.
  */
-export function finishList(profile: string, clusters: Cluster[], warnings: Array<string | undefined>): ClusterList {
+export function finishList(profile: string, clusters: Cluster[], warnings: Array<string | undefined>, failures: ListFailure[] = []): ListResult {
   const seen = new Map<string, number>();
   const kept: Cluster[] = [];
   const duplicates: Cluster[] = [];
@@ -63,19 +60,5 @@ export function finishList(profile: string, clusters: Cluster[], warnings: Array
     const others = ids.length > 1 ? ` and ${ids.length - 1} more ids` : '';
     all.push(`${profile} lists ${seen.get(first)} clusters with the id ${first}${others}; each id is shown once (pgtui get ID lists them all)`);
   }
-  return withExtras(kept, all, duplicates);
-}
-
-function withExtras(list: Cluster[], warnings: string[], duplicates: Cluster[]): ClusterList {
-  Object.defineProperty(list, 'warnings', { value: warnings, enumerable: false, configurable: true });
-  Object.defineProperty(list, 'duplicates', { value: duplicates, enumerable: false, configurable: true });
-  return list as ClusterList;
-}
-
-export function listWarnings(list: readonly Cluster[]): readonly string[] {
-  return (list as ClusterList).warnings ?? [];
-}
-
-export function listDuplicates(list: readonly Cluster[]): readonly Cluster[] {
-  return (list as ClusterList).duplicates ?? [];
+  return { clusters: kept, failures, warnings: all, duplicates };
 }

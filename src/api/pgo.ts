@@ -11,10 +11,10 @@ import {
   type FormSpec,
   type FormValues,
   type Identity,
-  type Provider,
+  type Provider, type ListResult,
 } from './types.js';
 import { PgoTransport } from './pgo/client.js';
-import { finishList, problemsWarning, type ClusterList, type ItemProblem } from './list-result.js';
+import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 import { createFormSpec, currentEditValues, editFormSpec, parseCreate, parseEdit, type EditValues } from './pgo/forms.js';
 import { isPrivateAddress, postgresVersionFromTag, primaryHost, toCluster } from './pgo/map.js';
 import type {
@@ -56,7 +56,7 @@ export class PgoProvider implements Provider {
     return { summary: `pgo-apiserver ${version}${note}, namespace ${ns}`, discovered: { serverVersion: version } };
   }
 
-  async list(signal?: AbortSignal): Promise<ClusterList> {
+  async list(signal?: AbortSignal): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const details = await this.show({ clustername: '', allflag: true }, signal, problems);
     const seen = new Set(details.map((d) => d.cluster?.metadata?.name));

@@ -1,29 +1,36 @@
-// Profile → provider. The only place that knows all four provider classes.
+// Profile → provider, and every per-kind lookup, over the module list (src/api/modules.ts). Nothing here names
+// a provider.
 import type { Profile, ProviderDeps } from './profile.js';
-import type { Provider } from './types.js';
+import type { ListResult, ProviderKind, Provider } from './types.js';
+import type { CliOption, ProviderModule } from './provider-module.js';
 import { ApiError } from './errors.js';
-import { ClickHouseProvider } from './clickhouse.js';
-import { PgoProvider } from './pgo.js';
-import { IonosV2Provider } from './ionos-v2.js';
-import { IonosV1Provider } from './ionos-v1.js';
+import { MODULES } from './modules.js';
 
-export function createProvider(profile: Profile, deps: ProviderDeps): Provider {
-  return namingErrors(build(profile, deps), profile.name);
+/** The modules, typed by the interface (each module's own profile type is kept in modules.ts). */
+export function providerModules(): readonly ProviderModule[] {
+  return MODULES as unknown as readonly ProviderModule[];
 }
 
-function build(profile: Profile, deps: ProviderDeps): Provider {
-  switch (profile.kind) {
-    case 'clickhouse':
-      return new ClickHouseProvider(profile, deps);
-    case 'pgo':
-      return new PgoProvider(profile, deps);
-    case 'ionos-v1':
-      return new IonosV1Provider(profile, deps);
-    case 'ionos-v2':
-      return new IonosV2Provider(profile, deps);
-    default:
-      throw new ApiError(`unknown provider kind ${(profile as Profile).kind}`, { kind: 'config', profile: (profile as Profile).name });
-  }
+/** Every provider kind, in registry order. */
+export const PROVIDER_KINDS: readonly ProviderKind[] = providerModules().map((m) => m.kind as ProviderKind);
+
+export const PROVIDER_LABELS: Readonly<Record<ProviderKind, string>> = Object.fromEntries(providerModules().map((m) => [m.kind, m.label])) as Record<ProviderKind, string>;
+
+export function isProviderKind(kind: string): kind is ProviderKind {
+  return providerModules().some((m) => m.kind === kind);
+}
+
+/** The module of `kind`; the parameter type makes a mistyped kind a compile error. */
+export function moduleFor(kind: ProviderKind): ProviderModule<Profile> {
+  const m = providerModules().find((x) => x.kind === kind);
+  if (!m) throw new ApiError(`unknown provider kind ${String(kind)}`, { kind: 'config' });
+  return m as unknown as ProviderModule<Profile>;
+}
+
+export function createProvider(profile: Profile, deps: ProviderDeps): Provider {
+  const m = providerModules().find((x) => x.kind === profile.kind);
+  if (!m) throw new ApiError(`unknown provider kind ${(profile as Profile).kind}`, { kind: 'config', profile: (profile as Profile).name });
+  return namingErrors(m.create(profile, deps), profile.name);
 }
 
 function named(err: unknown, profile: string): unknown {
@@ -31,7 +38,19 @@ function named(err: unknown, profile: string): unknown {
   return err;
 }
 
-/** Every error a provider throws names its profile ("prod-eu: 401 Unauthorized: …"), whichever provider it is. */
+/** A list's partial failures (IONOS v2 regions) are errors too, returned instead of thrown. */
+function namedResult(prop: PropertyKey, out: unknown, profile: string): unknown {
+  if (prop === 'list') for (const f of (out as ListResult).failures) named(f.error, profile);
+  return out;
+}
+
+/**
+ * The one place provider errors get their profile's name ("prod-eu: 401 Unauthorized: …"), whichever provider
+ * it is: what every method of the provider createProvider returns throws, and the failures its list returns.
+ * Clients never name their errors themselves. A Proxy rather than a wrapper class because the optional
+ * methods must stay absent where the client lacks them (capabilities.ts asks `typeof p.restart`), and
+ * client-specific members (IONOS v2's close and lastFailures) stay reachable.
+ */
 function namingErrors<T extends Provider>(provider: T, profile: string): T {
   return new Proxy(provider, {
     get(target, prop, receiver) {
@@ -40,11 +59,28 @@ function namingErrors<T extends Provider>(provider: T, profile: string): T {
       return (...args: unknown[]) => {
         try {
           const out: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
-          return out instanceof Promise ? out.catch((err: unknown) => Promise.reject(named(err, profile))) : out;
+          if (!(out instanceof Promise)) return out;
+          return out.then(
+            (v: unknown) => namedResult(prop, v, profile),
+            (err: unknown) => Promise.reject(named(err, profile)),
+          );
         } catch (err) {
           throw named(err, profile);
         }
       };
     },
   });
+}
+
+/** Every `profile add` option the modules declare, once per flag; shared flags list each provider's use. */
+export function profileAddOptions(): CliOption[] {
+  const byFlag = new Map<string, CliOption>();
+  for (const m of providerModules()) {
+    for (const o of m.cli.options) {
+      const seen = byFlag.get(o.flags);
+      if (!seen) byFlag.set(o.flags, { ...o });
+      else if (!seen.description.split('; ').includes(o.description)) seen.description += `; ${o.description}`;
+    }
+  }
+  return [...byFlag.values()];
 }

@@ -1,13 +1,7 @@
 // The normalised model every screen and command works with, and the one interface every provider implements.
 
-export type ProviderKind = 'ionos-v1' | 'ionos-v2' | 'clickhouse' | 'pgo';
-
-export const PROVIDER_LABELS: Record<ProviderKind, string> = {
-  'ionos-v1': 'IONOS v1',
-  'ionos-v2': 'IONOS v2',
-  clickhouse: 'ClickHouse',
-  pgo: 'Crunchy PGO',
-};
+/** Derived from the module list (src/api/modules.ts); labels are PROVIDER_LABELS in src/api/registry.ts. */
+export type ProviderKind = import('./modules.js').ProviderKind;
 
 export type Phase = 'creating' | 'ready' | 'updating' | 'degraded' | 'stopped' | 'deleting' | 'failed' | 'unknown';
 
@@ -123,12 +117,30 @@ export interface ChangePlan {
   path: string;
 }
 
+/** A part of a list that did not answer while others did (one IONOS v2 region): its clusters are missing. */
+export interface ListFailure {
+  location: string;
+  error: import('./errors.js').ApiError;
+}
+
+/** What `Provider.list` returns: every reader takes the parts it needs, nothing rides on the array. */
+export interface ListResult {
+  /** One cluster per id, in the provider's order. */
+  clusters: Cluster[];
+  /** Parts that failed while others answered; empty when the whole list came back. A total failure throws instead. */
+  failures: ListFailure[];
+  /** One line each: items that could not be read, paging that stopped early, duplicate ids. */
+  warnings: string[];
+  /** Later clusters with an id already listed, kept aside for `get` (which calls the id ambiguous). */
+  duplicates: Cluster[];
+}
+
 export interface Provider {
   readonly kind: ProviderKind;
   readonly profile: string;
   verify(signal?: AbortSignal): Promise<Identity>;
   /** Every page, every region; a big list may report its first page through onProgress while the rest loads. */
-  list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<Cluster[]>;
+  list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<ListResult>;
   /** Throws ApiError with kind 'not-found' when the cluster is gone. */
   get(id: string, signal?: AbortSignal): Promise<Cluster>;
   createForm(signal?: AbortSignal): Promise<FormSpec>;

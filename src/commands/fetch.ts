@@ -1,8 +1,7 @@
 // Lists every chosen profile concurrently; a failing profile (or one region of it) is reported, never fatal
 // to the others.
-import { describeError, isApiError, type ApiError } from '../api/errors.js';
+import { describeError, isApiError } from '../api/errors.js';
 import type { Cluster } from '../api/types.js';
-import { listDuplicates, listWarnings } from '../api/list-result.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { oneLine } from '../text/safe.js';
@@ -27,9 +26,6 @@ export interface Listing {
   duplicates: Cluster[];
 }
 
-/** What a provider's list may carry besides the clusters: the regions that did not answer (IONOS v2). */
-type MaybePartial = Cluster[] & { failures?: Array<{ location: string; error: ApiError }> };
-
 export async function listAll(ctx: Context): Promise<Listing> {
   const results = await Promise.allSettled(ctx.profiles.map((p) => ctx.providerFor(p).list()));
   const out: Listing = { clusters: [], failures: [], asked: ctx.profiles.length, warnings: [], duplicates: [] };
@@ -38,10 +34,10 @@ export async function listAll(ctx: Context): Promise<Listing> {
     const strip = (text: string) => text.replace(new RegExp(`^${profile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
     if (r.status === 'fulfilled') {
       // concat, never push(...list): a spread of 200,000 clusters overflows the call stack.
-      out.clusters = out.clusters.concat(r.value);
-      out.warnings = out.warnings.concat(listWarnings(r.value));
-      out.duplicates = out.duplicates.concat(listDuplicates(r.value));
-      for (const f of (r.value as MaybePartial).failures ?? []) {
+      out.clusters = out.clusters.concat(r.value.clusters);
+      out.warnings = out.warnings.concat(r.value.warnings);
+      out.duplicates = out.duplicates.concat(r.value.duplicates);
+      for (const f of r.value.failures) {
         out.failures.push({ profile, message: `region ${f.location}: ${strip(describeError(f.error))}`, kind: f.error.kind, partial: true });
       }
     } else {

@@ -1,5 +1,5 @@
 // pgtui ls: every cluster of every profile, as a table or JSON.
-import { PROVIDER_LABELS } from '../api/types.js';
+import { isProviderKind, PROVIDER_KINDS } from '../api/registry.js';
 import { colorEnabled, sanitize } from '../format.js';
 import { safeJson } from '../text/safe.js';
 import { writeOut } from '../text/write.js';
@@ -17,8 +17,7 @@ export interface LsOptions {
 }
 
 export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
-  const kinds = Object.keys(PROVIDER_LABELS);
-  if (opts.provider && !kinds.includes(opts.provider)) throw new CommandError(`--provider is one of ${kinds.join(', ')}, not ${sanitize(opts.provider)}`, EXIT.usage);
+  if (opts.provider && !isProviderKind(opts.provider)) throw new CommandError(`--provider is one of ${PROVIDER_KINDS.join(', ')}, not ${sanitize(opts.provider)}`, EXIT.usage);
   const listing = await listAll({ ...ctx, profiles: ctx.profiles.filter((p) => !opts.provider || p.kind === opts.provider) });
   const needle = opts.filter?.toLowerCase();
   const clusters = listing.clusters

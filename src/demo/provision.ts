@@ -25,7 +25,7 @@ export async function provisionSeeded(profiles: Profile[], secrets: ReturnType<t
   await Promise.all(
     profiles.map(async (profile) => {
       const provider = createProvider(profile, { secrets });
-      const clusters = await provider.list().catch(() => []);
+      const clusters = await provider.list().then((l) => l.clusters, () => []);
       for (const cluster of clusters) {
         const info = provider.connection(cluster);
         const user = info.user ?? 'demo';

@@ -2,7 +2,8 @@
 // revealed), the state timeline, backups and version upgrades where the provider has them.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { PROVIDER_LABELS, type Backup, type Cluster } from '../api/types.js';
+import { type Backup, type Cluster } from '../api/types.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
 import { describeError } from '../api/errors.js';
 import type { ClusterStore } from '../state/types.js';
 import { useTimeline } from '../state/hooks.js';

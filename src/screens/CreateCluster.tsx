@@ -1,7 +1,8 @@
 // Create a cluster: pick a writable profile, fill the provider's form, review every value, submit.
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { PROVIDER_LABELS, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
+import { type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
 import type { ClusterStore } from '../state/types.js';
 import { Form } from '../components/Form.js';
 import { initialValues, submittedValues } from '../components/form/fields.js';

@@ -2,7 +2,8 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../api/errors.js';
-import { PROVIDER_LABELS, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
+import { type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
 import { sanitize } from '../format.js';
 import type { ClusterStore } from '../state/types.js';
 import { Form } from '../components/Form.js';

@@ -4,7 +4,8 @@ import { sanitize } from '../format.js';
 import { Box, Text, useStdout } from 'ink';
 import { useRef, useState, useSyncExternalStore } from 'react';
 import type { Profile } from '../api/profile.js';
-import { PROVIDER_LABELS, type FieldErrors, type FormSpec, type FormValues, type ProviderKind } from '../api/types.js';
+import { type FieldErrors, type FormSpec, type FormValues, type ProviderKind } from '../api/types.js';
+import { PROVIDER_KINDS, PROVIDER_LABELS } from '../api/registry.js';
 import type { ClusterStore, ProfilesApi } from '../state/types.js';
 import { Form } from '../components/Form.js';
 import { tint } from '../components/form/colors.js';
@@ -15,7 +16,7 @@ import { useKeys } from '../components/form/use-keys.js';
 import { profileFromValues, valuesFromProfile } from './profile-form/convert.js';
 import { ENV_SOURCE_HINT, verifyFailure } from './profile-form/messages.js';
 import { ProfileRows, profileRows, type ProfileRow } from './profile-form/ProfileRows.js';
-import { INSECURE_WARNING, profileFormSpec, savedSecretPlaceholders } from './profile-form/specs.js';
+import { dangerFields, profileFormSpec, savedSecretPlaceholders } from './profile-form/specs.js';
 
 export interface ProfilesProps {
   store: ClusterStore;
@@ -29,7 +30,6 @@ type Mode =
   | { mode: 'form'; kind: ProviderKind; spec: FormSpec; editing?: Profile }
   | { mode: 'remove'; row: ProfileRow; spec: FormSpec };
 
-const KINDS: ProviderKind[] = ['ionos-v1', 'ionos-v2', 'clickhouse', 'pgo'];
 
 function removeSpec(name: string): FormSpec {
   return {
@@ -140,7 +140,7 @@ export function Profiles({ store, profilesApi, onBack }: ProfilesProps) {
       <Box flexDirection="column">
         <Text bold>Add a profile — which provider?</Text>
         <PickList
-          items={KINDS.map((k) => ({ value: k, label: PROVIDER_LABELS[k] }))}
+          items={PROVIDER_KINDS.map((k) => ({ value: k, label: PROVIDER_LABELS[k] }))}
           onPick={(k) => openForm(k as ProviderKind)}
           onCancel={() => setState({ mode: 'list' })}
         />
@@ -164,7 +164,7 @@ export function Profiles({ store, profilesApi, onBack }: ProfilesProps) {
           message={formMessage}
           lockImmutable={state.mode === 'form' && state.editing !== undefined}
           lockedReason="fixed; to rename, add a new profile"
-          dangerFields={state.mode === 'form' && state.kind === 'pgo' ? { insecure: INSECURE_WARNING } : undefined}
+          dangerFields={state.mode === 'form' ? dangerFields(state.kind) : undefined}
           placeholders={state.mode === 'form' ? savedSecretPlaceholders(state.editing) : undefined}
           submitLabel={state.mode === 'form' ? 'verify and save' : 'remove'}
           isActive={busy === undefined}

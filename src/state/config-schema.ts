@@ -4,32 +4,14 @@
 import { z } from 'zod';
 import type { Profile } from '../api/profile.js';
 import type { Settings } from './types.js';
+import { providerModules } from '../api/registry.js';
 
 const str = z.string();
 const opt = <T extends z.ZodType>(t: T) => t.optional();
-/** Contract numbers are digits; a hand-written JSON number means the same thing. */
-const contract = opt(z.union([str, z.number().int().transform(String)]));
 
-const common = {
-  name: str.min(1, 'empty name'),
-  readOnly: opt(z.boolean()),
-  source: opt(z.enum(['file', 'env', 'demo'])),
-  connect: opt(z.looseObject({ host: opt(str), port: opt(z.number().int()), sslmode: opt(str), sslrootcert: opt(str) })),
-  timeoutMs: opt(z.number().positive()),
-};
-
-const ionosV1 = z.looseObject({ ...common, kind: z.literal('ionos-v1'), apiUrl: opt(str), username: opt(str), password: opt(str), token: opt(str), contractNumber: contract });
-const ionosV2 = z.looseObject({
-  ...common, kind: z.literal('ionos-v2'), apiUrl: opt(str), endpoints: opt(z.record(str, str)), locations: opt(z.array(str)),
-  username: opt(str), password: opt(str), token: opt(str), contractNumber: contract,
-});
-const clickhouse = z.looseObject({ ...common, kind: z.literal('clickhouse'), apiUrl: opt(str), keyId: str, keySecret: str, organizationId: opt(str) });
-const pgo = z.looseObject({
-  ...common, kind: z.literal('pgo'), apiUrl: str, namespace: str, caCert: opt(str), clientCert: opt(str), clientKey: opt(str),
-  username: str, password: str, insecure: opt(z.boolean()),
-});
-
-export const profileSchema = z.discriminatedUnion('kind', [ionosV1, ionosV2, clickhouse, pgo]);
+/** One schema per provider, from its module (src/api/<kind>/module.ts). */
+const [first, ...rest] = providerModules().map((m) => m.schema);
+export const profileSchema = z.discriminatedUnion('kind', [first!, ...rest]);
 
 const settingsSchema = z.looseObject({ refreshSeconds: opt(z.number()), psqlPath: opt(str), psqlArgs: opt(z.array(str)), readOnly: opt(z.boolean()) });
 
@@ -74,7 +56,7 @@ export function firstIssue(error: z.ZodError, raw: unknown): string {
   let what: string;
   if (issue.code === 'invalid_type') what = value === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${kindOf(value)}`;
   else if (issue.code === 'invalid_union' && 'discriminator' in issue) {
-    what = `${value === undefined ? 'missing' : `unknown provider ${JSON.stringify(value).slice(0, 40)}`} (expected one of ${profileSchema.options.map((o) => o.shape.kind.value).join(', ')})`;
+    what = `${value === undefined ? 'missing' : `unknown provider ${JSON.stringify(value).slice(0, 40)}`} (expected one of ${providerModules().map((m) => m.kind).join(', ')})`;
   } else what = issue.message;
   return `${path}: ${what}`;
 }

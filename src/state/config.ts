@@ -13,7 +13,7 @@ import { backupBroken, ensureDir, readText, withLock, writeAtomic } from './conf
 import { profilesFromEnv } from './env-profiles.js';
 import { configSchema, firstIssue, secretsSchema, type ConfigFile, type SecretsFile } from './config-schema.js';
 import { checkConfigDir } from './config-perms.js';
-import { plainHttpRefusal } from '../api/pgo/plain-http.js';
+import { moduleFor } from '../api/registry.js';
 
 export const CONFIG_VERSION = 1;
 
@@ -71,7 +71,7 @@ function parseConfig(text: string | undefined): Parsed<ConfigFile> {
   return parseFile<ConfigFile>(text, () => ({ version: CONFIG_VERSION, profiles: [], settings: {} }), (raw) => {
     const r = configSchema.safeParse(raw);
     if (!r.success) return { ok: false, reason: firstIssue(r.error, raw) };
-    return { ok: true, value: { ...r.data, version: CONFIG_VERSION, profiles: r.data.profiles as Profile[], settings: r.data.settings as Partial<Settings> } };
+    return { ok: true, value: { ...r.data, version: CONFIG_VERSION, profiles: r.data.profiles as unknown as Profile[], settings: r.data.settings as Partial<Settings> } };
   });
 }
 
@@ -175,7 +175,7 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
     async save(profile) {
       if (profile.source === 'env') throw new ApiError(`profile ${profile.name} comes from environment variables; change them instead`, { kind: 'config' });
       if (!/^[\w.@-]{1,64}$/.test(profile.name)) throw new ApiError('a profile name is 1–64 letters, digits, "-", "_", "." or "@"', { kind: 'validation' });
-      const refusal = plainHttpRefusal(profile);
+      const refusal = moduleFor(profile.kind).refusal?.(profile);
       if (refusal) throw new ApiError(refusal, { kind: 'config' });
       if (opts.verify) await opts.verify(profile);
       ensureDir(dir);

@@ -2,6 +2,7 @@
 // object identity), its health, and its timers. Pure bookkeeping; the polling decisions live in store.ts.
 import type { Profile } from '../api/profile.js';
 import type { Cluster, Provider } from '../api/types.js';
+import { moduleFor } from '../api/registry.js';
 import type { ProfileHealth, Transition } from './types.js';
 
 export interface Entry {
@@ -41,7 +42,7 @@ export class ProfileSlot {
       profile: profile.name,
       kind: profile.kind,
       readOnly: readOnly || Boolean(profile.readOnly),
-      insecure: profile.kind === 'pgo' && Boolean(profile.insecure),
+      insecure: Boolean(moduleFor(profile.kind).insecure?.(profile)),
       status: 'loading',
       clusterCount: 0,
     };

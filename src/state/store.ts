@@ -4,14 +4,12 @@
 import type { Profile } from '../api/profile.js';
 import { ApiError, describeError, isApiError } from '../api/errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/http.js';
-import { listWarnings } from '../api/list-result.js';
 import { supports, unsupportedReason } from '../api/capabilities.js';
 import { TRANSITIONAL_PHASES, type Cluster, type Provider } from '../api/types.js';
 import { ProfileSlot } from './store-profile.js';
 import { clusterKey, DEFAULT_SETTINGS, type ClusterStore, type Settings, type StoreSnapshot, type Transition } from './types.js';
 
 /** A list that also says which regions did not answer (IONOS v2); the others return a plain array. */
-type PartialList = Cluster[] & { failures?: Array<{ location: string; error: unknown }> };
 
 export interface StoreOptions {
   profiles: Profile[];
@@ -136,13 +134,13 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
       if (ctl.signal.aborted || slots.get(slot.profile.name) !== slot) return;
       const now = Date.now();
       // A cluster we are deleting keeps showing as deleting until the provider stops listing it.
-      const shown = list.map((c) => (slot.deleting.has(c.id) && c.phase !== 'deleting' ? { ...c, phase: 'deleting' as const } : c));
+      const shown = list.clusters.map((c) => (slot.deleting.has(c.id) && c.phase !== 'deleting' ? { ...c, phase: 'deleting' as const } : c));
       // Regions that did not answer (IONOS v2) keep their last-known clusters, and the profile counts as failing:
       // those clusters are stale, never silently dropped nor shown as healthy.
-      const down = (list as PartialList).failures ?? [];
+      const down = list.failures;
       if (down.length > 0) {
         const regions = new Set(down.map((f) => f.location));
-        const listed = new Set(list.map((c) => c.id));
+        const listed = new Set(list.clusters.map((c) => c.id));
         for (const c of slot.clusters()) if (!listed.has(c.id) && c.location !== undefined && regions.has(c.location)) shown.push(c);
       }
       let dirty = slot.replaceAll(shown, now, (id, t) => record(slot, id, t));
@@ -151,11 +149,11 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
         slot.failures++;
         next = Math.min(next, backoff(slot, down[0]!.error));
         const error = down.map((f) => `region ${f.location}: ${describeError(f.error)}`).join('; ');
-        slot.health = { ...slot.health, status: 'error', error: error.split('\n')[0], warning: listWarnings(list).join('; ') || undefined, nextRetryAt: now + next };
+        slot.health = { ...slot.health, status: 'error', error: error.split('\n')[0], warning: list.warnings.join('; ') || undefined, nextRetryAt: now + next };
         changed();
       } else {
         const wasError = slot.health.status !== 'ok';
-        const warning = listWarnings(list).join('; ') || undefined;
+        const warning = list.warnings.join('; ') || undefined;
         if (warning !== slot.health.warning) dirty = true;
         slot.failures = 0;
         slot.health = { ...slot.health, status: 'ok', error: undefined, warning, nextRetryAt: undefined, lastRefresh: wasError || dirty ? now : slot.health.lastRefresh };

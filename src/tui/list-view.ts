@@ -1,6 +1,6 @@
 // The list's view model: filtering, sorting and the columns that fit the terminal width.
 import type { Cluster } from '../api/types.js';
-import { PROVIDER_LABELS } from '../api/types.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
 import { formatAge } from '../format.js';
 
 export type SortKey = 'name' | 'profile' | 'phase' | 'version' | 'location' | 'age';

@@ -1,6 +1,5 @@
 // Faults between the ClickHouse provider and the API: throttling, 5xx, hangs, junk bodies, revoked keys.
 import { afterEach, describe, expect, it } from 'vitest';
-import { listWarnings } from '../../src/api/list-result.js';
 import { ApiError } from '../../src/api/errors.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { rig, type Rig } from './clickhouse-helpers.js';
@@ -38,7 +37,7 @@ describe('ClickHouse provider faults', () => {
     await r.provider.verify();
     await r.provider.list();
     // The bucket is empty: the third call is refused with X-RateLimit-Reset and retried after it.
-    const third = await r.provider.list();
+    const third = (await r.provider.list()).clusters;
     expect(third).toEqual([]);
     expect(r.fake.requests.length).toBeGreaterThanOrEqual(4);
   });
@@ -63,7 +62,7 @@ describe('ClickHouse provider faults', () => {
     r = await rig();
     await r.provider.verify();
     r.fake.inject({ status: 500, times: 1, match: listPath });
-    expect(await r.provider.list()).toEqual([]);
+    expect((await r.provider.list()).clusters).toEqual([]);
     expect(r.fake.requests.filter((q) => listPath.test(`${q.method} ${q.path}`))).toHaveLength(2);
   });
 
@@ -100,8 +99,8 @@ describe('ClickHouse provider faults', () => {
     r.fake.services.delete(s.id);
     (r.fake as unknown as { services: Map<string, unknown> }).services.set(s.id, { ...s, id: 42 });
     const list = await r.provider.list();
-    expect(list.map((c) => c.id)).toEqual([good.id]);
-    expect(listWarnings(list)).toEqual([`1 cluster from ${r.provider.profile} could not be read: result.1.id invalid (expected string, received number)`]);
+    expect(list.clusters.map((c) => c.id)).toEqual([good.id]);
+    expect(list.warnings).toEqual([`1 cluster from ${r.provider.profile} could not be read: result.1.id invalid (expected string, received number)`]);
   });
 
   it('an HTML page from a proxy: 502 is retried then reported with its title; 200 HTML is malformed', async () => {

@@ -1,5 +1,6 @@
 // Shared set-up for the ClickHouse provider tests: a fake on a frozen clock and a provider pointed at it.
-import { ClickHouseProvider } from '../../src/api/clickhouse.js';
+import type { ClickHouseProvider } from '../../src/api/clickhouse.js';
+import { createProvider } from '../../src/api/registry.js';
 import type { ClickHouseProfile } from '../../src/api/profile.js';
 import { memorySecretStore, type SecretStore } from '../../src/api/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
@@ -42,10 +43,11 @@ export async function rig(
 }
 
 export function makeProvider(fake: ClickHouseFake, secrets: SecretStore, profile: Partial<ClickHouseProfile> = {}): ClickHouseProvider {
-  return new ClickHouseProvider(
+  // Through createProvider, as the app builds it: errors are named with the profile there (registry.ts).
+  return createProvider(
     { kind: 'clickhouse', name: 'ch', apiUrl: fake.url, keyId: fake.keyId, keySecret: fake.keySecret, timeoutMs: 3_000, ...profile },
     { secrets, retry: FAST_RETRY },
-  );
+  ) as ClickHouseProvider;
 }
 
 export const NEW_SERVICE = {

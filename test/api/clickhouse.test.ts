@@ -37,8 +37,8 @@ describe('ClickHouse provider', () => {
     const [list1, list2] = await Promise.all([r.provider.list(), r.provider.list()]);
     expect(r.fake.requests.filter((q) => q.path === '/v1/organizations')).toHaveLength(1);
     expect(list2).toEqual(list1);
-    expect(list1).toHaveLength(1);
-    const c = list1[0]!;
+    expect(list1.clusters).toHaveLength(1);
+    const c = list1.clusters[0]!;
     expect(c).toMatchObject({
       profile: 'ch', provider: 'clickhouse', name: 'oltp', phase: 'ready', state: 'running', version: '18',
       location: 'aws/eu-west-2', size: 'r6gd.medium', storage: '59 GiB', instances: 3, port: 5432, database: 'postgres', user: 'postgres',
@@ -47,13 +47,13 @@ describe('ClickHouse provider', () => {
     const full = await r.provider.get(c.id);
     expect(full.host).toMatch(/^oltp-[0-9a-f]{8}\..*\.c0\.eu-west-2\.aws\.pg\.clickhouse\.cloud$/);
     // Once seen, the hostname sticks to later list results.
-    expect((await r.provider.list())[0]!.host).toBe(full.host);
+    expect((await r.provider.list()).clusters[0]!.host).toBe(full.host);
   });
 
   it('maps every state and never crashes on a new one', async () => {
     const states = ['creating', 'running', 'restarting', 'replaying_wal', 'restoring_backup', 'finalizing_restore', 'unavailable', 'stopped', 'deleting', 'hibernating'];
     for (const state of states) r.fake.addService({ name: `s ${state.replace(/_/g, ' ')}`, state, haType: 'quantum' });
-    const byState = Object.fromEntries((await r.provider.list()).map((c) => [c.state, c.phase]));
+    const byState = Object.fromEntries((await r.provider.list()).clusters.map((c) => [c.state, c.phase]));
     expect(byState).toEqual({
       creating: 'creating', running: 'ready', restarting: 'updating', replaying_wal: 'updating', restoring_backup: 'updating',
       finalizing_restore: 'updating', unavailable: 'degraded', stopped: 'stopped', deleting: 'deleting', hibernating: 'unknown',
@@ -110,7 +110,7 @@ describe('ClickHouse provider', () => {
 
   it('connection applies profile overrides and says when there is no hostname', async () => {
     const s = r.fake.addService({ name: 'x' });
-    const [listed] = await r.provider.list();
+    const [listed] = (await r.provider.list()).clusters;
     const conn = r.provider.connection(listed!);
     expect(conn.host).toBeUndefined();
     expect(conn.unreachableReason).toMatch(/no hostname/);
@@ -207,7 +207,7 @@ describe('ClickHouse provider', () => {
     const other = makeProvider(r.fake, r.secrets, { keyId: r.fake.otherKey.keyId, keySecret: r.fake.otherKey.keySecret });
     const wrongOrg = makeProvider(r.fake, r.secrets, { keyId: r.fake.otherKey.keyId, keySecret: r.fake.otherKey.keySecret, organizationId: r.fake.orgId });
     try {
-      expect(await other.list()).toEqual([]);
+      expect((await other.list()).clusters).toEqual([]);
       expect((await apiError(wrongOrg.list())).kind).toBe('forbidden');
       expect((await apiError(wrongOrg.verify())).kind).toBe('forbidden');
     } finally {
@@ -226,7 +226,7 @@ describe('ClickHouse provider', () => {
       twin.seedServices(4_995);
       const p = makeProvider(twin, r.secrets);
       try {
-        const list = await p.list();
+        const list = (await p.list()).clusters;
         expect(list).toHaveLength(5_000);
         expect(new Set(list.map((c) => c.phase)).size).toBeGreaterThanOrEqual(6);
       } finally {

@@ -27,7 +27,7 @@ const puts = () => r.fake.requests.filter((q) => q.method === 'PUT');
 
 describe('IONOS v2 update', () => {
   it('changing instances keeps every field not edited (backup, maintenance window, connection, pooler, ...)', async () => {
-    const [c] = await r.provider.list();
+    const [c] = (await r.provider.list()).clusters;
     const before = structuredClone(c0.properties);
     const updated = await r.provider.update(c!, { instances: '3', replicationMode: 'STRICTLY_SYNCHRONOUS' });
     expect(updated).toMatchObject({ phase: 'updating', state: 'UPDATING', instances: 3 });
@@ -63,7 +63,7 @@ describe('IONOS v2 update', () => {
   });
 
   it('planUpdate shows the diff and the exact full PUT body without sending it', async () => {
-    const [c] = await r.provider.list();
+    const [c] = (await r.provider.list()).clusters;
     const plan = await r.provider.planUpdate(c!, { name: 'cms-prod', ram: '16', maintenanceTime: '03:00:00', description: '' });
     expect(plan.method).toBe('PUT');
     expect(plan.path).toBe(`/clusters/${c0.id}`);
@@ -82,14 +82,14 @@ describe('IONOS v2 update', () => {
   });
 
   it('an update that changes nothing sends no PUT', async () => {
-    const [c] = await r.provider.list();
+    const [c] = (await r.provider.list()).clusters;
     const same = await r.provider.update(c!, { instances: '1', name: 'cms-prod' });
     expect(same.state).toBe('AVAILABLE');
     expect(puts()).toHaveLength(0);
   });
 
   it('a PUT while the cluster is not AVAILABLE is a 409 conflict', async () => {
-    const [c] = await r.provider.list();
+    const [c] = (await r.provider.list()).clusters;
     await r.provider.update(c!, { cores: '8' });
     const err = await apiError(r.provider.update(c!, { cores: '16' }));
     expect(err).toMatchObject({ kind: 'conflict', status: 409 });
@@ -97,7 +97,7 @@ describe('IONOS v2 update', () => {
   });
 
   it('upgrades are allowed, downgrades come back as a one-line 422', async () => {
-    const [c] = await r.provider.list();
+    const [c] = (await r.provider.list()).clusters;
     const form = await r.provider.editForm(c!);
     expect(form.fields.find((f) => f.key === 'version')!.choices!.map((x) => x.value)).toEqual(['16', '17']);
     expect(form.fields.find((f) => f.key === 'location')).toMatchObject({ default: 'de/txl', immutable: true });
@@ -111,7 +111,7 @@ describe('IONOS v2 update', () => {
   });
 
   it('local validation: STRICTLY_SYNCHRONOUS needs 3 instances, limits hold', async () => {
-    const [c] = await r.provider.list();
+    const [c] = (await r.provider.list()).clusters;
     const err = await apiError(r.provider.update(c!, { replicationMode: 'STRICTLY_SYNCHRONOUS' }));
     expect(err.kind).toBe('validation');
     expect(err.fieldErrors).toEqual({ replicationMode: 'STRICTLY_SYNCHRONOUS needs at least 3 instances' });

@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NEW_CLUSTER, apiError, makeProvider, rig, type Rig } from './ionos-v2-helpers.js';
-import { listWarnings } from '../../src/api/list-result.js';
 
 let r: Rig;
 let id: string;
@@ -94,8 +93,8 @@ describe('IONOS v2 faults', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const p = makeProvider(r.fake, undefined, { locations: ['de/fra'], endpoints: { 'de/fra': url } });
     const list = await p.list();
-    expect(list).toEqual([]);
-    expect(listWarnings(list)).toEqual([`1 cluster from ${p.profile} could not be read: de/fra items.0.id missing`]);
+    expect(list.clusters).toEqual([]);
+    expect(list.warnings).toEqual([`1 cluster from ${p.profile} could not be read: de/fra items.0.id missing`]);
     await p.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -114,7 +113,7 @@ describe('IONOS v2 faults', () => {
   it('a region refusing connections is a network error for that region only', async () => {
     const p = makeProvider(r.fake, undefined, { endpoints: { ...r.fake.endpoints, 'us/las': 'http://127.0.0.1:1' } });
     const list = await p.list();
-    expect(list.map((c) => c.id)).toEqual([id]);
+    expect(list.clusters.map((c) => c.id)).toEqual([id]);
     expect(list.failures.map((f) => [f.location, f.error.kind, f.error.message])).toEqual([['us/las', 'network', 'connection refused by 127.0.0.1:1']]);
     await p.close();
   });

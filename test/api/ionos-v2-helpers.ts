@@ -1,7 +1,8 @@
 // Shared set-up for the IONOS v2 provider tests: nine regional fakes on a frozen clock and a provider pointed at them.
 import { expect } from 'vitest';
 import { ApiError } from '../../src/api/errors.js';
-import { IonosV2Provider } from '../../src/api/ionos-v2.js';
+import type { IonosV2Provider } from '../../src/api/ionos-v2.js';
+import { createProvider } from '../../src/api/registry.js';
 import type { IonosV2Profile } from '../../src/api/profile.js';
 import { memorySecretStore, type SecretStore } from '../../src/api/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
@@ -37,13 +38,14 @@ export async function rig(opts: IonosV2FakeOptions = {}, profile: Partial<IonosV
 }
 
 export function makeProvider(fake: IonosV2Fake, secrets: SecretStore = memorySecretStore(), profile: Partial<IonosV2Profile> = {}): IonosV2Provider {
-  return new IonosV2Provider(
+  // Through createProvider, as the app builds it: errors are named with the profile there (registry.ts).
+  return createProvider(
     {
       kind: 'ionos-v2', name: 'v2', endpoints: fake.endpoints, username: fake.credentials.username, password: fake.credentials.password,
       timeoutMs: 3_000, ...profile,
     },
     { secrets, retry: FAST_RETRY },
-  );
+  ) as IonosV2Provider;
 }
 
 export const NEW_CLUSTER = {

@@ -29,7 +29,7 @@ describe('IONOS v2 provider', () => {
       },
       credentials: { username: 'my_dbuser', password: 'x', database: 'my_database' },
     });
-    const [c] = await r.provider.list();
+    const [c] = (await r.provider.list()).clusters;
     expect(c).toMatchObject({
       profile: 'v2', provider: 'ionos-v2', id: c0.id, name: 'cms-prod', phase: 'ready', state: 'AVAILABLE', version: '17',
       location: 'de/txl', size: '4 cores, 8 GB RAM', storage: '100 GB', instances: 3, host: c0.dnsName, port: 5432,
@@ -43,7 +43,7 @@ describe('IONOS v2 provider', () => {
     for (const state of ['PROVISIONING', 'AVAILABLE', 'UPDATING', 'DESTROYING', 'FAILED', 'PROVISIONED', 'HIBERNATING']) {
       r.fake.addCluster('fr/par', { state, properties: { name: `s-${state.toLowerCase()}` } });
     }
-    const list = await r.provider.list();
+    const list = (await r.provider.list()).clusters;
     expect(Object.fromEntries(list.map((c) => [c.state, c.phase]))).toEqual({
       PROVISIONING: 'creating', AVAILABLE: 'ready', UPDATING: 'updating', DESTROYING: 'deleting', FAILED: 'failed',
       PROVISIONED: 'ready', HIBERNATING: 'unknown',
@@ -152,14 +152,14 @@ describe('IONOS v2 provider', () => {
     expect(await r.provider.get(c0.id)).toMatchObject({ phase: 'deleting', state: 'DESTROYING' });
     r.advance(6_000);
     expect((await apiError(r.provider.get(c0.id))).kind).toBe('not-found');
-    expect(await r.provider.list()).toHaveLength(0);
+    expect((await r.provider.list()).clusters).toHaveLength(0);
     await r.provider.remove(c0.id);
   });
 
   it('backups come from /backups?filter.clusterId in the cluster region; upgradeTargets from /versions', async () => {
     const c0 = r.fake.addCluster('es/vit', { properties: { version: '15', backup: { location: 'de', retentionDays: 7 } } });
     r.fake.addCluster('es/vit');
-    const [c] = (await r.provider.list()).filter((x) => x.id === c0.id);
+    const [c] = (await r.provider.list()).clusters.filter((x) => x.id === c0.id);
     const backups = await r.provider.backups(c0.id);
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatchObject({ clusterId: c0.id, version: '15', active: true, location: 'de' });
@@ -187,7 +187,7 @@ describe('IONOS v2 provider', () => {
   it('Bearer token and X-Contract-Number are sent when configured', async () => {
     const p = makeProvider(r.fake, undefined, { username: undefined, password: undefined, token: r.fake.credentials.token, contractNumber: r.fake.contractNumber });
     r.fake.addCluster('us/ewr');
-    expect(await p.list()).toHaveLength(1);
+    expect((await p.list()).clusters).toHaveLength(1);
     expect((await p.verify()).summary).toBe(`API token, contract ${r.fake.contractNumber}, 9 regions`);
     const other = makeProvider(r.fake, undefined, { contractNumber: '999' });
     const err = await apiError(other.list());
@@ -209,7 +209,7 @@ describe('IONOS v2 provider', () => {
     r.fake.addCluster('de/txl');
     r.fake.addCluster('fr/par');
     r.fake.addCluster('us/mci');
-    expect((await p.list()).map((c) => c.location).sort()).toEqual(['de/txl', 'us/mci']);
+    expect((await p.list()).clusters.map((c) => c.location).sort()).toEqual(['de/txl', 'us/mci']);
     expect(new Set(r.fake.requests.map((q) => q.location))).toEqual(new Set(['de/txl', 'us/mci']));
     await p.close();
   });

@@ -32,13 +32,13 @@ const shows = () => r.fake.requests.filter((q) => q.path === '/showclusters').le
 describe('transient failures', () => {
   it('retries a rate-limited read', async () => {
     r.fake.inject({ rateLimitSeconds: 0, match: /showclusters/, times: 2 });
-    expect(await r.provider().list()).toHaveLength(1);
+    expect((await r.provider().list()).clusters).toHaveLength(1);
     expect(shows()).toBe(3);
   });
 
   it('retries a 503 on a read (showclusters is marked idempotent)', async () => {
     r.fake.inject({ status: 503, message: 'upstream connect error', match: /showclusters/, times: 1 });
-    expect(await r.provider().list()).toHaveLength(1);
+    expect((await r.provider().list()).clusters).toHaveLength(1);
     expect(shows()).toBe(2);
   });
 
@@ -95,7 +95,7 @@ describe('authentication and authorisation', () => {
 
   it('a role without the permission → forbidden', async () => {
     const p = r.provider({ username: 'viewer', password: 'viewpass' });
-    expect(await p.list()).toHaveLength(1);
+    expect((await p.list()).clusters).toHaveLength(1);
     const err = await rejection(p.remove('hippo'));
     expect(err.kind).toBe('forbidden');
     expect(err.providerMessage).toBe('Not authorized for this apiserver action');
@@ -115,7 +115,7 @@ describe('authentication and authorisation', () => {
     const err = await rejection(p.list());
     expect(err.kind).toBe('version-mismatch');
     expect(err.providerMessage).toBe('pgo client and server version mismatch');
-    expect(await p.list()).toHaveLength(1); // asked /version again
+    expect((await p.list()).clusters).toHaveLength(1); // asked /version again
     expect(r.fake.requests.filter((q) => q.path === '/version')).toHaveLength(2);
   });
 });
@@ -145,14 +145,14 @@ describe('TLS', () => {
     await r.close();
     r = await rig(pki, { tlsNoVerify: true });
     r.fake.addCluster({ name: 'hippo' });
-    expect(await r.provider({ clientCert: r.paths.strangerClientCert, clientKey: r.paths.strangerClientKey }).list()).toHaveLength(1);
+    expect((await r.provider({ clientCert: r.paths.strangerClientCert, clientKey: r.paths.strangerClientKey }).list()).clusters).toHaveLength(1);
   });
 
   it('an insecure profile works without a CA', async () => {
     const p = r.provider({ caCert: undefined, insecure: true });
-    expect(await p.list()).toHaveLength(1);
+    expect((await p.list()).clusters).toHaveLength(1);
     // ...and a CA path that does not exist is not even read when insecure.
-    expect(await r.provider({ caCert: '/nonexistent/ca.crt', insecure: true }).list()).toHaveLength(1);
+    expect((await r.provider({ caCert: '/nonexistent/ca.crt', insecure: true }).list()).clusters).toHaveLength(1);
   });
 
   it('without a CA and not insecure, the self-signed chain is refused', async () => {

@@ -46,7 +46,7 @@ describe('PgoProvider over mutual TLS', () => {
     r.fake.addCluster({ name: 'hippo' });
     const p = r.provider();
     expect((await p.verify()).summary).toMatch(/^pgo-apiserver 4\.4\.1 \(pgtui speaks the 4\.3 API.*\), namespace pgo$/);
-    expect((await p.list()).map((c) => c.name)).toEqual(['hippo']);
+    expect((await p.list()).clusters.map((c) => c.name)).toEqual(['hippo']);
   });
 
   it('asks for the version once and echoes it as ClientVersion', async () => {
@@ -62,7 +62,7 @@ describe('PgoProvider over mutual TLS', () => {
 
   it('lists every cluster with normalised fields', async () => {
     r.fake.addCluster({ name: 'hippo', replicas: 2, cpu: '500m', memory: '1Gi', pvcSize: '10Gi', user: 'hippo', database: 'zoo', imageTag: 'centos7-11.7-4.3.0', createdAt: '2020-06-02T14:11:09Z' });
-    const [c] = await r.provider().list();
+    const [c] = (await r.provider().list()).clusters;
     const body = r.fake.requests.at(-1)!.body;
     expect(body).toEqual({ clustername: '', selector: '', ccpimagetag: '', clientversion: '4.3.0', namespace: 'pgo', allflag: true });
     const hippo = r.fake.cluster('hippo')!;
@@ -91,7 +91,7 @@ describe('PgoProvider over mutual TLS', () => {
     const conditions = ['ready', 'degraded', 'created', 'processed', 'restoring', 'shutting-down', 'shutdown', 'unknown'] as const;
     for (const condition of conditions) r.fake.addCluster({ name: `c-${condition}`, condition, replicas: 1 });
     r.fake.addCluster({ name: 'solo-sick', condition: 'degraded', replicas: 0 });
-    const phases = Object.fromEntries((await r.provider().list()).map((c) => [c.name, [c.phase, c.state]]));
+    const phases = Object.fromEntries((await r.provider().list()).clusters.map((c) => [c.name, [c.phase, c.state]]));
     expect(phases).toEqual({
       'c-ready': ['ready', 'pgcluster Initialized'],
       'c-degraded': ['degraded', 'pgcluster Initialized'],
@@ -197,9 +197,9 @@ describe('PgoProvider over mutual TLS', () => {
       Clustername: 'hippo', Selector: '', ClientVersion: '4.3.0', Namespace: 'pgo', AllFlag: false, DeleteBackups: true, DeleteData: true,
     });
     expect((await p.get('hippo')).phase).toBe('deleting');
-    expect((await p.list())[0]!.phase).toBe('deleting');
+    expect((await p.list()).clusters[0]!.phase).toBe('deleting');
     r.advance(T / 2);
-    expect(await p.list()).toEqual([]);
+    expect((await p.list()).clusters).toEqual([]);
     expect((await rejection(p.get('hippo'))).kind).toBe('not-found');
     expect((await rejection(p.remove('hippo'))).kind).toBe('not-found');
   });

@@ -366,7 +366,7 @@ describe('CLI bad arguments', () => {
     ensureBuilt();
     rig = await clickhouseRig(3);
     const provider = createProvider(rig.profile, { secrets: memorySecretStore() });
-    clusterName = (await provider.list())[0]!.name;
+    clusterName = (await provider.list()).clusters[0]!.name;
     const dir = configWith([rig.profile]);
     env = cleanEnv(dir, { PGTUI_CONFIG_DIR: dir });
   });

@@ -103,7 +103,7 @@ describe.each(RIGS)('%s faults', (_label, makeRig) => {
     const provider = createProvider(rig.profile, { secrets: memorySecretStore(), retry: FAST });
     const before = rig.requests();
     const started = Date.now();
-    const clusters = await provider.list();
+    const clusters = (await provider.list()).clusters;
     expect(clusters.length).toBe(rig.clusterCount);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     expect(rig.requests() - before).toBeLessThanOrEqual(3 * rig.requestsPerList);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
 import { DEFAULT_RETRY } from '../../src/api/http.js';
-import { memorySecretStore, TRANSITIONAL_PHASES, type Cluster, type Provider } from '../../src/api/types.js';
+import { memorySecretStore, TRANSITIONAL_PHASES, type Cluster, type ListResult, type Provider } from '../../src/api/types.js';
 import { FakeClock, seeded, type Fault } from '../../src/fake/kit.js';
 import { startIonosV2Fake } from '../../src/fake/ionos-v2.js';
 import { App } from '../../src/app.js';
@@ -88,7 +88,7 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 /** What the counting wrapper saw for one profile. */
 interface Counts {
   listCalls: number;
-  /** Whether the last list() resolved with some IONOS v2 regions missing (RegionalClusters.partial). */
+  /** Whether the last list() resolved with some IONOS v2 regions missing (ListResult.failures not empty). */
   lastListPartial: boolean;
   partialLists: number;
   listInFlight: number;
@@ -105,13 +105,13 @@ function counted(provider: Provider, c: Counts): Provider {
   return new Proxy(provider, {
     get(target, prop, receiver) {
       if (prop === 'list') {
-        return async (signal?: AbortSignal): Promise<Cluster[]> => {
+        return async (signal?: AbortSignal): Promise<ListResult> => {
           c.listCalls++;
           c.listInFlight++;
           c.maxListInFlight = Math.max(c.maxListInFlight, c.listInFlight);
           try {
             const list = await target.list(signal);
-            c.lastListPartial = Boolean((list as { partial?: boolean }).partial);
+            c.lastListPartial = list.failures.length > 0;
             if (c.lastListPartial) c.partialLists++;
             return list;
           } finally {
@@ -201,7 +201,7 @@ describe(`soak: 1,000 clusters, four providers, ${SOAK_SECONDS} s of faults (see
     // may spend extra requests finding things out (ClickHouse's organisation), so the second one is the measure.
     for (const rig of rigs) {
       const p = createProvider(rig.profile, { secrets: memorySecretStore() });
-      const first = await p.list();
+      const first = (await p.list()).clusters;
       let before = rig.requests();
       await p.list();
       perList.set(rig.profile.name, rig.requests() - before);
@@ -487,7 +487,7 @@ describe(`soak: 1,000 clusters, four providers, ${SOAK_SECONDS} s of faults (see
 });
 
 // Found by the soak: IonosV2Provider.list() resolves when at least one region answers and names the others in
-// RegionalClusters.failures; the store used to drop the silent regions' clusters and call the profile ok.
+// ListResult.failures; the store used to drop the silent regions' clusters and call the profile ok.
 describe('soak finding: IONOS v2 with one region failing', () => {
   it('keeps that region\'s clusters (stale) or shows the profile failing, never ok with clusters missing', async () => {
     tally.try('soak findings');

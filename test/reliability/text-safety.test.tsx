@@ -74,7 +74,7 @@ function expectJson(what: string, text: string, names: string[]): void {
 }
 
 async function wireClusters(rig: HostileRig): Promise<Cluster[]> {
-  return createProvider(rig.profile, { secrets: memorySecretStore(), retry: FAST }).list();
+  return (await createProvider(rig.profile, { secrets: memorySecretStore(), retry: FAST }).list()).clusters;
 }
 
 describe.each(KINDS)('one-shot commands against a hostile %s server', (kind) => {
@@ -182,7 +182,7 @@ describe('psql banner and OSC 52 payload', () => {
   it.each(KINDS)('%s: the banner is safe and the copied URL has no unsafe character, the host percent-encoded', async (kind) => {
     const rig = rigOf(kind);
     const provider = createProvider(rig.profile, { secrets: memorySecretStore(), retry: FAST });
-    for (const listed of await provider.list()) {
+    for (const listed of (await provider.list()).clusters) {
       const c = await provider.get(listed.id);
       const conn = provider.connection(c);
       const host = conn.host ?? `${c.name}`;

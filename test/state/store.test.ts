@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../src/api/errors.js';
 import type { ClickHouseProfile } from '../../src/api/profile.js';
-import type { Cluster, ConnectionInfo, FormSpec, FormValues, Identity, Provider } from '../../src/api/types.js';
+import type { Cluster, ConnectionInfo, FormSpec, FormValues, Identity, ListResult, Provider } from '../../src/api/types.js';
 import { createClusterStore, type StoreOptions } from '../../src/state/store.js';
 import { clusterKey, type ClusterStore, type StoreSnapshot } from '../../src/state/types.js';
 
@@ -69,7 +69,7 @@ class StubProvider implements Provider {
   /** Reported through onProgress before a delayed list settles (a big account's first page). */
   firstPage?: number;
 
-  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<Cluster[]> {
+  async list(signal?: AbortSignal, onProgress?: (soFar: Cluster[]) => void): Promise<ListResult> {
     this.log('list');
     this.listsInFlight++;
     this.maxListsInFlight = Math.max(this.maxListsInFlight, this.listsInFlight);
@@ -91,7 +91,7 @@ class StubProvider implements Provider {
       if (this.hang) await new Promise(() => {});
       if (this.listDelayMs > 0) await new Promise((r) => setTimeout(r, this.listDelayMs));
       if (this.listError !== undefined) throw this.listError;
-      return [...this.server.values()].map(copy);
+      return { clusters: [...this.server.values()].map(copy), failures: [], warnings: [], duplicates: [] };
     };
     try {
       return await Promise.race([work(), aborted]);

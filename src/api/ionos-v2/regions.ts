@@ -1,26 +1,12 @@
 // Fan-out over the regional endpoints and offset paging, with per-region failures kept apart so one broken
 // region never hides the others' clusters.
 import { ApiError, describeError } from '../errors.js';
-import type { Cluster } from '../types.js';
+import type { ListFailure } from '../types.js';
 import { PAGE_LIMIT } from './catalog.js';
 import { collectPages, type Paged } from '../paging.js';
 
-export interface RegionFailure {
-  location: string;
-  error: ApiError;
-}
-
-/**
- * What IonosV2Provider.list returns: the clusters of every region that answered, plus (non-enumerable, so
- * equality checks and JSON output see a plain array) the regions that did not.
- */
-export type RegionalClusters = Cluster[] & { readonly failures: RegionFailure[]; readonly partial: boolean };
-
-export function regionalClusters(clusters: Cluster[], failures: RegionFailure[]): RegionalClusters {
-  Object.defineProperty(clusters, 'failures', { value: failures, enumerable: false });
-  Object.defineProperty(clusters, 'partial', { value: failures.length > 0, enumerable: false });
-  return clusters as RegionalClusters;
-}
+/** One region that did not answer. */
+export type RegionFailure = ListFailure;
 
 /** Fetches pages until one is short (never by `_links.next`, which stays populated past the end, docs/ionos.md §4.6); bounded as paging.ts says. */
 export function collectRegionPages<T>(

@@ -2,15 +2,15 @@
 // mode, docs/reference crunchy-pgo.md "Transport & security") the user name and password cross the network in
 // clear. pgtui only does that when the profile says `insecure`, the same explicit flag as skipping certificate
 // checks, and marks such profiles the same way.
-import type { Profile } from '../profile.js';
+import type { PgoProfile } from './module.js';
 
 export function isPlainHttp(url: string | undefined): boolean {
   return /^http:\/\//i.test(url?.trim() ?? '');
 }
 
 /** Why this profile may not be used as it is (one line), or undefined when it may. */
-export function plainHttpRefusal(p: Profile): string | undefined {
-  if (p.kind !== 'pgo' || !isPlainHttp(p.apiUrl) || p.insecure) return undefined;
+export function plainHttpRefusal(p: PgoProfile): string | undefined {
+  if (!isPlainHttp(p.apiUrl) || p.insecure) return undefined;
   let host = 'the apiserver';
   try {
     host = new URL(p.apiUrl).host; // never the whole URL: it may carry user:password@

@@ -1,7 +1,8 @@
 // The profiles list: health from the store, source and badges from the profile itself.
 import { Box, Text } from 'ink';
 import type { Profile } from '../../api/profile.js';
-import { PROVIDER_LABELS, type ProviderKind } from '../../api/types.js';
+import { type ProviderKind } from '../../api/types.js';
+import { moduleFor, PROVIDER_LABELS } from '../../api/registry.js';
 import { sanitize } from '../../format.js';
 import type { ProfileHealth } from '../../state/types.js';
 import { tint } from '../../components/form/colors.js';
@@ -26,7 +27,7 @@ export function profileRows(profiles: readonly Profile[], health: readonly Profi
       kind: p.kind,
       source: p.source ?? 'file',
       readOnly: Boolean(p.readOnly || h?.readOnly),
-      insecure: Boolean((p.kind === 'pgo' && p.insecure) || h?.insecure),
+      insecure: Boolean(moduleFor(p.kind).insecure?.(p) || h?.insecure),
       health: h,
       profile: p,
     };

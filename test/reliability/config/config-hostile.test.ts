@@ -394,7 +394,7 @@ describe('PGO over plain http://', () => {
     await expect(cfg.save(pgo())).rejects.toThrow(refusal);
     expect(existsSync(join(dir, 'config.json'))).toBe(false);
     const allowed = new PgoProvider(pgo({ insecure: true }), { secrets: memorySecretStore() });
-    expect(await allowed.list()).toEqual([]);
+    expect((await allowed.list()).clusters).toEqual([]);
     await refused.close();
     // The TUI marks it from the store's profile health (the red INSECURE in the status line and the profiles screen).
     const { createClusterStore } = await import('../../../src/state/store.js');

@@ -1,0 +1,80 @@
+// ClickHouse Cloud Postgres as a pgtui provider: its profile, form, env profile, CLI options and client.
+import { z } from 'zod';
+import type { ProfileCommon } from '../profile-common.js';
+import type { ProviderModule } from '../provider-module.js';
+import { commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE, urlUnlessDefault } from '../profile-kit.js';
+import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL } from '../clickhouse.js';
+
+const KIND = 'clickhouse';
+
+export interface ClickHouseProfile extends ProfileCommon {
+  kind: typeof KIND;
+  /** Default https://api.clickhouse.cloud (CLICKHOUSE_API_URL). */
+  apiUrl?: string;
+  keyId: string;
+  keySecret: string;
+  /** Discovered from GET /v1/organizations when absent. */
+  organizationId?: string;
+}
+
+export const clickhouse: ProviderModule<ClickHouseProfile> = {
+  kind: KIND,
+  label: 'ClickHouse',
+  schema: z.looseObject({ ...commonProfileShape, kind: z.literal(KIND), apiUrl: opt(str), keyId: str, keySecret: str, organizationId: opt(str) }),
+  defaultApiUrl: CLICKHOUSE_DEFAULT_URL,
+  urlOf: (p) => p.apiUrl ?? CLICKHOUSE_DEFAULT_URL,
+  secretFields: ['keySecret'],
+  form: {
+    fields: (p) => [
+      { key: 'keyId', label: 'API key ID', kind: 'text', required: true },
+      secretField('keySecret', 'API key secret', p?.keySecret),
+      { key: 'organizationId', label: 'Organization ID', kind: 'text', help: 'optional: discovered from the key when empty' },
+      { key: 'apiUrl', label: 'API URL', kind: 'text', default: CLICKHOUSE_DEFAULT_URL },
+    ],
+    rules: (p) =>
+      z
+        .object({
+          keyId: z.string().min(1, 'the key ID is required'),
+          keySecret: needSecret(p?.keySecret, 'the key secret is required'),
+          organizationId: z.string().optional(),
+          apiUrl: URL_RULE,
+        })
+        .loose(),
+    values: (p) => ({ keyId: p.keyId, keySecret: '', organizationId: p.organizationId ?? '', apiUrl: p.apiUrl ?? CLICKHOUSE_DEFAULT_URL }),
+    profile: (v, common, prev) =>
+      compact<ClickHouseProfile>({
+        ...common,
+        kind: KIND,
+        apiUrl: urlUnlessDefault(v.apiUrl, CLICKHOUSE_DEFAULT_URL),
+        keyId: v.keyId!.trim(),
+        keySecret: v.keySecret || (prev?.keySecret ?? ''),
+        organizationId: optText(v.organizationId),
+      }),
+  },
+  fromEnv(env) {
+    if (!env.CLICKHOUSE_CLOUD_API_KEY || !env.CLICKHOUSE_CLOUD_API_SECRET) return [];
+    return [{
+      name: 'env-clickhouse', kind: KIND, source: 'env',
+      keyId: env.CLICKHOUSE_CLOUD_API_KEY, keySecret: env.CLICKHOUSE_CLOUD_API_SECRET,
+      organizationId: env.CLICKHOUSE_ORG_ID || undefined, apiUrl: env.CLICKHOUSE_API_URL || undefined,
+    }];
+  },
+  cli: {
+    options: [
+      { flags: '--api-url <url>', description: 'API base URL' },
+      { flags: '--key-id <id>', description: 'ClickHouse API key id' },
+      { flags: '--key-secret-stdin', description: 'ClickHouse: read the key secret from standard input' },
+      { flags: '--org <id>', description: 'ClickHouse organisation (discovered when omitted)' },
+    ],
+    async build(name, o, io) {
+      const keySecret = o.keySecretStdin ? await io.readStdin() : io.env.CLICKHOUSE_CLOUD_API_SECRET;
+      const keyId = ((o.keyId as string | undefined) ?? io.env.CLICKHOUSE_CLOUD_API_KEY) || io.usage('missing --key-id');
+      return {
+        name, readOnly: (o.readOnly as boolean | undefined) || undefined, kind: KIND, apiUrl: o.apiUrl as string | undefined,
+        keyId, keySecret: keySecret || io.usage('missing --key-secret-stdin'), organizationId: o.org as string | undefined,
+      };
+    },
+  },
+  create: (profile, deps) => new ClickHouseProvider(profile, deps),
+  afterVerify: (p, identity) => (!p.organizationId && identity.discovered?.organizationId ? { ...p, organizationId: identity.discovered.organizationId } : p),
+};

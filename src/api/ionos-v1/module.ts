@@ -1,0 +1,50 @@
+// IONOS DBaaS PostgreSQL v1 as a pgtui provider: its profile, form, env profile, CLI options and client.
+import { z } from 'zod';
+import type { ProfileCommon } from '../profile-common.js';
+import type { ProviderModule } from '../provider-module.js';
+import { compact, URL_RULE } from '../profile-kit.js';
+import {
+  IONOS_CLI_OPTIONS, IONOS_SECRET_FIELDS, ionosAuthFields, ionosCliAuth, ionosEnvAuth, ionosProfile, ionosProfileShape, ionosRules, ionosValues,
+  type IonosAuthFields,
+} from '../ionos-module-common.js';
+import { IonosV1Provider } from '../ionos-v1.js';
+import { IONOS_V1_URL } from './catalog.js';
+
+const KIND = 'ionos-v1';
+
+export interface IonosV1Profile extends ProfileCommon, IonosAuthFields {
+  kind: typeof KIND;
+  /** Default https://api.ionos.com/databases/postgresql (IONOS_API_URL). */
+  apiUrl?: string;
+}
+
+/** IONOS_API_URL is the SDK's host ("https://api.ionos.com"); the v1 API lives under /databases/postgresql. */
+function v1Url(env: NodeJS.ProcessEnv): string | undefined {
+  const base = env.IONOS_API_URL?.replace(/\/+$/, '');
+  if (!base) return undefined;
+  return /\/databases\/postgresql$/.test(base) ? base : `${base}/databases/postgresql`;
+}
+
+export const ionosV1: ProviderModule<IonosV1Profile> = {
+  kind: KIND,
+  label: 'IONOS v1',
+  schema: z.looseObject({ ...ionosProfileShape, kind: z.literal(KIND) }),
+  defaultApiUrl: IONOS_V1_URL,
+  urlOf: (p) => p.apiUrl ?? IONOS_V1_URL,
+  secretFields: IONOS_SECRET_FIELDS,
+  form: {
+    fields: (p) => [...ionosAuthFields(p), { key: 'apiUrl', label: 'API URL', kind: 'text', default: IONOS_V1_URL }],
+    rules: (p) => ionosRules(p, { apiUrl: URL_RULE }),
+    values: (p) => ionosValues(p, IONOS_V1_URL),
+    profile: (v, common, prev) => compact<IonosV1Profile>({ ...ionosProfile(v, common, prev, IONOS_V1_URL), kind: KIND }),
+  },
+  fromEnv(env) {
+    const auth = ionosEnvAuth(env);
+    return auth ? [{ name: 'env-ionos', kind: KIND, apiUrl: v1Url(env), ...auth }] : [];
+  },
+  cli: {
+    options: IONOS_CLI_OPTIONS,
+    build: async (name, o, io) => ({ name, readOnly: (o.readOnly as boolean | undefined) || undefined, kind: KIND, ...(await ionosCliAuth(o, io)) }),
+  },
+  create: (profile, deps) => new IonosV1Provider(profile, deps),
+};

@@ -1,0 +1,14 @@
+// Every provider pgtui knows: one line each. Adding one is a folder with its module (src/api/provider-module.ts)
+// and a line here; kinds, the Profile union, the config schema, forms, env profiles and CLI options follow.
+import { ionosV1 } from './ionos-v1/module.js';
+import { ionosV2 } from './ionos-v2/module.js';
+import { clickhouse } from './clickhouse/module.js';
+import { pgo } from './pgo/module.js';
+import type { ProviderModule } from './provider-module.js';
+
+export const MODULES = [ionosV1, ionosV2, clickhouse, pgo] as const;
+
+type Module = (typeof MODULES)[number];
+export type ProviderKind = Module['kind'];
+/** One profile of any provider, discriminated by `kind`. */
+export type Profile = Module extends ProviderModule<infer P> ? P : never;
