@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { PROVIDER_LABELS, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
 import type { ClusterStore } from '../state/types.js';
 import { Form } from '../components/Form.js';
-import { initialValues, submittedValues } from '../components/form/fields.js';
+import { initialValues, submittedValues } from '../forms/fields.js';
 import { failureOf } from '../components/form/failure.js';
 import { PickList } from '../components/form/PickList.js';
 import { ReviewList } from '../components/form/ReviewList.js';

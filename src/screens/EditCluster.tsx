@@ -9,7 +9,7 @@ import { Form } from '../components/Form.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { failureOf } from '../components/form/failure.js';
-import { initialValues, submittedValues } from '../components/form/fields.js';
+import { initialValues, submittedValues } from '../forms/fields.js';
 import { PlanReview } from '../components/form/PlanReview.js';
 
 export interface EditClusterProps {

@@ -9,7 +9,7 @@ import type { ClusterStore, ProfilesApi } from '../state/types.js';
 import { Form } from '../components/Form.js';
 import { tint } from '../components/form/colors.js';
 import { failureOf } from '../components/form/failure.js';
-import { initialValues } from '../components/form/fields.js';
+import { initialValues } from '../forms/fields.js';
 import { PickList } from '../components/form/PickList.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { profileFromValues, valuesFromProfile } from './profile-form/convert.js';

@@ -5,7 +5,7 @@ import { PROVIDER_LABELS, type ProviderKind } from '../../api/types.js';
 import { sanitize } from '../../format.js';
 import type { ProfileHealth } from '../../state/types.js';
 import { tint } from '../../components/form/colors.js';
-import { clip } from '../../components/form/text-edit.js';
+import { clip } from '../../forms/text-edit.js';
 
 export interface ProfileRow {
   name: string;
