@@ -1,10 +1,10 @@
 // Edit a cluster: the provider's edit form prefilled (immutable fields locked), a reviewed diff, then update.
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { describeError } from '../api/errors.js';
+import { errorText } from '../tui/errors.js';
 import { PROVIDER_LABELS, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
 import { sanitize } from '../format.js';
-import type { ClusterStore } from '../state/types.js';
+import { useStore } from '../tui/context.js';
 import { Form } from '../components/Form.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
@@ -13,7 +13,6 @@ import { initialValues, submittedValues } from '../forms/fields.js';
 import { PlanReview } from '../components/form/PlanReview.js';
 
 export interface EditClusterProps {
-  store: ClusterStore;
   cluster: Cluster;
   onDone: (c: Cluster) => void;
   onCancel: () => void;
@@ -21,7 +20,8 @@ export interface EditClusterProps {
 
 type Step = 'loading' | 'load-error' | 'form' | 'planning' | 'review' | 'applying';
 
-export function EditCluster({ store, cluster, onDone, onCancel }: EditClusterProps) {
+export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
+  const store = useStore();
   const [step, setStep] = useState<Step>('loading');
   const [spec, setSpec] = useState<FormSpec>();
   const [values, setValues] = useState<FormValues>({});
@@ -45,7 +45,7 @@ export function EditCluster({ store, cluster, onDone, onCancel }: EditClusterPro
       },
       (err: unknown) => {
         if (abort.signal.aborted) return;
-        setMessage(sanitize(describeError(err)));
+        setMessage(sanitize(errorText(err)));
         setStep('load-error');
       },
     );
