@@ -3,8 +3,8 @@
 // for a full-replace PUT, the exact body with secrets masked), asks, then sends the change.
 import { createInterface } from 'node:readline/promises';
 import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
-import { displayValue, initialValues, submittedValues, visibleFields } from '../components/form/fields.js';
-import { bodyLines } from '../components/form/mask-body.js';
+import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
+import { bodyLines } from '../forms/mask-body.js';
 import { sanitize } from '../format.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';

@@ -4,12 +4,12 @@ import { displayText } from '../text/safe.js';
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
-import { orphanErrors, relevantErrors, submittedValues, visibleFields } from './form/fields.js';
+import { orphanErrors, relevantErrors, submittedValues, visibleFields } from '../forms/fields.js';
 import { FieldRow, noteBelow, type FieldNote, type RowLayout } from './form/FieldRow.js';
 import { listHeight } from './form/ChoiceField.js';
 import { tint } from './form/colors.js';
-import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, navigable, type FormUi } from './form/keys.js';
-import { clip } from './form/text-edit.js';
+import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, navigable, type FormUi } from '../forms/keys.js';
+import { clip } from '../forms/text-edit.js';
 import { useKeys } from './form/use-keys.js';
 
 export interface FormProps {

@@ -4,8 +4,8 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { type Backup, type Cluster } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { describeError } from '../api/errors.js';
-import type { ClusterStore } from '../state/types.js';
+import { errorText } from '../tui/errors.js';
+import { useStore } from '../tui/context.js';
 import { useTimeline } from '../state/hooks.js';
 import { clusterKey } from '../state/types.js';
 import { formatAge, PHASE_COLORS, sanitize } from '../format.js';
@@ -13,7 +13,6 @@ import { tint } from '../components/form/colors.js';
 import { displayText, isSecretName, maskUriSecrets } from '../text/safe.js';
 
 export interface ClusterDetailProps {
-  store: ClusterStore;
   cluster: Cluster;
   revealed: boolean;
   scroll: number;
@@ -53,7 +52,7 @@ function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { va
     let live = true;
     load().then(
       (value) => live && setState({ value }),
-      (err: unknown) => live && setState({ error: describeError(err) }),
+      (err: unknown) => live && setState({ error: errorText(err) }),
     );
     return () => {
       live = false;
@@ -63,7 +62,8 @@ function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { va
   return state;
 }
 
-export function ClusterDetail({ store, cluster, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
+export function ClusterDetail({ cluster, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
+  const store = useStore();
   const provider = store.provider(cluster.profile);
   const timeline = useTimeline(store, clusterKey(cluster));
   const backups = useLazy<Backup[]>(store.supports(cluster, 'backups') ? () => store.backups(cluster) : undefined, [cluster.id]);

@@ -4,18 +4,18 @@ import { useEffect, useRef, useState } from 'react';
 import { type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import type { ClusterStore } from '../state/types.js';
+import { useStore } from '../tui/context.js';
 import { Form } from '../components/Form.js';
-import { initialValues, submittedValues } from '../components/form/fields.js';
+import { initialValues, submittedValues } from '../forms/fields.js';
 import { failureOf } from '../components/form/failure.js';
 import { PickList } from '../components/form/PickList.js';
 import { ReviewList } from '../components/form/ReviewList.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
-import { describeError } from '../api/errors.js';
+import { errorText } from '../tui/errors.js';
 import { sanitize } from '../format.js';
 
 export interface CreateClusterProps {
-  store: ClusterStore;
   profiles: string[];
   initialProfile?: string;
   onDone: (c: Cluster) => void;
@@ -30,7 +30,8 @@ export function writableProfiles(store: ClusterStore, names: string[]): string[]
   return names.filter((n) => !store.profileOf(n)?.readOnly && !health.find((h) => h.profile === n)?.readOnly);
 }
 
-export function CreateCluster({ store, profiles, initialProfile, onDone, onCancel }: CreateClusterProps) {
+export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: CreateClusterProps) {
+  const store = useStore();
   const [writable] = useState(() => writableProfiles(store, profiles));
   const preset = initialProfile && writable.includes(initialProfile) ? initialProfile : writable.length === 1 ? writable[0] : undefined;
   const [profile, setProfile] = useState<string | undefined>(preset);
@@ -60,7 +61,7 @@ export function CreateCluster({ store, profiles, initialProfile, onDone, onCance
       },
       (err: unknown) => {
         if (abort.signal.aborted) return;
-        setMessage(sanitize(describeError(err)));
+        setMessage(sanitize(errorText(err)));
         setStep('load-error');
       },
     );

@@ -1,20 +1,19 @@
 // Edit a cluster: the provider's edit form prefilled (immutable fields locked), a reviewed diff, then update.
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { describeError } from '../api/errors.js';
+import { errorText } from '../tui/errors.js';
 import { type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { sanitize } from '../format.js';
-import type { ClusterStore } from '../state/types.js';
+import { useStore } from '../tui/context.js';
 import { Form } from '../components/Form.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { failureOf } from '../components/form/failure.js';
-import { initialValues, submittedValues } from '../components/form/fields.js';
+import { initialValues, submittedValues } from '../forms/fields.js';
 import { PlanReview } from '../components/form/PlanReview.js';
 
 export interface EditClusterProps {
-  store: ClusterStore;
   cluster: Cluster;
   onDone: (c: Cluster) => void;
   onCancel: () => void;
@@ -22,7 +21,8 @@ export interface EditClusterProps {
 
 type Step = 'loading' | 'load-error' | 'form' | 'planning' | 'review' | 'applying';
 
-export function EditCluster({ store, cluster, onDone, onCancel }: EditClusterProps) {
+export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
+  const store = useStore();
   const [step, setStep] = useState<Step>('loading');
   const [spec, setSpec] = useState<FormSpec>();
   const [values, setValues] = useState<FormValues>({});
@@ -46,7 +46,7 @@ export function EditCluster({ store, cluster, onDone, onCancel }: EditClusterPro
       },
       (err: unknown) => {
         if (abort.signal.aborted) return;
-        setMessage(sanitize(describeError(err)));
+        setMessage(sanitize(errorText(err)));
         setStep('load-error');
       },
     );

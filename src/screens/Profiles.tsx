@@ -6,11 +6,11 @@ import { useRef, useState, useSyncExternalStore } from 'react';
 import type { Profile } from '../api/profile.js';
 import { type FieldErrors, type FormSpec, type FormValues, type ProviderKind } from '../api/types.js';
 import { PROVIDER_KINDS, PROVIDER_LABELS } from '../api/registry.js';
-import type { ClusterStore, ProfilesApi } from '../state/types.js';
+import { useProfilesApi, useStore } from '../tui/context.js';
 import { Form } from '../components/Form.js';
 import { tint } from '../components/form/colors.js';
 import { failureOf } from '../components/form/failure.js';
-import { initialValues } from '../components/form/fields.js';
+import { initialValues } from '../forms/fields.js';
 import { PickList } from '../components/form/PickList.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { profileFromValues, valuesFromProfile } from './profile-form/convert.js';
@@ -19,8 +19,6 @@ import { ProfileRows, profileRows, type ProfileRow } from './profile-form/Profil
 import { dangerFields, profileFormSpec, savedSecretPlaceholders } from './profile-form/specs.js';
 
 export interface ProfilesProps {
-  store: ClusterStore;
-  profilesApi: ProfilesApi;
   onBack: () => void;
 }
 
@@ -39,7 +37,9 @@ function removeSpec(name: string): FormSpec {
   };
 }
 
-export function Profiles({ store, profilesApi, onBack }: ProfilesProps) {
+export function Profiles({ onBack }: ProfilesProps) {
+  const store = useStore();
+  const profilesApi = useProfilesApi();
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [saved, setSaved] = useState<Profile[]>(() => profilesApi.list());
   const rows = profileRows(saved, snapshot.profiles);

@@ -4,7 +4,7 @@
 import { useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { Cluster } from '../api/types.js';
-import { describeError } from '../api/errors.js';
+import { errorText } from './errors.js';
 import type { ClusterStore } from '../state/types.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN } from './terminal.js';
 import { resumeReading, stopReading } from './stdin-handoff.js';
@@ -32,7 +32,7 @@ export function usePsqlHandoff(store: ClusterStore, launchPsql: (c: Cluster) => 
         const code = await launchPsql(cluster);
         if (code !== 0) result = { text: `psql exited with ${code}`, error: true };
       } catch (err) {
-        result = { text: describeError(err), error: true };
+        result = { text: errorText(err), error: true };
       } finally {
         takeBack();
         stdout.write(`${ENTER_ALT_SCREEN}\u001b[2J\u001b[H`);

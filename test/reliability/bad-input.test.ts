@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
 import { memorySecretStore, type FieldErrors, type FieldSpec, type FormSpec, type FormValues } from '../../src/api/types.js';
-import { initialValues, isVisible } from '../../src/components/form/fields.js';
+import { initialValues, isVisible } from '../../src/forms/fields.js';
 import { EXIT } from '../../src/commands/exit-codes.js';
 import { cleanEnv, configWith, ensureBuilt, runCli, type Run } from '../cli/helpers.js';
 import { clickhouseRig, ionosV1Rig, ionosV2Rig, pgoRig, Tally, type Rig } from './rigs.js';

@@ -25,6 +25,7 @@ import { fakeProfilesApi } from '../screens/forms/doubles.js';
 import { firstUnsafe, HOSTILE, PAYLOAD } from './hostile.js';
 import { hostileRigs, type HostileRig } from './hostile-rigs.js';
 import { Tally } from './rigs.js';
+import { renderScreen } from '../screens/render.js';
 
 const tally = new Tally();
 /** What is left of the OSC 52 sequence once made inert: proof that the hostile field reached the output (columns may cut the rest). */
@@ -295,7 +296,7 @@ describe('the TUI', () => {
         // A PGO cluster's id is its name, which the hostile text changes: a new cluster, so no timeline of its own.
         const timed = c.provider !== 'pgo';
         if (timed) expect(store.timeline(clusterKey(c)).length, `${c.profile} timeline`).toBeGreaterThan(0);
-        const detail = render(<ClusterDetail store={store} cluster={c} revealed={false} scroll={0} height={400} width={400} />);
+        const detail = renderScreen(<ClusterDetail cluster={c} revealed={false} scroll={0} height={400} width={400} />, store);
         try {
           await until(() => (detail.lastFrame() ?? '').includes('State timeline') && !(detail.lastFrame() ?? '').includes('loading…'), `${c.profile} detail loaded`);
           const text = (detail.lastFrame() ?? '').replace(SGR, '');

@@ -2,7 +2,7 @@
 // JSON carries no unsafe character raw.
 import { describe, expect, it } from 'vitest';
 import { jsonClusters } from '../../src/commands/table.js';
-import { bodyLines } from '../../src/components/form/mask-body.js';
+import { bodyLines } from '../../src/forms/mask-body.js';
 import type { Cluster } from '../../src/api/types.js';
 import { safeJson } from '../../src/text/safe.js';
 

@@ -1,7 +1,7 @@
 // A choice: ‹ label › cycled with ←/→; space opens the full list below the field.
 import { Box, Text } from 'ink';
 import type { FieldChoice } from '../../api/types.js';
-import { clip } from './text-edit.js';
+import { clip } from '../../forms/text-edit.js';
 
 export const LIST_ROWS = 8;
 

@@ -5,7 +5,7 @@ import { BoolField } from './BoolField.js';
 import { ChoiceField, ChoiceList, choiceLabel } from './ChoiceField.js';
 import { tint } from './colors.js';
 import { SecretField } from './SecretField.js';
-import { clip } from './text-edit.js';
+import { clip } from '../../forms/text-edit.js';
 import { TextField } from './TextField.js';
 
 export interface RowLayout {

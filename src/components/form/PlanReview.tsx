@@ -5,9 +5,9 @@ import { useMemo, useRef, useState } from 'react';
 import type { ChangePlan, FormSpec } from '../../api/types.js';
 import { sanitize } from '../../format.js';
 import { tint } from './colors.js';
-import { MASK } from './fields.js';
-import { bodyLines } from './mask-body.js';
-import { clip } from './text-edit.js';
+import { MASK } from '../../forms/fields.js';
+import { bodyLines } from '../../forms/mask-body.js';
+import { clip } from '../../forms/text-edit.js';
 import { useKeys } from './use-keys.js';
 
 export interface PlanReviewProps {

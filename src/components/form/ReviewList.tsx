@@ -1,8 +1,8 @@
 // The review step: every submitted value by label, secrets masked.
 import { Box, Text } from 'ink';
 import type { FormSpec, FormValues } from '../../api/types.js';
-import { displayValue, visibleFields } from './fields.js';
-import { clip } from './text-edit.js';
+import { displayValue, visibleFields } from '../../forms/fields.js';
+import { clip } from '../../forms/text-edit.js';
 
 export interface ReviewListProps {
   spec: FormSpec;

@@ -1,7 +1,7 @@
 // A one-line text, int or secret value with a cursor; long values stay whole but show clipped.
 import { Text } from 'ink';
 import { displayText } from '../../text/safe.js';
-import { chars, clip, visibleWindow } from './text-edit.js';
+import { chars, clip, visibleWindow } from '../../forms/text-edit.js';
 
 export interface TextFieldProps {
   value: string;

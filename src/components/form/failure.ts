@@ -1,7 +1,7 @@
 // What a form shows when the API rejects a submit: the provider's message on top, field errors beside fields.
-import { ApiError, describeError } from '../../api/errors.js';
 import type { FieldErrors } from '../../api/types.js';
 import { sanitize } from '../../format.js';
+import { errorText, fieldErrorsOf } from '../../tui/errors.js';
 
 export interface Failure {
   message: string;
@@ -9,10 +9,11 @@ export interface Failure {
 }
 
 export function failureOf(err: unknown): Failure {
-  const message = sanitize(describeError(err));
-  if (err instanceof ApiError && err.fieldErrors && Object.keys(err.fieldErrors).length > 0) {
+  const message = sanitize(errorText(err));
+  const reasons = fieldErrorsOf(err);
+  if (reasons) {
     const fieldErrors: FieldErrors = {};
-    for (const [key, reason] of Object.entries(err.fieldErrors)) fieldErrors[key] = sanitize(reason);
+    for (const [key, reason] of Object.entries(reasons)) fieldErrors[key] = sanitize(reason);
     return { message, fieldErrors };
   }
   return { message };

@@ -6,7 +6,7 @@ import { moduleFor, PROVIDER_LABELS } from '../../api/registry.js';
 import { sanitize } from '../../format.js';
 import type { ProfileHealth } from '../../state/types.js';
 import { tint } from '../../components/form/colors.js';
-import { clip } from '../../components/form/text-edit.js';
+import { clip } from '../../forms/text-edit.js';
 
 export interface ProfileRow {
   name: string;

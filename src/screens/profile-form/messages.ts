@@ -1,11 +1,10 @@
 // One-line messages for the profiles screen.
-import { ApiError, describeError, oneLine } from '../../api/errors.js';
-import { sanitize } from '../../format.js';
+import { oneLine } from '../../text/safe.js';
+import { providerWords } from '../../tui/errors.js';
 
 /** The provider's own words when there are some ("Invalid API key"), else the summary of the failure. */
 export function verifyFailure(err: unknown): string {
-  const text = err instanceof ApiError ? (err.providerMessage ?? err.message) : describeError(err);
-  return `Not saved — the API said: ${sanitize(oneLine(text))}`;
+  return `Not saved — the API said: ${oneLine(providerWords(err))}`;
 }
 
 export const ENV_SOURCE_HINT = 'it comes from environment variables; change or unset them in your shell';

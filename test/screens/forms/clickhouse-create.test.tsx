@@ -1,11 +1,12 @@
 // The create screen driven with the ClickHouse provider's real form spec (nested showWhen, zod validation).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import type { Profile } from '../../../src/api/profile.js';
 import { createFormSpec } from '../../../src/api/clickhouse/forms.js';
 import { CreateCluster } from '../../../src/screens/CreateCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
+import { renderScreen } from '../render.js';
 
 afterEach(() => cleanup());
 
@@ -17,7 +18,7 @@ describe('CreateCluster with the ClickHouse form', () => {
     const created = cluster({ profile: 'ch', provider: 'clickhouse', id: 'pg-2', name: 'orders copy', phase: 'creating' });
     const store = fakeStore({ profiles: [ch], createForm: async () => createFormSpec([source]), create: async () => created });
     const onDone = vi.fn();
-    const { lastFrame, stdin } = render(<CreateCluster store={store} profiles={['ch']} onDone={onDone} onCancel={() => {}} />);
+    const { lastFrame, stdin } = renderScreen(<CreateCluster profiles={['ch']} onDone={onDone} onCancel={() => {}} />, store);
     const first = await waitForFrame(lastFrame, /New ClickHouse Managed Postgres service/);
     expect(first).toMatch(/Region\s+‹ us-east-1 ›/);
     await press(stdin, KEY.right);

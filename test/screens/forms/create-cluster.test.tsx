@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { ApiError } from '../../../src/api/errors.js';
 import type { Profile } from '../../../src/api/profile.js';
 import type { FormSpec } from '../../../src/api/types.js';
 import { CreateCluster } from '../../../src/screens/CreateCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
+import { renderScreen } from '../render.js';
 
 afterEach(() => cleanup());
 
@@ -32,7 +33,7 @@ function setup(opts: Parameters<typeof fakeStore>[0] = {}, profiles = ['prod']) 
   const store = fakeStore({ profiles: [prod, stage, audit], createForm: async () => spec, ...opts });
   const onDone = vi.fn();
   const onCancel = vi.fn();
-  const r = render(<CreateCluster store={store} profiles={profiles} onDone={onDone} onCancel={onCancel} />);
+  const r = renderScreen(<CreateCluster profiles={profiles} onDone={onDone} onCancel={onCancel} />, store);
   return { ...r, store, onDone, onCancel };
 }
 

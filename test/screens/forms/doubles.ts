@@ -61,9 +61,9 @@ export function fakeStore(opts: StoreOptions = {}) {
     update: vi.fn(opts.update ?? unsupported),
     backups: vi.fn(unsupported),
     upgradeTargets: vi.fn(unsupported),
-    restart: vi.fn(unsupported),
+    restart: vi.fn<(c: Cluster) => Promise<void>>(unsupported),
     promote: vi.fn(async (_c: Cluster): Promise<void> => undefined),
-    resetPassword: vi.fn(unsupported),
+    resetPassword: vi.fn<(c: Cluster) => Promise<string>>(unsupported),
   } satisfies ClusterStore;
   return Object.assign(store, {
     /** Test hook: replaces the clusters (and marks profiles stale) as a refresh would. */

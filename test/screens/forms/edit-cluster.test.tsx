@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { ApiError } from '../../../src/api/errors.js';
 import type { ChangePlan, FormSpec, FormValues } from '../../../src/api/types.js';
 import { EditCluster } from '../../../src/screens/EditCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
+import { renderScreen } from '../render.js';
 
 afterEach(() => cleanup());
 
@@ -42,7 +43,7 @@ function setup(opts: Parameters<typeof fakeStore>[0] = {}) {
   const store = fakeStore({ editForm: async () => spec, planUpdate: async (_c, v) => planFor(v), update: async () => ({ ...target, phase: 'updating' }), ...opts });
   const onDone = vi.fn();
   const onCancel = vi.fn();
-  const r = render(<EditCluster store={store} cluster={target} onDone={onDone} onCancel={onCancel} />);
+  const r = renderScreen(<EditCluster cluster={target} onDone={onDone} onCancel={onCancel} />, store);
   return { ...r, store, onDone, onCancel };
 }
 

@@ -3,7 +3,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { useState } from 'react';
 import type { FormSpec, FormValues } from '../../../src/api/types.js';
 import { Form } from '../../../src/components/Form.js';
-import { initialValues } from '../../../src/components/form/fields.js';
+import { initialValues } from '../../../src/forms/fields.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
 
 afterEach(() => cleanup());

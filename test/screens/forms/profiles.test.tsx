@@ -2,13 +2,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render } from 'ink-testing-library';
+import { cleanup } from 'ink-testing-library';
 import { ApiError } from '../../../src/api/errors.js';
 import type { Profile } from '../../../src/api/profile.js';
 import { Profiles } from '../../../src/screens/Profiles.js';
 import { openConfig } from '../../../src/state/config.js';
 import { fakeProfilesApi, fakeStore, health } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
+import { renderScreen } from '../render.js';
 
 afterEach(() => cleanup());
 
@@ -28,7 +29,7 @@ function setup(opts: { verify?: (p: Profile) => Promise<void> } = {}) {
   });
   const api = fakeProfilesApi(profiles, opts);
   const onBack = vi.fn();
-  const r = render(<Profiles store={store} profilesApi={api} onBack={onBack} />);
+  const r = renderScreen(<Profiles onBack={onBack} />, store, api);
   return { ...r, store, api, onBack };
 }
 
@@ -109,7 +110,7 @@ describe('Profiles', () => {
     try {
       const config = openConfig({ dir, env: {} });
       const store = fakeStore({ profiles: [] });
-      const { lastFrame, stdin } = render(<Profiles store={store} profilesApi={config} onBack={vi.fn()} />);
+      const { lastFrame, stdin } = renderScreen(<Profiles onBack={vi.fn()} />, store, config);
       await waitForFrame(lastFrame, /Profiles/);
       await press(stdin, 'a', KEY.up, KEY.down, KEY.down, KEY.down, KEY.enter);
       await waitForFrame(lastFrame, /New Crunchy PGO profile/);

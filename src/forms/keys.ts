@@ -1,8 +1,25 @@
 // The form's keyboard, as a pure function: (state, key) → new state, new values, or an action.
-import type { Key } from 'ink';
-import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../../api/types.js';
+import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
 import { visibleFields } from './fields.js';
 import { chars, clampCursor, cleanInput, deleteBefore, insertAt } from './text-edit.js';
+
+/** The keys a form reacts to: the shape of Ink's `Key`, declared here so the model stays free of Ink. */
+export interface Key {
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  home: boolean;
+  end: boolean;
+  return: boolean;
+  escape: boolean;
+  ctrl: boolean;
+  shift: boolean;
+  tab: boolean;
+  backspace: boolean;
+  delete: boolean;
+  meta: boolean;
+}
 
 export interface FormUi {
   /** Key of the focused field. */

@@ -1,6 +1,6 @@
 // Editing a one-line value: what typed or pasted input may insert, cursor moves, and the visible window.
-import type { FieldKind } from '../../api/types.js';
-import { displayText, stripUnsafe } from '../../text/safe.js';
+import type { FieldKind } from '../api/types.js';
+import { displayText, stripUnsafe } from '../text/safe.js';
 
 /** Strips control characters from typed or pasted text; int fields keep digits only. */
 export function cleanInput(input: string, kind: FieldKind): string {

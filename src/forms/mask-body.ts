@@ -1,5 +1,5 @@
 // Masks secrets inside a request body before it is shown (the review of an IONOS v2 full-replace PUT).
-import { isSecretName, maskUriSecrets } from '../../text/safe.js';
+import { isSecretName, maskUriSecrets } from '../text/safe.js';
 import { MASK } from './fields.js';
 
 const SECRET_NAME = /pass(word)?|secret|token|private.?key|credential.?key|api.?key/i;

@@ -1,0 +1,45 @@
+// The line(s) under the list and detail screens: the filter or command prompt, a typed confirmation, or the
+// key hints when nothing is open.
+import { useState, type Dispatch } from 'react';
+import type { Cluster } from '../api/types.js';
+import { KeyHints } from '../components/KeyHints.js';
+import { LineInput } from '../components/LineInput.js';
+import { ConfirmOverlay } from './ConfirmOverlay.js';
+import type { ListState } from './list-state.js';
+import { isConfirm, type NavEvent, type NavState } from './navigation.js';
+
+export interface BottomBarProps {
+  nav: NavState;
+  dispatch: Dispatch<NavEvent>;
+  list: ListState;
+  /** The cluster the keys act on (the detail screen's, or the one under the cursor). */
+  target?: Cluster;
+  readOnly: boolean;
+  width: number;
+  runCommand: (typed: string) => void;
+  say: (text: string, error?: boolean) => void;
+}
+
+export function BottomBar({ nav, dispatch, list, target, readOnly, width, runCommand, say }: BottomBarProps) {
+  const close = () => dispatch({ type: 'close' });
+  const { overlay } = nav;
+  if (overlay === 'filter') {
+    return <LineInput prompt="/" value={list.filter} onChange={list.setFilter} onSubmit={close} onCancel={() => {
+      list.clearFilter();
+      close();
+    }} />;
+  }
+  if (overlay === 'command') return <CommandLine onClose={close} runCommand={runCommand} />;
+  if (isConfirm(overlay)) return target ? <ConfirmOverlay key={overlay} kind={overlay} cluster={target} onClose={close} say={say} /> : null;
+  if (overlay === 'none') return <KeyHints scope={nav.screen === 'detail' ? 'detail' : 'list'} readOnly={readOnly} width={width} />;
+  return null;
+}
+
+/** The `:` prompt; it starts empty every time it opens. */
+function CommandLine({ onClose, runCommand }: { onClose: () => void; runCommand: (typed: string) => void }) {
+  const [command, setCommand] = useState('');
+  return <LineInput prompt=":" value={command} onChange={setCommand} onSubmit={(typed) => {
+    onClose();
+    runCommand(typed);
+  }} onCancel={onClose} />;
+}

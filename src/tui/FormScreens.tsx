@@ -1,0 +1,44 @@
+// The full-screen forms the navigation state can show instead of the list: create, edit, profiles. Each
+// returns to where it came from and reports on the status line.
+import type { Dispatch } from 'react';
+import type { Cluster } from '../api/types.js';
+import { clusterKey } from '../state/types.js';
+import { CreateCluster } from '../screens/CreateCluster.js';
+import { EditCluster } from '../screens/EditCluster.js';
+import { Profiles } from '../screens/Profiles.js';
+import type { NavEvent, NavState } from './navigation.js';
+
+export interface FormScreenProps {
+  nav: NavState;
+  dispatch: Dispatch<NavEvent>;
+  /** Profile names, offered by the create form. */
+  profiles: string[];
+  /** The cluster being edited. */
+  target?: Cluster;
+  /** Puts the list cursor on a cluster (the one just created). */
+  select: (key: string) => void;
+  say: (text: string, error?: boolean) => void;
+}
+
+/** The form for the current screen, or null on the list and detail screens. */
+export function FormScreen({ nav, dispatch, profiles, target, select, say }: FormScreenProps) {
+  switch (nav.screen) {
+    case 'create':
+      return <CreateCluster profiles={profiles} onCancel={() => dispatch({ type: 'show', screen: 'list' })} onDone={(c) => {
+        select(clusterKey(c));
+        dispatch({ type: 'show', screen: 'list' });
+        say(`creating ${c.name}…`);
+      }} />;
+    case 'edit':
+      return target ? <EditCluster cluster={target} onCancel={() => dispatch({ type: 'show', screen: 'detail' })} onDone={(c) => {
+        dispatch({ type: 'show', screen: 'detail' });
+        say(`change sent to ${c.name}; it shows updating until the provider is done`);
+      }} /> : null;
+    case 'profiles':
+      return <Profiles onBack={() => dispatch({ type: 'show', screen: 'list' })} />;
+    default:
+      return null;
+  }
+}
+
+export const isFormScreen = (nav: NavState) => nav.screen === 'create' || nav.screen === 'edit' || nav.screen === 'profiles';

@@ -1,0 +1,142 @@
+// The list and detail screens' keys: the keymap turns a key into an action, and each action becomes a
+// navigation event, a list move, or a store intent. Also the `:` commands, which lead to the same places.
+import { useApp, type Key } from 'ink';
+import type { Dispatch, MutableRefObject } from 'react';
+import type { Cluster } from '../api/types.js';
+import { clusterKey, type ClusterStore } from '../state/types.js';
+import { actionFor, type Action } from '../components/keymap.js';
+import { useKeys } from '../components/form/use-keys.js';
+import { parseCommand } from './commands.js';
+import { CONFIRMS } from './confirms.js';
+import { errorText } from './errors.js';
+import type { Layout } from './layout.js';
+import type { ListState } from './list-state.js';
+import type { NavEvent, NavState } from './navigation.js';
+import { copyToClipboard, connectionUrl } from './osc52.js';
+
+export interface KeyDispatchContext {
+  store: ClusterStore;
+  nav: NavState;
+  dispatch: Dispatch<NavEvent>;
+  list: ListState;
+  /** The cluster on the detail screen, while there is one. */
+  detail?: Cluster;
+  layout: Layout;
+  /** How many lines the detail screen has (it reports them as it draws). */
+  detailLines: MutableRefObject<number>;
+  readOnly: boolean;
+  isReadOnly: (c?: Cluster) => boolean;
+  say: (text: string, error?: boolean) => void;
+  clearMessage: () => void;
+  handoff: { active: boolean; open: (c: Cluster) => void };
+}
+
+/** Registers the screen keys and the help overlay's keys; returns what runs a typed `:` command. */
+export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: string) => void } {
+  const { exit } = useApp();
+  const { store, nav, dispatch, list, layout, say } = ctx;
+  const onDetail = nav.screen === 'detail';
+  const current = (): Cluster | undefined => (onDetail ? ctx.detail : list.current());
+
+  const runCommand = (typed: string) => {
+    const command = parseCommand(typed);
+    switch (command.type) {
+      case 'quit':
+        return exit();
+      case 'profiles':
+        return dispatch({ type: 'show', screen: 'profiles' });
+      case 'create':
+        return ctx.readOnly ? say('read-only mode: create is disabled', true) : dispatch({ type: 'show', screen: 'create' });
+      case 'help':
+        return dispatch({ type: 'overlay', overlay: 'help' });
+      case 'unknown':
+        return say(command.text, true);
+      case 'none':
+        return;
+    }
+  };
+
+  const copy = (target: Cluster) => {
+    try {
+      const conn = store.provider(target.profile)?.connection(target);
+      if (!conn?.host) return say(`${target.name} has no host yet`, true);
+      copyToClipboard(connectionUrl(conn));
+      say(`copied the connection string of ${target.name} (without the password)`);
+    } catch (err) {
+      say(errorText(err), true);
+    }
+  };
+
+  const act = (action: Action) => {
+    const target = current();
+    const page = Math.max(1, (onDetail ? layout.bodyHeight - 1 : layout.listHeight) - 1);
+    const scroll = (move: 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp') =>
+      dispatch({ type: 'scroll', move, lines: ctx.detailLines.current, page });
+    switch (action) {
+      case 'down':
+        return onDetail ? scroll('down') : list.move((i) => i + 1);
+      case 'up':
+        return onDetail ? scroll('up') : list.move((i) => i - 1);
+      case 'top':
+        return onDetail ? scroll('top') : list.move(() => 0);
+      case 'bottom':
+        return onDetail ? scroll('bottom') : list.move(() => Infinity);
+      case 'pageDown':
+        return onDetail ? scroll('pageDown') : list.move((i) => i + page);
+      case 'pageUp':
+        return onDetail ? scroll('pageUp') : list.move((i) => i - page);
+      case 'open':
+        return target ? dispatch({ type: 'open', key: clusterKey(target) }) : undefined;
+      case 'back':
+        if (onDetail) return dispatch({ type: 'back' });
+        if (list.filter) return list.clearFilter();
+        return ctx.clearMessage();
+      case 'filter':
+      case 'command':
+      case 'help':
+        return dispatch({ type: 'overlay', overlay: action });
+      case 'refresh':
+        store.refresh();
+        return say('refreshing…');
+      case 'sort':
+        return list.nextSort();
+      case 'sortReverse':
+        return list.toggleReverse();
+      case 'create':
+        return dispatch({ type: 'show', screen: 'create' });
+      case 'profiles':
+        return dispatch({ type: 'show', screen: 'profiles' });
+      case 'edit':
+        return target && !ctx.isReadOnly(target) ? dispatch({ type: 'edit', key: clusterKey(target) }) : undefined;
+      case 'psql':
+        return target ? ctx.handoff.open(target) : undefined;
+      case 'copy':
+        return target ? copy(target) : undefined;
+      case 'reveal':
+        return dispatch({ type: 'reveal' });
+      case 'delete':
+      case 'restart':
+      case 'promote':
+      case 'resetPassword': {
+        if (!target) return;
+        const { capability } = CONFIRMS[action];
+        if (!capability) return ctx.isReadOnly(target) ? undefined : dispatch({ type: 'overlay', overlay: action });
+        return store.supports(target, capability) ? dispatch({ type: 'overlay', overlay: action }) : say(store.unsupportedReason(target, capability), true);
+      }
+      case 'quit':
+        return exit();
+    }
+  };
+
+  const screenKeys = (nav.screen === 'list' || onDetail) && nav.overlay === 'none' && !ctx.handoff.active;
+  useKeys((input: string, key: Key) => {
+    if (key.ctrl && input === 'c') return exit();
+    const action = actionFor(input, key, onDetail ? 'detail' : 'list', ctx.isReadOnly(current()));
+    if (action) act(action);
+  }, screenKeys);
+  useKeys((input: string, key: Key) => {
+    if (key.escape || input === '?' || input === 'q') dispatch({ type: 'close' });
+  }, nav.overlay === 'help' && !ctx.handoff.active);
+
+  return { runCommand };
+}

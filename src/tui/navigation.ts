@@ -1,0 +1,76 @@
+// Where the user is, as a pure reducer: the screen (list → detail → create/edit/profiles), the overlay on top of
+// it, and the detail screen's own view state (which cluster, scroll, password revealed). The App dispatches
+// events; it keeps only the list cursor outside (see app.tsx: keys arriving several per read need refs).
+
+export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles';
+/** The typed confirmations; their titles and intents are in ./confirms.ts. */
+export type ConfirmKind = 'delete' | 'restart' | 'promote' | 'resetPassword';
+export type Overlay = 'none' | 'help' | 'filter' | 'command' | ConfirmKind;
+export type ScrollMove = 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp';
+
+export interface NavState {
+  screen: Screen;
+  overlay: Overlay;
+  /** clusterKey of the cluster the detail (and edit) screen shows. */
+  detailKey?: string;
+  scroll: number;
+  revealed: boolean;
+}
+
+export type NavEvent =
+  | { type: 'open'; key: string } // a cluster's detail screen, from the top, password hidden
+  | { type: 'show'; screen: 'list' | 'detail' | 'create' | 'profiles' }
+  | { type: 'edit'; key: string } // the edit form of a cluster; leaving it returns to that cluster's detail
+  | { type: 'back' } // detail → list; elsewhere nothing (the App clears its filter or message instead)
+  | { type: 'gone' } // the cluster on the detail screen disappeared
+  | { type: 'overlay'; overlay: Overlay }
+  | { type: 'close' } // the overlay
+  | { type: 'scroll'; move: ScrollMove; lines: number; page: number }
+  | { type: 'reveal' };
+
+export const INITIAL_NAV: NavState = { screen: 'list', overlay: 'none', scroll: 0, revealed: false };
+
+export const isConfirm = (o: Overlay): o is ConfirmKind => o === 'delete' || o === 'restart' || o === 'promote' || o === 'resetPassword';
+
+/** The detail screen's scroll after a move, clamped to its `lines` (a page is `page` lines). */
+export function scrolled(from: number, move: ScrollMove, lines: number, page: number): number {
+  switch (move) {
+    case 'down':
+      return Math.min(from + 1, Math.max(0, lines - 1));
+    case 'up':
+      return Math.max(0, from - 1);
+    case 'top':
+      return 0;
+    case 'bottom':
+      return Math.max(0, lines - page);
+    case 'pageDown':
+      return Math.min(from + page, Math.max(0, lines - page));
+    case 'pageUp':
+      return Math.max(0, from - page);
+  }
+}
+
+export function navigate(state: NavState, event: NavEvent): NavState {
+  switch (event.type) {
+    case 'open':
+      return { ...state, screen: 'detail', overlay: 'none', detailKey: event.key, scroll: 0, revealed: false };
+    case 'show':
+      return state.screen === event.screen && state.overlay === 'none' ? state : { ...state, screen: event.screen, overlay: 'none' };
+    case 'edit':
+      return { ...state, screen: 'edit', overlay: 'none', detailKey: event.key };
+    case 'back':
+      return state.screen === 'detail' ? { ...state, screen: 'list' } : state;
+    case 'gone':
+      return state.screen === 'detail' || state.screen === 'edit' ? { ...state, screen: 'list', overlay: 'none', detailKey: undefined } : state;
+    case 'overlay':
+      return state.overlay === event.overlay ? state : { ...state, overlay: event.overlay };
+    case 'close':
+      return state.overlay === 'none' ? state : { ...state, overlay: 'none' };
+    case 'scroll': {
+      const scroll = scrolled(state.scroll, event.move, event.lines, event.page);
+      return scroll === state.scroll ? state : { ...state, scroll };
+    }
+    case 'reveal':
+      return { ...state, revealed: !state.revealed };
+  }
+}

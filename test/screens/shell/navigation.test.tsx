@@ -1,0 +1,119 @@
+// The App's navigation and confirmation table end to end through ink-testing-library: restart and password
+// reset go through the capability check and the typed confirmation; edit returns to its cluster's detail; the
+// profiles screen opens from :profiles and esc comes back; a cluster that disappears closes its detail.
+// After a screen switch keys go through press(): the new screen subscribes its keys after its first frame.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/app.js';
+import type { Profile } from '../../../src/api/profile.js';
+import type { Cluster, FormSpec } from '../../../src/api/types.js';
+import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
+import { cluster, fakeProfilesApi, fakeStore } from '../forms/doubles.js';
+import { press, waitForFrame as until } from '../forms/keys.js';
+
+const PROFILES: Profile[] = [
+  { kind: 'ionos-v2', name: 'prod', username: 'u', password: 'p' },
+  { kind: 'clickhouse', name: 'ch', keyId: 'k', keySecret: 's' },
+];
+const CLUSTERS: Cluster[] = [
+  cluster({ id: 'a', name: 'alpha', profile: 'prod' }),
+  cluster({ id: 'c', name: 'charlie', profile: 'ch', provider: 'clickhouse', state: 'running' }),
+];
+const editSpec: FormSpec = { title: 'Edit alpha', fields: [{ key: 'instances', label: 'Instances', kind: 'int', default: '1' }], validate: () => ({}) };
+
+function setup() {
+  const store = fakeStore({ profiles: PROFILES, editForm: async () => editSpec });
+  store.setClusters(CLUSTERS);
+  const app = render(<App store={store} profiles={fakeProfilesApi(PROFILES)} settings={DEFAULT_SETTINGS} readOnly={false} launchPsql={vi.fn(async () => 0)} />);
+  return { store, app };
+}
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+describe('confirmations from the table', () => {
+  it('restart: refused with the reason where the provider has none, confirmed by name where it has', async () => {
+    const { app, store } = setup();
+    cleanup = app.unmount;
+    store.restart.mockResolvedValue(undefined);
+    await until(app.lastFrame, /❯ alpha/);
+    app.stdin.write('\r');
+    await until(app.lastFrame, /alpha\s+ready/);
+    app.stdin.write('R');
+    await until(app.lastFrame, 'restart is not available here');
+    expect(app.lastFrame()).not.toContain('Restart alpha?');
+    app.stdin.write('\u001b');
+    await until(app.lastFrame, /❯ alpha/);
+    app.stdin.write('j');
+    await until(app.lastFrame, /❯ charlie/);
+    app.stdin.write('\r');
+    await until(app.lastFrame, /charlie\s+ready/);
+    app.stdin.write('R');
+    await until(app.lastFrame, 'Restart charlie? Connections will drop.');
+    app.stdin.write('charlie\r');
+    await until(app.lastFrame, 'charlie is restarting');
+    expect(store.restart).toHaveBeenCalledTimes(1);
+    expect(store.restart.mock.calls[0]![0].name).toBe('charlie');
+  });
+
+  it('reset password: shows the new password once on the status line, and an error in one line', async () => {
+    const { app, store } = setup();
+    cleanup = app.unmount;
+    store.resetPassword.mockResolvedValueOnce('n3w-secret').mockRejectedValueOnce(new Error('ch: 503 Service Unavailable'));
+    await until(app.lastFrame, /❯ alpha/);
+    app.stdin.write('j');
+    await until(app.lastFrame, /❯ charlie/);
+    app.stdin.write('\r');
+    await until(app.lastFrame, /charlie\s+ready/);
+    app.stdin.write('P');
+    await until(app.lastFrame, 'Reset the password of charlie?');
+    app.stdin.write('charlie\r');
+    await until(app.lastFrame, 'new password for charlie (shown once, stored for psql): n3w-secret');
+    app.stdin.write('P');
+    await until(app.lastFrame, 'Reset the password of charlie?');
+    app.stdin.write('charlie\r');
+    await until(app.lastFrame, 'ch: 503 Service Unavailable');
+    expect(store.resetPassword).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('screens', () => {
+  it('edit opens on the detail cluster and esc returns to its detail screen', async () => {
+    const { app, store } = setup();
+    cleanup = app.unmount;
+    await until(app.lastFrame, /❯ alpha/);
+    await press(app.stdin, '\r');
+    await until(app.lastFrame, /alpha\s+ready/);
+    await press(app.stdin, 'e');
+    await until(app.lastFrame, 'Instances');
+    expect(store.editForm.mock.calls[0]![0].name).toBe('alpha');
+    await press(app.stdin, '\u001b');
+    const back = await until(app.lastFrame, /alpha\s+ready/);
+    expect(back).not.toContain('Instances');
+    await press(app.stdin, '\u001b');
+    await until(app.lastFrame, /❯ alpha/);
+  });
+
+  it(':profiles opens the profiles screen and esc comes back to the list', async () => {
+    const { app } = setup();
+    cleanup = app.unmount;
+    await until(app.lastFrame, /❯ alpha/);
+    await press(app.stdin, ':');
+    await until(app.lastFrame, /^:/m);
+    await press(app.stdin, 'profiles\r');
+    await until(app.lastFrame, 'a add');
+    await press(app.stdin, '\u001b');
+    await until(app.lastFrame, /❯ alpha/);
+  });
+
+  it('a cluster that disappears closes its detail screen and says so', async () => {
+    const { app, store } = setup();
+    cleanup = app.unmount;
+    await until(app.lastFrame, /❯ alpha/);
+    await press(app.stdin, '\r');
+    await until(app.lastFrame, /alpha\s+ready/);
+    store.setClusters(CLUSTERS.slice(1));
+    const frame = await until(app.lastFrame, 'the cluster is gone');
+    expect(frame).toContain('charlie');
+  });
+});
