@@ -2,6 +2,7 @@
 // one organisation per key, no pagination, passwords only in create and reset responses.
 import { ApiError } from './errors.js';
 import { DEFAULT_RETRY, HttpClient, sleep } from './http.js';
+import { budgetOf } from './budget-profile.js';
 import type { ClickHouseProfile, ProviderDeps } from './profile.js';
 import {
   readClusterSecret, writeClusterSecret,
@@ -57,6 +58,7 @@ export class ClickHouseProvider implements Provider {
     this.profile = prof.name;
     this.orgId = prof.organizationId || undefined;
     this.http = new HttpClient({
+      budget: budgetOf(prof),
       baseUrl: prof.apiUrl || CLICKHOUSE_DEFAULT_URL,
       auth: { type: 'basic', username: prof.keyId, password: prof.keySecret },
       timeoutMs: prof.timeoutMs,

@@ -3,6 +3,7 @@
 // or updating depending on whether the cluster was ever AVAILABLE.
 import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
+import { budgetOf } from './budget-profile.js';
 import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV1Profile, ProviderDeps } from './profile.js';
 import { collectPages } from './paging.js';
@@ -40,6 +41,7 @@ export class IonosV1Provider implements Provider {
   ) {
     this.profile = prof.name;
     this.http = new HttpClient({
+      budget: budgetOf(prof),
       baseUrl: v1BaseUrl(prof.apiUrl),
       auth: ionosAuth(prof),
       headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,

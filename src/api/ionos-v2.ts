@@ -2,6 +2,7 @@
 // PUT as a full "ensure". list fans out to every region at once and keeps what the healthy regions returned.
 import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
+import { budgetOf } from './budget-profile.js';
 import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV2Profile, ProviderDeps } from './profile.js';
 import {
@@ -41,6 +42,7 @@ export class IonosV2Provider implements Provider {
     this.profile = prof.name;
     this.locations = profileLocations(prof);
     this.http = new HttpClient({
+      budget: budgetOf(prof),
       baseUrl: endpointFor(prof, this.locations[0]!),
       auth: ionosAuth(prof),
       headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,

@@ -13,6 +13,8 @@ interface ProfileCommon {
   connect?: { host?: string; port?: number; sslmode?: SslMode; sslrootcert?: string };
   /** Request timeout in ms (default 15000). */
   timeoutMs?: number;
+  /** Overrides the provider's request budget (docs/polling-store.md): this many requests per window. */
+  rateLimit?: { requests: number; windowSeconds: number };
 }
 
 export interface IonosV1Profile extends ProfileCommon {

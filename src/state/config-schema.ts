@@ -16,6 +16,7 @@ const common = {
   source: opt(z.enum(['file', 'env', 'demo'])),
   connect: opt(z.looseObject({ host: opt(str), port: opt(z.number().int()), sslmode: opt(str), sslrootcert: opt(str) })),
   timeoutMs: opt(z.number().positive()),
+  rateLimit: opt(z.object({ requests: z.number().int().positive(), windowSeconds: z.number().positive() })),
 };
 
 const ionosV1 = z.looseObject({ ...common, kind: z.literal('ionos-v1'), apiUrl: opt(str), username: opt(str), password: opt(str), token: opt(str), contractNumber: contract });

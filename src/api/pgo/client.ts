@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ApiError } from '../errors.js';
 import { HttpClient } from '../http.js';
+import { budgetOf } from '../budget-profile.js';
 import type { PgoProfile, ProviderDeps } from '../profile.js';
 import { VERSION_MISMATCH_MSG } from './validate.js';
 import { plainHttpRefusal } from './plain-http.js';
@@ -65,6 +66,7 @@ export class PgoTransport {
     const cert = readPem(p.clientCert, 'client certificate');
     const key = readPem(p.clientKey, 'client key');
     this.http = new HttpClient({
+      budget: budgetOf(p),
       baseUrl: p.apiUrl,
       auth: { type: 'basic', username: p.username, password: p.password },
       tls: { ca, cert, key, insecure: p.insecure },
