@@ -2,6 +2,7 @@
 // object identity), its health, and its timers. Pure bookkeeping; the polling decisions live in store.ts.
 import type { Profile } from '../api/profile.js';
 import type { Cluster, Provider } from '../api/types.js';
+import type { Budget } from '../api/budget.js';
 import type { ProfileHealth, Transition } from './types.js';
 
 export interface Entry {
@@ -28,6 +29,17 @@ export class ProfileSlot {
   listSettled?: Promise<void>;
   readonly getTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly getInFlight = new Map<string, AbortController>();
+  budget?: Budget;
+  /** Requests the last full list took (its pages): the inventory cadence scales with it. */
+  pages = 0;
+  /** Requests one GET of a cluster took (1 over HTTP; 0 until measured, and for a test double). */
+  getCost = 0;
+  /** Clusters open on a screen (detail), with how many screens watch each. */
+  readonly focused = new Map<string, number>();
+  /** Clusters the user just acted on, kept fresh until this time (ms epoch). */
+  readonly acted = new Map<string, number>();
+  /** The next list is a fast poll of watched clusters (cheaper than one GET each), not the inventory. */
+  listForWatch = false;
   /** Ids we asked the provider to delete: shown as deleting until gone. */
   readonly deleting = new Set<string>();
   /** Cached cluster array in list order; rebuilt only when entries change. */
