@@ -232,7 +232,7 @@ export function App({ store, profiles, readOnly, launchPsql, banner, notice }: A
   if (handoff.active) return <Text> </Text>;
 
   const header = (
-    <Header banner={banner} readOnly={readOnly} shown={rows.length} total={snapshot.clusters.length} filter={filter} profiles={snapshot.profiles} width={width} message={message} />
+    <Header banner={banner} readOnly={readOnly} shown={rows.length} total={snapshot.clusters.length} filter={filter} profiles={snapshot.profiles} width={width} message={message} notice={snapshot.notice} />
   );
 
   if (screen === 'create') {

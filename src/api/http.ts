@@ -93,7 +93,7 @@ function loadUndici(): Promise<typeof import('undici')> {
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
 /** With a budget: how many 429s one request waits out, and the longest pause it waits for. */
 const MAX_THROTTLED = 4;
-const MAX_THROTTLE_WAIT_MS = 60_000;
+const MAX_THROTTLE_WAIT_MS = 15_000;
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 15_000;
