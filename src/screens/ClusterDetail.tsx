@@ -65,7 +65,8 @@ function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { va
 export function ClusterDetail({ store, cluster, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
   const provider = store.provider(cluster.profile);
   const timeline = useTimeline(store, clusterKey(cluster));
-  useEffect(() => store.watch?.(clusterKey(cluster)), [store, cluster.profile, cluster.id]); // kept fresh while open
+  const key = clusterKey(cluster);
+  useEffect(() => store.watch?.(key), [store, key]); // kept fresh while open
   const backups = useLazy<Backup[]>(store.supports(cluster, 'backups') ? () => store.backups(cluster) : undefined, [cluster.id]);
   const upgrades = useLazy<string[]>(store.supports(cluster, 'upgrade') ? () => store.upgradeTargets(cluster) : undefined, [cluster.id]);
   const conn = useMemo(() => {
