@@ -4,6 +4,7 @@
 import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
 import { budgetOf } from './budget-profile.js';
+import { FreshReads } from './fresh-reads.js';
 import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV1Profile, ProviderDeps } from './profile.js';
 import { collectPages } from './paging.js';
@@ -113,6 +114,7 @@ export class IonosV1Provider implements Provider {
   }
 
   async remove(id: string, signal?: AbortSignal): Promise<void> {
+    this.reads.forget(id);
     try {
       await this.call({ method: 'DELETE', path: clusterPath(id), signal, expect: 'none' });
     } catch (err) {
@@ -143,6 +145,7 @@ export class IonosV1Provider implements Provider {
     if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
     const plan = planPatch(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return this.toCluster(raw);
+    this.reads.forget(raw.id);
     return this.toCluster(decodeCluster(await this.call({ method: 'PATCH', path: plan.path, body: plan.body, signal })));
   }
 
@@ -171,8 +174,10 @@ export class IonosV1Provider implements Provider {
     return toCluster(this.profile, raw, this.seenAvailable.has(raw.id));
   }
 
-  private async read(id: string, signal?: AbortSignal): Promise<V1Cluster> {
-    return decodeCluster(await this.call({ method: 'GET', path: clusterPath(id), signal }));
+  private readonly reads = new FreshReads<V1Cluster>();
+
+  private read(id: string, signal?: AbortSignal): Promise<V1Cluster> {
+    return this.reads.read(id, async () => decodeCluster(await this.call({ method: 'GET', path: clusterPath(id), signal })));
   }
 
   private async versions(path: string, signal?: AbortSignal): Promise<string[]> {

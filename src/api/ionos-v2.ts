@@ -3,6 +3,7 @@
 import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
 import { budgetOf } from './budget-profile.js';
+import { FreshReads } from './fresh-reads.js';
 import { ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV2Profile, ProviderDeps } from './profile.js';
 import {
@@ -117,6 +118,7 @@ export class IonosV2Provider implements Provider {
   }
 
   async remove(id: string, signal?: AbortSignal): Promise<void> {
+    this.reads.forget(id);
     const at = await this.locate(id, signal);
     try {
       await this.call(at.location, { method: 'DELETE', path: clusterPath(at.id), signal, expect: 'none' });
@@ -151,6 +153,7 @@ export class IonosV2Provider implements Provider {
     if (first) throw this.fail(new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors }));
     const plan = planPut(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return toCluster(this.profile, location, raw);
+    this.reads.forget(raw.id);
     const updated = decodeCluster(await this.call(location, { method: 'PUT', path: plan.path, body: plan.body, signal }));
     return toCluster(this.profile, location, updated);
   }
@@ -211,7 +214,13 @@ export class IonosV2Provider implements Provider {
   }
 
   /** GET /clusters/{id} in the cluster's region (found by asking every region when not yet known). */
-  private async read(id: string, signal?: AbortSignal): Promise<{ location: string; raw: V2Cluster }> {
+  private readonly reads = new FreshReads<{ location: string; raw: V2Cluster }>();
+
+  private read(id: string, signal?: AbortSignal): Promise<{ location: string; raw: V2Cluster }> {
+    return this.reads.read(id, () => this.readNow(id, signal));
+  }
+
+  private async readNow(id: string, signal?: AbortSignal): Promise<{ location: string; raw: V2Cluster }> {
     const known = this.knownLocation(id);
     if (known) {
       const raw = decodeCluster(await this.call(known.location, { method: 'GET', path: clusterPath(known.id), signal }));
