@@ -34,6 +34,8 @@ export interface RequestContext {
   priority: Priority;
   /** Requests sent inside this context: the poller learns a list's page count from it. */
   sent: number;
+  /** Requests of this context waiting for a slot now (a poll waiting for the budget is not a silent server). */
+  waiting?: number;
 }
 const context = new AsyncLocalStorage<RequestContext>();
 

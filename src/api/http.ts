@@ -91,8 +91,7 @@ function loadUndici(): Promise<typeof import('undici')> {
 }
 
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
-/** With a budget: how many 429s one request waits out, and the longest pause it waits for. */
-const MAX_THROTTLED = 4;
+/** With a budget: the longest 429 pause one request waits for (it waits out `retries` of them, at least one). */
 const MAX_THROTTLE_WAIT_MS = 15_000;
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
@@ -133,7 +132,14 @@ export class HttpClient {
     let throttles = 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        await budget?.acquire(ctx?.priority ?? 'user', req.signal);
+        if (budget) {
+          if (ctx) ctx.waiting = (ctx.waiting ?? 0) + 1;
+          try {
+            await budget.acquire(ctx?.priority ?? 'user', req.signal);
+          } finally {
+            if (ctx) ctx.waiting!--;
+          }
+        }
         if (ctx) ctx.sent++;
         return await this.once<T>(req);
       } catch (err) {
@@ -142,7 +148,7 @@ export class HttpClient {
           // lifts still ends as an error after a few rounds.
           const wait = err.retryAfterMs ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** throttles);
           budget.throttled(wait);
-          if (++throttles <= MAX_THROTTLED && wait <= MAX_THROTTLE_WAIT_MS) {
+          if (++throttles <= Math.max(1, policy.retries) && wait <= MAX_THROTTLE_WAIT_MS) {
             attempt--;
             continue;
           }

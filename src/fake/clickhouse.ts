@@ -132,8 +132,11 @@ export class ClickHouseFake extends FakeServer {
     const creds = basicAuth(req.headers);
     const key = creds && this.keys.get(creds.user);
     if (!key || key.keySecret !== creds.pass) return this.unauthorizedResponse();
-    const wait = this.keyBuckets?.take(key.keyId, this.clock.now());
-    if (wait !== undefined) return this.rateLimitResponse(wait);
+    const wait = this.keyBuckets?.take(key.keyId, Date.now());
+    if (wait !== undefined) {
+      this.throttled++;
+      return this.rateLimitResponse(wait);
+    }
     try {
       return this.route(req, key);
     } catch (err) {

@@ -18,6 +18,8 @@ const MAX_BACKOFF_MS = 60_000;
 const MAX_RETRY_AFTER_MS = 15 * 60_000;
 /** How long a cluster the user acted on stays watched after it settles. */
 export const ACTED_MS = 60_000;
+/** A list throttled this many times in a row (each after the budget waited) is shown as failing: not normal use. */
+const THROTTLED_LISTS_SHOWN = 2;
 /** How long a restart (r) waits for the cancelled list to settle before starting anyway. */
 const ABANDON_MS = 1_000;
 
@@ -107,10 +109,20 @@ export class Poller {
     let settle = () => {};
     slot.listSettled = new Promise<void>((resolve) => (settle = resolve));
     const deadline = this.pollDeadline(slot.profile);
-    const overdue = setTimeout(() => this.markOverdue(slot, ctl, deadline), deadline);
-    // `r` is the user's; a list standing in for the watched clusters' gets is 'watch'; the rest is inventory.
-    const priority: Priority = restart ? 'user' : slot.listForWatch ? 'watch' : 'background';
+    // `r` and the first list (what the user is waiting for at start) are the user's; a list standing in for the
+    // watched clusters' gets is 'watch'; the rest is inventory.
+    const first = slot.health.lastRefresh === undefined;
+    const priority: Priority = restart || first ? 'user' : slot.listForWatch ? 'watch' : 'background';
     const ctx: RequestContext = { priority, sent: 0 };
+    let overdue: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      overdue = setTimeout(() => {
+        // Waiting for the budget is not a silent server: look again later.
+        if (ctx.waiting) arm();
+        else this.markOverdue(slot, ctl, deadline);
+      }, deadline);
+    };
+    arm();
     let next = this.inventoryEveryMs(slot);
     try {
       // The very first list of a big account shows its first page while the rest loads (the profile stays 'loading').
@@ -149,6 +161,7 @@ export class Poller {
         const warning = warnings.join('; ') || undefined;
         if (warning !== slot.health.warning) dirty = true;
         slot.failures = 0;
+        slot.throttledLists = 0;
         slot.health = { ...slot.health, ...cadence, status: 'ok', error: undefined, warning, nextRetryAt: undefined, lastRefresh: now };
         if (wasError) dirty = true;
         if (dirty) core.changed();
@@ -156,7 +169,7 @@ export class Poller {
       next = Math.min(next, this.planWatch(slot));
     } catch (err) {
       if (ctl.signal.aborted || core.slots.get(slot.profile.name) !== slot) return;
-      if (isApiError(err, 'rate-limit')) {
+      if (isApiError(err, 'rate-limit') && ++slot.throttledLists < THROTTLED_LISTS_SHOWN) {
         // Throttled past the budget's own waits: not a failure of the profile (its status stays), just a later
         // list; the header shows when.
         next = Math.max(next, Math.min(MAX_RETRY_AFTER_MS, err.retryAfterMs ?? next));

@@ -23,6 +23,8 @@ export class ProfileSlot {
   health: ProfileHealth;
   provider?: Provider;
   failures = 0;
+  /** Lists in a row that ended throttled (429) although the budget waited. */
+  throttledLists = 0;
   listTimer?: ReturnType<typeof setTimeout>;
   listInFlight?: AbortController;
   /** Resolves when the list in flight has settled (a restart waits for the cancelled one). */

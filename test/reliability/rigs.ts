@@ -22,6 +22,8 @@ export interface Rig {
   inject(fault: Fault): void;
   clear(): void;
   requests(): number;
+  /** 429s the fake answered because of its provider's rate limit (on by default; injected faults not counted). */
+  throttled(): number;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,8 @@ let pki: TestPki | undefined;
 export const testPki = () => (pki ??= generateTestPki({ clientName: 'admin' }));
 
 export async function clickhouseRig(count = 5): Promise<Rig> {
-  const fake = await startClickHouseFake({ clock: new FakeClock(0), rateLimit: false, seed: 11 });
+  // The rate limit is on (10 requests per 10 s per key, counted in real time): pgtui must stay within it.
+  const fake = await startClickHouseFake({ clock: new FakeClock(0), seed: 11 });
   fake.seedServices(count);
   return {
     kind: 'clickhouse',
@@ -41,6 +44,7 @@ export async function clickhouseRig(count = 5): Promise<Rig> {
     inject: (f) => void fake.inject(f),
     clear: () => fake.clearFaults(),
     requests: () => fake.requests.length,
+    throttled: () => fake.throttled,
     stop: () => fake.stop(),
   };
 }
@@ -64,6 +68,7 @@ export async function pgoRig(count = 5): Promise<Rig & { caDir: string; paths: R
     inject: (f) => void fake.inject(f),
     clear: () => fake.clearFaults(),
     requests: () => fake.requests.length,
+    throttled: () => fake.throttled,
     async stop() {
       await fake.stop();
       rmSync(caDir, { recursive: true, force: true });
@@ -84,6 +89,7 @@ export async function ionosV1Rig(count = 5): Promise<Rig> {
     inject: (f) => void fake.inject(f),
     clear: () => fake.clearFaults(),
     requests: () => fake.requests.length,
+    throttled: () => fake.throttled,
     stop: () => fake.stop(),
   };
 }
@@ -101,6 +107,7 @@ export async function ionosV2Rig(count = 5): Promise<Rig> {
     inject: (f) => void fake.inject(undefined, f),
     clear: () => fake.clearFaults(),
     requests: () => fake.requests.length,
+    throttled: () => Object.values(fake.servers).reduce((n, s) => n + s.throttled, 0),
     stop: () => fake.stop(),
   };
 }
