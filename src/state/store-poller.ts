@@ -49,15 +49,21 @@ export class Poller {
     private readonly opts: PollerOptions,
   ) {}
 
-  /** How often the whole inventory may be listed: the refresh setting, or slower when the budget says so. */
+  /**
+   * How often the whole inventory may be listed: the refresh setting, or slower when the budget says so. The
+   * background share is halved while busy clusters nobody acted on are fetched one by one (they get the other
+   * half), so an idle account stays within the background share whatever it holds.
+   */
   inventoryEveryMs(slot: ProfileSlot): number {
-    const perMinute = this.core.budgetOf(slot).perMinute('background');
-    return Math.max(this.opts.refreshMs, Math.ceil((slot.pages * 60_000) / perMinute));
+    const share = this.core.budgetOf(slot).perMinute('background') / (slot.passive > 0 ? 2 : 1);
+    return Math.max(this.opts.refreshMs, Math.ceil((slot.pages * 60_000) / share));
   }
 
-  /** How often each of `n` watched clusters may be fetched within the watch share of the budget. */
-  private watchEveryMs(slot: ProfileSlot, requests: number): number {
-    const perMinute = this.core.budgetOf(slot).perMinute('watch');
+  /** How often `requests` may be spent: within the watch share for what the user looks at or acted on, within
+   * half the background share for clusters that are merely busy. */
+  private everyMs(slot: ProfileSlot, requests: number, hot: boolean): number {
+    const budget = this.core.budgetOf(slot);
+    const perMinute = hot ? budget.perMinute('watch') : budget.perMinute('background') / 2;
     return Math.max(FAST_POLL_MS, Math.ceil((requests * 60_000) / perMinute));
   }
 
@@ -203,27 +209,35 @@ export class Poller {
 
   /**
    * Decides how the watched clusters are kept fresh; returns when the next list is due for them (Infinity when
-   * the inventory cadence is enough). When one list costs no more than a GET each, the list is the fast poll.
+   * the inventory cadence is enough). When one list costs fewer requests than a GET each, the list is the fast
+   * poll. Clusters the user looks at or acted on ("hot") are polled within the watch share; clusters that are
+   * only busy, within half the background share (docs/polling-store.md).
    */
   planWatch(slot: ProfileSlot): number {
     const ids = this.watched(slot);
+    const isHot = (id: string) => slot.focused.has(id) || slot.acted.has(id);
+    const hot = ids.filter(isHot);
     slot.listForWatch = ids.length > 0 && slot.pages > 0 && slot.pages < Math.min(ids.length, MAX_FAST_GETS);
     if (slot.listForWatch || ids.length === 0) {
+      slot.passive = 0;
       for (const [id, t] of slot.getTimers) {
         clearTimeout(t);
         slot.getTimers.delete(id);
       }
-      return slot.listForWatch ? this.watchEveryMs(slot, slot.pages) : Infinity;
+      return slot.listForWatch ? this.everyMs(slot, slot.pages, hot.length > 0) : Infinity;
     }
-    const fast = ids.slice(0, MAX_FAST_GETS);
-    const every = this.watchEveryMs(slot, fast.length * slot.getCost);
+    const fast = [...hot, ...ids.filter((id) => !isHot(id))].slice(0, MAX_FAST_GETS);
+    const passive = fast.filter((id) => !isHot(id));
+    slot.passive = passive.length;
+    const hotEvery = this.everyMs(slot, (fast.length - passive.length) * slot.getCost, true);
+    const passiveEvery = this.everyMs(slot, passive.length * slot.getCost, false);
     const keep = new Set(fast);
     for (const [id, t] of slot.getTimers) {
       if (keep.has(id)) continue;
       clearTimeout(t);
       slot.getTimers.delete(id);
     }
-    for (const id of fast) if (!slot.getTimers.has(id) && !slot.getInFlight.has(id)) this.scheduleGet(slot, id, every);
+    for (const id of fast) if (!slot.getTimers.has(id) && !slot.getInFlight.has(id)) this.scheduleGet(slot, id, isHot(id) ? hotEvery : passiveEvery);
     return Infinity;
   }
 

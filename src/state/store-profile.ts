@@ -42,6 +42,8 @@ export class ProfileSlot {
   readonly acted = new Map<string, number>();
   /** The next list is a fast poll of watched clusters (cheaper than one GET each), not the inventory. */
   listForWatch = false;
+  /** Busy clusters nobody acted on that are fetched one by one (they take half the background share). */
+  passive = 0;
   /** Ids we asked the provider to delete: shown as deleting until gone. */
   readonly deleting = new Set<string>();
   /** Cached cluster array in list order; rebuilt only when entries change. */
