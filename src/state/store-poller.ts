@@ -168,7 +168,10 @@ export class Poller {
         if (warning !== slot.health.warning) dirty = true;
         slot.failures = 0;
         slot.throttledLists = 0;
-        slot.health = { ...slot.health, ...cadence, status: 'ok', error: undefined, warning, nextRetryAt: undefined, lastRefresh: now };
+        // A budget-limited profile's header says how fresh it is ("updated 40 s ago"): each of its (rare) lists is
+        // a visible change. Others keep the quiet emit-on-change rule.
+        if (limited) dirty = true;
+        slot.health = { ...slot.health, ...cadence, status: 'ok', error: undefined, warning, nextRetryAt: undefined, lastRefresh: wasError || dirty ? now : slot.health.lastRefresh };
         if (wasError) dirty = true;
         if (dirty) core.changed();
       }

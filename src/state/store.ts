@@ -106,6 +106,7 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
         const n = (slot.focused.get(id) ?? 1) - 1;
         if (n > 0) slot.focused.set(id, n);
         else slot.focused.delete(id);
+        if (core.active) poller.planWatch(slot);
       };
     },
     ...createIntents(core, poller),
