@@ -108,6 +108,12 @@ export class Budget {
     this.pump();
   }
 
+  /** Tests: forget a 429's pause (the window of sends stays: the provider still counts them). */
+  unpause(): void {
+    this.pausedUntil = 0;
+    this.pump();
+  }
+
   onNotice(fn: (n: Notice | undefined) => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);

@@ -44,6 +44,8 @@ export class ProfileSlot {
   listForWatch = false;
   /** Busy clusters nobody acted on that are fetched one by one (they take half the background share). */
   passive = 0;
+  /** When the snapshot last carried a fresh lastRefresh for the header (store-poller.ts). */
+  freshnessShown?: number;
   /** Ids we asked the provider to delete: shown as deleting until gone. */
   readonly deleting = new Set<string>();
   /** Cached cluster array in list order; rebuilt only when entries change. */

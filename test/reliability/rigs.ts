@@ -28,12 +28,17 @@ export interface Rig {
 }
 
 export const TIMEOUT_MS = 1500;
+
+/** Every fake enforces its provider's rate limit unless a suite says `{ limits: false }` (fault injection). */
+export interface RigOptions {
+  limits?: false;
+}
 let pki: TestPki | undefined;
 export const testPki = () => (pki ??= generateTestPki({ clientName: 'admin' }));
 
-export async function clickhouseRig(count = 5): Promise<Rig> {
+export async function clickhouseRig(count = 5, opts: RigOptions = {}): Promise<Rig> {
   // The rate limit is on (10 requests per 10 s per key, counted in real time): pgtui must stay within it.
-  const fake = await startClickHouseFake({ clock: new FakeClock(0), seed: 11 });
+  const fake = await startClickHouseFake({ clock: new FakeClock(0), seed: 11, ...(opts.limits === false ? { rateLimit: false } : {}) });
   fake.seedServices(count);
   return {
     kind: 'clickhouse',
@@ -49,8 +54,8 @@ export async function clickhouseRig(count = 5): Promise<Rig> {
   };
 }
 
-export async function pgoRig(count = 5): Promise<Rig & { caDir: string; paths: ReturnType<typeof writeTestPki> }> {
-  const fake = await startPgoFake({ clock: new FakeClock(0), pki: testPki(), seed: 12 });
+export async function pgoRig(count = 5, opts: RigOptions = {}): Promise<Rig & { caDir: string; paths: ReturnType<typeof writeTestPki> }> {
+  const fake = await startPgoFake({ clock: new FakeClock(0), pki: testPki(), seed: 12, ...(opts.limits === false ? { rateLimit: false } : {}) });
   fake.seedClusters(count);
   const caDir = mkdtempSync(join(tmpdir(), 'pgtui-rel-pki-'));
   const paths = writeTestPki(caDir, testPki(), { strangers: true });
@@ -76,8 +81,8 @@ export async function pgoRig(count = 5): Promise<Rig & { caDir: string; paths: R
   };
 }
 
-export async function ionosV1Rig(count = 5): Promise<Rig> {
-  const fake = await startIonosV1Fake({ clock: new FakeClock(0) });
+export async function ionosV1Rig(count = 5, opts: RigOptions = {}): Promise<Rig> {
+  const fake = await startIonosV1Fake({ clock: new FakeClock(0), ...(opts.limits === false ? { rateLimit: false } : {}) });
   fake.seed(count);
   const { username, password } = fake.credentials;
   return {
@@ -94,8 +99,8 @@ export async function ionosV1Rig(count = 5): Promise<Rig> {
   };
 }
 
-export async function ionosV2Rig(count = 5): Promise<Rig> {
-  const fake = await startIonosV2Fake({ clock: new FakeClock(0) });
+export async function ionosV2Rig(count = 5, opts: RigOptions = {}): Promise<Rig> {
+  const fake = await startIonosV2Fake({ clock: new FakeClock(0), ...(opts.limits === false ? { rateLimit: false } : {}) });
   fake.seed(count);
   const { username, password } = fake.credentials;
   return {
