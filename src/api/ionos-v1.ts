@@ -95,7 +95,7 @@ export class IonosV1Provider implements Provider {
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {
-    return this.toCluster(await this.read(id, signal));
+    return this.toCluster(await this.read(id, signal, false));
   }
 
   async createForm(signal?: AbortSignal): Promise<FormSpec> {
@@ -176,8 +176,9 @@ export class IonosV1Provider implements Provider {
 
   private readonly reads = new FreshReads<V1Cluster>();
 
-  private read(id: string, signal?: AbortSignal): Promise<V1Cluster> {
-    return this.reads.read(id, async () => decodeCluster(await this.call({ method: 'GET', path: clusterPath(id), signal })));
+  /** `reuse`: an edit's form, plan and update share the read its lookup just made (fresh-reads.ts). */
+  private read(id: string, signal?: AbortSignal, reuse = true): Promise<V1Cluster> {
+    return this.reads.read(id, async () => decodeCluster(await this.call({ method: 'GET', path: clusterPath(id), signal })), reuse);
   }
 
   private async versions(path: string, signal?: AbortSignal): Promise<string[]> {

@@ -92,7 +92,7 @@ export class IonosV2Provider implements Provider {
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {
-    const { location, raw } = await this.read(id, signal);
+    const { location, raw } = await this.read(id, signal, false);
     return toCluster(this.profile, location, raw);
   }
 
@@ -216,8 +216,9 @@ export class IonosV2Provider implements Provider {
   /** GET /clusters/{id} in the cluster's region (found by asking every region when not yet known). */
   private readonly reads = new FreshReads<{ location: string; raw: V2Cluster }>();
 
-  private read(id: string, signal?: AbortSignal): Promise<{ location: string; raw: V2Cluster }> {
-    return this.reads.read(id, () => this.readNow(id, signal));
+  /** `reuse`: an edit's form, plan and update share the read its lookup just made (fresh-reads.ts). */
+  private read(id: string, signal?: AbortSignal, reuse = true): Promise<{ location: string; raw: V2Cluster }> {
+    return this.reads.read(id, () => this.readNow(id, signal), reuse);
   }
 
   private async readNow(id: string, signal?: AbortSignal): Promise<{ location: string; raw: V2Cluster }> {

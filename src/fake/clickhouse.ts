@@ -132,7 +132,7 @@ export class ClickHouseFake extends FakeServer {
     const creds = basicAuth(req.headers);
     const key = creds && this.keys.get(creds.user);
     if (!key || key.keySecret !== creds.pass) return this.unauthorizedResponse();
-    const wait = this.keyBuckets?.take(key.keyId, Date.now());
+    const wait = this.keyBuckets?.take(key.keyId, this.clock.wall());
     if (wait !== undefined) {
       this.throttled++;
       return this.rateLimitResponse(wait);

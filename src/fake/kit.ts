@@ -79,6 +79,10 @@ export class FakeClock {
   advance(ms: number): void {
     this.offset += ms;
   }
+  /** Real time plus every advance(): what rate limits count in (requests arrive in real time, whatever the speed). */
+  wall(): number {
+    return Date.now() + this.offset;
+  }
 }
 
 /** A provider's request limit per credential (real time, not the fake clock); false turns it off. */
@@ -141,9 +145,9 @@ export abstract class FakeServer {
   protected abstract unauthorizedResponse(): FakeResponse;
   protected abstract handle(req: FakeRequest): FakeResponse | Promise<FakeResponse>;
 
-  /** The provider's 429 when `credential` is over its limit (counted in real time: rates are real). */
+  /** The provider's 429 when `credential` is over its limit (counted on the wall clock: rates are real). */
   protected overLimit(credential: string): FakeResponse | undefined {
-    const wait = this.buckets?.take(credential, Date.now());
+    const wait = this.buckets?.take(credential, this.clock.wall());
     if (wait === undefined) return undefined;
     this.throttled++;
     return this.rateLimitResponse(wait);
