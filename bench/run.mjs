@@ -1,10 +1,12 @@
-// npm run bench: start-up, ls at scale vs curl+jq, first frame, keystroke-to-frame, RSS, idle cost.
+// npm run bench: start-up, ls at scale vs curl+jq, first frame, keystroke-to-frame, RSS, idle cost, and the
+// store within each provider's rate limits (limits: bench/limits.ts, on a virtual clock).
 // Each figure is a median of several runs and is printed with its comparison and ratio. `--quick` runs
-// fewer rounds and a shorter idle window; a name (startup, scale, tui, idle) runs only that part.
+// fewer rounds and a shorter idle window; a name (startup, scale, tui, idle, limits) runs only that part.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { BIN, ROOT, Tmux, bundleFake, configFor, has, median, procStat, sleep, startFake, timeMedian, timeRun } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -159,6 +161,26 @@ if ((want('tui') || want('idle')) && has('tmux')) {
   } finally {
     t.kill();
     fake.stop();
+  }
+}
+
+if (want('limits')) {
+  // Requests per minute idle at 100 and 5,000 clusters per provider, 429s in a scripted session (target 0), and
+  // state change → row (target ≤ 10 s), all with every fake's limit on.
+  const outfile = join(ROOT, 'bench/.cache/limits.mjs');
+  await build({ entryPoints: [join(ROOT, 'bench/limits.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' } });
+  const run = spawnSync(node, [outfile], { encoding: 'utf8', env: { ...process.env, ...(quick ? { QUICK: '1' } : {}) }, maxBuffer: 64 * 1024 * 1024 });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  const figures = last.startsWith('{') ? JSON.parse(last).figures : [];
+  if (run.status !== 0 || figures.length === 0) report('limits bench', 'failed', '', null, false, (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / '));
+  for (const line of figures) {
+    const idle = /^idle (\S+) (\d+) clusters: ([\d.]+) requests\/min, (\d+) throttled/.exec(line);
+    const session = /^session .*?(\d+) 429s/.exec(line);
+    if (idle) {
+      const big = idle[2] === '5000';
+      report(`requests per minute idle, ${idle[1]} ${idle[2]} clusters`, Number(idle[3]), 'req/min', big ? '≤ 60' : null, (!big || Number(idle[3]) <= 60) && idle[4] === '0', line.replace(/^idle \S+ \d+ clusters: [\d.]+ requests\/min, /, ''));
+    } else if (session) report('429s in a scripted ClickHouse session (create, watch, edit, psql lookup)', Number(session[1]), '429s', '0', session[1] === '0', line);
+    else console.log(line);
   }
 }
 

@@ -76,7 +76,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   if (handoff.active) return <Text> </Text>;
 
   const header = (
-    <Header banner={banner} readOnly={readOnly} shown={list.rows.length} total={snapshot.clusters.length} filter={list.filter} profiles={snapshot.profiles} width={width} message={message} />
+    <Header banner={banner} readOnly={readOnly} shown={list.rows.length} total={snapshot.clusters.length} filter={list.filter} profiles={snapshot.profiles} width={width} message={message} notice={snapshot.notice} />
   );
 
   if (isFormScreen(nav)) {

@@ -2,6 +2,7 @@
 // one organisation per key, no pagination, passwords only in create and reset responses.
 import { ApiError } from './errors.js';
 import { DEFAULT_RETRY, HttpClient, sleep } from './http.js';
+import { budgetOf, type RatePolicy } from './budget-profile.js';
 import type { ClickHouseProfile, ProviderDeps } from './profile.js';
 import {
   readClusterSecret, writeClusterSecret,
@@ -38,6 +39,13 @@ export interface PgInstanceConfig {
   message?: string;
 }
 
+/** Documented: 10 requests per 10 s per API key, 429 + X-RateLimit-Reset beyond it (docs/polling-store.md). */
+export const CLICKHOUSE_RATE: RatePolicy<ClickHouseProfile> = {
+  limits: { requests: 10, windowMs: 10_000 },
+  throttledBy: 'ClickHouse',
+  credential: (p) => `clickhouse:${p.apiUrl ?? ''}:${p.keyId}`,
+};
+
 export class ClickHouseProvider implements Provider {
   readonly kind = 'clickhouse' as const;
   readonly profile: string;
@@ -57,6 +65,7 @@ export class ClickHouseProvider implements Provider {
     this.profile = prof.name;
     this.orgId = prof.organizationId || undefined;
     this.http = new HttpClient({
+      budget: budgetOf(prof, CLICKHOUSE_RATE),
       baseUrl: prof.apiUrl || CLICKHOUSE_DEFAULT_URL,
       auth: { type: 'basic', username: prof.keyId, password: prof.keySecret },
       timeoutMs: prof.timeoutMs,

@@ -6,6 +6,7 @@
 import { setMaxListeners } from 'node:events';
 import type { Agent, Dispatcher } from 'undici';
 import { ApiError, httpError, oneLine } from './errors.js';
+import { currentContext, type Budget } from './budget.js';
 
 export type Auth =
   | { type: 'basic'; username: string; password: string }
@@ -48,6 +49,8 @@ export interface HttpClientOptions {
   errorMessage?: (status: number, body: unknown, text: string) => string | undefined;
   /** Test hook: a dispatcher to use instead of the client's own agent. */
   dispatcher?: Dispatcher;
+  /** The credential's request budget (budget.ts): every request waits for a slot; a 429 pauses it. */
+  budget?: Budget;
   /** Test/bench hook: sleep used between retries. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -88,6 +91,8 @@ function loadUndici(): Promise<typeof import('undici')> {
 }
 
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
+/** With a budget: the longest 429 pause one request waits for (it waits out `retries` of them, at least one). */
+const MAX_THROTTLE_WAIT_MS = 15_000;
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -122,10 +127,33 @@ export class HttpClient {
     if (req.signal) setMaxListeners(0, req.signal);
     const policy = this.opts.retry ?? DEFAULT_RETRY;
     const idempotent = req.idempotent ?? (req.method !== 'POST' && req.method !== 'PATCH');
+    const budget = this.opts.budget;
+    const ctx = currentContext();
+    let throttles = 0;
     for (let attempt = 0; ; attempt++) {
       try {
+        if (budget) {
+          if (ctx) ctx.waiting = (ctx.waiting ?? 0) + 1;
+          try {
+            await budget.acquire(ctx?.priority ?? 'user', req.signal);
+          } finally {
+            if (ctx) ctx.waiting!--;
+          }
+        }
+        if (ctx) ctx.sent++;
         return await this.once<T>(req);
       } catch (err) {
+        if (budget && err instanceof ApiError && err.kind === 'rate-limit' && !req.signal?.aborted) {
+          // The whole credential waits (budget.ts); the request queues again behind the pause. A limit that never
+          // lifts still ends as an error after a few rounds.
+          const wait = err.retryAfterMs ?? Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** throttles);
+          budget.throttled(wait);
+          if (++throttles <= Math.max(1, policy.retries) && wait <= MAX_THROTTLE_WAIT_MS) {
+            attempt--;
+            continue;
+          }
+          throw err;
+        }
         if (!(err instanceof ApiError) || attempt >= policy.retries || req.signal?.aborted || final.has(err)) throw err;
         const retriable =
           err.kind === 'rate-limit' || // the server refused it, so repeating is safe for any method

@@ -1,10 +1,18 @@
 // What IONOS v1 and v2 share: Basic or Bearer auth from a profile, and the psql connection of a cluster
 // (the profile's `connect` override, the login pgtui stored at create, sslmode require or verify-full with a CA).
 import type { Auth } from './http.js';
+import { digest, type RatePolicy } from './budget-profile.js';
 import type { IonosV1Profile, IonosV2Profile } from './profile.js';
 import { readClusterSecret, type Cluster, type ConnectionInfo, type SecretStore } from './types.js';
 
 export const IONOS_PORT = 5432;
+
+/** Chosen, not documented: 120 requests a minute per user or token, shared by v1 and v2 (docs/polling-store.md). */
+export const IONOS_RATE: RatePolicy<IonosV1Profile | IonosV2Profile> = {
+  limits: { requests: 120, windowMs: 60_000 },
+  throttledBy: 'IONOS',
+  credential: (p) => `ionos:${p.username ? `user:${p.username}` : `token:${digest(p.token ?? '')}`}`,
+};
 
 export function ionosAuth(prof: IonosV1Profile | IonosV2Profile): Auth {
   if (prof.token) return { type: 'bearer', token: prof.token };

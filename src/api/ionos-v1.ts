@@ -3,7 +3,9 @@
 // or updating depending on whether the cluster was ever AVAILABLE.
 import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
-import { ionosAuth, ionosConnection } from './ionos-common.js';
+import { budgetOf } from './budget-profile.js';
+import { FreshReads } from './fresh-reads.js';
+import { IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV1Profile, ProviderDeps } from './profile.js';
 import { collectPages } from './paging.js';
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
@@ -40,6 +42,7 @@ export class IonosV1Provider implements Provider {
   ) {
     this.profile = prof.name;
     this.http = new HttpClient({
+      budget: budgetOf(prof, IONOS_RATE),
       baseUrl: v1BaseUrl(prof.apiUrl),
       auth: ionosAuth(prof),
       headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,
@@ -92,7 +95,7 @@ export class IonosV1Provider implements Provider {
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {
-    return this.toCluster(await this.read(id, signal));
+    return this.toCluster(await this.read(id, signal, false));
   }
 
   async createForm(signal?: AbortSignal): Promise<FormSpec> {
@@ -111,6 +114,7 @@ export class IonosV1Provider implements Provider {
   }
 
   async remove(id: string, signal?: AbortSignal): Promise<void> {
+    this.reads.forget(id);
     try {
       await this.call({ method: 'DELETE', path: clusterPath(id), signal, expect: 'none' });
     } catch (err) {
@@ -141,6 +145,7 @@ export class IonosV1Provider implements Provider {
     if (first) throw new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     const plan = planPatch(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return this.toCluster(raw);
+    this.reads.forget(raw.id);
     return this.toCluster(decodeCluster(await this.call({ method: 'PATCH', path: plan.path, body: plan.body, signal })));
   }
 
@@ -169,8 +174,11 @@ export class IonosV1Provider implements Provider {
     return toCluster(this.profile, raw, this.seenAvailable.has(raw.id));
   }
 
-  private async read(id: string, signal?: AbortSignal): Promise<V1Cluster> {
-    return decodeCluster(await this.call({ method: 'GET', path: clusterPath(id), signal }));
+  private readonly reads = new FreshReads<V1Cluster>();
+
+  /** `reuse`: an edit's form, plan and update share the read its lookup just made (fresh-reads.ts). */
+  private read(id: string, signal?: AbortSignal, reuse = true): Promise<V1Cluster> {
+    return this.reads.read(id, async () => decodeCluster(await this.call({ method: 'GET', path: clusterPath(id), signal })), reuse);
   }
 
   private async versions(path: string, signal?: AbortSignal): Promise<string[]> {

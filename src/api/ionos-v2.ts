@@ -2,7 +2,9 @@
 // PUT as a full "ensure". list fans out to every region at once and keeps what the healthy regions returned.
 import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
-import { ionosAuth, ionosConnection } from './ionos-common.js';
+import { budgetOf } from './budget-profile.js';
+import { FreshReads } from './fresh-reads.js';
+import { IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV2Profile, ProviderDeps } from './profile.js';
 import {
   writeClusterSecret,
@@ -41,6 +43,7 @@ export class IonosV2Provider implements Provider {
     this.profile = prof.name;
     this.locations = profileLocations(prof);
     this.http = new HttpClient({
+      budget: budgetOf(prof, IONOS_RATE),
       baseUrl: endpointFor(prof, this.locations[0]!),
       auth: ionosAuth(prof),
       headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,
@@ -89,7 +92,7 @@ export class IonosV2Provider implements Provider {
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {
-    const { location, raw } = await this.read(id, signal);
+    const { location, raw } = await this.read(id, signal, false);
     return toCluster(this.profile, location, raw);
   }
 
@@ -115,6 +118,7 @@ export class IonosV2Provider implements Provider {
   }
 
   async remove(id: string, signal?: AbortSignal): Promise<void> {
+    this.reads.forget(id);
     const at = await this.locate(id, signal);
     try {
       await this.call(at.location, { method: 'DELETE', path: clusterPath(at.id), signal, expect: 'none' });
@@ -149,6 +153,7 @@ export class IonosV2Provider implements Provider {
     if (first) throw new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
     const plan = planPut(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return toCluster(this.profile, location, raw);
+    this.reads.forget(raw.id);
     const updated = decodeCluster(await this.call(location, { method: 'PUT', path: plan.path, body: plan.body, signal }));
     return toCluster(this.profile, location, updated);
   }
@@ -209,7 +214,14 @@ export class IonosV2Provider implements Provider {
   }
 
   /** GET /clusters/{id} in the cluster's region (found by asking every region when not yet known). */
-  private async read(id: string, signal?: AbortSignal): Promise<{ location: string; raw: V2Cluster }> {
+  private readonly reads = new FreshReads<{ location: string; raw: V2Cluster }>();
+
+  /** `reuse`: an edit's form, plan and update share the read its lookup just made (fresh-reads.ts). */
+  private read(id: string, signal?: AbortSignal, reuse = true): Promise<{ location: string; raw: V2Cluster }> {
+    return this.reads.read(id, () => this.readNow(id, signal), reuse);
+  }
+
+  private async readNow(id: string, signal?: AbortSignal): Promise<{ location: string; raw: V2Cluster }> {
     const known = this.knownLocation(id);
     if (known) {
       const raw = decodeCluster(await this.call(known.location, { method: 'GET', path: clusterPath(known.id), signal }));

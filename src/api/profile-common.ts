@@ -13,6 +13,8 @@ export interface ProfileCommon {
   connect?: { host?: string; port?: number; sslmode?: SslMode; sslrootcert?: string };
   /** Request timeout in ms (default 15000). */
   timeoutMs?: number;
+  /** Overrides the provider's request budget (docs/polling-store.md): this many requests per window. */
+  rateLimit?: { requests: number; windowSeconds: number };
 }
 
 /** Shared dependencies handed to every provider constructor. */

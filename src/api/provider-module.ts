@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ProfileCommon, ProviderDeps } from './profile-common.js';
 import type { FieldSpec, FormValues, Identity, Provider } from './types.js';
 import type { FileExists } from './profile-kit.js';
+import type { RatePolicy } from './budget-profile.js';
 
 /** Any provider's profile: the common fields and its own `kind`. */
 export interface ProfileBase extends ProfileCommon {
@@ -73,6 +74,8 @@ export interface ProviderModule<P extends ProfileBase = ProfileBase> {
   /** Profiles from the ecosystem's own environment variables (docs/profiles.md), named env-*. */
   fromEnv?(env: NodeJS.ProcessEnv, io: EnvIo): P[];
   readonly cli: { readonly options: readonly CliOption[]; build(name: string, o: Record<string, unknown>, io: CliIo): Promise<P> };
+  /** The request budget of one credential (docs/polling-store.md): limits, who throttles, what shares it. */
+  readonly rate: RatePolicy<P>;
   /** The client. Errors it throws are named with the profile by the registry (src/api/registry.ts). */
   create(profile: P, deps: ProviderDeps): Provider;
   /** What a verify discovered that the saved profile keeps (ClickHouse's organization id). */

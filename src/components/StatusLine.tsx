@@ -13,9 +13,20 @@ export interface HeaderProps {
   profiles: readonly ProfileHealth[];
   width: number;
   message?: { text: string; error: boolean };
+  /** The store's rate-limit notice ("rate limited by ClickHouse, retrying in 4 s"). */
+  notice?: string;
 }
 
-export function Header({ banner, readOnly, shown, total, filter, profiles, width, message }: HeaderProps) {
+/** "updated 40 s ago" for the stalest profile whose inventory cadence the request budget sets. */
+function freshness(profiles: readonly ProfileHealth[], now = Date.now()): string | undefined {
+  const times = profiles.filter((p) => p.budgetLimited && p.lastRefresh !== undefined).map((p) => p.lastRefresh!);
+  if (times.length === 0) return undefined;
+  const secs = Math.max(0, Math.round((now - Math.min(...times)) / 1000));
+  return secs < 120 ? `updated ${secs} s ago` : `updated ${Math.round(secs / 60)} min ago`;
+}
+
+export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice }: HeaderProps) {
+  const fresh = freshness(profiles);
   const failing = profiles.filter((p) => p.status === 'error');
   // A list that answered with warnings (unreadable items, paging stopped early, duplicate ids) is partial.
   const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));
@@ -31,6 +42,8 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
         {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {sanitize(insecure.join(', '))}</Text> : null}
         <Text> · {counts} · {profiles.length} profiles</Text>
         {loading ? <Text dimColor> · loading {loading}</Text> : null}
+        {fresh ? <Text dimColor> · {fresh}</Text> : null}
+        {notice ? <Text color={tint('yellow')}> · {sanitize(notice)}</Text> : null}
       </Text>
       {alerts.slice(0, 3).map((p) =>
         p.status === 'error' ? (

@@ -41,7 +41,7 @@ export class ClickHouseFake extends FakeServer {
   private readonly orgs = new Map<string, { id: string; name: string; createdAt: string }>();
   private readonly keys = new Map<string, FakeApiKey>();
   private readonly rand: () => number;
-  private readonly buckets?: TokenBuckets;
+  private readonly keyBuckets?: TokenBuckets;
   private seededCount = 0;
   private readonly newPassword: () => string;
 
@@ -49,7 +49,7 @@ export class ClickHouseFake extends FakeServer {
     super({ clock: opts.clock, transitionMs: opts.transitionMs });
     this.rand = seeded(opts.seed ?? 42);
     this.newPassword = opts.password ?? (() => generatePassword(this.rand));
-    if (opts.rateLimit !== false) this.buckets = new TokenBuckets(opts.rateLimit?.requests ?? 10, (opts.rateLimit?.windowSeconds ?? 10) * 1000);
+    if (opts.rateLimit !== false) this.keyBuckets = new TokenBuckets(opts.rateLimit?.requests ?? 10, (opts.rateLimit?.windowSeconds ?? 10) * 1000);
     const main = this.addOrg('Acme Data');
     const other = this.addOrg('Other Org');
     this.orgId = main;
@@ -132,8 +132,11 @@ export class ClickHouseFake extends FakeServer {
     const creds = basicAuth(req.headers);
     const key = creds && this.keys.get(creds.user);
     if (!key || key.keySecret !== creds.pass) return this.unauthorizedResponse();
-    const wait = this.buckets?.take(key.keyId, this.clock.now());
-    if (wait !== undefined) return this.rateLimitResponse(wait);
+    const wait = this.keyBuckets?.take(key.keyId, this.clock.wall());
+    if (wait !== undefined) {
+      this.throttled++;
+      return this.rateLimitResponse(wait);
+    }
     try {
       return this.route(req, key);
     } catch (err) {

@@ -16,6 +16,9 @@ export interface IonosV1Credentials {
   token: string;
 }
 
+/** Not documented for DBaaS; the Cloud API's observed 120 requests a minute per user (docs/polling-store.md). */
+export const IONOS_V1_FAKE_LIMIT = { requests: 120, windowSeconds: 60 };
+
 export interface IonosV1FakeOptions extends FakeOptions {
   seed?: number;
   credentials?: Partial<IonosV1Credentials>;
@@ -40,7 +43,7 @@ export class IonosV1Fake extends FakeServer {
   private seededCount = 0;
 
   constructor(opts: IonosV1FakeOptions = {}) {
-    super(opts);
+    super(opts, IONOS_V1_FAKE_LIMIT);
     this.credentials = { ...DEFAULT_V1_CREDENTIALS, ...opts.credentials };
     this.contractNumber = opts.contractNumber ?? '31884391';
     this.rand = seeded(opts.seed ?? 17);
@@ -95,6 +98,8 @@ export class IonosV1Fake extends FakeServer {
     const c = this.credentials;
     const ok = bearer !== undefined ? bearer === c.token : !!basic && basic.user === c.username && basic.pass === c.password;
     if (!ok) return this.unauthorizedResponse();
+    const limited = this.overLimit(bearer ?? basic?.user ?? '');
+    if (limited) return limited;
     try {
       const contract = req.headers['x-contract-number'];
       const value = Array.isArray(contract) ? contract[0] : contract;

@@ -1,8 +1,9 @@
 // A fake IONOS DBaaS PostgreSQL v2: one real HTTP server per regional endpoint (the nine locations of docs/ionos.md §4.1), all
 // sharing one FakeClock, one credential set and one store, with per-region fault injection.
-import { FakeClock, type Fault, type ProvisionedLogin, type RecordedRequest } from './kit.js';
+import { FakeClock, type Fault, type FakeRateLimit, type ProvisionedLogin, type RecordedRequest } from './kit.js';
+import { TokenBuckets } from './clickhouse/bucket.js';
 import type { FakeV2Cluster, V2Props } from './ionos-v2/model.js';
-import { IonosV2RegionServer } from './ionos-v2/server.js';
+import { IONOS_FAKE_LIMIT, IonosV2RegionServer } from './ionos-v2/server.js';
 import { LOCATIONS } from './ionos-v2/spec.js';
 import { DEFAULT_CONTRACT, V2World, type IonosV2Credentials } from './ionos-v2/world.js';
 
@@ -12,6 +13,8 @@ export { IonosV2RegionServer } from './ionos-v2/server.js';
 export { V2World } from './ionos-v2/world.js';
 
 export interface IonosV2FakeOptions {
+  /** Default 120 a minute per user across all regions (IONOS_FAKE_LIMIT); false turns it off. */
+  rateLimit?: FakeRateLimit;
   clock?: FakeClock;
   /** Fake-clock ms a transition takes (PROVISIONING, UPDATING, DESTROYING). Default 6000. */
   transitionMs?: number;
@@ -66,13 +69,16 @@ export async function startIonosV2Fake(opts: IonosV2FakeOptions = {}): Promise<I
   const locations = [...(opts.locations ?? LOCATIONS)];
   const credentials = { ...DEFAULT_V2_CREDENTIALS, ...opts.credentials };
   const contractNumber = opts.contractNumber ?? DEFAULT_CONTRACT;
+  // One account limit across the nine regional endpoints.
+  const limit = opts.rateLimit ?? IONOS_FAKE_LIMIT;
+  const buckets = limit ? new TokenBuckets(limit.requests, limit.windowSeconds * 1000) : undefined;
   const world = new V2World(clock, transitionMs, credentials, contractNumber, opts.seed ?? 42);
   const servers: Record<string, IonosV2RegionServer> = {};
   const endpoints: Record<string, string> = {};
   const all = () => Object.values(servers);
   try {
     for (const location of locations) {
-      const server = new IonosV2RegionServer(location, world, { clock, transitionMs });
+      const server = new IonosV2RegionServer(location, world, { clock, transitionMs, rateLimit: opts.rateLimit, buckets });
       server.staleNext = opts.staleNext ?? true;
       servers[location] = server;
       endpoints[location] = await server.start();

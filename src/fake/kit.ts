@@ -2,6 +2,7 @@
 // clock that drives state transitions lazily (due transitions apply on the next request), a request log,
 // and per-test fault injection.
 import http from 'node:http';
+import { TokenBuckets } from './clickhouse/bucket.js';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -78,10 +79,21 @@ export class FakeClock {
   advance(ms: number): void {
     this.offset += ms;
   }
+  /** Real time plus every advance(): what rate limits count in (requests arrive in real time, whatever the speed). */
+  wall(): number {
+    return Date.now() + this.offset;
+  }
 }
+
+/** A provider's request limit per credential (real time, not the fake clock); false turns it off. */
+export type FakeRateLimit = { requests: number; windowSeconds: number } | false;
 
 export interface FakeOptions {
   clock?: FakeClock;
+  /** Each fake defaults to its provider's limit (docs/polling-store.md); tests that need it off say so. */
+  rateLimit?: FakeRateLimit;
+  /** Shared buckets (IONOS v2's regions count against one account). */
+  buckets?: TokenBuckets;
   /** How long transitions take on the fake clock, ms (create, update, delete). Default 6000. */
   transitionMs?: number;
   tls?: { key: string; cert: string; ca: string; requestCert: boolean };
@@ -112,7 +124,14 @@ export abstract class FakeServer {
   /** Called when the fake hands out database credentials; the demo creates them in a real local PostgreSQL. */
   onProvision?: (login: ProvisionedLogin) => void;
 
-  constructor(opts: FakeOptions = {}) {
+  /** Per-credential rate limit buckets; undefined when the limit is off. */
+  protected readonly buckets?: TokenBuckets;
+  /** 429s this fake answered because of its rate limit (not injected faults). */
+  throttled = 0;
+
+  constructor(opts: FakeOptions = {}, defaultLimit: FakeRateLimit = false) {
+    const limit = opts.rateLimit ?? defaultLimit;
+    this.buckets = opts.buckets ?? (limit ? new TokenBuckets(limit.requests, limit.windowSeconds * 1000) : undefined);
     this.clock = opts.clock ?? new FakeClock();
     this.transitionMs = opts.transitionMs ?? 6000;
     this.tls = opts.tls;
@@ -125,6 +144,14 @@ export abstract class FakeServer {
   /** The provider's answer when credentials are missing or revoked. */
   protected abstract unauthorizedResponse(): FakeResponse;
   protected abstract handle(req: FakeRequest): FakeResponse | Promise<FakeResponse>;
+
+  /** The provider's 429 when `credential` is over its limit (counted on the wall clock: rates are real). */
+  protected overLimit(credential: string): FakeResponse | undefined {
+    const wait = this.buckets?.take(credential, this.clock.wall());
+    if (wait === undefined) return undefined;
+    this.throttled++;
+    return this.rateLimitResponse(wait);
+  }
 
   /** Adds a fault; returns a function that removes it. */
   inject(fault: Fault): () => void {

@@ -2,7 +2,7 @@
 // (404/405 before any middleware), the client-certificate middleware, Basic auth with pgorole permissions,
 // lenient Go JSON decoding, the exact ClientVersion check, the namespace check, then the cluster logic.
 // Application errors are HTTP 200 + Code:"error"; every JSON body ends with Go's "\n".
-import { FakeServer, basicAuth, seeded, uuid, type FakeClock, type FakeRequest, type FakeResponse, type ProvisionedLogin } from './kit.js';
+import { FakeServer, basicAuth, seeded, uuid, type FakeClock, type FakeRateLimit, type FakeRequest, type FakeResponse, type ProvisionedLogin } from './kit.js';
 import { generateTestPki, type TestPki } from './certs.js';
 import { goJson, renderDetail, type FakePgCluster } from './pgo/model.js';
 import { buildCluster, restorePods, seedInits, setCondition, type ClusterInit, type PgoCondition } from './pgo/lifecycle.js';
@@ -13,8 +13,13 @@ export type { ClusterInit, PgoCondition } from './pgo/lifecycle.js';
 /** pgorole permissions the fake checks (apiserver/perms.go names). */
 export type PgoPermission = 'Version' | 'CreateCluster' | 'ShowCluster' | 'DeleteCluster' | 'UpdateCluster' | 'ShowSystemAccounts';
 
+/** The apiserver has no limit of its own; a proxy or the Kubernetes API in front of it does (docs/polling-store.md). */
+export const PGO_FAKE_LIMIT = { requests: 300, windowSeconds: 60 };
+
 export interface PgoFakeOptions {
   clock?: FakeClock;
+  /** Default 300 a minute for the whole apiserver (a proxy or the Kubernetes API in front; docs/polling-store.md). */
+  rateLimit?: FakeRateLimit;
   /** Create/startup/shutdown/delete durations on the fake clock, ms (default 6000). */
   transitionMs?: number;
   /** Seed for ids, IPs, pod names and generated passwords. */
@@ -72,7 +77,7 @@ export class PgoFake extends FakeServer {
 
   constructor(opts: PgoFakeOptions = {}) {
     const pki = opts.pki ?? generateTestPki();
-    super({ clock: opts.clock, transitionMs: opts.transitionMs, tls: { key: pki.server.key, cert: pki.server.cert, ca: pki.ca.cert, requestCert: true } });
+    super({ clock: opts.clock, transitionMs: opts.transitionMs, rateLimit: opts.rateLimit, tls: { key: pki.server.key, cert: pki.server.cert, ca: pki.ca.cert, requestCert: true } }, PGO_FAKE_LIMIT);
     this.pki = pki;
     this.serverVersion = opts.serverVersion ?? '4.3.0';
     this.users = opts.users ?? { admin: 'examplepassword' };
@@ -195,6 +200,8 @@ export class PgoFake extends FakeServer {
       if (this.users[creds.user] === undefined || this.users[creds.user] !== creds.pass) return textError(401, 'Not authenticated in apiserver');
       if (!this.allowed(creds.user, route.perm)) return textError(403, 'Not authorized for this apiserver action');
       user = creds.user;
+      const limited = this.overLimit('apiserver');
+      if (limited) return limited;
     }
     // Decode errors are ignored upstream: a malformed body is the zero request.
     return route.run({ user, body: req.badJson ? {} : req.json }, req);

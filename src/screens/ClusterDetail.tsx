@@ -66,6 +66,8 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
   const store = useStore();
   const provider = store.provider(cluster.profile);
   const timeline = useTimeline(store, clusterKey(cluster));
+  const key = clusterKey(cluster);
+  useEffect(() => store.watch?.(key), [store, key]); // kept fresh while open
   const backups = useLazy<Backup[]>(store.supports(cluster, 'backups') ? () => store.backups(cluster) : undefined, [cluster.id]);
   const upgrades = useLazy<string[]>(store.supports(cluster, 'upgrade') ? () => store.upgradeTargets(cluster) : undefined, [cluster.id]);
   const conn = useMemo(() => {

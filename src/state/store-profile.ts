@@ -3,6 +3,7 @@
 import type { Profile } from '../api/profile.js';
 import type { Cluster, Provider } from '../api/types.js';
 import { moduleFor } from '../api/registry.js';
+import type { Budget } from '../api/budget.js';
 import type { ProfileHealth, Transition } from './types.js';
 
 export interface Entry {
@@ -23,12 +24,29 @@ export class ProfileSlot {
   health: ProfileHealth;
   provider?: Provider;
   failures = 0;
+  /** Lists in a row that ended throttled (429) although the budget waited. */
+  throttledLists = 0;
   listTimer?: ReturnType<typeof setTimeout>;
   listInFlight?: AbortController;
   /** Resolves when the list in flight has settled (a restart waits for the cancelled one). */
   listSettled?: Promise<void>;
   readonly getTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly getInFlight = new Map<string, AbortController>();
+  budget?: Budget;
+  /** Requests the last full list took (its pages): the inventory cadence scales with it. */
+  pages = 0;
+  /** Requests one GET of a cluster took (1 over HTTP; 0 until measured, and for a test double). */
+  getCost = 0;
+  /** Clusters open on a screen (detail), with how many screens watch each. */
+  readonly focused = new Map<string, number>();
+  /** Clusters the user just acted on, kept fresh until this time (ms epoch). */
+  readonly acted = new Map<string, number>();
+  /** The next list is a fast poll of watched clusters (cheaper than one GET each), not the inventory. */
+  listForWatch = false;
+  /** Busy clusters nobody acted on that are fetched one by one (they take half the background share). */
+  passive = 0;
+  /** When the snapshot last carried a fresh lastRefresh for the header (store-poller.ts). */
+  freshnessShown?: number;
   /** Ids we asked the provider to delete: shown as deleting until gone. */
   readonly deleting = new Set<string>();
   /** Cached cluster array in list order; rebuilt only when entries change. */

@@ -17,6 +17,10 @@ export interface ProfileHealth {
   lastRefresh?: number;
   /** ms epoch when the next attempt after an error is due. */
   nextRetryAt?: number;
+  /** The request budget, not the refresh setting, sets how often the whole inventory is listed. */
+  budgetLimited?: boolean;
+  /** How often the whole inventory is listed now, ms. */
+  refreshEveryMs?: number;
   clusterCount: number;
 }
 
@@ -36,6 +40,8 @@ export interface StoreSnapshot {
   version: number;
   /** Profiles whose last refresh failed: their clusters are last-known data and must not look healthy. */
   staleProfiles?: readonly string[];
+  /** A user action waits for a provider's rate limit: "rate limited by ClickHouse, retrying in 4 s". */
+  notice?: string;
 }
 
 export interface ClusterStore {
@@ -56,6 +62,8 @@ export interface ClusterStore {
   /** One line saying why not. */
   unsupportedReason(cluster: Cluster, capability: Capability): string;
   setProfiles(profiles: Profile[]): void;
+  /** Keeps one cluster fresh (a state change shown within seconds) while a screen shows it; returns the undo. */
+  watch?(clusterKey: string): () => void;
 
   // Intents. Screens call these; they never call providers or HTTP themselves.
   createForm(profile: string, signal?: AbortSignal): Promise<FormSpec>;

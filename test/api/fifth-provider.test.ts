@@ -75,6 +75,7 @@ vi.mock('../../src/api/modules.js', async (importOriginal) => {
       ],
       build: async (name, o, io) => ({ name, kind: 'fifth', endpoint: o.apiUrl as string | undefined, apiKey: o.apiKeyStdin ? await io.readStdin() : io.env.FIFTH_API_KEY || io.usage('missing --api-key-stdin') }),
     },
+    rate: { limits: { requests: 60, windowMs: 60_000 }, throttledBy: 'Fifth Cloud', credential: (p) => `fifth:${p.endpoint ?? DEFAULT}` },
     create: (p) => new FifthProvider(p) as unknown as Provider,
   };
   return { ...real, MODULES: [...real.MODULES, fifth] };

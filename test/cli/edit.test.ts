@@ -137,3 +137,16 @@ describe('pgtui edit', () => {
     expect(writes(v1)).toEqual([]);
   });
 });
+
+describe('pgtui edit request cost', () => {
+  it('--yes costs the fewest requests: the list, one read of the cluster, its versions, the PATCH (7 before)', async () => {
+    const id = v1.addCluster({ state: 'AVAILABLE', properties: { displayName: 'ledger', ram: 4096, cores: 2, instances: 1 } }).id;
+    v1.requests.length = 0;
+    const r = await edit('ledger', '--set', 'cores=4', '--yes');
+    expect(r.code).toBe(0);
+    const calls = v1.requests.map((q) => `${q.method} ${q.path}`);
+    expect(calls.filter((c) => c === `GET /clusters/${id}`)).toHaveLength(1);
+    expect(calls.filter((c) => c.startsWith('PATCH '))).toHaveLength(1);
+    expect(calls).toHaveLength(4);
+  });
+});

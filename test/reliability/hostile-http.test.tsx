@@ -93,14 +93,17 @@ const chItem = (id: string, name = id) => ({ id, name, state: 'running' });
 
 const ORG = 'org-1';
 
+// A hostile server is not the provider: pgtui's request budget is lifted (said explicitly) so what is measured
+// is the client's own bounds (paging caps, deadlines), not the provider's rate limit.
+const NO_LIMIT = { requests: 100_000, windowSeconds: 1 };
 function v1Profile(url: string, timeoutMs = 3_000): Profile {
-  return { kind: 'ionos-v1', name: 'h-v1', apiUrl: url, username: 'user', password: 'hostile-secret-v1', timeoutMs };
+  return { kind: 'ionos-v1', name: 'h-v1', apiUrl: url, username: 'user', password: 'hostile-secret-v1', timeoutMs, rateLimit: NO_LIMIT };
 }
 function v2Profile(url: string, timeoutMs = 3_000): Profile {
-  return { kind: 'ionos-v2', name: 'h-v2', endpoints: { 'de/fra': url }, locations: ['de/fra'], username: 'user', password: 'hostile-secret-v2', timeoutMs };
+  return { kind: 'ionos-v2', name: 'h-v2', endpoints: { 'de/fra': url }, locations: ['de/fra'], username: 'user', password: 'hostile-secret-v2', timeoutMs, rateLimit: NO_LIMIT };
 }
 function chProfile(url: string, timeoutMs = 3_000): Profile {
-  return { kind: 'clickhouse', name: 'h-ch', apiUrl: url, keyId: 'key', keySecret: 'hostile-secret-ch', organizationId: ORG, timeoutMs };
+  return { kind: 'clickhouse', name: 'h-ch', apiUrl: url, keyId: 'key', keySecret: 'hostile-secret-ch', organizationId: ORG, timeoutMs, rateLimit: NO_LIMIT };
 }
 
 interface CliRun extends Run {

@@ -22,15 +22,23 @@ export interface Rig {
   inject(fault: Fault): void;
   clear(): void;
   requests(): number;
+  /** 429s the fake answered because of its provider's rate limit (on by default; injected faults not counted). */
+  throttled(): number;
   stop(): Promise<void>;
 }
 
 export const TIMEOUT_MS = 1500;
+
+/** Every fake enforces its provider's rate limit unless a suite says `{ limits: false }` (fault injection). */
+export interface RigOptions {
+  limits?: false;
+}
 let pki: TestPki | undefined;
 export const testPki = () => (pki ??= generateTestPki({ clientName: 'admin' }));
 
-export async function clickhouseRig(count = 5): Promise<Rig> {
-  const fake = await startClickHouseFake({ clock: new FakeClock(0), rateLimit: false, seed: 11 });
+export async function clickhouseRig(count = 5, opts: RigOptions = {}): Promise<Rig> {
+  // The rate limit is on (10 requests per 10 s per key, counted in real time): pgtui must stay within it.
+  const fake = await startClickHouseFake({ clock: new FakeClock(0), seed: 11, ...(opts.limits === false ? { rateLimit: false } : {}) });
   fake.seedServices(count);
   return {
     kind: 'clickhouse',
@@ -41,12 +49,13 @@ export async function clickhouseRig(count = 5): Promise<Rig> {
     inject: (f) => void fake.inject(f),
     clear: () => fake.clearFaults(),
     requests: () => fake.requests.length,
+    throttled: () => fake.throttled,
     stop: () => fake.stop(),
   };
 }
 
-export async function pgoRig(count = 5): Promise<Rig & { caDir: string; paths: ReturnType<typeof writeTestPki> }> {
-  const fake = await startPgoFake({ clock: new FakeClock(0), pki: testPki(), seed: 12 });
+export async function pgoRig(count = 5, opts: RigOptions = {}): Promise<Rig & { caDir: string; paths: ReturnType<typeof writeTestPki> }> {
+  const fake = await startPgoFake({ clock: new FakeClock(0), pki: testPki(), seed: 12, ...(opts.limits === false ? { rateLimit: false } : {}) });
   fake.seedClusters(count);
   const caDir = mkdtempSync(join(tmpdir(), 'pgtui-rel-pki-'));
   const paths = writeTestPki(caDir, testPki(), { strangers: true });
@@ -64,6 +73,7 @@ export async function pgoRig(count = 5): Promise<Rig & { caDir: string; paths: R
     inject: (f) => void fake.inject(f),
     clear: () => fake.clearFaults(),
     requests: () => fake.requests.length,
+    throttled: () => fake.throttled,
     async stop() {
       await fake.stop();
       rmSync(caDir, { recursive: true, force: true });
@@ -71,8 +81,8 @@ export async function pgoRig(count = 5): Promise<Rig & { caDir: string; paths: R
   };
 }
 
-export async function ionosV1Rig(count = 5): Promise<Rig> {
-  const fake = await startIonosV1Fake({ clock: new FakeClock(0) });
+export async function ionosV1Rig(count = 5, opts: RigOptions = {}): Promise<Rig> {
+  const fake = await startIonosV1Fake({ clock: new FakeClock(0), ...(opts.limits === false ? { rateLimit: false } : {}) });
   fake.seed(count);
   const { username, password } = fake.credentials;
   return {
@@ -84,12 +94,13 @@ export async function ionosV1Rig(count = 5): Promise<Rig> {
     inject: (f) => void fake.inject(f),
     clear: () => fake.clearFaults(),
     requests: () => fake.requests.length,
+    throttled: () => fake.throttled,
     stop: () => fake.stop(),
   };
 }
 
-export async function ionosV2Rig(count = 5): Promise<Rig> {
-  const fake = await startIonosV2Fake({ clock: new FakeClock(0) });
+export async function ionosV2Rig(count = 5, opts: RigOptions = {}): Promise<Rig> {
+  const fake = await startIonosV2Fake({ clock: new FakeClock(0), ...(opts.limits === false ? { rateLimit: false } : {}) });
   fake.seed(count);
   const { username, password } = fake.credentials;
   return {
@@ -101,6 +112,7 @@ export async function ionosV2Rig(count = 5): Promise<Rig> {
     inject: (f) => void fake.inject(undefined, f),
     clear: () => fake.clearFaults(),
     requests: () => fake.requests.length,
+    throttled: () => Object.values(fake.servers).reduce((n, s) => n + s.throttled, 0),
     stop: () => fake.stop(),
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ProfileCommon } from '../profile-common.js';
 import type { ProviderModule } from '../provider-module.js';
 import { commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE, urlUnlessDefault } from '../profile-kit.js';
-import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL } from '../clickhouse.js';
+import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL, CLICKHOUSE_RATE } from '../clickhouse.js';
 
 const KIND = 'clickhouse';
 
@@ -75,6 +75,7 @@ export const clickhouse: ProviderModule<ClickHouseProfile> = {
       };
     },
   },
+  rate: CLICKHOUSE_RATE,
   create: (profile, deps) => new ClickHouseProvider(profile, deps),
   afterVerify: (p, identity) => (!p.organizationId && identity.discovered?.organizationId ? { ...p, organizationId: identity.discovered.organizationId } : p),
 };

@@ -8,6 +8,7 @@ import {
   type IonosAuthFields,
 } from '../ionos-module-common.js';
 import { IonosV1Provider } from '../ionos-v1.js';
+import { IONOS_RATE } from '../ionos-common.js';
 import { IONOS_V1_URL } from './catalog.js';
 
 const KIND = 'ionos-v1';
@@ -46,5 +47,6 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
     options: IONOS_CLI_OPTIONS,
     build: async (name, o, io) => ({ name, readOnly: (o.readOnly as boolean | undefined) || undefined, kind: KIND, ...(await ionosCliAuth(o, io)) }),
   },
+  rate: IONOS_RATE,
   create: (profile, deps) => new IonosV1Provider(profile, deps),
 };

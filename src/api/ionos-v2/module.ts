@@ -8,6 +8,7 @@ import {
   type IonosAuthFields,
 } from '../ionos-module-common.js';
 import { IonosV2Provider } from '../ionos-v2.js';
+import { IONOS_RATE } from '../ionos-common.js';
 import { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './catalog.js';
 
 const KIND = 'ionos-v2';
@@ -69,5 +70,6 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
     options: IONOS_CLI_OPTIONS,
     build: async (name, o, io) => ({ name, readOnly: (o.readOnly as boolean | undefined) || undefined, kind: KIND, ...(await ionosCliAuth(o, io)) }),
   },
+  rate: IONOS_RATE,
   create: (profile, deps) => new IonosV2Provider(profile, deps),
 };

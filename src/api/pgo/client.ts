@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ApiError } from '../errors.js';
 import { HttpClient } from '../http.js';
+import { budgetOf, originOf, type RatePolicy } from '../budget-profile.js';
 import type { PgoProfile, ProviderDeps } from '../profile.js';
 import { VERSION_MISMATCH_MSG } from './validate.js';
 import { plainHttpRefusal } from './plain-http.js';
@@ -45,6 +46,13 @@ export function checkStatus(status: PgoStatus | undefined, what: string): void {
   throw new ApiError(`${what}: ${msg}`, { kind: 'provider', status: 200, providerMessage: msg });
 }
 
+/** The apiserver has no limit of its own: 300 a minute per apiserver guards a proxy in front of it (docs/polling-store.md). */
+export const PGO_RATE: RatePolicy<PgoProfile> = {
+  limits: { requests: 300, windowMs: 60_000 },
+  throttledBy: 'the PGO apiserver',
+  credential: (p) => `pgo:${originOf(p.apiUrl)}`,
+};
+
 export class PgoTransport {
   private http?: HttpClient;
   private version?: Promise<string>;
@@ -65,6 +73,7 @@ export class PgoTransport {
     const cert = readPem(p.clientCert, 'client certificate');
     const key = readPem(p.clientKey, 'client key');
     this.http = new HttpClient({
+      budget: budgetOf(p, PGO_RATE),
       baseUrl: p.apiUrl,
       auth: { type: 'basic', username: p.username, password: p.password },
       tls: { ca, cert, key, insecure: p.insecure },

@@ -5,6 +5,7 @@ import type { ProfileCommon } from '../profile-common.js';
 import type { EnvIo, ProviderModule } from '../provider-module.js';
 import { blank, commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE } from '../profile-kit.js';
 import { PgoProvider } from '../pgo.js';
+import { PGO_RATE } from './client.js';
 import { isPlainHttp, plainHttpRefusal } from './plain-http.js';
 
 const KIND = 'pgo';
@@ -148,5 +149,6 @@ export const pgo: ProviderModule<PgoProfile> = {
       };
     },
   },
+  rate: PGO_RATE,
   create: (profile, deps) => new PgoProvider(profile, deps),
 };

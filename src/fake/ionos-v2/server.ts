@@ -6,6 +6,9 @@ import { backupRead, clusterRead } from './model.js';
 import { page } from './paging.js';
 import type { V2World } from './world.js';
 
+/** Not documented for DBaaS; the Cloud API's observed 120 requests a minute per user (docs/polling-store.md). */
+export const IONOS_FAKE_LIMIT = { requests: 120, windowSeconds: 60 };
+
 export class IonosV2RegionServer extends FakeServer {
   /** Set false to drop the stale `_links.next` on the last page. */
   staleNext = true;
@@ -15,7 +18,7 @@ export class IonosV2RegionServer extends FakeServer {
     readonly world: V2World,
     opts: FakeOptions,
   ) {
-    super(opts);
+    super(opts, IONOS_FAKE_LIMIT);
   }
 
   protected errorResponse(status: number, message: string): FakeResponse {
@@ -38,6 +41,8 @@ export class IonosV2RegionServer extends FakeServer {
     if (bearer !== undefined && bearer === creds.forbiddenToken) return errorResponse(403, 'the user lacks the DBaaS privilege');
     const ok = bearer !== undefined ? bearer === creds.token : !!basic && basic.user === creds.username && basic.pass === creds.password;
     if (!ok) return this.unauthorizedResponse();
+    const limited = this.overLimit(bearer ?? basic?.user ?? '');
+    if (limited) return limited;
     try {
       const contract = this.contractOf(req);
       return this.route(req, contract);
