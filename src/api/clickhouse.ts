@@ -127,7 +127,9 @@ export class ClickHouseProvider implements Provider {
   async restore(cluster: Cluster, req: PgtuiRestore, signal?: AbortSignal): Promise<Cluster> {
     if (req.backupId) throw new ApiError('this API restores to a point in time, not from a backup id: use --to TIME', { kind: 'validation' });
     if (!req.targetTime) throw new ApiError('restore needs --to TIME (it creates a new service from the backups at that time)', { kind: 'validation' });
-    return this.restoreService(cluster.id, { name: req.newName ?? `${cluster.name}-restored`, restoreTarget: req.targetTime }, signal);
+    // Service names are letters, digits and spaces.
+    const name = req.newName ?? `${cluster.name.replace(/[^A-Za-z0-9 ]+/g, ' ').trim()} restored`;
+    return this.restoreService(cluster.id, { name, restoreTarget: req.targetTime }, signal);
   }
 
   async remove(id: string, signal?: AbortSignal): Promise<void> {

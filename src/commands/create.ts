@@ -97,7 +97,9 @@ export async function create(ctx: Context, opts: CreateOptions): Promise<number>
     secrets = secretsFromStdin(secretFields, await readStdin());
   }
   const values = createValues(spec, assignments, secrets);
-  writeOut(`${reviewLines(spec, profile.name, values).join('\n')}\n`);
+  // With -o json|yaml stdout carries only the cluster, so the review goes to stderr.
+  const structuredOut = opts.json || opts.output === 'json' || opts.output === 'yaml';
+  (structuredOut && !opts.dryRun ? writeErr : writeOut)(`${reviewLines(spec, profile.name, values).join('\n')}\n`);
   if (opts.dryRun) return EXIT.ok;
   if (!opts.yes) {
     if (!process.stdin.isTTY || opts.passwordStdin) throw new CommandError('not created: add --yes to create without a prompt, or --dry-run to only show the review', EXIT.usage);
