@@ -179,7 +179,7 @@ function fishScript(program: Command): string {
     if (cond) parts.push(`-n ${fishQuote(cond)}`);
     if (o.short) parts.push(`-s ${o.short.replace(/^-/, '')}`);
     if (o.long) parts.push(`-l ${o.long.replace(/^--/, '')}`);
-    if (takesValue(o)) parts.push('-r');
+    if (takesValue(o)) parts.push('-x'); // -x: takes a value, and no file names
     const values = o.long === '--profile' ? '(__pgtui_names profile)' : o.long ? valuesFor(o.long) : undefined;
     if (values) parts.push(`-a ${fishQuote(values)}`);
     if (o.long === '--config-dir') parts.push("-a '(__fish_complete_directories)'");

@@ -100,12 +100,24 @@ describe('pgtui completion zsh and fish', () => {
     const r = spawnSync('fish', ['-n', join(dir, 'c/pgtui.fish')], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
   });
+  it.skipIf(!has('fish'))('fish: completes commands, option values and cached names (complete -C)', () => {
+    writeCache(['profile prod-eu', 'cluster prod-eu orders', 'cluster prod-eu crm']);
+    const file = join(configDir, 'pgtui.fish');
+    writeFileSync(file, script.fish);
+    const ask = (line: string) =>
+      spawnSync('fish', ['--no-config', '-c', `source ${file}; complete -C '${line}'`], { env: { PATH: process.env.PATH, HOME: configDir, PGTUI_CONFIG_DIR: configDir }, encoding: 'utf8', timeout: 10_000 })
+        .stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+    expect(ask('pgtui re')).toEqual(['reset-password', 'restart', 'restore']);
+    expect(ask('pgtui --profile ')).toEqual(['prod-eu']);
+    expect(ask('pgtui ls -o ')).toEqual(['json', 'table', 'wide', 'yaml']);
+    expect(ask('pgtui get ')).toEqual(['crm', 'orders']);
+  });
   it('without those shells installed, the scripts still carry their registration (zsh: bashcompinit; fish: complete -c)', () => {
     expect(script.zsh).toMatch(/^#compdef pgtui\n/);
     expect(script.zsh).toContain('bashcompinit');
     expect(script.zsh).toContain('complete -F _pgtui pgtui');
     expect(script.fish).toContain("complete -c pgtui -n 'not __fish_seen_subcommand_from");
     expect(script.fish).toContain("-a '(__pgtui_names cluster)'");
-    expect(script.fish).toMatch(/complete -c pgtui -l profile -r -a '\(__pgtui_names profile\)'/);
+    expect(script.fish).toMatch(/complete -c pgtui -l profile -x -a '\(__pgtui_names profile\)'/);
   });
 });
