@@ -68,12 +68,17 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     return EXIT.usage;
   }
   const ctx = await loadContext(globals, { tolerant: true });
+  let stopCaching = () => {};
   try {
     // The first lists are on their way while Ink and React load (the store is a small chunk; the UI is not).
     const { createClusterStore } = await import('./state/store.js');
     const settings = ctx.config.settings();
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
     store.start();
+    // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
+    void import('./commands/completion-cache.js').then((m) => {
+      stopCaching = m.keepCompletionCache(store, ctx);
+    });
     const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([import('./tui.js'), import('./psql.js'), import('./commands/psql.js')]);
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
@@ -86,6 +91,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     };
     return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice });
   } finally {
+    stopCaching();
     await ctx.close().catch(() => undefined);
   }
 }

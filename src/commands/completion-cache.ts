@@ -7,6 +7,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cluster } from '../api/types.js';
+import type { ClusterStore } from '../state/types.js';
 import type { Context } from './context.js';
 
 export const CACHE_FILE = 'completion-cache';
@@ -72,4 +73,17 @@ export function rememberForCompletion(ctx: Pick<Context, 'config'>, listed: read
   } catch {
     // A read-only or missing config directory only means no completion of names.
   }
+}
+
+/** The TUI: rewrites the cache from the store's snapshot, at most once a minute, off the render path. Returns the unsubscribe. */
+export function keepCompletionCache(store: Pick<ClusterStore, 'subscribe' | 'getSnapshot'>, ctx: Pick<Context, 'config'>, everyMs = 60_000): () => void {
+  let writtenAt = 0;
+  return store.subscribe(() => {
+    if (Date.now() - writtenAt < everyMs) return;
+    const snap = store.getSnapshot();
+    const answered = snap.profiles.filter((p) => p.status === 'ok').map((p) => p.profile);
+    if (answered.length === 0) return;
+    writtenAt = Date.now();
+    setImmediate(() => rememberForCompletion(ctx, snap.clusters, answered));
+  });
 }

@@ -137,9 +137,9 @@ export async function restore(ctx: Context, query: string, opts: RestoreOptions)
   const t = await target(ctx, query);
   refuseReadOnly(opts.readOnly, t.profile, 'restore');
   refuseUnsupported(t.provider, t.cluster, 'restore');
-  const from = [opts.backup ? `backup ${opts.backup}` : '', targetTime ? `at ${targetTime}` : ''].filter(Boolean).join(' ');
-  if (!(await agreed(opts, `Restore ${t.cluster.name} (${t.profile.name}) from ${from}? [y/N] `, 'restored'))) return EXIT.ok;
+  const how = opts.backup ? `from backup ${opts.backup}${targetTime ? ` to ${targetTime}` : ''}` : `to ${targetTime}`;
+  if (!(await agreed(opts, `Restore ${t.cluster.name} (${t.profile.name}) ${how}? [y/N] `, 'restored'))) return EXIT.ok;
   const result = await t.provider.restore!(t.cluster, { backupId: opts.backup, targetTime, newName: opts.name });
-  const what = result.id === t.cluster.id ? `restore from ${from} sent` : `restored from ${t.cluster.name} ${from} into a new cluster`;
+  const what = result.id === t.cluster.id ? `restore ${how} sent` : `restore of ${t.cluster.name} ${how} sent, into this new cluster`;
   return finish({ ...t, cluster: result }, result, opts, what);
 }

@@ -9,11 +9,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
 import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
 import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV2Fake, type IonosV2Fake } from '../../src/fake/ionos-v2.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { cleanEnv, configWith, ensureBuilt, fakePsql, runCli } from './helpers.js';
 
 let v1: IonosV1Fake;
 let ch: ClickHouseFake;
+let v2: IonosV2Fake;
 let env: NodeJS.ProcessEnv;
 let configDir: string;
 let work: string;
@@ -23,7 +25,15 @@ beforeAll(async () => {
   ensureBuilt();
   // A real-time clock with short transitions, so --wait sees clusters become ready (or go) within the test.
   const clock = new FakeClock(1);
-  [v1, ch] = await Promise.all([startIonosV1Fake({ clock, transitionMs: 400 }), startClickHouseFake({ clock, transitionMs: 400, rateLimit: false })]);
+  [v1, ch, v2] = await Promise.all([startIonosV1Fake({ clock, transitionMs: 400 }), startClickHouseFake({ clock, transitionMs: 400, rateLimit: false }), startIonosV2Fake({ clock, transitionMs: 400 })]);
+  v2.addCluster('de/txl', {
+    properties: {
+      name: 'cms', version: '16', instances: { count: 1, ram: 8, cores: 4, storageSize: 100 },
+      connection: { datacenterId: '5a029f4a-72e5-11ec-90d6-0242ac120003', lanId: '2', primaryInstanceAddress: '192.168.2.101/24' },
+      maintenanceWindow: { time: '09:00:00', dayOfTheWeek: 'Sunday' }, backup: { location: 'eu-central-3', retentionDays: 21 },
+    },
+    credentials: { username: 'cms_user', password: 'Sup3r-Secret-Pw', database: 'cms' },
+  });
   crmId = v1.addCluster({ state: 'AVAILABLE', properties: { displayName: 'crm', ram: 4096, cores: 2, instances: 1 } }).id;
   v1.addCluster({ state: 'AVAILABLE', properties: { displayName: 'doomed', ram: 2048, cores: 1, instances: 1 } });
   ch.addService({ name: 'orders', state: 'running', size: 'r8gd.large', createdAt: new Date(Date.now() - 86_400_000).toISOString(), firstBackupAt: Date.now() - 3_600_000 });
@@ -32,16 +42,18 @@ beforeAll(async () => {
   const profiles: Profile[] = [
     { kind: 'ionos-v1', name: 'v1', apiUrl: v1.url, username: v1.credentials.username, password: v1.credentials.password, contractNumber: v1.contractNumber, timeoutMs: 5000 },
     { kind: 'clickhouse', name: 'ch', apiUrl: ch.url, keyId: ch.keyId, keySecret: ch.keySecret, timeoutMs: 5000 },
+    { kind: 'ionos-v2', name: 'v2', endpoints: v2.endpoints, username: v2.credentials.username, password: v2.credentials.password, contractNumber: v2.contractNumber, timeoutMs: 5000 },
   ];
   configDir = configWith(profiles, { psqlPath: fakePsql(work) });
   env = cleanEnv(mkdtempSync(join(tmpdir(), 'pgtui-home-')), { PGTUI_CONFIG_DIR: configDir });
 });
 afterAll(async () => {
-  await Promise.all([v1?.stop(), ch?.stop()]);
+  await Promise.all([v1?.stop(), ch?.stop(), v2?.stop()]);
 });
 beforeEach(() => {
   v1.requests.length = 0;
   ch.requests.length = 0;
+  v2.requests.length = 0;
 });
 
 const writes = (fake: { requests: Array<{ method: string; path: string; body: unknown }> }) => fake.requests.filter((r) => r.method !== 'GET');
@@ -65,7 +77,7 @@ describe('pgtui create', () => {
     expect(secret.stderr).not.toContain('Sup3r-Secret-1');
     const noProfile = await pgtui(['create', '--set', 'displayName=x']);
     expect(noProfile.code).toBe(2);
-    expect(noProfile.stderr).toMatch(/^pgtui: create needs --profile \(one of v1, ch\)\n$/);
+    expect(noProfile.stderr).toMatch(/^pgtui: create needs --profile \(one of v1, ch, v2\)\n$/);
     const unknown = await pgtui(['--profile', 'v1', 'create', '--set', 'colour=blue']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^pgtui: colour is not a field of this create form; one of: /);
@@ -196,6 +208,24 @@ describe('pgtui backups and restore', () => {
     expect(r.stderr).toMatch(new RegExp(`crm: restore from backup ${backup} sent`));
   });
 
+  it('restore in place where the API restores through a full PUT: one PUT carrying restoreFromBackup and no credentials', async () => {
+    const crmBackup = (JSON.parse((await pgtui(['backups', 'crm', '--json'])).stdout) as Array<{ id: string }>)[0]!.id;
+    const foreign = await pgtui(['restore', 'cms', '--backup', crmBackup, '--yes']);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toMatch(/is not a backup of cms: this API restores a cluster in place from its own backups/);
+    expect(writes(v2)).toEqual([]);
+    const to = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const r = await pgtui(['restore', 'cms', '--to', to, '--yes']);
+    expect(r.code, r.stderr).toBe(0);
+    const w = writes(v2);
+    expect(w.map((x) => x.method)).toEqual(['PUT']);
+    const props = (w[0]!.body as { properties: Record<string, unknown> }).properties;
+    expect(props.restoreFromBackup).toEqual({ recoveryTargetDatetime: to });
+    expect(props.name).toBe('cms');
+    expect(props.credentials).toBeUndefined();
+    expect(r.stderr).toMatch(new RegExp(`cms: restore to ${to} sent`));
+  });
+
   it('restore into a new service (an API that restores to a time): one POST restoredService; a backup id is refused', async () => {
     const to = new Date(Date.now() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
     const noId = await pgtui(['restore', 'orders', '--backup', 'abc', '--yes']);
@@ -209,7 +239,7 @@ describe('pgtui backups and restore', () => {
     expect(w[0]!.path).toMatch(/\/restoredService$/);
     expect(w[0]!.body).toEqual({ name: 'orders back', restoreTarget: to });
     expect(JSON.parse(r.stdout)).toMatchObject({ name: 'orders back' });
-    expect(r.stderr).toMatch(/restored from orders at .* into a new cluster/);
+    expect(r.stderr).toMatch(/^orders back: restore of orders to \S+ sent, into this new cluster, now /m);
   });
 });
 
