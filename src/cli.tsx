@@ -190,8 +190,10 @@ function build(): Command {
       let code: number;
       try {
         // `pgtui frobnicate`: commander hands a word that names no command to the default action.
-        if (program.args.length > 0) throw (await import('./commands/unknown.js')).unknownCommand(program, program.args[0]!);
-        code = await interactive(program.opts<GlobalOptions>());
+        const [word, next] = program.args;
+        if (word === 'help') code = (await import('./commands/unknown.js')).helpFor(program, next);
+        else if (word !== undefined) throw (await import('./commands/unknown.js')).unknownCommand(program, word);
+        else code = await interactive(program.opts<GlobalOptions>());
       } catch (err) {
         code = fail(err);
       }

@@ -28,3 +28,11 @@ export function unknownCommand(program: Command, word: string): CommandError {
   const tail = near ? `; did you mean '${near}'?` : `; commands: ${names.join(', ')}`;
   return new CommandError(`unknown command '${shown}'${tail}`, EXIT.usage);
 }
+
+/** `pgtui help [COMMAND]` (the bare program has an action, so commander adds no help command of its own). */
+export function helpFor(program: Command, name: string | undefined): number {
+  const target = name === undefined ? program : program.commands.find((c) => c.name() === name);
+  if (!target) throw unknownCommand(program, name!);
+  target.outputHelp();
+  return EXIT.ok;
+}

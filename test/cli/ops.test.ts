@@ -288,6 +288,10 @@ describe('output flags, help and mistakes', () => {
     const far = await pgtui(['frobnicate']);
     expect(far.code).toBe(2);
     expect(far.stderr).toMatch(/^pgtui: unknown command 'frobnicate'; commands: ls, get, /);
+    const viaHelp = await pgtui(['help', 'backups']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toMatch(/^Usage: pgtui backups \[options\] <name\|id>/);
+    expect((await pgtui(['help', 'nope'])).stderr).toMatch(/^pgtui: unknown command 'nope'/);
     const help = await pgtui(['create', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: pgtui create \[options\]/);
