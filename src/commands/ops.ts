@@ -110,10 +110,10 @@ export async function resetPassword(ctx: Context, query: string, opts: OpOptions
   if (!(await agreed(opts, `Reset the password of ${t.cluster.name} (${t.profile.name})? The old one stops working. [y/N] `, 'reset'))) return EXIT.ok;
   const password = await t.provider.resetPassword!(t.cluster.id);
   errLine(`${t.cluster.name}: new password set (kept for pgtui psql; shown once, below)`);
-  // Not through terminalText: the password is the one value here the user must get byte for byte; it came
-  // from the provider, so a control character in it is refused rather than printed.
+  // The user must get it byte for byte: a password the safe writer would alter (a control character from the
+  // provider) is refused rather than printed changed.
   if (hasUnsafe(password)) throw new CommandError('the provider returned a password with control characters; not printing it', EXIT.error);
-  process.stdout.write(`${password}\n`);
+  writeOut(`${password}\n`);
   return EXIT.ok;
 }
 
