@@ -7,6 +7,7 @@ import { describeError, isApiError } from './api/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
 import { PROVIDER_KINDS, profileAddOptions } from './api/registry.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
+import { addOperations, outputOptions } from './commands/register.js';
 import { exitWith, installProcessHandlers } from './lifecycle.js';
 import { PsqlError } from './psql.js';
 import { displayLines, oneLine } from './text/safe.js';
@@ -96,83 +97,6 @@ async function interactive(globals: GlobalOptions): Promise<number> {
   }
 }
 
-/** -o, --no-headers and --cols (kubectl's and ionosctl's flags) for ls, get and backups. */
-function outputOptions(cmd: Command): Command {
-  return cmd
-    .option('-o, --output <format>', 'table, wide, json or yaml')
-    .option('--no-headers', 'no title line in table output')
-    .option('--cols <A,B>', 'only these table columns, in this order (e.g. NAME,PHASE)');
-}
-
-const repeat = (v: string, all: string[]) => [...all, v];
-
-/** The mutating commands' shared flags. */
-function opFlags(cmd: Command, waitFor = 'ready'): Command {
-  return cmd
-    .option('-y, --yes', 'do it without asking')
-    .option('--wait', `block until the cluster is ${waitFor} (progress on stderr)`)
-    .option('--timeout <duration>', 'with --wait: give up after this long', '30m')
-    .option('--interval <duration>', 'with --wait: time between polls', '2s');
-}
-
-function addOperations(program: Command): void {
-  const readOnly = () => program.opts<GlobalOptions>().readOnly;
-  opFlags(
-    program
-      .command('create')
-      .description('create a cluster in --profile: without --set, list the create form\'s fields; shows the review and asks first')
-      .option('--set <key=value>', 'a field of the create form (repeat for more); never a secret', repeat, [] as string[])
-      .option('--password-stdin', "read the form's secret field(s) from stdin (one line each, in the order the field list shows)")
-      .option('--dry-run', 'show the review and stop'),
-  )
-    .option('--json', 'print the cluster as JSON (same as -o json)')
-    .option('-o, --output <format>', 'table, wide, json or yaml')
-    .action(action(program, async (ctx, opts: import('./commands/create.js').CreateOptions) => (await import('./commands/create.js')).create(ctx, { ...opts, readOnly: readOnly() })));
-
-  opFlags(program.command('delete <name|id>').description('delete a cluster (type its name to confirm, or --yes)'), 'gone').action(
-    action(program, async (ctx, query: string, opts: import('./commands/ops.js').OpOptions) => (await import('./commands/ops.js')).remove(ctx, query, { ...opts, readOnly: readOnly() })),
-  );
-  for (const [name, description, run] of [
-    ['restart', 'restart a cluster, where its API can', 'restart'],
-    ['promote', 'make a read replica a standalone primary, where its API can', 'promote'],
-  ] as const) {
-    opFlags(program.command(`${name} <name|id>`).description(description))
-      .option('--json', 'print the cluster as JSON')
-      .option('-o, --output <format>', 'table, wide, json or yaml')
-      .action(action(program, async (ctx, query: string, opts: import('./commands/ops.js').OpOptions) => (await import('./commands/ops.js'))[run](ctx, query, { ...opts, readOnly: readOnly() })));
-  }
-  program
-    .command('reset-password <name|id>')
-    .description('set a new password, where its API can: printed once on stdout, kept for pgtui psql')
-    .option('-y, --yes', 'do it without asking')
-    .action(action(program, async (ctx, query: string, opts: { yes?: boolean }) => (await import('./commands/ops.js')).resetPassword(ctx, query, { ...opts, readOnly: readOnly() })));
-  outputOptions(program.command('backups <name|id>').description("list a cluster's backups, where its API has them").option('--json', 'JSON array (same as -o json)').option('--wide', 'more columns (same as -o wide)'))
-    .action(action(program, async (ctx, query: string, opts: import('./commands/output.js').OutputFlags) => (await import('./commands/backups.js')).backups(ctx, query, opts)));
-  opFlags(
-    program
-      .command('restore <name|id>')
-      .description('restore from a backup or to a point in time, where its API can (in place, or into a new cluster)')
-      .option('--backup <id>', 'the backup (pgtui backups NAME)')
-      .option('--to <time>', 'RFC 3339 point in time, e.g. 2026-11-30T08:00:00Z')
-      .option('--name <name>', 'the new cluster, where the API restores into a new one'),
-  )
-    .option('--json', 'print the cluster as JSON')
-    .option('-o, --output <format>', 'table, wide, json or yaml')
-    .action(action(program, async (ctx, query: string, opts: import('./commands/ops.js').RestoreOptions) => (await import('./commands/ops.js')).restore(ctx, query, { ...opts, readOnly: readOnly() })));
-  program
-    .command('completion <shell>')
-    .description('print a completion script for bash, zsh or fish (names come from a cache that pgtui ls writes)')
-    .action(async (shell: string) => {
-      let code: number;
-      try {
-        code = (await import('./commands/completion.js')).completion(program, shell);
-      } catch (err) {
-        code = fail(err);
-      }
-      await exitWith(code);
-    });
-}
-
 function build(): Command {
   const program = new Command('pgtui')
     .description('Managed PostgreSQL clusters on IONOS (v1, v2), ClickHouse Cloud and Crunchy PGO 4.3, in one terminal UI')
@@ -259,9 +183,8 @@ function build(): Command {
       return psql(ctx, query, psqlArgs ?? []);
     }));
 
-  // ---- issue 17: create, delete, restart, promote, reset-password, backups, restore, completion ----
-  addOperations(program);
-  // ---- end issue 17 ----
+  // issue 17: create, delete, restart, promote, reset-password, backups, restore, completion (src/commands/register.ts)
+  addOperations(program, (body) => action(program, body), fail);
 
   const profile = program.command('profile').description('manage profiles without the UI');
   const add = profile
