@@ -1,4 +1,5 @@
-// The short-lived file shell completion reads profile and cluster names from (docs/completion.md): written by
+// The short-lived file shell completion reads profile and cluster names from (docs/ARCHITECTURE.md, "Why
+// hand-written"): written by
 // `ls`, read by the completion scripts themselves, so pressing Tab never starts pgtui or touches the network.
 //
 //   expires <unix seconds>
