@@ -7,6 +7,7 @@ import { describeError, isApiError } from './api/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
 import { PROVIDER_KINDS, profileAddOptions } from './api/registry.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
+import { addOperations, outputOptions } from './commands/register.js';
 import { exitWith, installProcessHandlers } from './lifecycle.js';
 import { PsqlError } from './psql.js';
 import { displayLines, oneLine } from './text/safe.js';
@@ -68,12 +69,17 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     return EXIT.usage;
   }
   const ctx = await loadContext(globals, { tolerant: true });
+  let stopCaching = () => {};
   try {
     // The first lists are on their way while Ink and React load (the store is a small chunk; the UI is not).
     const { createClusterStore } = await import('./state/store.js');
     const settings = ctx.config.settings();
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
     store.start();
+    // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
+    void import('./commands/completion-cache.js').then((m) => {
+      stopCaching = m.keepCompletionCache(store, ctx);
+    });
     const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([import('./tui.js'), import('./psql.js'), import('./commands/psql.js')]);
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
@@ -86,6 +92,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     };
     return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice });
   } finally {
+    stopCaching();
     await ctx.close().catch(() => undefined);
   }
 }
@@ -95,15 +102,22 @@ function build(): Command {
     .description('Managed PostgreSQL clusters on IONOS (v1, v2), ClickHouse Cloud and Crunchy PGO 4.3, in one terminal UI')
     .version(pkg.version, '-V, --version')
     .option('--demo', 'use the built-in fake providers (throwaway config; nothing touches yours)')
-    .option('--read-only', 'hide create, edit and delete')
+    .option('--read-only', 'no changes: the UI hides create, edit and delete; create, edit, delete, restart, ... refuse (exit 7)')
     .option('--profile <name>', 'only this profile')
     .option('--config-dir <dir>', 'config directory (default $PGTUI_CONFIG_DIR or ~/.config/pgtui)')
     .showSuggestionAfterError()
+    // Every subcommand's --help lists the global options it accepts (--profile, --read-only, --demo, ...).
+    .configureHelp({ showGlobalOptions: true })
+    .allowExcessArguments()
     .exitOverride()
     .action(async () => {
       let code: number;
       try {
-        code = await interactive(program.opts<GlobalOptions>());
+        // `pgtui frobnicate`: commander hands a word that names no command to the default action.
+        const [word, next] = program.args;
+        if (word === 'help') code = (await import('./commands/unknown.js')).helpFor(program, next);
+        else if (word !== undefined) throw (await import('./commands/unknown.js')).unknownCommand(program, word);
+        else code = await interactive(program.opts<GlobalOptions>());
       } catch (err) {
         code = fail(err);
       }
@@ -115,10 +129,11 @@ function build(): Command {
     .description('list clusters of every profile')
     .option('--provider <kind>', 'ionos-v1, ionos-v2, clickhouse or pgo')
     .option('--filter <text>', 'only clusters whose name, profile, provider or state contains this')
-    .option('--json', 'JSON array of normalised clusters')
+    .option('--json', 'JSON array of normalised clusters (same as -o json)')
     .option('--raw', "with --json: include each provider's own object")
-    .option('--wide', 'more columns')
-    .action(action(program, async (ctx, opts: { provider?: string; filter?: string; json?: boolean; raw?: boolean; wide?: boolean }) => {
+    .option('--wide', 'more columns (same as -o wide)');
+  outputOptions(program.commands.at(-1)!)
+    .action(action(program, async (ctx, opts: import('./commands/ls.js').LsOptions) => {
       const { ls } = await import('./commands/ls.js');
       return ls(ctx, opts);
     }));
@@ -126,9 +141,11 @@ function build(): Command {
   program
     .command('get <name|id>')
     .description('show one cluster')
-    .option('--json', 'JSON object')
+    .option('--json', 'JSON object (same as -o json)')
     .option('--raw', "with --json: include the provider's own object")
-    .action(action(program, async (ctx, query: string, opts: { json?: boolean; raw?: boolean }) => {
+    .option('--wide', 'every field, also the empty ones (same as -o wide)');
+  outputOptions(program.commands.at(-1)!)
+    .action(action(program, async (ctx, query: string, opts: import('./commands/output.js').OutputFlags & { raw?: boolean }) => {
       const { get } = await import('./commands/get.js');
       return get(ctx, query, opts);
     }));
@@ -165,6 +182,9 @@ function build(): Command {
       const { psql } = await import('./commands/psql.js');
       return psql(ctx, query, psqlArgs ?? []);
     }));
+
+  // issue 17: create, delete, restart, promote, reset-password, backups, restore, completion (src/commands/register.ts)
+  addOperations(program, (body) => action(program, body), fail);
 
   const profile = program.command('profile').description('manage profiles without the UI');
   const add = profile

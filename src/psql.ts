@@ -194,10 +194,16 @@ export function launchPsqlFor(store: ClusterStore, settings: Settings): (cluster
   };
 }
 
+/** psql is not told to run a command and end (-c, -f, -l, --help, --version). */
+export function psqlIsInteractive(args: readonly string[]): boolean {
+  return !args.some((a) => /^(-[cflV?]|--command|--file|--list|--help|--version)(=|$)/.test(a) || /^-[cf]./.test(a));
+}
+
 export async function connectCluster(cluster: Cluster, conn: ConnectionInfo, opts: PsqlOptions): Promise<number> {
   const launch = await preparePsql(cluster, conn, opts);
   try {
-    process.stderr.write(`${launch.banner}\n`);
+    // One-shot: psql ends in the shell, so there is nothing to return to; a psql told to run a command gets no banner.
+    if (psqlIsInteractive(opts.extraArgs ?? [])) process.stderr.write(`${launch.banner.replace(/; \\q to return$/, '')}\n`);
     return await spawnPsql(launch);
   } finally {
     await launch.cleanup();

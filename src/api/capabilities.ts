@@ -2,7 +2,7 @@
 import { type Cluster, type Provider } from './types.js';
 import { PROVIDER_LABELS } from './registry.js';
 
-export type Capability = 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword';
+export type Capability = 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword' | 'restore';
 
 const METHOD: Record<Capability, keyof Provider> = {
   edit: 'update',
@@ -11,6 +11,7 @@ const METHOD: Record<Capability, keyof Provider> = {
   restart: 'restart',
   promote: 'promote',
   resetPassword: 'resetPassword',
+  restore: 'restore',
 };
 
 const WHAT: Record<Capability, string> = {
@@ -20,6 +21,7 @@ const WHAT: Record<Capability, string> = {
   restart: 'restart',
   promote: 'promoting a replica',
   resetPassword: 'password reset',
+  restore: 'restoring from a backup',
 };
 
 /** The provider has the operation, and (for per-cluster rules such as "only a read replica") allows it here. */

@@ -6,7 +6,7 @@ import { budgetOf, type RatePolicy } from './budget-profile.js';
 import type { ClickHouseProfile, ProviderDeps } from './profile.js';
 import {
   readClusterSecret, writeClusterSecret,
-  type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult,
+  type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest as PgtuiRestore,
 } from './types.js';
 import { PORT } from './clickhouse/catalog.js';
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
@@ -130,6 +130,15 @@ export class ClickHouseProvider implements Provider {
   async restoreService(sourceId: string, req: RestoreRequest, signal?: AbortSignal): Promise<Cluster> {
     const path = `${await this.servicePath(sourceId, signal)}/restoredService`;
     return this.created(decodeService(await this.call({ method: 'POST', path, body: req, signal })));
+  }
+
+  /** `pgtui restore`: a new service from this one's backups at --to (the API has no backup ids). */
+  async restore(cluster: Cluster, req: PgtuiRestore, signal?: AbortSignal): Promise<Cluster> {
+    if (req.backupId) throw new ApiError('this API restores to a point in time, not from a backup id: use --to TIME', { kind: 'validation' });
+    if (!req.targetTime) throw new ApiError('restore needs --to TIME (it creates a new service from the backups at that time)', { kind: 'validation' });
+    // Service names are letters, digits and spaces.
+    const name = req.newName ?? `${cluster.name.replace(/[^A-Za-z0-9 ]+/g, ' ').trim()} restored`;
+    return this.restoreService(cluster.id, { name, restoreTarget: req.targetTime }, signal);
   }
 
   async remove(id: string, signal?: AbortSignal): Promise<void> {

@@ -11,7 +11,7 @@ import { collectPages } from './paging.js';
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 import {
   writeClusterSecret,
-  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult,
+  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest,
 } from './types.js';
 import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT } from './ionos-v1/catalog.js';
 import { createFormSpec, createProperties, editFormSpec, planPatch, validateCreate, validateEdit } from './ionos-v1/forms.js';
@@ -156,6 +156,14 @@ export class IonosV1Provider implements Provider {
       { limit: PAGE_LIMIT, concurrency: 2, what: 'backups' },
     );
     return items.map(toBackup);
+  }
+
+  /** POST /clusters/{id}/restore (202, in place): from one of the contract's backups, to a time within it when given. */
+  async restore(cluster: Cluster, req: RestoreRequest, signal?: AbortSignal): Promise<Cluster> {
+    if (!req.backupId) throw new ApiError('restore needs --backup ID (pgtui backups NAME lists them)', { kind: 'validation' });
+    const body = { backupId: req.backupId, ...(req.targetTime ? { recoveryTargetTime: req.targetTime } : {}) };
+    await this.call({ method: 'POST', path: `${clusterPath(cluster.id)}/restore`, body, signal, expect: 'none' });
+    return this.get(cluster.id, signal);
   }
 
   /** Versions newer than the cluster's among those the API offers for it. */

@@ -8,7 +8,7 @@ import { IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV2Profile, ProviderDeps } from './profile.js';
 import {
   writeClusterSecret,
-  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult,
+  type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest,
 } from './types.js';
 import { endpointFor, profileLocations } from './ionos-v2/catalog.js';
 import { createFormSpec, createProperties, validateCreate } from './ionos-v2/forms.js';
@@ -162,6 +162,25 @@ export class IonosV2Provider implements Provider {
     const at = await this.locate(clusterId, signal);
     const items = await this.pages(at.location, '/backups', decodeBackupPage, { 'filter.clusterId': at.id }, signal);
     return items.map((b) => ({ ...toBackup(b), location: b.properties.location }));
+  }
+
+  /**
+   * In place (v2 has no restore endpoint): the cluster PUT back as it is, with restoreFromBackup.recoveryTargetDatetime.
+   * A --backup must be one of this cluster's own; without --to, its latest recovery time is the target.
+   */
+  async restore(cluster: Cluster, req: RestoreRequest, signal?: AbortSignal): Promise<Cluster> {
+    const { location, raw } = await this.read(cluster.id, signal);
+    let target = req.targetTime;
+    if (req.backupId) {
+      const backup = (await this.backups(raw.id, signal)).find((b) => b.id === req.backupId);
+      if (!backup) throw new ApiError(`${req.backupId} is not a backup of ${cluster.name}: this API restores a cluster in place from its own backups`, { kind: 'validation' });
+      target ??= backup.latestRecoveryTargetTime;
+    }
+    if (!target) throw new ApiError('restore needs --to TIME, or a --backup ID with a recovery time', { kind: 'validation' });
+    const plan = planPut(raw, {}, clusterPath(raw.id));
+    const body = plan.body as { id: string; properties: Record<string, unknown> };
+    body.properties.restoreFromBackup = { recoveryTargetDatetime: target };
+    return toCluster(this.profile, location, decodeCluster(await this.call(location, { method: 'PUT', path: plan.path, body, signal })));
   }
 
   async upgradeTargets(cluster: Cluster, signal?: AbortSignal): Promise<string[]> {

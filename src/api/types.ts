@@ -107,6 +107,15 @@ export interface Backup {
   raw: unknown;
 }
 
+/** What `pgtui restore` asks for. */
+export interface RestoreRequest {
+  backupId?: string;
+  /** RFC 3339. */
+  targetTime?: string;
+  /** For an API that restores into a new cluster: its name. */
+  newName?: string;
+}
+
 /** A change the edit flow will send, shown in its review step. */
 export interface ChangePlan {
   /** Field label → [old, new] as shown to the user. */
@@ -158,6 +167,11 @@ export interface Provider {
   restart?(id: string, signal?: AbortSignal): Promise<Cluster>;
   /** Makes a read replica a standalone primary (ClickHouse). */
   promote?(id: string, signal?: AbortSignal): Promise<Cluster>;
+  /**
+   * Restores from a backup or to a point in time (`pgtui restore`): in place where the API restores in place,
+   * else into a new cluster (returned). The provider checks which of `backupId`/`targetTime` its API needs.
+   */
+  restore?(cluster: Cluster, req: RestoreRequest, signal?: AbortSignal): Promise<Cluster>;
   /** Returns the new password; the provider also remembers it for psql. */
   resetPassword?(id: string, signal?: AbortSignal): Promise<string>;
 

@@ -10,6 +10,7 @@ import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
+import { refuseReadOnly } from './guard.js';
 
 export interface EditOptions {
   set?: string[];
@@ -77,7 +78,7 @@ function planLines(cluster: Cluster, plan: ChangePlan, showBody: boolean, secret
   return lines.map(sanitize);
 }
 
-async function confirm(question: string): Promise<boolean> {
+export async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question(sanitize(question));
@@ -98,7 +99,7 @@ export async function edit(ctx: Context, query: string, opts: EditOptions): Prom
     writeOut(`${fieldLines(spec, initialValues(spec)).map(sanitize).join('\n')}\n`);
     return EXIT.ok;
   }
-  if (opts.readOnly || profile.readOnly) throw new CommandError(`profile ${profile.name} is read-only: edit is disabled`, EXIT.usage);
+  refuseReadOnly(opts.readOnly, profile, 'edit');
   const values = applyAssignments(spec, assignments);
   const plan = await provider.planUpdate(cluster, values);
   if (plan.diff.length === 0) {

@@ -5,7 +5,8 @@
 //   3  partial: some profiles failed, the others were listed; or a list came back with warnings (see api/list-result.ts)
 //   4  not found: no cluster matches NAME|ID
 //   5  the cluster reached a failed phase (wait)
-//   6  timeout (wait)
+//   6  timeout (wait, --wait)
+//   7  refused: --read-only or a read-only profile, or the provider's API does not have the operation
 // 127  psql not found
 export const EXIT = {
   ok: 0,
@@ -15,6 +16,7 @@ export const EXIT = {
   notFound: 4,
   failed: 5,
   timeout: 6,
+  refused: 7,
   noPsql: 127,
 } as const;
 

@@ -1,13 +1,14 @@
 // pgtui get NAME|ID: one cluster, every field.
 import type { Cluster } from '../api/types.js';
-import { formatAge, sanitize } from '../format.js';
-import { oneLine, safeJson } from '../text/safe.js';
+import { oneLine } from '../text/safe.js';
 import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
+import { keyValueLines } from './print-cluster.js';
 import { resolveCluster } from './resolve.js';
-import { jsonClusters } from './table.js';
+import { parseOutput, structured, type OutputFlags } from './output.js';
+import { jsonClusters, renderTable } from './table.js';
 
 /** Finds the cluster by NAME|ID across the chosen profiles, then fetches its full record. */
 export async function findCluster(ctx: Context, query: string): Promise<Cluster> {
@@ -26,19 +27,19 @@ export async function findCluster(ctx: Context, query: string): Promise<Cluster>
   return ctx.providerFor(profile).get(found.id);
 }
 
-export async function get(ctx: Context, query: string, opts: { json?: boolean; raw?: boolean }): Promise<number> {
+export async function get(ctx: Context, query: string, opts: OutputFlags & { raw?: boolean }): Promise<number> {
+  const out = parseOutput(opts);
   const c = await findCluster(ctx, query);
-  if (opts.json) {
-    writeOut(`${safeJson(jsonClusters([c], Boolean(opts.raw))[0])}\n`);
+  if (out.format === 'json' || out.format === 'yaml') {
+    writeOut(await structured(out.format, jsonClusters([c], Boolean(opts.raw))[0]));
     return EXIT.ok;
   }
-  const rows: Array<[string, string | number | undefined]> = [
-    ['name', c.name], ['id', c.id], ['profile', c.profile], ['provider', c.provider], ['phase', c.phase], ['state', c.state],
-    ['message', c.stateMessage], ['version', c.version], ['location', c.location], ['size', c.size], ['storage', c.storage],
-    ['instances', c.instances], ['host', c.host], ['port', c.port], ['database', c.database], ['user', c.user],
-    ['created', c.createdAt ? `${c.createdAt} (${formatAge(c.createdAt)} ago)` : undefined],
-  ];
-  const width = rows.reduce((w, [k]) => Math.max(w, k.length), 0);
-  for (const [k, v] of rows) if (v !== undefined && v !== '') writeOut(`${k.padEnd(width)}  ${sanitize(String(v))}\n`);
+  if (out.cols) {
+    // --cols: the cluster as one row of the ls table.
+    writeOut(`${renderTable([c], { color: false, wide: true, cols: out.cols, headers: out.headers })}\n`);
+    return EXIT.ok;
+  }
+  // -o wide also shows the fields the provider left empty; --no-headers has nothing to drop here.
+  writeOut(keyValueLines(c, out.format === 'wide'));
   return EXIT.ok;
 }

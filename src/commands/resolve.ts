@@ -5,7 +5,12 @@ import { sanitize } from '../format.js';
 import { CommandError, EXIT } from './exit-codes.js';
 
 const keyOf = (c: Cluster) => `${c.profile}/${c.id}`;
-const line = (c: Cluster) => `  ${sanitize(c.name)}  ${sanitize(c.profile)}  ${sanitize(c.id)}  ${sanitize(c.state)}`;
+/** The candidates as aligned columns (NAME PROFILE ID STATE), indented under the message. */
+function lines(clusters: readonly Cluster[]): string[] {
+  const rows = clusters.map((c) => [c.name, c.profile, c.id, c.state].map((v) => sanitize(v)));
+  const widths = [0, 1, 2].map((i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), 0));
+  return rows.map((r) => `  ${r.map((v, i) => (i < 3 ? v.padEnd(widths[i]!) : v)).join('  ')}`.trimEnd());
+}
 
 export function resolveCluster(clusters: readonly Cluster[], query: string, duplicates: readonly Cluster[] = []): Cluster {
   const all = duplicates.length > 0 ? clusters.concat(duplicates) : clusters;
@@ -16,8 +21,7 @@ export function resolveCluster(clusters: readonly Cluster[], query: string, dupl
   const matches = byName.length > 0 ? byName : all.filter((c) => c.name.startsWith(query) || c.id.startsWith(query));
   if (matches.length === 1) return single(matches[0]!, all, duplicates);
   if (matches.length === 0) throw new CommandError(`no cluster named ${sanitize(query)}; try pgtui ls`, EXIT.notFound);
-  const lines = matches.slice(0, 20).map(line);
-  throw new CommandError(`${matches.length} clusters match ${sanitize(query)}; use an id or --profile:\n${lines.join('\n')}`, EXIT.usage);
+  throw new CommandError(`${matches.length} clusters match ${sanitize(query)}; use an id or --profile:\n${lines(matches.slice(0, 20)).join('\n')}`, EXIT.usage);
 }
 
 function single(found: Cluster, all: readonly Cluster[], duplicates: readonly Cluster[]): Cluster {
@@ -25,7 +29,7 @@ function single(found: Cluster, all: readonly Cluster[], duplicates: readonly Cl
   if (!duplicates.some((d) => keyOf(d) === key)) return found;
   const same = all.filter((c) => keyOf(c) === key);
   throw new CommandError(
-    `${sanitize(found.profile)} lists ${same.length} clusters with the id ${sanitize(found.id)}; pgtui cannot tell them apart (a fault of the provider's list):\n${same.slice(0, 20).map(line).join('\n')}`,
+    `${sanitize(found.profile)} lists ${same.length} clusters with the id ${sanitize(found.id)}; pgtui cannot tell them apart (a fault of the provider's list):\n${lines(same.slice(0, 20)).join('\n')}`,
     EXIT.usage,
   );
 }

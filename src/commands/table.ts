@@ -2,6 +2,7 @@
 import type { Cluster } from '../api/types.js';
 import { formatAge, paint, PHASE_COLORS, sanitize, truncate } from '../format.js';
 import { maskSecrets } from '../text/safe.js';
+import { pickColumns } from './output.js';
 
 interface Column {
   title: string;
@@ -33,10 +34,16 @@ export interface TableOptions {
   width?: number;
   color: boolean;
   wide: boolean;
+  /** --cols: exactly these columns (titles, upper case), in this order. */
+  cols?: readonly string[];
+  /** false: no title line (--no-headers). */
+  headers?: boolean;
 }
 
+export const COLUMN_TITLES = COLUMNS.map((c) => c.title);
+
 export function renderTable(clusters: readonly Cluster[], opts: TableOptions): string {
-  let cols = COLUMNS.filter((c) => opts.wide || !c.wide);
+  let cols = opts.cols ? pickColumns(COLUMNS, opts.cols) : COLUMNS.filter((c) => opts.wide || !c.wide);
   const cells = clusters.map((cl) => cols.map((col) => sanitize(col.value(cl))));
   let widths = cols.map((col, i) => cells.reduce((w, r) => Math.max(w, r[i]!.length), col.title.length));
   if (opts.width !== undefined) {
@@ -65,7 +72,8 @@ export function renderTable(clusters: readonly Cluster[], opts: TableOptions): s
       })
       .join('  ')
       .trimEnd();
-  return [line(cols.map((c) => c.title)), ...cells.map((r, i) => line(r, clusters[i]))].join('\n');
+  const body = cells.map((r, i) => line(r, clusters[i]));
+  return (opts.headers === false ? body : [line(cols.map((c) => c.title)), ...body]).join('\n');
 }
 
 /** Normalised clusters for --json: stable key order, raw only when asked (secret fields and URI passwords masked). */

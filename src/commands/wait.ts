@@ -1,6 +1,6 @@
 // pgtui wait NAME|ID --for ready|deleted: poll until the cluster gets there, fails, or time runs out.
 import { describeError, isApiError } from '../api/errors.js';
-import type { Cluster } from '../api/types.js';
+import type { Cluster, Provider } from '../api/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
@@ -20,7 +20,6 @@ export async function wait(ctx: Context, query: string, opts: { for: string; tim
   if (opts.for !== 'ready' && opts.for !== 'deleted') throw new CommandError(`--for must be ready or deleted, not ${opts.for}`, EXIT.usage);
   const timeoutMs = parseDuration(opts.timeout);
   const intervalMs = Math.max(200, parseDuration(opts.interval));
-  const deadline = Date.now() + timeoutMs;
   let cluster: Cluster;
   try {
     cluster = await findCluster(ctx, query);
@@ -29,6 +28,27 @@ export async function wait(ctx: Context, query: string, opts: { for: string; tim
     throw err;
   }
   const provider = ctx.providerFor(ctx.profiles.find((p) => p.name === cluster.profile)!);
+  return pollUntil(provider, cluster, opts.for, { timeoutMs, intervalMs, timeoutText: opts.timeout });
+}
+
+/** --timeout and --interval of the commands that take --wait. */
+export function waitOptions(opts: { timeout?: string; interval?: string }): PollOptions {
+  const timeoutText = opts.timeout ?? '30m';
+  return { timeoutMs: parseDuration(timeoutText), intervalMs: Math.max(200, parseDuration(opts.interval ?? '2s')), timeoutText };
+}
+
+export interface PollOptions {
+  timeoutMs: number;
+  intervalMs: number;
+  /** How the timeout is named in the message ("10m"). */
+  timeoutText: string;
+}
+
+/** Polls `provider.get` until the cluster is ready or gone, printing each new phase on stderr; the exit code. */
+export async function pollUntil(provider: Provider, start: Cluster, target: 'ready' | 'deleted', opts: PollOptions): Promise<number> {
+  const { intervalMs } = opts;
+  const deadline = Date.now() + opts.timeoutMs;
+  let cluster = start;
   let last = '';
   for (;;) {
     const where = `${cluster.phase} (${cluster.state})`;
@@ -36,13 +56,13 @@ export async function wait(ctx: Context, query: string, opts: { for: string; tim
       errLine(`${cluster.name}: ${where}`);
       last = where;
     }
-    if (opts.for === 'ready' && cluster.phase === 'ready') return EXIT.ok;
+    if (target === 'ready' && cluster.phase === 'ready') return EXIT.ok;
     if (cluster.phase === 'failed') {
       errLine(`pgtui: ${cluster.profile}: ${cluster.name} failed${cluster.stateMessage ? `: ${cluster.stateMessage}` : ''}`);
       return EXIT.failed;
     }
     if (Date.now() + intervalMs > deadline) {
-      errLine(`pgtui: ${cluster.name} is still ${cluster.phase} after ${opts.timeout}`);
+      errLine(`pgtui: ${cluster.name} is still ${cluster.phase} after ${opts.timeoutText}`);
       return EXIT.timeout;
     }
     await new Promise((r) => setTimeout(r, intervalMs));
@@ -50,7 +70,7 @@ export async function wait(ctx: Context, query: string, opts: { for: string; tim
       cluster = await provider.get(cluster.id);
     } catch (err) {
       if (isApiError(err, 'not-found')) {
-        if (opts.for === 'deleted') {
+        if (target === 'deleted') {
           errLine(`${cluster.name}: deleted`);
           return EXIT.ok;
         }

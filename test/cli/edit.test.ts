@@ -132,7 +132,7 @@ describe('pgtui edit', () => {
     }
     v1.requests.length = 0;
     const ro = await runCli(['--read-only', 'edit', 'crm', '--set', 'cores=8', '--yes'], { env });
-    expect(ro.code).toBe(2);
+    expect(ro.code).toBe(7);
     expect(ro.stderr).toMatch(/read-only/);
     expect(writes(v1)).toEqual([]);
   });

@@ -388,7 +388,8 @@ describe('duplicate ids', () => {
         const g = await pgtui(['get', 'dup'], [chProfile(server.url)]);
         expect(g.code).toBe(EXIT.usage);
         expect(g.stderr).toContain('h-ch lists 3 clusters with the id dup; pgtui cannot tell them apart');
-        for (const name of ['first', 'second', 'third']) expect(g.stderr).toMatch(new RegExp(`^  ${name}  h-ch  dup  running$`, 'm'));
+        // The candidates in aligned columns (names padded to the longest, 'second').
+        for (const name of ['first', 'second', 'third']) expect(g.stderr).toMatch(new RegExp(`^  ${name.padEnd(6)}  h-ch  dup  running$`, 'm'));
         const byName = await pgtui(['get', 'second'], [chProfile(server.url)]);
         expect(byName.code).toBe(EXIT.usage);
 

@@ -1,0 +1,121 @@
+// pgtui create --profile P --set key=value ...: the create form of the profile's provider, without the UI.
+// Without --set it lists the fields; with --set it checks the values like the form, shows the same review, asks
+// (or takes --yes), sends, and with --wait polls until the cluster is ready. Secrets come only from stdin.
+import type { Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
+import { sanitize } from '../format.js';
+import { errLine, writeErr, writeOut } from '../text/write.js';
+import type { Context } from './context.js';
+import { confirm, parseAssignments } from './edit.js';
+import { CommandError, EXIT } from './exit-codes.js';
+import { refuseReadOnly } from './guard.js';
+import { clusterOutput } from './print-cluster.js';
+import { readStdin } from './stdin.js';
+import { pollUntil, waitOptions } from './wait.js';
+
+export interface CreateOptions {
+  set?: string[];
+  passwordStdin?: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
+  wait?: boolean;
+  timeout?: string;
+  interval?: string;
+  json?: boolean;
+  output?: string;
+  readOnly?: boolean;
+}
+
+function fieldRows(spec: FormSpec): string[] {
+  const values = initialValues(spec);
+  const rows = spec.fields.map((f: FieldSpec) => {
+    const choices = f.choices && f.choices.length > 0 ? f.choices.map((c) => c.value).slice(0, 8).join('|') + (f.choices.length > 8 ? '|…' : '') : '';
+    const when = f.showWhen ? `only when ${f.showWhen.key}=${f.showWhen.values.join('|')}` : '';
+    const note = [f.required ? 'required' : '', f.kind === 'secret' ? 'secret: from stdin with --password-stdin' : choices, when, f.help ?? ''].filter(Boolean).join('  ');
+    return [f.key, f.kind === 'secret' ? '' : values[f.key] ?? '', note] as const;
+  });
+  const kw = rows.reduce((w, r) => Math.max(w, r[0].length), 3);
+  const vw = rows.reduce((w, r) => Math.max(w, r[1].length), 7);
+  return [`${'KEY'.padEnd(kw)}  ${'DEFAULT'.padEnd(vw)}  NOTES`, ...rows.map(([k, v, n]) => `${k.padEnd(kw)}  ${v.padEnd(vw)}  ${n}`.trimEnd())];
+}
+
+/** The secret fields' values from stdin: the whole input for one field, one line per field (in form order) for more. */
+export function secretsFromStdin(fields: readonly FieldSpec[], input: string): FormValues {
+  const text = input.replace(/\r?\n$/, '');
+  if (fields.length === 1) return { [fields[0]!.key]: text };
+  const lines = text.split(/\r?\n/);
+  if (lines.length !== fields.length) throw new CommandError(`--password-stdin: ${fields.length} lines expected on stdin (${fields.map((f) => f.key).join(', ')}), got ${lines.length}`, EXIT.usage);
+  return Object.fromEntries(fields.map((f, i) => [f.key, lines[i]!]));
+}
+
+/** The values to send: defaults, --set, secrets from stdin; checked like the form checks them. */
+export function createValues(spec: FormSpec, assignments: FormValues, secrets: FormValues): FormValues {
+  const byKey = new Map(spec.fields.map((f) => [f.key, f]));
+  for (const key of Object.keys(assignments)) {
+    const field = byKey.get(key);
+    if (!field) throw new CommandError(`${key} is not a field of this create form; one of: ${spec.fields.filter((f) => f.kind !== 'secret').map((f) => f.key).join(', ')}`, EXIT.usage);
+    // A value on the command line is in the shell history and in `ps` for every user of the machine.
+    if (field.kind === 'secret') throw new CommandError(`${key} is a secret: give it on stdin with --password-stdin, never in --set`, EXIT.usage);
+  }
+  const values = initialValues(spec, { ...assignments, ...secrets });
+  for (const key of Object.keys(assignments)) {
+    const field = byKey.get(key)!;
+    if (!visibleFields(spec, values).includes(field)) throw new CommandError(`${key} does not apply unless ${field.showWhen!.key} is ${field.showWhen!.values.join(' or ')}`, EXIT.usage);
+  }
+  const shown = new Set(visibleFields(spec, values).map((f) => f.key));
+  const hint = (key: string) => (byKey.get(key)?.kind === 'secret' && !secrets[key] ? ' (give it on stdin with --password-stdin)' : '');
+  const lines = Object.entries(spec.validate(values))
+    .filter(([key]) => key === '' || shown.has(key))
+    .map(([key, reason]) => (key ? `${key}: ${reason}${hint(key)}` : reason));
+  if (lines.length > 0) throw new CommandError(lines.length === 1 ? lines[0]! : `the cluster is not valid:\n  ${lines.join('\n  ')}`, EXIT.usage);
+  return submittedValues(spec, values);
+}
+
+/** The review the form shows before Create: every field that will be sent, secrets masked. */
+function reviewLines(spec: FormSpec, profile: string, values: FormValues): string[] {
+  const fields = visibleFields(spec, values);
+  const width = fields.reduce((w, f) => Math.max(w, f.label.length), 0);
+  return [`${spec.title} (${profile}):`, ...fields.map((f) => `  ${f.label.padEnd(width)}  ${displayValue(f, values[f.key])}`)].map(sanitize);
+}
+
+export async function create(ctx: Context, opts: CreateOptions): Promise<number> {
+  const assignments = parseAssignments(opts.set ?? []);
+  if (ctx.profiles.length !== 1) throw new CommandError(`create needs --profile (one of ${ctx.profiles.map((p) => p.name).join(', ') || 'none: pgtui profile add'})`, EXIT.usage);
+  const profile = ctx.profiles[0]!;
+  const provider = ctx.providerFor(profile);
+  const spec = await provider.createForm();
+  if (Object.keys(assignments).length === 0 && !opts.passwordStdin) {
+    writeOut(`${fieldRows(spec).map(sanitize).join('\n')}\n`);
+    return EXIT.ok;
+  }
+  refuseReadOnly(opts.readOnly, profile, 'create');
+  const secretFields = spec.fields.filter((f) => f.kind === 'secret' && visibleFields(spec, initialValues(spec, assignments)).includes(f));
+  let secrets: FormValues = {};
+  if (opts.passwordStdin) {
+    if (secretFields.length === 0) throw new CommandError('--password-stdin: this create form has no secret field', EXIT.usage);
+    if (process.stdin.isTTY) throw new CommandError('--password-stdin reads a pipe or a file (printf %s "$PW" | pgtui create …), not the terminal', EXIT.usage);
+    secrets = secretsFromStdin(secretFields, await readStdin());
+  }
+  const values = createValues(spec, assignments, secrets);
+  // With -o json|yaml stdout carries only the cluster, so the review goes to stderr.
+  const structuredOut = opts.json || opts.output === 'json' || opts.output === 'yaml';
+  (structuredOut && !opts.dryRun ? writeErr : writeOut)(`${reviewLines(spec, profile.name, values).join('\n')}\n`);
+  if (opts.dryRun) return EXIT.ok;
+  if (!opts.yes) {
+    if (!process.stdin.isTTY || opts.passwordStdin) throw new CommandError('not created: add --yes to create without a prompt, or --dry-run to only show the review', EXIT.usage);
+    if (!(await confirm(`Create this cluster in ${profile.name}? [y/N] `))) {
+      writeErr('not created\n');
+      return EXIT.ok;
+    }
+  }
+  const cluster: Cluster = await provider.create(values);
+  errLine(`${cluster.name}: create sent, now ${cluster.phase} (${cluster.state})`);
+  let code: number = EXIT.ok;
+  let last = cluster;
+  if (opts.wait) {
+    code = await pollUntil(provider, cluster, 'ready', waitOptions(opts));
+    last = await provider.get(cluster.id).catch(() => cluster);
+  }
+  writeOut(await clusterOutput(last, opts));
+  return code;
+}

@@ -1,0 +1,145 @@
+// pgtui delete, restart, promote, reset-password and restore: one operation on one cluster, each where the
+// provider's API has it (capabilities.ts) and a one-line refusal where not. Every one of them refuses under
+// --read-only before its first request, asks on a terminal (delete: the typed name) or takes --yes, and with
+// --wait polls until the cluster is ready again (or gone).
+import { createInterface } from 'node:readline/promises';
+import type { Profile } from '../api/profile.js';
+import type { Cluster, Provider } from '../api/types.js';
+import { sanitize } from '../format.js';
+import { hasUnsafe } from '../text/safe.js';
+import { errLine, writeErr, writeOut } from '../text/write.js';
+import type { Context } from './context.js';
+import { confirm } from './edit.js';
+import { CommandError, EXIT } from './exit-codes.js';
+import { findCluster } from './get.js';
+import { refuseReadOnly, refuseUnsupported } from './guard.js';
+import { clusterOutput } from './print-cluster.js';
+import { pollUntil, waitOptions } from './wait.js';
+
+export interface OpOptions {
+  yes?: boolean;
+  wait?: boolean;
+  timeout?: string;
+  interval?: string;
+  json?: boolean;
+  output?: string;
+  readOnly?: boolean;
+}
+
+interface Target {
+  cluster: Cluster;
+  profile: Profile;
+  provider: Provider;
+}
+
+async function target(ctx: Context, query: string): Promise<Target> {
+  const cluster = await findCluster(ctx, query);
+  const profile = ctx.profiles.find((p) => p.name === cluster.profile)!;
+  return { cluster, profile, provider: ctx.providerFor(profile) };
+}
+
+/** --yes, or a typed y on a terminal; without either the command stops before sending anything. */
+async function agreed(opts: OpOptions, question: string, what: string): Promise<boolean> {
+  if (opts.yes) return true;
+  if (!process.stdin.isTTY) throw new CommandError(`not ${what}: add --yes to run without a prompt`, EXIT.usage);
+  if (await confirm(question)) return true;
+  writeErr(`not ${what}\n`);
+  return false;
+}
+
+async function finish(t: Target, sent: Cluster, opts: OpOptions, what: string): Promise<number> {
+  errLine(`${sent.name}: ${what}, now ${sent.phase} (${sent.state})`);
+  let code: number = EXIT.ok;
+  let last = sent;
+  if (opts.wait) {
+    code = await pollUntil(t.provider, sent, 'ready', waitOptions(opts));
+    last = await t.provider.get(sent.id).catch(() => sent);
+  }
+  writeOut(await clusterOutput(last, opts));
+  return code;
+}
+
+export async function remove(ctx: Context, query: string, opts: OpOptions): Promise<number> {
+  const t = await target(ctx, query);
+  refuseReadOnly(opts.readOnly, t.profile, 'delete');
+  if (!opts.yes) {
+    if (!process.stdin.isTTY) throw new CommandError(`not deleted: add --yes to delete ${t.cluster.name} without a prompt`, EXIT.usage);
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      const typed = await rl.question(sanitize(`Delete ${t.cluster.name} (${t.profile.name}) and all its data? Type its name to confirm: `));
+      if (typed.trim() !== t.cluster.name) {
+        writeErr('not deleted: the name did not match\n');
+        return EXIT.ok;
+      }
+    } finally {
+      rl.close();
+    }
+  }
+  await t.provider.remove(t.cluster.id);
+  errLine(`${t.cluster.name}: delete sent`);
+  if (!opts.wait) return EXIT.ok;
+  const now = await t.provider.get(t.cluster.id).catch(() => undefined);
+  if (!now) {
+    errLine(`${t.cluster.name}: deleted`);
+    return EXIT.ok;
+  }
+  return pollUntil(t.provider, now, 'deleted', waitOptions(opts));
+}
+
+export async function restart(ctx: Context, query: string, opts: OpOptions): Promise<number> {
+  const t = await target(ctx, query);
+  refuseReadOnly(opts.readOnly, t.profile, 'restart');
+  refuseUnsupported(t.provider, t.cluster, 'restart');
+  if (!(await agreed(opts, `Restart ${t.cluster.name} (${t.profile.name})? Connections will drop. [y/N] `, 'restarted'))) return EXIT.ok;
+  return finish(t, await t.provider.restart!(t.cluster.id), opts, 'restart sent');
+}
+
+export async function promote(ctx: Context, query: string, opts: OpOptions): Promise<number> {
+  const t = await target(ctx, query);
+  refuseReadOnly(opts.readOnly, t.profile, 'promote');
+  refuseUnsupported(t.provider, t.cluster, 'promote');
+  if (!(await agreed(opts, `Promote ${t.cluster.name} (${t.profile.name}) to a standalone primary? It stops following its source. [y/N] `, 'promoted'))) return EXIT.ok;
+  return finish(t, await t.provider.promote!(t.cluster.id), opts, 'promote sent');
+}
+
+/** The new password goes to stdout, alone and once; everything else to stderr. */
+export async function resetPassword(ctx: Context, query: string, opts: OpOptions): Promise<number> {
+  const t = await target(ctx, query);
+  refuseReadOnly(opts.readOnly, t.profile, 'reset-password');
+  refuseUnsupported(t.provider, t.cluster, 'resetPassword');
+  if (!(await agreed(opts, `Reset the password of ${t.cluster.name} (${t.profile.name})? The old one stops working. [y/N] `, 'reset'))) return EXIT.ok;
+  const password = await t.provider.resetPassword!(t.cluster.id);
+  errLine(`${t.cluster.name}: new password set (kept for pgtui psql; shown once, below)`);
+  // The user must get it byte for byte: a password the safe writer would alter (a control character from the
+  // provider) is refused rather than printed changed.
+  if (hasUnsafe(password)) throw new CommandError('the provider returned a password with control characters; not printing it', EXIT.error);
+  writeOut(`${password}\n`);
+  return EXIT.ok;
+}
+
+export interface RestoreOptions extends OpOptions {
+  backup?: string;
+  to?: string;
+  name?: string;
+}
+
+/** RFC 3339 (a date and a time with an offset or Z) → the UTC form every API takes. */
+export function parseTime(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(text.trim()) || Number.isNaN(Date.parse(text))) {
+    throw new CommandError(`--to wants an RFC 3339 time such as 2026-11-30T08:00:00Z, not ${text}`, EXIT.usage);
+  }
+  return new Date(Date.parse(text)).toISOString().replace('.000Z', 'Z');
+}
+
+export async function restore(ctx: Context, query: string, opts: RestoreOptions): Promise<number> {
+  const targetTime = opts.to === undefined ? undefined : parseTime(opts.to);
+  if (!opts.backup && !targetTime) throw new CommandError('restore needs --backup ID (pgtui backups NAME lists them) or --to TIME', EXIT.usage);
+  const t = await target(ctx, query);
+  refuseReadOnly(opts.readOnly, t.profile, 'restore');
+  refuseUnsupported(t.provider, t.cluster, 'restore');
+  const how = opts.backup ? `from backup ${opts.backup}${targetTime ? ` to ${targetTime}` : ''}` : `to ${targetTime}`;
+  if (!(await agreed(opts, `Restore ${t.cluster.name} (${t.profile.name}) ${how}? [y/N] `, 'restored'))) return EXIT.ok;
+  const result = await t.provider.restore!(t.cluster, { backupId: opts.backup, targetTime, newName: opts.name });
+  const what = result.id === t.cluster.id ? `restore ${how} sent` : `restore of ${t.cluster.name} ${how} sent, into this new cluster`;
+  return finish({ ...t, cluster: result }, result, opts, what);
+}
