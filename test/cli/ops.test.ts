@@ -25,7 +25,10 @@ beforeAll(async () => {
   ensureBuilt();
   // A real-time clock with short transitions, so --wait sees clusters become ready (or go) within the test.
   const clock = new FakeClock(1);
-  [v1, ch, v2] = await Promise.all([startIonosV1Fake({ clock, transitionMs: 400 }), startClickHouseFake({ clock, transitionMs: 400, rateLimit: false }), startIonosV2Fake({ clock, transitionMs: 400 })]);
+  // Limits off: dozens of separate one-shot processes in a few seconds are not normal use (each has its own budget);
+  // the budget is tested in test/api/budget.test.ts and test/reliability/rate-limit.test.ts.
+  const fast = { clock, transitionMs: 400, rateLimit: false as const };
+  [v1, ch, v2] = await Promise.all([startIonosV1Fake(fast), startClickHouseFake(fast), startIonosV2Fake(fast)]);
   v2.addCluster('de/txl', {
     properties: {
       name: 'cms', version: '16', instances: { count: 1, ram: 8, cores: 4, storageSize: 100 },
