@@ -95,7 +95,7 @@ export function Form(props: FormProps) {
     if (remote && !editedSinceServer.includes(f.key)) return { text: remote, tone: 'error' };
     const danger = props.dangerFields?.[f.key];
     if (danger && values[f.key] === 'true') return { text: danger, tone: 'warning' };
-    if (isLocked(f, lockImmutable)) return { text: props.lockedReason ?? DEFAULT_LOCKED_REASON, tone: 'info' };
+    if (isLocked(f, lockImmutable)) return { text: f.lockedReason ?? props.lockedReason ?? DEFAULT_LOCKED_REASON, tone: 'info' };
     return f.help ? { text: f.help, tone: 'info' } : undefined;
   };
   const heightOf = (f: FieldSpec): number => {

@@ -15,6 +15,7 @@ import { PickList } from '../components/form/PickList.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { profileFromValues, valuesFromProfile } from './profile-form/convert.js';
 import { ENV_SOURCE_HINT, verifyFailure } from './profile-form/messages.js';
+import { ProfileDetail } from './profile-form/ProfileDetail.js';
 import { ProfileRows, profileRows, type ProfileRow } from './profile-form/ProfileRows.js';
 import { dangerFields, profileFormSpec, savedSecretPlaceholders } from './profile-form/specs.js';
 
@@ -178,6 +179,7 @@ export function Profiles({ onBack }: ProfilesProps) {
     <Box flexDirection="column">
       <Text bold>Profiles</Text>
       <ProfileRows rows={rows} index={Math.min(index, Math.max(0, rows.length - 1))} width={columns} />
+      {rows[Math.min(index, rows.length - 1)]?.profile && <ProfileDetail profile={rows[Math.min(index, rows.length - 1)]!.profile!} width={columns} />}
       {status && <Text color={tint(status.tone === 'ok' ? 'green' : 'red')}>{sanitize(status.text)}</Text>}
       <Text dimColor>↑↓ move · a add · e edit · d remove · r refresh · esc back</Text>
     </Box>

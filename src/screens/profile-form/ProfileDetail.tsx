@@ -1,0 +1,53 @@
+// Below the profiles list, for the selected profile: the URL it really uses, and for a demo profile the login
+// the demo's fakes take, field by field as the "add profile" form asks for it (so a user trying the form in
+// the demo knows what to type). Demo credentials are the fakes' own, never a real secret.
+import { Box, Text } from 'ink';
+import type { Profile } from '../../api/profile.js';
+import type { FormValues } from '../../api/types.js';
+import { moduleFor } from '../../api/registry.js';
+import { sanitize } from '../../format.js';
+import { displayValue, visibleFields } from '../../forms/fields.js';
+import { maskUriSecrets } from '../../text/safe.js';
+import { profileFormSpec } from './specs.js';
+
+/** The add form's values that reach the same API as `p`, secrets included. */
+export function typedLogin(p: Profile): FormValues {
+  const m = moduleFor(p.kind);
+  if (m.form.typedValues) return m.form.typedValues(p as never);
+  const own = p as unknown as Record<string, unknown>;
+  const secrets = Object.fromEntries(m.secretFields.filter((k) => typeof own[k] === 'string').map((k) => [k, own[k] as string]));
+  return { ...m.form.values(p), ...secrets };
+}
+
+/** [label, value] for each field of the add form a user would fill in, in the form's order. */
+export function demoLoginLines(p: Profile): Array<[string, string]> {
+  const spec = profileFormSpec(p.kind, { existingNames: [] });
+  const values = { ...Object.fromEntries(spec.fields.map((f) => [f.key, f.default ?? ''])), ...typedLogin(p) };
+  return visibleFields(spec, values)
+    .filter((f) => f.key !== 'name' && f.key !== 'readOnly')
+    .filter((f) => (f.kind === 'bool' ? values[f.key] === 'true' : (values[f.key] ?? '') !== ''))
+    .map((f) => [f.label, displayValue(f, values[f.key], true)]);
+}
+
+export function ProfileDetail({ profile, width }: { profile: Profile; width: number }) {
+  const url = moduleFor(profile.kind).urlOf(profile as never);
+  const lines = profile.source === 'demo' ? demoLoginLines(profile) : [];
+  const label = Math.min(22, lines.reduce((w, [l]) => Math.max(w, l.length), 8) + 2);
+  const room = Math.max(10, width - label - 5);
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {url ? <Text dimColor wrap="truncate-end">  URL {sanitize(maskUriSecrets(url))}</Text> : null}
+      {lines.length > 0 && <Text>  The demo's fakes take this login; to add a profile of your own (a), type:</Text>}
+      {lines.map(([l, v]) => (
+        <Box key={l}>
+          <Box width={label + 4} flexShrink={0}>
+            <Text dimColor>    {l}</Text>
+          </Box>
+          <Box width={room}>
+            <Text wrap="wrap">{sanitize(v)}</Text>
+          </Box>
+        </Box>
+      ))}
+    </Box>
+  );
+}
