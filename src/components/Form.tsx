@@ -36,6 +36,10 @@ export interface FormProps {
   isActive?: boolean;
   /** Rows the fields may use; default: terminal rows minus the screen's chrome. */
   maxRows?: number;
+  /** The field focused when the form (re)opens, e.g. the one being edited before a review step. */
+  initialFocus?: string;
+  /** Told the focused field's key after every key, so a screen can reopen the form where the user was. */
+  onFocusChange?(key: string | undefined): void;
 }
 
 const DEFAULT_LOCKED_REASON = 'set at create; cannot be changed';
@@ -43,7 +47,7 @@ const DEFAULT_LOCKED_REASON = 'set at create; cannot be changed';
 export function Form(props: FormProps) {
   const { spec, values, serverErrors, lockImmutable = false, isActive = true } = props;
   const { stdout } = useStdout();
-  const [ui, setUi] = useState<FormUi>(INITIAL_UI);
+  const [ui, setUi] = useState<FormUi>(() => (props.initialFocus ? { ...INITIAL_UI, focus: props.initialFocus } : INITIAL_UI));
   // Server errors hide field by field as the user edits; a new rejection shows them all again.
   const [editedSinceServer, setEditedSinceServer] = useState<string[]>([]);
 
@@ -77,6 +81,7 @@ export function Form(props: FormProps) {
     const nextValues = result.values ?? now.values;
     live.current = { values: nextValues, ui: result.ui };
     setUi(result.ui);
+    props.onFocusChange?.(focusedField({ spec, values: nextValues, ui: result.ui, lockImmutable })?.key);
     if (result.values) {
       const changed = Object.keys(nextValues).filter((k) => nextValues[k] !== now.values[k]);
       setEditedSinceServer((prev) => [...prev, ...changed.filter((k) => !prev.includes(k))]);

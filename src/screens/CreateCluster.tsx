@@ -44,6 +44,8 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
   const submitting = useRef(false);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
+  // Back from the review, the form reopens on the field the user was on, not the first one.
+  const focus = useRef<string | undefined>(undefined);
   const { stdout } = useStdout();
   const columns = stdout.columns || 80;
 
@@ -139,7 +141,10 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
           })}
           initialValue={profile}
           onPick={(name) => {
-            if (name !== profile) setSpec(undefined);
+            if (name !== profile) {
+              setSpec(undefined);
+              focus.current = undefined;
+            }
             setProfile(name);
             setStep(name === profile && spec ? 'form' : 'loading');
           }}
@@ -189,6 +194,8 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
         onCancel={backFromForm}
         serverErrors={serverErrors}
         message={message}
+        initialFocus={focus.current}
+        onFocusChange={(key) => (focus.current = key)}
         submitLabel="review"
       />
     </Box>
