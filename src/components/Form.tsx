@@ -10,6 +10,7 @@ import { listHeight } from './form/ChoiceField.js';
 import { tint } from './form/colors.js';
 import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, navigable, type FormUi } from '../forms/keys.js';
 import { clip } from '../forms/text-edit.js';
+import { fitHints } from './form/hints.js';
 import { useKeys } from './form/use-keys.js';
 
 export interface FormProps {
@@ -146,7 +147,7 @@ export function Form(props: FormProps) {
         />
       ))}
       {end < visible.length && <Text dimColor>  ↓ {visible.length - end} more</Text>}
-      <Text dimColor>{clip(keyHints(focus, ui, props.submitLabel ?? 'review'), columns - 1)}</Text>
+      <Text dimColor>{clip(keyHints(focus, ui, props.submitLabel ?? 'review', columns - 1), columns - 1)}</Text>
     </Box>
   );
 }
@@ -171,13 +172,12 @@ export function windowAround(heights: number[], focus: number, budget: number): 
   return [start, end];
 }
 
-function keyHints(focus: FieldSpec | undefined, ui: FormUi, submitLabel: string): string {
+function keyHints(focus: FieldSpec | undefined, ui: FormUi, submitLabel: string, width: number): string {
   if (ui.open) return '↑↓ choose · enter pick · esc close';
   const parts = ['tab/↑↓ move'];
   if (focus?.kind === 'choice') parts.push('←→ change', 'space list');
   if (focus?.kind === 'bool') parts.push('space toggle');
   if (focus?.kind === 'secret') parts.push('ctrl-r reveal');
   if (focus && (focus.kind === 'text' || focus.kind === 'secret' || focus.kind === 'int')) parts.push('ctrl-u clear');
-  parts.push(`ctrl-s ${submitLabel}`, 'esc cancel');
-  return parts.join(' · ');
+  return fitHints(parts, [`ctrl-s ${submitLabel}`, 'esc cancel'], width);
 }
