@@ -5,7 +5,8 @@ import { Box, Text, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
 import { orphanErrors, relevantErrors, submittedValues, visibleFields } from '../forms/fields.js';
-import { FieldRow, noteBelow, type FieldNote, type RowLayout } from './form/FieldRow.js';
+import { FieldRow, noteLinesBelow, type FieldNote, type RowLayout } from './form/FieldRow.js';
+import { wrapText } from '../forms/wrap.js';
 import { listHeight } from './form/ChoiceField.js';
 import { tint } from './form/colors.js';
 import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, navigable, type FormUi } from '../forms/keys.js';
@@ -44,6 +45,8 @@ export interface FormProps {
 }
 
 const DEFAULT_LOCKED_REASON = 'set at create; cannot be changed';
+/** A failure above the fields (the provider's message, a TLS failure) wraps over this many lines at most. */
+const TOP_MAX_LINES = 4;
 
 export function Form(props: FormProps) {
   const { spec, values, serverErrors, lockImmutable = false, isActive = true } = props;
@@ -106,26 +109,26 @@ export function Form(props: FormProps) {
   };
   const heightOf = (f: FieldSpec): number => {
     const note = noteOf(f);
-    const below = noteBelow(note, layout, focus?.key === f.key) ? 1 : 0;
+    const below = noteLinesBelow(note, layout, focus?.key === f.key).length;
     const open = ui.open?.key === f.key && focus?.key === f.key ? listHeight(f.choices ?? []) : 0;
     return 1 + below + open;
   };
-  const budget = props.maxRows ?? Math.max(6, (stdout.rows || 24) - 10);
-  const [start, end] = windowAround(visible.map(heightOf), Math.max(0, visible.findIndex((f) => f.key === focus?.key)), budget);
-
   const topLines = [
     ...(props.message ? [props.message] : []),
     ...orphanErrors(spec, values, serverErrors),
     ...(errors[''] && (ui.submitAttempted || ui.touched.length > 0) ? [errors['']] : []),
     ...(ui.submitAttempted && Object.keys(errors).length > 0 ? ['Fix the marked fields first.'] : []),
-  ];
+  ].flatMap((line) => wrapText(line, columns - 1, TOP_MAX_LINES));
+  // One line of message was always allowed for; more take their room from the fields.
+  const budget = Math.max(3, (props.maxRows ?? Math.max(6, (stdout.rows || 24) - 10)) - Math.max(0, topLines.length - 1));
+  const [start, end] = windowAround(visible.map(heightOf), Math.max(0, visible.findIndex((f) => f.key === focus?.key)), budget);
 
   return (
     <Box flexDirection="column">
       <Text bold>{displayText(spec.title)}</Text>
       {topLines.map((line, i) => (
         <Text key={i} color={tint('red')}>
-          {clip(line, columns - 1)}
+          {line}
         </Text>
       ))}
       {start > 0 && <Text dimColor>  ↑ {start} more</Text>}

@@ -7,6 +7,7 @@ import { sanitize } from '../../format.js';
 import type { ProfileHealth } from '../../state/types.js';
 import { tint } from '../../components/form/colors.js';
 import { clip } from '../../forms/text-edit.js';
+import { wrapText } from '../../forms/wrap.js';
 
 export interface ProfileRow {
   name: string;
@@ -78,11 +79,14 @@ export function ProfileRows({ rows, index, width }: { rows: ProfileRow[]; index:
               {r.readOnly && <Text color={tint('yellow')}>[read-only] </Text>}
               {r.insecure && <Text color={tint('red')}>[insecure]</Text>}
             </Box>
-            {r.health?.status === 'error' && r.health.error && (
-              <Box marginLeft={2 + nameWidth}>
-                <Text color={tint('red')}>{clip(sanitize(r.health.error), Math.max(10, width - nameWidth - 3))}</Text>
-              </Box>
-            )}
+            {r.health?.status === 'error' &&
+              r.health.error &&
+              // A TLS failure names the certificate problem at its end: wrapped, not cut at the edge.
+              wrapText(sanitize(r.health.error), Math.max(10, width - nameWidth - 3), 3).map((line, k) => (
+                <Box key={k} marginLeft={2 + nameWidth}>
+                  <Text color={tint('red')}>{line}</Text>
+                </Box>
+              ))}
           </Box>
         );
       })}
