@@ -11,7 +11,7 @@ import { listHeight } from './form/ChoiceField.js';
 import { tint } from './form/colors.js';
 import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, navigable, type FormUi } from '../forms/keys.js';
 import { clip } from '../forms/text-edit.js';
-import { fitHints } from './form/hints.js';
+import { fitHints, optional, type Hint } from './form/hints.js';
 import { useKeys } from './form/use-keys.js';
 
 export interface FormProps {
@@ -177,10 +177,10 @@ export function windowAround(heights: number[], focus: number, budget: number): 
 
 function keyHints(focus: FieldSpec | undefined, ui: FormUi, submitLabel: string, width: number): string {
   if (ui.open) return '↑↓ choose · enter pick · esc close';
-  const parts = ['tab/↑↓ move'];
-  if (focus?.kind === 'choice') parts.push('←→ change', 'space list');
-  if (focus?.kind === 'bool') parts.push('space toggle');
-  if (focus?.kind === 'secret') parts.push('ctrl-r reveal');
-  if (focus && (focus.kind === 'text' || focus.kind === 'secret' || focus.kind === 'int')) parts.push('ctrl-u clear');
-  return fitHints(parts, [`ctrl-s ${submitLabel}`, 'esc cancel'], width);
+  const parts: Hint[] = [optional('tab/↑↓ move')];
+  if (focus?.kind === 'choice') parts.push(optional('←→ change'), optional('space list'));
+  if (focus?.kind === 'bool') parts.push(optional('space toggle'));
+  if (focus?.kind === 'secret') parts.push(optional('ctrl-r reveal'));
+  if (focus && (focus.kind === 'text' || focus.kind === 'secret' || focus.kind === 'int')) parts.push(optional('ctrl-u clear'));
+  return fitHints([...parts, `ctrl-s ${submitLabel}`, 'esc cancel'], width);
 }

@@ -11,7 +11,7 @@ import { failureOf } from '../components/form/failure.js';
 import { PickList } from '../components/form/PickList.js';
 import { ReviewList } from '../components/form/ReviewList.js';
 import { maxScroll, reviewRows, scrollStep } from '../components/form/ScrollWindow.js';
-import { fitHints } from '../components/form/hints.js';
+import { fitHints, optional } from '../components/form/hints.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { errorText } from '../tui/errors.js';
@@ -187,7 +187,7 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
           <Text>Creating on {profile}…</Text>
         ) : (
           <Text dimColor wrap="truncate-end">
-            {fitHints(visibleFields(spec, values).length > reviewHeight ? ['↑↓ scroll'] : [], ['enter create', 'esc back to the form'], columns - 1)}
+            {fitHints(['enter create', ...(visibleFields(spec, values).length > reviewHeight ? [optional('↑↓ scroll')] : []), 'esc back to the form'], columns - 1)}
           </Text>
         )}
       </Box>

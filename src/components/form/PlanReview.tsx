@@ -10,7 +10,7 @@ import { MASK } from '../../forms/fields.js';
 import { bodyLines } from '../../forms/mask-body.js';
 import { clip } from '../../forms/text-edit.js';
 import { maxScroll, reviewRows, scrollStep, ScrollWindow } from './ScrollWindow.js';
-import { fitHints } from './hints.js';
+import { fitHints, optional } from './hints.js';
 import { useKeys } from './use-keys.js';
 
 export interface PlanReviewProps {
@@ -102,7 +102,7 @@ export function PlanReview({ spec, plan, onConfirm, onBack, busy = false }: Plan
       <ScrollWindow rows={rows} height={height} scroll={scroll} />
       {notice && <Text color={tint('yellow')}>{notice}</Text>}
       <Text dimColor wrap="truncate-end">
-        {busy ? 'Applying…' : fitHints(rows.length > height ? ['↑↓/pgup/pgdn scroll'] : [], [...(upgrade ? ['u confirm upgrade'] : []), 'enter apply', 'esc back to the form'], columns - 1)}
+        {busy ? 'Applying…' : fitHints(['enter apply', ...(upgrade ? ['u confirm upgrade'] : []), ...(rows.length > height ? [optional('↑↓/pgup/pgdn scroll')] : []), 'esc back to the form'], columns - 1)}
       </Text>
     </Box>
   );

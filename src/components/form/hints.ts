@@ -1,9 +1,13 @@
-// Key hints that fit the width: the ones that must show (submit, back) stay, the others go from the end.
+// Key hints that fit the width: they keep their order, and the optional ones go (last first) until the line
+// fits, so the ones that must show (submit, back) always do.
 
-/** `must` always stays (in front of the rest's place); `nice` hints are dropped from the end until the line fits. */
-export function fitHints(nice: string[], must: string[], width: number): string {
-  const kept = [...nice];
-  const line = () => [...kept, ...must].join(' · ');
-  while (kept.length > 0 && [...line()].length > width) kept.pop();
+export type Hint = string | { text: string; optional: true };
+
+export const optional = (text: string): Hint => ({ text, optional: true });
+
+export function fitHints(hints: Hint[], width: number): string {
+  const kept = [...hints];
+  const line = () => kept.map((h) => (typeof h === 'string' ? h : h.text)).join(' · ');
+  for (let i = kept.length - 1; i >= 0 && [...line()].length > width; i--) if (typeof kept[i] !== 'string') kept.splice(i, 1);
   return line();
 }

@@ -8,6 +8,7 @@ import { moduleFor } from '../../api/registry.js';
 import { sanitize } from '../../format.js';
 import { displayValue, visibleFields } from '../../forms/fields.js';
 import { maskUriSecrets } from '../../text/safe.js';
+import { clip } from '../../forms/text-edit.js';
 import { profileFormSpec } from './specs.js';
 
 /** The add form's values that reach the same API as `p`, secrets included. */
@@ -29,25 +30,27 @@ export function demoLoginLines(p: Profile): Array<[string, string]> {
     .map((f) => [f.label, displayValue(f, values[f.key], true)]);
 }
 
-export function ProfileDetail({ profile, width }: { profile: Profile; width: number }) {
+/** `height`: the lines this may use; the login's last fields give way first on a short terminal. */
+export function ProfileDetail({ profile, width, height }: { profile: Profile; width: number; height: number }) {
   const url = moduleFor(profile.kind).urlOf(profile as never);
-  const lines = profile.source === 'demo' ? demoLoginLines(profile) : [];
-  const label = Math.min(22, lines.reduce((w, [l]) => Math.max(w, l.length), 8) + 2);
+  const all = profile.source === 'demo' ? demoLoginLines(profile) : [];
+  const fits = Math.max(0, height - 3);
+  const lines = all.length > fits ? all.slice(0, Math.max(0, fits - 1)) : all;
+  const label = Math.min(22, all.reduce((w, [l]) => Math.max(w, l.length), 8) + 2, Math.floor(width / 3));
   const room = Math.max(10, width - label - 5);
   return (
     <Box flexDirection="column" marginTop={1}>
       {url ? <Text dimColor wrap="truncate-end">  URL {sanitize(maskUriSecrets(url))}</Text> : null}
-      {lines.length > 0 && <Text>  The demo's fakes take this login; to add a profile of your own (a), type:</Text>}
+      {all.length > 0 && fits > 0 && <Text wrap="truncate-end">  The demo's fakes take this login (a adds a profile):</Text>}
       {lines.map(([l, v]) => (
         <Box key={l}>
           <Box width={label + 4} flexShrink={0}>
-            <Text dimColor>    {l}</Text>
+            <Text dimColor>    {clip(l, label - 1)}</Text>
           </Box>
-          <Box width={room}>
-            <Text wrap="wrap">{sanitize(v)}</Text>
-          </Box>
+          <Text>{clip(sanitize(v), room)}</Text>
         </Box>
       ))}
+      {lines.length < all.length && fits > 0 && <Text dimColor>    … {all.length - lines.length} more on a taller terminal</Text>}
     </Box>
   );
 }

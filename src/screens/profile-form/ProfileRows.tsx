@@ -50,7 +50,10 @@ function status(h: ProfileHealth | undefined): { text: string; color?: 'green' |
 
 export function ProfileRows({ rows, index, width }: { rows: ProfileRow[]; index: number; width: number }) {
   if (rows.length === 0) return <Text dimColor>  No profiles yet. Press a to add one.</Text>;
-  const nameWidth = Math.min(24, rows.reduce((w, r) => Math.max(w, r.name.length), 8) + 2);
+  const nameWidth = Math.min(24, rows.reduce((w, r) => Math.max(w, r.name.length), 8) + 2, Math.max(8, width - 28));
+  // Narrow terminals drop the cluster count, then the source, rather than wrap each row over three lines.
+  const showCount = width >= 2 + nameWidth + 13 + 13 + 12 + 6;
+  const showSource = width >= 2 + nameWidth + 13 + 13 + 6;
   return (
     <Box flexDirection="column">
       {rows.map((r, i) => {
@@ -70,12 +73,16 @@ export function ProfileRows({ rows, index, width }: { rows: ProfileRow[]; index:
               <Box width={13} flexShrink={0}>
                 <Text color={s.color ? tint(s.color) : undefined}>{s.text}</Text>
               </Box>
-              <Box width={12} flexShrink={0}>
-                <Text>{count}</Text>
-              </Box>
-              <Box width={6} flexShrink={0}>
-                <Text dimColor>{r.source}</Text>
-              </Box>
+              {showCount && (
+                <Box width={12} flexShrink={0}>
+                  <Text>{count}</Text>
+                </Box>
+              )}
+              {showSource && (
+                <Box width={6} flexShrink={0}>
+                  <Text dimColor>{r.source}</Text>
+                </Box>
+              )}
               {r.readOnly && <Text color={tint('yellow')}>[read-only] </Text>}
               {r.insecure && <Text color={tint('red')}>[insecure]</Text>}
             </Box>

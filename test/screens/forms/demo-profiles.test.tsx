@@ -8,6 +8,8 @@ import { profileFromValues } from '../../../src/screens/profile-form/convert.js'
 import { fakeProfilesApi, fakeStore } from './doubles.js';
 import { press, waitForFrame } from './keys.js';
 import { renderScreen } from '../render.js';
+import { frameLines, renderSized } from '../sized.js';
+import { StoreProvider } from '../../../src/tui/context.js';
 
 afterEach(() => cleanup());
 
@@ -57,5 +59,35 @@ describe('demo profiles', () => {
     const saved = profileFromValues('ionos-v2', { name: 'demo-ionos-v2', auth: 'password', username: 'demo@ionos.example', password: '', apiUrl: 'http://127.0.0.1:40001 (de/txl) and 1 more endpoints', locations: '' }, v2);
     expect(saved).toMatchObject({ endpoints: v2.kind === 'ionos-v2' ? v2.endpoints : {} });
     expect((saved as { apiUrl?: string }).apiUrl).toBeUndefined();
+  });
+});
+
+describe('the profiles screen at 80x24 and 50x20', () => {
+  const pgo: Profile = {
+    name: 'demo-pgo', kind: 'pgo', source: 'demo', apiUrl: 'https://127.0.0.1:40200', namespace: 'pgo', username: 'admin', password: 'pgo-demo-pw',
+    caCert: '/tmp/pgtui-demo-abc123/pgo-tls/ca.pem', clientCert: '/tmp/pgtui-demo-abc123/pgo-tls/client.pem', clientKey: '/tmp/pgtui-demo-abc123/pgo-tls/client-key.pem',
+  };
+  it.each([{ columns: 80, rows: 24 }, { columns: 50, rows: 20 }])('fits at $columns x $rows with a demo login shown', async (size) => {
+    const profiles = [v2, ch, mine, pgo];
+    const store = fakeStore({ profiles });
+    const r = renderSized(
+      <StoreProvider store={store} profiles={fakeProfilesApi(profiles)}>
+        <Profiles onBack={vi.fn()} />
+      </StoreProvider>,
+      size,
+    );
+    try {
+      await waitForFrame(r.lastFrame, 'demo-pgo');
+      await press(r.stdin, 'j', 'j', 'j');
+      const frame = await waitForFrame(r.lastFrame, 'Namespace');
+      const lines = frameLines(frame);
+      // The shell's header line comes on top of this screen.
+      expect(lines.length).toBeLessThanOrEqual(size.rows - 2);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(size.columns);
+      expect(frame).toContain('esc back');
+      expect(frame).toContain('a add');
+    } finally {
+      r.unmount();
+    }
   });
 });
