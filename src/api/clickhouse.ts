@@ -18,7 +18,7 @@ const LIST_MAX_BYTES = 64 * 1024 * 1024;
  * six (with the organisation and the list itself, a first `ls` stays within ten), two at a time, and stops at
  * the first 429; the rest come with the next lists, and a known hostname costs nothing again.
  */
-const HOST_GETS_PER_LIST = 6;
+export const HOST_GETS_PER_LIST = 6;
 const HOST_GET_CONCURRENCY = 2;
 import type { Capability } from './capabilities.js';
 import { createFormSpec, createRequest, editFormSpec, patchFor, validateCreate, validateEdit } from './clickhouse/forms.js';
