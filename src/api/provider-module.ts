@@ -25,6 +25,11 @@ export interface ProfileForm<P extends ProfileBase> {
   profile(v: FormValues, common: ProfileCommon, previous: P | undefined): P;
   /** Fields shown with a red warning while on (PGO's insecure flag). */
   danger?: Readonly<Record<string, string>>;
+  /**
+   * What to type into a new profile's form to reach the same API as `p`, secrets included (the demo's profiles
+   * screen shows it for its fakes). Default: `values(p)` plus the secrets.
+   */
+  typedValues?(p: P): FormValues;
 }
 
 /** One `pgtui profile add` option; options several providers declare are merged by flag. */

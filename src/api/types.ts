@@ -79,6 +79,8 @@ export interface FieldSpec {
   unit?: string;
   /** Fields that cannot be changed after create (shown as such in edit forms). */
   immutable?: boolean;
+  /** Why this immutable field is fixed, when it is not the form's general reason. */
+  lockedReason?: string;
   /** Show only when another field has one of these values, e.g. {key: 'auth', values: ['token']}. */
   showWhen?: { key: string; values: string[] };
 }

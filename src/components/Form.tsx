@@ -5,11 +5,13 @@ import { Box, Text, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
 import { orphanErrors, relevantErrors, submittedValues, visibleFields } from '../forms/fields.js';
-import { FieldRow, noteBelow, type FieldNote, type RowLayout } from './form/FieldRow.js';
+import { FieldRow, noteLinesBelow, type FieldNote, type RowLayout } from './form/FieldRow.js';
+import { wrapText } from '../forms/wrap.js';
 import { listHeight } from './form/ChoiceField.js';
 import { tint } from './form/colors.js';
 import { cursorOf, focusedField, handleFormKey, INITIAL_UI, isLocked, navigable, type FormUi } from '../forms/keys.js';
 import { clip } from '../forms/text-edit.js';
+import { fitHints, optional, type Hint } from './form/hints.js';
 import { useKeys } from './form/use-keys.js';
 
 export interface FormProps {
@@ -36,14 +38,20 @@ export interface FormProps {
   isActive?: boolean;
   /** Rows the fields may use; default: terminal rows minus the screen's chrome. */
   maxRows?: number;
+  /** The field focused when the form (re)opens, e.g. the one being edited before a review step. */
+  initialFocus?: string;
+  /** Told the focused field's key after every key, so a screen can reopen the form where the user was. */
+  onFocusChange?(key: string | undefined): void;
 }
 
 const DEFAULT_LOCKED_REASON = 'set at create; cannot be changed';
+/** A failure above the fields (the provider's message, a TLS failure) wraps over this many lines at most. */
+const TOP_MAX_LINES = 4;
 
 export function Form(props: FormProps) {
   const { spec, values, serverErrors, lockImmutable = false, isActive = true } = props;
   const { stdout } = useStdout();
-  const [ui, setUi] = useState<FormUi>(INITIAL_UI);
+  const [ui, setUi] = useState<FormUi>(() => (props.initialFocus ? { ...INITIAL_UI, focus: props.initialFocus } : INITIAL_UI));
   // Server errors hide field by field as the user edits; a new rejection shows them all again.
   const [editedSinceServer, setEditedSinceServer] = useState<string[]>([]);
 
@@ -77,6 +85,7 @@ export function Form(props: FormProps) {
     const nextValues = result.values ?? now.values;
     live.current = { values: nextValues, ui: result.ui };
     setUi(result.ui);
+    props.onFocusChange?.(focusedField({ spec, values: nextValues, ui: result.ui, lockImmutable })?.key);
     if (result.values) {
       const changed = Object.keys(nextValues).filter((k) => nextValues[k] !== now.values[k]);
       setEditedSinceServer((prev) => [...prev, ...changed.filter((k) => !prev.includes(k))]);
@@ -95,31 +104,31 @@ export function Form(props: FormProps) {
     if (remote && !editedSinceServer.includes(f.key)) return { text: remote, tone: 'error' };
     const danger = props.dangerFields?.[f.key];
     if (danger && values[f.key] === 'true') return { text: danger, tone: 'warning' };
-    if (isLocked(f, lockImmutable)) return { text: props.lockedReason ?? DEFAULT_LOCKED_REASON, tone: 'info' };
+    if (isLocked(f, lockImmutable)) return { text: f.lockedReason ?? props.lockedReason ?? DEFAULT_LOCKED_REASON, tone: 'info' };
     return f.help ? { text: f.help, tone: 'info' } : undefined;
   };
   const heightOf = (f: FieldSpec): number => {
     const note = noteOf(f);
-    const below = noteBelow(note, layout, focus?.key === f.key) ? 1 : 0;
+    const below = noteLinesBelow(note, layout, focus?.key === f.key).length;
     const open = ui.open?.key === f.key && focus?.key === f.key ? listHeight(f.choices ?? []) : 0;
     return 1 + below + open;
   };
-  const budget = props.maxRows ?? Math.max(6, (stdout.rows || 24) - 10);
-  const [start, end] = windowAround(visible.map(heightOf), Math.max(0, visible.findIndex((f) => f.key === focus?.key)), budget);
-
   const topLines = [
     ...(props.message ? [props.message] : []),
     ...orphanErrors(spec, values, serverErrors),
     ...(errors[''] && (ui.submitAttempted || ui.touched.length > 0) ? [errors['']] : []),
     ...(ui.submitAttempted && Object.keys(errors).length > 0 ? ['Fix the marked fields first.'] : []),
-  ];
+  ].flatMap((line) => wrapText(line, columns - 1, TOP_MAX_LINES));
+  // One line of message was always allowed for; more take their room from the fields.
+  const budget = Math.max(3, (props.maxRows ?? Math.max(6, (stdout.rows || 24) - 10)) - Math.max(0, topLines.length - 1));
+  const [start, end] = windowAround(visible.map(heightOf), Math.max(0, visible.findIndex((f) => f.key === focus?.key)), budget);
 
   return (
     <Box flexDirection="column">
       <Text bold>{displayText(spec.title)}</Text>
       {topLines.map((line, i) => (
         <Text key={i} color={tint('red')}>
-          {clip(line, columns - 1)}
+          {line}
         </Text>
       ))}
       {start > 0 && <Text dimColor>  ↑ {start} more</Text>}
@@ -141,7 +150,7 @@ export function Form(props: FormProps) {
         />
       ))}
       {end < visible.length && <Text dimColor>  ↓ {visible.length - end} more</Text>}
-      <Text dimColor>{clip(keyHints(focus, ui, props.submitLabel ?? 'review'), columns - 1)}</Text>
+      <Text dimColor>{clip(keyHints(focus, ui, props.submitLabel ?? 'review', columns - 1), columns - 1)}</Text>
     </Box>
   );
 }
@@ -166,13 +175,12 @@ export function windowAround(heights: number[], focus: number, budget: number): 
   return [start, end];
 }
 
-function keyHints(focus: FieldSpec | undefined, ui: FormUi, submitLabel: string): string {
+function keyHints(focus: FieldSpec | undefined, ui: FormUi, submitLabel: string, width: number): string {
   if (ui.open) return '↑↓ choose · enter pick · esc close';
-  const parts = ['tab/↑↓ move'];
-  if (focus?.kind === 'choice') parts.push('←→ change', 'space list');
-  if (focus?.kind === 'bool') parts.push('space toggle');
-  if (focus?.kind === 'secret') parts.push('ctrl-r reveal');
-  if (focus && (focus.kind === 'text' || focus.kind === 'secret' || focus.kind === 'int')) parts.push('ctrl-u clear');
-  parts.push(`ctrl-s ${submitLabel}`, 'esc cancel');
-  return parts.join(' · ');
+  const parts: Hint[] = [optional('tab/↑↓ move')];
+  if (focus?.kind === 'choice') parts.push(optional('←→ change'), optional('space list'));
+  if (focus?.kind === 'bool') parts.push(optional('space toggle'));
+  if (focus?.kind === 'secret') parts.push(optional('ctrl-r reveal'));
+  if (focus && (focus.kind === 'text' || focus.kind === 'secret' || focus.kind === 'int')) parts.push(optional('ctrl-u clear'));
+  return fitHints([...parts, `ctrl-s ${submitLabel}`, 'esc cancel'], width);
 }

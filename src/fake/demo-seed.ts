@@ -13,27 +13,32 @@ export interface DemoFakes {
   scale: number;
 }
 
+/**
+ * The demo's ClickHouse services. Their names follow the API's rule, as a service created in the demo must:
+ * pgNameProperty is "alphanumerical string with whitespaces up to 50 characters" (src/fake/clickhouse/spec.ts),
+ * so "orders prod", not "orders-prod" (test/contract/demo-data.test.ts).
+ */
+export const CLICKHOUSE_DEMO: ReadonlyArray<{ name: string; state: string; region: string; size: string; replicaOf?: string }> = [
+  { name: 'orders prod', state: 'running', region: 'eu-west-2', size: 'r8gd.xlarge' },
+  { name: 'orders replica', state: 'running', region: 'eu-west-2', size: 'r8gd.xlarge', replicaOf: 'orders prod' },
+  { name: 'billing', state: 'running', region: 'us-east-1', size: 'r6gd.large' },
+  { name: 'events staging', state: 'restarting', region: 'us-west-2', size: 'm8gd.large' },
+  { name: 'analytics dev', state: 'stopped', region: 'eu-central-1', size: 'r6gd.medium' },
+  { name: 'search qa', state: 'unavailable', region: 'us-east-2', size: 'r8gd.large' },
+];
+
 export function seedDemoClusters({ clickhouse, pgo, ionosV2, ionosV1, scale }: DemoFakes): void {
   seedIonosV2(ionosV2, scale);
   seedIonosV1(ionosV1, scale);
 
-  const ch: Array<[string, string, string, string]> = [
-    ['orders-prod', 'running', 'eu-west-2', 'r8gd.xlarge'],
-    ['orders-replica', 'running', 'eu-west-2', 'r8gd.xlarge'],
-    ['billing', 'running', 'us-east-1', 'r6gd.large'],
-    ['events-staging', 'restarting', 'us-west-2', 'm8gd.large'],
-    ['analytics-dev', 'stopped', 'eu-central-1', 'r6gd.medium'],
-    ['search-qa', 'unavailable', 'us-east-2', 'r8gd.large'],
-  ];
   const primaryId: Record<string, string> = {};
-  for (const [name, state, region, size] of ch) {
-    const replica = name.endsWith('-replica');
+  for (const { name, state, region, size, replicaOf } of CLICKHOUSE_DEMO) {
     const s = clickhouse.addService({
       name, state, region, size,
-      haType: name === 'orders-prod' ? 'sync' : 'none',
+      haType: name === 'orders prod' ? 'sync' : 'none',
       tags: [{ key: 'env', value: name.includes('prod') ? 'prod' : 'nonprod' }, { key: 'team', value: 'data' }],
-      isPrimary: !replica,
-      ...(replica ? { parentId: primaryId['orders-prod'] } : {}),
+      isPrimary: !replicaOf,
+      ...(replicaOf ? { parentId: primaryId[replicaOf] } : {}),
     });
     primaryId[name] = s.id;
   }

@@ -6,10 +6,12 @@ import { PROVIDER_LABELS } from '../api/registry.js';
 import type { ClusterStore } from '../state/types.js';
 import { useStore } from '../tui/context.js';
 import { Form } from '../components/Form.js';
-import { initialValues, submittedValues } from '../forms/fields.js';
+import { initialValues, submittedValues, visibleFields } from '../forms/fields.js';
 import { failureOf } from '../components/form/failure.js';
 import { PickList } from '../components/form/PickList.js';
 import { ReviewList } from '../components/form/ReviewList.js';
+import { maxScroll, reviewRows, scrollStep } from '../components/form/ScrollWindow.js';
+import { fitHints, optional } from '../components/form/hints.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { errorText } from '../tui/errors.js';
@@ -44,8 +46,12 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
   const submitting = useRef(false);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
+  // Back from the review, the form reopens on the field the user was on, not the first one.
+  const focus = useRef<string | undefined>(undefined);
   const { stdout } = useStdout();
   const columns = stdout.columns || 80;
+  const reviewHeight = reviewRows(stdout.rows);
+  const [reviewScroll, setReviewScroll] = useState(0);
 
   useEffect(() => {
     if (step !== 'loading' || !profile) return;
@@ -85,8 +91,10 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
         }
       }
       if (step === 'review') {
+        const delta = scrollStep(input, key, Math.max(1, reviewHeight - 3));
         if (key.escape) setStep('form');
         else if (key.return || (key.ctrl && input === 's')) void submit();
+        else if (delta !== undefined && spec) setReviewScroll((s) => Math.max(0, Math.min(maxScroll(visibleFields(spec, values).length, reviewHeight), s + delta)));
       }
     },
     step === 'loading' || step === 'load-error' || step === 'review' || (step === 'pick' && writable.length === 0),
@@ -139,7 +147,10 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
           })}
           initialValue={profile}
           onPick={(name) => {
-            if (name !== profile) setSpec(undefined);
+            if (name !== profile) {
+              setSpec(undefined);
+              focus.current = undefined;
+            }
             setProfile(name);
             setStep(name === profile && spec ? 'form' : 'loading');
           }}
@@ -171,8 +182,14 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
       <Box flexDirection="column">
         {header}
         <Text bold>Review — {sanitize(spec.title)}</Text>
-        <ReviewList spec={spec} values={values} width={columns} />
-        {step === 'submitting' ? <Text>Creating on {profile}…</Text> : <Text dimColor>enter create · esc back to the form</Text>}
+        <ReviewList spec={spec} values={values} width={columns} height={reviewHeight} scroll={reviewScroll} />
+        {step === 'submitting' ? (
+          <Text>Creating on {profile}…</Text>
+        ) : (
+          <Text dimColor wrap="truncate-end">
+            {fitHints(['enter create', ...(visibleFields(spec, values).length > reviewHeight ? [optional('↑↓ scroll')] : []), 'esc back to the form'], columns - 1)}
+          </Text>
+        )}
       </Box>
     );
   }
@@ -185,10 +202,15 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
         spec={spec}
         values={values}
         onChange={setValues}
-        onSubmit={() => setStep('review')}
+        onSubmit={() => {
+          setReviewScroll(0);
+          setStep('review');
+        }}
         onCancel={backFromForm}
         serverErrors={serverErrors}
         message={message}
+        initialFocus={focus.current}
+        onFocusChange={(key) => (focus.current = key)}
         submitLabel="review"
       />
     </Box>

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../tui/errors.js';
-import { type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
+import { TRANSITIONAL_PHASES, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { sanitize } from '../format.js';
 import { useStore } from '../tui/context.js';
@@ -21,6 +21,17 @@ export interface EditClusterProps {
 
 type Step = 'loading' | 'load-error' | 'form' | 'planning' | 'review' | 'applying';
 
+/**
+ * What the status line says once an update is accepted, worded from the phase the provider answered with (the
+ * row shows the same): IONOS answers UPDATING, a PGO cluster is `degraded` while its pods restart.
+ */
+export function changeSentText(c: Cluster): string {
+  const sent = `change sent to ${sanitize(c.name)}`;
+  if (TRANSITIONAL_PHASES.has(c.phase)) return `${sent}; it shows ${c.phase} until the provider is done`;
+  if (c.phase === 'ready') return `${sent}; the provider reports it ready`;
+  return `${sent}; it shows ${c.phase} (${sanitize(c.state)}) while the provider applies it`;
+}
+
 export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
   const store = useStore();
   const [step, setStep] = useState<Step>('loading');
@@ -32,6 +43,8 @@ export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
   const [attempt, setAttempt] = useState(0);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
+  // Back from the review, the form reopens on the field the user was on, not the first one.
+  const focus = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     if (step !== 'loading') return;
@@ -142,6 +155,8 @@ export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
         onCancel={onCancel}
         serverErrors={serverErrors}
         message={message}
+        initialFocus={focus.current}
+        onFocusChange={(key) => (focus.current = key)}
         lockImmutable
         lockedReason="fixed at create; the provider cannot change it"
         submitLabel="review changes"

@@ -13,8 +13,10 @@ import { failureOf } from '../components/form/failure.js';
 import { initialValues } from '../forms/fields.js';
 import { PickList } from '../components/form/PickList.js';
 import { useKeys } from '../components/form/use-keys.js';
+import { fitHints, optional } from '../components/form/hints.js';
 import { profileFromValues, valuesFromProfile } from './profile-form/convert.js';
 import { ENV_SOURCE_HINT, verifyFailure } from './profile-form/messages.js';
+import { ProfileDetail } from './profile-form/ProfileDetail.js';
 import { ProfileRows, profileRows, type ProfileRow } from './profile-form/ProfileRows.js';
 import { dangerFields, profileFormSpec, savedSecretPlaceholders } from './profile-form/specs.js';
 
@@ -178,8 +180,12 @@ export function Profiles({ onBack }: ProfilesProps) {
     <Box flexDirection="column">
       <Text bold>Profiles</Text>
       <ProfileRows rows={rows} index={Math.min(index, Math.max(0, rows.length - 1))} width={columns} />
+      {rows[Math.min(index, rows.length - 1)]?.profile && (
+        // The shell's header, this title, the rows, the status and the key hints take the rest.
+        <ProfileDetail profile={rows[Math.min(index, rows.length - 1)]!.profile!} width={columns} height={(stdout.rows || 24) - rows.length - 6} />
+      )}
       {status && <Text color={tint(status.tone === 'ok' ? 'green' : 'red')}>{sanitize(status.text)}</Text>}
-      <Text dimColor>↑↓ move · a add · e edit · d remove · r refresh · esc back</Text>
+      <Text dimColor wrap="truncate-end">{fitHints([optional('↑↓ move'), 'a add', 'e edit', optional('d remove'), optional('r refresh'), 'esc back'], columns - 1)}</Text>
     </Box>
   );
 }

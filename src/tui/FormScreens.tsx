@@ -4,7 +4,7 @@ import type { Dispatch } from 'react';
 import type { Cluster } from '../api/types.js';
 import { clusterKey } from '../state/types.js';
 import { CreateCluster } from '../screens/CreateCluster.js';
-import { EditCluster } from '../screens/EditCluster.js';
+import { changeSentText, EditCluster } from '../screens/EditCluster.js';
 import { Profiles } from '../screens/Profiles.js';
 import type { NavEvent, NavState } from './navigation.js';
 
@@ -32,7 +32,7 @@ export function FormScreen({ nav, dispatch, profiles, target, select, say }: For
     case 'edit':
       return target ? <EditCluster cluster={target} onCancel={() => dispatch({ type: 'show', screen: 'detail' })} onDone={(c) => {
         dispatch({ type: 'show', screen: 'detail' });
-        say(`change sent to ${c.name}; it shows updating until the provider is done`);
+        say(changeSentText(c));
       }} /> : null;
     case 'profiles':
       return <Profiles onBack={() => dispatch({ type: 'show', screen: 'list' })} />;

@@ -119,9 +119,12 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       case 'promote':
       case 'resetPassword': {
         if (!target) return;
-        const { capability } = CONFIRMS[action];
-        if (!capability) return ctx.isReadOnly(target) ? undefined : dispatch({ type: 'overlay', overlay: action });
-        return store.supports(target, capability) ? dispatch({ type: 'overlay', overlay: action }) : say(store.unsupportedReason(target, capability), true);
+        const { capability, refusal } = CONFIRMS[action];
+        if (!capability && ctx.isReadOnly(target)) return;
+        if (capability && !store.supports(target, capability)) return say(store.unsupportedReason(target, capability), true);
+        // A busy cluster is refused before the typed name is asked for (src/api/busy.ts).
+        const busy = refusal?.(target);
+        return busy ? say(busy, true) : dispatch({ type: 'overlay', overlay: action });
       }
       case 'quit':
         return exit();

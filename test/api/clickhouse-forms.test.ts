@@ -29,7 +29,7 @@ describe('ClickHouse create form', () => {
   it('explains each bad field in one line', () => {
     const errors = form.validate({ ...ok, name: 'bad/name', size: 'c4a-highmem-8', haType: 'triple', postgresVersion: '16', tags: 'a=1,a=2' });
     expect(errors).toEqual({
-      name: 'only letters, digits and spaces',
+      name: 'letters, digits and spaces only (the API refuses "-" and "_")',
       size: 'choose a size for AWS from the list',
       haType: 'choose a high-availability type from the list',
       postgresVersion: 'choose a version from the list',

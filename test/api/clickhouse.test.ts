@@ -43,11 +43,16 @@ describe('ClickHouse provider', () => {
       profile: 'ch', provider: 'clickhouse', name: 'oltp', phase: 'ready', state: 'running', version: '18',
       location: 'aws/eu-west-2', size: 'r6gd.medium', storage: '59 GiB', instances: 3, port: 5432, database: 'postgres', user: 'postgres',
     });
-    expect(c.host).toBeUndefined(); // the list item has no hostname (spec)
+    // The list item has no hostname (spec): the list completes it with one GET, so HOST shows in `ls` too.
     const full = await r.provider.get(c.id);
     expect(full.host).toMatch(/^oltp-[0-9a-f]{8}\..*\.c0\.eu-west-2\.aws\.pg\.clickhouse\.cloud$/);
-    // Once seen, the hostname sticks to later list results.
+    expect(c.host).toBe(full.host);
+    expect(c).toEqual(full);
+    // Once known, later lists ask no more.
+    const gets = () => r.fake.requests.filter((q) => q.method === 'GET' && q.path.endsWith(c.id)).length;
+    const before = gets();
     expect((await r.provider.list()).clusters[0]!.host).toBe(full.host);
+    expect(gets()).toBe(before);
   });
 
   it('maps every state and never crashes on a new one', async () => {
@@ -109,7 +114,7 @@ describe('ClickHouse provider', () => {
   });
 
   it('connection applies profile overrides and says when there is no hostname', async () => {
-    const s = r.fake.addService({ name: 'x' });
+    const s = r.fake.addService({ name: 'x', state: 'deleting' }); // not looked up: it is going away
     const [listed] = (await r.provider.list()).clusters;
     const conn = r.provider.connection(listed!);
     expect(conn.host).toBeUndefined();

@@ -104,8 +104,12 @@ describe('IONOS v2 update', () => {
     expect(form.fields.find((f) => f.key === 'backupLocation')).toMatchObject({ default: 'eu-central-3', immutable: true });
     expect(form.fields.find((f) => f.key === 'retentionDays')!.default).toBe('21');
     const err = await apiError(r.provider.update(c!, { version: '15' }));
-    expect(err).toMatchObject({ kind: 'validation', status: 422 });
-    expect(err.message).toBe('422 Unprocessable Entity: properties.version: cannot change from 16 to 15');
+    expect(err).toMatchObject({ kind: 'validation', fieldErrors: { version: 'a version can only be upgraded' } });
+    expect(puts()).toHaveLength(0);
+    const read = (await raw(r.fake, 'de/txl', 'GET', `/clusters/${c0.id}`)).body;
+    const down = await raw(r.fake, 'de/txl', 'PUT', `/clusters/${c0.id}`, { id: c0.id, properties: { ...read.properties, credentials: undefined, version: '15' } });
+    expect(down.status).toBe(422);
+    expect(down.body.messages?.[0]?.message ?? JSON.stringify(down.body)).toContain('properties.version: cannot change from 16 to 15');
     await r.provider.update(c!, { version: '17' });
     expect(r.fake.cluster(c0.id)!.properties.version).toBe('17');
   });

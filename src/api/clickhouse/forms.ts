@@ -21,7 +21,7 @@ const nameSchema = z
   .trim()
   .min(1, 'a name is required')
   .max(NAME_MAX, `at most ${NAME_MAX} characters`)
-  .regex(NAME_PATTERN, 'only letters, digits and spaces');
+  .regex(NAME_PATTERN, 'letters, digits and spaces only (the API refuses "-" and "_")');
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const restoreTargetSchema = z
@@ -74,7 +74,7 @@ export function createFormSpec(sources: Cluster[]): FormSpec {
         { value: 'replica', label: 'a read replica of a service' },
       ],
     },
-    { key: 'name', label: 'Name', kind: 'text', required: true, help: `1–${NAME_MAX} letters, digits and spaces` },
+    { key: 'name', label: 'Name', kind: 'text', required: true, help: `1–${NAME_MAX} letters, digits and spaces, e.g. "orders prod"` },
     {
       key: 'source', label: 'Source service', kind: 'choice', required: true, showWhen: { key: 'mode', values: ['restore', 'replica'] },
       choices: primaries.map((c) => ({ value: c.id, label: `${c.name} (${c.location ?? '?'}, ${c.state})` })),

@@ -152,7 +152,8 @@ export const EDIT_FIELDS: EditField[] = [
 
 export function editFormSpec(c: V1Cluster, versions: string[]): FormSpec {
   const current = str(c.properties.postgresVersion);
-  const versionChoices = [...new Set([current, ...versions])].filter(Boolean).sort((a, b) => Number(b) - Number(a));
+  // /postgresversions lists every version the cluster could run, older ones too: only newer ones are upgrades.
+  const versionChoices = [...new Set([current, ...versions.filter((v) => Number(v) > Number(current))])].filter(Boolean).sort((a, b) => Number(a) - Number(b));
   const fields: FieldSpec[] = EDIT_FIELDS.map((f) => {
     const base: FieldSpec = { key: f.key, label: f.label, kind: 'text', default: f.get(c) };
     if (f.key === 'postgresVersion') return { ...base, kind: 'choice', choices: list(versionChoices), help: versionChoices.length > 1 ? 'an upgrade: choose a newer version' : 'no upgrade offered' };
@@ -169,7 +170,8 @@ export function validateEdit(c: V1Cluster, values: FormValues): FieldErrors {
   const changed = EDIT_FIELDS.filter((f) => values[f.key] !== undefined && values[f.key] !== f.get(c)).map((f) => f.key);
   const errors = check(values, changed, changed.filter((k) => k !== 'poolMode'));
   const storage = Number(values.storageSize);
-  if (changed.includes('storageSize') && !errors.storageSize && storage < Number(c.properties.storageSize ?? 0)) errors.storageSize = 'storage can only grow';
+  const storageNow = Number(c.properties.storageSize ?? 0);
+  if (changed.includes('storageSize') && !errors.storageSize && storage < storageNow) errors.storageSize = `storage can only grow: at least ${storageNow} MB (IONOS cannot shrink a volume)`;
   const from = Number(c.properties.postgresVersion);
   if (changed.includes('postgresVersion') && !errors.postgresVersion && Number(values.postgresVersion) < from) errors.postgresVersion = 'a version can only be upgraded';
   return errors;

@@ -72,6 +72,11 @@ export const EDIT_FIELDS: EditField[] = [
 
 const EDIT_KEYS = EDIT_FIELDS.map((f) => f.key);
 
+/** Only newer versions are upgrades, whatever a version's canUpgradeTo lists; newest last. */
+export function newerThan(current: string, versions: readonly string[]): string[] {
+  return [...new Set(versions)].filter((v) => Number(v) > Number(current)).sort((a, b) => Number(a) - Number(b));
+}
+
 export function editFormSpec(raw: V2Cluster, location: string, upgrades: string[]): FormSpec {
   const p = raw.properties;
   const value = (key: string) => EDIT_FIELDS.find((f) => f.key === key)!.get(p);
@@ -83,7 +88,7 @@ export function editFormSpec(raw: V2Cluster, location: string, upgrades: string[
   ];
   for (const f of EDIT_FIELDS) {
     const spec: FieldSpec = { key: f.key, label: f.label, kind: f.int ? 'int' : 'text', default: value(f.key) ?? '' };
-    if (f.key === 'version') Object.assign(spec, { kind: 'choice', choices: [current, ...upgrades.filter((u) => u !== current)].filter(Boolean).map((v) => ({ value: v })), help: 'upgrades only' });
+    if (f.key === 'version') Object.assign(spec, { kind: 'choice', choices: [current, ...newerThan(current, upgrades)].filter(Boolean).map((v) => ({ value: v })), help: 'upgrades only' });
     if (f.key === 'instances') spec.help = `${LIMITS.count[0]}–${LIMITS.count[1]}`;
     if (f.key === 'replicationMode') Object.assign(spec, { kind: 'choice', choices: REPLICATION_MODES.map((v) => ({ value: v })) });
     if (f.key === 'connectionPooler') Object.assign(spec, { kind: 'choice', choices: POOLERS.map((v) => ({ value: v })) });
@@ -100,6 +105,13 @@ export function validateEdit(raw: V2Cluster, values: FormValues): Record<string,
   for (const f of EDIT_FIELDS) merged[f.key] = values[f.key] ?? f.get(raw.properties) ?? '';
   const keys = EDIT_KEYS.filter((k) => values[k] !== undefined);
   const errors = checkFields(merged, keys, keys.filter((k) => ['name', 'version', 'instances', 'cores', 'ram', 'storageSize'].includes(k)));
+  // A volume only grows: IONOS refuses a smaller storageSize (v1 says so, docs/ionos.md §4.4; the v2 fake too).
+  const storageNow = Number(raw.properties.instances?.storageSize ?? 0);
+  if (values.storageSize !== undefined && !errors.storageSize && Number(merged.storageSize) < storageNow) {
+    errors.storageSize = `storage can only grow: at least ${storageNow} GB (IONOS cannot shrink a volume)`;
+  }
+  const versionNow = Number(raw.properties.version);
+  if (values.version !== undefined && !errors.version && Number(merged.version) < versionNow) errors.version = 'a version can only be upgraded';
   if (merged.replicationMode === 'STRICTLY_SYNCHRONOUS' && Number(merged.instances) < 3 && values.instances !== undefined) {
     errors.instances ??= 'STRICTLY_SYNCHRONOUS needs at least 3 instances';
   }

@@ -26,22 +26,33 @@ export interface IonosV2Profile extends ProfileCommon, IonosAuthFields {
 /** The form accepts exactly the locations the client has an endpoint for (the catalog is the one source). */
 const LOCATIONS: readonly string[] = V2_LOCATIONS;
 
+const hasEndpoints = (p: IonosV2Profile | undefined): boolean => Boolean(p?.endpoints && Object.keys(p.endpoints).length > 0);
+
+/** The URLs a profile with its own endpoint map really uses (the demo's loopback fakes), not the template. */
+export function endpointsText(endpoints: Record<string, string>): string {
+  const entries = Object.entries(endpoints);
+  const [location, url] = entries[0] ?? ['', ''];
+  return entries.length === 1 ? `${url} (${location})` : `${url} (${location}) and ${entries.length - 1} more endpoints`;
+}
+
 export const ionosV2: ProviderModule<IonosV2Profile> = {
   kind: KIND,
   label: 'IONOS v2',
   schema: z.looseObject({ ...ionosProfileShape, kind: z.literal(KIND), endpoints: opt(z.record(str, str)), locations: opt(z.array(str)) }),
   defaultApiUrl: IONOS_V2_URL_TEMPLATE,
-  urlOf: (p) => p.apiUrl ?? (p.endpoints ? `${Object.keys(p.endpoints).length} endpoints` : IONOS_V2_URL_TEMPLATE),
+  urlOf: (p) => p.apiUrl ?? (hasEndpoints(p) ? endpointsText(p.endpoints!) : IONOS_V2_URL_TEMPLATE),
   secretFields: IONOS_SECRET_FIELDS,
   form: {
     fields: (p) => [
       ...ionosAuthFields(p),
       { key: 'locations', label: 'Locations', kind: 'text', help: 'optional, e.g. de/txl,de/fra; empty = all' },
-      { key: 'apiUrl', label: 'API URL', kind: 'text', default: IONOS_V2_URL_TEMPLATE, help: '%s is the location' },
+      hasEndpoints(p) && !p?.apiUrl
+        ? { key: 'apiUrl', label: 'API URL', kind: 'text', default: endpointsText(p!.endpoints!), immutable: true, lockedReason: 'one URL per location, kept as saved' }
+        : { key: 'apiUrl', label: 'API URL', kind: 'text', default: IONOS_V2_URL_TEMPLATE, help: '%s is the location' },
     ],
     rules: (p) =>
       ionosRules(p, {
-        apiUrl: URL_TEMPLATE_RULE,
+        apiUrl: hasEndpoints(p) && !p?.apiUrl ? z.string().optional() : URL_TEMPLATE_RULE,
         locations: z
           .string()
           .optional()
@@ -49,12 +60,20 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
       }),
     values: (p) => {
       const { apiUrl, ...rest } = ionosValues(p, IONOS_V2_URL_TEMPLATE);
-      return { ...rest, locations: (p.locations ?? []).join(','), apiUrl: apiUrl! };
+      return { ...rest, locations: (p.locations ?? []).join(','), apiUrl: hasEndpoints(p) && !p.apiUrl ? endpointsText(p.endpoints!) : apiUrl! };
+    },
+    // A template cannot name one loopback port per location: one location and its own URL reach the same API.
+    typedValues: (p) => {
+      const base = { ...ionosValues(p, IONOS_V2_URL_TEMPLATE), password: p.password ?? '', token: p.token ?? '', locations: (p.locations ?? []).join(',') };
+      if (!hasEndpoints(p) || p.apiUrl) return base;
+      const [location, url] = Object.entries(p.endpoints!)[0]!;
+      return { ...base, apiUrl: url, locations: location };
     },
     profile(v, common, prev) {
       const locations = splitList(v.locations);
+      const keptEndpoints = hasEndpoints(prev) && !prev?.apiUrl;
       return compact<IonosV2Profile>({
-        ...ionosProfile(v, common, prev, IONOS_V2_URL_TEMPLATE),
+        ...ionosProfile(keptEndpoints ? { ...v, apiUrl: IONOS_V2_URL_TEMPLATE } : v, common, prev, IONOS_V2_URL_TEMPLATE),
         kind: KIND,
         locations: locations.length ? locations : undefined,
         endpoints: prev?.endpoints,

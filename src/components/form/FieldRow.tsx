@@ -7,6 +7,7 @@ import { tint } from './colors.js';
 import { SecretField } from './SecretField.js';
 import { clip } from '../../forms/text-edit.js';
 import { TextField } from './TextField.js';
+import { wrapText } from '../../forms/wrap.js';
 
 export interface RowLayout {
   label: number;
@@ -44,15 +45,28 @@ export function noteBelow(note: FieldNote | undefined, layout: RowLayout, focuse
   return note.text.length + (note.tone === 'info' ? 0 : 2) > layout.note;
 }
 
+/** An error or warning below its field wraps over this many lines at most (the password rule, a tag rule). */
+export const NOTE_MAX_LINES = 3;
+
+/** The lines a note takes below its field: wrapped errors and warnings, one clipped line of help. */
+export function noteLinesBelow(note: FieldNote | undefined, layout: RowLayout, focused: boolean): string[] {
+  if (!note || !noteBelow(note, layout, focused)) return [];
+  const width = layout.total - layout.label - 2 - (note.tone === 'info' ? 0 : 2);
+  return note.tone === 'info' ? [clip(note.text, width)] : wrapText(note.text, width, NOTE_MAX_LINES);
+}
+
 export function FieldRow({ field, value, cursor, focused, revealed, locked, openIndex, note, layout, danger = false, noteBelowWhenLong = false, placeholder }: FieldRowProps) {
   const below = noteBelow(note, layout, noteBelowWhenLong);
   const prefix = note && note.tone !== 'info' ? 2 : 0;
+  const mark = note?.tone === 'error' ? '✗ ' : note?.tone === 'warning' ? '! ' : '';
+  const color = note && note.tone !== 'info' ? tint(note.tone === 'error' ? 'red' : 'yellow') : undefined;
   const noteText = note ? (
-    <Text color={note.tone === 'info' ? undefined : tint(note.tone === 'error' ? 'red' : 'yellow')} dimColor={note.tone === 'info'}>
-      {note.tone === 'error' ? '✗ ' : note.tone === 'warning' ? '! ' : ''}
-      {clip(note.text, (below ? layout.total - layout.label - 2 : layout.note) - prefix)}
+    <Text color={color} dimColor={note.tone === 'info'}>
+      {mark}
+      {clip(note.text, layout.note - prefix)}
     </Text>
   ) : null;
+  const belowLines = below ? noteLinesBelow(note, layout, noteBelowWhenLong) : [];
   return (
     <Box flexDirection="column">
       <Box>
@@ -67,7 +81,14 @@ export function FieldRow({ field, value, cursor, focused, revealed, locked, open
         </Box>
         {!below && noteText}
       </Box>
-      {below && <Box marginLeft={2 + layout.label}>{noteText}</Box>}
+      {belowLines.map((line, i) => (
+        <Box key={i} marginLeft={2 + layout.label}>
+          <Text color={color} dimColor={note?.tone === 'info'}>
+            {i === 0 ? mark : ' '.repeat(prefix)}
+            {line}
+          </Text>
+        </Box>
+      ))}
       {openIndex !== undefined && field.choices && (
         <ChoiceList choices={field.choices} index={openIndex} indent={2 + layout.label} width={layout.total - layout.label - 2} />
       )}

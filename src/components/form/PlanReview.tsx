@@ -1,5 +1,6 @@
 // The edit review: old → new per field, an explicit confirmation for a version upgrade, and the exact
-// request body (scrollable, secrets masked) when the provider replaces the whole object.
+// request body (secrets masked) when the provider replaces the whole object. Everything between the title
+// and the key hints scrolls as one list, so the title and the hints stay on screen at 80x24 and smaller.
 import { Box, Text, useStdout } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { ChangePlan, FormSpec } from '../../api/types.js';
@@ -8,6 +9,8 @@ import { tint } from './colors.js';
 import { MASK } from '../../forms/fields.js';
 import { bodyLines } from '../../forms/mask-body.js';
 import { clip } from '../../forms/text-edit.js';
+import { maxScroll, reviewRows, scrollStep, ScrollWindow } from './ScrollWindow.js';
+import { fitHints, optional } from './hints.js';
 import { useKeys } from './use-keys.js';
 
 export interface PlanReviewProps {
@@ -33,71 +36,73 @@ export function PlanReview({ spec, plan, onConfirm, onBack, busy = false }: Plan
   const confirmed = useRef(false);
   const [scroll, setScroll] = useState(0);
   const [notice, setNotice] = useState<string>();
-  // Title, body caption, notice, key hints, and the shell's own header and status lines.
-  const fixedRows = 9 + plan.diff.length + (upgrade ? 1 : 0);
-  const viewport = Math.max(4, (stdout.rows || 24) - fixedRows);
-  const maxScroll = Math.max(0, lines.length - viewport);
+  // The shell's header, the screen's title and this review's title, the notice and the key hints.
+  const height = reviewRows(stdout.rows, 9);
+  const labelWidth = Math.min(26, plan.diff.reduce((w, d) => Math.max(w, d.label.length), 8) + 2, Math.max(8, Math.floor(columns / 3)));
+
+  const rows = [
+    ...(plan.diff.length === 0 ? [<Text key="none" dimColor>  No field changed.</Text>] : []),
+    ...plan.diff.map((d) => {
+      const masked = secretKeys.has(d.key);
+      const room = Math.max(8, columns - labelWidth - 6);
+      return (
+        <Box key={`d:${d.key}`}>
+          <Box width={labelWidth + 2} flexShrink={0}>
+            <Text>  {clip(d.label, labelWidth - 1)}</Text>
+          </Box>
+          <Text wrap="truncate-end">
+            <Text color={tint('red')}>{clip(masked ? MASK : sanitize(d.from) || '(empty)', Math.max(6, Math.min(30, Math.floor(room / 2))))}</Text>
+            {' → '}
+            <Text color={tint('green')}>{clip(masked ? `${MASK} (changed)` : sanitize(d.to) || '(empty)', Math.max(6, Math.ceil(room / 2)))}</Text>
+          </Text>
+        </Box>
+      );
+    }),
+    ...(upgrade
+      ? [
+          <Text key="upgrade" color={upgradeConfirmed ? tint('green') : tint('yellow')}>
+            {upgradeConfirmed
+              ? `✓ Upgrade ${sanitize(upgrade.from)} → ${sanitize(upgrade.to)} confirmed`
+              : `! This upgrades PostgreSQL ${sanitize(upgrade.from)} → ${sanitize(upgrade.to)}; an upgrade cannot be undone. Press u to confirm it.`}
+          </Text>,
+        ]
+      : []),
+    ...(lines.length > 0
+      ? [
+          <Text key="gap"> </Text>,
+          <Text key="caption" dimColor>
+            {plan.method === 'PUT' ? 'The request replaces the whole object; this exact body is sent' : 'This exact body is sent'} ({lines.length} lines):
+          </Text>,
+          ...lines.map((line, i) => <Text key={`b:${i}`}>{clip(sanitize(line), columns - 1)}</Text>),
+        ]
+      : []),
+  ];
+  const limit = maxScroll(rows.length, height);
 
   useKeys((input, key) => {
-      if (key.escape) return onBack();
-      if (key.downArrow || input === 'j') setScroll((s) => Math.min(maxScroll, s + 1));
-      else if (key.upArrow || input === 'k') setScroll((s) => Math.max(0, s - 1));
-      else if (key.pageDown || input === ' ') setScroll((s) => Math.min(maxScroll, s + viewport));
-      else if (key.pageUp) setScroll((s) => Math.max(0, s - viewport));
-      else if (input === 'u' && upgrade) {
-        confirmed.current = true;
-        setUpgradeConfirmed(true);
-        setNotice(undefined);
-      } else if (key.return || (key.ctrl && input === 's')) {
-        if (plan.diff.length === 0) setNotice('Nothing changed; esc goes back to the form.');
-        else if (upgrade && !confirmed.current) setNotice('Confirm the version upgrade with u first.');
-        else onConfirm();
-      }
+    if (key.escape) return onBack();
+    const delta = scrollStep(input, key, Math.max(1, height - 3));
+    if (delta !== undefined) setScroll((s) => Math.max(0, Math.min(limit, s + delta)));
+    else if (input === 'u' && upgrade) {
+      confirmed.current = true;
+      setUpgradeConfirmed(true);
+      setNotice(undefined);
+    } else if (key.return || (key.ctrl && input === 's')) {
+      if (plan.diff.length === 0) setNotice('Nothing changed; esc goes back to the form.');
+      else if (upgrade && !confirmed.current) setNotice('Confirm the version upgrade with u first.');
+      else onConfirm();
+    }
   }, !busy);
 
-  const labelWidth = Math.min(26, plan.diff.reduce((w, d) => Math.max(w, d.label.length), 8) + 2);
-  const secretLabels = new Set(spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key));
   return (
     <Box flexDirection="column">
-      <Text bold>
+      <Text bold wrap="truncate-end">
         Review changes — {plan.method} {sanitize(plan.path)}
       </Text>
-      {plan.diff.length === 0 && <Text dimColor>  No field changed.</Text>}
-      {plan.diff.map((d) => {
-        const masked = secretLabels.has(d.key);
-        return (
-          <Box key={d.key}>
-            <Box width={labelWidth + 2} flexShrink={0}>
-              <Text>  {clip(d.label, labelWidth - 1)}</Text>
-            </Box>
-            <Text>
-              <Text color={tint('red')}>{clip(masked ? MASK : sanitize(d.from) || '(empty)', 30)}</Text>
-              {' → '}
-              <Text color={tint('green')}>{clip(masked ? `${MASK} (changed)` : sanitize(d.to) || '(empty)', Math.max(8, columns - labelWidth - 40))}</Text>
-            </Text>
-          </Box>
-        );
-      })}
-      {upgrade && (
-        <Text color={upgradeConfirmed ? tint('green') : tint('yellow')}>
-          {upgradeConfirmed
-            ? `✓ Upgrade ${sanitize(upgrade.from)} → ${sanitize(upgrade.to)} confirmed`
-            : `! This upgrades PostgreSQL ${sanitize(upgrade.from)} → ${sanitize(upgrade.to)}; an upgrade cannot be undone. Press u to confirm it.`}
-        </Text>
-      )}
-      {lines.length > 0 && (
-        <Box flexDirection="column" marginTop={1}>
-          <Text dimColor>
-            {plan.method === 'PUT' ? 'The request replaces the whole object; this exact body is sent' : 'This exact body is sent'} (lines {scroll + 1}–{Math.min(lines.length, scroll + viewport)} of {lines.length}):
-          </Text>
-          {lines.slice(scroll, scroll + viewport).map((line, i) => (
-            <Text key={scroll + i}>{clip(sanitize(line), columns - 1)}</Text>
-          ))}
-        </Box>
-      )}
+      <ScrollWindow rows={rows} height={height} scroll={scroll} />
       {notice && <Text color={tint('yellow')}>{notice}</Text>}
-      <Text dimColor>
-        {busy ? 'Applying…' : `enter apply${upgrade ? ' · u confirm upgrade' : ''}${lines.length > viewport ? ' · ↑↓/pgup/pgdn scroll' : ''} · esc back to the form`}
+      <Text dimColor wrap="truncate-end">
+        {busy ? 'Applying…' : fitHints(['enter apply', ...(upgrade ? ['u confirm upgrade'] : []), ...(rows.length > height ? [optional('↑↓/pgup/pgdn scroll')] : []), 'esc back to the form'], columns - 1)}
       </Text>
     </Box>
   );

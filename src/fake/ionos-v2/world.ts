@@ -133,6 +133,9 @@ export class V2World {
     if (c.state !== 'AVAILABLE') throw new HttpFail(409, `Cluster ${c.id} is ${c.state}; changes are accepted only when it is AVAILABLE`);
     if (!props.backup.location) props.backup.location = c.properties.backup.location;
     if (props.backup.location !== c.properties.backup.location) throw new HttpFail(422, 'properties.backup.location: is immutable');
+    if (props.instances.storageSize < c.properties.instances.storageSize) {
+      throw new HttpFail(422, `properties.instances.storageSize: cannot shrink from ${c.properties.instances.storageSize} GB to ${props.instances.storageSize} GB`);
+    }
     if (props.version !== c.properties.version) {
       const from = this.versions.find((v) => v.version === c.properties.version);
       if (!from?.canUpgradeTo.includes(props.version)) {

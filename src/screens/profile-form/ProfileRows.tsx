@@ -7,6 +7,7 @@ import { sanitize } from '../../format.js';
 import type { ProfileHealth } from '../../state/types.js';
 import { tint } from '../../components/form/colors.js';
 import { clip } from '../../forms/text-edit.js';
+import { wrapText } from '../../forms/wrap.js';
 
 export interface ProfileRow {
   name: string;
@@ -49,7 +50,10 @@ function status(h: ProfileHealth | undefined): { text: string; color?: 'green' |
 
 export function ProfileRows({ rows, index, width }: { rows: ProfileRow[]; index: number; width: number }) {
   if (rows.length === 0) return <Text dimColor>  No profiles yet. Press a to add one.</Text>;
-  const nameWidth = Math.min(24, rows.reduce((w, r) => Math.max(w, r.name.length), 8) + 2);
+  const nameWidth = Math.min(24, rows.reduce((w, r) => Math.max(w, r.name.length), 8) + 2, Math.max(8, width - 28));
+  // Narrow terminals drop the cluster count, then the source, rather than wrap each row over three lines.
+  const showCount = width >= 2 + nameWidth + 13 + 13 + 12 + 6;
+  const showSource = width >= 2 + nameWidth + 13 + 13 + 6;
   return (
     <Box flexDirection="column">
       {rows.map((r, i) => {
@@ -69,20 +73,27 @@ export function ProfileRows({ rows, index, width }: { rows: ProfileRow[]; index:
               <Box width={13} flexShrink={0}>
                 <Text color={s.color ? tint(s.color) : undefined}>{s.text}</Text>
               </Box>
-              <Box width={12} flexShrink={0}>
-                <Text>{count}</Text>
-              </Box>
-              <Box width={6} flexShrink={0}>
-                <Text dimColor>{r.source}</Text>
-              </Box>
+              {showCount && (
+                <Box width={12} flexShrink={0}>
+                  <Text>{count}</Text>
+                </Box>
+              )}
+              {showSource && (
+                <Box width={6} flexShrink={0}>
+                  <Text dimColor>{r.source}</Text>
+                </Box>
+              )}
               {r.readOnly && <Text color={tint('yellow')}>[read-only] </Text>}
               {r.insecure && <Text color={tint('red')}>[insecure]</Text>}
             </Box>
-            {r.health?.status === 'error' && r.health.error && (
-              <Box marginLeft={2 + nameWidth}>
-                <Text color={tint('red')}>{clip(sanitize(r.health.error), Math.max(10, width - nameWidth - 3))}</Text>
-              </Box>
-            )}
+            {r.health?.status === 'error' &&
+              r.health.error &&
+              // A TLS failure names the certificate problem at its end: wrapped, not cut at the edge.
+              wrapText(sanitize(r.health.error), Math.max(10, width - nameWidth - 3), 3).map((line, k) => (
+                <Box key={k} marginLeft={2 + nameWidth}>
+                  <Text color={tint('red')}>{line}</Text>
+                </Box>
+              ))}
           </Box>
         );
       })}

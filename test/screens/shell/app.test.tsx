@@ -170,19 +170,17 @@ describe('delete', () => {
     const { app, store } = setup();
     cleanup = app.unmount;
     await listed(app);
-    app.stdin.write('j');
-    await until(app.lastFrame, selected('bravo'));
     app.stdin.write('\u0004');
-    expect(await until(app.lastFrame, 'Delete bravo')).toContain('Delete bravo (prod)?');
-    app.stdin.write('brav\r');
+    expect(await until(app.lastFrame, 'Delete alpha')).toContain('Delete alpha (prod)?');
+    app.stdin.write('alph\r');
     await until(app.lastFrame, 'That is not the name');
     expect(app.lastFrame()).toContain('That is not the name; nothing was deleted.');
     expect(store.remove).not.toHaveBeenCalled();
-    app.stdin.write('o\r');
-    await until(app.lastFrame, 'bravo is being deleted');
+    app.stdin.write('a\r');
+    await until(app.lastFrame, 'alpha is being deleted');
     expect(store.remove).toHaveBeenCalledTimes(1);
-    expect(store.remove.mock.calls[0]![0].name).toBe('bravo');
-    expect(app.lastFrame()).toContain('bravo is being deleted');
+    expect(store.remove.mock.calls[0]![0].name).toBe('alpha');
+    expect(app.lastFrame()).toContain('alpha is being deleted');
   });
 
   it('shows the provider error in one line and keeps running', async () => {

@@ -39,6 +39,8 @@ it('ten unchanged polls write nothing to the terminal; one change writes a frame
     store.start();
     await until(() => store.getSnapshot().clusters.length === 40 && store.getSnapshot().profiles[0]?.status === 'ok');
     await until(() => /40 clusters/.test(app.lastFrame() ?? ''));
+    // The first lists complete the services' hostnames a few at a time (src/api/clickhouse.ts): settled once all are known.
+    await until(() => (store.refresh(), store.getSnapshot().clusters.every((c) => c.host !== undefined)));
     // A refresh is ignored while a list is in flight: one that sends a request proves the previous list is done.
     const polled = async () => {
       const seen = fake.requests.length;
