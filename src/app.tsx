@@ -2,12 +2,19 @@
 // its overlays (./tui/BottomBar.tsx, confirmations from ./tui/confirms.ts), the keys (./tui/key-dispatch.ts),
 // and the psql handoff. The store reaches the screens through context (./tui/context.tsx).
 import { Box, Text } from 'ink';
+import { useApp, type Key } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Cluster } from './api/types.js';
 import type { ClusterStore, ProfilesApi, Settings } from './state/types.js';
 import { clusterKey } from './state/types.js';
 import { useStoreSnapshot } from './state/hooks.js';
-import { ClusterTable } from './components/ClusterTable.js';
+import { ClusterTable, windowStart } from './components/ClusterTable.js';
+import { SecretBox } from './components/SecretBox.js';
+import { useKeys } from './components/form/use-keys.js';
+import { FirstRun } from './tui/FirstRun.js';
+import { useStatus } from './tui/status.js';
+import type { ShownSecret } from './tui/ConfirmOverlay.js';
+import { copyToClipboard } from './tui/osc52.js';
 import { Header } from './components/StatusLine.js';
 import { ClusterDetail } from './screens/ClusterDetail.js';
 import { Help } from './screens/Help.js';
@@ -49,9 +56,11 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const { columns: width, rows: height } = useTerminalSize();
   const [nav, dispatch] = useReducer(navigate, INITIAL_NAV);
   const list = useListState(snapshot.clusters);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(notice ? { text: notice, error: false } : undefined);
-  const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
-  const clearMessage = useCallback(() => setMessage(undefined), []);
+  const status = useStatus(snapshot.clusters, notice);
+  const { say, message } = status;
+  const clearMessage = status.clear;
+  const [secret, setSecret] = useState<ShownSecret>();
+  const quit = useQuit(nav, say);
   const handoff = usePsqlHandoff(store, launchPsql, say);
   const detailLines = useRef(0);
 
@@ -62,6 +71,11 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const isReadOnly = (c?: Cluster) => readOnly || Boolean(c && snapshot.profiles.find((p) => p.profile === c.profile)?.readOnly);
   const failing = snapshot.profiles.filter((p) => p.status === 'error' || p.warning).length;
   const layout = layoutFor(height, failing, Boolean(message), isConfirm(nav.overlay));
+  // The window of rows on screen, worked out here so the header can say where it is ("1–20 of 21").
+  const windowRef = useRef(0);
+  const start = windowStart(list.cursor, Math.max(1, layout.listHeight), list.rows.length, windowRef.current);
+  windowRef.current = start;
+  const position = list.rows.length > layout.listHeight ? `${start + 1}–${Math.min(list.rows.length, start + layout.listHeight)} of ${list.rows.length}` : undefined;
 
   // A cluster that disappeared (deleted) closes its detail screen, or its edit form.
   useEffect(() => {
@@ -71,19 +85,19 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
     }
   }, [nav.screen, nav.detailKey, detail, say]);
 
-  const { runCommand } = useKeyDispatch({ store, nav, dispatch, list, detail, layout, detailLines, readOnly, isReadOnly, say, clearMessage, handoff });
+  const { runCommand } = useKeyDispatch({ store, nav, dispatch, list, detail, layout, detailLines, readOnly, isReadOnly, say, busy: status.busy, clearMessage, handoff, columns: cols, modal: Boolean(secret), quit: quit.now });
 
   if (handoff.active) return <Text> </Text>;
 
   const header = (
-    <Header banner={banner} readOnly={readOnly} shown={list.rows.length} total={snapshot.clusters.length} filter={list.filter} profiles={snapshot.profiles} width={width} message={message} />
+    <Header banner={banner} readOnly={readOnly} shown={list.rows.length} total={snapshot.clusters.length} filter={list.filter} profiles={snapshot.profiles} width={width} message={message} position={nav.screen === 'list' ? position : undefined} />
   );
 
   if (isFormScreen(nav)) {
     return (
       <Box flexDirection="column">
         {header}
-        <FormScreen nav={nav} dispatch={dispatch} profiles={snapshot.profiles.map((p) => p.profile)} target={target} select={list.select} say={say} />
+        <FormScreen nav={nav} dispatch={dispatch} profiles={snapshot.profiles.map((p) => p.profile)} target={target} select={list.select} say={say} busy={status.busy} onQuit={quit.now} onEditing={quit.setEditing} />
       </Box>
     );
   }
@@ -92,15 +106,55 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
     <Box flexDirection="column" height={layout.frameHeight}>
       {header}
       <Box flexDirection="column" flexGrow={1} overflowY="hidden">
-        {nav.overlay === 'help' ? (
+        {secret ? (
+          <SecretBox {...secret} width={width} onCopy={() => {
+            copyToClipboard(secret.secret);
+            say('sent the password to the terminal clipboard');
+          }} onClose={() => setSecret(undefined)} />
+        ) : nav.overlay === 'help' ? (
           <Help readOnly={readOnly} height={layout.bodyHeight} width={width} />
         ) : nav.screen === 'detail' && detail ? (
           <ClusterDetail cluster={detail} revealed={nav.revealed} scroll={nav.scroll} height={layout.bodyHeight} width={width} onLines={(n) => (detailLines.current = n)} />
         ) : (
-          <ClusterTable rows={list.rows} columns={cols} cursor={list.cursor} height={layout.listHeight} stale={stale} />
+          <ClusterTable rows={list.rows} columns={cols} cursor={list.cursor} height={layout.listHeight} stale={stale} sort={{ key: list.sort, reverse: list.reverse }} start={start}
+            empty={snapshot.profiles.length === 0 ? <FirstRun /> : list.filter ? `no cluster matches "${list.filter}" (esc clears the filter)` : undefined} />
         )}
       </Box>
-      <BottomBar nav={nav} dispatch={dispatch} list={list} target={target} readOnly={isReadOnly(target)} width={width} runCommand={runCommand} say={say} />
+      {secret ? null : <BottomBar nav={nav} dispatch={dispatch} list={list} target={target} readOnly={isReadOnly(target)} width={width} runCommand={runCommand} status={status} onSecret={setSecret} />}
     </Box>
   );
+}
+
+/**
+ * ctrl-c quits from every screen; on a form with typed input it asks first (ctrl-c again quits, any other key
+ * keeps editing). What counts as typed input: a printable key or a deletion on the create or edit form, or on
+ * a form of the profiles screen (which says when one is open).
+ */
+function useQuit(nav: ReturnType<typeof navigate>, say: (text: string, error?: boolean) => void) {
+  const { exit } = useApp();
+  const dirty = useRef(false);
+  const armed = useRef(false);
+  const profilesEditing = useRef(false);
+  const onForm = isFormScreen(nav);
+  useEffect(() => {
+    dirty.current = false;
+    armed.current = false;
+  }, [nav.screen]);
+  const setEditing = useCallback((editing: boolean) => {
+    profilesEditing.current = editing;
+    if (!editing) dirty.current = false;
+  }, []);
+  useKeys((input: string, key: Key) => {
+    if (key.ctrl && input === 'c') {
+      if (onForm && dirty.current && !armed.current) {
+        armed.current = true;
+        return say('unsaved input in this form: ctrl-c again quits pgtui, any other key keeps editing', true);
+      }
+      return exit();
+    }
+    armed.current = false;
+    const typing = nav.screen === 'profiles' ? profilesEditing.current : onForm;
+    if (typing && (key.backspace || key.delete || (!key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && input.length > 0 && input.charCodeAt(0) >= 0x20))) dirty.current = true;
+  });
+  return { now: exit, setEditing };
 }

@@ -3,6 +3,8 @@ import { Box, Text } from 'ink';
 import type { ProfileHealth } from '../state/types.js';
 import { sanitize, truncate } from '../format.js';
 import { tint } from './form/colors.js';
+import { Spinner } from './Spinner.js';
+import type { StatusMessage } from '../tui/status.js';
 
 export interface HeaderProps {
   banner?: string;
@@ -12,10 +14,13 @@ export interface HeaderProps {
   filter: string;
   profiles: readonly ProfileHealth[];
   width: number;
-  message?: { text: string; error: boolean };
+  /** A flash or work in flight (../tui/status.ts). */
+  message?: StatusMessage;
+  /** Which rows are on screen when not all fit ("1–20 of 21"). */
+  position?: string;
 }
 
-export function Header({ banner, readOnly, shown, total, filter, profiles, width, message }: HeaderProps) {
+export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, position }: HeaderProps) {
   const failing = profiles.filter((p) => p.status === 'error');
   // A list that answered with warnings (unreadable items, paging stopped early, duplicate ids) is partial.
   const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));
@@ -30,6 +35,7 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
         {readOnly ? <Text color={tint('yellow')} bold> READ-ONLY</Text> : null}
         {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {sanitize(insecure.join(', '))}</Text> : null}
         <Text> · {counts} · {profiles.length} profiles</Text>
+        {position ? <Text dimColor> · {position}</Text> : null}
         {loading ? <Text dimColor> · loading {loading}</Text> : null}
       </Text>
       {alerts.slice(0, 3).map((p) =>
@@ -45,7 +51,9 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
       )}
       {alerts.length > 3 ? <Text color={tint('red')}>✗ {alerts.length - 3} more profiles failing or partial (:profiles)</Text> : null}
       {message ? (
-        <Text color={message.error ? tint('red') : tint('green')} wrap="truncate">
+        <Text color={message.error ? tint('red') : message.busy ? undefined : tint('green')} wrap="truncate">
+          {message.busy ? <Spinner color={tint('cyan')} /> : null}
+          {message.busy ? ' ' : ''}
           {sanitize(message.text)}
         </Text>
       ) : null}

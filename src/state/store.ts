@@ -312,7 +312,9 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
       await Promise.resolve();
     },
     refresh(profile) {
-      for (const slot of slots.values()) if (!profile || slot.profile.name === profile) void refreshList(slot, true);
+      const lists: Array<Promise<void>> = [];
+      for (const slot of slots.values()) if (!profile || slot.profile.name === profile) lists.push(refreshList(slot, true));
+      return Promise.all(lists).then(() => undefined);
     },
     pause() {
       pauses++;

@@ -1,12 +1,29 @@
-// Copy to the clipboard with OSC 52: the terminal does it, so it works over SSH too.
+// Copy to the clipboard with OSC 52: the terminal does it, so it works over SSH too. pgtui cannot know whether
+// the terminal honoured it (many let the user turn it off), so the TUI says "sent to the terminal clipboard".
 import type { ConnectionInfo } from '../api/types.js';
 import { stripUnsafe, urlHost, urlPart } from '../text/safe.js';
 
-/** The text is stripped of unsafe characters first: what lands in the clipboard may be pasted into a shell. */
-export function copyToClipboard(text: string, out: NodeJS.WriteStream = process.stdout): void {
+export type ClipboardRoute = 'plain' | 'screen';
+
+/**
+ * What the terminal takes. tmux (3.3+ drops DCS passthrough unless `allow-passthrough` is on) reads a plain
+ * OSC 52 itself and, with `set-clipboard on` (its default "external" for apps), sets its buffer and forwards
+ * the copy to the outer terminal; GNU screen swallows OSC 52 and needs it wrapped in its DCS passthrough.
+ */
+export function clipboardRoute(env: NodeJS.ProcessEnv = process.env): ClipboardRoute {
+  if (env.TMUX) return 'plain';
+  if (env.STY || /^screen(\.|-|$)/.test(env.TERM ?? '')) return 'screen';
+  return 'plain';
+}
+
+/** The escape sequence that copies `text` (stripped of unsafe characters: it may be pasted into a shell). */
+export function clipboardSequence(text: string, route: ClipboardRoute): string {
   const seq = `\u001b]52;c;${Buffer.from(stripUnsafe(text), 'utf8').toString('base64')}\u0007`;
-  // Inside tmux the sequence must be wrapped to reach the outer terminal.
-  out.write(process.env.TMUX ? `\u001bPtmux;\u001b${seq}\u001b\\` : seq);
+  return route === 'screen' ? `\u001bP${seq}\u001b\\` : seq;
+}
+
+export function copyToClipboard(text: string, out: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): void {
+  out.write(clipboardSequence(text, clipboardRoute(env)));
 }
 
 /** postgresql://user@host:port/db?sslmode=… — never with the password; every part percent-encoded (a newline in a host is %0A). */
