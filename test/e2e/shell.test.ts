@@ -64,7 +64,7 @@ describe.skipIf(!TMUX)('the shell in a real terminal', () => {
     expect(screen.split('\n')[18]).toMatch(/\? help {2}q quit\s*$/);
     // At 50 columns only NAME and PHASE show: s goes NAME → PHASE → NAME.
     t.send('s');
-    screen = await t.waitFor('PHASE▲');
+    await t.waitFor('PHASE▲');
     t.send('s');
     screen = await t.waitFor('NAME▲');
     expect(screen).not.toMatch(/PROFILE|AGE/);
