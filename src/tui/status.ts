@@ -9,6 +9,8 @@ import { errorText } from './errors.js';
 
 /** How long a flash stays: errors a little longer, a start-up notice longer still. */
 export const FLASH_MS = { info: 5_000, error: 8_000, notice: 15_000 } as const;
+/** Work watched for longer than this stops spinning and says so (the list keeps showing its phase). */
+export const WATCH_MS = 15 * 60_000;
 
 export interface Outcome {
   text: string;
@@ -63,6 +65,7 @@ export function useStatus(clusters: readonly Cluster[], notice?: string): Status
   const [flash, setFlash] = useState<{ text: string; error: boolean; id: number } | undefined>(notice ? { text: notice, error: false, id: 0 } : undefined);
   const [tasks, setTasks] = useState<readonly Task[]>([]);
   const ids = useRef(1);
+  const live = useRef(new Set<number>());
   const mounted = useRef(true);
   const clustersRef = useRef(clusters);
   clustersRef.current = clusters;
@@ -82,7 +85,7 @@ export function useStatus(clusters: readonly Cluster[], notice?: string): Status
 
   const finish = useCallback(
     (id: number, outcome: Outcome) => {
-      if (!mounted.current) return;
+      if (!mounted.current || !live.current.delete(id)) return;
       setTasks((all) => all.filter((t) => t.id !== id));
       say(outcome.text, Boolean(outcome.error));
     },
@@ -92,7 +95,12 @@ export function useStatus(clusters: readonly Cluster[], notice?: string): Status
   const busy = useCallback(
     (text: string, done: Promise<Outcome | string | void> | undefined, watch?: Watch) => {
       const id = ids.current++;
+      live.current.add(id);
       setFlash(undefined);
+      if (watch) {
+        const cap = setTimeout(() => finish(id, { text: `${text.replace(/…$/, '')}: still going after ${WATCH_MS / 60_000} min; the list shows where it is` }), WATCH_MS);
+        cap.unref?.();
+      }
       setTasks((all) => [...all, { id, text, watch, waiting: Boolean(done) }]);
       const afterPromise = (outcome?: Outcome) => {
         if (outcome?.error) return finish(id, outcome);
