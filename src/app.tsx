@@ -75,7 +75,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const windowRef = useRef(0);
   const start = windowStart(list.cursor, Math.max(1, layout.listHeight), list.rows.length, windowRef.current);
   windowRef.current = start;
-  const position = list.rows.length > layout.listHeight ? `${start + 1}–${Math.min(list.rows.length, start + layout.listHeight)} of ${list.rows.length}` : undefined;
+  const position = list.rows.length > layout.listHeight ? `${start + 1}–${Math.min(list.rows.length, start + layout.listHeight)}` : undefined;
 
   // A cluster that disappeared (deleted) closes its detail screen, or its edit form.
   useEffect(() => {

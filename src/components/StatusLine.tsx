@@ -16,7 +16,7 @@ export interface HeaderProps {
   width: number;
   /** A flash or work in flight (../tui/status.ts). */
   message?: StatusMessage;
-  /** Which rows are on screen when not all fit ("1–20 of 21"). */
+  /** Which rows are on screen when not all fit ("1–20": the header reads "1–20 of 21 clusters"). */
   position?: string;
 }
 
@@ -26,7 +26,8 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
   const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));
   const loading = profiles.filter((p) => p.status === 'loading').length;
   const insecure = profiles.filter((p) => p.insecure).map((p) => p.profile);
-  const counts = filter ? `${shown}/${total} clusters matching "${sanitize(filter)}"` : `${total} clusters`;
+  const range = position ? `${position} of ` : '';
+  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${total} clusters`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -35,7 +36,6 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
         {readOnly ? <Text color={tint('yellow')} bold> READ-ONLY</Text> : null}
         {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {sanitize(insecure.join(', '))}</Text> : null}
         <Text> · {counts} · {profiles.length} profiles</Text>
-        {position ? <Text dimColor> · {position}</Text> : null}
         {loading ? <Text dimColor> · loading {loading}</Text> : null}
       </Text>
       {alerts.slice(0, 3).map((p) =>
