@@ -60,8 +60,8 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const { say, message } = status;
   const clearMessage = status.clear;
   const [secret, setSecret] = useState<ShownSecret>();
-  const quit = useQuit(nav, say);
   const handoff = usePsqlHandoff(store, launchPsql, say);
+  const quit = useQuit(nav, say, !handoff.active);
   const detailLines = useRef(0);
 
   const stale = useMemo(() => new Set(snapshot.staleProfiles ?? []), [snapshot.staleProfiles]);
@@ -130,7 +130,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
  * keeps editing). What counts as typed input: a printable key or a deletion on the create or edit form, or on
  * a form of the profiles screen (which says when one is open).
  */
-function useQuit(nav: ReturnType<typeof navigate>, say: (text: string, error?: boolean) => void) {
+function useQuit(nav: ReturnType<typeof navigate>, say: (text: string, error?: boolean) => void, active: boolean) {
   const { exit } = useApp();
   const dirty = useRef(false);
   const armed = useRef(false);
@@ -155,6 +155,7 @@ function useQuit(nav: ReturnType<typeof navigate>, say: (text: string, error?: b
     armed.current = false;
     const typing = nav.screen === 'profiles' ? profilesEditing.current : onForm;
     if (typing && (key.backspace || key.delete || (!key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && input.length > 0 && input.charCodeAt(0) >= 0x20))) dirty.current = true;
-  });
+    // Off while psql has the terminal: an active input handler keeps Ink reading the keys meant for psql.
+  }, active);
   return { now: exit, setEditing };
 }
