@@ -8,14 +8,18 @@ import { columnsFor, nextSortKey } from '../../src/tui/list-view.js';
 describe('OSC 52 by terminal', () => {
   const b64 = Buffer.from('postgresql://a@h:5432/db').toString('base64');
   it('tmux gets a plain OSC 52 (3.3+ drops passthrough by default); screen gets its DCS passthrough', () => {
-    expect(clipboardRoute({ TMUX: '/tmp/tmux-1/default,1,0', TERM: 'tmux-256color' })).toBe('plain');
-    expect(clipboardRoute({ TMUX: '/tmp/tmux-1/default,1,0', TERM: 'screen-256color' })).toBe('plain');
+    const off = () => false;
+    expect(clipboardRoute({ TMUX: '/tmp/tmux-1/default,1,0', TERM: 'tmux-256color' }, off)).toBe('plain');
+    expect(clipboardRoute({ TMUX: '/tmp/tmux-1/default,1,0', TERM: 'screen-256color' }, off)).toBe('plain');
+    // allow-passthrough on: the wrapped copy goes to the outer terminal as well.
+    expect(clipboardRoute({ TMUX: '/tmp/tmux-1/default,1,0' }, () => true)).toBe('tmux-passthrough');
+    expect(clipboardSequence('postgresql://a@h:5432/db', 'tmux-passthrough')).toBe(`\u001b]52;c;${b64}\u0007\u001bPtmux;\u001b\u001b]52;c;${b64}\u0007\u001b\\`);
     expect(clipboardRoute({ STY: '123.pts-0.host', TERM: 'screen' })).toBe('screen');
     expect(clipboardRoute({ TERM: 'xterm-256color' })).toBe('plain');
     expect(clipboardSequence('postgresql://a@h:5432/db', 'plain')).toBe(`\u001b]52;c;${b64}\u0007`);
     expect(clipboardSequence('postgresql://a@h:5432/db', 'screen')).toBe(`\u001bP\u001b]52;c;${b64}\u0007\u001b\\`);
     const written: string[] = [];
-    copyToClipboard('postgresql://a@h:5432/db', { write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream, { TMUX: 'x' });
+    copyToClipboard('postgresql://a@h:5432/db', { write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream, { TMUX: 'x' }, off);
     expect(written).toEqual([`\u001b]52;c;${b64}\u0007`]);
   });
 });
