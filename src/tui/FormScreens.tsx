@@ -33,7 +33,7 @@ export function FormScreen({ nav, dispatch, profiles, target, select, busy, onQu
       return <CreateCluster profiles={profiles} onCancel={() => dispatch({ type: 'show', screen: 'list' })} onDone={(c) => {
         select(clusterKey(c));
         dispatch({ type: 'show', screen: 'list' });
-        busy(`creating ${c.name}…`, undefined, untilSettled(c, (now) => (now.phase === 'ready' ? { text: `${c.name} is ready` } : { text: `${c.name} is ${now.phase}`, error: now.phase === 'failed' })));
+        busy(`creating ${c.name}…`, undefined, untilSettled(c, (now) => (now.phase === 'ready' ? { text: `${c.name} is ready` } : { text: `${c.name} is ${now.phase}`, error: now.phase === 'failed' }), false));
       }} />;
     case 'edit':
       return target ? <EditCluster cluster={target} onCancel={() => dispatch({ type: 'show', screen: 'detail' })} onDone={(c) => {

@@ -11,14 +11,18 @@ import { errorText } from './errors.js';
 export const FLASH_MS = { info: 5_000, error: 8_000, notice: 15_000 } as const;
 /** Work watched for longer than this stops spinning and says so (the list keeps showing its phase). */
 export const WATCH_MS = 15 * 60_000;
+export const QUIET_MS = 30_000;
 
 export interface Outcome {
   text: string;
   error?: boolean;
 }
 
-/** Looks at the clusters after each store update; an outcome ends the work. */
-export type Watch = (clusters: readonly Cluster[]) => Outcome | undefined;
+/**
+ * Looks at the clusters after each store update, and once more when the list has been quiet for QUIET_MS
+ * (`quiet`: a provider that applies a change without ever showing it in flight); an outcome ends the work.
+ */
+export type Watch = (clusters: readonly Cluster[], quiet?: boolean) => Outcome | undefined;
 
 export interface StatusMessage {
   text: string;
@@ -36,14 +40,22 @@ export interface Status {
   clear(): void;
 }
 
-/** Watches one cluster until it leaves its transitional phases, having changed since `from` (the store saw the work). */
-export function untilSettled(from: Cluster, outcome: (c: Cluster) => Outcome): Watch {
+/**
+ * Watches one cluster until it is out of its transitional phases (creating, updating, deleting). With
+ * `busyFirst` (a restart, an edit: the cluster may still look ready before the provider reports the work), it
+ * must have shown a transitional phase first, or the list must have stayed quiet for QUIET_MS.
+ */
+export function untilSettled(from: Cluster, outcome: (c: Cluster) => Outcome, busyFirst = true): Watch {
   const key = clusterKey(from);
-  return (clusters) => {
+  let sawBusy = false;
+  return (clusters, quiet = false) => {
     const now = clusters.find((c) => clusterKey(c) === key);
     if (!now) return { text: `${from.name} is gone`, error: true };
-    if (now === from || TRANSITIONAL_PHASES.has(now.phase)) return undefined;
-    return outcome(now);
+    if (TRANSITIONAL_PHASES.has(now.phase)) {
+      sawBusy = true;
+      return undefined;
+    }
+    return !busyFirst || sawBusy || quiet ? outcome(now) : undefined;
   };
 }
 
@@ -98,7 +110,12 @@ export function useStatus(clusters: readonly Cluster[], notice?: string): Status
       live.current.add(id);
       setFlash(undefined);
       if (watch) {
+        const quiet = setTimeout(() => {
+          const outcome = live.current.has(id) ? watch(clustersRef.current, true) : undefined;
+          if (outcome) finish(id, outcome);
+        }, QUIET_MS);
         const cap = setTimeout(() => finish(id, { text: `${text.replace(/…$/, '')}: still going after ${WATCH_MS / 60_000} min; the list shows where it is` }), WATCH_MS);
+        quiet.unref?.();
         cap.unref?.();
       }
       setTasks((all) => [...all, { id, text, watch, waiting: Boolean(done) }]);
