@@ -321,7 +321,7 @@ describe('the TUI', () => {
       }
 
       // In the app: open each cluster, copy its connection URL, open its edit form; then back to the list.
-      const onList = () => /NAME\s+PHASE/.test(frame());
+      const onList = () => /NAME▲?\s+PHASE/.test(frame());
       const onDetail = () => /^Connection\s*$/m.test(frame());
       let copiedOk = 0;
       let reviews = 0;
