@@ -2,17 +2,16 @@
 // its overlays (./tui/BottomBar.tsx, confirmations from ./tui/confirms.ts), the keys (./tui/key-dispatch.ts),
 // and the psql handoff. The store reaches the screens through context (./tui/context.tsx).
 import { Box, Text } from 'ink';
-import { useApp, type Key } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Cluster } from './api/types.js';
 import type { ClusterStore, ProfilesApi, Settings } from './state/types.js';
 import { clusterKey } from './state/types.js';
 import { useStoreSnapshot } from './state/hooks.js';
 import { ClusterTable, windowStart } from './components/ClusterTable.js';
 import { SecretBox } from './components/SecretBox.js';
-import { useKeys } from './components/form/use-keys.js';
 import { FirstRun } from './tui/FirstRun.js';
 import { useStatus } from './tui/status.js';
+import { useQuit } from './tui/quit.js';
 import type { ShownSecret } from './tui/ConfirmOverlay.js';
 import { copyToClipboard } from './tui/osc52.js';
 import { Header } from './components/StatusLine.js';
@@ -125,37 +124,3 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   );
 }
 
-/**
- * ctrl-c quits from every screen; on a form with typed input it asks first (ctrl-c again quits, any other key
- * keeps editing). What counts as typed input: a printable key or a deletion on the create or edit form, or on
- * a form of the profiles screen (which says when one is open).
- */
-function useQuit(nav: ReturnType<typeof navigate>, say: (text: string, error?: boolean) => void, active: boolean) {
-  const { exit } = useApp();
-  const dirty = useRef(false);
-  const armed = useRef(false);
-  const profilesEditing = useRef(false);
-  const onForm = isFormScreen(nav);
-  useEffect(() => {
-    dirty.current = false;
-    armed.current = false;
-  }, [nav.screen]);
-  const setEditing = useCallback((editing: boolean) => {
-    profilesEditing.current = editing;
-    if (!editing) dirty.current = false;
-  }, []);
-  useKeys((input: string, key: Key) => {
-    if (key.ctrl && input === 'c') {
-      if (onForm && dirty.current && !armed.current) {
-        armed.current = true;
-        return say('unsaved input in this form: ctrl-c again quits pgtui, any other key keeps editing', true);
-      }
-      return exit();
-    }
-    armed.current = false;
-    const typing = nav.screen === 'profiles' ? profilesEditing.current : onForm;
-    if (typing && (key.backspace || key.delete || (!key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && input.length > 0 && input.charCodeAt(0) >= 0x20))) dirty.current = true;
-    // Off while psql has the terminal: an active input handler keeps Ink reading the keys meant for psql.
-  }, active);
-  return { now: exit, setEditing };
-}
