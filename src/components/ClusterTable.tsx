@@ -90,12 +90,14 @@ export function ClusterTable({ rows, columns, cursor, height, stale, sort, start
     const timer = setTimeout(() => tick((n) => n + 1), delay);
     return () => clearTimeout(timer);
   });
+  // A guide in place of an empty list (the first run) stands alone, without column titles over nothing.
+  const guide = rows.length === 0 && empty !== undefined && typeof empty !== 'string';
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate">
+      {guide ? null : <Text bold wrap="truncate">
         {'  '}
         {columns.map((c, i) => cell(title(c, sort), c.width) + (i < columns.length - 1 ? ' ' : '')).join('')}
-      </Text>
+      </Text>}
       {slice.map((c, i) => (
         <Row key={`${c.profile}/${c.id}`} cluster={c} columns={columns} selected={start + i === cursor} stale={stale.has(c.profile)} age={showsAge ? formatAge(c.createdAt, now) : ''} />
       ))}
