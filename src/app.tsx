@@ -2,12 +2,18 @@
 // its overlays (./tui/BottomBar.tsx, confirmations from ./tui/confirms.ts), the keys (./tui/key-dispatch.ts),
 // and the psql handoff. The store reaches the screens through context (./tui/context.tsx).
 import { Box, Text } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Cluster } from './api/types.js';
 import type { ClusterStore, ProfilesApi, Settings } from './state/types.js';
 import { clusterKey } from './state/types.js';
 import { useStoreSnapshot } from './state/hooks.js';
-import { ClusterTable } from './components/ClusterTable.js';
+import { ClusterTable, windowStart } from './components/ClusterTable.js';
+import { SecretBox } from './components/SecretBox.js';
+import { FirstRun } from './tui/FirstRun.js';
+import { useStatus } from './tui/status.js';
+import { useQuit } from './tui/quit.js';
+import type { ShownSecret } from './tui/ConfirmOverlay.js';
+import { copyToClipboard } from './tui/osc52.js';
 import { Header } from './components/StatusLine.js';
 import { ClusterDetail } from './screens/ClusterDetail.js';
 import { Help } from './screens/Help.js';
@@ -49,10 +55,12 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const { columns: width, rows: height } = useTerminalSize();
   const [nav, dispatch] = useReducer(navigate, INITIAL_NAV);
   const list = useListState(snapshot.clusters);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(notice ? { text: notice, error: false } : undefined);
-  const say = useCallback((text: string, error = false) => setMessage({ text, error }), []);
-  const clearMessage = useCallback(() => setMessage(undefined), []);
+  const status = useStatus(snapshot.clusters, notice);
+  const { say, message } = status;
+  const clearMessage = status.clear;
+  const [secret, setSecret] = useState<ShownSecret>();
   const handoff = usePsqlHandoff(store, launchPsql, say);
+  const quit = useQuit(nav, say, !handoff.active);
   const detailLines = useRef(0);
 
   const stale = useMemo(() => new Set(snapshot.staleProfiles ?? []), [snapshot.staleProfiles]);
@@ -62,6 +70,11 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const isReadOnly = (c?: Cluster) => readOnly || Boolean(c && snapshot.profiles.find((p) => p.profile === c.profile)?.readOnly);
   const failing = snapshot.profiles.filter((p) => p.status === 'error' || p.warning).length;
   const layout = layoutFor(height, failing, Boolean(message), isConfirm(nav.overlay));
+  // The window of rows on screen, worked out here so the header can say where it is ("1–20 of 21").
+  const windowRef = useRef(0);
+  const start = windowStart(list.cursor, Math.max(1, layout.listHeight), list.rows.length, windowRef.current);
+  windowRef.current = start;
+  const position = list.rows.length > layout.listHeight ? `${start + 1}–${Math.min(list.rows.length, start + layout.listHeight)}` : undefined;
 
   // A cluster that disappeared (deleted) closes its detail screen, or its edit form.
   useEffect(() => {
@@ -71,19 +84,19 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
     }
   }, [nav.screen, nav.detailKey, detail, say]);
 
-  const { runCommand } = useKeyDispatch({ store, nav, dispatch, list, detail, layout, detailLines, readOnly, isReadOnly, say, clearMessage, handoff });
+  const { runCommand } = useKeyDispatch({ store, nav, dispatch, list, detail, layout, detailLines, readOnly, isReadOnly, say, busy: status.busy, clearMessage, handoff, columns: cols, modal: Boolean(secret), quit: quit.now });
 
   if (handoff.active) return <Text> </Text>;
 
   const header = (
-    <Header banner={banner} readOnly={readOnly} shown={list.rows.length} total={snapshot.clusters.length} filter={list.filter} profiles={snapshot.profiles} width={width} message={message} notice={snapshot.notice} />
+    <Header banner={banner} readOnly={readOnly} shown={list.rows.length} total={snapshot.clusters.length} filter={list.filter} profiles={snapshot.profiles} width={width} message={message} notice={snapshot.notice} position={nav.screen === 'list' ? position : undefined} />
   );
 
   if (isFormScreen(nav)) {
     return (
       <Box flexDirection="column">
         {header}
-        <FormScreen nav={nav} dispatch={dispatch} profiles={snapshot.profiles.map((p) => p.profile)} target={target} select={list.select} say={say} />
+        <FormScreen nav={nav} dispatch={dispatch} profiles={snapshot.profiles.map((p) => p.profile)} target={target} select={list.select} say={say} busy={status.busy} onQuit={quit.now} onEditing={quit.setEditing} />
       </Box>
     );
   }
@@ -92,15 +105,22 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
     <Box flexDirection="column" height={layout.frameHeight}>
       {header}
       <Box flexDirection="column" flexGrow={1} overflowY="hidden">
-        {nav.overlay === 'help' ? (
+        {secret ? (
+          <SecretBox {...secret} width={width} onCopy={() => {
+            copyToClipboard(secret.secret);
+            say('sent the password to the terminal clipboard');
+          }} onClose={() => setSecret(undefined)} />
+        ) : nav.overlay === 'help' ? (
           <Help readOnly={readOnly} height={layout.bodyHeight} width={width} />
         ) : nav.screen === 'detail' && detail ? (
           <ClusterDetail cluster={detail} revealed={nav.revealed} scroll={nav.scroll} height={layout.bodyHeight} width={width} onLines={(n) => (detailLines.current = n)} />
         ) : (
-          <ClusterTable rows={list.rows} columns={cols} cursor={list.cursor} height={layout.listHeight} stale={stale} />
+          <ClusterTable rows={list.rows} columns={cols} cursor={list.cursor} height={layout.listHeight} stale={stale} sort={{ key: list.sort, reverse: list.reverse }} start={start}
+            empty={snapshot.profiles.length === 0 ? <FirstRun /> : list.filter ? `no cluster matches "${list.filter}" (esc clears the filter)` : undefined} />
         )}
       </Box>
-      <BottomBar nav={nav} dispatch={dispatch} list={list} target={target} readOnly={isReadOnly(target)} width={width} runCommand={runCommand} say={say} />
+      {secret ? null : <BottomBar nav={nav} dispatch={dispatch} list={list} target={target} readOnly={isReadOnly(target)} width={width} runCommand={runCommand} status={status} onSecret={setSecret} />}
     </Box>
   );
 }
+

@@ -68,8 +68,16 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     process.stderr.write('pgtui: the interactive UI needs a terminal; use pgtui ls, get, wait or psql (pgtui --help)\n');
     return EXIT.usage;
   }
-  const ctx = await loadContext(globals, { tolerant: true });
+  // The demo takes seconds to start its fakes and PostgreSQL: say so at once (before Ink is even loaded).
+  const starting = globals.demo ? (await import('./tui/starting.js')).showStarting('starting the demo: fake provider APIs and a local PostgreSQL…') : undefined;
   let stopCaching = () => {};
+  let ctx: Context;
+  try {
+    ctx = await loadContext(globals, { tolerant: true });
+  } catch (err) {
+    starting?.leave();
+    throw err;
+  }
   try {
     // The first lists are on their way while Ink and React load (the store is a small chunk; the UI is not).
     const { createClusterStore } = await import('./state/store.js');
@@ -90,7 +98,11 @@ async function interactive(globals: GlobalOptions): Promise<number> {
       if (warning) process.stdout.write(`${warning}\n`);
       return launch(cluster);
     };
+    starting?.handOver();
     return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice });
+  } catch (err) {
+    starting?.leave();
+    throw err;
   } finally {
     stopCaching();
     await ctx.close().catch(() => undefined);

@@ -1,9 +1,10 @@
 // The cluster table: a header and only the rows that fit (a window around the cursor), so thousands of
 // clusters cost no more than a screenful. Rows are memoised: an unchanged cluster does not re-render.
 import { Box, Text } from 'ink';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Cluster } from '../api/types.js';
-import { PHASE_COLORS, sanitize, truncate } from '../format.js';
+import { PHASE_COLORS, formatAge, sanitize, truncate } from '../format.js';
+import { nextAgeTick } from '../tui/age-tick.js';
 import { tint } from './form/colors.js';
 import type { Column } from '../tui/list-view.js';
 
@@ -16,18 +17,21 @@ interface RowProps {
   columns: Column[];
   selected: boolean;
   stale: boolean;
+  /** The AGE text, worked out by the table: a row re-renders when its age text changes, not on every tick. */
+  age: string;
 }
 
 /** One row as three strings (before the phase, the phase, after it): few Ink nodes per row keeps frames cheap. */
-const Row = memo(function Row({ cluster, columns, selected, stale }: RowProps) {
+const Row = memo(function Row({ cluster, columns, selected, stale, age }: RowProps) {
   let before = selected ? '❯ ' : '  ';
   let phase: string | undefined;
   let after = '';
   columns.forEach((col, i) => {
     const gap = i < columns.length - 1 ? ' ' : '';
-    if (col.key === 'phase') phase = stale ? `${cell(`stale ${cluster.phase}`, col.width)}${gap}` : `${cell(col.value(cluster), col.width)}${gap}`;
-    else if (phase === undefined) before += cell(col.value(cluster), col.width) + gap;
-    else after += cell(col.value(cluster), col.width) + gap;
+    const value = (c: Cluster) => (col.key === 'age' ? age : col.value(c));
+    if (col.key === 'phase') phase = stale ? `${cell(`stale ${cluster.phase}`, col.width)}${gap}` : `${cell(value(cluster), col.width)}${gap}`;
+    else if (phase === undefined) before += cell(value(cluster), col.width) + gap;
+    else after += cell(value(cluster), col.width) + gap;
   });
   return (
     <Text inverse={selected} dimColor={stale && !selected} wrap="truncate">
@@ -44,6 +48,12 @@ export interface ClusterTableProps {
   cursor: number;
   height: number;
   stale: ReadonlySet<string>;
+  /** The sorted column, marked ▲ (▼ reversed) in the heading. */
+  sort?: { key: string; reverse: boolean };
+  /** First visible row, when the App works it out (it shows the position in the header). */
+  start?: number;
+  /** What an empty list says instead of "no clusters" (first run, a filter matching nothing). */
+  empty?: ReactNode;
 }
 
 /**
@@ -58,22 +68,40 @@ export function windowStart(cursor: number, height: number, total: number, previ
   return Math.max(0, Math.min(start, total - height));
 }
 
-export function ClusterTable({ rows, columns, cursor, height, stale }: ClusterTableProps) {
+/** The heading's title of a column, with the sort marker on the sorted one. */
+function title(c: Column, sort?: { key: string; reverse: boolean }): string {
+  return sort?.key === c.key ? `${c.title}${sort.reverse ? '▼' : '▲'}` : c.title;
+}
+
+export function ClusterTable({ rows, columns, cursor, height, stale, sort, start: given, empty }: ClusterTableProps) {
   const visible = Math.max(1, height);
   const last = useRef(0);
-  const start = windowStart(cursor, visible, rows.length, last.current);
+  const start = given ?? windowStart(cursor, visible, rows.length, last.current);
   last.current = start;
   const slice = rows.slice(start, start + visible);
+  const showsAge = columns.some((c) => c.key === 'age');
+  const now = Date.now();
+  // Re-render when the soonest visible age text changes (see ../tui/age-tick.ts); nothing is scheduled otherwise.
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!showsAge) return;
+    const delay = nextAgeTick(slice.map((c) => c.createdAt), Date.now());
+    if (delay === undefined) return;
+    const timer = setTimeout(() => tick((n) => n + 1), delay);
+    return () => clearTimeout(timer);
+  });
+  // A guide in place of an empty list (the first run) stands alone, without column titles over nothing.
+  const guide = rows.length === 0 && empty !== undefined && typeof empty !== 'string';
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate">
+      {guide ? null : <Text bold wrap="truncate">
         {'  '}
-        {columns.map((c, i) => cell(c.title, c.width) + (i < columns.length - 1 ? ' ' : '')).join('')}
-      </Text>
+        {columns.map((c, i) => cell(title(c, sort), c.width) + (i < columns.length - 1 ? ' ' : '')).join('')}
+      </Text>}
       {slice.map((c, i) => (
-        <Row key={`${c.profile}/${c.id}`} cluster={c} columns={columns} selected={start + i === cursor} stale={stale.has(c.profile)} />
+        <Row key={`${c.profile}/${c.id}`} cluster={c} columns={columns} selected={start + i === cursor} stale={stale.has(c.profile)} age={showsAge ? formatAge(c.createdAt, now) : ''} />
       ))}
-      {rows.length === 0 ? <Text dimColor>  no clusters</Text> : null}
+      {rows.length === 0 ? typeof empty === 'string' || empty === undefined ? <Text dimColor>  {sanitize(empty ?? 'no clusters')}</Text> : empty : null}
     </Box>
   );
 }

@@ -1,9 +1,10 @@
 // The footer: the keys of the current screen, as compact as k9s's ("/ filter  p psql  ? help").
 import { Text } from 'ink';
-import { hintsFor, type Scope } from './keymap.js';
+import { fittedHints, type Scope } from './keymap.js';
 
-export function KeyHints({ scope, readOnly }: { scope: Scope; readOnly: boolean; width?: number }) {
-  const hints = hintsFor(scope, readOnly);
+/** Fits the hints to the width by priority: `? help` and `q quit` always show. */
+export function KeyHints({ scope, readOnly, width = 80 }: { scope: Scope; readOnly: boolean; width?: number }) {
+  const hints = fittedHints(scope, readOnly, width - 1);
   return (
     <Text wrap="truncate">
       {hints.map(([k, label], i) => (

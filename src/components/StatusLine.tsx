@@ -3,6 +3,8 @@ import { Box, Text } from 'ink';
 import type { ProfileHealth } from '../state/types.js';
 import { sanitize, truncate } from '../format.js';
 import { tint } from './form/colors.js';
+import { Spinner } from './Spinner.js';
+import type { StatusMessage } from '../tui/status.js';
 
 export interface HeaderProps {
   banner?: string;
@@ -12,27 +14,31 @@ export interface HeaderProps {
   filter: string;
   profiles: readonly ProfileHealth[];
   width: number;
-  message?: { text: string; error: boolean };
+  /** A flash or work in flight (../tui/status.ts). */
+  message?: StatusMessage;
   /** The store's rate-limit notice ("rate limited by ClickHouse, retrying in 4 s"). */
   notice?: string;
+  /** Which rows are on screen when not all fit ("1–20": the header reads "1–20 of 21 clusters"). */
+  position?: string;
 }
 
 /** "updated 40 s ago" for the stalest profile whose inventory cadence the request budget sets. */
 function freshness(profiles: readonly ProfileHealth[], now = Date.now()): string | undefined {
   const times = profiles.filter((p) => p.budgetLimited && p.lastRefresh !== undefined).map((p) => p.lastRefresh!);
   if (times.length === 0) return undefined;
-  const secs = Math.max(0, Math.round((now - Math.min(...times)) / 1000));
+  const secs = Math.max(0, Math.round((now - times.reduce((a, b) => Math.min(a, b))) / 1000));
   return secs < 120 ? `updated ${secs} s ago` : `updated ${Math.round(secs / 60)} min ago`;
 }
 
-export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice }: HeaderProps) {
+export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice, position }: HeaderProps) {
   const fresh = freshness(profiles);
   const failing = profiles.filter((p) => p.status === 'error');
   // A list that answered with warnings (unreadable items, paging stopped early, duplicate ids) is partial.
   const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));
   const loading = profiles.filter((p) => p.status === 'loading').length;
   const insecure = profiles.filter((p) => p.insecure).map((p) => p.profile);
-  const counts = filter ? `${shown}/${total} clusters matching "${sanitize(filter)}"` : `${total} clusters`;
+  const range = position ? `${position} of ` : '';
+  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${total} clusters`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -58,7 +64,9 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
       )}
       {alerts.length > 3 ? <Text color={tint('red')}>✗ {alerts.length - 3} more profiles failing or partial (:profiles)</Text> : null}
       {message ? (
-        <Text color={message.error ? tint('red') : tint('green')} wrap="truncate">
+        <Text color={message.error ? tint('red') : message.busy ? undefined : tint('green')} wrap="truncate">
+          {message.busy ? <Spinner color={tint('cyan')} /> : null}
+          {message.busy ? ' ' : ''}
           {sanitize(message.text)}
         </Text>
       ) : null}

@@ -18,6 +18,8 @@ export interface Binding {
   writes?: boolean;
   /** The footer's short label (bindings without one are only in `?`). */
   hint?: string;
+  /** Which hints the footer keeps when the width runs short: 0 always shows, higher goes first. */
+  priority?: number;
   match: (input: string, key: Key) => boolean;
 }
 
@@ -30,24 +32,24 @@ export const KEYMAP: Binding[] = [
   { action: 'bottom', keys: 'G', help: 'last row', scopes: ['list', 'detail'], match: ch('G') },
   { action: 'pageDown', keys: 'ctrl-f/pgdn', help: 'page down', scopes: ['list', 'detail'], match: (i, k) => k.pageDown || (k.ctrl && i === 'f') },
   { action: 'pageUp', keys: 'ctrl-b/pgup', help: 'page up', scopes: ['list', 'detail'], match: (i, k) => k.pageUp || (k.ctrl && i === 'b') },
-  { action: 'open', keys: 'enter', help: 'open the cluster', scopes: ['list'], hint: 'open', match: (_i, k) => k.return },
-  { action: 'back', keys: 'esc', help: 'back / clear the filter', scopes: ['list', 'detail'], hint: 'back', match: (_i, k) => k.escape },
-  { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', scopes: ['list'], hint: 'filter', match: ch('/') },
+  { action: 'open', keys: 'enter', help: 'open the cluster', scopes: ['list'], hint: 'open', priority: 1, match: (_i, k) => k.return },
+  { action: 'back', keys: 'esc', help: 'back / clear the filter', scopes: ['list', 'detail'], hint: 'back', priority: 2, match: (_i, k) => k.escape },
+  { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', scopes: ['list'], hint: 'filter', priority: 1, match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column', scopes: ['list'], match: ch('s') },
   { action: 'sortReverse', keys: 'S', help: 'reverse the sort', scopes: ['list'], match: ch('S') },
   { action: 'refresh', keys: 'r', help: 'refresh now', scopes: ['list', 'detail'], match: ch('r') },
-  { action: 'psql', keys: 'p', help: 'open psql on the cluster', scopes: ['list', 'detail'], hint: 'psql', match: ch('p') },
+  { action: 'psql', keys: 'p', help: 'open psql on the cluster', scopes: ['list', 'detail'], hint: 'psql', priority: 1, match: ch('p') },
   { action: 'copy', keys: 'y', help: 'copy the connection string (no password; OSC 52)', scopes: ['list', 'detail'], match: ch('y') },
-  { action: 'create', keys: 'c', help: 'create a cluster', scopes: ['list'], writes: true, hint: 'create', match: ch('c') },
-  { action: 'edit', keys: 'e', help: 'edit / scale / upgrade the cluster', scopes: ['detail'], writes: true, hint: 'edit', match: ch('e') },
-  { action: 'delete', keys: 'ctrl-d', help: 'delete the cluster (type its name to confirm)', scopes: ['list', 'detail'], writes: true, hint: 'delete', match: (i, k) => k.ctrl && i === 'd' },
-  { action: 'reveal', keys: 'x', help: 'show / hide the password', scopes: ['detail'], hint: 'reveal', match: ch('x') },
+  { action: 'create', keys: 'c', help: 'create a cluster', scopes: ['list'], writes: true, hint: 'create', priority: 3, match: ch('c') },
+  { action: 'edit', keys: 'e', help: 'edit / scale / upgrade the cluster', scopes: ['detail'], writes: true, hint: 'edit', priority: 2, match: ch('e') },
+  { action: 'delete', keys: 'ctrl-d', help: 'delete the cluster (type its name to confirm)', scopes: ['list', 'detail'], writes: true, hint: 'delete', priority: 4, match: (i, k) => k.ctrl && i === 'd' },
+  { action: 'reveal', keys: 'x', help: 'show / hide the password', scopes: ['detail'], hint: 'reveal', priority: 3, match: ch('x') },
   { action: 'restart', keys: 'R', help: 'restart (where the provider has it)', scopes: ['detail'], writes: true, match: ch('R') },
   { action: 'promote', keys: 'M', help: 'promote a read replica to a primary', scopes: ['detail'], writes: true, match: ch('M') },
   { action: 'resetPassword', keys: 'P', help: 'reset the password (where the provider has it)', scopes: ['detail'], writes: true, match: ch('P') },
-  { action: 'command', keys: ':', help: 'command: :profiles :create :q', scopes: ['list', 'detail'], hint: 'command', match: ch(':') },
-  { action: 'help', keys: '?', help: 'this help', scopes: ['list', 'detail'], hint: 'help', match: ch('?') },
-  { action: 'quit', keys: 'q', help: 'quit', scopes: ['list'], hint: 'quit', match: ch('q') },
+  { action: 'command', keys: ':', help: 'command: :profiles :create :q', scopes: ['list', 'detail'], hint: 'command', priority: 3, match: ch(':') },
+  { action: 'help', keys: '?', help: 'this help', scopes: ['list', 'detail'], hint: 'help', priority: 0, match: ch('?') },
+  { action: 'quit', keys: 'q', help: 'quit', scopes: ['list', 'detail'], hint: 'quit', priority: 0, match: ch('q') },
 ];
 
 export function actionFor(input: string, key: Key, scope: Scope, readOnly: boolean): Action | undefined {
@@ -56,4 +58,21 @@ export function actionFor(input: string, key: Key, scope: Scope, readOnly: boole
 
 export function hintsFor(scope: Scope, readOnly: boolean): Array<[string, string]> {
   return KEYMAP.filter((b) => b.hint && b.scopes.includes(scope) && !(readOnly && b.writes)).map((b) => [b.keys, b.hint!]);
+}
+
+/** Width of hints as the footer draws them: "k label" joined by two spaces. */
+export const hintsWidth = (hints: ReadonlyArray<readonly [string, string]>): number =>
+  hints.reduce((n, [k, label], i) => n + (i > 0 ? 2 : 0) + k.length + 1 + label.length, 0);
+
+/** The hints that fit `width`, dropped by priority (the highest number first) but kept in keymap order. */
+export function fittedHints(scope: Scope, readOnly: boolean, width: number): Array<[string, string]> {
+  const all = KEYMAP.filter((b) => b.hint && b.scopes.includes(scope) && !(readOnly && b.writes));
+  const keep = new Set(all);
+  const byDropOrder = [...all].filter((b) => (b.priority ?? 9) > 0).sort((a, b) => (b.priority ?? 9) - (a.priority ?? 9));
+  const shown = () => all.filter((b) => keep.has(b)).map((b): [string, string] => [b.keys, b.hint!]);
+  for (const b of byDropOrder) {
+    if (hintsWidth(shown()) <= width) break;
+    keep.delete(b);
+  }
+  return shown();
 }

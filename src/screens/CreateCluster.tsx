@@ -131,7 +131,7 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
       return (
         <Box flexDirection="column">
           {header}
-          <Text color={tint('yellow')}>No profile can create clusters: every profile is read-only. Add one under :profiles.</Text>
+          <Text color={tint('yellow')}>{profiles.length === 0 ? 'No profiles yet: add one under :profiles (or try pgtui --demo).' : 'No profile can create clusters: every profile is read-only. Add one under :profiles.'}</Text>
           <Text dimColor>esc back</Text>
         </Box>
       );

@@ -2,7 +2,7 @@
 // credentials against the provider first and starts polling the profile at once.
 import { sanitize } from '../format.js';
 import { Box, Text, useStdout } from 'ink';
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Profile } from '../api/profile.js';
 import { type FieldErrors, type FormSpec, type FormValues, type ProviderKind } from '../api/types.js';
 import { PROVIDER_KINDS, PROVIDER_LABELS } from '../api/registry.js';
@@ -22,6 +22,10 @@ import { dangerFields, profileFormSpec, savedSecretPlaceholders } from './profil
 
 export interface ProfilesProps {
   onBack: () => void;
+  /** `q` on the list of profiles (not while typing into a form). */
+  onQuit?: () => void;
+  /** Whether a form (add, edit, remove) is open: ctrl-c asks before it drops typed input. */
+  onEditing?: (editing: boolean) => void;
 }
 
 type Mode =
@@ -39,7 +43,7 @@ function removeSpec(name: string): FormSpec {
   };
 }
 
-export function Profiles({ onBack }: ProfilesProps) {
+export function Profiles({ onBack, onQuit, onEditing }: ProfilesProps) {
   const store = useStore();
   const profilesApi = useProfilesApi();
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
@@ -80,10 +84,13 @@ export function Profiles({ onBack }: ProfilesProps) {
     }
   };
 
+  useEffect(() => onEditing?.(state.mode !== 'list'), [state.mode, onEditing]);
+
   useKeys((input, key) => {
     setStatus(undefined);
     const row = rows[live.current];
     if (key.escape) onBack();
+    else if (input === 'q' && !key.ctrl && !key.meta) onQuit?.();
     else if (key.upArrow || input === 'k') select(live.current - 1);
     else if (key.downArrow || input === 'j') select(live.current + 1);
     else if (input === 'a') setState({ mode: 'pick-kind' });

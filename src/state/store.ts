@@ -69,7 +69,9 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
       await Promise.resolve();
     },
     refresh(profile) {
-      for (const slot of slots.values()) if (!profile || slot.profile.name === profile) void poller.refreshList(slot, true);
+      const lists: Array<Promise<void>> = [];
+      for (const slot of slots.values()) if (!profile || slot.profile.name === profile) lists.push(poller.refreshList(slot, true));
+      return Promise.all(lists).then(() => undefined);
     },
     pause() {
       core.pauses++;

@@ -49,8 +49,8 @@ export interface ClusterStore {
   getSnapshot(): StoreSnapshot;
   start(): void;
   stop(): Promise<void>;
-  /** Refresh one profile, or all, now. */
-  refresh(profile?: string): void;
+  /** Refresh one profile, or all, now; settles when those lists have answered (or failed). */
+  refresh(profile?: string): void | Promise<void>;
   /** Pause polling; returns the function that undoes this pause (a counter: nested pauses are fine). */
   pause(): () => void;
   isPaused(): boolean;

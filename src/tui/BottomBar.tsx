@@ -4,7 +4,8 @@ import { useState, type Dispatch } from 'react';
 import type { Cluster } from '../api/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
-import { ConfirmOverlay } from './ConfirmOverlay.js';
+import { ConfirmOverlay, type ShownSecret } from './ConfirmOverlay.js';
+import type { Status } from './status.js';
 import type { ListState } from './list-state.js';
 import { isConfirm, type NavEvent, type NavState } from './navigation.js';
 
@@ -17,20 +18,21 @@ export interface BottomBarProps {
   readOnly: boolean;
   width: number;
   runCommand: (typed: string) => void;
-  say: (text: string, error?: boolean) => void;
+  status: Pick<Status, 'busy'>;
+  onSecret: (shown: ShownSecret) => void;
 }
 
-export function BottomBar({ nav, dispatch, list, target, readOnly, width, runCommand, say }: BottomBarProps) {
+export function BottomBar({ nav, dispatch, list, target, readOnly, width, runCommand, status, onSecret }: BottomBarProps) {
   const close = () => dispatch({ type: 'close' });
   const { overlay } = nav;
   if (overlay === 'filter') {
-    return <LineInput prompt="/" value={list.filter} onChange={list.setFilter} onSubmit={close} onCancel={() => {
+    return <LineInput prompt="/" value={list.filter} selectOnOpen onChange={list.setFilter} onSubmit={close} onCancel={() => {
       list.clearFilter();
       close();
     }} />;
   }
   if (overlay === 'command') return <CommandLine onClose={close} runCommand={runCommand} />;
-  if (isConfirm(overlay)) return target ? <ConfirmOverlay key={overlay} kind={overlay} cluster={target} onClose={close} say={say} /> : null;
+  if (isConfirm(overlay)) return target ? <ConfirmOverlay key={overlay} kind={overlay} cluster={target} onClose={close} status={status} onSecret={onSecret} /> : null;
   if (overlay === 'none') return <KeyHints scope={nav.screen === 'detail' ? 'detail' : 'list'} readOnly={readOnly} width={width} />;
   return null;
 }

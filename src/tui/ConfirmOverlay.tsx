@@ -1,30 +1,37 @@
 // One row of the confirmations table (./confirms.ts) as a typed confirmation: once the name is typed the
-// intent runs and the status line reports how it went.
+// intent runs with a spinner on the status line until it is done (./status.ts); a secret it returns opens in a box.
 import type { Cluster } from '../api/types.js';
 import { ConfirmTyped } from '../components/ConfirmTyped.js';
 import { CONFIRMS } from './confirms.js';
 import { useStore } from './context.js';
-import { errorText } from './errors.js';
 import type { ConfirmKind } from './navigation.js';
+import type { Status } from './status.js';
+
+export interface ShownSecret {
+  secret: string;
+  title: string;
+  note: string;
+}
 
 export interface ConfirmOverlayProps {
   kind: ConfirmKind;
   cluster: Cluster;
   onClose: () => void;
-  say: (text: string, error?: boolean) => void;
+  status: Pick<Status, 'busy'>;
+  onSecret: (shown: ShownSecret) => void;
 }
 
-export function ConfirmOverlay({ kind, cluster, onClose, say }: ConfirmOverlayProps) {
+export function ConfirmOverlay({ kind, cluster, onClose, status, onSecret }: ConfirmOverlayProps) {
   const store = useStore();
   const spec = CONFIRMS[kind];
   const confirm = () => {
     onClose();
-    const pending = spec.pending?.(cluster);
-    if (pending) say(pending);
-    spec.run(store, cluster).then(
-      (done) => say(done),
-      (err: unknown) => say(errorText(err), true),
-    );
+    const done = spec.run(store, cluster).then((result) => {
+      if (typeof result === 'string') return result;
+      onSecret(result);
+      return { text: `the password of ${cluster.name} is reset` };
+    });
+    status.busy(spec.pending(cluster), done, spec.watch?.(cluster));
   };
   return <ConfirmTyped title={spec.title(cluster)} expected={spec.expected(cluster)} onConfirm={confirm} onCancel={onClose} />;
 }

@@ -5,6 +5,10 @@ import type { Capability } from '../api/capabilities.js';
 import type { Cluster } from '../api/types.js';
 import { clusterKey, type ClusterStore } from '../state/types.js';
 import type { ConfirmKind } from './navigation.js';
+import { untilGone, untilSettled, type Watch } from './status.js';
+
+/** What an intent resolves to: the status line's text, or a secret to show once in a box (../components/SecretBox.tsx). */
+export type ConfirmResult = string | { secret: string; title: string; note: string };
 
 export interface ConfirmSpec {
   title: (c: Cluster) => string;
@@ -12,12 +16,14 @@ export interface ConfirmSpec {
   expected: (c: Cluster) => string;
   /** Asked through store.supports before the overlay opens; delete is open to every writable cluster. */
   capability?: Capability;
-  /** Shown as soon as the confirmation is typed, before the provider answers. */
-  pending?: (c: Cluster) => string;
+  /** Shown with a spinner as soon as the confirmation is typed, until the work is done. */
+  pending: (c: Cluster) => string;
   /** Why the overlay must not open now (the cluster is busy); said instead of asking for the typed name. */
   refusal?: (c: Cluster) => string | undefined;
   /** Runs the intent; resolves to the success message. */
-  run: (store: ClusterStore, c: Cluster) => Promise<string>;
+  run: (store: ClusterStore, c: Cluster) => Promise<ConfirmResult>;
+  /** After the provider accepted it: what in the list ends the work (the spinner stays until then). */
+  watch?: (c: Cluster) => Watch;
 }
 
 /** A 409 said as what it means ("uxch is restarting; delete it when it is ready"), from the cluster as last polled. */
@@ -37,24 +43,31 @@ export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = {
     pending: (c) => `deleting ${c.name}…`,
     refusal: (c) => busyReason(c, 'delete'),
     run: explainingConflict('delete', (store, c) => store.remove(c).then(() => `${c.name} is being deleted`)),
+    watch: (c) => untilGone(c, `${c.name} is deleted`),
   },
   restart: {
     title: (c) => `Restart ${c.name}? Connections will drop.`,
     expected: (c) => c.name,
     capability: 'restart',
     refusal: (c) => busyReason(c, 'restart'),
+    pending: (c) => `restarting ${c.name}…`,
     run: explainingConflict('restart', (store, c) => store.restart(c).then(() => `${c.name} is restarting`)),
+    watch: (c) => untilSettled(c, (now) => ({ text: `${c.name} restarted; it is ${now.phase}`, error: now.phase === 'failed' })),
   },
   promote: {
     title: (c) => `Promote ${c.name} to a standalone primary? It stops following its source for good.`,
     expected: (c) => c.name,
     capability: 'promote',
+    pending: (c) => `promoting ${c.name} to a primary…`,
     run: (store, c) => store.promote(c).then(() => `${c.name} is being promoted to a primary`),
+    watch: (c) => untilSettled(c, (now) => ({ text: `${c.name} is promoted; it is ${now.phase}`, error: now.phase === 'failed' })),
   },
   resetPassword: {
     title: (c) => `Reset the password of ${c.name}? The old one stops working.`,
     expected: (c) => c.name,
     capability: 'resetPassword',
-    run: (store, c) => store.resetPassword(c).then((pw) => `new password for ${c.name} (shown once, stored for psql): ${pw}`),
+    pending: (c) => `resetting the password of ${c.name}…`,
+    run: (store, c) =>
+      store.resetPassword(c).then((secret) => ({ secret, title: `New password for ${c.name}`, note: 'Shown once; pgtui stored it for psql.' })),
   },
 };

@@ -1,6 +1,6 @@
 // The list and detail screens' keys: the keymap turns a key into an action, and each action becomes a
 // navigation event, a list move, or a store intent. Also the `:` commands, which lead to the same places.
-import { useApp, type Key } from 'ink';
+import type { Key } from 'ink';
 import type { Dispatch, MutableRefObject } from 'react';
 import type { Cluster } from '../api/types.js';
 import { clusterKey, type ClusterStore } from '../state/types.js';
@@ -11,8 +11,10 @@ import { CONFIRMS } from './confirms.js';
 import { errorText } from './errors.js';
 import type { Layout } from './layout.js';
 import type { ListState } from './list-state.js';
+import type { Column } from './list-view.js';
 import type { NavEvent, NavState } from './navigation.js';
 import { copyToClipboard, connectionUrl } from './osc52.js';
+import type { Status } from './status.js';
 
 export interface KeyDispatchContext {
   store: ClusterStore;
@@ -27,14 +29,28 @@ export interface KeyDispatchContext {
   readOnly: boolean;
   isReadOnly: (c?: Cluster) => boolean;
   say: (text: string, error?: boolean) => void;
+  busy: Status['busy'];
   clearMessage: () => void;
   handoff: { active: boolean; open: (c: Cluster) => void };
+  /** The list's columns at this width: `s` sorts only by these. */
+  columns: readonly Column[];
+  /** A box (the reset password) has the keys. */
+  modal: boolean;
+  quit: () => void;
 }
 
 /** Registers the screen keys and the help overlay's keys; returns what runs a typed `:` command. */
 export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: string) => void } {
-  const { exit } = useApp();
   const { store, nav, dispatch, list, layout, say } = ctx;
+  const exit = ctx.quit;
+  /** `c` and :create: a list with no writable profile says why instead of opening an empty form. */
+  const create = () => {
+    if (ctx.readOnly) return say('read-only mode: create is disabled', true);
+    const profiles = store.getSnapshot().profiles;
+    if (profiles.length === 0) return say('no profiles yet: add one with :profiles (or try pgtui --demo)', true);
+    if (profiles.every((p) => p.readOnly || store.profileOf(p.profile)?.readOnly)) return say('every profile is read-only: add a writable one with :profiles', true);
+    return dispatch({ type: 'show', screen: 'create' });
+  };
   const onDetail = nav.screen === 'detail';
   const current = (): Cluster | undefined => (onDetail ? ctx.detail : list.current());
 
@@ -46,7 +62,7 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       case 'profiles':
         return dispatch({ type: 'show', screen: 'profiles' });
       case 'create':
-        return ctx.readOnly ? say('read-only mode: create is disabled', true) : dispatch({ type: 'show', screen: 'create' });
+        return create();
       case 'help':
         return dispatch({ type: 'overlay', overlay: 'help' });
       case 'unknown':
@@ -61,7 +77,8 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       const conn = store.provider(target.profile)?.connection(target);
       if (!conn?.host) return say(`${target.name} has no host yet`, true);
       copyToClipboard(connectionUrl(conn));
-      say(`copied the connection string of ${target.name} (without the password)`);
+      // OSC 52: the terminal may or may not take it, and never says; this is what pgtui knows.
+      say(`sent the connection string of ${target.name} to the terminal clipboard (without the password)`);
     } catch (err) {
       say(errorText(err), true);
     }
@@ -95,15 +112,21 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       case 'command':
       case 'help':
         return dispatch({ type: 'overlay', overlay: action });
-      case 'refresh':
-        store.refresh();
-        return say('refreshing…');
+      case 'refresh': {
+        const count = store.getSnapshot().profiles.length;
+        const done = Promise.resolve(store.refresh()).then(() => {
+          const failing = store.getSnapshot().profiles.filter((p) => p.status === 'error').length;
+          const plural = (n: number) => `${n} profile${n === 1 ? '' : 's'}`;
+          return failing ? { text: `refreshed ${plural(count)}; ${failing} failing (see above)`, error: true } : { text: `refreshed ${plural(count)}` };
+        });
+        return ctx.busy('refreshing…', done);
+      }
       case 'sort':
-        return list.nextSort();
+        return list.nextSort(ctx.columns.map((c) => c.key));
       case 'sortReverse':
         return list.toggleReverse();
       case 'create':
-        return dispatch({ type: 'show', screen: 'create' });
+        return create();
       case 'profiles':
         return dispatch({ type: 'show', screen: 'profiles' });
       case 'edit':
@@ -131,9 +154,9 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
     }
   };
 
-  const screenKeys = (nav.screen === 'list' || onDetail) && nav.overlay === 'none' && !ctx.handoff.active;
+  // ctrl-c is the App's, on every screen (app.tsx useQuit).
+  const screenKeys = (nav.screen === 'list' || onDetail) && nav.overlay === 'none' && !ctx.handoff.active && !ctx.modal;
   useKeys((input: string, key: Key) => {
-    if (key.ctrl && input === 'c') return exit();
     const action = actionFor(input, key, onDetail ? 'detail' : 'list', ctx.isReadOnly(current()));
     if (action) act(action);
   }, screenKeys);

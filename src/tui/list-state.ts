@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Cluster } from '../api/types.js';
 import { clusterKey } from '../state/types.js';
-import { SORT_KEYS, view, warmSearch, type SortKey } from './list-view.js';
+import { nextSortKey, view, warmSearch, type SortKey } from './list-view.js';
 
 export function useListState(clusters: readonly Cluster[]) {
   const [filter, setFilterText] = useState('');
@@ -50,7 +50,10 @@ export function useListState(clusters: readonly Cluster[]) {
       setCursorKey(undefined);
     },
     clearFilter: () => setFilterText(''),
-    nextSort: () => setSort((s) => SORT_KEYS[(SORT_KEYS.indexOf(s) + 1) % SORT_KEYS.length]!),
+    sort,
+    reverse,
+    /** The next sort among `shown` (the columns on screen at this width): never a hidden column. */
+    nextSort: (shown: readonly string[]) => setSort((s) => nextSortKey(s, shown)),
     toggleReverse: () => setReverse((r) => !r),
   };
 }

@@ -27,6 +27,18 @@ export function matches(c: Cluster, needle: string): boolean {
   return !needle || haystack(c).includes(needle.toLowerCase());
 }
 
+/** The sort after `current` in SORT_KEYS order, skipping keys whose column is not in `shown`. */
+export function nextSortKey(current: SortKey, shown: readonly string[]): SortKey {
+  const candidates = SORT_KEYS.filter((k) => shown.includes(k));
+  if (candidates.length === 0) return current;
+  const from = SORT_KEYS.indexOf(current);
+  for (let step = 1; step <= SORT_KEYS.length; step++) {
+    const next = SORT_KEYS[(from + step) % SORT_KEYS.length]!;
+    if (candidates.includes(next)) return next;
+  }
+  return current;
+}
+
 const sortValue: Record<SortKey, (c: Cluster) => string | number> = {
   name: (c) => c.name.toLowerCase(),
   profile: (c) => c.profile,

@@ -1,12 +1,48 @@
-// Copy to the clipboard with OSC 52: the terminal does it, so it works over SSH too.
+// Copy to the clipboard with OSC 52: the terminal does it, so it works over SSH too. pgtui cannot know whether
+// the terminal honoured it (many let the user turn it off), so the TUI says "sent to the terminal clipboard".
+import { execFileSync } from 'node:child_process';
 import type { ConnectionInfo } from '../api/types.js';
 import { stripUnsafe, urlHost, urlPart } from '../text/safe.js';
 
-/** The text is stripped of unsafe characters first: what lands in the clipboard may be pasted into a shell. */
-export function copyToClipboard(text: string, out: NodeJS.WriteStream = process.stdout): void {
+export type ClipboardRoute = 'plain' | 'screen' | 'tmux-passthrough';
+
+/**
+ * What the terminal takes. tmux (3.3+ drops DCS passthrough unless `allow-passthrough` is on) reads a plain
+ * OSC 52 itself and, with `set-clipboard on` (its default "external" ignores programs), sets its buffer and
+ * forwards the copy to the outer terminal; where allow-passthrough is on, the wrapped copy is sent as well.
+ * GNU screen swallows OSC 52 and needs it wrapped in its DCS passthrough.
+ */
+export function clipboardRoute(env: NodeJS.ProcessEnv = process.env, passthrough: () => boolean = tmuxPassthrough): ClipboardRoute {
+  if (env.TMUX) return passthrough() ? 'tmux-passthrough' : 'plain';
+  if (env.STY || /^screen(\.|-|$)/.test(env.TERM ?? '')) return 'screen';
+  return 'plain';
+}
+
+/** The escape sequence that copies `text` (stripped of unsafe characters: it may be pasted into a shell). */
+export function clipboardSequence(text: string, route: ClipboardRoute): string {
   const seq = `\u001b]52;c;${Buffer.from(stripUnsafe(text), 'utf8').toString('base64')}\u0007`;
-  // Inside tmux the sequence must be wrapped to reach the outer terminal.
-  out.write(process.env.TMUX ? `\u001bPtmux;\u001b${seq}\u001b\\` : seq);
+  if (route === 'screen') return `\u001bP${seq}\u001b\\`;
+  // Where tmux lets it through, the outer terminal gets it directly too (tmux with set-clipboard off).
+  if (route === 'tmux-passthrough') return `${seq}\u001bPtmux;\u001b${seq}\u001b\\`;
+  return seq;
+}
+
+let passthroughOn: boolean | undefined;
+/** Whether tmux's allow-passthrough is on: asked once, on the first copy (one short subprocess, then cached). */
+function tmuxPassthrough(): boolean {
+  if (passthroughOn === undefined) {
+    try {
+      const value = execFileSync('tmux', ['show-options', '-gv', 'allow-passthrough'], { encoding: 'utf8', timeout: 500, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      passthroughOn = value === 'on' || value === 'all';
+    } catch {
+      passthroughOn = false; // no such option (tmux before 3.3) or no answer: the plain sequence alone
+    }
+  }
+  return passthroughOn;
+}
+
+export function copyToClipboard(text: string, out: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env, passthrough?: () => boolean): void {
+  out.write(clipboardSequence(text, clipboardRoute(env, passthrough)));
 }
 
 /** postgresql://user@host:port/db?sslmode=… — never with the password; every part percent-encoded (a newline in a host is %0A). */

@@ -200,7 +200,7 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     expect(screen).toMatch(/ready \(AVAILABLE\) → updating \(BUSY\)/);
     expect(screen).toMatch(/updating \(BUSY\) → ready \(AVAILABLE\)/);
     t.send('Escape');
-    await t.waitFor(/NAME\s+PHASE/);
+    await t.waitFor(/NAME▲?\s+PHASE/);
     t.send('q');
     for (let i = 0; i < 300 && t.exitStatus() === undefined; i++) await new Promise((r) => setTimeout(r, 100)); // stopping the demo PostgreSQL takes seconds on a loaded machine
     expect(t.exitStatus()).toBe(0);
@@ -211,9 +211,9 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     await t.waitFor(LIST, 30_000);
     await t.waitForGone('loading', 15_000);
     let screen = t.capture();
-    expect(screen).toMatch(/NAME\s+PHASE\s+PROFILE\s+VER\s+AGE\s+LOCATION\s+SIZE\s+INST\s+STORAGE\s+HOST/);
+    expect(screen).toMatch(/NAME▲?\s+PHASE\s+PROFILE\s+VER\s+AGE\s+LOCATION\s+SIZE\s+INST\s+STORAGE\s+HOST/);
     t.resize(60, 20);
-    screen = await t.waitFor((s: string) => !/LOCATION/.test(s) && /NAME\s+PHASE/.test(s));
+    screen = await t.waitFor((s: string) => !/LOCATION/.test(s) && /NAME▲?\s+PHASE/.test(s));
     expect(screen.split('\n')[18]).toMatch(/enter open/);
     t.send('C-c');
     for (let i = 0; i < 300 && t.exitStatus() === undefined; i++) await new Promise((r) => setTimeout(r, 100)); // stopping the demo PostgreSQL takes seconds on a loaded machine

@@ -87,6 +87,20 @@ export class Tmux {
     throw new Error(`timed out waiting for ${pattern} to disappear:\n${screen}`);
   }
 
+  /** A server option (set-option -g), e.g. set-clipboard on. */
+  setOption(name: string, value: string): void {
+    this.tmux('set-option', '-g', name, value);
+  }
+
+  /** tmux's newest paste buffer (what a program's OSC 52 copy lands in with set-clipboard on), or '' when none. */
+  buffer(): string {
+    try {
+      return this.tmux('show-buffer');
+    } catch {
+      return '';
+    }
+  }
+
   kill(): void {
     try {
       this.tmux('kill-server');

@@ -321,7 +321,7 @@ describe('the TUI', () => {
       }
 
       // In the app: open each cluster, copy its connection URL, open its edit form; then back to the list.
-      const onList = () => /NAME\s+PHASE/.test(frame());
+      const onList = () => /NAME▲?\s+PHASE/.test(frame());
       const onDetail = () => /^Connection\s*$/m.test(frame());
       let copiedOk = 0;
       let reviews = 0;
@@ -331,8 +331,8 @@ describe('the TUI', () => {
         await until(onDetail, 'detail open');
         checkFrames('TUI detail in the app');
         app.stdin.write('y');
-        await until(() => /copied the connection string of|has no host yet/.test(frame()), 'y answered');
-        if (frame().includes('copied the connection string')) copiedOk++;
+        await until(() => /sent the connection string of|has no host yet/.test(frame()), 'y answered');
+        if (frame().includes('sent the connection string')) copiedOk++;
         app.stdin.write('e');
         await until(() => /Edit|cannot be edited|Could not load the edit form/.test(frame()) && !onDetail(), 'edit form').catch((e: Error) => {
           throw new Error(`${e.message}\n${frame()}`);
@@ -358,7 +358,7 @@ describe('the TUI', () => {
         await until(onList, 'back to the list');
         // esc on the list clears the message, so the next y's answer is its own.
         app.stdin.write('\u001b');
-        await until(() => !/copied the connection string of|has no host yet/.test(frame()), 'message cleared');
+        await until(() => !/sent the connection string of|has no host yet/.test(frame()), 'message cleared');
         app.stdin.write('j');
       }
       tally.try('TUI edit review reached');

@@ -32,7 +32,7 @@ describe('confirmations table', () => {
     expect(store.restart).toHaveBeenCalledWith(c);
     await expect(CONFIRMS.promote.run(store, c)).resolves.toBe('shop is being promoted to a primary');
     expect(store.promote).toHaveBeenCalledWith(c);
-    await expect(CONFIRMS.resetPassword.run(store, c)).resolves.toBe('new password for shop (shown once, stored for psql): n3w-secret');
+    await expect(CONFIRMS.resetPassword.run(store, c)).resolves.toEqual({ secret: 'n3w-secret', title: 'New password for shop', note: 'Shown once; pgtui stored it for psql.' });
     expect(store.resetPassword).toHaveBeenCalledWith(c);
   });
 

@@ -159,7 +159,8 @@ describe('promote a ClickHouse read replica', () => {
     app.stdin.write('M');
     await until(app.lastFrame, 'Promote echo to a standalone primary?');
     app.stdin.write('echo\r');
-    await until(app.lastFrame, 'echo is being promoted to a primary');
+    // Work in flight: a spinner until the list shows the outcome.
+    await until(app.lastFrame, 'promoting echo to a primary…');
     expect(store.promote).toHaveBeenCalledTimes(1);
     expect(store.promote.mock.calls[0]![0].name).toBe('echo');
   });
@@ -177,10 +178,12 @@ describe('delete', () => {
     expect(app.lastFrame()).toContain('That is not the name; nothing was deleted.');
     expect(store.remove).not.toHaveBeenCalled();
     app.stdin.write('a\r');
-    await until(app.lastFrame, 'alpha is being deleted');
+    await until(app.lastFrame, 'deleting alpha…');
     expect(store.remove).toHaveBeenCalledTimes(1);
     expect(store.remove.mock.calls[0]![0].name).toBe('alpha');
-    expect(app.lastFrame()).toContain('alpha is being deleted');
+    // The spinner stays until the list no longer has it, then says what happened.
+    store.setClusters(CLUSTERS.filter((c) => c.name !== 'alpha'));
+    expect(await until(app.lastFrame, 'alpha is deleted')).not.toContain('deleting alpha');
   });
 
   it('shows the provider error in one line and keeps running', async () => {

@@ -51,12 +51,12 @@ describe('confirmations from the table', () => {
     app.stdin.write('R');
     await until(app.lastFrame, 'Restart charlie? Connections will drop.');
     app.stdin.write('charlie\r');
-    await until(app.lastFrame, 'charlie is restarting');
+    await until(app.lastFrame, 'restarting charlie…');
     expect(store.restart).toHaveBeenCalledTimes(1);
     expect(store.restart.mock.calls[0]![0].name).toBe('charlie');
   });
 
-  it('reset password: shows the new password once on the status line, and an error in one line', async () => {
+  it('reset password: shows the new password once in a box that fits, y copies it, closing drops it; an error in one line', async () => {
     const { app, store } = setup();
     cleanup = app.unmount;
     store.resetPassword.mockResolvedValueOnce('n3w-secret').mockRejectedValueOnce(new Error('ch: 503 Service Unavailable'));
@@ -68,7 +68,23 @@ describe('confirmations from the table', () => {
     app.stdin.write('P');
     await until(app.lastFrame, 'Reset the password of charlie?');
     app.stdin.write('charlie\r');
-    await until(app.lastFrame, 'new password for charlie (shown once, stored for psql): n3w-secret');
+    const box = await until(app.lastFrame, 'n3w-secret');
+    expect(box).toContain('New password for charlie');
+    // Every line of the box fits 80 columns; the header never carries the password.
+    for (const line of box.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(box.split('\n')[0]).not.toContain('n3w-secret');
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    try {
+      app.stdin.write('y');
+      await until(app.lastFrame, 'sent the password to the terminal clipboard');
+    } finally {
+      write.mockRestore();
+    }
+    expect(written.join('')).toContain(`\u001b]52;c;${Buffer.from('n3w-secret').toString('base64')}\u0007`);
+    app.stdin.write('\r');
+    const closed = await until(app.lastFrame, (f) => !f.includes('New password for charlie'));
+    expect(closed).not.toContain('n3w-secret');
     app.stdin.write('P');
     await until(app.lastFrame, 'Reset the password of charlie?');
     app.stdin.write('charlie\r');

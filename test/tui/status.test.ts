@@ -1,0 +1,33 @@
+// What ends work in flight on the status line (src/tui/status.ts): the clusters, not a guess.
+import { describe, expect, it } from 'vitest';
+import { untilGone, untilSettled } from '../../src/tui/status.js';
+import { cluster } from '../screens/forms/doubles.js';
+
+describe('watches', () => {
+  const ready = cluster({ id: 'x', name: 'ux-v1', profile: 'p' });
+  const busy = { ...ready, phase: 'updating' as const };
+  const outcome = (c: typeof ready) => ({ text: `${c.name} is ${c.phase}` });
+
+  it('a create ends when the cluster is out of creating', () => {
+    const creating = { ...ready, phase: 'creating' as const };
+    const watch = untilSettled(creating, outcome, false);
+    expect(watch([creating])).toBeUndefined();
+    expect(watch([{ ...ready, phase: 'degraded' }])).toEqual({ text: 'ux-v1 is degraded' });
+  });
+
+  it('a restart or edit waits for the cluster to show the work, or for a quiet list', () => {
+    const watch = untilSettled(ready, outcome);
+    expect(watch([ready])).toBeUndefined(); // still looks ready: the provider has not reported it yet
+    expect(watch([busy])).toBeUndefined();
+    expect(watch([{ ...ready }])).toEqual({ text: 'ux-v1 is ready' });
+    expect(untilSettled(ready, outcome)([ready], true)).toEqual({ text: 'ux-v1 is ready' });
+    expect(untilSettled(ready, outcome)([busy], true)).toBeUndefined();
+    expect(untilSettled(ready, outcome)([])).toEqual({ text: 'ux-v1 is gone', error: true });
+  });
+
+  it('a delete ends when the list no longer has the cluster', () => {
+    const watch = untilGone(ready, 'ux-v1 is deleted');
+    expect(watch([{ ...ready, phase: 'deleting' }])).toBeUndefined();
+    expect(watch([])).toEqual({ text: 'ux-v1 is deleted' });
+  });
+});
