@@ -2,7 +2,9 @@
 import { type Cluster, type Provider } from './types.js';
 import { PROVIDER_LABELS } from './registry.js';
 
-export type Capability = 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword';
+export type Capability =
+  | 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword'
+  | 'logs' | 'metrics' | 'slowQueries' | 'settings' | 'switchover' | 'verifiedTls';
 
 const METHOD: Record<Capability, keyof Provider> = {
   edit: 'update',
@@ -11,6 +13,12 @@ const METHOD: Record<Capability, keyof Provider> = {
   restart: 'restart',
   promote: 'promote',
   resetPassword: 'resetPassword',
+  logs: 'logs',
+  metrics: 'metrics',
+  slowQueries: 'slowQueries',
+  settings: 'readSettings',
+  switchover: 'switchover',
+  verifiedTls: 'caCertificates',
 };
 
 const WHAT: Record<Capability, string> = {
@@ -20,6 +28,12 @@ const WHAT: Record<Capability, string> = {
   restart: 'restart',
   promote: 'promoting a replica',
   resetPassword: 'password reset',
+  logs: 'logs',
+  metrics: 'metrics',
+  slowQueries: 'slow query patterns',
+  settings: 'readSettings',
+  switchover: 'switchover',
+  verifiedTls: 'CA certificates',
 };
 
 /** The provider has the operation, and (for per-cluster rules such as "only a read replica") allows it here. */
@@ -30,6 +44,7 @@ export function supports(provider: Provider | undefined, cluster: Cluster, capab
 
 /** One line saying why not: "restart is not available for IONOS v1 clusters". */
 export function unsupportedReason(provider: Provider | undefined, cluster: Cluster, capability: Capability): string {
-  const reason = provider?.allows && typeof provider[METHOD[capability]] === 'function' ? provider.refusal?.(cluster, capability) : undefined;
+  const has = typeof provider?.[METHOD[capability]] === 'function';
+  const reason = has ? (provider?.allows ? provider.refusal?.(cluster, capability) : undefined) : provider?.missingReason?.(cluster, capability);
   return reason ?? `${WHAT[capability]} is not available for ${PROVIDER_LABELS[cluster.provider]} clusters`;
 }
