@@ -166,6 +166,36 @@ function build(): Command {
       return psql(ctx, query, psqlArgs ?? []);
     }));
 
+  // Inside a cluster (issue 16): logs, metrics, slow queries, settings. A provider without the feature: exit 7.
+  const windowOptions = (c: Command, since: string) =>
+    c
+      .option('--since <duration>', `how far back (e.g. 15m, 1h, 7d; default ${since})`)
+      .option('--from <time>', 'start of the window (RFC 3339, or a duration back from now)')
+      .option('--to <time>', 'end of the window (default now)');
+  windowOptions(program.command('logs <name|id>').description('log lines of a cluster, oldest first (ClickHouse, IONOS v1)'), '1h')
+    .option('--grep <text>', 'only lines containing this (case-sensitive)')
+    .option('--severity <level>', 'only this severity: LOG, WARNING, ERROR, FATAL, ...')
+    .option('--limit <n>', 'the newest n lines of the window (default 1000, at most 10000)')
+    .option('-f, --follow', 'keep printing new lines as they arrive, like tail -f (Ctrl-C ends)')
+    .option('--interval <duration>', 'with --follow: time between polls (default 5s, at least 2s)')
+    .option('--json', 'one JSON object per line: at, severity, instance, message')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/logs.js').LogsOptions) => (await import('./commands/logs.js')).logs(ctx, query, opts)));
+  windowOptions(program.command('metrics <name|id>').description('latest value and a sparkline per metric (ClickHouse); plain values when piped'), '1h')
+    .option('--json', 'every series with its points')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean }) => (await import('./commands/metrics.js')).metrics(ctx, query, opts)));
+  windowOptions(program.command('slow <name|id>').description('slow query patterns, most total time first (ClickHouse)'), '24h')
+    .option('--json', 'JSON array')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean }) => (await import('./commands/slow.js')).slow(ctx, query, opts)));
+  program
+    .command('config <name|id>')
+    .description('PostgreSQL settings of a cluster (ClickHouse); with --set, checks each value, shows the diff and asks first')
+    .option('--set <key=value>', 'a setting to change (repeat for more; PgBouncer ones as pgbouncer.NAME)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--dry-run', 'show the change and stop')
+    .option('-y, --yes', 'apply without asking')
+    .option('--json', 'without --set: the settings and every key with its type, as JSON')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/config.js').ConfigOptions) =>
+      (await import('./commands/config.js')).config(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly })));
+
   const profile = program.command('profile').description('manage profiles without the UI');
   const add = profile
     .command('add <name>')

@@ -6,6 +6,7 @@
 //   4  not found: no cluster matches NAME|ID
 //   5  the cluster reached a failed phase (wait)
 //   6  timeout (wait)
+//   7  unsupported: the cluster's provider has no such feature (logs on IONOS v2, metrics on IONOS v1, ...)
 // 127  psql not found
 export const EXIT = {
   ok: 0,
@@ -15,6 +16,7 @@ export const EXIT = {
   notFound: 4,
   failed: 5,
   timeout: 6,
+  unsupported: 7,
   noPsql: 127,
 } as const;
 

@@ -39,7 +39,7 @@ function template(h: number): Omit<SyntheticLog, 'at' | 'pid'> {
   if (kind < 63) return { severity: 'LOG', body: 'checkpoint starting: time' };
   if (kind < 70) {
     const buffers = (h >>> 8) % 5000;
-    return { severity: 'LOG', body: `checkpoint complete: wrote ${buffers} buffers (${((buffers / 16384) * 100).toFixed(1)}%); 0 WAL file(s) added, 0 removed, ${(h >>> 3) % 4} recycled; write=${((h >>> 10) % 270) / 10} s, sync=0.00${(h >>> 2) % 9} s, total=${((h >>> 10) % 270) / 10 + 0.1} s` };
+    return { severity: 'LOG', body: `checkpoint complete: wrote ${buffers} buffers (${((buffers / 16384) * 100).toFixed(1)}%); 0 WAL file(s) added, 0 removed, ${(h >>> 3) % 4} recycled; write=${(((h >>> 10) % 270) / 10).toFixed(3)} s, sync=0.00${(h >>> 2) % 9} s, total=${(((h >>> 10) % 270) / 10 + 0.1).toFixed(3)} s` };
   }
   if (kind < 78) {
     return { severity: 'LOG', body: `duration: ${(1000 + ((h >>> 6) % 9000)).toFixed(3)} ms  statement: SELECT o.id, o.total FROM ${table} o JOIN users u ON u.id = o.user_id WHERE u.created_at > now() - interval '7 days' ORDER BY o.total DESC LIMIT 100` };
