@@ -77,7 +77,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([import('./tui.js'), import('./psql.js'), import('./commands/psql.js')]);
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
-    const launch = launchPsqlFor(store, settings);
+    const launch = launchPsqlFor(store, settings, ctx.config.dir);
     const launchPsql: typeof launch = (cluster) => {
       // The terminal is psql's by now: the warning goes above its banner, where the user looks.
       const warning = storedLoginWarning(ctx.config, connectionPassword(store, cluster));
