@@ -23,7 +23,7 @@ export interface LogsOptions extends WindowOptions {
 export const FOLLOW_DEFAULT = '5s';
 export const FOLLOW_MIN_MS = 2_000;
 /** Lines asked per follow poll. */
-const FOLLOW_PAGE = 2_000;
+const FOLLOW_PAGE = 1_999; // asked as 2000 (one more says "truncated"): one request per poll
 /** Re-read this far back on every poll: lines that reach the provider's store late are still printed. */
 const FOLLOW_OVERLAP_MS = 30_000;
 /** Hard cap on the keys remembered for de-duplication (the overlap window normally keeps far fewer). */
@@ -55,7 +55,7 @@ export function formatLine(l: LogLine): string {
 
 function print(lines: readonly LogLine[], json: boolean): void {
   if (json) {
-    if (lines.length) writeOut(lines.map((l) => safeJson(l, undefined)).join('\n') + '\n');
+    if (lines.length) writeOut(lines.map((l) => safeJson(l, 0)).join('\n') + '\n');
   } else for (const l of lines) outLine(formatLine(l));
 }
 
