@@ -91,7 +91,10 @@ describe('pgtui logs', () => {
         const t0 = Date.now();
         const tick = setInterval(() => {
           if (pred()) resolve(void clearInterval(tick));
-          else if (Date.now() - t0 > ms) reject(new Error(`timed out; got:\n${out}`), void clearInterval(tick));
+          else if (Date.now() - t0 > ms) {
+            clearInterval(tick);
+            reject(new Error(`timed out; got:\n${out}`));
+          }
         }, 50);
       });
     try {
@@ -237,7 +240,10 @@ describe('a hostile logs server', () => {
       await new Promise<void>((resolve, reject) => {
         const tick = setInterval(() => {
           if (lines >= 100 + 3 * 1999) resolve(void clearInterval(tick));
-          else if (Date.now() - t0 > 60_000) reject(new Error(`only ${lines} lines`), void clearInterval(tick));
+          else if (Date.now() - t0 > 60_000) {
+            clearInterval(tick);
+            reject(new Error(`only ${lines} lines`));
+          }
         }, 50);
       });
       const elapsed = Date.now() - t0;
