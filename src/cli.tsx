@@ -196,6 +196,13 @@ function build(): Command {
     .action(action(program, async (ctx, query: string, opts: import('./commands/config.js').ConfigOptions) =>
       (await import('./commands/config.js')).config(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly })));
 
+  program.command('df <name|id>').description('disk use of each volume of a cluster (Crunchy PGO)').option('--json', 'JSON array')
+    .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).df(ctx, query, opts)));
+  program.command('test <name|id>').description('can each instance and endpoint of a cluster be reached (Crunchy PGO); exit 5 when one cannot').option('--json', 'JSON array')
+    .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).test(ctx, query, opts)));
+  program.command('failover <name|id>').description('the replicas a failover could promote, with their lag (Crunchy PGO); lists only').option('--json', 'JSON array')
+    .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).failoverTargets(ctx, query, opts)));
+
   const profile = program.command('profile').description('manage profiles without the UI');
   const add = profile
     .command('add <name>')

@@ -4,7 +4,7 @@ import { PROVIDER_LABELS } from './registry.js';
 
 export type Capability =
   | 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword'
-  | 'logs' | 'metrics' | 'slowQueries' | 'settings' | 'switchover' | 'verifiedTls';
+  | 'logs' | 'metrics' | 'slowQueries' | 'settings' | 'switchover' | 'verifiedTls' | 'diskUsage' | 'reachability' | 'failover';
 
 const METHOD: Record<Capability, keyof Provider> = {
   edit: 'update',
@@ -19,6 +19,9 @@ const METHOD: Record<Capability, keyof Provider> = {
   settings: 'readSettings',
   switchover: 'switchover',
   verifiedTls: 'caCertificates',
+  diskUsage: 'diskUsage',
+  reachability: 'reachability',
+  failover: 'failoverTargets',
 };
 
 const WHAT: Record<Capability, string> = {
@@ -34,6 +37,9 @@ const WHAT: Record<Capability, string> = {
   settings: 'readSettings',
   switchover: 'switchover',
   verifiedTls: 'CA certificates',
+  diskUsage: 'disk usage',
+  reachability: 'the reachability test',
+  failover: 'failover',
 };
 
 /** The provider has the operation, and (for per-cluster rules such as "only a read replica") allows it here. */

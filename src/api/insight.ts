@@ -117,3 +117,35 @@ export function checkSetting(spec: SettingSpec, value: string): string | undefin
   if (spec.min !== undefined && !m[2] && Number(m[1]) < spec.min) return `${spec.key} must be at least ${spec.min}`;
   return undefined;
 }
+
+/** One volume of a cluster and how full it is (PGO /df). */
+export interface DiskUsage {
+  instance: string;
+  pod: string;
+  /** "data", "wal", "tablespace", "backups". */
+  kind: string;
+  volume: string;
+  usedBytes: number;
+  capacityBytes: number;
+}
+
+/** Whether one instance (pod) or endpoint (service) of a cluster can be reached (PGO /testclusters). */
+export interface ReachCheck {
+  what: 'instance' | 'endpoint';
+  /** primary, replica, pgbouncer, backups, unknown. */
+  role: string;
+  /** Pod name or host:port. */
+  name: string;
+  available: boolean;
+}
+
+/** A replica a failover could promote (PGO GET /failover/{name}). */
+export interface FailoverTarget {
+  name: string;
+  node?: string;
+  /** How far behind the primary, in MB. */
+  lagMB?: number;
+  status: string;
+  timeline?: number;
+  pendingRestart?: boolean;
+}

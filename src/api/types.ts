@@ -173,6 +173,12 @@ export interface Provider {
   switchover?(id: string, signal?: AbortSignal): Promise<Cluster>;
   /** PEM CA bundle that signs the cluster's server certificate, for sslmode=verify-full (src/psql-tls.ts). */
   caCertificates?(id: string, signal?: AbortSignal): Promise<string>;
+  /** PGO: each volume and how full it is. */
+  diskUsage?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').DiskUsage[]>;
+  /** PGO: whether each instance and endpoint can be reached. */
+  reachability?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').ReachCheck[]>;
+  /** PGO: the replicas a failover could promote. */
+  failoverTargets?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').FailoverTarget[]>;
   /** Why a capability whose method this provider lacks is missing, when there is more to say than "not available". */
   missingReason?(cluster: Cluster, capability: import('./capabilities.js').Capability): string | undefined;
 

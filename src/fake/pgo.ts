@@ -6,12 +6,13 @@ import { FakeServer, basicAuth, seeded, uuid, type FakeClock, type FakeRequest, 
 import { generateTestPki, type TestPki } from './certs.js';
 import { goJson, renderDetail, type FakePgCluster } from './pgo/model.js';
 import { buildCluster, restorePods, seedInits, setCondition, type ClusterInit, type PgoCondition } from './pgo/lifecycle.js';
+import { insightRoutes } from './pgo/insight.js';
 import { clusterRoutes } from './pgo/clusters.js';
 
 export type { ClusterInit, PgoCondition } from './pgo/lifecycle.js';
 
 /** pgorole permissions the fake checks (apiserver/perms.go names). */
-export type PgoPermission = 'Version' | 'CreateCluster' | 'ShowCluster' | 'DeleteCluster' | 'UpdateCluster' | 'ShowSystemAccounts';
+export type PgoPermission = 'Version' | 'CreateCluster' | 'ShowCluster' | 'DeleteCluster' | 'UpdateCluster' | 'ShowSystemAccounts' | 'DfCluster' | 'TestCluster' | 'CreateFailover';
 
 export interface PgoFakeOptions {
   clock?: FakeClock;
@@ -86,6 +87,7 @@ export class PgoFake extends FakeServer {
       { path: /^\/health$/, run: () => this.json({ Version: 'healthy', Code: 'ok', Msg: 'healthy' }, false) },
       { path: /^\/version$/, perm: 'Version', run: version },
       ...clusterRoutes(this),
+      ...insightRoutes(this),
     ];
   }
 
