@@ -4,7 +4,7 @@
 //   2  usage error: bad arguments, unknown profile, an ambiguous NAME
 //   3  partial: some profiles failed, the others were listed; or a list came back with warnings (see api/list-result.ts)
 //   4  not found: no cluster matches NAME|ID
-//   5  the cluster reached a failed phase (wait)
+//   5  the cluster reached a failed phase (wait); an instance or endpoint cannot be reached (test)
 //   6  timeout (wait)
 //   7  unsupported: the cluster's provider has no such feature (logs on IONOS v2, metrics on IONOS v1, ...)
 // 127  psql not found

@@ -259,3 +259,47 @@ describe('a hostile logs server', () => {
     await new Promise((r) => child.on('close', r));
   }, 90_000);
 });
+
+describe('pgtui df / test / failover (PGO)', () => {
+  let pgo: import('../../src/fake/pgo.js').PgoFake;
+  let pgoEnv: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    const { generateTestPki, writeTestPki } = await import('../../src/fake/certs.js');
+    const { startPgoFake } = await import('../../src/fake/pgo.js');
+    const pki = generateTestPki({ bits: 1024 });
+    pgo = await startPgoFake({ clock: new FakeClock(0), pki });
+    pgo.addCluster({ name: 'hippo', condition: 'ready', replicas: 1 });
+    pgo.addCluster({ name: 'rhino', condition: 'degraded', replicas: 2 });
+    const work = mkdtempSync(join(tmpdir(), 'pgtui-pgo-cli-'));
+    const paths = writeTestPki(join(work, 'tls'), pki);
+    pgoEnv = cleanEnv(work, {
+      PGTUI_CONFIG_DIR: configWith([
+        { kind: 'pgo', name: 'kube', apiUrl: pgo.url, namespace: pgo.namespace, caCert: paths.caCert, clientCert: paths.clientCert, clientKey: paths.clientKey, username: pgo.username, password: pgo.password },
+      ]),
+    });
+  });
+  afterAll(async () => {
+    await pgo?.stop();
+  });
+
+  it('df lists the volumes; test exits 0 when all answer and 5 when some do not; failover lists replicas', async () => {
+    const d = await runCli(['df', 'hippo'], { env: pgoEnv });
+    expect(d.code).toBe(0);
+    expect(d.stdout).toMatch(/^VOLUME +KIND +USED +SIZE +USE% +POD$/m);
+    expect(d.stdout).toMatch(/^hippo-pgbr-repo +backups /m);
+    const up = await runCli(['test', 'hippo', '--json'], { env: pgoEnv });
+    expect(up.code).toBe(0);
+    expect((JSON.parse(up.stdout) as Array<{ available: boolean }>).every((c) => c.available)).toBe(true);
+    const down = await runCli(['test', 'rhino'], { env: pgoEnv });
+    expect(down.code).toBe(5);
+    expect(down.stdout).toMatch(/DOWN/);
+    expect(down.stderr).toMatch(/rhino: \d+ of \d+ not reachable/);
+    const f = await runCli(['failover', 'rhino'], { env: pgoEnv });
+    expect(f.code).toBe(0);
+    expect(f.stdout.trimEnd().split('\n')).toHaveLength(3);
+    const logs = await runCli(['logs', 'hippo'], { env: pgoEnv });
+    expect(logs.code).toBe(7);
+    expect(logs.stderr.trim()).toBe('pgtui: logs is not available for Crunchy PGO clusters');
+  });
+});
