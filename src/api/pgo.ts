@@ -1,5 +1,6 @@
 // Crunchy PostgreSQL Operator 4.3: the pgo-apiserver over mutual TLS. The cluster name is the id; the
 // apiserver echoes every failure as HTTP 200 + Code:"error", and deletes asynchronously.
+import { decodeBackrest } from './pgo/backrest.js';
 import { decodeDf, decodeFailoverTargets, decodeTest } from './pgo/insight.js';
 import type { DiskUsage, FailoverTarget, ReachCheck } from './insight.js';
 import { ApiError, describeError } from './errors.js';
@@ -7,6 +8,7 @@ import type { PgoProfile, ProviderDeps } from './profile.js';
 import {
   readClusterSecret,
   writeClusterSecret,
+  type Backup,
   type ChangePlan,
   type Cluster,
   type ConnectionInfo,
@@ -237,6 +239,15 @@ export class PgoProvider implements Provider {
     const { status, checks } = decodeTest(body, cluster.id);
     this.transport.check(status, 'testclusters');
     return checks;
+  }
+
+  /** GET /backrest/{name}: the cluster's pgBackRest backups, newest first. */
+  async backups(clusterId: string, signal?: AbortSignal): Promise<Backup[]> {
+    const version = await this.transport.serverVersion(signal);
+    const body = await this.transport.client().json({ method: 'GET', path: `/backrest/${encodeURIComponent(clusterId)}`, query: { version, selector: '', namespace: this.settings.namespace }, signal });
+    const { status, backups } = decodeBackrest(body, clusterId);
+    this.transport.check(status, 'backrest');
+    return backups;
   }
 
   /** GET /failover/{name}: the replicas that could take over. */

@@ -7,12 +7,13 @@ import { generateTestPki, type TestPki } from './certs.js';
 import { goJson, renderDetail, type FakePgCluster } from './pgo/model.js';
 import { buildCluster, restorePods, seedInits, setCondition, type ClusterInit, type PgoCondition } from './pgo/lifecycle.js';
 import { insightRoutes } from './pgo/insight.js';
+import { backrestRoutes } from './pgo/backrest.js';
 import { clusterRoutes } from './pgo/clusters.js';
 
 export type { ClusterInit, PgoCondition } from './pgo/lifecycle.js';
 
 /** pgorole permissions the fake checks (apiserver/perms.go names). */
-export type PgoPermission = 'Version' | 'CreateCluster' | 'ShowCluster' | 'DeleteCluster' | 'UpdateCluster' | 'ShowSystemAccounts' | 'DfCluster' | 'TestCluster' | 'CreateFailover';
+export type PgoPermission = 'Version' | 'CreateCluster' | 'ShowCluster' | 'DeleteCluster' | 'UpdateCluster' | 'ShowSystemAccounts' | 'DfCluster' | 'TestCluster' | 'CreateFailover' | 'CreateBackup' | 'ShowBackup';
 
 export interface PgoFakeOptions {
   clock?: FakeClock;
@@ -88,6 +89,7 @@ export class PgoFake extends FakeServer {
       { path: /^\/version$/, perm: 'Version', run: version },
       ...clusterRoutes(this),
       ...insightRoutes(this),
+      ...backrestRoutes(this),
     ];
   }
 

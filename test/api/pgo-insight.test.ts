@@ -76,3 +76,26 @@ describe('PGO disk use, reachability and failover targets', () => {
     expect(unsupportedReason(p, c, 'logs')).toBe('logs is not available for Crunchy PGO clusters');
   });
 });
+
+describe('PGO pgBackRest backups', () => {
+  it('lists the seeded full backup (and incrementals) newest first, asking as pgo does', async () => {
+    const p = r.provider();
+    expect(supports(p, await p.get('hippo'), 'backups')).toBe(true);
+    const before = await p.backups('hippo');
+    expect(before.length).toBeGreaterThanOrEqual(1);
+    expect(before.at(-1)!.id).toMatch(/^\d{8}-\d{6}F$/);
+    expect(before.map((b) => b.id)).toEqual([...before.map((b) => b.id)].sort().reverse());
+    r.advance(60_000);
+    const asked = r.fake.requests.filter((q) => q.path === '/backrest/hippo').at(-1)!;
+    expect(asked.query).toEqual({ version: '4.3.0', selector: '', namespace: r.fake.namespace });
+  });
+
+  it('POST /backrestbackup adds an incremental on top of the last full', async () => {
+    const p = r.provider();
+    const transport = (p as unknown as { transport: { post: (path: string, build: (v: string) => unknown) => Promise<{ Code: string; Results: string[] }> } }).transport;
+    const out = await transport.post('/backrestbackup', (v) => ({ ClientVersion: v, Namespace: r.fake.namespace, Args: ['hippo'], Selector: '', BackupOpts: '', BackrestStorageType: '' }));
+    expect(out).toMatchObject({ Code: 'ok', Results: ['created Pgtask backrest-backup-hippo'] });
+    const after = await p.backups('hippo');
+    expect(after[0]!.id).toMatch(/^\d{8}-\d{6}F_\d{8}-\d{6}I$/);
+  });
+});
