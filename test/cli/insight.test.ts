@@ -1,7 +1,7 @@
 // pgtui logs / metrics / slow / config, run as the built executable against the fakes: text and --json, --follow
 // (bounded: the test waits for the lines it expects, then stops it), provider text made safe, and exit codes.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -143,6 +143,21 @@ describe('pgtui metrics and slow', () => {
     const j = await runCli(['metrics', 'orders', '--since', '6h', '--json'], { env });
     const series = JSON.parse(j.stdout) as Array<{ key: string; unit: string; points: Array<{ at: string; value: number }> }>;
     expect(series.find((s) => s.key === 'connection_count')!.points.length).toBeGreaterThan(100);
+  });
+
+  it.runIf(existsSync('/usr/bin/script'))('metrics on a terminal: a header and a sparkline per series', async () => {
+    // script(1) gives pgtui a pseudo-terminal for stdout.
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn('script', ['-qec', `${process.execPath} ${BIN} metrics orders --since 6h`, '/dev/null'], { env: { ...env, COLUMNS: '120' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve(text));
+    });
+    const lines = out.replace(/\r/g, '').trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^METRIC +LATEST +\d\d:\d\d…\d\d:\d\d UTC$/);
+    expect(lines.slice(1).length).toBeGreaterThan(5);
+    for (const l of lines.slice(1)) expect(l).toMatch(/ [▁▂▃▄▅▆▇█]{40}$/);
   });
 
   it('slow: a table worst first; --json the patterns', async () => {
