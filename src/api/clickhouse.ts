@@ -13,9 +13,9 @@ import { finishList, problemsWarning, type ItemProblem } from './list-result.js'
 /** The service list is one unpaged response: it may be bigger than one object's cap (~150,000 services). */
 const LIST_MAX_BYTES = 64 * 1024 * 1024;
 import type { Capability } from './capabilities.js';
-import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type TimeRange } from './insight.js';
+import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type SlowQueryDetail, type TimeRange } from './insight.js';
 import {
-  LOGS_PAGE_MAX, METRIC_POINTS_MAX, PGBOUNCER_MAX, PGBOUNCER_PREFIX, PG_SETTINGS, SLOW_LIMIT, WINDOW_MAX_MS, decodeLogs, decodeMetrics, decodeSlowQueries,
+  LOGS_PAGE_MAX, METRIC_POINTS_MAX, PGBOUNCER_MAX, PGBOUNCER_PREFIX, PG_SETTINGS, SLOW_LIMIT, WINDOW_MAX_MS, decodeLogs, decodeMetrics, decodeSlowQueries, decodeSlowQueryDetail,
 } from './clickhouse/insight.js';
 import { createFormSpec, createRequest, editFormSpec, patchFor, validateCreate, validateEdit } from './clickhouse/forms.js';
 import {
@@ -236,6 +236,12 @@ export class ClickHouseProvider implements Provider {
     const from = Math.max(range.from.getTime(), range.to.getTime() - WINDOW_MAX_MS);
     const params = new URLSearchParams({ from_date: new Date(from).toISOString(), to_date: range.to.toISOString(), sort_by: 'total_duration', sort_order: 'desc', limit: String(SLOW_LIMIT) });
     return decodeSlowQueries(await this.call({ method: 'GET', path: `${await this.servicePath(cluster.id, signal)}/slowQueryPatterns?${params}`, signal }));
+  }
+
+  /** One pattern (as listed by slowQueries) with its recent executions, newest first. */
+  async slowQueryDetail(cluster: Cluster, id: string, signal?: AbortSignal): Promise<SlowQueryDetail> {
+    const path = `${await this.servicePath(cluster.id, signal)}/slowQueryPatterns/${encodeURIComponent(id)}`;
+    return decodeSlowQueryDetail(await this.call({ method: 'GET', path, signal }));
   }
 
   async readSettings(cluster: Cluster, signal?: AbortSignal): Promise<SettingsView> {

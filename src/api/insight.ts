@@ -149,3 +149,20 @@ export interface FailoverTarget {
   timeline?: number;
   pendingRestart?: boolean;
 }
+
+/** One execution of a slow query pattern. */
+export interface QueryExecution {
+  at: string;
+  durationMs: number;
+  rows?: number;
+  user?: string;
+  app?: string;
+  /** The error it raised, if any. */
+  error?: string;
+}
+
+/** A pattern with its recent executions (ClickHouse /slowQueryPatterns/{queryId}). */
+export interface SlowQueryDetail {
+  query?: SlowQuery;
+  recent: QueryExecution[];
+}

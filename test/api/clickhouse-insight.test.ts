@@ -97,6 +97,19 @@ describe('ClickHouse metrics and slow queries', () => {
   });
 });
 
+describe('ClickHouse slow query detail', () => {
+  it('one pattern with its recent executions, newest first; an unknown id is not-found', async () => {
+    const c = await cluster();
+    const [worst] = await r.provider.slowQueries(c, window(24));
+    const detail = await r.provider.slowQueryDetail(c, worst!.id);
+    expect(detail.query?.query).toBe(worst!.query);
+    expect(detail.recent.length).toBe(5);
+    expect(detail.recent.map((e) => e.at)).toEqual([...detail.recent.map((e) => e.at)].sort().reverse());
+    expect(detail.recent.every((e) => e.durationMs > 0)).toBe(true);
+    await expect(r.provider.slowQueryDetail(c, 'no-such-pattern')).rejects.toMatchObject({ kind: 'not-found' });
+  });
+});
+
 describe('ClickHouse settings and switchover', () => {
   it('reads the typed keys of the spec and the values set, and merges changes', async () => {
     const c = await cluster();

@@ -2,7 +2,7 @@
 // wire decoding and the mapping onto src/api/insight.ts, plus the typed pgConfig keys for `pgtui config --set`.
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
-import type { LogLine, MetricSeries, SettingKind, SettingSpec, SlowQuery } from '../insight.js';
+import type { LogLine, MetricSeries, QueryExecution, SettingKind, SettingSpec, SlowQuery, SlowQueryDetail } from '../insight.js';
 
 /** Spec limits: logs 1–2000 per request and a window of at most 30 days; slow patterns 1–500. */
 export const LOGS_PAGE_MAX = 2000;
@@ -96,6 +96,25 @@ export function decodeSlowQueries(body: unknown): SlowQuery[] {
     });
   }
   return out.sort((a, b) => b.totalMs - a.totalMs);
+}
+
+const execution = z.looseObject({
+  timestamp: z.string(), durationUs: num, rows: num.optional(), dbUser: z.string().optional(), app: z.string().optional(), errMessage: z.string().optional(),
+});
+const detailBody = envelope(z.looseObject({ aggregate: z.unknown().optional(), recentExecutions: z.array(z.unknown()).max(10_000) }));
+
+export function decodeSlowQueryDetail(body: unknown): SlowQueryDetail {
+  const parsed = detailBody.safeParse(body);
+  if (!parsed.success) throw new ApiError('unexpected slow query response from ClickHouse Cloud', { kind: 'malformed' });
+  const [query] = parsed.data.result.aggregate === undefined ? [] : decodeSlowQueries({ result: [parsed.data.result.aggregate] });
+  const recent: QueryExecution[] = [];
+  for (const item of parsed.data.result.recentExecutions) {
+    const e = execution.safeParse(item);
+    const t = e.success ? Date.parse(e.data.timestamp) : Number.NaN;
+    if (!e.success || Number.isNaN(t)) continue;
+    recent.push({ at: new Date(t).toISOString(), durationMs: e.data.durationUs / 1000, rows: e.data.rows, user: e.data.dbUser, app: e.data.app, error: e.data.errMessage || undefined });
+  }
+  return { query, recent: recent.sort((a, b) => b.at.localeCompare(a.at)) };
 }
 
 /** ISO time without milliseconds, as the spec's examples write them. */
