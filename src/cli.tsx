@@ -91,7 +91,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([import('./tui.js'), import('./psql.js'), import('./commands/psql.js')]);
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
-    const launch = launchPsqlFor(store, settings);
+    const launch = launchPsqlFor(store, settings, ctx.config.dir);
     const launchPsql: typeof launch = (cluster) => {
       // The terminal is psql's by now: the warning goes above its banner, where the user looks.
       const warning = storedLoginWarning(ctx.config, connectionPassword(store, cluster));
@@ -197,6 +197,43 @@ function build(): Command {
 
   // issue 17: create, delete, restart, promote, reset-password, backups, restore, completion (src/commands/register.ts)
   addOperations(program, (body) => action(program, body), fail);
+
+  // Inside a cluster (issue 16): logs, metrics, slow queries, settings. A provider without the feature: exit 7.
+  const windowOptions = (c: Command, since: string) =>
+    c
+      .option('--since <duration>', `how far back (e.g. 15m, 1h, 7d; default ${since})`)
+      .option('--from <time>', 'start of the window (RFC 3339, or a duration back from now)')
+      .option('--to <time>', 'end of the window (default now)');
+  windowOptions(program.command('logs <name|id>').description('log lines of a cluster, oldest first (ClickHouse, IONOS v1)'), '1h')
+    .option('--grep <text>', 'only lines containing this (case-sensitive)')
+    .option('--severity <level>', 'only this severity: LOG, WARNING, ERROR, FATAL, ...')
+    .option('--limit <n>', 'the newest n lines of the window (default 1000, at most 10000)')
+    .option('-f, --follow', 'keep printing new lines as they arrive, like tail -f (Ctrl-C ends)')
+    .option('--interval <duration>', 'with --follow: time between polls (default 5s, at least 2s)')
+    .option('--json', 'one JSON object per line: at, severity, instance, message')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/logs.js').LogsOptions) => (await import('./commands/logs.js')).logs(ctx, query, opts)));
+  windowOptions(program.command('metrics <name|id>').description('latest value and a sparkline per metric (ClickHouse); plain values when piped'), '1h')
+    .option('--json', 'every series with its points')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean }) => (await import('./commands/metrics.js')).metrics(ctx, query, opts)));
+  windowOptions(program.command('slow <name|id>').description('slow query patterns, most total time first (ClickHouse)'), '24h')
+    .option('--json', 'JSON array')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean }) => (await import('./commands/slow.js')).slow(ctx, query, opts)));
+  program
+    .command('config <name|id>')
+    .description('PostgreSQL settings of a cluster (ClickHouse); with --set, checks each value, shows the diff and asks first')
+    .option('--set <key=value>', 'a setting to change (repeat for more; PgBouncer ones as pgbouncer.NAME)', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--dry-run', 'show the change and stop')
+    .option('-y, --yes', 'apply without asking')
+    .option('--json', 'without --set: the settings and every key with its type, as JSON')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/config.js').ConfigOptions) =>
+      (await import('./commands/config.js')).config(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly })));
+
+  program.command('df <name|id>').description('disk use of each volume of a cluster (Crunchy PGO)').option('--json', 'JSON array')
+    .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).df(ctx, query, opts)));
+  program.command('test <name|id>').description('can each instance and endpoint of a cluster be reached (Crunchy PGO); exit 5 when one cannot').option('--json', 'JSON array')
+    .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).test(ctx, query, opts)));
+  program.command('failover <name|id>').description('the replicas a failover could promote, with their lag (Crunchy PGO); lists only').option('--json', 'JSON array')
+    .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).failoverTargets(ctx, query, opts)));
 
   const profile = program.command('profile').description('manage profiles without the UI');
   const add = profile

@@ -178,13 +178,23 @@ async function withHost(store: ClusterStore, cluster: Cluster): Promise<Cluster>
   }
 }
 
-/** The function the TUI calls for `p`: the terminal is already handed over when it runs. */
-export function launchPsqlFor(store: ClusterStore, settings: Settings): (cluster: Cluster) => Promise<number> {
+/**
+ * The function the TUI calls for `p`: the terminal is already handed over when it runs. With `configDir`, a
+ * provider that publishes its CA gets a verify-full connection (src/psql-tls.ts); its note, if any, shows above psql.
+ */
+export function launchPsqlFor(store: ClusterStore, settings: Settings, configDir?: string): (cluster: Cluster) => Promise<number> {
   return async (cluster) => {
     const provider = store.provider(cluster.profile);
     if (!provider) throw new PsqlError(`no provider for profile ${cluster.profile}`);
     const fresh = await withHost(store, cluster);
-    const launch = await preparePsql(fresh, provider.connection(fresh), { psqlPath: settings.psqlPath, extraArgs: settings.psqlArgs });
+    let conn = provider.connection(fresh);
+    if (configDir) {
+      const { verifiedConnection } = await import('./psql-tls.js');
+      const verified = await verifiedConnection(provider, fresh, conn, configDir);
+      if (verified.note) process.stdout.write(`${displayText(verified.note)}\n`);
+      conn = verified.conn;
+    }
+    const launch = await preparePsql(fresh, conn, { psqlPath: settings.psqlPath, extraArgs: settings.psqlArgs });
     try {
       process.stdout.write(`${launch.banner}\n`);
       return await spawnPsql(launch);

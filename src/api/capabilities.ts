@@ -2,7 +2,9 @@
 import { type Cluster, type Provider } from './types.js';
 import { PROVIDER_LABELS } from './registry.js';
 
-export type Capability = 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword' | 'restore';
+export type Capability =
+  | 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword' | 'restore'
+  | 'logs' | 'metrics' | 'slowQueries' | 'settings' | 'switchover' | 'verifiedTls' | 'diskUsage' | 'reachability' | 'failover';
 
 const METHOD: Record<Capability, keyof Provider> = {
   edit: 'update',
@@ -12,6 +14,15 @@ const METHOD: Record<Capability, keyof Provider> = {
   promote: 'promote',
   resetPassword: 'resetPassword',
   restore: 'restore',
+  logs: 'logs',
+  metrics: 'metrics',
+  slowQueries: 'slowQueries',
+  settings: 'readSettings',
+  switchover: 'switchover',
+  verifiedTls: 'caCertificates',
+  diskUsage: 'diskUsage',
+  reachability: 'reachability',
+  failover: 'failoverTargets',
 };
 
 const WHAT: Record<Capability, string> = {
@@ -22,6 +33,15 @@ const WHAT: Record<Capability, string> = {
   promote: 'promoting a replica',
   resetPassword: 'password reset',
   restore: 'restoring from a backup',
+  logs: 'logs',
+  metrics: 'metrics',
+  slowQueries: 'slow query patterns',
+  settings: 'settings',
+  switchover: 'switchover',
+  verifiedTls: 'CA certificates',
+  diskUsage: 'disk usage',
+  reachability: 'the reachability test',
+  failover: 'failover',
 };
 
 /** The provider has the operation, and (for per-cluster rules such as "only a read replica") allows it here. */
@@ -32,6 +52,7 @@ export function supports(provider: Provider | undefined, cluster: Cluster, capab
 
 /** One line saying why not: "restart is not available for IONOS v1 clusters". */
 export function unsupportedReason(provider: Provider | undefined, cluster: Cluster, capability: Capability): string {
-  const reason = provider?.allows && typeof provider[METHOD[capability]] === 'function' ? provider.refusal?.(cluster, capability) : undefined;
+  const has = typeof provider?.[METHOD[capability]] === 'function';
+  const reason = has ? (provider?.allows ? provider.refusal?.(cluster, capability) : undefined) : provider?.missingReason?.(cluster, capability);
   return reason ?? `${WHAT[capability]} is not available for ${PROVIDER_LABELS[cluster.provider]} clusters`;
 }

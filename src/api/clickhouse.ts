@@ -22,6 +22,10 @@ const LIST_MAX_BYTES = 64 * 1024 * 1024;
 export const HOST_GETS_PER_LIST = 6;
 const HOST_GET_CONCURRENCY = 2;
 import type { Capability } from './capabilities.js';
+import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type SlowQueryDetail, type TimeRange } from './insight.js';
+import {
+  LOGS_PAGE_MAX, METRIC_POINTS_MAX, PGBOUNCER_MAX, PGBOUNCER_PREFIX, PG_SETTINGS, SLOW_LIMIT, WINDOW_MAX_MS, decodeLogs, decodeMetrics, decodeSlowQueries, decodeSlowQueryDetail,
+} from './clickhouse/insight.js';
 import { createFormSpec, createRequest, editFormSpec, patchFor, validateCreate, validateEdit } from './clickhouse/forms.js';
 import {
   decodeOrganizations, decodePassword, decodeService, decodeServiceItems, errorMessage, toCluster, type PgService, type PgTag,
@@ -204,13 +208,96 @@ export class ClickHouseProvider implements Provider {
     return this.command(id, 'promote', signal);
   }
 
-  /** Only a read replica (isPrimary false) can be promoted. */
+  /** Only a read replica (isPrimary false) can be promoted; only a service with a standby (haType not none) switches over. */
   allows(cluster: Cluster, capability: Capability): boolean {
-    return capability !== 'promote' || (cluster.raw as { isPrimary?: unknown } | undefined)?.isPrimary === false;
+    const raw = cluster.raw as { isPrimary?: unknown; haType?: unknown } | undefined;
+    if (capability === 'promote') return raw?.isPrimary === false;
+    if (capability === 'switchover') return typeof raw?.haType === 'string' && raw.haType !== 'none';
+    return true;
   }
 
   refusal(cluster: Cluster, capability: Capability): string | undefined {
-    return this.allows(cluster, capability) ? undefined : `${cluster.name} is not a read replica: only a read replica can be promoted`;
+    if (this.allows(cluster, capability)) return undefined;
+    if (capability === 'switchover') return `${cluster.name} has no standby (high availability is off): nothing to switch over to`;
+    return `${cluster.name} is not a read replica: only a read replica can be promoted`;
+  }
+
+  /** The newest `query.limit` lines of the window (at most 30 days, the API's limit), paged by offset, oldest first. */
+  async logs(cluster: Cluster, query: LogQuery, signal?: AbortSignal): Promise<LogPage> {
+    const path = `${await this.servicePath(cluster.id, signal)}/logs`;
+    const to = query.to.getTime();
+    const from = Math.max(query.from.getTime(), to - WINDOW_MAX_MS);
+    const want = query.limit + 1; // one more than asked says whether older lines were left out
+    const lines: LogPage['lines'] = [];
+    let bad = 0;
+    // Bounded: each page brings up to LOGS_PAGE_MAX lines, and the loop ends at `want` or at a short page.
+    for (let offset = 0, pages = 0; lines.length < want && pages <= Math.ceil(want / LOGS_PAGE_MAX); pages++) {
+      const limit = Math.min(LOGS_PAGE_MAX, want - lines.length);
+      const params = new URLSearchParams({ from_date: new Date(from).toISOString(), to_date: new Date(to).toISOString(), sort_order: 'desc', limit: String(limit), offset: String(offset) });
+      if (query.grep) params.set('body_contains', query.grep);
+      if (query.severity) params.set('severity', query.severity);
+      const page = decodeLogs(await this.call({ method: 'GET', path: `${path}?${params}`, signal }));
+      lines.push(...page.lines);
+      bad += page.bad;
+      offset += page.lines.length + page.bad;
+      if (page.lines.length + page.bad < limit) break;
+    }
+    const truncated = lines.length > query.limit;
+    const kept = lines.slice(0, query.limit).sort((a, b) => a.at.localeCompare(b.at));
+    const notes = [
+      from > query.from.getTime() ? 'ClickHouse Cloud keeps 30 days of logs: the window starts 30 days back' : '',
+      bad ? `${bad} log entries could not be read and were skipped` : '',
+    ].filter(Boolean);
+    return { lines: kept, truncated, note: notes.join('; ') || undefined };
+  }
+
+  /** One bucket per series point; the bucket grows with the window so that no series passes the API's 250 points. */
+  async metrics(cluster: Cluster, range: TimeRange, signal?: AbortSignal): Promise<MetricSeries[]> {
+    const span = Math.max(1, (range.to.getTime() - range.from.getTime()) / 1000);
+    const bucket = Math.max(60, Math.ceil(span / METRIC_POINTS_MAX));
+    const params = new URLSearchParams({ from_date: range.from.toISOString(), to_date: range.to.toISOString(), bucket_size_seconds: String(bucket) });
+    return decodeMetrics(await this.call({ method: 'GET', path: `${await this.servicePath(cluster.id, signal)}/metrics?${params}`, signal }));
+  }
+
+  async slowQueries(cluster: Cluster, range: TimeRange, signal?: AbortSignal): Promise<SlowQuery[]> {
+    const from = Math.max(range.from.getTime(), range.to.getTime() - WINDOW_MAX_MS);
+    const params = new URLSearchParams({ from_date: new Date(from).toISOString(), to_date: range.to.toISOString(), sort_by: 'total_duration', sort_order: 'desc', limit: String(SLOW_LIMIT) });
+    return decodeSlowQueries(await this.call({ method: 'GET', path: `${await this.servicePath(cluster.id, signal)}/slowQueryPatterns?${params}`, signal }));
+  }
+
+  /** One pattern (as listed by slowQueries) with its recent executions, newest first. */
+  async slowQueryDetail(cluster: Cluster, id: string, signal?: AbortSignal): Promise<SlowQueryDetail> {
+    const path = `${await this.servicePath(cluster.id, signal)}/slowQueryPatterns/${encodeURIComponent(id)}`;
+    return decodeSlowQueryDetail(await this.call({ method: 'GET', path, signal }));
+  }
+
+  async readSettings(cluster: Cluster, signal?: AbortSignal): Promise<SettingsView> {
+    return { values: settingValues(await this.getConfig(cluster.id, signal)), specs: [...PG_SETTINGS], freeGroups: ['pgbouncer'] };
+  }
+
+  /** PATCH /config with the changed keys only (a merge); values are checked against the spec's types first. */
+  async updateSettings(cluster: Cluster, changes: Record<string, string>, signal?: AbortSignal): Promise<SettingsResult> {
+    const pgConfig: Record<string, string | number> = {};
+    const pgBouncerConfig: Record<string, string> = {};
+    const errors: Record<string, string> = {};
+    for (const [key, value] of Object.entries(changes)) {
+      const spec = PG_SETTINGS.find((x) => x.key === key);
+      if (spec) {
+        const problem = checkSetting(spec, value);
+        if (problem) errors[key] = problem;
+        else pgConfig[key] = spec.kind !== 'text' && spec.kind !== 'choice' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : value.trim();
+      } else if (key.startsWith(PGBOUNCER_PREFIX) && key.length > PGBOUNCER_PREFIX.length) {
+        pgBouncerConfig[key.slice(PGBOUNCER_PREFIX.length)] = value;
+      } else errors[key] = `${key} is not a setting ClickHouse Cloud accepts`;
+    }
+    if (Object.keys(pgBouncerConfig).length > PGBOUNCER_MAX) errors[''] = `at most ${PGBOUNCER_MAX} PgBouncer parameters`;
+    const first = Object.entries(errors)[0];
+    if (first) throw new ApiError(first[1], { kind: 'validation', fieldErrors: errors });
+    const body: Record<string, unknown> = {};
+    if (Object.keys(pgConfig).length) body.pgConfig = pgConfig;
+    if (Object.keys(pgBouncerConfig).length) body.pgBouncerConfig = pgBouncerConfig;
+    const result = await this.setConfig(cluster.id, body as Omit<PgInstanceConfig, 'message'>, { signal });
+    return { values: settingValues(result), message: result.message };
   }
 
   /** Fails over to a standby (HA services only). */
@@ -334,6 +421,14 @@ export class ClickHouseProvider implements Provider {
       }
     }
   }
+}
+
+/** pgConfig keys as they are, PgBouncer keys as "pgbouncer.NAME"; every value as text. */
+function settingValues(config: PgInstanceConfig): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(config.pgConfig)) out[k] = String(v);
+  for (const [k, v] of Object.entries(config.pgBouncerConfig)) out[`${PGBOUNCER_PREFIX}${k}`] = String(v);
+  return out;
 }
 
 function configOf(body: unknown): PgInstanceConfig {

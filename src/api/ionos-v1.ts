@@ -15,6 +15,8 @@ import {
 } from './types.js';
 import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT } from './ionos-v1/catalog.js';
 import { createFormSpec, createProperties, editFormSpec, planPatch, validateCreate, validateEdit } from './ionos-v1/forms.js';
+import { LOGS_LIMIT_MAX, LOGS_MAX_AGE_MS, decodeLogs, keep } from './ionos-v1/logs.js';
+import type { LogPage, LogQuery } from './insight.js';
 import { decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersions, errorMessage, toBackup, toCluster, type V1Cluster } from './ionos-v1/mapping.js';
 
 export { IONOS_V1_URL } from './ionos-v1/catalog.js';
@@ -171,6 +173,29 @@ export class IonosV1Provider implements Provider {
     const versions = await this.versions(`${clusterPath(cluster.id)}/postgresversions`, signal);
     const now = Number(cluster.version ?? 0);
     return versions.filter((v) => Number(v) > now).sort((a, b) => Number(a) - Number(b));
+  }
+
+  /**
+   * The newest lines of the window over every instance. The API has no filter, so grep/severity apply to the
+   * newest 5000 lines per instance it returns; the note says so when a filter was given.
+   */
+  async logs(cluster: Cluster, query: LogQuery, signal?: AbortSignal): Promise<LogPage> {
+    const now = Date.now();
+    // A minute inside the API's 30 days, so that the request is not refused for a clock a little ahead of ours.
+    const start = Math.max(query.from.getTime(), now - LOGS_MAX_AGE_MS + 60_000);
+    const end = Math.min(query.to.getTime(), now);
+    const filtered = Boolean(query.grep || query.severity);
+    const limit = Math.min(LOGS_LIMIT_MAX, filtered ? LOGS_LIMIT_MAX : query.limit + 1);
+    const q = { start: new Date(start).toISOString(), end: new Date(end).toISOString(), direction: 'BACKWARD', limit };
+    const { lines, bad } = decodeLogs(await this.call({ method: 'GET', path: `${clusterPath(cluster.id)}/logs`, query: q, signal }));
+    const matching = lines.filter(keep(query)).sort((a, b) => b.at.localeCompare(a.at));
+    const kept = matching.slice(0, query.limit).reverse();
+    const notes = [
+      filtered ? `IONOS v1 cannot filter logs: pgtui filtered the newest ${limit} lines of each instance` : '',
+      start > query.from.getTime() ? 'IONOS v1 keeps 30 days of logs: the window starts 30 days back' : '',
+      bad ? `${bad} log messages could not be read and were skipped` : '',
+    ].filter(Boolean);
+    return { lines: kept, truncated: matching.length > query.limit, note: notes.join('; ') || undefined };
   }
 
   async close(): Promise<void> {

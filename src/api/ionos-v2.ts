@@ -1,5 +1,6 @@
 // IONOS DBaaS PostgreSQL v2: nine regional endpoints (no global one), Basic or Bearer auth, offset paging,
 // PUT as a full "ensure". list fans out to every region at once and keeps what the healthy regions returned.
+import type { Capability } from './capabilities.js';
 import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
 import { budgetOf } from './budget-profile.js';
@@ -186,6 +187,15 @@ export class IonosV2Provider implements Provider {
   async upgradeTargets(cluster: Cluster, signal?: AbortSignal): Promise<string[]> {
     if (!cluster.version) return [];
     return this.upgradesFrom((await this.locate(cluster.id, signal, cluster.location)).location, cluster.version, signal);
+  }
+
+  /** IONOS v2 has no logs endpoint: with logsEnabled a cluster ships its logs to the IONOS Logging Service. */
+  missingReason(cluster: Cluster, capability: Capability): string | undefined {
+    if (capability !== 'logs') return undefined;
+    const props = (cluster.raw as { properties?: { logsEnabled?: unknown } } | undefined)?.properties;
+    return props?.logsEnabled === true
+      ? `IONOS v2 has no logs API: ${cluster.name} sends its logs to the IONOS Logging Service (logsEnabled); read them there`
+      : `IONOS v2 has no logs API: logs go to the IONOS Logging Service once logsEnabled is on (pgtui edit ${cluster.name} --set logsEnabled=true)`;
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,14 @@
 // Crunchy PostgreSQL Operator 4.3: the pgo-apiserver over mutual TLS. The cluster name is the id; the
 // apiserver echoes every failure as HTTP 200 + Code:"error", and deletes asynchronously.
+import { decodeBackrest } from './pgo/backrest.js';
+import { decodeDf, decodeFailoverTargets, decodeTest } from './pgo/insight.js';
+import type { DiskUsage, FailoverTarget, ReachCheck } from './insight.js';
 import { ApiError, describeError } from './errors.js';
 import type { PgoProfile, ProviderDeps } from './profile.js';
 import {
   readClusterSecret,
   writeClusterSecret,
+  type Backup,
   type ChangePlan,
   type Cluster,
   type ConnectionInfo,
@@ -217,6 +221,42 @@ export class PgoProvider implements Provider {
     }
     this.transport.check(res, `update ${cluster.id}`);
     return this.get(cluster.id, signal);
+  }
+
+  /** POST /df with the cluster's name selector: each PVC, used and capacity in bytes. */
+  async diskUsage(cluster: Cluster, signal?: AbortSignal): Promise<DiskUsage[]> {
+    const ns = this.settings.namespace;
+    const body = await this.transport.post('/df', (v) => ({ ClientVersion: v, Namespace: ns, Selector: `name=${cluster.id}` }), { idempotent: true, signal });
+    const { status, rows } = decodeDf(body);
+    this.transport.check(status, 'df');
+    return rows;
+  }
+
+  /** POST /testclusters: every instance (pod) and endpoint (service) of the cluster, reachable or not. */
+  async reachability(cluster: Cluster, signal?: AbortSignal): Promise<ReachCheck[]> {
+    const ns = this.settings.namespace;
+    const body = await this.transport.post('/testclusters', (v) => ({ Clustername: cluster.id, Selector: '', ClientVersion: v, Namespace: ns, AllFlag: false }), { idempotent: true, signal });
+    const { status, checks } = decodeTest(body, cluster.id);
+    this.transport.check(status, 'testclusters');
+    return checks;
+  }
+
+  /** GET /backrest/{name}: the cluster's pgBackRest backups, newest first. */
+  async backups(clusterId: string, signal?: AbortSignal): Promise<Backup[]> {
+    const version = await this.transport.serverVersion(signal);
+    const body = await this.transport.client().json({ method: 'GET', path: `/backrest/${encodeURIComponent(clusterId)}`, query: { version, selector: '', namespace: this.settings.namespace }, signal });
+    const { status, backups } = decodeBackrest(body, clusterId);
+    this.transport.check(status, 'backrest');
+    return backups;
+  }
+
+  /** GET /failover/{name}: the replicas that could take over. */
+  async failoverTargets(cluster: Cluster, signal?: AbortSignal): Promise<FailoverTarget[]> {
+    const version = await this.transport.serverVersion(signal);
+    const body = await this.transport.client().json({ method: 'GET', path: `/failover/${encodeURIComponent(cluster.id)}`, query: { version, namespace: this.settings.namespace }, signal });
+    const { status, targets } = decodeFailoverTargets(body);
+    this.transport.check(status, 'failover');
+    return targets;
   }
 
   async close(): Promise<void> {

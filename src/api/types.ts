@@ -177,6 +177,29 @@ export interface Provider {
   /** Returns the new password; the provider also remembers it for psql. */
   resetPassword?(id: string, signal?: AbortSignal): Promise<string>;
 
+  /** Inside a cluster (issue 16, src/api/insight.ts): the newest `query.limit` lines of a window, oldest first. */
+  logs?(cluster: Cluster, query: import('./insight.js').LogQuery, signal?: AbortSignal): Promise<import('./insight.js').LogPage>;
+  metrics?(cluster: Cluster, range: import('./insight.js').TimeRange, signal?: AbortSignal): Promise<import('./insight.js').MetricSeries[]>;
+  /** Worst (most total time) first. */
+  slowQueries?(cluster: Cluster, range: import('./insight.js').TimeRange, signal?: AbortSignal): Promise<import('./insight.js').SlowQuery[]>;
+  /** One slow query pattern (an id from slowQueries) with its recent executions. */
+  slowQueryDetail?(cluster: Cluster, id: string, signal?: AbortSignal): Promise<import('./insight.js').SlowQueryDetail>;
+  readSettings?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').SettingsView>;
+  /** Merges `changes` (key → value, keys as in SettingsView) into the cluster's settings. */
+  updateSettings?(cluster: Cluster, changes: Record<string, string>, signal?: AbortSignal): Promise<import('./insight.js').SettingsResult>;
+  /** Fails over to a standby (ClickHouse HA services). */
+  switchover?(id: string, signal?: AbortSignal): Promise<Cluster>;
+  /** PEM CA bundle that signs the cluster's server certificate, for sslmode=verify-full (src/psql-tls.ts). */
+  caCertificates?(id: string, signal?: AbortSignal): Promise<string>;
+  /** PGO: each volume and how full it is. */
+  diskUsage?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').DiskUsage[]>;
+  /** PGO: whether each instance and endpoint can be reached. */
+  reachability?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').ReachCheck[]>;
+  /** PGO: the replicas a failover could promote. */
+  failoverTargets?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').FailoverTarget[]>;
+  /** Why a capability whose method this provider lacks is missing, when there is more to say than "not available". */
+  missingReason?(cluster: Cluster, capability: import('./capabilities.js').Capability): string | undefined;
+
   /** Per-cluster rules on top of which methods exist (src/api/capabilities.ts); absent means "whenever it has the method". */
   allows?(cluster: Cluster, capability: import('./capabilities.js').Capability): boolean;
   /** Why `allows` said no, in one line. */

@@ -4,9 +4,10 @@
 //   2  usage error: bad arguments, unknown profile, an ambiguous NAME
 //   3  partial: some profiles failed, the others were listed; or a list came back with warnings (see api/list-result.ts)
 //   4  not found: no cluster matches NAME|ID
-//   5  the cluster reached a failed phase (wait)
+//   5  the cluster reached a failed phase (wait); an instance or endpoint cannot be reached (test)
 //   6  timeout (wait, --wait)
-//   7  refused: --read-only or a read-only profile, or the provider's API does not have the operation
+//   7  refused: --read-only or a read-only profile, or the provider's API does not have the operation or feature
+//      (restore on PGO, logs on IONOS v2, metrics on IONOS v1, ...)
 // 127  psql not found
 export const EXIT = {
   ok: 0,
@@ -17,6 +18,7 @@ export const EXIT = {
   failed: 5,
   timeout: 6,
   refused: 7,
+  unsupported: 7,
   noPsql: 127,
 } as const;
 

@@ -3,12 +3,16 @@ import type { Config } from '../state/config.js';
 import type { Context } from './context.js';
 import { findCluster } from './get.js';
 import { connectCluster } from '../psql.js';
+import { verifiedConnection } from '../psql-tls.js';
+import { errLine } from '../text/write.js';
 
 export async function psql(ctx: Context, query: string, extraArgs: string[]): Promise<number> {
   const cluster = await findCluster(ctx, query);
   const provider = ctx.providerFor(ctx.profiles.find((p) => p.name === cluster.profile)!);
   const settings = ctx.config.settings();
-  const conn = provider.connection(cluster);
+  const verified = await verifiedConnection(provider, cluster, provider.connection(cluster), ctx.config.dir);
+  if (verified.note) errLine(verified.note);
+  const conn = verified.conn;
   const warning = storedLoginWarning(ctx.config, conn.password);
   if (warning) process.stderr.write(`${warning}\n`);
   return connectCluster(cluster, conn, { psqlPath: settings.psqlPath, extraArgs: [...(settings.psqlArgs ?? []), ...extraArgs] });

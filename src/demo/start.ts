@@ -55,7 +55,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   const sharedPassword = demoPassword();
   const pki = await pkiPromise;
   const [clickhouse, pgo, ionosV2, ionosV1] = await Promise.all([
-    startClickHouseFake({ clock, transitionMs, password: () => sharedPassword }),
+    startClickHouseFake({ clock, transitionMs, password: () => sharedPassword, caPem: pki.ca.cert }),
     startPgoFake({ clock, transitionMs, pki }),
     startIonosV2Fake({ clock, transitionMs }),
     startIonosV1Fake({ clock, transitionMs }),

@@ -8,6 +8,7 @@ import { HttpFail, errorBody } from './clickhouse/errors.js';
 import * as check from './clickhouse/validate.js';
 import { TokenBuckets } from './clickhouse/bucket.js';
 import { applyConfig } from './clickhouse/config.js';
+import * as insight from './clickhouse/insight.js';
 
 export type { FakePgService } from './clickhouse/model.js';
 
@@ -20,6 +21,8 @@ export interface ClickHouseFakeOptions {
   rateLimit?: { requests: number; windowSeconds: number } | false;
   /** Generates service passwords (the demo makes them match its local PostgreSQL's `postgres` role). */
   password?: () => string;
+  /** PEM served from /caCertificates (the demo passes the CA that signed its local PostgreSQL's certificate). */
+  caPem?: string;
 }
 
 export interface FakeApiKey {
@@ -44,11 +47,15 @@ export class ClickHouseFake extends FakeServer {
   private readonly keyBuckets?: TokenBuckets;
   private seededCount = 0;
   private readonly newPassword: () => string;
+  private readonly caPem?: string;
+  /** Log lines added by tests on top of the synthetic ones (service id → lines). */
+  readonly extraLogs = new Map<string, insight.ExtraLog[]>();
 
   constructor(opts: ClickHouseFakeOptions = {}) {
     super({ clock: opts.clock, transitionMs: opts.transitionMs });
     this.rand = seeded(opts.seed ?? 42);
     this.newPassword = opts.password ?? (() => generatePassword(this.rand));
+    this.caPem = opts.caPem;
     if (opts.rateLimit !== false) this.keyBuckets = new TokenBuckets(opts.rateLimit?.requests ?? 10, (opts.rateLimit?.windowSeconds ?? 10) * 1000);
     const main = this.addOrg('Acme Data');
     const other = this.addOrg('Other Org');
@@ -169,6 +176,10 @@ export class ClickHouseFake extends FakeServer {
       if (req.method === 'GET') return this.ok([...this.services.values()].filter((s) => s.orgId === orgId).map(listItem));
       if (req.method === 'POST') return this.ok(fullService(this.create(orgId, body()), true));
     }
+    if (parts.length === 5 && parts[4] === 'prometheus' && req.method === 'GET') {
+      const text = [...this.services.values()].filter((x) => x.orgId === orgId).map((x) => insight.prometheus(x.id, this.clock.now())).join('');
+      return { status: 200, raw: text, contentType: 'text/plain; charset=UTF-8' };
+    }
     const s = this.services.get(parts[4] ?? '');
     if (!s || s.orgId !== orgId) throw new HttpFail(404, `Postgres service ${parts[4]} not found`);
     const sub = parts.slice(5).join('/');
@@ -196,8 +207,17 @@ export class ClickHouseFake extends FakeServer {
         this.fail(check.configBody(body(), req.method === 'POST'));
         return this.ok(applyConfig(s, body(), req.method === 'POST'));
       case 'GET caCertificates':
-        return CA_RESPONSE;
+        return this.caPem ? { ...CA_RESPONSE, raw: this.caPem } : CA_RESPONSE;
+      case 'GET logs':
+        return this.ok(insight.logs(s.id, req.query, this.clock.now(), this.extraLogs.get(s.id) ?? []));
+      case 'GET metrics':
+        return this.ok(insight.metrics(s.id, req.query, this.clock.now()));
+      case 'GET prometheus':
+        return { status: 200, raw: insight.prometheus(s.id, this.clock.now()), contentType: 'text/plain; charset=UTF-8' };
+      case 'GET slowQueryPatterns':
+        return this.ok(insight.slowPatterns(s.id, req.query, this.clock.now()));
       default:
+        if (req.method === 'GET' && parts.length === 7 && parts[5] === 'slowQueryPatterns') return this.ok(insight.slowPattern(s.id, parts[6]!, this.clock.now()));
         throw new HttpFail(404, `Unknown path ${req.path}`);
     }
   }

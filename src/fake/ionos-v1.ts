@@ -3,6 +3,7 @@
 // sends), filter.name / filter.state, BUSY → AVAILABLE after create and PATCH, DESTROYING → gone after DELETE.
 import { FakeClock, FakeServer, basicAuth, seeded, uuid, type FakeOptions, type FakeRequest, type FakeResponse } from './kit.js';
 import { HttpFail, errorResponse } from './ionos-v2/errors.js';
+import { clusterLogs, type ExtraMessage } from './ionos-v1/logs.js';
 import {
   VERSIONS, backupResponse, clusterResponse, createProblems, defaultProps, dnsNameFor, iso, patchProblems, seedShape,
   type FakeV1Backup, type FakeV1Cluster, type V1Props,
@@ -41,6 +42,8 @@ export class IonosV1Fake extends FakeServer {
   readonly contractNumber: string;
   readonly rand: () => number;
   private seededCount = 0;
+  /** Log messages added by tests on top of the synthetic ones (cluster id → messages). */
+  readonly extraLogs = new Map<string, ExtraMessage[]>();
 
   constructor(opts: IonosV1FakeOptions = {}) {
     super(opts, IONOS_V1_FAKE_LIMIT);
@@ -149,6 +152,7 @@ export class IonosV1Fake extends FakeServer {
       only('GET');
       return json(200, versionList(VERSIONS.filter((v) => Number(v) >= Number(cluster.properties.postgresVersion))));
     }
+    if (c === 'logs') return only('GET'), json(200, clusterLogs(cluster, req.query, this.clock.now(), this.extraLogs.get(cluster.id) ?? []));
     if (c === 'backups') return only('GET'), this.listBackups(req, [...this.backups.values()].filter((x) => x.clusterId === cluster.id));
     if (c === 'restore') {
       only('POST');

@@ -6,12 +6,14 @@ import { FakeServer, basicAuth, seeded, uuid, type FakeClock, type FakeRateLimit
 import { generateTestPki, type TestPki } from './certs.js';
 import { goJson, renderDetail, type FakePgCluster } from './pgo/model.js';
 import { buildCluster, restorePods, seedInits, setCondition, type ClusterInit, type PgoCondition } from './pgo/lifecycle.js';
+import { insightRoutes } from './pgo/insight.js';
+import { backrestRoutes } from './pgo/backrest.js';
 import { clusterRoutes } from './pgo/clusters.js';
 
 export type { ClusterInit, PgoCondition } from './pgo/lifecycle.js';
 
 /** pgorole permissions the fake checks (apiserver/perms.go names). */
-export type PgoPermission = 'Version' | 'CreateCluster' | 'ShowCluster' | 'DeleteCluster' | 'UpdateCluster' | 'ShowSystemAccounts';
+export type PgoPermission = 'Version' | 'CreateCluster' | 'ShowCluster' | 'DeleteCluster' | 'UpdateCluster' | 'ShowSystemAccounts' | 'DfCluster' | 'TestCluster' | 'CreateFailover' | 'CreateBackup' | 'ShowBackup';
 
 /** The apiserver has no limit of its own; a proxy or the Kubernetes API in front of it does (docs/polling-store.md). */
 export const PGO_FAKE_LIMIT = { requests: 300, windowSeconds: 60 };
@@ -91,6 +93,8 @@ export class PgoFake extends FakeServer {
       { path: /^\/health$/, run: () => this.json({ Version: 'healthy', Code: 'ok', Msg: 'healthy' }, false) },
       { path: /^\/version$/, perm: 'Version', run: version },
       ...clusterRoutes(this),
+      ...insightRoutes(this),
+      ...backrestRoutes(this),
     ];
   }
 

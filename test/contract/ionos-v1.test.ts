@@ -132,3 +132,33 @@ describe('IONOS v1 fake against the spec', () => {
     expectValid('/clusters', 'get', '401', unauth.json);
   });
 });
+
+describe('IONOS v1 fake: cluster logs (ClusterLogs)', () => {
+  it('answers per-instance messages in PostgreSQL log format, BACKWARD by default, limit per instance', async () => {
+    const c = fake.addCluster({ properties: { instances: 2 } });
+    const res = await call('GET', `/clusters/${c.id}/logs?limit=40`);
+    expect(res.status).toBe(200);
+    expectValid('/clusters/{clusterId}/logs', 'get', '200', res.json);
+    const instances = (res.json as { instances: Array<{ name: string; messages: Array<{ time: string; message: string }> }> }).instances;
+    expect(instances).toHaveLength(2);
+    for (const inst of instances) {
+      expect(inst.messages).toHaveLength(40);
+      expect(inst.messages[0]!.time > inst.messages[39]!.time).toBe(true);
+      expect(inst.messages[0]!.message).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC \[\d+\] (LOG|WARNING|ERROR|FATAL): {2}\S/);
+    }
+    const forward = (await call('GET', `/clusters/${c.id}/logs?limit=5&direction=FORWARD&start=${new Date(clock.now() - 3_600_000).toISOString()}`)).json as { instances: Array<{ messages: Array<{ time: string }> }> };
+    const times = forward.instances[0]!.messages.map((m) => m.time);
+    expect(times).toEqual([...times].sort());
+    expect(Date.parse(times[0]!)).toBeGreaterThanOrEqual(clock.now() - 3_600_000);
+  });
+
+  it('refuses a start over 30 days back, a limit over 5000 and a bad direction (422, spec error body)', async () => {
+    const c = fake.addCluster({});
+    for (const q of [`start=${new Date(clock.now() - 31 * 86_400_000).toISOString()}`, 'limit=5001', 'limit=0', 'direction=SIDEWAYS']) {
+      const res = await call('GET', `/clusters/${c.id}/logs?${q}`);
+      expect(res.status, q).toBe(422);
+      expectValid('/clusters/{clusterId}/logs', 'get', '422', res.json);
+    }
+    expect((await call('GET', '/clusters/00000000-0000-0000-0000-000000000000/logs')).status).toBe(404);
+  });
+});

@@ -192,3 +192,40 @@ function keyPaths(value: unknown, prefix = ''): string[] {
   }
   return [];
 }
+
+// Field lists of the pgo 4.3.2 apiservermsgs structs (dfmsgs.go, clustermsgs.go ClusterTest*, failovermsgs.go,
+// backrestmsgs.go), which the spec copy does not describe: Go's encoder writes every field, the embedded Status
+// flattened into Code and Msg.
+describe('the fake’s /df, /testclusters, /failover/{name} and /backrest/{name} field lists (pgo 4.3.2)', () => {
+  const keys = (o: unknown) => Object.keys(o as object).sort();
+  /** o[path[0]][path[1]]… of a decoded JSON body. */
+  const at = (o: unknown, ...path: Array<string | number>): unknown => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], o);
+  it('match the Go structs exactly', async () => {
+    fake.addCluster({ name: 'fields', condition: 'ready', replicas: 1 });
+    const ns = fake.namespace;
+    const df = (await call('POST', '/df', { ClientVersion: '4.3.0', Namespace: ns, Selector: 'name=fields' })).json();
+    expect(keys(df)).toEqual(['Code', 'Msg', 'Results']);
+    expect(keys(at(df, 'Results', 0))).toEqual(['InstanceName', 'PVCCapacity', 'PVCName', 'PVCType', 'PVCUsed', 'PodName']);
+    const test = (await call('POST', '/testclusters', { Clustername: 'fields', Selector: '', ClientVersion: '4.3.0', Namespace: ns, AllFlag: false })).json();
+    expect(keys(test)).toEqual(['Code', 'Msg', 'Results']);
+    expect(keys(at(test, 'Results', 0))).toEqual(['ClusterName', 'Endpoints', 'Instances']);
+    expect(keys(at(test, 'Results', 0, 'Instances', 0))).toEqual(['Available', 'InstanceType', 'Message']);
+    const failover = (await call('GET', `/failover/fields?version=4.3.0&namespace=${ns}`)).json();
+    expect(keys(failover)).toEqual(['Code', 'Msg', 'Results', 'Standby']);
+    expect(keys(at(failover, 'Results', 0))).toEqual(['Name', 'Node', 'PendingRestart', 'ReplicationLag', 'Status', 'Timeline']);
+    const backrest = (await call('GET', `/backrest/fields?version=4.3.0&selector=&namespace=${ns}`)).json();
+    expect(keys(backrest)).toEqual(['Code', 'Items', 'Msg']);
+    expect(keys(at(backrest, 'Items', 0))).toEqual(['Info', 'Name', 'StorageType']);
+    expect(keys(at(backrest, 'Items', 0, 'Info', 0))).toEqual(['archive', 'backup', 'cipher', 'db', 'name', 'status']);
+    expect(keys(at(backrest, 'Items', 0, 'Info', 0, 'backup', 0))).toEqual(['archive', 'backrest', 'database', 'info', 'label', 'prior', 'reference', 'timestamp', 'type']);
+    const created = (await call('POST', '/backrestbackup', { ClientVersion: '4.3.0', Namespace: ns, Args: ['fields'], Selector: '', BackupOpts: '--type=full', BackrestStorageType: '' })).json();
+    expect(created).toEqual({ Results: ['created Pgtask backrest-backup-fields'], Code: 'ok', Msg: '' });
+  });
+
+  it('answer a wrong client version and a bad namespace with Code:error, as the apiserver does', async () => {
+    const old = (await call('POST', '/df', { ClientVersion: '4.2.0', Namespace: fake.namespace, Selector: '*' })).json();
+    expect(old).toMatchObject({ Code: 'error', Results: [] });
+    const ns = (await call('GET', '/failover/fields?version=4.3.0&namespace=nowhere')).json();
+    expect(at(ns, 'Code')).toBe('error');
+  });
+});

@@ -122,7 +122,8 @@ const PASSWORD = 'proc-Pa55-word';
 
 beforeAll(async () => {
   ensureBuilt();
-  fake = await startClickHouseFake({ clock: new FakeClock(0), rateLimit: false, seed: 21 });
+  // The CA ClickHouse publishes signs its servers' certificates: here, the local PostgreSQL's (psql verifies it).
+  fake = await startClickHouseFake({ clock: new FakeClock(0), rateLimit: false, seed: 21, caPem: testPki().ca.cert });
   fake.seedServices(3000);
   const orders = fake.addService({ name: 'orders', state: 'running' });
   work = mkdtempSync(join(tmpdir(), 'pgtui-proc-work-'));

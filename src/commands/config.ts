@@ -1,0 +1,95 @@
+// pgtui config NAME|ID: the cluster's settings (what is set, and every key the API takes with its type);
+// with --set key=value it checks each value against the spec's type, shows the diff and asks, like `edit`.
+import { createInterface } from 'node:readline/promises';
+import { checkSetting, type SettingSpec, type SettingsView } from '../api/insight.js';
+import { oneLine, safeJson } from '../text/safe.js';
+import { errLine, writeErr, writeOut } from '../text/write.js';
+import type { Context } from './context.js';
+import { parseAssignments } from './edit.js';
+import { CommandError, EXIT } from './exit-codes.js';
+import { targetWith } from './insight-args.js';
+
+export interface ConfigOptions {
+  set?: string[];
+  dryRun?: boolean;
+  yes?: boolean;
+  json?: boolean;
+  readOnly?: boolean;
+}
+
+function typeNote(s: SettingSpec): string {
+  if (s.kind === 'choice') return (s.choices ?? []).join('|');
+  const base = s.kind === 'int' ? 'integer' : s.kind === 'number' ? 'number' : 'text';
+  return [base, s.units ? 'unit ok' : '', s.min !== undefined ? `≥ ${s.min}` : '', s.restart ? 'restart' : ''].filter(Boolean).join(', ');
+}
+
+function listLines(view: SettingsView): string[] {
+  const known = new Set(view.specs.map((s) => s.key));
+  const rows: Array<[string, string, string]> = view.specs.map((s) => [s.key, view.values[s.key] ?? '(default)', typeNote(s)]);
+  for (const [k, v] of Object.entries(view.values)) if (!known.has(k)) rows.push([k, v, 'text']);
+  const kw = rows.reduce((w, r) => Math.max(w, oneLine(r[0], 80).length), 3);
+  const vw = rows.reduce((w, r) => Math.max(w, oneLine(r[1], 80).length), 5);
+  return [`${'KEY'.padEnd(kw)}  ${'VALUE'.padEnd(vw)}  TYPE`, ...rows.map(([k, v, n]) => `${oneLine(k, 80).padEnd(kw)}  ${oneLine(v, 80).padEnd(vw)}  ${n}`.trimEnd())];
+}
+
+/** Each key must be one the API takes, each value of its type; all problems in one error. */
+export function checkChanges(view: SettingsView, changes: Record<string, string>): void {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(changes)) {
+    const spec = view.specs.find((s) => s.key === key);
+    const free = view.freeGroups?.some((g) => key.startsWith(`${g}.`) && key.length > g.length + 1);
+    if (spec) {
+      const p = checkSetting(spec, value);
+      if (p) problems.push(p);
+    } else if (!free) {
+      const near = view.specs.filter((s) => s.key.includes(key) || key.includes(s.key)).map((s) => s.key).slice(0, 3);
+      const groups = view.freeGroups?.length ? `; or ${view.freeGroups.map((g) => `${g}.NAME`).join(', ')}` : '';
+      problems.push(`${oneLine(key, 80)} is not a setting this API takes${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; pgtui config NAME lists them${groups}`);
+    }
+  }
+  if (problems.length === 1) throw new CommandError(problems[0]!, EXIT.usage);
+  if (problems.length > 1) throw new CommandError(`the change is not valid:\n  ${problems.join('\n  ')}`, EXIT.usage);
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(oneLine(question))).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+export async function config(ctx: Context, query: string, opts: ConfigOptions): Promise<number> {
+  const changes = parseAssignments(opts.set ?? []);
+  const { cluster, profile, provider } = await targetWith(ctx, query, 'settings');
+  const view = await provider.readSettings!(cluster);
+  if (Object.keys(changes).length === 0) {
+    writeOut(opts.json ? `${safeJson(view)}\n` : `${listLines(view).join('\n')}\n`);
+    return EXIT.ok;
+  }
+  if (opts.readOnly || profile.readOnly) throw new CommandError(`profile ${profile.name} is read-only: config --set is disabled`, EXIT.usage);
+  if (!provider.updateSettings) throw new CommandError(`settings of ${cluster.name} cannot be changed through its API`, EXIT.unsupported);
+  checkChanges(view, changes);
+  const diff = Object.entries(changes).filter(([k, v]) => view.values[k] !== v.trim());
+  if (diff.length === 0) {
+    errLine(`${cluster.name}: nothing to change`);
+    return EXIT.ok;
+  }
+  const width = diff.reduce((w, [k]) => Math.max(w, k.length), 0);
+  const restart = diff.filter(([k]) => view.specs.find((s) => s.key === k)?.restart).map(([k]) => k);
+  const lines = [`${oneLine(cluster.name)} (${oneLine(cluster.profile)}): settings`, ...diff.map(([k, v]) => `  ${oneLine(k, 80).padEnd(width)}  ${oneLine(view.values[k] ?? '(default)', 200)} → ${oneLine(v, 200)}`)];
+  if (restart.length) lines.push(`  (${restart.join(', ')}: PostgreSQL reads ${restart.length > 1 ? 'these' : 'this'} only at start-up; a restart applies it)`);
+  writeOut(`${lines.join('\n')}\n`);
+  if (opts.dryRun) return EXIT.ok;
+  if (!opts.yes) {
+    if (!process.stdin.isTTY) throw new CommandError('not applied: add --yes to apply without a prompt, or --dry-run to only show the change', EXIT.usage);
+    if (!(await confirm(`Apply to ${cluster.name}? [y/N] `))) {
+      writeErr('not applied\n');
+      return EXIT.ok;
+    }
+  }
+  const result = await provider.updateSettings(cluster, Object.fromEntries(diff));
+  errLine(`${cluster.name}: settings sent${result.message ? `; ${oneLine(result.message, 400)}` : ''}`);
+  return EXIT.ok;
+}

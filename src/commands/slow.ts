@@ -1,0 +1,36 @@
+// pgtui slow NAME|ID: the slow query patterns of a window, worst (most total time) first.
+import type { SlowQuery } from '../api/insight.js';
+import { oneLine, safeJson } from '../text/safe.js';
+import { writeOut } from '../text/write.js';
+import type { Context } from './context.js';
+import { EXIT } from './exit-codes.js';
+import { targetWith, timeWindow, type WindowOptions } from './insight-args.js';
+
+/** 1234.5 ms → "1.23 s"; 0.4 ms → "0.40 ms". */
+export function formatMs(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '-';
+  if (ms >= 3_600_000) return `${(ms / 3_600_000).toFixed(1)} h`;
+  if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  return `${ms.toFixed(ms >= 10 ? 0 : 2)} ms`;
+}
+
+export async function slow(ctx: Context, query: string, opts: WindowOptions & { json?: boolean }): Promise<number> {
+  const window = timeWindow(opts, '24h');
+  const { cluster, provider } = await targetWith(ctx, query, 'slowQueries');
+  const rows: SlowQuery[] = (await provider.slowQueries!(cluster, window)).slice().sort((a, b) => b.totalMs - a.totalMs);
+  if (opts.json) {
+    writeOut(`${safeJson(rows)}\n`);
+    return EXIT.ok;
+  }
+  const head = ['TOTAL', 'CALLS', 'AVG', 'P95', 'ERRORS', 'USER', 'QUERY'];
+  const cells = rows.map((r) => [formatMs(r.totalMs), String(r.calls), formatMs(r.avgMs), formatMs(r.p95Ms), String(r.errors), oneLine(r.user ?? '-', 30), oneLine(r.query, 100_000)]);
+  const widths = head.slice(0, -1).map((h, i) => cells.reduce((w, c) => Math.max(w, c[i]!.length), h.length));
+  const cols = process.stdout.isTTY ? process.stdout.columns || 120 : Number.POSITIVE_INFINITY;
+  const line = (c: readonly string[]) => {
+    const text = c.map((v, i) => (i < widths.length ? (i === 5 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!)) : v)).join('  ');
+    return text.length > cols ? `${text.slice(0, cols - 1)}…` : text;
+  };
+  writeOut(`${[head, ...cells].map(line).join('\n')}\n`);
+  return EXIT.ok;
+}
