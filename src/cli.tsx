@@ -216,8 +216,9 @@ function build(): Command {
     .option('--json', 'every series with its points')
     .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean }) => (await import('./commands/metrics.js')).metrics(ctx, query, opts)));
   windowOptions(program.command('slow <name|id>').description('slow query patterns, most total time first (ClickHouse)'), '24h')
-    .option('--json', 'JSON array')
-    .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean }) => (await import('./commands/slow.js')).slow(ctx, query, opts)));
+    .option('--id <queryId>', 'one pattern (an ID from the list): its SQL and recent executions')
+    .option('--json', 'JSON array (with --id: the pattern and its executions)')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean; id?: string }) => (await import('./commands/slow.js')).slow(ctx, query, opts)));
   program
     .command('config <name|id>')
     .description('PostgreSQL settings of a cluster (ClickHouse); with --set, checks each value, shows the diff and asks first')

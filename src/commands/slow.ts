@@ -3,7 +3,7 @@ import type { SlowQuery } from '../api/insight.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';
-import { EXIT } from './exit-codes.js';
+import { CommandError, EXIT } from './exit-codes.js';
 import { targetWith, timeWindow, type WindowOptions } from './insight-args.js';
 
 /** 1234.5 ms → "1.23 s"; 0.4 ms → "0.40 ms". */
@@ -15,20 +15,39 @@ export function formatMs(ms: number | undefined): string {
   return `${ms.toFixed(ms >= 10 ? 0 : 2)} ms`;
 }
 
-export async function slow(ctx: Context, query: string, opts: WindowOptions & { json?: boolean }): Promise<number> {
+/** --id: one pattern, its SQL in full and its recent executions. */
+async function detail(provider: import('../api/types.js').Provider, cluster: import('../api/types.js').Cluster, id: string, json: boolean): Promise<number> {
+  if (!provider.slowQueryDetail) throw new CommandError('this provider has no detail of one slow query pattern', EXIT.unsupported);
+  const d = await provider.slowQueryDetail(cluster, id);
+  if (json) {
+    writeOut(`${safeJson(d)}\n`);
+    return EXIT.ok;
+  }
+  const q = d.query;
+  const lines = q
+    ? [oneLine(q.query, 100_000), `calls ${q.calls}  total ${formatMs(q.totalMs)}  avg ${formatMs(q.avgMs)}  p95 ${formatMs(q.p95Ms)}  max ${formatMs(q.maxMs)}  errors ${q.errors}`, '']
+    : [];
+  lines.push('RECENT                    DURATION  ROWS  USER  APP');
+  for (const e of d.recent) lines.push(`${e.at}  ${formatMs(e.durationMs).padStart(8)}  ${String(e.rows ?? '-').padStart(4)}  ${oneLine(e.user ?? '-', 30)}  ${oneLine(e.app ?? '-', 30)}${e.error ? `  error: ${oneLine(e.error, 300)}` : ''}`);
+  writeOut(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+export async function slow(ctx: Context, query: string, opts: WindowOptions & { json?: boolean; id?: string }): Promise<number> {
   const window = timeWindow(opts, '24h');
   const { cluster, provider } = await targetWith(ctx, query, 'slowQueries');
+  if (opts.id) return detail(provider, cluster, opts.id, Boolean(opts.json));
   const rows: SlowQuery[] = (await provider.slowQueries!(cluster, window)).slice().sort((a, b) => b.totalMs - a.totalMs);
   if (opts.json) {
     writeOut(`${safeJson(rows)}\n`);
     return EXIT.ok;
   }
-  const head = ['TOTAL', 'CALLS', 'AVG', 'P95', 'ERRORS', 'USER', 'QUERY'];
-  const cells = rows.map((r) => [formatMs(r.totalMs), String(r.calls), formatMs(r.avgMs), formatMs(r.p95Ms), String(r.errors), oneLine(r.user ?? '-', 30), oneLine(r.query, 100_000)]);
+  const head = ['TOTAL', 'CALLS', 'AVG', 'P95', 'ERRORS', 'USER', 'ID', 'QUERY'];
+  const cells = rows.map((r) => [formatMs(r.totalMs), String(r.calls), formatMs(r.avgMs), formatMs(r.p95Ms), String(r.errors), oneLine(r.user ?? '-', 30), oneLine(r.id, 40), oneLine(r.query, 100_000)]);
   const widths = head.slice(0, -1).map((h, i) => cells.reduce((w, c) => Math.max(w, c[i]!.length), h.length));
   const cols = process.stdout.isTTY ? process.stdout.columns || 120 : Number.POSITIVE_INFINITY;
   const line = (c: readonly string[]) => {
-    const text = c.map((v, i) => (i < widths.length ? (i === 5 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!)) : v)).join('  ');
+    const text = c.map((v, i) => (i < widths.length ? (i >= 5 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!)) : v)).join('  ');
     return text.length > cols ? `${text.slice(0, cols - 1)}…` : text;
   };
   writeOut(`${[head, ...cells].map(line).join('\n')}\n`);

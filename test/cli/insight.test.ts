@@ -164,8 +164,15 @@ describe('pgtui metrics and slow', () => {
     const r = await runCli(['slow', 'orders'], { env });
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^\s*TOTAL\s+CALLS\s+AVG\s+P95\s+ERRORS\s+USER\s+QUERY$/);
+    expect(lines[0]).toMatch(/^\s*TOTAL\s+CALLS\s+AVG\s+P95\s+ERRORS\s+USER\s+ID\s+QUERY$/);
     expect(lines).toHaveLength(9);
+    const id = /^\s*\S+ \S+\s+\d+\s+\S+ \S+\s+\S+ \S+\s+\d+\s+\S+\s+(-?\d+)\s/.exec(lines[1]!)?.[1];
+    expect(id).toBeDefined();
+    const one = await runCli(['slow', 'orders', '--id', id!], { env });
+    expect(one.code).toBe(0);
+    expect(one.stdout.split('\n')[1]).toMatch(/^calls \d+ {2}total /);
+    expect(one.stdout).toMatch(/^RECENT +DURATION +ROWS +USER +APP$/m);
+    expect((await runCli(['slow', 'orders', '--id', 'nope'], { env })).code).toBe(4);
     const j = JSON.parse((await runCli(['slow', 'orders', '--since', '7d', '--json'], { env })).stdout) as Array<{ totalMs: number; query: string }>;
     expect(j.map((q) => q.totalMs)).toEqual([...j.map((q) => q.totalMs)].sort((a, b) => b - a));
   });
