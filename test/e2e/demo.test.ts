@@ -1,11 +1,12 @@
 // `pgtui --demo` in a real terminal (tmux): what a newcomer does first. Lists every provider, filters, opens a
 // cluster, drops into a real psql on the demo's local PostgreSQL and comes back, creates a cluster and watches
 // it become ready, deletes it by typing its name, survives resizes, and leaves the terminal as it found it.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
 import { ensureBuilt, ROOT, BIN } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
+import { descendants } from './proc-tree.js';
 
 const TMUX = hasTmux();
 const POSTGRES = Boolean(findPostgresBin());
@@ -24,34 +25,6 @@ function start(cols: number, rows: number): Tmux {
   return t;
 }
 
-/** Every process below `root` (tmux's pane process), from /proc. */
-function descendants(root: number): Array<{ pid: number; comm: string }> {
-  const parent = new Map<number, number>();
-  const comm = new Map<number, string>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const m = /^\d+ \((.*)\) \S+ (\d+)/.exec(stat);
-      if (m) {
-        parent.set(Number(d), Number(m[2]));
-        comm.set(Number(d), m[1]!);
-      }
-    } catch {
-      // gone
-    }
-  }
-  const out: Array<{ pid: number; comm: string }> = [];
-  for (const [pid] of parent) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === root) {
-        out.push({ pid, comm: comm.get(pid)! });
-        break;
-      }
-    }
-  }
-  return out;
-}
 
 describe.skipIf(!TMUX)('the demo in a real terminal', () => {
   it('80x24: list, filter, detail, psql and back, create → ready, typed delete, quit restores the terminal', async () => {

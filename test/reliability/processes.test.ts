@@ -14,6 +14,7 @@ import { findPostgresBin, startLocalPostgres, type LocalPostgres } from '../../s
 import { BIN, ROOT, cleanEnv, configWith, ensureBuilt, runCli } from '../cli/helpers.js';
 import { hasTmux, Tmux } from '../e2e/tmux.js';
 import { Tally, testPki } from './rigs.js';
+import { descendants } from '../e2e/proc-tree.js';
 
 const TMUX = hasTmux();
 const POSTGRES = Boolean(findPostgresBin());
@@ -47,33 +48,6 @@ const demoPostgres = (dir: string) => psLines().filter((l) => l.includes(`postgr
 const pgDirs = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('pgtui-pg-'));
 const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 
-/** Every process below `root`, from /proc. */
-function descendants(root: number): Array<{ pid: number; comm: string }> {
-  const parent = new Map<number, number>();
-  const comm = new Map<number, string>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const m = /^\d+ \((.*)\) \S+ (\d+)/.exec(readFileSync(`/proc/${d}/stat`, 'utf8'));
-      if (m) {
-        parent.set(Number(d), Number(m[2]));
-        comm.set(Number(d), m[1]!);
-      }
-    } catch {
-      // gone
-    }
-  }
-  const out: Array<{ pid: number; comm: string }> = [];
-  for (const [pid] of parent) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
-      if (p === root) {
-        out.push({ pid, comm: comm.get(pid)! });
-        break;
-      }
-    }
-  }
-  return out;
-}
 
 /** The node process running pgtui in a tmux pane (a child of the pane's shell, or of a shell below it). */
 function pgtuiPid(t: Tmux): number {
