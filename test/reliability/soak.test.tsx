@@ -411,23 +411,35 @@ describe(`soak: 1,000 clusters, four providers, ${SOAK_SECONDS} s of faults (see
     const seen = new Map(store.getSnapshot().clusters.map((c) => [clusterKey(c), c]));
     const replaced = new Map<string, Set<string>>();
     let emits = 0;
+    // ClickHouse list items carry no hostname: the client looks a few up per list (src/api/clickhouse.ts), so a
+    // big account learns its hosts over several lists. A host learned is a real change, not a replacement.
+    let learnedEmits = 0;
+    let hostsLearned = 0;
     const off = store.subscribe(() => {
       emits++;
+      let onlyLearned = true;
       for (const c of store.getSnapshot().clusters) {
         const key = clusterKey(c);
-        if (seen.get(key) === c) continue;
+        const prev = seen.get(key);
+        if (prev === c) continue;
         seen.set(key, c);
+        if (prev && prev.host === undefined && c.host !== undefined) {
+          hostsLearned++;
+          continue;
+        }
+        onlyLearned = false;
         if (!replaced.has(c.profile)) replaced.set(c.profile, new Set());
         replaced.get(c.profile)!.add(key);
       }
+      if (onlyLearned) learnedEmits++;
     });
     // Three refresh periods: every profile lists at least once and every transitional cluster is fast-polled.
     await sleep(3 * REFRESH_SECONDS * 1000 + 500);
     off();
     const summary = rigs.map((r) => `${r.profile.name} ${replaced.get(r.profile.name)?.size ?? 0}`).join(', ');
-    console.log(`SOAK steady state over ${3 * REFRESH_SECONDS + 0.5} s: ${emits} emits; clusters replaced without a change: ${summary}`);
+    console.log(`SOAK steady state over ${3 * REFRESH_SECONDS + 0.5} s: ${emits} emits (${learnedEmits} only learning ${hostsLearned} ClickHouse hosts); clusters replaced without a change: ${summary}`);
     expect(summary).toBe(rigs.map((r) => `${r.profile.name} 0`).join(', '));
-    expect(emits).toBeLessThanOrEqual(1);
+    expect(emits - learnedEmits).toBeLessThanOrEqual(1);
     tally.ok('steady state');
   }, 30_000);
 
