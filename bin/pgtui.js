@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// undici parses HTTP with a WebAssembly module that V8 recompiles in the background with its optimising tier;
-// a process cannot exit until that job is done (~200 ms after every `pgtui ls`). The baseline tier is plenty.
-import { setFlagsFromString } from 'node:v8';
-
-setFlagsFromString('--liftoff-only');
-await import('../dist/pgtui.mjs');
+// The launcher. CommonJS (bin/package.json), because Node's ES module loader alone costs a few ms per start.
+// `pgtui --version` is answered here before anything else loads (docs/startup.md).
+'use strict';
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${require('../package.json').version}\n`);
+} else {
+  // undici parses HTTP with a WebAssembly module that V8 recompiles in the background with its optimising tier;
+  // a process cannot exit until that job is done (~200 ms after every run that used it). The baseline tier is plenty.
+  require('node:v8').setFlagsFromString('--liftoff-only');
+  import('../dist/pgtui.mjs').catch((err) => {
+    process.stderr.write(`pgtui: cannot load ${String(err?.message ?? err).split('\n')[0]} (run npm run build)\n`);
+    process.exitCode = 1;
+  });
+}
