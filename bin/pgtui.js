@@ -6,9 +6,10 @@ const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
 } else {
-  // undici parses HTTP with a WebAssembly module that V8 recompiles in the background with its optimising tier;
-  // a process cannot exit until that job is done (~200 ms after every run that used it). The baseline tier is plenty.
-  require('node:v8').setFlagsFromString('--liftoff-only');
+  // undici (PGTUI_HTTP=undici; src/api/transport.ts) parses HTTP with a WebAssembly module that V8 recompiles in
+  // the background with its optimising tier; a process cannot exit until that job is done (~200 ms after every
+  // run that used it). The baseline tier is plenty.
+  if (process.env.PGTUI_HTTP === 'undici') require('node:v8').setFlagsFromString('--liftoff-only');
   import('../dist/pgtui.mjs').catch((err) => {
     process.stderr.write(`pgtui: cannot load ${String(err?.message ?? err).split('\n')[0]} (run npm run build)\n`);
     process.exitCode = 1;

@@ -8,7 +8,7 @@ import { loadContext, type Context, type GlobalOptions } from './commands/contex
 import { PROVIDER_KINDS, profileAddOptions } from './api/registry.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
 import { exitWith, installProcessHandlers } from './lifecycle.js';
-import { PsqlError } from './psql.js';
+import { PsqlError } from './psql-error.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
 
