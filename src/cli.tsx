@@ -11,6 +11,7 @@ import { exitWith, installProcessHandlers } from './lifecycle.js';
 import { PsqlError } from './psql-error.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
+import { loadTui } from './tui/load.js';
 
 // Signals, a closed stdout pipe and uncaught errors all leave through lifecycle.ts's clean-ups.
 installProcessHandlers();
@@ -74,7 +75,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const settings = ctx.config.settings();
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
     store.start();
-    const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([import('./tui.js'), import('./psql.js'), import('./commands/psql.js')]);
+    const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([loadTui(), import('./psql.js'), import('./commands/psql.js')]);
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
     const launch = launchPsqlFor(store, settings);
