@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 // The launcher. CommonJS (bin/package.json), because Node's ES module loader alone costs a few ms per start.
-// `pgtui --version` is answered here before anything else loads (docs/startup.md).
+// `pgtui --version` is answered here before anything else loads. A one-shot command (`pgtui ls`, `get`, …) runs
+// the CommonJS bundle dist/oneshot.cjs with V8's code cache (compile-cache.js); the rest runs the code-split ES
+// module bundle dist/pgtui.mjs (route.js says which; docs/startup.md).
 'use strict';
+const path = require('node:path');
+
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${require('../package.json').version}\n`);
+} else if (require('./route.js').isOneShot(args, process.env)) {
+  require('./compile-cache.js').runCached(path.join(__dirname, '../dist/oneshot.cjs'));
 } else {
   // undici (PGTUI_HTTP=undici; src/api/transport.ts) parses HTTP with a WebAssembly module that V8 recompiles in
   // the background with its optimising tier; a process cannot exit until that job is done (~200 ms after every

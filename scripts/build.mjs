@@ -32,6 +32,42 @@ const verifyPatches = {
 };
 // Chunk names carry hashes: start from an empty dist so old chunks do not pile up.
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.PGTUI_NO_MINIFY !== '1', // PGTUI_NO_MINIFY=1: readable names for profiling (bench/profile-keys.mjs)
+  legalComments: 'none',
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
+  logLevel: 'warning',
+};
+
+// The one-shot bundle (bin/route.js sends `pgtui ls`, `get`, … here): the same src/cli.tsx as one CommonJS file,
+// which bin/compile-cache.js runs with V8's code cache (ES modules get none on Node 20). What only the TUI,
+// --demo and the undici transport load is left out: bin/pgtui.js runs those through dist/pgtui.mjs.
+const INTERACTIVE_ONLY = /^(\.\/tui\/load|\.\/state\/store|\.\.\/demo\/start|\.\/transport-undici)\.js$/;
+const leaveOut = {
+  name: 'interactive-only',
+  setup(b) {
+    b.onResolve({ filter: INTERACTIVE_ONLY }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      loader: 'js',
+      contents: ['loadTui', 'createClusterStore', 'startDemo', 'undiciTransport']
+        .map((name) => `export function ${name}() { throw new Error(${JSON.stringify(`${args.path} is not in the one-shot bundle (bin/route.js)`)}); }`)
+        .join('\n'),
+    }));
+  },
+};
+await build({
+  ...common,
+  entryPoints: ['src/cli.tsx'],
+  outfile: 'dist/oneshot.cjs',
+  format: 'cjs',
+  plugins: [leaveOut],
+});
+
 await build({
   absWorkingDir: root,
   // Split at the dynamic imports: `pgtui ls` compiles the CLI and the provider clients only, never Ink and
@@ -41,16 +77,9 @@ await build({
   outExtension: { '.js': '.mjs' },
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
+  ...common,
   format: 'esm',
-  target: 'node20',
-  minify: process.env.PGTUI_NO_MINIFY !== '1', // PGTUI_NO_MINIFY=1: readable names for profiling (bench/profile-keys.mjs)
-  legalComments: 'none',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
   alias: { 'react-devtools-core': './stubs/react-devtools-core.js' },
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
   plugins: [verifyPatches],
-  logLevel: 'warning',
 });
