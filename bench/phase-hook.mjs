@@ -1,7 +1,7 @@
-// Loaded into `pgtui ls --json` with `node --import` by bench/run.mjs (the phase breakdown, not the timed runs):
-// writes, at exit, when each phase ended (ms since the process started) to $PGTUI_BENCH_PHASE_LOG as JSON.
-// Phases: Node's own start, loading and compiling pgtui's code, reading the config, the HTTP requests, decoding
-// and writing the output, and the exit.
+// Loaded into pgtui with `node --import` by bench/run.mjs (the phase breakdowns, not the timed runs): writes, at
+// exit, when each phase ended (ms since the process started) to $PGTUI_BENCH_PHASE_LOG as JSON. Phases: Node's
+// own start, loading and compiling pgtui's code, reading the config, the first and last HTTP request, the output
+// (for the TUI: its first frame, and its first frame with clusters), and the exit.
 import diagnostics from 'node:diagnostics_channel';
 import fs, { writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -24,12 +24,16 @@ if (log) {
   };
   syncBuiltinESMExports();
   diagnostics.subscribe('http.client.request.start', () => (t.httpStart ??= now()));
-  diagnostics.subscribe('http.client.response.finish', () => (t.httpEnd = now()));
+  diagnostics.subscribe('http.client.response.finish', () => {
+    t.firstResponse ??= now();
+    t.httpEnd = now();
+  });
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = (chunk, ...rest) => {
     t.outputStart ??= now();
     const ok = write(chunk, ...rest);
     t.outputEnd = now();
+    if (t.dataFrame === undefined && /\d clusters · /.test(String(chunk))) t.dataFrame = now();
     return ok;
   };
   process.on('exit', () => {

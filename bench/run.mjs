@@ -108,17 +108,26 @@ function curlLoop(fake, runs) {
 }
 
 if ((want('tui') || want('idle')) && !has('tmux')) console.log('tui/idle: SKIPPED, tmux is not installed');
-/** Milliseconds from starting pgtui in tmux to the first frame with clusters and the cursor on screen. */
-async function firstFrame(count) {
+/** Milliseconds from starting pgtui (or `command`) in tmux to the first frame with clusters and the cursor on screen. */
+async function firstFrame(count, command = `${node} ${BIN}`, extraEnv = {}, quit = false) {
   const fake = await startFake(script, count);
   const { env } = configFor(fake, { refreshSeconds: 60 });
   const t = new Tmux();
   try {
     const started = Date.now();
-    t.start(`${node} ${BIN}`, 120, 40, { ...env, TERM: 'xterm-256color' });
+    t.start(command, 120, 40, { ...env, TERM: 'xterm-256color', ...extraEnv });
     while (Date.now() - started < 30_000) {
       const screen = t.capture();
-      if (/\b[1-9]\d* clusters · /.test(screen) && /^❯ \S/m.test(screen)) return Date.now() - started;
+      if (/\b[1-9]\d* clusters · /.test(screen) && /^❯ \S/m.test(screen)) {
+        const ms = Date.now() - started;
+        if (quit) {
+          // the whole list first, so that the last page is in the phase log
+          while (!new RegExp(`\\b${count} clusters · `).test(t.capture()) && Date.now() - started < 30_000) await sleep(20);
+          t.run('send-keys', '-t', 'b', 'q');
+          for (let i = 0; i < 300 && t.capture().includes('clusters · '); i++) await sleep(10);
+        }
+        return ms;
+      }
       await sleep(2);
     }
     throw new Error(`no frame with data within 30 s (${count} clusters)`);
@@ -133,6 +142,42 @@ if (want('tui') && has('tmux')) {
   for (let i = 0; i < (quick ? 3 : 7); i++) times.push(await firstFrame(100));
   const ms = median(times);
   report('interactive first frame with data (100-cluster account)', ms, 'ms', '≤ 6x node -e 0', ms <= 6 * baseline, `${(ms / baseline).toFixed(1)}x node -e 0; median of ${times.length}, from starting it in tmux, polled every 2 ms`);
+  // What tmux adds: the same measurement of a Node process that prints one matching frame and waits.
+  const frame = `process.stdout.write('pgtui · 1 clusters · 1 profiles\\n❯ x\\n');setTimeout(()=>{},60000)`;
+  const tmuxNode = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) tmuxNode.push(await firstFrame(0, [node, '-e', JSON.stringify(frame)].join(' ')));
+  console.log(`  the same measurement of node -e printing one such frame: ${median(tmuxNode).toFixed(0)} ms (tmux and the 2 ms polling included)`);
+  await tuiPhases(100);
+  await tuiPhases(5000);
+}
+
+/** The TUI's start as a timeline (phases overlap: the first lists are on their way while Ink and React load). */
+async function tuiPhases(count) {
+  const runs = [];
+  for (let i = 0; i < (quick ? 2 : 5); i++) {
+    const log = join(mkdtempSync(join(tmpdir(), 'pgtui-phase-')), 'phases.json');
+    await firstFrame(count, `${node} --import ${join(ROOT, 'bench/phase-hook.mjs')} ${BIN}`, { PGTUI_BENCH_PHASE_LOG: log }, true);
+    // written at exit: wait for the whole file
+    for (let j = 0; j < 300; j++) {
+      const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
+      if (text.endsWith('}')) {
+        runs.push(JSON.parse(text));
+        break;
+      }
+      await sleep(10);
+    }
+  }
+  const at = (key) => median(runs.map((r) => r[key] ?? NaN));
+  console.log(`  TUI start, ${count}-cluster account, as a timeline (ms since the process started; median of ${runs.length} runs with the phase hook, which adds its own load):`);
+  for (const [key, what] of [
+    ['nodeStarted', 'Node started (bootstrap done)'],
+    ['configStart', 'pgtui loaded (CLI, config code, zod, provider modules); config read begins'],
+    ['httpStart', 'first list request sent (the store starts; Ink, React and yoga load meanwhile)'],
+    ['firstResponse', 'first page received'],
+    ['outputStart', 'first frame written (Ink loaded and rendered)'],
+    ['dataFrame', 'first frame with clusters written'],
+    ['httpEnd', 'last page received'],
+  ]) console.log(`    ${at(key).toFixed(1).padStart(7)} ms  ${what}`);
 }
 
 if ((want('tui') || want('idle')) && has('tmux')) {
