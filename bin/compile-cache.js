@@ -46,7 +46,13 @@ function writeCache(dir, file, data, prefix) {
 
 /** Runs `bundle` (CommonJS) like require() would, with the code cache when there is one. */
 function runCached(bundle) {
-  const source = fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, ''); // a hashbang is valid only at the very start
+  let source;
+  try {
+    source = fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, ''); // a hashbang is valid only at the very start
+  } catch (err) {
+    process.stderr.write(`pgtui: cannot read ${bundle} (${err.code ?? err.message}); run npm run build\n`);
+    process.exit(1);
+  }
   const dir = process.env.PGTUI_NO_COMPILE_CACHE === '1' ? undefined : cacheDir();
   const st = fs.statSync(bundle);
   const prefix = `${path.basename(bundle)}-`;

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The launcher. CommonJS (bin/package.json), because Node's ES module loader alone costs a few ms per start.
 // `pgtui --version` is answered here before anything else loads. A one-shot command (`pgtui ls`, `get`, …) runs
-// the CommonJS bundle dist/oneshot.cjs with V8's code cache (compile-cache.js); the rest runs the code-split ES
-// module bundle dist/pgtui.mjs (route.js says which; docs/startup.md).
+// the bundle dist/oneshot.cjs, the rest the full dist/pgtui.cjs (route.js says which); both with V8's code cache
+// (compile-cache.js; docs/startup.md).
 'use strict';
 const path = require('node:path');
 
@@ -16,8 +16,5 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // the background with its optimising tier; a process cannot exit until that job is done (~200 ms after every
   // run that used it). The baseline tier is plenty.
   if (process.env.PGTUI_HTTP === 'undici') require('node:v8').setFlagsFromString('--liftoff-only');
-  import('../dist/pgtui.mjs').catch((err) => {
-    process.stderr.write(`pgtui: cannot load ${String(err?.message ?? err).split('\n')[0]} (run npm run build)\n`);
-    process.exitCode = 1;
-  });
+  require('./compile-cache.js').runCached(path.join(__dirname, '../dist/pgtui.cjs'));
 }

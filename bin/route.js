@@ -1,6 +1,6 @@
-// Which bundle a run needs (bin/pgtui.js): a one-shot command goes to dist/oneshot.cjs, which is loaded with
-// V8's code cache; everything else (the TUI, --demo, the undici transport) to the full dist/pgtui.mjs. Both are
-// built from src/cli.tsx and answer every command the same way; this choice is only about speed.
+// Which bundle a run needs (bin/pgtui.js): a one-shot command goes to dist/oneshot.cjs, which leaves out Ink,
+// React, the demo and undici; everything else (the TUI, --demo, the undici transport) to the full dist/pgtui.cjs.
+// Both are built from src/cli.tsx and answer every command the same way; this choice is only about speed.
 'use strict';
 
 /** Global options that take a value (src/cli.tsx; test/cli/launcher.test.ts checks the list against --help). */

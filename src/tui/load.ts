@@ -6,7 +6,11 @@ export async function loadTui(): Promise<typeof import('../tui.js')> {
   const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
-    return await import('../tui.js');
+    const tui = await import('../tui.js');
+    // In the CommonJS bundle yoga loads its WebAssembly after the import (stubs/yoga-layout.js); elsewhere it is
+    // ready already and there is nothing to wait for.
+    await (Object(await import('yoga-layout')) as { yogaReady?: Promise<void> }).yogaReady;
+    return tui;
   } finally {
     if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', fetch);
   }

@@ -11,7 +11,7 @@ export const BIN = join(ROOT, 'bin/pgtui.js');
 
 /** `npm test` builds first (pretest); a bare `vitest run` may not have, so build when the bundle is missing. */
 export function ensureBuilt(): void {
-  if (!existsSync(join(ROOT, 'dist/pgtui.mjs')) || !existsSync(join(ROOT, 'dist/oneshot.cjs'))) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'dist/pgtui.cjs')) || !existsSync(join(ROOT, 'dist/oneshot.cjs'))) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export interface Run {

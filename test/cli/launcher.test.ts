@@ -1,6 +1,6 @@
-// The launcher (bin/pgtui.js): `--version` before anything loads, one-shot commands through dist/oneshot.cjs with
-// V8's code cache (bin/compile-cache.js), everything else through dist/pgtui.mjs (bin/route.js), and both
-// bundles answering the same.
+// The launcher (bin/pgtui.js): `--version` before anything loads, one-shot commands through dist/oneshot.cjs,
+// everything else through dist/pgtui.cjs (bin/route.js), both with V8's code cache (bin/compile-cache.js), and
+// both bundles answering the same.
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
