@@ -1,4 +1,5 @@
-// The one HTTP client every provider uses: Node's own http/https (or undici, see transport.ts), Basic or Bearer auth, mutual TLS, per-request timeouts, retries with backoff and jitter, typed errors.
+// The one HTTP client every provider uses: Node's own http/https (or undici; transport.ts), Basic or Bearer auth,
+// mutual TLS, per-request timeouts, retries with backoff and jitter, typed errors.
 // Every response is bounded: a size cap (the body is streamed and dropped once over it) and an overall deadline
 // for headers plus the whole body (the transports' idle timeout only measures the gaps between chunks, so a body
 // dripping one byte a second would otherwise never end).
