@@ -11,7 +11,8 @@ const { createRequire } = require('node:module');
 const vm = require('node:vm');
 
 function cacheDir() {
-  const base = process.env.XDG_CACHE_HOME || (process.env.HOME && path.join(process.env.HOME, '.cache'));
+  const xdg = process.env.XDG_CACHE_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : process.env.HOME && path.join(process.env.HOME, '.cache');
   return base ? path.join(base, 'pgtui') : undefined;
 }
 
