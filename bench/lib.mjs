@@ -95,7 +95,7 @@ export class Tmux {
   }
   kill() {
     try {
-      this.run('kill-server');
+      execFileSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
     } catch {
       // no server left to kill
     }
