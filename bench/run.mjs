@@ -172,7 +172,14 @@ async function firstFrame(count, command = `${node} ${BIN}`, extraEnv = {}, quit
       // the whole list first, so that the last page is in the phase log
       while (!new RegExp(`\\b${count} clusters · `).test(t.capture()) && Date.now() - started < 30_000) await sleep(20);
       t.run('send-keys', '-t', 'b', 'q');
-      for (let i = 0; i < 300 && t.capture().includes('clusters · '); i++) await sleep(10);
+      const running = () => {
+        try {
+          return t.capture().includes('clusters · ');
+        } catch {
+          return false; // pgtui quit, and the tmux server with it
+        }
+      };
+      for (let i = 0; i < 300 && running(); i++) await sleep(10);
     }
     return ms;
   } finally {
