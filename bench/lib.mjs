@@ -61,12 +61,18 @@ export async function startFake(script, count, latencyMs = 0) {
   };
 }
 
+/**
+ * V8's code cache for every pgtui the bench starts (bin/compile-cache.js; docs/startup.md), in one place so that
+ * each measured run finds the cache a first run wrote, as a user's second and later runs do.
+ */
+export const CODE_CACHE = mkdtempSync(join(tmpdir(), 'pgtui-bench-cache-'));
+
 /** A private config dir with one IONOS v1 profile pointing at the fake. */
 export function configFor(fake, settings = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'pgtui-bench-'));
   const profile = { kind: 'ionos-v1', name: 'bench', apiUrl: fake.url, username: fake.username, password: fake.password };
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, profiles: [profile], settings }), { mode: 0o600 });
-  return { dir, env: { PATH: process.env.PATH, HOME: dir, PGTUI_CONFIG_DIR: dir, LANG: 'C.UTF-8' } };
+  return { dir, env: { PATH: process.env.PATH, HOME: dir, PGTUI_CONFIG_DIR: dir, LANG: 'C.UTF-8', XDG_CACHE_HOME: CODE_CACHE } };
 }
 
 export function has(cmd) {
@@ -89,7 +95,7 @@ export class Tmux {
   }
   kill() {
     try {
-      this.run('kill-server');
+      execFileSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
     } catch {
       // no server left to kill
     }

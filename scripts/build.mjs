@@ -30,27 +30,71 @@ const verifyPatches = {
     });
   },
 };
-// Chunk names carry hashes: start from an empty dist so old chunks do not pile up.
+// Start from an empty dist: nothing from an older build (such as its chunks) stays behind.
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const common = {
   absWorkingDir: root,
-  // Split at the dynamic imports: `pgtui ls` compiles the CLI and the provider clients only, never Ink and
-  // React (compiling the whole 2 MB bundle costs ~100 ms before the first line of code runs).
-  entryPoints: { pgtui: 'src/cli.tsx' },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   minify: process.env.PGTUI_NO_MINIFY !== '1', // PGTUI_NO_MINIFY=1: readable names for profiling (bench/profile-keys.mjs)
+  // bin/compile-cache.js wraps the bundle like Node's own CommonJS loader does.
   legalComments: 'none',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
-  alias: { 'react-devtools-core': './stubs/react-devtools-core.js' },
-  banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
-  plugins: [verifyPatches],
   logLevel: 'warning',
+};
+
+// The one-shot bundle (bin/route.js sends `pgtui ls`, `get`, … here): the same src/cli.tsx as one CommonJS file,
+// which bin/compile-cache.js runs with V8's code cache (ES modules get none on Node 20). What only the TUI,
+// --demo and the undici transport load is left out: bin/pgtui.js runs those through dist/pgtui.cjs.
+const INTERACTIVE_ONLY = /^(\.\/tui\/load|\.\/state\/store|\.\.\/demo\/start|\.\/transport-undici)\.js$/;
+const leaveOut = {
+  name: 'interactive-only',
+  setup(b) {
+    b.onResolve({ filter: INTERACTIVE_ONLY }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({
+      loader: 'js',
+      contents: ['loadTui', 'createClusterStore', 'startDemo', 'undiciTransport']
+        .map((name) => `export function ${name}() { throw new Error(${JSON.stringify(`${args.path} is not in the one-shot bundle (bin/route.js)`)}); }`)
+        .join('\n'),
+    }));
+  },
+};
+await build({
+  ...common,
+  entryPoints: ['src/cli.tsx'],
+  outfile: 'dist/oneshot.cjs',
+  format: 'cjs',
+  plugins: [leaveOut],
+});
+
+// The full bundle (the TUI, --demo, the undici transport, and every command too), also CommonJS so that it gets
+// V8's code cache (~90 ms less CPU before the first frame; docs/startup.md). Two things in Ink's dependencies
+// are ES-module-only: yoga-layout's top-level `await loadYoga()` (replaced by stubs/yoga-layout.js, which
+// src/tui/load.ts waits for) and Ink's React DevTools hook (below, never on in pgtui's build).
+const INK_DEVTOOLS = [
+  ["await import('./devtools.js');", 'void 0;'],
+  ['? await loadPackageJson()', '? undefined'],
+];
+const noInkDevtools = {
+  name: 'no-ink-devtools',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, async (args) => {
+      let text = await readFile(args.path, 'utf8');
+      for (const [from, to] of INK_DEVTOOLS) {
+        if (!text.includes(from)) throw new Error(`${args.path}: "${from}" not found; review scripts/build.mjs for this Ink version`);
+        text = text.replace(from, to);
+      }
+      return { contents: text, loader: 'js' };
+    });
+  },
+};
+await build({
+  ...common,
+  entryPoints: ['src/cli.tsx'],
+  outfile: 'dist/pgtui.cjs',
+  format: 'cjs',
+  alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'yoga-layout': './stubs/yoga-layout.js' },
+  plugins: [verifyPatches, noInkDevtools],
 });

@@ -12,14 +12,9 @@ import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from 
 import type { ClusterStore, Settings } from './state/types.js';
 import { displayText, hasUnsafe } from './text/safe.js';
 
-export class PsqlError extends Error {
-  constructor(
-    message: string,
-    readonly missing = false,
-  ) {
-    super(message);
-  }
-}
+import { PsqlError } from './psql-error.js';
+
+export { PsqlError };
 
 export interface PsqlLaunch {
   command: string;

@@ -1,12 +1,14 @@
-// The one HTTP client every provider uses: undici (loaded lazily, it costs ~100 ms at start-up),
-// Basic or Bearer auth, mutual TLS, per-request timeouts, retries with backoff and jitter, typed errors.
+// The one HTTP client every provider uses: Node's own http/https (or undici; transport.ts), Basic or Bearer auth,
+// mutual TLS, per-request timeouts, retries with backoff and jitter, typed errors.
 // Every response is bounded: a size cap (the body is streamed and dropped once over it) and an overall deadline
-// for headers plus the whole body (undici's bodyTimeout only measures the gaps between chunks, so a body
+// for headers plus the whole body (the transports' idle timeout only measures the gaps between chunks, so a body
 // dripping one byte a second would otherwise never end).
 import { setMaxListeners } from 'node:events';
-import type { Agent, Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { ApiError, httpError, oneLine } from './errors.js';
 import { currentContext, type Budget } from './budget.js';
+import type { Transport, TransportKind, TransportResponse } from './transport.js';
+import { nodeTransport } from './transport-node.js';
 
 export type Auth =
   | { type: 'basic'; username: string; password: string }
@@ -47,7 +49,9 @@ export interface HttpClientOptions {
   retry?: RetryPolicy;
   /** Pulls the provider's own message out of an error body (parsed JSON when it was JSON, else the text). */
   errorMessage?: (status: number, body: unknown, text: string) => string | undefined;
-  /** Test hook: a dispatcher to use instead of the client's own agent. */
+  /** Which transport sends the requests (default transportKind(): Node's http/https unless PGTUI_HTTP=undici). */
+  transport?: TransportKind;
+  /** Test hook: an undici dispatcher to send every request through (implies the undici transport). */
   dispatcher?: Dispatcher;
   /** The credential's request budget (budget.ts): every request waits for a slot; a 429 pauses it. */
   budget?: Budget;
@@ -83,11 +87,9 @@ export interface HttpResponse<T> {
 /** Counts requests per process; the benchmarks and the store tests read it. */
 export const httpStats = { requests: 0 };
 
-let undiciModule: Promise<typeof import('undici')> | undefined;
-function loadUndici(): Promise<typeof import('undici')> {
-  // A code-split bundle hands a CommonJS package over as `default` (its module.exports); Node itself gives both.
-  undiciModule ??= import('undici').then((m) => (m as { default?: typeof import('undici') }).default ?? m);
-  return undiciModule;
+/** Node's http/https unless PGTUI_HTTP=undici (both run the same pipeline below; transport.ts). */
+export function transportKind(env: NodeJS.ProcessEnv = process.env): TransportKind {
+  return env.PGTUI_HTTP === 'undici' ? 'undici' : 'node';
 }
 
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
@@ -106,7 +108,7 @@ export const DEADLINE_FACTOR = 4;
 const final = new WeakSet<ApiError>();
 
 export class HttpClient {
-  private agent?: Agent;
+  private transport?: Promise<Transport>;
   private readonly opts: HttpClientOptions;
 
   constructor(opts: HttpClientOptions) {
@@ -169,32 +171,21 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    const agent = this.agent;
-    this.agent = undefined;
-    await agent?.close();
+    const transport = this.transport;
+    this.transport = undefined;
+    await (await transport)?.close();
   }
 
-  private async dispatcher(): Promise<Dispatcher> {
-    if (this.opts.dispatcher) return this.opts.dispatcher;
-    if (!this.agent) {
-      const { Agent } = await loadUndici();
-      const tls = this.opts.tls;
-      this.agent = new Agent({
-        keepAliveTimeout: 10_000,
-        connections: 16,
-        connect: {
-          ca: tls?.ca,
-          cert: tls?.cert,
-          key: tls?.key,
-          rejectUnauthorized: !tls?.insecure,
-        },
-      });
-    }
-    return this.agent;
+  private connection(): Promise<Transport> {
+    const { tls, dispatcher } = this.opts;
+    this.transport ??=
+      dispatcher || (this.opts.transport ?? transportKind()) === 'undici'
+        ? import('./transport-undici.js').then((m) => m.undiciTransport({ tls, dispatcher }))
+        : Promise.resolve(nodeTransport({ tls }));
+    return this.transport;
   }
 
   private async once<T>(req: RequestOptions): Promise<HttpResponse<T>> {
-    const { request } = await loadUndici();
     const url = buildUrl(req.baseUrl ?? this.opts.baseUrl, req.path, req.query);
     const headers: Record<string, string> = { accept: 'application/json', ...this.opts.headers, ...req.headers };
     const auth = this.opts.auth;
@@ -227,17 +218,9 @@ export class HttpClient {
     };
     httpStats.requests++;
     try {
-      let res: Dispatcher.ResponseData;
+      let res: TransportResponse;
       try {
-        res = await request(url, {
-          method: req.method,
-          headers,
-          body,
-          signal: ctl.signal,
-          dispatcher: await this.dispatcher(),
-          headersTimeout: timeout,
-          bodyTimeout: timeout,
-        });
+        res = await (await this.connection()).send(url, { method: req.method, headers, body, signal: ctl.signal, timeoutMs: timeout });
       } catch (err) {
         throw late ? overDeadline() : transportError(err, url, timeout, clientCert);
       }
@@ -291,7 +274,7 @@ function decodeBody<T>(expect: 'json' | 'text' | 'none', contentType: string, te
 }
 
 /** The body as text, streamed: once it passes `maxBytes` the socket is dropped and nothing more is kept. */
-async function readCapped(res: Dispatcher.ResponseData, maxBytes: number, url: string): Promise<string> {
+async function readCapped(res: TransportResponse, maxBytes: number, url: string): Promise<string> {
   const tooBig = () => {
     const err = new ApiError(`the response from ${safeOrigin(url)} exceeded ${formatBytes(maxBytes)}`, { kind: 'malformed', status: res.statusCode });
     final.add(err);
@@ -299,15 +282,15 @@ async function readCapped(res: Dispatcher.ResponseData, maxBytes: number, url: s
   };
   const declared = Number(res.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    res.body.destroy();
+    res.destroy();
     throw tooBig();
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+  for await (const chunk of res.body) {
     size += chunk.length;
     if (size > maxBytes) {
-      res.body.destroy();
+      res.destroy();
       throw tooBig();
     }
     chunks.push(chunk);

@@ -11,7 +11,7 @@ export const BIN = join(ROOT, 'bin/pgtui.js');
 
 /** `npm test` builds first (pretest); a bare `vitest run` may not have, so build when the bundle is missing. */
 export function ensureBuilt(): void {
-  if (!existsSync(join(ROOT, 'dist/pgtui.mjs'))) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'dist/pgtui.cjs')) || !existsSync(join(ROOT, 'dist/oneshot.cjs'))) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export interface Run {
@@ -23,6 +23,8 @@ export interface Run {
 /** A HOME and environment with none of the user's provider variables, so only the test's profiles exist. */
 export function cleanEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', NO_COLOR: '1' };
+  // PGTUI_HTTP=undici runs the executable on the undici transport (src/api/transport.ts).
+  if (process.env.PGTUI_HTTP) env.PGTUI_HTTP = process.env.PGTUI_HTTP;
   return { ...env, ...extra };
 }
 

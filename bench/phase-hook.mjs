@@ -1,0 +1,43 @@
+// Loaded into pgtui with `node --import` by bench/run.mjs (the phase breakdowns, not the timed runs): writes, at
+// exit, when each phase ended (ms since the process started) to $PGTUI_BENCH_PHASE_LOG as JSON. Phases: Node's
+// own start, loading and compiling pgtui's code, reading the config, the first and last HTTP request, the output
+// (for the TUI: its first frame, and its first frame with clusters), and the exit.
+import diagnostics from 'node:diagnostics_channel';
+import fs, { writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { performance } from 'node:perf_hooks';
+
+const log = process.env.PGTUI_BENCH_PHASE_LOG;
+if (log) {
+  const t = { nodeStarted: performance.nodeTiming.bootstrapComplete };
+  const now = () => performance.now();
+  // The config is read with readFileSync (src/state/config-file.ts): its first and last read of config.json.
+  const readFileSync = fs.readFileSync;
+  fs.readFileSync = function (path, ...rest) {
+    const isConfig = typeof path === 'string' && /config\.json$|secrets\.json$/.test(path);
+    if (isConfig) t.configStart ??= now();
+    try {
+      return readFileSync.call(this, path, ...rest);
+    } finally {
+      if (isConfig) t.configEnd = now();
+    }
+  };
+  syncBuiltinESMExports();
+  diagnostics.subscribe('http.client.request.start', () => (t.httpStart ??= now()));
+  diagnostics.subscribe('http.client.response.finish', () => {
+    t.firstResponse ??= now();
+    t.httpEnd = now();
+  });
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk, ...rest) => {
+    t.outputStart ??= now();
+    const ok = write(chunk, ...rest);
+    t.outputEnd = now();
+    if (t.dataFrame === undefined && /\d clusters · /.test(String(chunk))) t.dataFrame = now();
+    return ok;
+  };
+  process.on('exit', () => {
+    t.exit = now();
+    writeFileSync(log, JSON.stringify(t));
+  });
+}
