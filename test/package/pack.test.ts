@@ -39,7 +39,8 @@ describe('the npm package', () => {
     expect(tarball).toBe(`pgtui-${pkg.version}.tgz`);
     const listed = (await run('tar', ['-tzf', join(work, tarball!)])).stdout.split('\n').filter(Boolean);
     expect(listed).toContain('package/bin/pgtui.js');
-    expect(listed).toContain('package/dist/pgtui.mjs');
+    expect(listed).toContain('package/dist/pgtui.cjs'); // the TUI bundle
+    expect(listed).toContain('package/dist/oneshot.cjs'); // one-shot commands (docs/startup.md)
     expect(listed.filter((f) => f.startsWith('package/src/') || f.startsWith('package/node_modules/'))).toEqual([]);
 
     const prefix = join(work, 'prefix');
