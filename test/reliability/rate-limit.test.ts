@@ -14,6 +14,8 @@ import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickho
 import { FakeClock, type FakeRequest, type FakeResponse } from '../../src/fake/kit.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { clusterKey, type ClusterStore } from '../../src/state/types.js';
+// The undici transport (a MockAgent dispatcher implies it) is imported lazily by http.ts: load it before the clock is faked.
+import '../../src/api/transport-undici.js';
 
 const ORIGIN = 'http://clickhouse.test';
 const T0 = Date.UTC(2026, 0, 1);
