@@ -22,8 +22,8 @@ export function Help({ readOnly, height, width }: { readOnly: boolean; height: n
       <Box flexDirection="row">
         {Array.from({ length: columns }, (_, c) => (
           <Box key={c} flexDirection="column" width={columnWidth} marginRight={1}>
-            {entries.slice(c * perColumn, (c + 1) * perColumn).map(([keys, help]) => (
-              <Text key={keys} wrap="truncate">
+            {entries.slice(c * perColumn, (c + 1) * perColumn).map(([keys, help], i) => (
+              <Text key={`${keys}-${i}`} wrap="truncate">
                 <Text color="cyan">{keys.padEnd(12)}</Text> {help}
               </Text>
             ))}
