@@ -21,7 +21,10 @@ export const FOLLOW_EVERY_MS = 5_000;
 const OVERLAP_MS = 30_000;
 const FOLLOW_PAGE = 2_000;
 
-export type LogsProps = InsideProps;
+export type LogsProps = InsideProps & {
+  /** Follow's poll interval; tests shorten it. */
+  pollMs?: number;
+};
 
 const SEVERITY_COLOR: Record<string, string> = { WARNING: 'yellow', ERROR: 'red', FATAL: 'red', PANIC: 'red' };
 
@@ -31,7 +34,7 @@ export function Logs(props: LogsProps) {
   return store.supports(cluster, 'logs') ? <LogsView {...props} /> : <Unsupported {...props} title="Logs" capability="logs" />;
 }
 
-function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit }: LogsProps) {
+function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, pollMs = FOLLOW_EVERY_MS }: LogsProps) {
   const store = useStore();
   const [range, setRange] = useState(1);
   const [live, setLive] = useState(true);
@@ -74,7 +77,7 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
             poll();
           },
         );
-      }, FOLLOW_EVERY_MS);
+      }, pollMs);
     };
     first.then(
       (page) => {
@@ -97,13 +100,13 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
       if (timer) clearTimeout(timer);
     };
     // `live` restarts the effect: turning follow off stops the polls, turning it on reloads the range.
-  }, [store, cluster.profile, cluster.id, range, live]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [store, cluster.profile, cluster.id, range, live, pollMs]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const entries = buffer.current.entries;
   const version = buffer.current.version;
   // Walks the buffer only when the filters or the lines change, never for a scroll key.
   const picked = useMemo(() => filterEntries(entries, search, level), [entries, version, search, level]); // eslint-disable-line react-hooks/exhaustive-deps
-  const view = useMemo(() => viewOf(entries, picked), [entries, picked]);
+  const view = useMemo(() => viewOf(entries, picked), [entries, picked, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const rows = Math.max(1, height - 2 - (searching ? 1 : 0));
   const bottom = bottomOf(view, anchor);
