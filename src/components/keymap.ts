@@ -8,9 +8,9 @@ export type Action =
   | 'logs' | 'metrics' | 'slow' | 'switchover'
   | 'search' | 'severity' | 'wrap' | 'range' | 'follow';
 
-/** `logs`: the logs screen; `inside`: the other screens inside a cluster (metrics, slow queries). */
-export type Scope = 'list' | 'detail' | 'logs' | 'inside';
-const MOVING: Scope[] = ['list', 'detail', 'logs', 'inside'];
+/** Screens inside a cluster: `logs`, `slow` (slow queries) and `inside` (metrics, and any screen saying it has none). */
+export type Scope = 'list' | 'detail' | 'logs' | 'slow' | 'inside';
+const MOVING: Scope[] = ['list', 'detail', 'logs', 'slow', 'inside'];
 
 export interface Binding {
   action: Action;
@@ -36,7 +36,7 @@ export const KEYMAP: Binding[] = [
   { action: 'bottom', keys: 'G', help: 'last row (logs: follow again)', scopes: MOVING, match: (i, k) => k.end || ch('G')(i, k) },
   { action: 'pageDown', keys: 'ctrl-f/pgdn', help: 'page down', scopes: MOVING, match: (i, k) => k.pageDown || (k.ctrl && i === 'f') },
   { action: 'pageUp', keys: 'ctrl-b/pgup', help: 'page up', scopes: MOVING, match: (i, k) => k.pageUp || (k.ctrl && i === 'b') },
-  { action: 'open', keys: 'enter', help: 'open the cluster / the slow query', scopes: ['list', 'inside'], hint: 'open', priority: 1, match: (_i, k) => k.return },
+  { action: 'open', keys: 'enter', help: 'open the cluster / the slow query', scopes: ['list', 'slow'], hint: 'open', priority: 1, match: (_i, k) => k.return },
   { action: 'back', keys: 'esc', help: 'back / clear the filter', scopes: MOVING, hint: 'back', priority: 2, match: (_i, k) => k.escape },
   { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', scopes: ['list'], hint: 'filter', priority: 1, match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column', scopes: ['list'], match: ch('s') },
@@ -58,7 +58,7 @@ export const KEYMAP: Binding[] = [
   { action: 'search', keys: '/', help: 'logs: search (show matching lines)', scopes: ['logs'], hint: 'search', priority: 1, match: ch('/') },
   { action: 'severity', keys: 's', help: 'logs: severity filter (all, warning+, error+)', scopes: ['logs'], hint: 'severity', priority: 2, match: ch('s') },
   { action: 'wrap', keys: 'w', help: 'logs: wrap long lines', scopes: ['logs'], hint: 'wrap', priority: 3, match: ch('w') },
-  { action: 'range', keys: 't', help: 'time range (15m, 1h, 6h, 24h)', scopes: ['logs', 'inside'], hint: 'range', priority: 2, match: ch('t') },
+  { action: 'range', keys: 't', help: 'time range (15m, 1h, 6h, 24h)', scopes: ['logs', 'slow', 'inside'], hint: 'range', priority: 2, match: ch('t') },
   { action: 'follow', keys: 'f', help: 'logs: follow on / off', scopes: ['logs'], hint: 'follow', priority: 3, match: ch('f') },
   { action: 'command', keys: ':', help: 'command: :profiles :create :q', scopes: ['list', 'detail'], hint: 'command', priority: 3, match: ch(':') },
   { action: 'help', keys: '?', help: 'this help', scopes: MOVING, hint: 'help', priority: 0, match: ch('?') },

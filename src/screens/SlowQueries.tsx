@@ -48,7 +48,7 @@ function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, on
     setCursor(cursorRef.current);
   };
   useKeys((input: string, key: Key) => {
-    switch (actionFor(input, key, 'inside', readOnly)) {
+    switch (actionFor(input, key, 'slow', readOnly)) {
       case 'down':
         return moveTo(cursorRef.current + 1);
       case 'up':

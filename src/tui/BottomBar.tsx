@@ -11,7 +11,7 @@ import { isConfirm, type NavEvent, type NavState, type Screen } from './navigati
 import type { Scope } from '../components/keymap.js';
 
 /** Which of the keymap's scopes a screen's keys come from. */
-export const scopeOf = (screen: Screen): Scope => (screen === 'detail' ? 'detail' : screen === 'logs' ? 'logs' : screen === 'metrics' || screen === 'slow' ? 'inside' : 'list');
+export const scopeOf = (screen: Screen): Scope => (screen === 'detail' ? 'detail' : screen === 'logs' ? 'logs' : screen === 'slow' ? 'slow' : screen === 'metrics' ? 'inside' : 'list');
 
 export interface BottomBarProps {
   nav: NavState;
