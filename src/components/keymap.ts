@@ -5,7 +5,7 @@ export type Action =
   | 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp' | 'open' | 'back' | 'filter' | 'command' | 'help'
   | 'refresh' | 'sort' | 'sortReverse' | 'create' | 'delete' | 'psql' | 'copy' | 'quit' | 'edit' | 'reveal'
   | 'restart' | 'promote' | 'resetPassword' | 'profiles'
-  | 'logs' | 'metrics' | 'slow' | 'switchover'
+  | 'logs' | 'metrics' | 'slow' | 'settings' | 'switchover'
   | 'search' | 'severity' | 'wrap' | 'range' | 'follow';
 
 /** Screens inside a cluster: `logs`, `slow` (slow queries) and `inside` (metrics, and any screen saying it has none). */
@@ -54,6 +54,7 @@ export const KEYMAP: Binding[] = [
   { action: 'logs', keys: 'l', help: 'the cluster\'s logs', scopes: ['detail'], hint: 'logs', priority: 2, match: ch('l') },
   { action: 'metrics', keys: 'm', help: 'metrics (sparklines)', scopes: ['detail'], hint: 'metrics', priority: 3, match: ch('m') },
   { action: 'slow', keys: 'Q', help: 'slow queries, worst first', scopes: ['detail'], hint: 'slow', priority: 4, match: ch('Q') },
+  { action: 'settings', keys: 'C', help: 'settings (PostgreSQL config): edit, review, apply', scopes: ['detail'], hint: 'settings', priority: 4, match: ch('C') },
   { action: 'switchover', keys: 'O', help: 'switch over to the standby (type the name)', scopes: ['detail'], writes: true, match: ch('O') },
   { action: 'search', keys: '/', help: 'logs: search (show matching lines)', scopes: ['logs'], hint: 'search', priority: 1, match: ch('/') },
   { action: 'severity', keys: 's', help: 'logs: severity filter (all, warning+, error+)', scopes: ['logs'], hint: 'severity', priority: 2, match: ch('s') },

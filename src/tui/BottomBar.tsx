@@ -37,6 +37,8 @@ export function BottomBar({ nav, dispatch, list, target, readOnly, width, runCom
   }
   if (overlay === 'command') return <CommandLine onClose={close} runCommand={runCommand} />;
   if (isConfirm(overlay)) return target ? <ConfirmOverlay key={overlay} kind={overlay} cluster={target} onClose={close} status={status} onSecret={onSecret} /> : null;
+  // The settings form draws its own keys.
+  if (nav.screen === 'settings') return null;
   if (overlay === 'none') return <KeyHints scope={scopeOf(nav.screen)} readOnly={readOnly} width={width} />;
   return null;
 }

@@ -1,10 +1,11 @@
-// The screens inside one cluster (issue 16), opened from its detail screen: logs, metrics and slow queries.
+// The screens inside one cluster (issue 16), opened from its detail screen: logs, metrics, slow queries, settings.
 // Each has its own keys while it is open (keymap scopes 'logs' and 'inside') and fetches only then.
 import type { Dispatch } from 'react';
 import type { Cluster } from '../api/types.js';
 import { Logs } from '../screens/Logs.js';
 import { Metrics } from '../screens/Metrics.js';
 import { SlowQueries } from '../screens/SlowQueries.js';
+import { Settings } from '../screens/Settings.js';
 import type { InsideScreen as Screen, NavEvent } from './navigation.js';
 import type { Status } from './status.js';
 
@@ -30,5 +31,7 @@ export function InsideScreen({ screen, dispatch, onQuit, ...rest }: InsideScreen
       return <Metrics {...common} />;
     case 'slow':
       return <SlowQueries {...common} />;
+    case 'settings':
+      return <Settings {...common} />;
   }
 }

@@ -141,6 +141,7 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       case 'logs':
       case 'metrics':
       case 'slow':
+      case 'settings':
         return onDetail && target ? dispatch({ type: 'inside', screen: action }) : undefined;
       case 'delete':
       case 'restart':

@@ -4,8 +4,8 @@
 
 export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles' | InsideScreen;
 /** The screens inside one cluster (issue 16), opened from its detail screen; esc returns there. */
-export type InsideScreen = 'logs' | 'metrics' | 'slow';
-export const isInside = (s: Screen): s is InsideScreen => s === 'logs' || s === 'metrics' || s === 'slow';
+export type InsideScreen = 'logs' | 'metrics' | 'slow' | 'settings';
+export const isInside = (s: Screen): s is InsideScreen => s === 'logs' || s === 'metrics' || s === 'slow' || s === 'settings';
 /** The typed confirmations; their titles and intents are in ./confirms.ts. */
 export type ConfirmKind = 'delete' | 'restart' | 'promote' | 'resetPassword' | 'switchover';
 export type Overlay = 'none' | 'help' | 'filter' | 'command' | ConfirmKind;
