@@ -119,9 +119,9 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
     );
   }
 
+  // The form's own title names the cluster.
   return (
     <Box flexDirection="column">
-      {title}
       <Form spec={spec} values={values} onChange={setValues} message={message} submitLabel="review changes" isActive={active && step === 'form'} maxRows={Math.max(3, height - 4)}
         onCancel={onBack}
         onSubmit={(submitted) => {

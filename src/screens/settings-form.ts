@@ -5,7 +5,8 @@ import type { ChangePlan, FieldSpec, FormSpec, FormValues } from '../api/types.j
 import { oneLine } from '../text/safe.js';
 
 function fieldOf(s: SettingSpec, current: string | undefined): FieldSpec {
-  const help = [s.help ? oneLine(s.help, 80) : '', s.restart ? 'needs a restart' : '', current === undefined ? 'unset: PostgreSQL default' : ''].filter(Boolean).join(' · ');
+  // The short facts first: the field's help line is truncated to the terminal.
+  const help = [current === undefined ? 'unset (default)' : '', s.restart ? 'needs a restart' : '', s.help ? oneLine(s.help, 80) : ''].filter(Boolean).join(' · ');
   const base = { key: s.key, label: oneLine(s.key, 60), help: help || undefined };
   if (s.kind === 'choice' && s.choices?.length) return { ...base, kind: 'choice', choices: s.choices.map((value) => ({ value: oneLine(value, 60) })) };
   // An int field keeps digits only; a setting with a unit ("64MB") is typed as text and checked by its spec.
