@@ -1,6 +1,6 @@
 // `l` on a cluster's detail: its log lines, newest at the bottom. Follow is on by default (a poll at most every
 // 5 s, at the budget's watch priority, only while this screen is mounted); scrolling back pauses it and G / End
-// resumes. `/` searches, `s` filters by severity, `w` wraps, `t` changes the time range. The model is
+// resumes. `/` searches, `s` filters by severity, `w` wraps, `t` changes the time range, `r` reloads it. The model is
 // ../tui/log-view.ts: only the lines that fit are drawn, so a key costs the same with 100,000 lines loaded.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
@@ -48,6 +48,7 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   /** seq of the bottom line while scrolled back; undefined follows the newest line. */
   const [anchor, setAnchor] = useState<number>();
   const [, bump] = useReducer((n: number) => n + 1, 0);
+  const [reload, setReload] = useState(0);
   const buffer = useRef(new LogBuffer());
 
   // The window of the range, then (while live) a poll every 5 s from the newest line on. A new range starts over.
@@ -100,7 +101,7 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
       if (timer) clearTimeout(timer);
     };
     // `live` restarts the effect: turning follow off stops the polls, turning it on reloads the range.
-  }, [store, cluster.profile, cluster.id, range, live, pollMs]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [store, cluster.profile, cluster.id, range, live, pollMs, reload]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const entries = buffer.current.entries;
   const version = buffer.current.version;
@@ -148,6 +149,8 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
         return setRange((r) => (r + 1) % RANGES.length);
       case 'follow':
         return setLive((l) => !l);
+      case 'refresh':
+        return setReload((n) => n + 1);
       case 'back':
         if (search) return setSearch('');
         return onBack();

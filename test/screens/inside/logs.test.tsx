@@ -118,6 +118,28 @@ describe('logs screen', () => {
     await waitForFrame(ui.lastFrame, (f) => f.includes('following') && Number(/message number (\d+)\s*$/m.exec(f.trimEnd())?.[1]) > Number(bottom) + 2);
   });
 
+  it('t moves to the next time range and reloads it; w wraps a long line onto the next rows', async () => {
+    const long = `start ${'x'.repeat(150)} tail-end`;
+    const logs = vi.fn<LogsFn>(async () => page([line(1, 'LOG', long)]));
+    const { ui } = setup(logs);
+    unmount = ui.unmount;
+    const first = await waitForFrame(ui.lastFrame, 'last 1h');
+    expect(first).not.toContain('tail-end');
+    const q0 = logs.mock.calls[0]![1];
+    expect(q0.to.getTime() - q0.from.getTime()).toBe(3_600_000);
+    await press(ui.stdin, 't');
+    await waitForFrame(ui.lastFrame, 'last 6h');
+    await vi.waitFor(() => expect(logs).toHaveBeenCalledTimes(2));
+    const q1 = logs.mock.calls[1]![1];
+    expect(q1.to.getTime() - q1.from.getTime()).toBe(6 * 3_600_000);
+    expect(logs.mock.calls[1]![2]?.poll).toBeFalsy();
+    await press(ui.stdin, 'w');
+    const wrapped = await waitForFrame(ui.lastFrame, 'tail-end');
+    expect(wrapped).toContain('· wrap');
+    await press(ui.stdin, 'r');
+    await vi.waitFor(() => expect(logs).toHaveBeenCalledTimes(3));
+  });
+
   it('shows hostile provider text safe: no escape sequence or bidi override reaches the terminal', async () => {
     const { ui } = setup(async () => page([line(1, 'ERROR\u001b[2J', 'evil \u001b]52;c;cHduZWQ=\u0007 text \u202e reversed \u001b[31mred')]));
     unmount = ui.unmount;
