@@ -15,12 +15,13 @@ import { Unsupported, type InsideProps } from './inside-common.js';
 /** The panel refreshes at most this often. */
 export const METRICS_EVERY_MS = 30_000;
 
-export function Metrics(props: InsideProps) {
+/** `refreshMs`: tests shorten it. */
+export function Metrics(props: InsideProps & { refreshMs?: number }) {
   const store = useStore();
   return store.supports(props.cluster, 'metrics') ? <MetricsView {...props} /> : <Unsupported {...props} title="Metrics" capability="metrics" />;
 }
 
-function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit }: InsideProps) {
+function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, refreshMs = METRICS_EVERY_MS }: InsideProps & { refreshMs?: number }) {
   const store = useStore();
   const [range, setRange] = useState(1);
   const [series, setSeries] = useState<MetricSeries[]>();
@@ -41,7 +42,7 @@ function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp,
         },
         (err: unknown) => !ctrl.signal.aborted && setError(errorText(err)),
       ).finally(() => {
-        if (!ctrl.signal.aborted) timer = setTimeout(() => load(true), METRICS_EVERY_MS);
+        if (!ctrl.signal.aborted) timer = setTimeout(() => load(true), refreshMs);
       });
     };
     load(false);
@@ -49,7 +50,7 @@ function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp,
       ctrl.abort();
       if (timer) clearTimeout(timer);
     };
-  }, [store, cluster.profile, cluster.id, range, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [store, cluster.profile, cluster.id, range, reload, refreshMs]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const rows = Math.max(1, height - 2);
   const all = series ?? [];
@@ -80,7 +81,7 @@ function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp,
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
         <Text bold>Metrics · {displayText(cluster.name)}</Text>
-        <Text dimColor> · last {RANGES[range]!.label} · refreshes every {METRICS_EVERY_MS / 1000} s while open</Text>
+        <Text dimColor> · last {RANGES[range]!.label} · refreshes every {Math.round(refreshMs / 1000)} s while open</Text>
       </Text>
       {error ? <Text color="red" wrap="truncate">{oneLine(error)}</Text> : <Text dimColor>{series ? ' ' : 'loading…'}</Text>}
       {series && all.length === 0 ? <Text dimColor>no metrics in the last {RANGES[range]!.label}</Text> : null}
