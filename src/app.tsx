@@ -116,7 +116,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
           <Help readOnly={readOnly} height={layout.bodyHeight} width={width} />
         ) : isInside(nav.screen) && detail ? (
           <InsideScreen screen={nav.screen} cluster={detail} height={layout.bodyHeight} width={width} readOnly={isReadOnly(detail)} active={nav.overlay === 'none' && !handoff.active}
-            dispatch={dispatch} say={say} busy={status.busy} onQuit={quit.now} />
+            dispatch={dispatch} say={say} busy={status.busy} onQuit={quit.now} onEditing={quit.setEditing} />
         ) : nav.screen === 'detail' && detail ? (
           <ClusterDetail cluster={detail} revealed={nav.revealed} scroll={nav.scroll} height={layout.bodyHeight} width={width} onLines={(n) => (detailLines.current = n)} />
         ) : (

@@ -22,7 +22,7 @@ export function Settings(props: InsideProps) {
   return store.supports(props.cluster, 'settings') ? <SettingsEditor {...props} /> : <Unsupported {...props} title="Settings" capability="settings" />;
 }
 
-function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQuit, say }: InsideProps) {
+function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQuit, say, onEditing }: InsideProps) {
   const store = useStore();
   const [step, setStep] = useState<Step>('loading');
   const [view, setView] = useState<SettingsView>();
@@ -33,6 +33,9 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
   const [scroll, setScroll] = useState(0);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
+  const editing = !readOnly && (step === 'form' || step === 'review' || step === 'applying');
+  useEffect(() => onEditing?.(editing), [editing, onEditing]);
+  useEffect(() => () => onEditing?.(false), [onEditing]);
 
   useEffect(() => {
     if (step !== 'loading') return;

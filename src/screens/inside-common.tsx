@@ -18,6 +18,8 @@ export interface InsideProps {
   onHelp: () => void;
   onQuit: () => void;
   say?: (text: string, error?: boolean) => void;
+  /** The screen says when a form with input is open (ctrl-c asks first then: ../tui/quit.ts). */
+  onEditing?: (editing: boolean) => void;
 }
 
 /** The screen, or one line saying why this cluster's provider has none of it (nothing is fetched then). */

@@ -20,6 +20,7 @@ export interface InsideScreenProps {
   say: (text: string, error?: boolean) => void;
   busy: Status['busy'];
   onQuit: () => void;
+  onEditing?: (editing: boolean) => void;
 }
 
 export function InsideScreen({ screen, dispatch, onQuit, ...rest }: InsideScreenProps) {

@@ -18,7 +18,7 @@ const CLUSTERS: Cluster[] = [
   cluster({ id: 'a', name: 'alpha', profile: 'prod' }),
   cluster({ id: 'c', name: 'charlie', profile: 'ch', provider: 'clickhouse', state: 'running' }),
 ];
-const INSIDE = new Set(['logs', 'metrics', 'slowQueries', 'switchover']);
+const INSIDE = new Set(['logs', 'metrics', 'slowQueries', 'switchover', 'settings']);
 
 function setup() {
   const store = fakeStore({
@@ -33,6 +33,7 @@ function setup() {
     ],
     slowQueryDetail: async () => ({ recent: [{ at: '2026-11-30T00:01:00Z', durationMs: 420, rows: 1, user: 'app', error: 'canceling statement due to statement timeout' }] }),
     switchover: async () => undefined,
+    readSettings: async () => ({ values: { work_mem: '4MB' }, specs: [{ key: 'work_mem', group: 'postgres', kind: 'int', units: true }] }),
   });
   store.setClusters(CLUSTERS);
   const app = render(<App store={store} profiles={fakeProfilesApi(PROFILES)} settings={DEFAULT_SETTINGS} readOnly={false} launchPsql={vi.fn(async () => 0)} />);
@@ -129,6 +130,20 @@ describe('inside a cluster, from the detail screen', () => {
     await until(app.lastFrame, 'charlie');
     await vi.waitFor(() => expect(store.switchover).toHaveBeenCalledTimes(1));
     expect(store.switchover.mock.calls[0]![0].name).toBe('charlie');
+  });
+
+  it('C opens the settings form; ctrl-c with typed input asks first, esc returns to the detail', async () => {
+    const { app, store } = setup();
+    cleanup = app.unmount;
+    await openCharlie(app);
+    await press(app.stdin, 'C');
+    await until(app.lastFrame, 'Settings of charlie');
+    expect(store.readSettings).toHaveBeenCalledTimes(1);
+    await press(app.stdin, '8');
+    await press(app.stdin, '\u0003');
+    await until(app.lastFrame, 'unsaved input in this form');
+    await press(app.stdin, KEY.esc);
+    await until(app.lastFrame, /charlie\s+ready/);
   });
 
   it('the help screen lists the new keys, and the logs footer keeps ? help and q quit', async () => {
