@@ -51,10 +51,18 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   const [reload, setReload] = useState(0);
   const buffer = useRef(new LogBuffer());
 
+  // `f` turns following off and on without reloading: the poll chain reads these refs.
+  const liveRef = useRef(live);
+  liveRef.current = live;
+  const resume = useRef<() => void>(undefined);
+
   // The window of the range, then (while live) a poll every 5 s from the newest line on. A new range starts over.
   useEffect(() => {
     const ctrl = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** No poll is scheduled or in flight (following is off, or the first load has not answered yet). */
+    let stopped = true;
+    let loaded = false;
     buffer.current = new LogBuffer();
     setAnchor(undefined);
     setLoading(true);
@@ -62,7 +70,14 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
     const to = Date.now();
     const first = store.logs(cluster, { from: new Date(to - RANGES[range]!.ms), to: new Date(to), limit: LOG_LIMIT_MAX }, { signal: ctrl.signal });
     const poll = () => {
+      stopped = !liveRef.current;
+      if (stopped) return;
       timer = setTimeout(() => {
+        timer = undefined;
+        if (!liveRef.current) {
+          stopped = true;
+          return;
+        }
         const now = Date.now();
         const from = Math.min(buffer.current.newest || now, now) - OVERLAP_MS;
         store.logs(cluster, { from: new Date(from), to: new Date(now), limit: FOLLOW_PAGE }, { signal: ctrl.signal, poll: true }).then(
@@ -80,28 +95,36 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
         );
       }, pollMs);
     };
+    resume.current = () => {
+      if (stopped && loaded && !ctrl.signal.aborted) poll();
+    };
+    const done = () => {
+      loaded = true;
+      setLoading(false);
+      poll();
+    };
     first.then(
       (page) => {
         if (ctrl.signal.aborted) return;
         buffer.current.add(page.lines);
         setNote(page.truncated ? `only the newest ${page.lines.length} lines of the range` : page.note);
-        setLoading(false);
         bump();
-        if (live) poll();
+        done();
       },
       (err: unknown) => {
         if (ctrl.signal.aborted) return;
-        setLoading(false);
         setError(errorText(err));
-        if (live) poll();
+        done();
       },
     );
     return () => {
       ctrl.abort();
       if (timer) clearTimeout(timer);
     };
-    // `live` restarts the effect: turning follow off stops the polls, turning it on reloads the range.
-  }, [store, cluster.profile, cluster.id, range, live, pollMs, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [store, cluster.profile, cluster.id, range, pollMs, reload]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (live) resume.current?.();
+  }, [live]);
 
   const entries = buffer.current.entries;
   const version = buffer.current.version;

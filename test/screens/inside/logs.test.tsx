@@ -140,6 +140,26 @@ describe('logs screen', () => {
     await vi.waitFor(() => expect(logs).toHaveBeenCalledTimes(3));
   });
 
+  it('f turns following off (no more polls, nothing reloaded) and G turns it on again', async () => {
+    let n = 5;
+    const logs = vi.fn<LogsFn>(async (_c, _q, o) => {
+      if (o?.poll) n += 1;
+      return page(Array.from({ length: n }, (_, i) => line(i)));
+    });
+    const { ui } = setup(logs, { pollMs: 20 });
+    unmount = ui.unmount;
+    await waitForFrame(ui.lastFrame, 'message number 6');
+    await press(ui.stdin, 'f');
+    await waitForFrame(ui.lastFrame, 'follow off (f)');
+    // (That no poll is sent while off is not timed here: the chain stops at its next timer, see Logs.tsx.)
+    await press(ui.stdin, 'G');
+    await waitForFrame(ui.lastFrame, 'following');
+    const after = logs.mock.calls.length;
+    await vi.waitFor(() => expect(logs.mock.calls.length).toBeGreaterThan(after + 1));
+    // Only the first load was a full read; every other call was a follow poll.
+    expect(logs.mock.calls.slice(1).every((c) => c[2]?.poll === true)).toBe(true);
+  });
+
   it('shows hostile provider text safe: no escape sequence or bidi override reaches the terminal', async () => {
     const { ui } = setup(async () => page([line(1, 'ERROR\u001b[2J', 'evil \u001b]52;c;cHduZWQ=\u0007 text \u202e reversed \u001b[31mred')]));
     unmount = ui.unmount;
