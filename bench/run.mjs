@@ -368,5 +368,20 @@ if (want('limits')) {
   }
 }
 
+if (want('logs')) {
+  // The logs screen with 100,000 lines loaded: key → frame in process (bench/logs-keys.tsx).
+  const outfile = join(ROOT, 'bench/.cache/logs-keys.mjs');
+  // Built as the app's bundle is (scripts/build.mjs): production React, the devtools stub.
+  await build({ entryPoints: [join(ROOT, 'bench/logs-keys.tsx')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' }, alias: { 'react-devtools-core': join(ROOT, 'stubs/react-devtools-core.js') }, banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' } });
+  const run = spawnSync(node, [outfile], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  const f = last.startsWith('{') ? JSON.parse(last).figures : undefined;
+  if (run.status !== 0 || !f) report('logs bench', 'failed', '', null, false, (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / '));
+  else {
+    report('logs screen, scroll key → frame at 100,000 lines', f.scrollMedianMs, 'ms', '≤ 16 ms', f.scrollMedianMs <= 16, `median of k / pgup / G, max ${f.scrollMaxMs.toFixed(1)} ms; in process, Ink into a test stdout`);
+    report('logs screen, search key → frame at 100,000 lines', f.searchMedianMs, 'ms', '≤ 16 ms', f.searchMedianMs <= 16, `median; each key filters every line; max ${f.searchMaxMs.toFixed(1)} ms`);
+  }
+}
+
 console.log('\nsummary');
 for (const r of results) console.log(`  ${r.pass ? 'PASS' : 'MISS'}  ${r.name}: ${typeof r.value === 'number' ? r.value.toFixed(1) : r.value} ${r.unit}${r.target ? ` (target ${r.target})` : ''}`);

@@ -17,14 +17,15 @@ import { copyToClipboard } from './tui/osc52.js';
 import { Header } from './components/StatusLine.js';
 import { ClusterDetail } from './screens/ClusterDetail.js';
 import { Help } from './screens/Help.js';
-import { BottomBar } from './tui/BottomBar.js';
+import { BottomBar, scopeOf } from './tui/BottomBar.js';
 import { StoreProvider, useStore } from './tui/context.js';
 import { FormScreen, isFormScreen } from './tui/FormScreens.js';
 import { useKeyDispatch } from './tui/key-dispatch.js';
 import { layoutFor } from './tui/layout.js';
 import { useListState } from './tui/list-state.js';
 import { columnsFor } from './tui/list-view.js';
-import { INITIAL_NAV, isConfirm, navigate } from './tui/navigation.js';
+import { INITIAL_NAV, isConfirm, isInside, navigate } from './tui/navigation.js';
+import { InsideScreen } from './tui/InsideScreens.js';
 import { usePsqlHandoff } from './tui/handoff.js';
 import { useKeyPacing } from './tui/key-pacing.js';
 import { useTerminalSize } from './tui/terminal-size.js';
@@ -66,7 +67,8 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const stale = useMemo(() => new Set(snapshot.staleProfiles ?? []), [snapshot.staleProfiles]);
   const cols = useMemo(() => columnsFor(width), [width]);
   const detail = nav.detailKey ? snapshot.clusters.find((c) => clusterKey(c) === nav.detailKey) : undefined;
-  const target = nav.screen === 'detail' || nav.screen === 'edit' ? detail : list.selected;
+  const onCluster = nav.screen === 'detail' || nav.screen === 'edit' || isInside(nav.screen);
+  const target = onCluster ? detail : list.selected;
   const isReadOnly = (c?: Cluster) => readOnly || Boolean(c && snapshot.profiles.find((p) => p.profile === c.profile)?.readOnly);
   const failing = snapshot.profiles.filter((p) => p.status === 'error' || p.warning).length;
   const layout = layoutFor(height, failing, Boolean(message), isConfirm(nav.overlay));
@@ -78,11 +80,11 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
 
   // A cluster that disappeared (deleted) closes its detail screen, or its edit form.
   useEffect(() => {
-    if ((nav.screen === 'detail' || nav.screen === 'edit') && nav.detailKey && !detail) {
+    if (onCluster && nav.detailKey && !detail) {
       dispatch({ type: 'gone' });
       say('the cluster is gone');
     }
-  }, [nav.screen, nav.detailKey, detail, say]);
+  }, [onCluster, nav.detailKey, detail, say]);
 
   const { runCommand } = useKeyDispatch({ store, nav, dispatch, list, detail, layout, detailLines, readOnly, isReadOnly, say, busy: status.busy, clearMessage, handoff, columns: cols, modal: Boolean(secret), quit: quit.now });
 
@@ -111,7 +113,10 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
             say('sent the password to the terminal clipboard');
           }} onClose={() => setSecret(undefined)} />
         ) : nav.overlay === 'help' ? (
-          <Help readOnly={readOnly} height={layout.bodyHeight} width={width} />
+          <Help readOnly={readOnly} height={layout.bodyHeight} width={width} scopes={nav.screen === 'list' || nav.screen === 'detail' ? ['list', 'detail'] : [scopeOf(nav.screen)]} />
+        ) : isInside(nav.screen) && detail ? (
+          <InsideScreen screen={nav.screen} cluster={detail} height={layout.bodyHeight} width={width} readOnly={isReadOnly(detail)} active={nav.overlay === 'none' && !handoff.active}
+            dispatch={dispatch} say={say} busy={status.busy} onQuit={quit.now} onEditing={quit.setEditing} />
         ) : nav.screen === 'detail' && detail ? (
           <ClusterDetail cluster={detail} revealed={nav.revealed} scroll={nav.scroll} height={layout.bodyHeight} width={width} onLines={(n) => (detailLines.current = n)} />
         ) : (

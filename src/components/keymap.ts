@@ -4,9 +4,13 @@ import type { Key } from 'ink';
 export type Action =
   | 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp' | 'open' | 'back' | 'filter' | 'command' | 'help'
   | 'refresh' | 'sort' | 'sortReverse' | 'create' | 'delete' | 'psql' | 'copy' | 'quit' | 'edit' | 'reveal'
-  | 'restart' | 'promote' | 'resetPassword' | 'profiles';
+  | 'restart' | 'promote' | 'resetPassword' | 'profiles'
+  | 'logs' | 'metrics' | 'slow' | 'settings' | 'switchover'
+  | 'search' | 'severity' | 'wrap' | 'range' | 'follow';
 
-export type Scope = 'list' | 'detail';
+/** Screens inside a cluster: `logs`, `slow` (slow queries) and `inside` (metrics, and any screen saying it has none). */
+export type Scope = 'list' | 'detail' | 'logs' | 'slow' | 'inside';
+const MOVING: Scope[] = ['list', 'detail', 'logs', 'slow', 'inside'];
 
 export interface Binding {
   action: Action;
@@ -26,18 +30,18 @@ export interface Binding {
 const ch = (c: string) => (input: string, key: Key) => input === c && !key.ctrl && !key.meta;
 
 export const KEYMAP: Binding[] = [
-  { action: 'down', keys: 'j/↓', help: 'move down', scopes: ['list', 'detail'], match: (i, k) => k.downArrow || ch('j')(i, k) },
-  { action: 'up', keys: 'k/↑', help: 'move up', scopes: ['list', 'detail'], match: (i, k) => k.upArrow || ch('k')(i, k) },
-  { action: 'top', keys: 'g', help: 'first row', scopes: ['list', 'detail'], match: ch('g') },
-  { action: 'bottom', keys: 'G', help: 'last row', scopes: ['list', 'detail'], match: ch('G') },
-  { action: 'pageDown', keys: 'ctrl-f/pgdn', help: 'page down', scopes: ['list', 'detail'], match: (i, k) => k.pageDown || (k.ctrl && i === 'f') },
-  { action: 'pageUp', keys: 'ctrl-b/pgup', help: 'page up', scopes: ['list', 'detail'], match: (i, k) => k.pageUp || (k.ctrl && i === 'b') },
-  { action: 'open', keys: 'enter', help: 'open the cluster', scopes: ['list'], hint: 'open', priority: 1, match: (_i, k) => k.return },
-  { action: 'back', keys: 'esc', help: 'back / clear the filter', scopes: ['list', 'detail'], hint: 'back', priority: 2, match: (_i, k) => k.escape },
+  { action: 'down', keys: 'j/↓', help: 'move down', scopes: MOVING, match: (i, k) => k.downArrow || ch('j')(i, k) },
+  { action: 'up', keys: 'k/↑', help: 'move up', scopes: MOVING, match: (i, k) => k.upArrow || ch('k')(i, k) },
+  { action: 'top', keys: 'g', help: 'first row', scopes: MOVING, match: (i, k) => k.home || ch('g')(i, k) },
+  { action: 'bottom', keys: 'G', help: 'last row / follow', scopes: MOVING, match: (i, k) => k.end || ch('G')(i, k) },
+  { action: 'pageDown', keys: 'ctrl-f/pgdn', help: 'page down', scopes: MOVING, match: (i, k) => k.pageDown || (k.ctrl && i === 'f') },
+  { action: 'pageUp', keys: 'ctrl-b/pgup', help: 'page up', scopes: MOVING, match: (i, k) => k.pageUp || (k.ctrl && i === 'b') },
+  { action: 'open', keys: 'enter', help: 'open the cluster / the slow query', scopes: ['list', 'slow'], hint: 'open', priority: 1, match: (_i, k) => k.return },
+  { action: 'back', keys: 'esc', help: 'back / clear the filter', scopes: MOVING, hint: 'back', priority: 2, match: (_i, k) => k.escape },
   { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', scopes: ['list'], hint: 'filter', priority: 1, match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column', scopes: ['list'], match: ch('s') },
   { action: 'sortReverse', keys: 'S', help: 'reverse the sort', scopes: ['list'], match: ch('S') },
-  { action: 'refresh', keys: 'r', help: 'refresh now', scopes: ['list', 'detail'], match: ch('r') },
+  { action: 'refresh', keys: 'r', help: 'refresh now', scopes: MOVING, match: ch('r') },
   { action: 'psql', keys: 'p', help: 'open psql on the cluster', scopes: ['list', 'detail'], hint: 'psql', priority: 1, match: ch('p') },
   { action: 'copy', keys: 'y', help: 'copy the connection string (no password; OSC 52)', scopes: ['list', 'detail'], match: ch('y') },
   { action: 'create', keys: 'c', help: 'create a cluster', scopes: ['list'], writes: true, hint: 'create', priority: 3, match: ch('c') },
@@ -47,9 +51,19 @@ export const KEYMAP: Binding[] = [
   { action: 'restart', keys: 'R', help: 'restart (where the provider has it)', scopes: ['detail'], writes: true, match: ch('R') },
   { action: 'promote', keys: 'M', help: 'promote a read replica to a primary', scopes: ['detail'], writes: true, match: ch('M') },
   { action: 'resetPassword', keys: 'P', help: 'reset the password (where the provider has it)', scopes: ['detail'], writes: true, match: ch('P') },
+  { action: 'logs', keys: 'l', help: 'logs', scopes: ['detail'], hint: 'logs', priority: 2, match: ch('l') },
+  { action: 'metrics', keys: 'm', help: 'metrics', scopes: ['detail'], hint: 'metrics', priority: 3, match: ch('m') },
+  { action: 'slow', keys: 'Q', help: 'slow queries', scopes: ['detail'], hint: 'slow', priority: 4, match: ch('Q') },
+  { action: 'settings', keys: 'C', help: 'settings', scopes: ['detail'], hint: 'settings', priority: 4, match: ch('C') },
+  { action: 'switchover', keys: 'O', help: 'switchover', scopes: ['detail'], writes: true, match: ch('O') },
+  { action: 'search', keys: '/', help: 'logs: search', scopes: ['logs'], hint: 'search', priority: 1, match: ch('/') },
+  { action: 'severity', keys: 's', help: 'logs: severity', scopes: ['logs'], hint: 'severity', priority: 2, match: ch('s') },
+  { action: 'wrap', keys: 'w', help: 'logs: wrap', scopes: ['logs'], hint: 'wrap', priority: 3, match: ch('w') },
+  { action: 'range', keys: 't', help: 'time range', scopes: ['logs', 'slow', 'inside'], hint: 'range', priority: 2, match: ch('t') },
+  { action: 'follow', keys: 'f', help: 'logs: follow', scopes: ['logs'], hint: 'follow', priority: 3, match: ch('f') },
   { action: 'command', keys: ':', help: 'command: :profiles :create :q', scopes: ['list', 'detail'], hint: 'command', priority: 3, match: ch(':') },
-  { action: 'help', keys: '?', help: 'this help', scopes: ['list', 'detail'], hint: 'help', priority: 0, match: ch('?') },
-  { action: 'quit', keys: 'q', help: 'quit', scopes: ['list', 'detail'], hint: 'quit', priority: 0, match: ch('q') },
+  { action: 'help', keys: '?', help: 'this help', scopes: MOVING, hint: 'help', priority: 0, match: ch('?') },
+  { action: 'quit', keys: 'q', help: 'quit', scopes: MOVING, hint: 'quit', priority: 0, match: ch('q') },
 ];
 
 export function actionFor(input: string, key: Key, scope: Scope, readOnly: boolean): Action | undefined {

@@ -11,6 +11,7 @@ import type { ClusterStore } from './types.js';
 type Intents = Pick<
   ClusterStore,
   'createForm' | 'create' | 'remove' | 'editForm' | 'planUpdate' | 'update' | 'backups' | 'upgradeTargets' | 'restart' | 'promote' | 'resetPassword'
+  | 'switchover' | 'logs' | 'metrics' | 'slowQueries' | 'slowQueryDetail' | 'readSettings' | 'updateSettings'
 >;
 
 export function createIntents(core: StoreCore, poller: Poller): Intents {
@@ -26,9 +27,9 @@ export function createIntents(core: StoreCore, poller: Poller): Intents {
   };
 
   /** Runs at the user's priority and names the profile in errors that escape to the UI. */
-  const user = async <T>(slot: ProfileSlot, fn: () => Promise<T>): Promise<T> => {
+  const user = async <T>(slot: ProfileSlot, fn: () => Promise<T>, priority: 'user' | 'watch' = 'user'): Promise<T> => {
     try {
-      return await withPriority('user', fn);
+      return await withPriority(priority, fn);
     } catch (err) {
       if (err instanceof ApiError && !err.profile) err.profile = slot.profile.name;
       throw err;
@@ -43,7 +44,7 @@ export function createIntents(core: StoreCore, poller: Poller): Intents {
   };
 
   /** A provider command that changes the cluster's state (restart, promote). */
-  const stateCommand = async (cluster: Cluster, op: 'restart' | 'promote', label: string): Promise<void> => {
+  const stateCommand = async (cluster: Cluster, op: 'restart' | 'promote' | 'switchover', label: string): Promise<void> => {
     const slot = core.slotFor(cluster.profile);
     writable(slot, label);
     acted(slot, await user(slot, () => need(slot, op, label)(cluster.id)));
@@ -95,6 +96,33 @@ export function createIntents(core: StoreCore, poller: Poller): Intents {
     },
     restart: (cluster) => stateCommand(cluster, 'restart', 'restart'),
     promote: (cluster) => stateCommand(cluster, 'promote', 'promoting a replica'),
+    switchover: (cluster) => stateCommand(cluster, 'switchover', 'switchover'),
+    // Reads from inside a cluster: one provider call each, made only while its screen is open (the screens ask).
+    logs(cluster, query, opts = {}) {
+      const slot = core.slotFor(cluster.profile);
+      return user(slot, () => need(slot, 'logs', 'logs')(cluster, query, opts.signal), opts.poll ? 'watch' : 'user');
+    },
+    metrics(cluster, range, opts = {}) {
+      const slot = core.slotFor(cluster.profile);
+      return user(slot, () => need(slot, 'metrics', 'metrics')(cluster, range, opts.signal), opts.poll ? 'watch' : 'user');
+    },
+    slowQueries(cluster, range, opts = {}) {
+      const slot = core.slotFor(cluster.profile);
+      return user(slot, () => need(slot, 'slowQueries', 'slow query patterns')(cluster, range, opts.signal), opts.poll ? 'watch' : 'user');
+    },
+    slowQueryDetail(cluster, id, opts = {}) {
+      const slot = core.slotFor(cluster.profile);
+      return user(slot, () => need(slot, 'slowQueryDetail', 'slow query patterns')(cluster, id, opts.signal), opts.poll ? 'watch' : 'user');
+    },
+    readSettings(cluster, opts = {}) {
+      const slot = core.slotFor(cluster.profile);
+      return user(slot, () => need(slot, 'readSettings', 'settings')(cluster, opts.signal), opts.poll ? 'watch' : 'user');
+    },
+    async updateSettings(cluster, changes) {
+      const slot = core.slotFor(cluster.profile);
+      writable(slot, 'changing settings');
+      return user(slot, () => need(slot, 'updateSettings', 'settings')(cluster, changes));
+    },
     async resetPassword(cluster) {
       const slot = core.slotFor(cluster.profile);
       writable(slot, 'password reset');

@@ -2,6 +2,7 @@
 import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind } from '../api/types.js';
 import type { Profile } from '../api/profile.js';
 import type { Capability } from '../api/capabilities.js';
+import type { LogPage, LogQuery, MetricSeries, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, TimeRange } from '../api/insight.js';
 
 export interface ProfileHealth {
   profile: string;
@@ -79,6 +80,23 @@ export interface ClusterStore {
   restart(cluster: Cluster): Promise<void>;
   promote(cluster: Cluster): Promise<void>;
   resetPassword(cluster: Cluster): Promise<string>;
+  /** Switches the primary to its standby (ClickHouse); the cluster is watched until it settles. */
+  switchover(cluster: Cluster): Promise<void>;
+
+  // Inside a cluster (issue 16). `poll` marks a refresh the screen makes by itself (follow, metrics): it runs at the
+  // budget's watch priority, below what the user asked for; otherwise at the user's.
+  logs(cluster: Cluster, query: LogQuery, opts?: InsightOptions): Promise<LogPage>;
+  metrics(cluster: Cluster, range: TimeRange, opts?: InsightOptions): Promise<MetricSeries[]>;
+  slowQueries(cluster: Cluster, range: TimeRange, opts?: InsightOptions): Promise<SlowQuery[]>;
+  slowQueryDetail(cluster: Cluster, id: string, opts?: InsightOptions): Promise<SlowQueryDetail>;
+  readSettings(cluster: Cluster, opts?: InsightOptions): Promise<SettingsView>;
+  updateSettings(cluster: Cluster, changes: Record<string, string>): Promise<SettingsResult>;
+}
+
+export interface InsightOptions {
+  signal?: AbortSignal;
+  /** A refresh the screen makes on its own (follow, metrics), not a key the user pressed. */
+  poll?: boolean;
 }
 
 export function clusterKey(c: Pick<Cluster, 'profile' | 'id'>): string {

@@ -7,7 +7,11 @@ import { LineInput } from '../components/LineInput.js';
 import { ConfirmOverlay, type ShownSecret } from './ConfirmOverlay.js';
 import type { Status } from './status.js';
 import type { ListState } from './list-state.js';
-import { isConfirm, type NavEvent, type NavState } from './navigation.js';
+import { isConfirm, type NavEvent, type NavState, type Screen } from './navigation.js';
+import type { Scope } from '../components/keymap.js';
+
+/** Which of the keymap's scopes a screen's keys come from. */
+export const scopeOf = (screen: Screen): Scope => (screen === 'detail' ? 'detail' : screen === 'logs' ? 'logs' : screen === 'slow' ? 'slow' : screen === 'metrics' ? 'inside' : 'list');
 
 export interface BottomBarProps {
   nav: NavState;
@@ -33,7 +37,9 @@ export function BottomBar({ nav, dispatch, list, target, readOnly, width, runCom
   }
   if (overlay === 'command') return <CommandLine onClose={close} runCommand={runCommand} />;
   if (isConfirm(overlay)) return target ? <ConfirmOverlay key={overlay} kind={overlay} cluster={target} onClose={close} status={status} onSecret={onSecret} /> : null;
-  if (overlay === 'none') return <KeyHints scope={nav.screen === 'detail' ? 'detail' : 'list'} readOnly={readOnly} width={width} />;
+  // The settings form draws its own keys.
+  if (nav.screen === 'settings') return null;
+  if (overlay === 'none') return <KeyHints scope={scopeOf(nav.screen)} readOnly={readOnly} width={width} />;
   return null;
 }
 

@@ -62,6 +62,15 @@ export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = {
     run: (store, c) => store.promote(c).then(() => `${c.name} is being promoted to a primary`),
     watch: (c) => untilSettled(c, (now) => ({ text: `${c.name} is promoted; it is ${now.phase}`, error: now.phase === 'failed' })),
   },
+  switchover: {
+    title: (c) => `Switch ${c.name} over to its standby? Connections drop while the primary changes.`,
+    expected: (c) => c.name,
+    capability: 'switchover',
+    refusal: (c) => busyReason(c, 'switch over'),
+    pending: (c) => `switching ${c.name} over…`,
+    run: explainingConflict('switch over', (store, c) => store.switchover(c).then(() => `${c.name} is switching over to its standby`)),
+    watch: (c) => untilSettled(c, (now) => ({ text: `${c.name} switched over; it is ${now.phase}`, error: now.phase === 'failed' })),
+  },
   resetPassword: {
     title: (c) => `Reset the password of ${c.name}? The old one stops working.`,
     expected: (c) => c.name,

@@ -137,9 +137,16 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
         return target ? copy(target) : undefined;
       case 'reveal':
         return dispatch({ type: 'reveal' });
+      // Inside the cluster: the screen opens either way and says in one line when the provider has none of it.
+      case 'logs':
+      case 'metrics':
+      case 'slow':
+      case 'settings':
+        return onDetail && target ? dispatch({ type: 'inside', screen: action }) : undefined;
       case 'delete':
       case 'restart':
       case 'promote':
+      case 'switchover':
       case 'resetPassword': {
         if (!target) return;
         const { capability, refusal } = CONFIRMS[action];

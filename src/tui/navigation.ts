@@ -2,9 +2,12 @@
 // it, and the detail screen's own view state (which cluster, scroll, password revealed). The App dispatches
 // events; it keeps only the list cursor outside (see app.tsx: keys arriving several per read need refs).
 
-export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles';
+export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles' | InsideScreen;
+/** The screens inside one cluster (issue 16), opened from its detail screen; esc returns there. */
+export type InsideScreen = 'logs' | 'metrics' | 'slow' | 'settings';
+export const isInside = (s: Screen): s is InsideScreen => s === 'logs' || s === 'metrics' || s === 'slow' || s === 'settings';
 /** The typed confirmations; their titles and intents are in ./confirms.ts. */
-export type ConfirmKind = 'delete' | 'restart' | 'promote' | 'resetPassword';
+export type ConfirmKind = 'delete' | 'restart' | 'promote' | 'resetPassword' | 'switchover';
 export type Overlay = 'none' | 'help' | 'filter' | 'command' | ConfirmKind;
 export type ScrollMove = 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp';
 
@@ -21,7 +24,8 @@ export type NavEvent =
   | { type: 'open'; key: string } // a cluster's detail screen, from the top, password hidden
   | { type: 'show'; screen: 'list' | 'detail' | 'create' | 'profiles' }
   | { type: 'edit'; key: string } // the edit form of a cluster; leaving it returns to that cluster's detail
-  | { type: 'back' } // detail → list; elsewhere nothing (the App clears its filter or message instead)
+  | { type: 'inside'; screen: InsideScreen } // from the detail screen, into its cluster: logs, metrics …
+  | { type: 'back' } // detail → list, a screen inside a cluster → its detail; elsewhere nothing (the App clears its filter or message instead)
   | { type: 'gone' } // the cluster on the detail screen disappeared
   | { type: 'overlay'; overlay: Overlay }
   | { type: 'close' } // the overlay
@@ -30,7 +34,7 @@ export type NavEvent =
 
 export const INITIAL_NAV: NavState = { screen: 'list', overlay: 'none', scroll: 0, revealed: false };
 
-export const isConfirm = (o: Overlay): o is ConfirmKind => o === 'delete' || o === 'restart' || o === 'promote' || o === 'resetPassword';
+export const isConfirm = (o: Overlay): o is ConfirmKind => o === 'delete' || o === 'restart' || o === 'promote' || o === 'resetPassword' || o === 'switchover';
 
 /** The detail screen's scroll after a move, clamped to its `lines` (a page is `page` lines). */
 export function scrolled(from: number, move: ScrollMove, lines: number, page: number): number {
@@ -58,10 +62,13 @@ export function navigate(state: NavState, event: NavEvent): NavState {
       return state.screen === event.screen && state.overlay === 'none' ? state : { ...state, screen: event.screen, overlay: 'none' };
     case 'edit':
       return { ...state, screen: 'edit', overlay: 'none', detailKey: event.key };
+    case 'inside':
+      return state.screen === 'detail' || isInside(state.screen) ? { ...state, screen: event.screen, overlay: 'none' } : state;
     case 'back':
+      if (isInside(state.screen)) return { ...state, screen: 'detail', overlay: 'none' };
       return state.screen === 'detail' ? { ...state, screen: 'list' } : state;
     case 'gone':
-      return state.screen === 'detail' || state.screen === 'edit' ? { ...state, screen: 'list', overlay: 'none', detailKey: undefined } : state;
+      return state.screen === 'detail' || state.screen === 'edit' || isInside(state.screen) ? { ...state, screen: 'list', overlay: 'none', detailKey: undefined } : state;
     case 'overlay':
       return state.overlay === event.overlay ? state : { ...state, overlay: event.overlay };
     case 'close':

@@ -15,7 +15,8 @@ export function useQuit(nav: NavState, say: (text: string, error?: boolean) => v
   const dirty = useRef(false);
   const armed = useRef(false);
   const profilesEditing = useRef(false);
-  const onForm = isFormScreen(nav);
+  // The settings screen is a form too (inside a cluster); like the profiles screen it says when its form is open.
+  const onForm = isFormScreen(nav) || nav.screen === 'settings';
   useEffect(() => {
     dirty.current = false;
     armed.current = false;
@@ -34,7 +35,7 @@ export function useQuit(nav: NavState, say: (text: string, error?: boolean) => v
       return exit();
     }
     armed.current = false;
-    const typing = nav.screen === 'profiles' ? profilesEditing.current : onForm;
+    const typing = nav.screen === 'profiles' || nav.screen === 'settings' ? profilesEditing.current : onForm;
     if (typing && (key.backspace || key.delete || (!key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && input.length > 0 && input.charCodeAt(0) >= 0x20))) dirty.current = true;
   }, active);
   return { now: exit, setEditing };

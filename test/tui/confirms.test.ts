@@ -19,6 +19,15 @@ describe('confirmations table', () => {
     expect(CONFIRMS.restart.capability).toBe('restart');
     expect(CONFIRMS.promote.capability).toBe('promote');
     expect(CONFIRMS.resetPassword.capability).toBe('resetPassword');
+    expect(CONFIRMS.switchover.capability).toBe('switchover');
+  });
+
+  it('switchover calls its intent, and is refused before the typed name while the cluster is busy', async () => {
+    const store = fakeStore({ switchover: async () => undefined });
+    await expect(CONFIRMS.switchover.run(store, c)).resolves.toBe('shop is switching over to its standby');
+    expect(store.switchover).toHaveBeenCalledWith(c);
+    expect(CONFIRMS.switchover.refusal?.(c)).toBeUndefined();
+    expect(CONFIRMS.switchover.refusal?.({ ...c, phase: 'updating', state: 'UPDATING' })).toBe('shop is updating; switch over it when it is ready');
   });
 
   it('each row calls its own intent and reports what the provider accepted', async () => {

@@ -20,6 +20,18 @@ describe('navigation reducer', () => {
     expect(navigate(INITIAL_NAV, { type: 'back' })).toBe(INITIAL_NAV);
   });
 
+  it('opens a screen inside the detail cluster (logs, metrics, slow) only from its detail; back returns to it; gone closes it', () => {
+    const detail = run([{ type: 'open', key: 'prod/a' }, { type: 'scroll', move: 'down', lines: 10, page: 5 }]);
+    for (const screen of ['logs', 'metrics', 'slow'] as const) {
+      const inside = navigate(detail, { type: 'inside', screen });
+      expect(inside).toMatchObject({ screen, detailKey: 'prod/a', overlay: 'none' });
+      expect(navigate(inside, { type: 'back' })).toMatchObject({ screen: 'detail', detailKey: 'prod/a', scroll: 1 });
+      expect(navigate(inside, { type: 'gone' })).toMatchObject({ screen: 'list', detailKey: undefined });
+    }
+    expect(navigate(INITIAL_NAV, { type: 'inside', screen: 'logs' })).toBe(INITIAL_NAV);
+    expect(isConfirm('switchover')).toBe(true);
+  });
+
   it('edits the detail cluster and returns to its detail screen', () => {
     const editing = run([{ type: 'open', key: 'prod/a' }, { type: 'edit', key: 'prod/a' }]);
     expect(editing).toMatchObject({ screen: 'edit', detailKey: 'prod/a' });

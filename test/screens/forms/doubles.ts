@@ -22,6 +22,16 @@ export interface StoreOptions {
   update?: (c: Cluster, values: FormValues) => Promise<Cluster>;
   remove?: (c: Cluster) => Promise<void>;
   connection?: (c: Cluster) => import('../../../src/api/types.js').ConnectionInfo;
+  /** Overrides the ClickHouse-like capability rules below (the insight screens ask for theirs). */
+  supports?: (c: Cluster, cap: string) => boolean;
+  unsupportedReason?: (c: Cluster, cap: string) => string;
+  logs?: ClusterStore['logs'];
+  metrics?: ClusterStore['metrics'];
+  slowQueries?: ClusterStore['slowQueries'];
+  slowQueryDetail?: ClusterStore['slowQueryDetail'];
+  readSettings?: ClusterStore['readSettings'];
+  updateSettings?: ClusterStore['updateSettings'];
+  switchover?: (c: Cluster) => Promise<void>;
 }
 
 export function fakeStore(opts: StoreOptions = {}) {
@@ -45,9 +55,9 @@ export function fakeStore(opts: StoreOptions = {}) {
     provider: (name: string) =>
       (opts.connection ? ({ kind: 'ionos-v2', profile: name, connection: opts.connection } as unknown as import('../../../src/api/types.js').Provider) : undefined),
     // The ClickHouse rules of the real provider: restart and password reset, promote for a read replica only.
-    supports: (c: Cluster, cap: string) =>
-      c.provider === 'clickhouse' && (cap === 'restart' || cap === 'resetPassword' || (cap === 'promote' && (c.raw as { isPrimary?: unknown } | undefined)?.isPrimary === false)),
-    unsupportedReason: (c: Cluster, cap: string) => (cap === 'promote' ? `${c.name} is not a read replica: only a read replica can be promoted` : `${cap} is not available here`),
+    supports: opts.supports ?? ((c: Cluster, cap: string) =>
+      c.provider === 'clickhouse' && (cap === 'restart' || cap === 'resetPassword' || (cap === 'promote' && (c.raw as { isPrimary?: unknown } | undefined)?.isPrimary === false))),
+    unsupportedReason: opts.unsupportedReason ?? ((c: Cluster, cap: string) => (cap === 'promote' ? `${c.name} is not a read replica: only a read replica can be promoted` : `${cap} is not available here`)),
     setProfiles: vi.fn((next: Profile[]) => {
       profiles = next;
       snapshot = { ...snapshot, profiles: next.map((p) => health(p, { status: 'loading' })), version: snapshot.version + 1 };
@@ -64,6 +74,13 @@ export function fakeStore(opts: StoreOptions = {}) {
     restart: vi.fn<(c: Cluster) => Promise<void>>(unsupported),
     promote: vi.fn(async (_c: Cluster): Promise<void> => undefined),
     resetPassword: vi.fn<(c: Cluster) => Promise<string>>(unsupported),
+    switchover: vi.fn<(c: Cluster) => Promise<void>>(opts.switchover ?? unsupported),
+    logs: vi.fn<ClusterStore['logs']>(opts.logs ?? unsupported),
+    metrics: vi.fn<ClusterStore['metrics']>(opts.metrics ?? unsupported),
+    slowQueries: vi.fn<ClusterStore['slowQueries']>(opts.slowQueries ?? unsupported),
+    slowQueryDetail: vi.fn<ClusterStore['slowQueryDetail']>(opts.slowQueryDetail ?? unsupported),
+    readSettings: vi.fn<ClusterStore['readSettings']>(opts.readSettings ?? unsupported),
+    updateSettings: vi.fn<ClusterStore['updateSettings']>(opts.updateSettings ?? unsupported),
   } satisfies ClusterStore;
   return Object.assign(store, {
     /** Test hook: replaces the clusters (and marks profiles stale) as a refresh would. */
