@@ -78,6 +78,8 @@ export interface ProviderModule<P extends ProfileBase = ProfileBase> {
   readonly form: ProfileForm<P>;
   /** Profiles from the ecosystem's own environment variables (docs/profiles.md), named env-*. */
   fromEnv?(env: NodeJS.ProcessEnv, io: EnvIo): P[];
+  /** The variables `fromEnv` reads, in one line for the first-run screen ("IONOS_TOKEN, or IONOS_USERNAME + …"). */
+  readonly envHint?: string;
   readonly cli: { readonly options: readonly CliOption[]; build(name: string, o: Record<string, unknown>, io: CliIo): Promise<P> };
   /** The request budget of one credential (docs/polling-store.md): limits, who throttles, what shares it. */
   readonly rate: RatePolicy<P>;

@@ -1,19 +1,22 @@
 // What the list says on a first run, when pgtui has no profile at all: where profiles come from
 // (docs/profiles.md), how to add one, and how to look around without an account. Fits 80 columns.
 import { Box, Text } from 'ink';
+import { providerModules } from '../api/registry.js';
 
-const ENV: Array<[string, string]> = [
-  ['IONOS_TOKEN, or IONOS_USERNAME + IONOS_PASSWORD', 'IONOS v1 and v2'],
-  ['CLICKHOUSE_CLOUD_API_KEY + CLICKHOUSE_CLOUD_API_SECRET', 'ClickHouse Cloud'],
-  ['PGO_APISERVER_URL + PGOUSERNAME + PGOUSERPASS', 'Crunchy PGO 4.3'],
-];
+/** Each provider module's environment variables, once per set (IONOS v1 and v2 read the same ones). */
+function envHints(): Array<[string, string]> {
+  const byHint = new Map<string, string[]>();
+  for (const m of providerModules()) if (m.envHint) byHint.set(m.envHint, [...(byHint.get(m.envHint) ?? []), m.label]);
+  return [...byHint].map(([vars, labels]) => [vars, labels.join(' and ')]);
+}
 
 export function FirstRun() {
+  const env = envHints();
   return (
     <Box flexDirection="column" paddingLeft={2}>
       <Text bold>No profiles yet.</Text>
       <Text>pgtui reads these environment variables (see docs/profiles.md):</Text>
-      {ENV.map(([vars, what]) => (
+      {env.map(([vars, what]) => (
         <Text key={what} wrap="truncate">
           {'  '}
           <Text bold>{vars}</Text>

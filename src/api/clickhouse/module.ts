@@ -51,6 +51,7 @@ export const clickhouse: ProviderModule<ClickHouseProfile> = {
         organizationId: optText(v.organizationId),
       }),
   },
+  envHint: 'CLICKHOUSE_CLOUD_API_KEY + CLICKHOUSE_CLOUD_API_SECRET',
   fromEnv(env) {
     if (!env.CLICKHOUSE_CLOUD_API_KEY || !env.CLICKHOUSE_CLOUD_API_SECRET) return [];
     return [{

@@ -39,6 +39,7 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
     values: (p) => ionosValues(p, IONOS_V1_URL),
     profile: (v, common, prev) => compact<IonosV1Profile>({ ...ionosProfile(v, common, prev, IONOS_V1_URL), kind: KIND }),
   },
+  envHint: 'IONOS_TOKEN, or IONOS_USERNAME + IONOS_PASSWORD',
   fromEnv(env) {
     const auth = ionosEnvAuth(env);
     return auth ? [{ name: 'env-ionos', kind: KIND, apiUrl: v1Url(env), ...auth }] : [];

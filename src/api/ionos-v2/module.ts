@@ -81,6 +81,7 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
     },
   },
   // v2 is regional and keeps its template: IONOS_API_URL is the v1 host.
+  envHint: 'IONOS_TOKEN, or IONOS_USERNAME + IONOS_PASSWORD',
   fromEnv(env) {
     const auth = ionosEnvAuth(env);
     return auth ? [{ name: 'env-ionos-v2', kind: KIND, ...auth }] : [];

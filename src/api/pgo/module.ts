@@ -115,6 +115,7 @@ export const pgo: ProviderModule<PgoProfile> = {
       }),
     danger: { insecure: INSECURE_WARNING },
   },
+  envHint: 'PGO_APISERVER_URL + PGOUSERNAME + PGOUSERPASS (or ~/.pgouser)',
   fromEnv(env, io) {
     if (!env.PGO_APISERVER_URL) return [];
     const creds = env.PGOUSERNAME && env.PGOUSERPASS ? { username: env.PGOUSERNAME, password: env.PGOUSERPASS } : readPgoUser(env, io);

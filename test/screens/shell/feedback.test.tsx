@@ -153,6 +153,8 @@ describe('first run', () => {
     cleanup = app.unmount;
     const frame = await until(app.lastFrame, 'No profiles yet');
     for (const text of ['IONOS_TOKEN', 'CLICKHOUSE_CLOUD_API_KEY', 'PGO_APISERVER_URL', ':profiles', 'pgtui --demo']) expect(frame).toContain(text);
+    // From each provider module's envHint: IONOS v1 and v2 share one line.
+    expect(frame).toMatch(/IONOS_PASSWORD\s+IONOS v1 and IONOS v2/);
     // The guidance fits 80 columns (the test terminal is 100 wide; the footer uses that).
     const guide = frame.split('\n').slice(frame.split('\n').findIndex((l) => l.includes('No profiles yet')), -1);
     for (const line of guide) expect(line.trimEnd().length, line).toBeLessThanOrEqual(80);
