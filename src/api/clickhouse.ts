@@ -13,15 +13,9 @@ import { finishList, problemsWarning, type ItemProblem } from './list-result.js'
 
 /** The service list is one unpaged response: it may be bigger than one object's cap (~150,000 services). */
 const LIST_MAX_BYTES = 64 * 1024 * 1024;
-/**
- * List items carry no hostname (spec: PostgresServiceListItem), so a list completes them with a GET per service
- * it has not seen yet. The API allows 10 requests per 10 s per key (the provider's API overview, "Rate Limits"), so a list spends at most
- * six (with the organisation and the list itself, a first `ls` stays within ten), two at a time, and stops at
- * the first 429; the rest come with the next lists, and a known hostname costs nothing again.
- */
-export const HOST_GETS_PER_LIST = 6;
-const HOST_GET_CONCURRENCY = 2;
+export { HOST_GETS_PER_LIST } from './clickhouse/hosts.js';
 import type { Capability } from './capabilities.js';
+import { ServiceHosts } from './clickhouse/hosts.js';
 import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type SlowQueryDetail, type TimeRange } from './insight.js';
 import {
   LOGS_PAGE_MAX, METRIC_POINTS_MAX, PGBOUNCER_MAX, PGBOUNCER_PREFIX, PG_SETTINGS, SLOW_LIMIT, WINDOW_MAX_MS, decodeLogs, decodeMetrics, decodeSlowQueries, decodeSlowQueryDetail,
@@ -64,11 +58,8 @@ export class ClickHouseProvider implements Provider {
   private readonly http: HttpClient;
   private orgId?: string;
   private orgLookup?: Promise<string>;
-  /**
-   * List items carry no hostname or username (spec); remember the ones seen in get/create so a listed cluster
-   * looks exactly like its last get (otherwise the store sees a change on every poll and the detail flickers).
-   */
-  private readonly details = new Map<string, Pick<PgService, 'hostname' | 'username' | 'name'>>();
+  /** Hostnames list items lack (clickhouse/hosts.ts). */
+  private readonly hosts = new ServiceHosts();
 
   constructor(
     private readonly prof: ClickHouseProfile,
@@ -110,7 +101,10 @@ export class ClickHouseProvider implements Provider {
   async list(signal?: AbortSignal): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const services = decodeServiceItems(await this.call({ method: 'GET', path: await this.base(signal), signal, maxBytes: LIST_MAX_BYTES }), problems);
-    await this.learnHosts(services, signal);
+    if (services.some((s) => !s.hostname)) {
+      const base = await this.base(signal);
+      await this.hosts.learn(services, async (id) => decodeService(await this.http.json({ method: 'GET', path: `${base}/${encodeURIComponent(id)}`, signal })), signal);
+    }
     return finishList(this.profile, services.map((s) => this.cluster(s)), [problemsWarning(this.profile, problems)]);
   }
 
@@ -166,7 +160,7 @@ export class ClickHouseProvider implements Provider {
   connection(cluster: Cluster): ConnectionInfo {
     const secret = readClusterSecret(this.deps.secrets, cluster);
     const over = this.prof.connect ?? {};
-    const host = over.host ?? cluster.host ?? this.details.get(cluster.id)?.hostname;
+    const host = over.host ?? cluster.host ?? this.hosts.hostname(cluster.id);
     const info: ConnectionInfo = {
       host,
       port: over.port ?? PORT,
@@ -348,40 +342,7 @@ export class ClickHouseProvider implements Provider {
   }
 
   private cluster(s: PgService): Cluster {
-    if (s.hostname) this.details.set(s.id, { hostname: s.hostname, username: s.username, name: s.name });
-    const known = s.hostname ? undefined : this.details.get(s.id);
-    return toCluster(this.profile, known ? { ...s, hostname: known.hostname, username: s.username ?? known.username } : s);
-  }
-
-  /**
-   * GETs the services whose hostname this client does not know (new ones, and renamed ones: a rename changes the
-   * hostname). A failed GET only leaves that host unknown until the next list; the list itself still answers.
-   */
-  private async learnHosts(services: PgService[], signal?: AbortSignal): Promise<void> {
-    const unknown = services
-      .filter((s) => !s.hostname && s.state !== 'deleting')
-      .filter((s) => {
-        const known = this.details.get(s.id);
-        return !known || (s.name !== undefined && known.name !== s.name);
-      })
-      .slice(0, HOST_GETS_PER_LIST);
-    if (unknown.length === 0) return;
-    const base = await this.base(signal);
-    let next = 0;
-    let limited = false;
-    const worker = async () => {
-      while (next < unknown.length && !limited && !signal?.aborted) {
-        const s = unknown[next++]!;
-        try {
-          const full = decodeService(await this.http.json({ method: 'GET', path: `${base}/${encodeURIComponent(s.id)}`, signal }));
-          if (full.hostname) this.details.set(s.id, { hostname: full.hostname, username: full.username, name: full.name });
-        } catch (err) {
-          // Left unknown: the detail screen's own get, or the next list, tries again. A 429 ends this round.
-          if (err instanceof ApiError && err.kind === 'rate-limit') limited = true;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(HOST_GET_CONCURRENCY, unknown.length) }, worker));
+    return toCluster(this.profile, this.hosts.complete(s));
   }
 
   private async base(signal?: AbortSignal): Promise<string> {

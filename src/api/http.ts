@@ -5,7 +5,9 @@
 // dripping one byte a second would otherwise never end).
 import { setMaxListeners } from 'node:events';
 import type { Dispatcher } from 'undici';
-import { ApiError, httpError, oneLine } from './errors.js';
+import { ApiError, httpError } from './errors.js';
+import { decodeBody, fallbackMessage, formatBytes, redirectError, retryAfterMs, safeOrigin, seconds, transportError } from './http-errors.js';
+export { retryAfterMs } from './http-errors.js';
 import { currentContext, type Budget } from './budget.js';
 import type { Transport, TransportKind, TransportResponse } from './transport.js';
 import { nodeTransport } from './transport-node.js';
@@ -259,20 +261,6 @@ export class HttpClient {
   }
 }
 
-function decodeBody<T>(expect: 'json' | 'text' | 'none', contentType: string, text: string, status: number): T {
-  if (expect === 'none') return undefined as T;
-  if (expect === 'text') return text as T;
-  if (text.trim() === '') return undefined as T;
-  if (/html/i.test(contentType) || /^\s*</.test(text)) {
-    throw new ApiError(`expected JSON but got an HTML page (HTTP ${status})`, { kind: 'malformed', status });
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new ApiError(`the response body is not valid JSON (HTTP ${status})`, { kind: 'malformed', status });
-  }
-}
-
 /** The body as text, streamed: once it passes `maxBytes` the socket is dropped and nothing more is kept. */
 async function readCapped(res: TransportResponse, maxBytes: number, url: string): Promise<string> {
   const tooBig = () => {
@@ -296,109 +284,6 @@ async function readCapped(res: TransportResponse, maxBytes: number, url: string)
     chunks.push(chunk);
   }
   return Buffer.concat(chunks, size).toString('utf8');
-}
-
-/**
- * 3xx: never followed, since the Authorization header would go wherever the server points. The error names the
- * target as origin and path only (a query may carry tokens), so the user can fix the API URL.
- */
-function redirectError(status: number, headers: Record<string, string | string[] | undefined>, url: string): ApiError {
-  const raw = headers.location;
-  const location = Array.isArray(raw) ? raw[0] : raw;
-  let target = 'an unnamed place (no Location header)';
-  if (location) {
-    try {
-      const to = new URL(location, url);
-      target = `${to.protocol}//${to.host}${to.pathname}`;
-    } catch {
-      target = 'an unreadable Location';
-    }
-  }
-  return new ApiError(
-    `${safeOrigin(url)} answered HTTP ${status}, a redirect to ${oneLine(target, 200)}; not followed, because pgtui never sends credentials anywhere but the configured API URL (point the profile at the new address if it is genuine)`,
-    { kind: 'provider', status },
-  );
-}
-
-function seconds(ms: number): string {
-  return ms < 10_000 && ms % 1000 !== 0 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
-}
-
-function fallbackMessage(contentType: string, text: string): string | undefined {
-  if (/html/i.test(contentType) || /^\s*</.test(text)) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-    return title ? `HTML error page "${title}"` : 'HTML error page';
-  }
-  const flat = oneLine(text, 200);
-  return flat || undefined;
-}
-
-/** Retry-After (seconds or an HTTP date) and ClickHouse's X-RateLimit-Reset (seconds), in ms. */
-export function retryAfterMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number | undefined {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const ra = first(headers['retry-after']);
-  if (ra !== undefined) {
-    const secs = Number(ra);
-    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-    const date = Date.parse(ra);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = first(headers['x-ratelimit-reset']);
-  if (reset !== undefined && Number.isFinite(Number(reset))) {
-    // The ClickHouse provider waits reset+1 seconds.
-    return (Number(reset) + 1) * 1000;
-  }
-  return undefined;
-}
-
-const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|certificate/i;
-
-const TLS_REASONS: Array<[RegExp, string]> = [
-  [/SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/, 'the server certificate is not signed by the configured CA'],
-  [/CERT_HAS_EXPIRED/, 'the server certificate has expired'],
-  [/CERT_NOT_YET_VALID/, 'the server certificate is not valid yet'],
-  [/ALTNAME/, 'the server certificate does not name this host'],
-];
-
-function tlsReason(code: string, msg: string): string {
-  const known = TLS_REASONS.find(([re]) => re.test(code));
-  return known ? `${known[1]} (${code})` : code || msg;
-}
-
-function transportError(err: unknown, url: string, timeoutMs: number, clientCert = false): ApiError {
-  const e = err as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const code = e.code ?? e.cause?.code ?? '';
-  const where = safeOrigin(url);
-  if (e.name === 'AbortError' || code === 'ABORT_ERR') return new ApiError('request cancelled', { kind: 'timeout', cause: err });
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
-    return new ApiError(`no answer from ${where} within ${seconds(timeoutMs)}`, { kind: 'timeout', cause: err });
-  }
-  if (code === 'ECONNREFUSED') return new ApiError(`connection refused by ${where}`, { kind: 'network', cause: err });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ApiError(`cannot resolve ${where}`, { kind: 'network', cause: err });
-  const msg = e.message ?? e.cause?.message ?? String(err);
-  if (TLS_CODES.test(code) || TLS_CODES.test(msg)) {
-    return new ApiError(`TLS failure talking to ${where}: ${tlsReason(code, msg)}`, { kind: 'tls', cause: err });
-  }
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
-    // A mutual-TLS server that rejects the client certificate just closes the connection.
-    const hint = clientCert ? ' (does the server trust this client certificate?)' : '';
-    return new ApiError(`connection to ${where} was closed unexpectedly${hint}`, { kind: 'network', cause: err });
-  }
-  return new ApiError(`cannot reach ${where}: ${code || msg}`, { kind: 'network', cause: err });
-}
-
-function safeOrigin(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the server';
-  }
 }
 
 export function buildUrl(base: string, path: string, query?: RequestOptions['query']): string {

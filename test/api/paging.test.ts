@@ -61,15 +61,22 @@ describe('collectPages', () => {
 
   it('a failing page fails the list and no worker asks for more afterwards', async () => {
     const asked: number[] = [];
-    const fetchPage = async (offset: number, limit: number) => {
+    const answers: Array<Promise<unknown>> = [];
+    const fetchPage = (offset: number, limit: number) => {
       asked.push(offset);
-      await new Promise((r) => setTimeout(r, 1));
-      if (offset === 300) throw new Error('boom');
-      return { items: ids(offset, limit), limit };
+      // Each page answers a turn of the event loop later, so the workers really run side by side.
+      const answer = new Promise((r) => setImmediate(r)).then(() => {
+        if (offset === 300) throw new Error('boom');
+        return { items: ids(offset, limit), limit };
+      });
+      answers.push(answer);
+      return answer;
     };
     await expect(collectPages(fetchPage, decode, { limit: 100, concurrency: 4 })).rejects.toThrow('boom');
     const n = asked.length;
-    await new Promise((r) => setTimeout(r, 30));
+    // A worker asks again only when its page has answered: once every page asked has settled, any late ask is in.
+    await Promise.allSettled(answers);
+    await new Promise((r) => setImmediate(r));
     expect(asked.length).toBe(n);
     expect(n).toBeLessThan(12);
   });

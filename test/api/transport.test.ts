@@ -97,7 +97,7 @@ describe.each<TransportKind>(['node', 'undici'])('%s transport', (transport) => 
     });
     const c = client(url);
     await c.json({ method: 'GET', path: '/a' });
-    await new Promise((resolve) => setTimeout(resolve, 10)); // undici frees the connection a tick after the body
+    await new Promise((resolve) => setImmediate(resolve)); // undici frees the connection a turn after the body
     await c.json({ method: 'GET', path: '/b' });
     expect(seen).toHaveLength(2);
     expect(seen[1].socket).toBe(seen[0].socket);
