@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { connect, isIP } from 'node:net';
 import { join } from 'node:path';
-import { checkServerIdentity as tlsCheckName, connect as tlsConnect } from 'node:tls';
+import { checkServerIdentity as tlsCheckName, connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { nameHash, readTrusted, writeTrusted } from './state/trusted-file.js';
 import type { Cluster, ConnectionInfo, Provider } from './api/types.js';
 import { describeError } from './api/errors.js';
@@ -66,13 +66,16 @@ function store(path: string, pem: string): void {
 export function caVerifiesServer(host: string, port: number, pem: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean | undefined> {
   return new Promise((resolve) => {
     let settled = false;
+    let tls: TLSSocket | undefined;
     const socket = connect({ host, port });
     const done = (result: boolean | undefined) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      socket.destroy();
       resolve(result);
+      // Ended on a later turn: tearing a TLS socket (or the socket under it) down inside its own callbacks
+      // crashes this Node.
+      setImmediate(() => (tls ?? socket).destroy());
     };
     const timer = setTimeout(() => done(undefined), timeoutMs);
     socket.on('error', () => done(undefined));
@@ -80,12 +83,11 @@ export function caVerifiesServer(host: string, port: number, pem: string, timeou
     socket.once('connect', () => socket.write(Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f])));
     socket.once('data', (answer) => {
       if (answer.length !== 1 || answer[0] !== 0x53) return done(undefined);
-      const tls = tlsConnect({ socket, ca: pem, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
+      tls = tlsConnect({ socket, ca: pem, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
       tls.on('error', () => done(undefined));
       tls.once('secureConnect', () => {
-        const cert = tls.getPeerCertificate();
-        done(tls.authorized && cert !== undefined && !tlsCheckName(host, cert));
-        tls.destroy();
+        const cert = tls!.getPeerCertificate();
+        done(tls!.authorized && cert !== undefined && !tlsCheckName(host, cert));
       });
     });
   });
