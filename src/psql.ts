@@ -6,6 +6,7 @@ import { spawn, type StdioOptions } from 'node:child_process';
 import { accessSync, closeSync, constants, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { passDirPrefix, psqlEnv, sweepStalePassDirs } from './psql-env.js';
+import { stopJob, untilStopped } from './job-control.js';
 import type { Cluster, ConnectionInfo } from './api/types.js';
 import { PROVIDER_LABELS } from './api/registry.js';
 import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from './lifecycle.js';
@@ -160,9 +161,23 @@ export function spawnPsql(launch: PsqlLaunch): Promise<number> {
       },
     });
     process.on('SIGQUIT', ignore);
+    // Ctrl-Z stops psql and pgtui together (one job); pgtui stops only once psql has (job-control.ts).
+    let finished = false;
+    const onTstp = () => {
+      process.off('SIGTSTP', onTstp);
+      void untilStopped(child.pid ?? 0).then(() => {
+        process.once('SIGCONT', () => {
+          if (!finished) process.on('SIGTSTP', onTstp);
+        });
+        stopJob();
+      });
+    };
+    process.on('SIGTSTP', onTstp);
     const done = () => {
+      finished = true;
       release();
       process.off('SIGQUIT', ignore);
+      process.off('SIGTSTP', onTstp);
     };
     const stdio: StdioOptions = launch.passFd === undefined ? 'inherit' : ['inherit', 'inherit', 'inherit', launch.passFd];
     const child = spawn(launch.command, launch.args, { stdio, env: launch.env });
