@@ -209,6 +209,8 @@ async function withHost(store: ClusterStore, cluster: Cluster): Promise<Cluster>
  * provider that publishes its CA gets a verify-full connection (src/psql-tls.ts); its note, if any, shows above psql.
  */
 export function launchPsqlFor(store: ClusterStore, settings: Settings, configDir?: string): (cluster: Cluster) => Promise<number> {
+  // The TUI starts here: what a killed pgtui left behind goes now, off the first frame's path.
+  setImmediate(() => sweepStalePassDirs());
   return async (cluster) => {
     const provider = store.provider(cluster.profile);
     if (!provider) throw new PsqlError(`no provider for profile ${cluster.profile}`);
