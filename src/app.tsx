@@ -113,7 +113,8 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
             say('sent the password to the terminal clipboard');
           }} onClose={() => setSecret(undefined)} />
         ) : nav.overlay === 'help' ? (
-          <Help readOnly={readOnly} height={layout.bodyHeight} width={width} scopes={nav.screen === 'list' || nav.screen === 'detail' ? ['list', 'detail'] : [scopeOf(nav.screen)]} />
+          <Help readOnly={readOnly} height={layout.bodyHeight} width={width} scopes={nav.screen === 'list' || nav.screen === 'detail' ? ['list', 'detail'] : [scopeOf(nav.screen)]}
+            onClose={() => dispatch({ type: 'close' })} active={!handoff.active} />
         ) : isInside(nav.screen) && detail ? (
           <InsideScreen screen={nav.screen} cluster={detail} height={layout.bodyHeight} width={width} readOnly={isReadOnly(detail)} active={nav.overlay === 'none' && !handoff.active}
             dispatch={dispatch} say={say} busy={status.busy} onQuit={quit.now} onEditing={quit.setEditing} />
