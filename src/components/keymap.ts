@@ -8,7 +8,7 @@ export type Action =
   | 'restart' | 'promote' | 'resetPassword' | 'profiles'
   | 'logs' | 'metrics' | 'slow' | 'settings' | 'switchover'
   | 'search' | 'severity' | 'wrap' | 'range' | 'follow'
-  | 'raw' | 'backups' | 'health' | 'restore' | 'format';
+  | 'raw' | 'backups' | 'health' | 'restore' | 'restoreTime' | 'format';
 
 /**
  * Screens inside a cluster: `logs`, `slow` (slow queries), `settings`, `raw` (the provider's own object), `backups`,
@@ -37,8 +37,8 @@ export interface Binding {
   priority?: number;
   /** The scopes whose footer shows the hint (default: every scope of the binding). */
   hintIn?: Scope[];
-  /** Shown in the footer only for a cluster whose provider has it (src/api/capabilities.ts). */
-  capability?: Capability;
+  /** Shown in the footer only for a cluster whose provider has it, or one of them (src/api/capabilities.ts). */
+  capability?: Capability | readonly Capability[];
   match: (input: string, key: Key) => boolean;
 }
 
@@ -71,11 +71,12 @@ export const KEYMAP: Binding[] = [
   { action: 'slow', keys: 'Q', help: 'slow queries', scopes: ON_CLUSTER, hint: 'slow', hintIn: DETAIL_HINT, capability: 'slowQueries', priority: 4, match: ch('Q') },
   { action: 'settings', keys: 'C', help: 'settings', scopes: ON_CLUSTER, hint: 'settings', hintIn: DETAIL_HINT, capability: 'settings', priority: 4, match: ch('C') },
   { action: 'switchover', keys: 'O', help: 'switchover to the standby', scopes: ON_CLUSTER, writes: true, hint: 'switchover', hintIn: DETAIL_HINT, capability: 'switchover', priority: 4, match: ch('O') },
-  { action: 'backups', keys: 'b', help: 'backups and restore', scopes: ON_CLUSTER, hint: 'backups', hintIn: DETAIL_HINT, capability: 'backups', priority: 4, match: ch('b') },
-  { action: 'health', keys: 'H', help: 'health: disk use, reachability, failover targets', scopes: ON_CLUSTER, hint: 'health', hintIn: DETAIL_HINT, capability: 'diskUsage', priority: 4, match: ch('H') },
+  { action: 'backups', keys: 'b', help: 'backups and restore', scopes: ON_CLUSTER, hint: 'backups', hintIn: DETAIL_HINT, capability: ['backups', 'restore'], priority: 4, match: ch('b') },
+  { action: 'health', keys: 'H', help: 'health: disk use, reachability, failover targets', scopes: ON_CLUSTER, hint: 'health', hintIn: DETAIL_HINT, capability: ['diskUsage', 'reachability', 'failover'], priority: 4, match: ch('H') },
   { action: 'raw', keys: 'v', help: "raw view: the provider's own object (secrets masked)", scopes: ON_CLUSTER, hint: 'raw', hintIn: DETAIL_HINT, priority: 5, match: ch('v') },
   { action: 'format', keys: 'o', help: 'raw view: JSON / YAML', scopes: ['raw'], hint: 'json/yaml', priority: 1, match: ch('o') },
   { action: 'restore', keys: 'R', help: 'backups: restore from the selected backup (type the name to confirm)', scopes: ['backups'], writes: true, hint: 'restore', capability: 'restore', priority: 1, match: ch('R') },
+  { action: 'restoreTime', keys: 'T', help: 'backups: restore to a point in time (RFC 3339)', scopes: ['backups'], writes: true, hint: 'restore to time', capability: 'restore', priority: 2, match: ch('T') },
   { action: 'search', keys: '/', help: 'logs: search', scopes: ['logs'], hint: 'search', priority: 1, match: ch('/') },
   { action: 'severity', keys: 's', help: 'logs: severity', scopes: ['logs'], hint: 'severity', priority: 2, match: ch('s') },
   { action: 'wrap', keys: 'w', help: 'logs: wrap', scopes: ['logs'], hint: 'wrap', priority: 3, match: ch('w') },
@@ -94,7 +95,7 @@ export function actionFor(input: string, key: Key, scope: Scope, readOnly: boole
 export type Supports = (capability: Capability) => boolean;
 
 const hinted = (b: Binding, scope: Scope, readOnly: boolean, supports?: Supports) =>
-  Boolean(b.hint) && (b.hintIn ?? b.scopes).includes(scope) && b.scopes.includes(scope) && !(readOnly && b.writes) && !(b.capability && supports && !supports(b.capability));
+  Boolean(b.hint) && (b.hintIn ?? b.scopes).includes(scope) && b.scopes.includes(scope) && !(readOnly && b.writes) && !(b.capability && supports && ![b.capability].flat().some(supports));
 
 export function hintsFor(scope: Scope, readOnly: boolean, supports?: Supports): Array<[string, string]> {
   return KEYMAP.filter((b) => hinted(b, scope, readOnly, supports)).map((b) => [b.keys, b.hint!]);

@@ -56,7 +56,8 @@ export function helpLayout(entries: ReadonlyArray<readonly [string, string]>, wi
     });
   const perColumn = Math.max(1, rows);
   const fitting = Math.max(1, Math.floor((inner + 1) / (MIN_COLUMN + 1)));
-  for (let count = 2; count <= fitting; count++) {
+  // As few columns as hold every entry (one, when it fits, keeps each text on one line); scrolling only after that.
+  for (let count = 1; count <= fitting; count++) {
     const columnWidth = Math.floor((inner + 1) / count) - 1;
     const columns: string[][] = [[]];
     for (const entry of render(columnWidth)) {

@@ -12,6 +12,7 @@ type Intents = Pick<
   ClusterStore,
   'createForm' | 'create' | 'remove' | 'editForm' | 'planUpdate' | 'update' | 'backups' | 'upgradeTargets' | 'restart' | 'promote' | 'resetPassword'
   | 'switchover' | 'logs' | 'metrics' | 'slowQueries' | 'slowQueryDetail' | 'readSettings' | 'updateSettings'
+  | 'restore' | 'diskUsage' | 'reachability' | 'failoverTargets'
 >;
 
 export function createIntents(core: StoreCore, poller: Poller): Intents {
@@ -93,6 +94,25 @@ export function createIntents(core: StoreCore, poller: Poller): Intents {
     upgradeTargets(cluster, signal) {
       const slot = core.slotFor(cluster.profile);
       return user(slot, () => need(slot, 'upgradeTargets', 'version upgrades')(cluster, signal));
+    },
+    async restore(cluster, req) {
+      const slot = core.slotFor(cluster.profile);
+      writable(slot, 'restore');
+      const c = await user(slot, () => need(slot, 'restore', 'restoring from a backup')(cluster, req));
+      acted(slot, c);
+      return c;
+    },
+    diskUsage(cluster, signal) {
+      const slot = core.slotFor(cluster.profile);
+      return user(slot, () => need(slot, 'diskUsage', 'disk usage')(cluster, signal));
+    },
+    reachability(cluster, signal) {
+      const slot = core.slotFor(cluster.profile);
+      return user(slot, () => need(slot, 'reachability', 'the reachability test')(cluster, signal));
+    },
+    failoverTargets(cluster, signal) {
+      const slot = core.slotFor(cluster.profile);
+      return user(slot, () => need(slot, 'failoverTargets', 'failover')(cluster, signal));
     },
     restart: (cluster) => stateCommand(cluster, 'restart', 'restart'),
     promote: (cluster) => stateCommand(cluster, 'promote', 'promoting a replica'),

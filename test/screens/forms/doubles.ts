@@ -32,6 +32,11 @@ export interface StoreOptions {
   readSettings?: ClusterStore['readSettings'];
   updateSettings?: ClusterStore['updateSettings'];
   switchover?: (c: Cluster) => Promise<void>;
+  backups?: ClusterStore['backups'];
+  restore?: ClusterStore['restore'];
+  diskUsage?: ClusterStore['diskUsage'];
+  reachability?: ClusterStore['reachability'];
+  failoverTargets?: ClusterStore['failoverTargets'];
 }
 
 export function fakeStore(opts: StoreOptions = {}) {
@@ -69,7 +74,11 @@ export function fakeStore(opts: StoreOptions = {}) {
     editForm: vi.fn(opts.editForm ?? unsupported),
     planUpdate: vi.fn(opts.planUpdate ?? unsupported),
     update: vi.fn(opts.update ?? unsupported),
-    backups: vi.fn(unsupported),
+    backups: vi.fn<ClusterStore['backups']>(opts.backups ?? unsupported),
+    restore: vi.fn<ClusterStore['restore']>(opts.restore ?? unsupported),
+    diskUsage: vi.fn<ClusterStore['diskUsage']>(opts.diskUsage ?? unsupported),
+    reachability: vi.fn<ClusterStore['reachability']>(opts.reachability ?? unsupported),
+    failoverTargets: vi.fn<ClusterStore['failoverTargets']>(opts.failoverTargets ?? unsupported),
     upgradeTargets: vi.fn(unsupported),
     restart: vi.fn<(c: Cluster) => Promise<void>>(unsupported),
     promote: vi.fn(async (_c: Cluster): Promise<void> => undefined),
