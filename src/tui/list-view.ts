@@ -105,7 +105,7 @@ export function columnsFor(width: number): Column[] {
     { key: 'age', title: 'AGE', width: 5, value: (c) => formatAge(c.createdAt) },
     { key: 'location', title: 'LOCATION', width: 14, value: (c) => c.location ?? '-' },
     { key: 'size', title: 'SIZE', width: 18, value: (c) => c.size ?? '-' },
-    { key: 'instances', title: 'INST', width: 4, value: (c) => (c.instances === undefined ? '-' : String(c.instances)) },
+    { key: 'instances', title: 'INST', width: 5, value: (c) => (c.instances === undefined ? '-' : String(c.instances)) },
     { key: 'storage', title: 'STORAGE', width: 16, value: (c) => c.storage ?? '-' },
     { key: 'host', title: 'HOST', width: 40, value: (c) => c.host ?? '-' },
   ];

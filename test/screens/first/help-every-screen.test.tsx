@@ -37,7 +37,6 @@ describe('? on every screen', () => {
       await until(app.lastFrame, shows);
       await press(app.stdin, '?');
       const help = await helpText(app);
-      if (process.env.SHOW_HELP) console.log(help);
       const own = helpFor(scopes, false);
       for (const b of own) expect(help, `${b.keys} ${b.help}`).toMatch(entry(b.keys, b.help));
       for (const b of KEYMAP.filter((x) => !own.includes(x))) expect(help, `${b.keys} ${b.help}`).not.toMatch(entry(b.keys, b.help));
