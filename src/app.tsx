@@ -90,7 +90,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
     }
   }, [onCluster, nav.detailKey, detail, say]);
 
-  const { runCommand } = useKeyDispatch({ store, nav, dispatch, list, detail, layout, detailLines, readOnly, isReadOnly, say: sayHere, busy: status.busy, clearMessage, handoff, columns: cols, modal: Boolean(secret), quit: quit.now });
+  const { runCommand } = useKeyDispatch({ store, nav, dispatch, list, detail, layout, detailLines, readOnly, isReadOnly, say: sayHere, tell: say, busy: status.busy, clearMessage, handoff, columns: cols, modal: Boolean(secret), quit: quit.now });
 
   if (handoff.active) return <Text> </Text>;
 

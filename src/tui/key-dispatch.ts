@@ -28,7 +28,10 @@ export interface KeyDispatchContext {
   detailLines: MutableRefObject<number>;
   readOnly: boolean;
   isReadOnly: (c?: Cluster) => boolean;
+  /** Refusals and errors about where the user is: they go when the user leaves (./scoped-message.ts). */
   say: (text: string, error?: boolean) => void;
+  /** What was done, kept on the status line wherever the user goes next. */
+  tell: (text: string) => void;
   busy: Status['busy'];
   clearMessage: () => void;
   handoff: { active: boolean; open: (c: Cluster) => void };
@@ -78,7 +81,7 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       if (!conn?.host) return say(`${target.name} has no host yet`, true);
       copyToClipboard(connectionUrl(conn));
       // OSC 52: the terminal may or may not take it, and never says; this is what pgtui knows.
-      say(`sent the connection string of ${target.name} to the terminal clipboard (without the password)`);
+      ctx.tell(`sent the connection string of ${target.name} to the terminal clipboard (without the password)`);
     } catch (err) {
       say(errorText(err), true);
     }
