@@ -98,6 +98,7 @@ export function Backups({ cluster, height, width, readOnly, active, onBack, onHe
     );
   }
   const body = Math.max(1, height - 4);
+  const idWidth = Math.min(38, Math.max(2, ...rows.map((b) => oneLine(b.id, 38).length)));
   const first = Math.max(0, Math.min(cursor - body + 1, rows.length - body));
   return (
     <Box flexDirection="column">
@@ -106,10 +107,10 @@ export function Backups({ cluster, height, width, readOnly, active, onBack, onHe
       {listed && backups.error ? <Text color="red" wrap="truncate">{oneLine(backups.error)}</Text> : null}
       {listed && !backups.value && !backups.error ? <Text dimColor>loading…</Text> : null}
       {listed && backups.value?.length === 0 ? <Text>no backups</Text> : null}
-      {rows.length > 0 ? <Text dimColor wrap="truncate">{'  '}{'ID'.padEnd(38)} {'CREATED'.padEnd(20)} {'RECOVERABLE FROM'.padEnd(20)} SIZE</Text> : null}
+      {rows.length > 0 ? <Text dimColor wrap="truncate">{'  '}{'ID'.padEnd(idWidth)} {'CREATED'.padEnd(20)} {'RECOVERABLE FROM'.padEnd(20)} SIZE</Text> : null}
       {rows.slice(first, first + body).map((b, i) => (
         <Text key={b.id} wrap="truncate" inverse={first + i === cursor}>
-          {displayText(`${first + i === cursor ? '❯ ' : '  '}${oneLine(b.id, 38).padEnd(38)} ${oneLine(b.createdAt ?? '-', 20).padEnd(20)} ${oneLine(b.earliestRecoveryTargetTime ?? '-', 20).padEnd(20)} ${b.sizeMB === undefined ? '-' : `${b.sizeMB} MB`}`).slice(0, Math.max(1, width))}
+          {displayText(`${first + i === cursor ? '❯ ' : '  '}${oneLine(b.id, 38).padEnd(idWidth)} ${oneLine(b.createdAt ?? '-', 20).padEnd(20)} ${oneLine(b.earliestRecoveryTargetTime ?? '-', 20).padEnd(20)} ${b.sizeMB === undefined ? '-' : `${b.sizeMB} MB`}`).slice(0, Math.max(1, width))}
         </Text>
       ))}
       {step.kind === 'time' ? (

@@ -57,12 +57,27 @@ describe('detail hints from what the cluster supports', () => {
     await until(app.lastFrame, cursorOn('alpha'));
     await press(app.stdin, 'j', 'j', '\r');
     const ch = footer(await until(app.lastFrame, /charlie\s+ready/));
-    for (const hint of ['R restart', 'P new password', 'O switchover', 'l logs', 'y copy']) expect(ch).toContain(hint);
+    for (const hint of ['R restart', 'P password', 'O switchover', 'l logs', 'y copy']) expect(ch).toContain(hint);
     for (const hint of ['m metrics', 'Q slow', 'C settings', 'M promote']) expect(ch).not.toContain(hint);
     await press(app.stdin, KEY.esc, 'g', '\r');
     const v2 = footer(await until(app.lastFrame, /alpha\s+ready/));
-    for (const hint of ['R restart', 'P new password', 'l logs', 'O switchover']) expect(v2).not.toContain(hint);
+    for (const hint of ['R restart', 'P password', 'l logs', 'O switchover']) expect(v2).not.toContain(hint);
     expect(v2).toContain('y copy');
+  });
+});
+
+describe('detail hints at 80 columns', () => {
+  it('a ClickHouse cluster with everything keeps restart and logs in the footer; the password field says x reveals', async () => {
+    const all = ['restart', 'resetPassword', 'switchover', 'logs', 'metrics', 'slowQueries', 'settings', 'edit', 'restore'];
+    const { app } = startApp({ size: { columns: 80, rows: 24 }, supports: (c, cap) => c.provider === 'clickhouse' && all.includes(cap) });
+    cleanup = app.unmount;
+    await until(app.lastFrame, cursorOn('alpha'));
+    await press(app.stdin, 'j', 'j', '\r');
+    const frame = await until(app.lastFrame, /charlie\s+ready/);
+    const hints = footer(frame);
+    expect(hints.length).toBeLessThanOrEqual(80);
+    for (const hint of ['R restart', 'l logs', 'p psql', '? help', 'q quit']) expect(hints).toContain(hint);
+    expect(frame).toContain('(x reveals)');
   });
 });
 
