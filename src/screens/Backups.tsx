@@ -15,7 +15,7 @@ import { displayText, oneLine } from '../text/safe.js';
 import type { InsideProps } from './inside-common.js';
 
 /** RFC 3339 with an offset or Z, as every provider's API takes it; the UTC form, or undefined when it is not one. */
-export function restoreTime(text: string): string | undefined {
+function restoreTime(text: string): string | undefined {
   const t = text.trim();
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(t) || Number.isNaN(Date.parse(t))) return undefined;
   return new Date(Date.parse(t)).toISOString().replace('.000Z', 'Z');

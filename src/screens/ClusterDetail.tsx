@@ -69,7 +69,7 @@ function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { va
  * The sslmode psql runs with: a provider that publishes its CA turns an unverified `require` into verify-full
  * (src/psql-tls.ts) — shown that way, with what happens when the CA cannot be fetched.
  */
-export function sslmodeAsRun(conn: ConnectionInfo, publishesCa: boolean): string {
+function sslmodeAsRun(conn: ConnectionInfo, publishesCa: boolean): string {
   if (conn.sslmode === 'require' && !conn.sslrootcert && publishesCa) return "verify-full (the provider's CA; require if it cannot be fetched)";
   return conn.sslrootcert ? `${conn.sslmode} (CA ${conn.sslrootcert})` : conn.sslmode;
 }

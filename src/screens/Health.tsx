@@ -39,7 +39,7 @@ function usePart<T>(store: ClusterStore, cluster: Cluster, capability: Capabilit
   return has ? state : undefined;
 }
 
-export function healthLines(cluster: Cluster, store: ClusterStore, disk?: Loaded<DiskUsage[]>, reach?: Loaded<ReachCheck[]>, failover?: Loaded<FailoverTarget[]>): Line[] {
+function healthLines(cluster: Cluster, store: ClusterStore, disk?: Loaded<DiskUsage[]>, reach?: Loaded<ReachCheck[]>, failover?: Loaded<FailoverTarget[]>): Line[] {
   const out: Line[] = [];
   const part = <T,>(title: string, capability: Capability, loaded: Loaded<T[]> | undefined, none: string, each: (v: T) => Line) => {
     if (out.length) out.push({ text: ' ' });

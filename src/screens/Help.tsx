@@ -6,36 +6,13 @@ import { useState } from 'react';
 import { actionFor, helpFor, type Scope } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { COMMAND_HELP } from '../tui/commands.js';
+import { wrapText } from '../forms/wrap.js';
 
 /** The key column's width, and the narrowest a column of help may be before one column is used instead. */
 const KEYS_WIDTH = 12;
 const MIN_COLUMN = 52;
 
-/** Splits `text` into lines of at most `width` characters, at spaces where it can. */
-export function wrapText(text: string, width: number): string[] {
-  const w = Math.max(1, width);
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    let rest = word;
-    while (rest.length > w) {
-      if (line) out.push(line);
-      out.push(rest.slice(0, w));
-      rest = rest.slice(w);
-      line = '';
-    }
-    if (!line) line = rest;
-    else if (line.length + 1 + rest.length <= w) line += ` ${rest}`;
-    else {
-      out.push(line);
-      line = rest;
-    }
-  }
-  if (line || out.length === 0) out.push(line);
-  return out;
-}
-
-export interface HelpLayout {
+interface HelpLayout {
   /** Each column's lines, already padded and wrapped to its width. */
   columns: string[][];
   columnWidth: number;
@@ -46,12 +23,13 @@ export interface HelpLayout {
 }
 
 /** How the entries fit `width` x `rows` (the rows for key lines, inside the box). */
-export function helpLayout(entries: ReadonlyArray<readonly [string, string]>, width: number, rows: number): HelpLayout {
+function helpLayout(entries: ReadonlyArray<readonly [string, string]>, width: number, rows: number): HelpLayout {
   const inner = Math.max(10, width - 4);
   const keyWidth = Math.min(KEYS_WIDTH, Math.max(4, Math.floor(inner / 3)));
   const render = (columnWidth: number) =>
     entries.map(([keys, help]) => {
-      const text = wrapText(help, columnWidth - keyWidth - 1);
+      // Help texts are a line or two; 10 lines is never reached.
+      const text = wrapText(help, columnWidth - keyWidth - 1, 10);
       return text.map((t, i) => `${(i === 0 ? keys : '').padEnd(keyWidth)} ${t}`);
     });
   const perColumn = Math.max(1, rows);
