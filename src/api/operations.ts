@@ -77,6 +77,7 @@ const row = <K extends keyof Provider, A extends unknown[]>(
 });
 
 type FormValues = import('./types.js').FormValues;
+type RestoreRequest = import('./types.js').RestoreRequest;
 type LogQuery = import('./insight.js').LogQuery;
 type TimeRange = import('./insight.js').TimeRange;
 
@@ -95,6 +96,10 @@ export const CALLS = {
   slowQueries: row('slowQueries', 'slowQueries', false, 1, (fn, c, [range]: [TimeRange], s) => fn(c, range, s)),
   slowQueryDetail: row('slowQueries', 'slowQueryDetail', false, 1, (fn, c, [id]: [string], s) => fn(c, id, s)),
   readSettings: row('settings', 'readSettings', false, 0, (fn, c, _a: [], s) => fn(c, s)),
+  restore: row('restore', 'restore', true, 1, (fn, c, [req]: [RestoreRequest], s) => fn(c, req, s), { changesState: true }),
+  diskUsage: row('diskUsage', 'diskUsage', false, 0, (fn, c, _a: [], s) => fn(c, s)),
+  reachability: row('reachability', 'reachability', false, 0, (fn, c, _a: [], s) => fn(c, s)),
+  failoverTargets: row('failover', 'failoverTargets', false, 0, (fn, c, _a: [], s) => fn(c, s)),
   updateSettings: row('settings', 'updateSettings', true, 1, (fn, c, [changes]: [Record<string, string>], s) => fn(c, changes, s), { label: 'changing settings' }),
 };
 

@@ -66,7 +66,7 @@ export function createIntents(core: StoreCore, poller: Poller): Intents {
         const args = rest.slice(0, takes);
         const last = rest[takes];
         const opts: InsightOptions = last instanceof AbortSignal ? { signal: last } : ((last as InsightOptions | undefined) ?? {});
-        return run(row, cluster, args, opts).then((r) => (row.changesState ? undefined : r));
+        return run(row, cluster, args, opts);
       }];
     }),
   ) as unknown as Pick<ClusterStore, CallName>;
