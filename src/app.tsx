@@ -18,7 +18,8 @@ import { copyToClipboard } from './tui/osc52.js';
 import { Header } from './components/StatusLine.js';
 import { ClusterDetail } from './screens/ClusterDetail.js';
 import { Help } from './screens/Help.js';
-import { BottomBar, scopeOf } from './tui/BottomBar.js';
+import { BottomBar } from './tui/BottomBar.js';
+import { helpOf } from './tui/screens.js';
 import { StoreProvider, useStore } from './tui/context.js';
 import { FormScreen, isFormScreen } from './tui/FormScreens.js';
 import { useKeyDispatch } from './tui/key-dispatch.js';
@@ -117,7 +118,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
             say('sent the password to the terminal clipboard');
           }} onClose={() => setSecret(undefined)} />
         ) : nav.overlay === 'help' ? (
-          <Help readOnly={readOnly} height={layout.bodyHeight} width={width} scopes={nav.screen === 'list' || nav.screen === 'detail' ? ['list', 'detail'] : [scopeOf(nav.screen)]}
+          <Help entries={helpOf(nav.screen, readOnly)} height={layout.bodyHeight} width={width}
             onClose={() => dispatch({ type: 'close' })} active={!handoff.active} />
         ) : isInside(nav.screen) && detail ? (
           <InsideScreen screen={nav.screen} cluster={detail} height={layout.bodyHeight} width={width} readOnly={isReadOnly(detail)} active={nav.overlay === 'none' && !handoff.active}

@@ -6,13 +6,20 @@ import { useEffect, useState } from 'react';
 import type { Backup, RestoreRequest } from '../api/types.js';
 import { ConfirmTyped } from '../components/ConfirmTyped.js';
 import { LineInput } from '../components/LineInput.js';
-import { actionFor } from '../components/keymap.js';
+import { actionIn, back, ch, help, MOVES, quit, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
-import type { Status } from '../tui/status.js';
 import { displayText, oneLine } from '../text/safe.js';
 import type { InsideProps } from './inside-common.js';
+
+/** The backups screen's keys (its scope in the screen registry, src/tui/screens.ts). */
+export const BACKUPS_KEYS: readonly Binding[] = [
+  ...MOVES, back, refresh,
+  { action: 'restore', keys: 'R', help: 'backups: restore from the selected backup (type the name to confirm)', writes: true, hint: 'restore', capability: 'restore', priority: 1, match: ch('R') },
+  { action: 'restoreTime', keys: 'T', help: 'backups: restore to a point in time (RFC 3339)', writes: true, hint: 'restore to time', capability: 'restore', priority: 2, match: ch('T') },
+  help, quit,
+];
 
 /** RFC 3339 with an offset or Z, as every provider's API takes it; the UTC form, or undefined when it is not one. */
 function restoreTime(text: string): string | undefined {
@@ -25,7 +32,7 @@ const describe = (req: RestoreRequest) => (req.backupId ? `from backup ${req.bac
 
 type Step = { kind: 'list' } | { kind: 'time'; text: string; error?: string } | { kind: 'confirm'; req: RestoreRequest };
 
-export function Backups({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, say, busy }: InsideProps & { busy?: Status['busy'] }) {
+export function Backups({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, say, busy }: InsideProps) {
   const store = useStore();
   const listed = store.supports(cluster, 'backups');
   const [backups, setBackups] = useState<{ value?: Backup[]; error?: string }>({});
@@ -59,7 +66,7 @@ export function Backups({ cluster, height, width, readOnly, active, onBack, onHe
   };
 
   useKeys((input: string, key: Key) => {
-    switch (actionFor(input, key, 'backups', readOnly)) {
+    switch (actionIn(BACKUPS_KEYS, input, key, readOnly)) {
       case 'down':
         return setCursor((c) => Math.min(c + 1, Math.max(0, rows.length - 1)));
       case 'up':

@@ -6,13 +6,16 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Capability } from '../api/capabilities.js';
 import type { DiskUsage, FailoverTarget, ReachCheck } from '../api/insight.js';
 import type { Cluster } from '../api/types.js';
-import { actionFor } from '../components/keymap.js';
+import { actionIn, back, help, MOVES, quit, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import type { ClusterStore } from '../state/types.js';
 import { displayText, oneLine } from '../text/safe.js';
 import type { InsideProps } from './inside-common.js';
+
+/** The health screen's keys (its scope in the screen registry, src/tui/screens.ts). */
+export const HEALTH_KEYS: readonly Binding[] = [...MOVES, back, refresh, help, quit];
 
 type Line = { text: string; color?: 'red' | 'green' | 'yellow'; bold?: boolean; dim?: boolean };
 type Loaded<T> = { value?: T; error?: string };
@@ -77,7 +80,7 @@ export function Health({ cluster, height, width, active, onBack, onHelp, onQuit 
   const at = Math.min(scroll, last);
   useKeys((input: string, key: Key) => {
     const move = (to: number) => setScroll(Math.max(0, Math.min(last, to)));
-    switch (actionFor(input, key, 'health', true)) {
+    switch (actionIn(HEALTH_KEYS, input, key, true)) {
       case 'down':
         return move(at + 1);
       case 'up':

@@ -3,9 +3,8 @@
 // by side only where each stays readable; otherwise one column whose long lines wrap, scrolled with j/k.
 import { Box, Text, type Key } from 'ink';
 import { useState } from 'react';
-import { actionFor, helpFor, type Scope } from '../components/keymap.js';
+import { actionIn, back, help, MOVES, quit } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
-import { COMMAND_HELP } from '../tui/commands.js';
 import { wrapText } from '../forms/wrap.js';
 
 /** The key column's width, and the narrowest a column of help may be before one column is used instead. */
@@ -49,21 +48,20 @@ function helpLayout(entries: ReadonlyArray<readonly [string, string]>, width: nu
 }
 
 export interface HelpProps {
-  readOnly: boolean;
   height: number;
   width: number;
-  scopes?: readonly Scope[];
+  /** What it lists: keys and what they do (the screen registry's helpOf, src/tui/screens.ts). */
+  entries: ReadonlyArray<readonly [string, string]>;
   /** esc, ? or q. */
   onClose?: () => void;
   /** The help has the keys (no psql in front of it). */
   active?: boolean;
 }
 
-export function Help({ readOnly, height, width, scopes = ['list', 'detail'], onClose, active = true }: HelpProps) {
-  const entries: Array<readonly [string, string]> = [
-    ...helpFor(scopes, readOnly).map((b): [string, string] => [b.keys, b.help]),
-    ...(scopes.includes('list') || scopes.includes('detail') ? COMMAND_HELP : []),
-  ];
+/** The help's own keys: scrolling, and closing it. */
+const HELP_KEYS = [...MOVES, back, help, quit];
+
+export function Help({ entries, height, width, onClose, active = true }: HelpProps) {
   // Two lines of border and the title.
   const rows = Math.max(1, height - 3);
   const layout = helpLayout(entries, width, rows);
@@ -72,7 +70,7 @@ export function Help({ readOnly, height, width, scopes = ['list', 'detail'], onC
   const at = Math.min(scroll, last);
   useKeys((input: string, key: Key) => {
     const move = (to: number) => setScroll(Math.max(0, Math.min(last, to)));
-    switch (actionFor(input, key, 'inside', true)) {
+    switch (actionIn(HELP_KEYS, input, key, true)) {
       case 'down':
         return move(at + 1);
       case 'up':

@@ -6,7 +6,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Key } from 'ink';
 import { LOG_LIMIT_MAX } from '../api/insight.js';
-import { actionFor } from '../components/keymap.js';
+import { actionIn, back, ch, help, MOVES, quit, range, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { LineInput } from '../components/LineInput.js';
 import { useStore } from '../tui/context.js';
@@ -14,6 +14,17 @@ import { errorText } from '../tui/errors.js';
 import { bottomOf, filterEntries, LogBuffer, RANGES, scrollAnchor, SEVERITY_LEVELS, viewOf, visibleWindow, type SeverityLevel } from '../tui/log-view.js';
 import { displayText, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
+
+/** The logs screen's keys (its scope in the screen registry, src/tui/screens.ts). */
+export const LOGS_KEYS: readonly Binding[] = [
+  ...MOVES, back, refresh,
+  { action: 'search', keys: '/', help: 'logs: search', hint: 'search', priority: 1, match: ch('/') },
+  { action: 'severity', keys: 's', help: 'logs: severity', hint: 'severity', priority: 2, match: ch('s') },
+  { action: 'wrap', keys: 'w', help: 'logs: wrap', hint: 'wrap', priority: 3, match: ch('w') },
+  range,
+  { action: 'follow', keys: 'f', help: 'logs: follow', hint: 'follow', priority: 3, match: ch('f') },
+  help, quit,
+];
 
 /** Follow polls at most this often. */
 export const FOLLOW_EVERY_MS = 5_000;
@@ -147,7 +158,7 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   };
   useKeys((input: string, key: Key) => {
     const page = Math.max(1, latest.current.rows - 1);
-    switch (actionFor(input, key, 'logs', readOnly)) {
+    switch (actionIn(LOGS_KEYS, input, key, readOnly)) {
       case 'up':
         return move(-1);
       case 'down':

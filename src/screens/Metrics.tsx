@@ -4,13 +4,16 @@ import { Box, Text, type Key } from 'ink';
 import { useEffect, useState } from 'react';
 import type { MetricSeries } from '../api/insight.js';
 import { formatValue, sparkline } from '../commands/metrics.js';
-import { actionFor } from '../components/keymap.js';
+import { actionIn, back, help, MOVES, quit, range, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import { RANGES } from '../tui/log-view.js';
 import { displayText, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
+
+/** The metrics screen's keys (its scope in the screen registry, src/tui/screens.ts). */
+export const METRICS_KEYS: readonly Binding[] = [...MOVES, back, refresh, range, help, quit];
 
 /** The panel refreshes at most this often. */
 export const METRICS_EVERY_MS = 30_000;
@@ -55,7 +58,7 @@ function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp,
   const rows = Math.max(1, height - 2);
   const all = series ?? [];
   useKeys((input: string, key: Key) => {
-    switch (actionFor(input, key, 'inside', readOnly)) {
+    switch (actionIn(METRICS_KEYS, input, key, readOnly)) {
       case 'down':
         return setScroll((s) => Math.min(s + 1, Math.max(0, all.length - rows)));
       case 'up':

@@ -2,10 +2,17 @@
 // passwords inside URIs masked (src/text/safe.ts maskSecrets), in JSON or YAML (`o`), scrolled like the detail screen.
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { actionFor } from '../components/keymap.js';
+import { actionIn, back, ch, help, MOVES, quit, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { displayText, maskSecrets, oneLine, safeJson } from '../text/safe.js';
 import type { InsideProps } from './inside-common.js';
+
+/** The raw view's keys (its scope in the screen registry, src/tui/screens.ts). */
+export const RAW_KEYS: readonly Binding[] = [
+  ...MOVES, back, refresh,
+  { action: 'format', keys: 'o', help: 'raw view: JSON / YAML', hint: 'json/yaml', priority: 1, match: ch('o') },
+  help, quit,
+];
 
 type Format = 'json' | 'yaml';
 
@@ -39,7 +46,7 @@ export function RawView({ cluster, height, width, active, onBack, onHelp, onQuit
   const at = Math.min(scroll, last);
   useKeys((input: string, key: Key) => {
     const move = (to: number) => setScroll(Math.max(0, Math.min(last, to)));
-    switch (actionFor(input, key, 'raw', true)) {
+    switch (actionIn(RAW_KEYS, input, key, true)) {
       case 'down':
         return move(at + 1);
       case 'up':

@@ -8,12 +8,15 @@ import { Form } from '../components/Form.js';
 import { PlanReview } from '../components/form/PlanReview.js';
 import { failureOf } from '../components/form/failure.js';
 import { useKeys } from '../components/form/use-keys.js';
-import { actionFor } from '../components/keymap.js';
+import { actionIn, back, down, help, quit, refresh, up, type Binding } from '../components/keymap.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import { displayText, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 import { initialSettings, settingsChanges, settingsForm, settingsPlan } from './settings-form.js';
+
+/** The settings screen's keys (its scope in the screen registry, src/tui/screens.ts); its form draws its own hints. */
+export const SETTINGS_KEYS: readonly Binding[] = [down, up, back, refresh, help, quit];
 
 type Step = 'loading' | 'load-error' | 'form' | 'review' | 'applying';
 
@@ -60,7 +63,7 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
   // Keys while nothing editable is open: loading, a load error, or the read-only list.
   const rows = Object.entries(view?.values ?? {});
   useKeys((input: string, key: Key) => {
-    const action = actionFor(input, key, 'inside', true);
+    const action = actionIn(SETTINGS_KEYS, input, key, true);
     if (action === 'back') onBack();
     else if (action === 'help') onHelp();
     else if (action === 'quit') onQuit();

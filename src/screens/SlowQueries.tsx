@@ -4,13 +4,20 @@ import { Box, Text, type Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { SlowQuery, SlowQueryDetail } from '../api/insight.js';
 import { formatMs } from '../commands/slow.js';
-import { actionFor } from '../components/keymap.js';
+import { actionIn, back, help, MOVES, quit, range, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import { RANGES } from '../tui/log-view.js';
 import { displayText, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
+
+/** The slow queries screen's keys (its scope in the screen registry, src/tui/screens.ts). */
+export const SLOW_KEYS: readonly Binding[] = [
+  ...MOVES,
+  { action: 'open', keys: 'enter', help: 'open the slow query', hint: 'open', priority: 1, match: (_i, k) => k.return },
+  back, refresh, range, help, quit,
+];
 
 /** Slow queries start with a day: patterns are rare in an hour. */
 const DEFAULT_RANGE = 3;
@@ -48,7 +55,7 @@ function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, on
     setCursor(cursorRef.current);
   };
   useKeys((input: string, key: Key) => {
-    switch (actionFor(input, key, 'slow', readOnly)) {
+    switch (actionIn(SLOW_KEYS, input, key, readOnly)) {
       case 'down':
         return moveTo(cursorRef.current + 1);
       case 'up':

@@ -1,10 +1,11 @@
 // What the screens inside a cluster share: the title line, and the one line saying why a provider has none of it.
 import { Box, Text, type Key } from 'ink';
-import { actionFor } from '../components/keymap.js';
+import { actionIn, back, help, quit } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import type { Capability } from '../api/capabilities.js';
 import type { Cluster } from '../api/types.js';
 import { useStore } from '../tui/context.js';
+import type { Status } from '../tui/status.js';
 import { displayText, oneLine } from '../text/safe.js';
 
 export interface InsideProps {
@@ -20,13 +21,15 @@ export interface InsideProps {
   say?: (text: string, error?: boolean) => void;
   /** The screen says when a form with input is open (ctrl-c asks first then: ../tui/quit.ts). */
   onEditing?: (editing: boolean) => void;
+  /** Work in flight on the status line (a restore runs until the cluster is back). */
+  busy?: Status['busy'];
 }
 
 /** The screen, or one line saying why this cluster's provider has none of it (nothing is fetched then). */
 export function Unsupported({ cluster, title, capability, active, readOnly, onBack, onHelp, onQuit }: InsideProps & { title: string; capability: Capability }) {
   const store = useStore();
   useKeys((input: string, key: Key) => {
-    const action = actionFor(input, key, 'inside', readOnly);
+    const action = actionIn([back, help, quit], input, key, readOnly);
     if (action === 'back') onBack();
     else if (action === 'help') onHelp();
     else if (action === 'quit') onQuit();

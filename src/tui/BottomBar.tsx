@@ -8,16 +8,8 @@ import { ConfirmOverlay, type ShownSecret } from './ConfirmOverlay.js';
 import { useStore } from './context.js';
 import type { Status } from './status.js';
 import type { ListState } from './list-state.js';
-import { isConfirm, type NavEvent, type NavState, type Screen } from './navigation.js';
-import type { Scope } from '../components/keymap.js';
-
-const SCOPES: Record<Screen, Scope> = {
-  list: 'list', detail: 'detail', logs: 'logs', slow: 'slow', metrics: 'inside', settings: 'settings', raw: 'raw', backups: 'backups', health: 'health',
-  // The forms draw their own keys; `?` types into them.
-  create: 'list', edit: 'list', profiles: 'list',
-};
-/** Which of the keymap's scopes a screen's keys come from. */
-export const scopeOf = (screen: Screen): Scope => SCOPES[screen];
+import { isConfirm, type NavEvent, type NavState } from './navigation.js';
+import { rowOf } from './screens.js';
 
 export interface BottomBarProps {
   nav: NavState;
@@ -44,9 +36,8 @@ export function BottomBar({ nav, dispatch, list, target, readOnly, width, runCom
   }
   if (overlay === 'command') return <CommandLine onClose={close} runCommand={runCommand} />;
   if (isConfirm(overlay)) return target ? <ConfirmOverlay key={overlay} kind={overlay} cluster={target} onClose={close} status={status} onSecret={onSecret} /> : null;
-  // The settings form draws its own keys.
-  if (nav.screen === 'settings') return null;
-  if (overlay === 'none') return <KeyHints scope={scopeOf(nav.screen)} readOnly={readOnly} width={width} supports={target ? (cap) => store.supports(target, cap) : undefined} />;
+  // A screen with a form draws its own keys.
+  if (overlay === 'none' && !rowOf(nav.screen).ownFooter) return <KeyHints bindings={rowOf(nav.screen).keys} readOnly={readOnly} width={width} supports={target ? (cap) => store.supports(target, cap) : undefined} />;
   return null;
 }
 

@@ -7,6 +7,7 @@ import { CreateCluster } from '../screens/CreateCluster.js';
 import { changeSentText, EditCluster } from '../screens/EditCluster.js';
 import { Profiles } from '../screens/Profiles.js';
 import type { NavEvent, NavState } from './navigation.js';
+import { isForm } from './screens.js';
 import { untilSettled, type Status } from './status.js';
 
 export interface FormScreenProps {
@@ -47,4 +48,4 @@ export function FormScreen({ nav, dispatch, profiles, target, select, busy, onQu
   }
 }
 
-export const isFormScreen = (nav: NavState) => nav.screen === 'create' || nav.screen === 'edit' || nav.screen === 'profiles';
+export const isFormScreen = (nav: NavState) => isForm(nav.screen);

@@ -1,24 +1,34 @@
-// The `:` command line, parsed: what a typed command asks the App to do.
+// The `:` commands, one row each: the names it answers to, what `?` says about it, and what it asks the App
+// to do. Help, the `:` key's help text and the "unknown command" hint are generated from this list.
+
+export type Command = { type: 'quit' } | { type: 'profiles' } | { type: 'create' } | { type: 'help' } | { type: 'unknown'; text: string } | { type: 'none' };
+
+interface CommandRow {
+  /** The first name is the one shown. */
+  names: readonly string[];
+  help: string;
+  command: Command;
+  /** Listed in `?` and the hints (`:help` is `?` itself). */
+  listed: boolean;
+}
+
+const COMMANDS: readonly CommandRow[] = [
+  { names: ['profiles', 'profile'], help: 'manage profiles', command: { type: 'profiles' }, listed: true },
+  { names: ['create', 'new'], help: 'create a cluster', command: { type: 'create' }, listed: true },
+  { names: ['q', 'quit', 'q!'], help: 'quit', command: { type: 'quit' }, listed: true },
+  { names: ['help'], help: 'this help', command: { type: 'help' }, listed: false },
+];
+
+const LISTED = COMMANDS.filter((c) => c.listed);
 
 /** The `:` commands as `?` lists them. */
-export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = [
-  [':profiles', 'manage profiles'],
-  [':create', 'create a cluster'],
-  [':q', 'quit'],
-];
-export type Command =
-  | { type: 'quit' }
-  | { type: 'profiles' }
-  | { type: 'create' }
-  | { type: 'help' }
-  | { type: 'unknown'; text: string }
-  | { type: 'none' };
+export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = LISTED.map((c) => [`:${c.names[0]}`, c.help]);
+/** The `:` key's help: the commands it takes. */
+export const COMMAND_KEY_HELP = `command: ${LISTED.map((c) => `:${c.names[0]}`).join(' ')}`;
 
 export function parseCommand(typed: string): Command {
   const c = typed.trim().replace(/^:/, '');
-  if (c === 'q' || c === 'quit' || c === 'q!') return { type: 'quit' };
-  if (c === 'profiles' || c === 'profile') return { type: 'profiles' };
-  if (c === 'create' || c === 'new') return { type: 'create' };
-  if (c === 'help') return { type: 'help' };
-  return c ? { type: 'unknown', text: `unknown command :${c} (try :profiles, :create, :q)` } : { type: 'none' };
+  const row = COMMANDS.find((r) => r.names.includes(c));
+  if (row) return row.command;
+  return c ? { type: 'unknown', text: `unknown command :${c} (try ${LISTED.map((r) => `:${r.names[0]}`).join(', ')})` } : { type: 'none' };
 }

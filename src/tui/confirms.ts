@@ -4,7 +4,6 @@ import { busyReason, conflictText } from '../api/busy.js';
 import type { Capability } from '../api/capabilities.js';
 import type { Cluster } from '../api/types.js';
 import { clusterKey, type ClusterStore } from '../state/types.js';
-import type { ConfirmKind } from './navigation.js';
 import { untilGone, untilSettled, type Watch } from './status.js';
 
 /** What an intent resolves to: the status line's text, or a secret to show once in a box (../components/SecretBox.tsx). */
@@ -38,7 +37,7 @@ function explainingConflict(verb: string, run: ConfirmSpec['run']): ConfirmSpec[
     });
 }
 
-export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = {
+const ROWS = {
   delete: {
     title: (c) => `Delete ${c.name} (${c.profile})? This destroys its data.`,
     expected: (c) => c.name,
@@ -86,4 +85,16 @@ export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = {
     run: (store, c) =>
       store.resetPassword(c).then((secret) => ({ secret, title: `New password for ${c.name}`, note: 'Shown once; pgtui stored it for psql.' })),
   },
-};
+} satisfies Record<string, ConfirmSpec>;
+
+/** The typed confirmations, opened by their key on a cluster (./screens.ts). */
+export type ConfirmKind = keyof typeof ROWS;
+export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = ROWS;
+export const isConfirm = (o: string): o is ConfirmKind => Object.hasOwn(CONFIRMS, o);
+
+/** Why a confirmation must not open for this cluster: its provider lacks the operation, or the cluster is busy (src/api/busy.ts). */
+export function confirmRefusal(kind: ConfirmKind, c: Cluster, gate: { supports: (cap: Capability) => boolean; unsupportedReason: (cap: Capability) => string }): string | undefined {
+  const spec = CONFIRMS[kind];
+  if (spec.capability && !gate.supports(spec.capability)) return gate.unsupportedReason(spec.capability);
+  return spec.refusal?.(c);
+}

@@ -1,13 +1,14 @@
-// The list and detail screens' keys: the keymap turns a key into an action, and each action becomes a
-// navigation event, a list move, or a store intent. Also the `:` commands, which lead to the same places.
+// The list and detail screens' keys: their registry rows (./screens.ts) turn a key into a binding, and each
+// becomes a navigation event, a list move, or a store intent; refusals come from the binding's `disabled`. Also the `:` commands, which lead to the same places.
 import type { Key } from 'ink';
 import type { Dispatch, MutableRefObject } from 'react';
 import type { Cluster } from '../api/types.js';
 import { clusterKey, type ClusterStore } from '../state/types.js';
-import { actionFor, type Action } from '../components/keymap.js';
+import { bindingIn, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { parseCommand } from './commands.js';
-import { CONFIRMS } from './confirms.js';
+import { isConfirm } from './confirms.js';
+import { isInside, isScreen, rowOf } from './screens.js';
 import { errorText } from './errors.js';
 import type { Layout } from './layout.js';
 import type { ListState } from './list-state.js';
@@ -87,8 +88,20 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
     }
   };
 
-  const act = (action: Action) => {
+  const act = (binding: Binding) => {
+    const { action } = binding;
     const target = current();
+    // Refused in one line where the cluster's provider lacks it or the cluster is busy (the binding's `disabled`).
+    const refused = target && binding.disabled?.(target, { readOnly: ctx.isReadOnly(target), supports: (cap) => store.supports(target, cap), unsupportedReason: (cap) => store.unsupportedReason(target, cap) });
+    if (refused) return say(refused, true);
+    // Inside the cluster (from the detail screen, or the list's highlighted row): the screen opens either way and
+    // says in one line when the provider has none of it.
+    if (isScreen(action) && isInside(action)) {
+      if (!target) return;
+      return dispatch(onDetail ? { type: 'inside', screen: action } : { type: 'inside', screen: action, key: clusterKey(target) });
+    }
+    // A typed confirmation: the overlay asks for the name.
+    if (isConfirm(action)) return target ? dispatch({ type: 'overlay', overlay: action }) : undefined;
     const page = Math.max(1, (onDetail ? layout.bodyHeight - 1 : layout.listHeight) - 1);
     const scroll = (move: 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp') =>
       dispatch({ type: 'scroll', move, lines: ctx.detailLines.current, page });
@@ -140,30 +153,6 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
         return target ? copy(target) : undefined;
       case 'reveal':
         return dispatch({ type: 'reveal' });
-      // Inside the cluster (from the detail screen, or the list's highlighted row): the screen opens either way and
-      // says in one line when the provider has none of it.
-      case 'logs':
-      case 'metrics':
-      case 'slow':
-      case 'settings':
-      case 'raw':
-      case 'backups':
-      case 'health':
-        if (!target) return;
-        return dispatch(onDetail ? { type: 'inside', screen: action } : { type: 'inside', screen: action, key: clusterKey(target) });
-      case 'delete':
-      case 'restart':
-      case 'promote':
-      case 'switchover':
-      case 'resetPassword': {
-        if (!target) return;
-        const { capability, refusal } = CONFIRMS[action];
-        if (!capability && ctx.isReadOnly(target)) return;
-        if (capability && !store.supports(target, capability)) return say(store.unsupportedReason(target, capability), true);
-        // A busy cluster is refused before the typed name is asked for (src/api/busy.ts).
-        const busy = refusal?.(target);
-        return busy ? say(busy, true) : dispatch({ type: 'overlay', overlay: action });
-      }
       case 'quit':
         return exit();
     }
@@ -172,8 +161,8 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
   // ctrl-c is the App's, on every screen (app.tsx useQuit).
   const screenKeys = (nav.screen === 'list' || onDetail) && nav.overlay === 'none' && !ctx.handoff.active && !ctx.modal;
   useKeys((input: string, key: Key) => {
-    const action = actionFor(input, key, onDetail ? 'detail' : 'list', ctx.isReadOnly(current()));
-    if (action) act(action);
+    const binding = bindingIn(rowOf(onDetail ? 'detail' : 'list').keys, input, key, ctx.isReadOnly(current()));
+    if (binding) act(binding);
   }, screenKeys);
 
   return { runCommand };

@@ -2,13 +2,11 @@
 // it, and the detail screen's own view state (which cluster, scroll, password revealed). The App dispatches
 // events; it keeps only the list cursor outside (see app.tsx: keys arriving several per read need refs).
 
-export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles' | InsideScreen;
-/** The screens inside one cluster, opened from its detail screen (or the list's row); esc returns there. */
-export type InsideScreen = 'logs' | 'metrics' | 'slow' | 'settings' | 'raw' | 'backups' | 'health';
-export const INSIDE_SCREENS: readonly InsideScreen[] = ['logs', 'metrics', 'slow', 'settings', 'raw', 'backups', 'health'];
-export const isInside = (s: Screen): s is InsideScreen => (INSIDE_SCREENS as readonly Screen[]).includes(s);
-/** The typed confirmations; their titles and intents are in ./confirms.ts. */
-export type ConfirmKind = 'delete' | 'restart' | 'promote' | 'resetPassword' | 'switchover';
+import { isInside, rowOf, type InsideScreen, type Screen } from './screens.js';
+import { isConfirm, type ConfirmKind } from './confirms.js';
+
+// The screens are rows of the screen registry (./screens.ts); the typed confirmations are rows of ./confirms.ts.
+export { isConfirm, isInside, type ConfirmKind, type InsideScreen, type Screen };
 export type Overlay = 'none' | 'help' | 'filter' | 'command' | ConfirmKind;
 export type ScrollMove = 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp';
 
@@ -37,7 +35,6 @@ export type NavEvent =
 
 export const INITIAL_NAV: NavState = { screen: 'list', overlay: 'none', scroll: 0, revealed: false };
 
-export const isConfirm = (o: Overlay): o is ConfirmKind => o === 'delete' || o === 'restart' || o === 'promote' || o === 'resetPassword' || o === 'switchover';
 
 /** The detail screen's scroll after a move, clamped to its `lines` (a page is `page` lines). */
 export function scrolled(from: number, move: ScrollMove, lines: number, page: number): number {
@@ -69,8 +66,8 @@ export function navigate(state: NavState, event: NavEvent): NavState {
       if (event.key && state.screen === 'list') return { ...state, screen: event.screen, overlay: 'none', detailKey: event.key, scroll: 0, revealed: false, fromList: true };
       return state.screen === 'detail' || isInside(state.screen) ? { ...state, screen: event.screen, overlay: 'none' } : state;
     case 'back':
-      if (isInside(state.screen)) return state.fromList ? { ...state, screen: 'list', overlay: 'none', fromList: undefined } : { ...state, screen: 'detail', overlay: 'none' };
-      return state.screen === 'detail' ? { ...state, screen: 'list' } : state;
+      if (isInside(state.screen) && state.fromList) return { ...state, screen: 'list', overlay: 'none', fromList: undefined };
+      return rowOf(state.screen).kind === 'form' || !rowOf(state.screen).parent ? state : { ...state, screen: rowOf(state.screen).parent as Screen, overlay: isInside(state.screen) ? 'none' : state.overlay };
     case 'gone':
       return state.screen === 'detail' || state.screen === 'edit' || isInside(state.screen) ? { ...state, screen: 'list', overlay: 'none', detailKey: undefined } : state;
     case 'overlay':

@@ -2,7 +2,7 @@
 import { useApp, type Key } from 'ink';
 import { useCallback, useEffect, useRef } from 'react';
 import { useKeys } from '../components/form/use-keys.js';
-import { isFormScreen } from './FormScreens.js';
+import { rowOf } from './screens.js';
 import type { NavState } from './navigation.js';
 
 /**
@@ -16,7 +16,8 @@ export function useQuit(nav: NavState, say: (text: string, error?: boolean) => v
   const armed = useRef(false);
   const profilesEditing = useRef(false);
   // The settings screen is a form too (inside a cluster); like the profiles screen it says when its form is open.
-  const onForm = isFormScreen(nav) || nav.screen === 'settings';
+  const editing = rowOf(nav.screen).editing;
+  const onForm = Boolean(editing);
   useEffect(() => {
     dirty.current = false;
     armed.current = false;
@@ -35,7 +36,8 @@ export function useQuit(nav: NavState, say: (text: string, error?: boolean) => v
       return exit();
     }
     armed.current = false;
-    const typing = nav.screen === 'profiles' || nav.screen === 'settings' ? profilesEditing.current : onForm;
+    // A screen whose forms open inside it (profiles, settings) says when one is open; create and edit are forms throughout.
+    const typing = editing === 'always' || (editing === 'reported' && profilesEditing.current);
     if (typing && (key.backspace || key.delete || (!key.ctrl && !key.meta && !key.return && !key.escape && !key.tab && input.length > 0 && input.charCodeAt(0) >= 0x20))) dirty.current = true;
   }, active);
   return { now: exit, setEditing };
