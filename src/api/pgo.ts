@@ -131,7 +131,7 @@ export class PgoProvider implements Provider {
       id: name,
       name,
       phase: 'creating',
-      state: 'pgcluster Created',
+      state: 'Created',
       stateMessage: 'Created, not processed yet',
       version: postgresVersionFromTag(v.imageTag),
       location: ns,

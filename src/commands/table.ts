@@ -1,6 +1,7 @@
 // The cluster table of `pgtui ls`: fitted to the terminal on a TTY, plain and untruncated otherwise.
 import type { Cluster } from '../api/types.js';
-import { formatAge, paint, PHASE_COLORS, sanitize, truncate } from '../format.js';
+import { paint, PHASE_COLORS, sanitize, truncate } from '../format.js';
+import { CLUSTER_FIELDS, jsonValue, tableFields } from '../present/cluster-fields.js';
 import { maskSecrets } from '../text/safe.js';
 import { pickColumns } from './output.js';
 
@@ -14,20 +15,7 @@ interface Column {
   wide?: boolean;
 }
 
-const COLUMNS: Column[] = [
-  { title: 'NAME', value: (c) => c.name, priority: 10, flexible: true },
-  { title: 'PROFILE', value: (c) => c.profile, priority: 8, flexible: true },
-  { title: 'PHASE', value: (c) => c.phase, priority: 10 },
-  { title: 'STATE', value: (c) => c.state, priority: 5, flexible: true },
-  { title: 'VERSION', value: (c) => c.version ?? '-', priority: 6 },
-  { title: 'LOCATION', value: (c) => c.location ?? '-', priority: 4, flexible: true },
-  { title: 'SIZE', value: (c) => c.size ?? '-', priority: 3, flexible: true },
-  { title: 'AGE', value: (c) => formatAge(c.createdAt), priority: 7 },
-  { title: 'INSTANCES', value: (c) => (c.instances === undefined ? '-' : String(c.instances)), priority: 2, wide: true },
-  { title: 'STORAGE', value: (c) => c.storage ?? '-', priority: 2, wide: true },
-  { title: 'HOST', value: (c) => c.host ?? '-', priority: 1, wide: true, flexible: true },
-  { title: 'ID', value: (c) => c.id, priority: 1, wide: true },
-];
+const COLUMNS: Column[] = tableFields().map((f) => ({ title: f.title, value: f.value, ...f.table! }));
 
 export interface TableOptions {
   /** Terminal width; undefined = plain output (not a TTY). */
@@ -39,8 +27,6 @@ export interface TableOptions {
   /** false: no title line (--no-headers). */
   headers?: boolean;
 }
-
-export const COLUMN_TITLES = COLUMNS.map((c) => c.title);
 
 export function renderTable(clusters: readonly Cluster[], opts: TableOptions): string {
   let cols = opts.cols ? pickColumns(COLUMNS, opts.cols) : COLUMNS.filter((c) => opts.wide || !c.wide);
@@ -78,10 +64,13 @@ export function renderTable(clusters: readonly Cluster[], opts: TableOptions): s
 
 /** Normalised clusters for --json: stable key order, raw only when asked (secret fields and URI passwords masked). */
 export function jsonClusters(clusters: readonly Cluster[], raw: boolean): unknown[] {
-  const keys: Array<keyof Cluster> = ['profile', 'provider', 'id', 'name', 'phase', 'state', 'stateMessage', 'version', 'location', 'size', 'storage', 'instances', 'host', 'port', 'database', 'user', 'createdAt'];
+  const fields = CLUSTER_FIELDS.filter((f) => f.json);
   return clusters.map((c) => {
     const out: Record<string, unknown> = {};
-    for (const k of keys) if (c[k] !== undefined) out[k] = c[k];
+    for (const f of fields) {
+      const v = jsonValue(f, c);
+      if (v !== undefined) out[f.json!] = v;
+    }
     if (raw) out.raw = maskSecrets(c.raw);
     return out;
   });

@@ -4,11 +4,12 @@ import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { type Backup, type Cluster, type ConnectionInfo } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
+import { detailLines } from '../present/cluster-fields.js';
 import { errorText } from '../tui/errors.js';
 import { useStore } from '../tui/context.js';
 import { useTimeline } from '../state/hooks.js';
 import { clusterKey } from '../state/types.js';
-import { formatAge, PHASE_COLORS, sanitize } from '../format.js';
+import { PHASE_COLORS, sanitize } from '../format.js';
 import { tint } from '../components/form/colors.js';
 import { displayText, MASK, maskSecrets } from '../text/safe.js';
 
@@ -94,14 +95,7 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
     const out: Line[] = [];
     const field = (k: string, v: string | number | undefined) => v !== undefined && v !== '' && out.push({ text: `  ${k.padEnd(12)} ${sanitize(String(v))}` });
     out.push({ text: 'Cluster', bold: true });
-    field('id', cluster.id);
-    field('provider', `${PROVIDER_LABELS[cluster.provider]} (profile ${cluster.profile})`);
-    field('version', cluster.version);
-    field('location', cluster.location);
-    field('size', cluster.size);
-    field('storage', cluster.storage);
-    field('instances', cluster.instances);
-    field('created', cluster.createdAt ? `${cluster.createdAt} (${formatAge(cluster.createdAt)} ago)` : undefined);
+    for (const [label, value] of detailLines(cluster)) field(label, value);
     if (cluster.stateMessage) out.push({ text: `  ${'message'.padEnd(12)} ${sanitize(cluster.stateMessage)}`, color: 'red' });
     out.push({ text: '' }, { text: 'Connection', bold: true });
     if (conn) {

@@ -1,10 +1,11 @@
 // The list's view model: filtering, sorting and the columns that fit the terminal width.
 import type { Cluster } from '../api/types.js';
-import { PROVIDER_LABELS } from '../api/registry.js';
-import { formatAge } from '../format.js';
+import { listFields, searchFields, sortFields, type ClusterField } from '../present/cluster-fields.js';
 
-export type SortKey = 'name' | 'profile' | 'phase' | 'version' | 'location' | 'age' | 'size' | 'instances';
-export const SORT_KEYS: SortKey[] = ['name', 'phase', 'profile', 'version', 'age', 'location', 'size', 'instances'];
+/** A field of src/present/cluster-fields.ts that sorts. */
+export type SortKey = string;
+const SORTS = new Map(sortFields().map((f) => [f.key, f]));
+const SEARCHED = searchFields();
 
 /** Each cluster's searchable text, lower-cased once: unchanged clusters keep their object across polls. */
 const haystacks = new WeakMap<Cluster, string>();
@@ -12,7 +13,7 @@ function haystack(c: Cluster): string {
   let text = haystacks.get(c);
   if (text === undefined) {
     // \0 between fields: a filter never matches across two of them.
-    text = [c.name, c.profile, c.provider, PROVIDER_LABELS[c.provider], c.state, c.phase, c.location ?? '', c.id].join('\0').toLowerCase();
+    text = SEARCHED.map((f) => f.search!(c)).join('\0').toLowerCase();
     haystacks.set(c, text);
   }
   return text;
@@ -23,11 +24,7 @@ export function warmSearch(clusters: readonly Cluster[]): void {
   for (const c of clusters) haystack(c);
 }
 
-export function matches(c: Cluster, needle: string): boolean {
-  return !needle || haystack(c).includes(needle.toLowerCase());
-}
-
-const isSortKey = (k: string): k is SortKey => (SORT_KEYS as readonly string[]).includes(k);
+const isSortKey = (k: string): k is SortKey => SORTS.has(k);
 
 /** The sort after `current` in the order of the columns on screen (`shown`), skipping those that do not sort. */
 export function nextSortKey(current: SortKey, shown: readonly string[]): SortKey {
@@ -37,16 +34,6 @@ export function nextSortKey(current: SortKey, shown: readonly string[]): SortKey
   return candidates[(from + 1) % candidates.length]!;
 }
 
-const sortValue: Record<SortKey, (c: Cluster) => string | number> = {
-  name: (c) => c.name.toLowerCase(),
-  profile: (c) => c.profile,
-  phase: (c) => c.phase,
-  version: (c) => Number.parseFloat(c.version ?? '') || 0,
-  location: (c) => c.location ?? '',
-  age: (c) => -(Date.parse(c.createdAt ?? '') || 0),
-  size: (c) => c.size ?? '',
-  instances: (c) => c.instances ?? 0,
-};
 /** Sizes are text with numbers in it ("2 cores, 4 GB RAM" before "16 cores, …"): compared as a person reads them. */
 const naturally = new Intl.Collator(undefined, { numeric: true });
 const collator = new Intl.Collator();
@@ -59,9 +46,9 @@ function sorted(clusters: readonly Cluster[], sort: SortKey, reverse: boolean): 
   const key = `${sort}:${reverse}`;
   let out = bySort.get(key);
   if (!out) {
-    const get = sortValue[sort];
-    const keyed = clusters.map((c) => ({ c, k: get(c) }));
-    const natural = sort === 'size';
+    const field = SORTS.get(sort) ?? SORTS.get('name')!;
+    const keyed = clusters.map((c) => ({ c, k: field.sort!(c) }));
+    const natural = Boolean(field.natural);
     keyed.sort((a, b) => {
       const byKey = natural ? naturally.compare(String(a.k), String(b.k)) : a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
       const r = byKey || collator.compare(a.c.name, b.c.name);
@@ -80,12 +67,6 @@ export function view(clusters: readonly Cluster[], filter: string, sort: SortKey
   return all.filter((c) => haystack(c).includes(needle));
 }
 
-/** The phase, and the provider's own word when it says more ("updating restarting"; PGO's "pgcluster " prefix dropped). */
-export function phaseText(c: Cluster): string {
-  const state = c.state.replace(/^pgcluster\s+/i, '');
-  return state && state.toLowerCase() !== c.phase ? `${c.phase} ${state}` : c.phase;
-}
-
 export interface Column {
   key: string;
   title: string;
@@ -93,22 +74,13 @@ export interface Column {
   value: (c: Cluster) => string;
 }
 
+const column = (f: ClusterField): Column => ({ key: f.key, title: f.short ?? f.title, width: f.list!.width, value: f.listValue ?? f.value });
+
 /** Columns for a terminal width: the essentials always, more as the width allows. */
 export function columnsFor(width: number): Column[] {
-  const cols: Column[] = [
-    { key: 'name', title: 'NAME', width: 22, value: (c) => c.name },
-    { key: 'phase', title: 'PHASE', width: 22, value: phaseText },
-    { key: 'profile', title: 'PROFILE', width: 16, value: (c) => c.profile },
-  ];
-  const optional: Column[] = [
-    { key: 'version', title: 'VER', width: 5, value: (c) => c.version ?? '-' },
-    { key: 'age', title: 'AGE', width: 5, value: (c) => formatAge(c.createdAt) },
-    { key: 'location', title: 'LOCATION', width: 14, value: (c) => c.location ?? '-' },
-    { key: 'size', title: 'SIZE', width: 18, value: (c) => c.size ?? '-' },
-    { key: 'instances', title: 'INST', width: 5, value: (c) => (c.instances === undefined ? '-' : String(c.instances)) },
-    { key: 'storage', title: 'STORAGE', width: 16, value: (c) => c.storage ?? '-' },
-    { key: 'host', title: 'HOST', width: 40, value: (c) => c.host ?? '-' },
-  ];
+  const fields = listFields();
+  const cols = fields.filter((f) => f.list!.essential).map(column);
+  const optional = fields.filter((f) => !f.list!.essential).map(column);
   const used = () => cols.reduce((a, c) => a + c.width + 1, 2);
   if (width < 60) {
     cols[0]!.width = Math.max(8, width - 2 - 1 - 18 - 1);
