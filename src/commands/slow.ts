@@ -5,15 +5,7 @@ import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { targetWith, timeWindow, type WindowOptions } from './insight-args.js';
-
-/** 1234.5 ms → "1.23 s"; 0.4 ms → "0.40 ms". */
-export function formatMs(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return '-';
-  if (ms >= 3_600_000) return `${(ms / 3_600_000).toFixed(1)} h`;
-  if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${ms.toFixed(ms >= 10 ? 0 : 2)} ms`;
-}
+import { formatMs } from '../present/insight.js';
 
 /** --id: one pattern, its SQL in full and its recent executions. */
 async function detail(provider: import('../api/types.js').Provider, cluster: import('../api/types.js').Cluster, id: string, json: boolean): Promise<number> {

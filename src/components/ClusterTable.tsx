@@ -4,9 +4,9 @@ import { Box, Text } from 'ink';
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Cluster } from '../api/types.js';
 import { PHASE_COLORS, formatAge, sanitize, truncate } from '../format.js';
-import { nextAgeTick } from '../tui/age-tick.js';
+import { nextAgeTick } from '../present/age-tick.js';
 import { tint } from './form/colors.js';
-import type { Column } from '../tui/list-view.js';
+import type { Column } from '../present/cluster-fields.js';
 
 function cell(text: string, width: number): string {
   return truncate(sanitize(text), width).padEnd(width);

@@ -4,7 +4,14 @@ import type { ProfileHealth } from '../state/types.js';
 import { sanitize, truncate } from '../format.js';
 import { tint } from './form/colors.js';
 import { Spinner } from './Spinner.js';
-import type { StatusMessage } from '../tui/status.js';
+
+/** What the status line shows: a message, an error, or work in flight. */
+export interface StatusMessage {
+  text: string;
+  error: boolean;
+  /** Work in flight: drawn with a spinner. */
+  busy: boolean;
+}
 
 export interface HeaderProps {
   banner?: string;

@@ -31,6 +31,14 @@ export interface ClusterField {
   line?: { label: string; value?: (c: Cluster) => string | number | undefined; at: number; detail?: boolean | ((c: Cluster) => string) };
 }
 
+/** A column of the TUI list at the terminal's width (src/tui/list-view.ts columnsFor). */
+export interface Column {
+  key: string;
+  title: string;
+  width: number;
+  value: (c: Cluster) => string;
+}
+
 const dash = (v: string | number | undefined) => (v === undefined || v === '' ? '-' : String(v));
 const created = (c: Cluster) => (c.createdAt ? `${c.createdAt} (${formatAge(c.createdAt)} ago)` : undefined);
 

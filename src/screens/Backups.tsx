@@ -9,7 +9,7 @@ import { LineInput } from '../components/LineInput.js';
 import { actionIn, back, ch, help, MOVES, quit, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';
-import { errorText } from '../tui/errors.js';
+import { errorText } from '../present/errors.js';
 import { displayText, oneLine } from '../text/safe.js';
 import type { InsideProps } from './inside-common.js';
 

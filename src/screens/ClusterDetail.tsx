@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { type Backup, type Cluster, type ConnectionInfo } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { detailLines } from '../present/cluster-fields.js';
-import { errorText } from '../tui/errors.js';
+import { errorText } from '../present/errors.js';
 import { useStore } from '../tui/context.js';
 import { useTimeline } from '../state/hooks.js';
 import { clusterKey } from '../state/types.js';

@@ -14,7 +14,7 @@ import { maxScroll, reviewRows, scrollStep } from '../components/form/ScrollWind
 import { fitHints, optional } from '../components/form/hints.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
-import { errorText } from '../tui/errors.js';
+import { errorText } from '../present/errors.js';
 import { sanitize } from '../format.js';
 
 export interface CreateClusterProps {

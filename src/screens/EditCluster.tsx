@@ -1,7 +1,7 @@
 // Edit a cluster: the provider's edit form prefilled (immutable fields locked), a reviewed diff, then update.
 import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../tui/errors.js';
+import { errorText } from '../present/errors.js';
 import { TRANSITIONAL_PHASES, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { sanitize } from '../format.js';

@@ -9,7 +9,7 @@ import type { Cluster } from '../api/types.js';
 import { actionIn, back, help, MOVES, quit, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';
-import { errorText } from '../tui/errors.js';
+import { errorText } from '../present/errors.js';
 import type { ClusterStore } from '../state/types.js';
 import { displayText, oneLine } from '../text/safe.js';
 import type { InsideProps } from './inside-common.js';

@@ -10,7 +10,7 @@ import { actionIn, back, ch, help, MOVES, quit, range, refresh, type Binding } f
 import { useKeys } from '../components/form/use-keys.js';
 import { LineInput } from '../components/LineInput.js';
 import { useStore } from '../tui/context.js';
-import { errorText } from '../tui/errors.js';
+import { errorText } from '../present/errors.js';
 import { bottomOf, filterEntries, LogBuffer, RANGES, scrollAnchor, SEVERITY_LEVELS, viewOf, visibleWindow, type SeverityLevel } from '../tui/log-view.js';
 import { displayText, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';

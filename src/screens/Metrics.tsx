@@ -3,11 +3,11 @@
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useState } from 'react';
 import type { MetricSeries } from '../api/insight.js';
-import { formatValue, sparkline } from '../commands/metrics.js';
+import { formatValue, sparkline } from '../present/insight.js';
 import { actionIn, back, help, MOVES, quit, range, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';
-import { errorText } from '../tui/errors.js';
+import { errorText } from '../present/errors.js';
 import { RANGES } from '../tui/log-view.js';
 import { displayText, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';

@@ -10,7 +10,7 @@ import { failureOf } from '../components/form/failure.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { actionIn, back, down, help, quit, refresh, up, type Binding } from '../components/keymap.js';
 import { useStore } from '../tui/context.js';
-import { errorText } from '../tui/errors.js';
+import { errorText } from '../present/errors.js';
 import { displayText, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 import { initialSettings, settingsChanges, settingsForm, settingsPlan } from './settings-form.js';

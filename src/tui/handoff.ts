@@ -4,7 +4,7 @@
 import { useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { Cluster } from '../api/types.js';
-import { errorText } from './errors.js';
+import { errorText } from '../present/errors.js';
 import type { ClusterStore } from '../state/types.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN } from './terminal.js';
 import { resumeReading, stopReading } from './stdin-handoff.js';

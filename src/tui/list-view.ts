@@ -1,6 +1,6 @@
 // The list's view model: filtering, sorting and the columns that fit the terminal width.
 import type { Cluster } from '../api/types.js';
-import { listFields, searchFields, sortFields, type ClusterField } from '../present/cluster-fields.js';
+import { listFields, searchFields, sortFields, type ClusterField, type Column } from '../present/cluster-fields.js';
 
 /** A field of src/present/cluster-fields.ts that sorts. */
 export type SortKey = string;
@@ -67,12 +67,6 @@ export function view(clusters: readonly Cluster[], filter: string, sort: SortKey
   return all.filter((c) => haystack(c).includes(needle));
 }
 
-export interface Column {
-  key: string;
-  title: string;
-  width: number;
-  value: (c: Cluster) => string;
-}
 
 const column = (f: ClusterField): Column => ({ key: f.key, title: f.short ?? f.title, width: f.list!.width, value: f.listValue ?? f.value });
 

@@ -3,7 +3,7 @@
 // the screen. A key costs O(rows) however many lines are loaded; only a new search or severity filter walks the
 // buffer once (docs/ARCHITECTURE.md, "The TUI's layers").
 import type { LogLine } from '../api/insight.js';
-import { formatLine, SeenLines } from '../commands/logs.js';
+import { formatLine, SeenLines } from '../present/insight.js';
 
 /** Most lines kept: the oldest go first. */
 export const LOG_CAP = 100_000;

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Cluster } from '../api/types.js';
 import { TRANSITIONAL_PHASES } from '../api/types.js';
 import { clusterKey } from '../state/types.js';
-import { errorText } from './errors.js';
+import { errorText } from '../present/errors.js';
+import type { StatusMessage } from '../components/StatusLine.js';
+
 
 /** How long a flash stays: errors a little longer, a start-up notice longer still. */
 export const FLASH_MS = { info: 5_000, error: 8_000, notice: 15_000 } as const;
@@ -24,12 +26,6 @@ export interface Outcome {
  */
 export type Watch = (clusters: readonly Cluster[], quiet?: boolean) => Outcome | undefined;
 
-export interface StatusMessage {
-  text: string;
-  error: boolean;
-  /** Work in flight: drawn with a spinner. */
-  busy: boolean;
-}
 
 export interface Status {
   message?: StatusMessage;

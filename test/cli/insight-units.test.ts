@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSetting } from '../../src/api/insight.js';
 import { CommandError } from '../../src/commands/exit-codes.js';
 import { parseSince, parseTime, timeWindow } from '../../src/commands/insight-args.js';
-import { SeenLines, formatLine } from '../../src/commands/logs.js';
-import { formatValue, sparkline } from '../../src/commands/metrics.js';
-import { formatMs } from '../../src/commands/slow.js';
+import { formatLine, formatMs, formatValue, SeenLines, sparkline } from '../../src/present/insight.js';
 
 describe('windows', () => {
   const now = Date.parse('2026-11-30T12:00:00Z');

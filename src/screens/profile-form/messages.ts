@@ -1,6 +1,6 @@
 // One-line messages for the profiles screen.
 import { oneLine } from '../../text/safe.js';
-import { providerWords } from '../../tui/errors.js';
+import { providerWords } from '../../present/errors.js';
 
 /** The provider's own words when there are some ("Invalid API key"), else the summary of the failure. */
 export function verifyFailure(err: unknown): string {
