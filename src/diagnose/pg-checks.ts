@@ -149,16 +149,18 @@ export const slotsCheck = pgCheck('replication-slots', 'Replication slots', 'slo
   };
 });
 
-export const sequencesCheck = pgCheck('sequences', 'Sequences near exhaustion', 'sequences', (seqs, t) => {
+export const sequencesCheck = pgCheck('sequences', 'Sequences near exhaustion', 'sequences', (fact, t) => {
+  const seqs = fact.top;
   const top = seqs[0];
-  if (!top) return { verdict: 'green', evidence: 'no sequence in use', action: '', values: { maxUsedPct: 0 } };
+  const hidden = fact.unreadable > 0 ? ` (${plural(fact.unreadable, 'sequence')} this login may not read: GRANT SELECT ON ALL SEQUENCES IN SCHEMA … TO it)` : '';
+  if (!top) return { verdict: fact.unreadable > 0 ? 'unknown' : 'green', evidence: `no sequence in use${hidden}`, action: '', values: { maxUsedPct: 0, unreadable: fact.unreadable } };
   const verdict = level(top.usedPct, t.sequenceYellowPct, t.sequenceRedPct);
   const near = seqs.filter((s) => s.usedPct >= t.sequenceYellowPct).length;
   return {
     verdict,
-    evidence: `${top.name} at ${top.lastValue.toLocaleString('en')} of ${top.maxValue.toLocaleString('en')} (${pct(top.usedPct)} used)${near > 1 ? `; ${near} sequences over ${t.sequenceYellowPct}%` : ''}`,
+    evidence: `${top.name} at ${top.lastValue.toLocaleString('en')} of ${top.maxValue.toLocaleString('en')} (${pct(top.usedPct)} used)${near > 1 ? `; ${near} sequences over ${t.sequenceYellowPct}%` : ''}${hidden}`,
     action: verdict === 'green' ? '' : `move ${top.name} and its column to bigint before it runs out`,
-    values: { sequence: top.name, maxUsedPct: Math.round(top.usedPct * 100) / 100 },
+    values: { sequence: top.name, maxUsedPct: Math.round(top.usedPct * 100) / 100, unreadable: fact.unreadable },
   };
 });
 

@@ -57,6 +57,13 @@ export interface SequenceFact {
   maxValue: number;
 }
 
+export interface SequencesFact {
+  /** Fullest first. */
+  top: SequenceFact[];
+  /** Sequences this login may not read (no SELECT or USAGE): not judged. */
+  unreadable: number;
+}
+
 export interface VacuumFact {
   table: string;
   deadTuples: number;
@@ -94,7 +101,7 @@ export interface PgFacts {
   hits: Fact<HitsFact>;
   replication: Fact<ReplicationFact>;
   slots: Fact<SlotFact[]>;
-  sequences: Fact<SequenceFact[]>;
+  sequences: Fact<SequencesFact>;
   vacuum: Fact<VacuumFact[]>;
   unusedIndexes: Fact<UnusedIndexesFact>;
   duplicateIndexes: Fact<DuplicateIndexFact[]>;
@@ -196,9 +203,16 @@ const QUERIES = {
             FROM pg_depend d JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid JOIN pg_type t ON t.oid = a.atttypid
             WHERE d.objid = format('%I.%I', s.schemaname, s.sequencename)::regclass AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1), s.max_value::float8)) AS max_value
         FROM pg_sequences s WHERE s.last_value IS NOT NULL AND s.increment_by > 0)
-      SELECT schemaname, sequencename, last_value, max_value, 100 * (last_value - min_value) / nullif(max_value - min_value, 0) AS used_pct
-      FROM s ORDER BY used_pct DESC NULLS LAST LIMIT ${LIMIT}`,
-    read: (rows: Row[]): SequenceFact[] => rows.map((r) => ({ name: `${name(r.schemaname)}.${name(r.sequencename)}`, usedPct: n(r.used_pct), lastValue: n(r.last_value), maxValue: n(r.max_value) })),
+      SELECT 'seq' AS kind, schemaname, sequencename, last_value, max_value, 100 * (last_value - min_value) / nullif(max_value - min_value, 0) AS used_pct
+      FROM s
+      UNION ALL
+      SELECT 'unreadable', NULL, NULL, count(*)::float8, NULL, NULL FROM pg_sequences
+        WHERE last_value IS NULL AND NOT has_sequence_privilege(format('%I.%I', schemaname, sequencename), 'SELECT,USAGE')
+      ORDER BY used_pct DESC NULLS LAST LIMIT ${LIMIT + 1}`,
+    read: (rows: Row[]): SequencesFact => ({
+      top: rows.filter((r) => r.kind === 'seq').map((r) => ({ name: `${name(r.schemaname)}.${name(r.sequencename)}`, usedPct: n(r.used_pct), lastValue: n(r.last_value), maxValue: n(r.max_value) })),
+      unreadable: n(rows.find((r) => r.kind === 'unreadable')?.last_value),
+    }),
   },
   vacuum: {
     // The autovacuum trigger per table: its own reloptions where set, else the server's settings.
