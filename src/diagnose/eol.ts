@@ -1,9 +1,9 @@
 // PostgreSQL's supported versions: each major version's final-release (end of life) date from the project's
 // versioning policy (5 years after its first release), and the newest minor release pgtui knows of. The
-// table is data, kept by hand: docs/diagnose.md says how to update it. Minor releases newer than KNOWN_AT are
+// table is data, kept by hand: docs/diagnose.md says how to update it (and which entries were confirmed). Minor releases newer than KNOWN_AT are
 // not known here, so "a newer minor is available" can only err towards green.
 
-export const KNOWN_AT = '2025-11-13';
+export const KNOWN_AT = '2026-08-13';
 
 export interface MajorVersion {
   major: string;
@@ -21,11 +21,11 @@ export const POSTGRES_VERSIONS: readonly MajorVersion[] = [
   { major: '11', eol: '2023-11-09', latestMinor: 22 },
   { major: '12', eol: '2024-11-21', latestMinor: 22 },
   { major: '13', eol: '2025-11-13', latestMinor: 23 },
-  { major: '14', eol: '2026-11-12', latestMinor: 20 },
-  { major: '15', eol: '2027-11-11', latestMinor: 15 },
-  { major: '16', eol: '2028-11-09', latestMinor: 11 },
-  { major: '17', eol: '2029-11-08', latestMinor: 7 },
-  { major: '18', eol: '2030-11-14', latestMinor: 1 },
+  { major: '14', eol: '2026-11-12', latestMinor: 23 },
+  { major: '15', eol: '2027-11-11', latestMinor: 18 },
+  { major: '16', eol: '2028-11-09', latestMinor: 14 },
+  { major: '17', eol: '2029-11-08', latestMinor: 10 },
+  { major: '18', eol: '2030-11-14', latestMinor: 4 },
 ];
 
 export interface ParsedVersion {

@@ -205,8 +205,9 @@ export const duplicateIndexesCheck = pgCheck('duplicate-indexes', 'Duplicate ind
 });
 
 export const statementsCheck = pgCheck('pg-stat-statements', 'pg_stat_statements', 'statements', (s, t) => {
-  if (s.installed && s.preloaded) return { verdict: 'green', evidence: 'pg_stat_statements is loaded and installed', action: '', values: { installed: true, preloaded: true } };
   const values = { installed: s.installed, preloaded: s.preloaded };
+  if (s.installed && s.preloaded !== false) return { verdict: 'green', evidence: `pg_stat_statements is installed${s.preloaded ? ' and loaded' : ''}`, action: '', values };
+  if (s.preloaded === null) return { verdict: t.statementsMissing, evidence: 'pg_stat_statements is not installed in this database (whether it is loaded, this login may not see)', action: "CREATE EXTENSION pg_stat_statements (after adding it to shared_preload_libraries if it is not)", values };
   if (s.preloaded) return { verdict: t.statementsMissing, evidence: 'pg_stat_statements is loaded but not installed in this database', action: 'CREATE EXTENSION pg_stat_statements', values };
   return { verdict: t.statementsMissing, evidence: 'pg_stat_statements is not in shared_preload_libraries: no statement statistics', action: "add it to shared_preload_libraries (the provider's settings), restart, then CREATE EXTENSION pg_stat_statements", values };
 });

@@ -91,7 +91,8 @@ export interface DuplicateIndexFact {
 
 export interface StatementsFact {
   installed: boolean;
-  preloaded: boolean;
+  /** null: this login may not read shared_preload_libraries. */
+  preloaded: boolean | null;
 }
 
 export interface PgFacts {
@@ -248,9 +249,10 @@ const QUERIES = {
     read: (rows: Row[]): DuplicateIndexFact[] => rows.map((r) => ({ table: name(r.tbl), indexes: (Array.isArray(r.indexes) ? r.indexes : String(r.indexes ?? '').replace(/^\{|\}$/g, '').split(',')).slice(0, 10).map(name), wastedBytes: n(r.wasted) })),
   },
   statements: {
+    // shared_preload_libraries needs pg_read_all_settings (in pg_monitor); without it pg_settings hides the row: null.
     sql: `SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements') AS installed,
-        'pg_stat_statements' = ANY (string_to_array(replace(current_setting('shared_preload_libraries'), ' ', ''), ',')) AS preloaded`,
-    read: (rows: Row[]): StatementsFact => ({ installed: rows[0]?.installed === true, preloaded: rows[0]?.preloaded === true }),
+        (SELECT 'pg_stat_statements' = ANY (string_to_array(replace(setting, ' ', ''), ',')) FROM pg_settings WHERE name = 'shared_preload_libraries') AS preloaded`,
+    read: (rows: Row[]): StatementsFact => ({ installed: rows[0]?.installed === true, preloaded: rows[0]?.preloaded == null ? null : rows[0].preloaded === true }),
   },
 } satisfies { [K in keyof PgFacts]: { sql: string; read: (rows: Row[]) => Exclude<PgFacts[K], { missing: string }> } };
 

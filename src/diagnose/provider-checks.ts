@@ -56,6 +56,7 @@ export const backupAgeCheck: CheckDef<HealthInput> = {
         ? { verdict: 'green', evidence: 'no backup yet: the cluster is being created', action: '' }
         : { verdict: 'red', evidence: `no finished backup among ${plural(b.count, 'backup')}`, action: 'take a backup now and find out why none finished', values: { count: b.count } };
     }
+    if (b.continuous) return { verdict: 'green', evidence: `continuous backup active (WAL archived as it is written), ${plural(b.count, 'backup')}`, action: '', values: { newest: b.newest, ageHours: 0, count: b.count, continuous: true } };
     const hours = (now - Date.parse(b.newest)) / 3_600_000;
     const values = { newest: b.newest, ageHours: Math.round(hours * 10) / 10, count: b.count };
     const evidence = `newest backup ${duration(hours * 3600)} ago (${b.newest}), ${plural(b.count, 'backup')}`;

@@ -11,8 +11,10 @@ import type { Fact } from './types.js';
 
 export interface BackupFact {
   count: number;
-  /** ISO time of the newest backup that finished. */
+  /** ISO time of the newest point the backups can restore to. */
   newest?: string;
+  /** A backup is active: the provider archives WAL into it continuously (IONOS's isActive), so it reaches now. */
+  continuous?: boolean;
 }
 
 export interface VolumeFact {
@@ -82,6 +84,7 @@ export async function collectProviderFacts(provider: Provider, cluster: Cluster,
     jobs.push(fact(async () => {
       const list = (await provider.backups!(cluster.id, signal)).slice(0, MAX_ITEMS);
       let newest: number | undefined;
+      if (list.some((b) => b.active === true)) return { count: list.length, newest: new Date(now).toISOString(), continuous: true };
       for (const b of list) {
         const t = Date.parse(b.latestRecoveryTargetTime ?? b.createdAt ?? '');
         if (Number.isFinite(t) && t <= now + 3_600_000 && (newest === undefined || t > newest)) newest = t;

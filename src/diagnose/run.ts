@@ -18,6 +18,8 @@ export interface DiagnoseOptions {
   connect?: PgConnector;
   signal?: AbortSignal;
   now?: () => number;
+  /** Holds a slot for the whole Postgres session (fleet.ts limits how many are open at once). */
+  pgGate?: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface Diagnosis extends HealthReport {
@@ -47,7 +49,7 @@ export async function diagnoseCluster(cluster: Cluster, provider: Provider, opts
   const now = opts.now ?? Date.now;
   const [providerFacts, pg] = await Promise.all([
     collectProviderFacts(provider, cluster, opts.signal, now()),
-    opts.postgres === false ? Promise.resolve(undefined) : readPgFacts(cluster, provider, opts),
+    opts.postgres === false ? Promise.resolve(undefined) : (opts.pgGate ?? ((fn) => fn()))(() => readPgFacts(cluster, provider, opts)),
   ]);
   const report = judgeCluster({ cluster, provider: providerFacts, pg, thresholds: opts.thresholds, now: now() });
   const postgresSkipped = opts.postgres === false ? 'Postgres checks not asked for' : pg && 'missing' in pg ? pg.missing : undefined;

@@ -57,8 +57,8 @@ describe('provider checks', () => {
   });
 
   it('version-minor: newest is green, 3 behind red; the server_version_num from Postgres wins over the provider', () => {
-    expect(verdictOf('version-minor', input({ cluster: cluster({ version: '16.11' }) })).verdict).toBe('green');
-    expect(verdictOf('version-minor', input({ cluster: cluster({ version: '16.10' }) })).verdict).toBe('yellow');
+    expect(verdictOf('version-minor', input({ cluster: cluster({ version: '16.14' }) })).verdict).toBe('green');
+    expect(verdictOf('version-minor', input({ cluster: cluster({ version: '16.13' }) })).verdict).toBe('yellow');
     expect(verdictOf('version-minor', input({ cluster: cluster({ version: '16.2' }) })).verdict).toBe('red');
     expect(verdictOf('version-minor', input()).verdict).toBe('unknown');
     const pg = { settings: { serverVersionNum: 160002, maxConnections: 100, reservedConnections: 3, freezeMaxAge: 2e8, vacuumThreshold: 50, vacuumScaleFactor: 0.2, inRecovery: false } } as never;
@@ -120,5 +120,14 @@ describe('provider checks', () => {
     expect(thresholdsSchema.safeParse({ backupAgeRedHours: 12 }).success).toBe(true);
     expect(thresholdsSchema.safeParse({ backupAgeRedHourz: 12 }).success).toBe(false);
     expect(thresholdsSchema.safeParse({ diskRedPct: -1 }).success).toBe(false);
+  });
+});
+
+describe('backup-age with a continuous backup', () => {
+  it('an active backup (WAL archived continuously) reaches now: green however old its base backup', () => {
+    const r = judgeCluster({ cluster: cluster(), provider: { backups: { count: 1, newest: new Date(NOW).toISOString(), continuous: true } }, thresholds: DEFAULT_THRESHOLDS, now: NOW });
+    const c = r.checks.find((x) => x.id === 'backup-age')!;
+    expect(c.verdict).toBe('green');
+    expect(c.evidence).toContain('continuous');
   });
 });
