@@ -5,6 +5,7 @@
 // itself, with the same rules: reached where psql reaches it (provider.connection + the cached CA), the known
 // password only (never asked, never on disk), application_name=pgtui, read-only, statement_timeout.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import type { Cluster, ConnectionInfo, Provider } from '../api/types.js';
 import { oneLine } from '../text/safe.js';
 import type { PgQuery } from './types.js';
@@ -39,7 +40,7 @@ function sslOf(conn: ConnectionInfo): false | { rejectUnauthorized: boolean; ca?
       return false;
     case 'verify-ca':
     case 'verify-full':
-      return { rejectUnauthorized: true, ca: conn.sslrootcert ? readFileSync(conn.sslrootcert, 'utf8') : undefined, servername: conn.host };
+      return { rejectUnauthorized: true, ca: conn.sslrootcert ? readFileSync(conn.sslrootcert, 'utf8') : undefined, servername: conn.host && !isIP(conn.host) ? conn.host : undefined };
     default:
       return { rejectUnauthorized: false };
   }

@@ -15,9 +15,11 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 /** The running version: Postgres's own server_version_num when a connection told it, else the provider's. */
 export function runningVersion(input: HealthInput): (ParsedVersion & { from: string }) | undefined {
   const s = input.pg && !isMissing(input.pg) && !isMissing(input.pg.settings) ? input.pg.settings : undefined;
-  if (s && s.serverVersionNum > 0) return { ...versionFromNum(s.serverVersionNum), from: 'server_version_num' };
-  const v = parseVersion(input.cluster.version);
-  return v && { ...v, from: 'the provider' };
+  const fromProvider = parseVersion(input.cluster.version);
+  const fromPg = s && s.serverVersionNum > 0 ? versionFromNum(s.serverVersionNum) : undefined;
+  // The provider's major wins when the two disagree (a connection override that reaches another server).
+  if (fromPg && (!fromProvider || fromProvider.major === fromPg.major)) return { ...fromPg, from: 'server_version_num' };
+  return fromProvider && { ...fromProvider, from: fromPg ? `the provider (the server it reached says ${fromPg.major}.${fromPg.minor})` : 'the provider' };
 }
 
 export const phaseCheck: CheckDef<HealthInput> = {

@@ -40,7 +40,7 @@ export const DEFAULT_THRESHOLDS = {
   /** Cache and index hit ratios, percent; judged only after this many block reads + hits. */
   hitYellowPct: 99,
   hitRedPct: 95,
-  hitMinBlocks: 10_000,
+  hitMinBlocks: 100_000,
   /** Replication lag: bytes and seconds. */
   replicationLagYellowBytes: 64 * 1024 * 1024,
   replicationLagRedBytes: 1024 * 1024 * 1024,
