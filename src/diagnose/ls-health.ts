@@ -1,7 +1,8 @@
 // `pgtui ls --health`: the HEALTH cell of each listed cluster (its worst verdict: provider checks, plus the
 // Postgres checks where pgtui knows the password), its reason for -o json, and whether any is red.
-import type { Cluster } from '../api/types.js';
-import type { Context } from '../commands/context.js';
+import type { Profile } from '../api/profile.js';
+import type { Cluster, Provider } from '../api/types.js';
+import type { Config } from '../state/config.js';
 import { oneLine } from '../text/safe.js';
 import { clusterKey, diagnoseFleet } from './fleet.js';
 import { thresholdsWith } from './thresholds.js';
@@ -13,7 +14,14 @@ export interface FleetHealth {
   anyRed: boolean;
 }
 
-export async function fleetHealth(ctx: Context, clusters: readonly Cluster[]): Promise<FleetHealth> {
+/** What it needs of a command's context. */
+export interface FleetContext {
+  config: Pick<Config, 'dir' | 'diagnoseThresholds'>;
+  profiles: Profile[];
+  providerFor(p: Profile): Provider;
+}
+
+export async function fleetHealth(ctx: FleetContext, clusters: readonly Cluster[]): Promise<FleetHealth> {
   const thresholds = thresholdsWith(ctx.config.diagnoseThresholds?.() as never);
   const providerOf = (c: Cluster) => ctx.providerFor(ctx.profiles.find((p) => p.name === c.profile)!);
   const results = await diagnoseFleet(clusters, providerOf, { thresholds, configDir: ctx.config.dir });
