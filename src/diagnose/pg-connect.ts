@@ -58,6 +58,8 @@ export async function connectConn(conn: ConnectionInfo, opts: ConnectOptions): P
     application_name: 'pgtui',
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
     statement_timeout: opts.statementTimeoutMs,
+    // A server that never answers is cut on this side too.
+    query_timeout: opts.statementTimeoutMs + 2000,
     options: '-c default_transaction_read_only=on -c lock_timeout=1000',
   });
   // A server that drops the connection later must not crash the process.
