@@ -31,7 +31,7 @@ export function exactCluster(clusters: readonly Cluster[], query: string): Clust
 export async function diagnose(ctx: Context, query: string | undefined, opts: DiagnoseCommandOptions): Promise<number> {
   const format = opts.md ? 'md' : opts.json ? 'json' : (opts.output ?? 'table');
   if (!['table', 'json', 'md'].includes(format)) throw new CommandError(`-o is table or json (or --md), not ${sanitize(format)}`, EXIT.usage);
-  if (opts.all === Boolean(query)) throw new CommandError(opts.all ? 'give a NAME or --all, not both' : 'give a cluster NAME, or --all for every cluster', EXIT.usage);
+  if (Boolean(opts.all) === Boolean(query)) throw new CommandError(opts.all ? 'give a NAME or --all, not both' : 'give a cluster NAME, or --all for every cluster', EXIT.usage);
   const { thresholdsWith } = await import('../diagnose/thresholds.js');
   const { diagnoseFleet, clusterKey } = await import('../diagnose/fleet.js');
   const { exitCodeOf, worst } = await import('../diagnose/health.js');
@@ -58,6 +58,7 @@ export async function diagnose(ctx: Context, query: string | undefined, opts: Di
   const now = new Date();
   if (format === 'json') writeOut(`${safeJson(report.reportJson(diagnoses, now))}\n`);
   else if (format === 'md') writeOut(report.reportMarkdown(diagnoses, now));
+  else if (diagnoses.length === 0) errLine('pgtui: no clusters to diagnose');
   else {
     const color = colorEnabled(process.stdout);
     writeOut(report.reportText(diagnoses, color), { colour: color });

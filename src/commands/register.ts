@@ -72,7 +72,7 @@ export function addOperations(program: Command, action: Action, fail: (err: unkn
     .option('-o, --output <format>', 'table, wide, json or yaml')
     .action(action(async (ctx, query: string, opts: import('./ops.js').RestoreOptions) => (await import('./ops.js')).restore(ctx, query, { ...opts, readOnly: readOnly() })));
   program
-    .command('diagnose [name]')
+    .command('diagnose [name|id]')
     .description('health checks on one cluster (exact NAME or id) or --all: worst first; exit 0/1/2 for green/yellow/red (docs/diagnose.md)')
     .option('--all', 'every cluster of every profile (or of --profile)')
     .option('-o, --output <format>', 'table or json (docs/diagnose.schema.json)')

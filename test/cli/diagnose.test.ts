@@ -22,6 +22,20 @@ beforeAll(async () => {
   ]);
 }, 180_000);
 
+describe('pgtui diagnose: usage', () => {
+  it('needs exactly one of NAME and --all (exit 2 with the reason); -o takes table or json', async () => {
+    const empty = cleanEnv(mkdtempSync(join(tmpdir(), 'pgtui-diag-')), { PGTUI_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'pgtui-diag-cfg-')) });
+    const none = await runCli(['diagnose'], { env: empty });
+    expect([none.code, none.stderr]).toEqual([2, 'pgtui: give a cluster NAME, or --all for every cluster\n']);
+    const both = await runCli(['diagnose', 'x', '--all'], { env: empty });
+    expect([both.code, both.stderr]).toEqual([2, 'pgtui: give a NAME or --all, not both\n']);
+    const yaml = await runCli(['diagnose', '--all', '-o', 'yaml'], { env: empty });
+    expect(yaml.code).toBe(2);
+    const nothing = await runCli(['diagnose', '--all'], { env: empty });
+    expect([nothing.code, nothing.stdout, nothing.stderr]).toEqual([0, '', 'pgtui: no clusters to diagnose\n']);
+  });
+});
+
 describe('pgtui diagnose (built, --demo)', () => {
   it('-o json: valid against the schema, 16+ checks, the failed IONOS cluster red on phase, exit 2', () => {
     expect(json.code, json.stderr).toBe(2);
