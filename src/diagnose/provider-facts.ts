@@ -67,15 +67,24 @@ export function maintenanceOf(raw: unknown): MaintenanceFact | undefined {
   return { day: oneLine(day, 20), time: oneLine(time, 20) };
 }
 
-async function fact<T>(run: () => Promise<T>): Promise<Fact<T>> {
+/** How long one provider call may take before its fact is "no answer" (the HTTP layer's own deadline may be longer). */
+export const FACT_DEADLINE_MS = 20_000;
+
+async function fact<T>(run: () => Promise<T>, deadlineMs: number): Promise<Fact<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<Fact<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ missing: `no answer within ${Math.round(deadlineMs / 1000)} s` }), deadlineMs);
+  });
   try {
-    return await run();
+    return await Promise.race([run(), late]);
   } catch (err) {
     return { missing: oneLine(describeError(err), 300) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-export async function collectProviderFacts(provider: Provider, cluster: Cluster, signal?: AbortSignal, now = Date.now()): Promise<ProviderFacts> {
+export async function collectProviderFacts(provider: Provider, cluster: Cluster, signal?: AbortSignal, now = Date.now(), deadlineMs = FACT_DEADLINE_MS): Promise<ProviderFacts> {
   const out: ProviderFacts = {};
   const maintenance = maintenanceOf(cluster.raw);
   if (maintenance) out.maintenance = maintenance;
@@ -90,10 +99,10 @@ export async function collectProviderFacts(provider: Provider, cluster: Cluster,
         if (Number.isFinite(t) && t <= now + 3_600_000 && (newest === undefined || t > newest)) newest = t;
       }
       return { count: list.length, newest: newest === undefined ? undefined : new Date(newest).toISOString() };
-    }).then((f) => void (out.backups = f)));
+    }, deadlineMs).then((f) => void (out.backups = f)));
   }
   if (supports(provider, cluster, 'diskUsage')) {
-    jobs.push(fact(async () => (await provider.diskUsage!(cluster, signal)).slice(0, 100).map((d) => ({ volume: oneLine(d.volume, 80), kind: oneLine(d.kind, 20), usedBytes: d.usedBytes, capacityBytes: d.capacityBytes }))).then((f) => void (out.disk = f)));
+    jobs.push(fact(async () => (await provider.diskUsage!(cluster, signal)).slice(0, 100).map((d) => ({ volume: oneLine(d.volume, 80), kind: oneLine(d.kind, 20), usedBytes: d.usedBytes, capacityBytes: d.capacityBytes })), deadlineMs).then((f) => void (out.disk = f)));
   } else if (supports(provider, cluster, 'metrics') && storageBytes(cluster.storage)) {
     jobs.push(fact(async () => {
       const series = await provider.metrics!(cluster, { from: new Date(now - 3_600_000), to: new Date(now) }, signal);
@@ -101,13 +110,13 @@ export async function collectProviderFacts(provider: Provider, cluster: Cluster,
       const last = used?.points.at(-1)?.value;
       if (last === undefined || !Number.isFinite(last)) return [];
       return [{ volume: 'data', kind: 'data', usedBytes: last, capacityBytes: storageBytes(cluster.storage)! }];
-    }).then((f) => void (out.disk = f)));
+    }, deadlineMs).then((f) => void (out.disk = f)));
   }
   if (supports(provider, cluster, 'reachability')) {
     jobs.push(fact(async () => {
       const checks = (await provider.reachability!(cluster, signal)).filter((c) => c.what === 'instance').slice(0, 1000);
       return { up: checks.filter((c) => c.available).length, total: checks.length, down: checks.filter((c) => !c.available).map((c) => oneLine(c.name, 80)).slice(0, 10) };
-    }).then((f) => void (out.instances = f)));
+    }, deadlineMs).then((f) => void (out.instances = f)));
   }
   await Promise.all(jobs);
   return out;

@@ -57,3 +57,15 @@ describe('collectProviderFacts', () => {
     expect((await collectProviderFacts(metrics, cluster, undefined, NOW)).disk).toEqual([{ volume: 'data', kind: 'data', usedBytes: 9 * 1024 ** 3, capacityBytes: 10 * 1024 ** 3 }]);
   });
 });
+
+describe('a provider that does not answer', () => {
+  it('leaves its fact "no answer" after the deadline; the other facts and the verdict still come', async () => {
+    const hung = provider({
+      backups: () => new Promise<Backup[]>(() => undefined),
+      reachability: async () => [{ what: 'instance', role: 'primary', name: 'c-1', available: true }],
+    });
+    const f = await collectProviderFacts(hung, { ...cluster, instances: 1 }, undefined, NOW, 1000);
+    expect(f.backups).toEqual({ missing: 'no answer within 1 s' });
+    expect(f.instances).toEqual({ up: 1, total: 1, down: [] });
+  });
+});
