@@ -10,15 +10,17 @@ let env: NodeJS.ProcessEnv;
 let json: Run;
 let health: Run;
 let prefix: Run;
+let healthJson: Run;
 
 beforeAll(async () => {
   ensureBuilt();
   env = cleanEnv(mkdtempSync(join(tmpdir(), 'pgtui-diag-')));
   // Each --demo run starts the fakes and a PostgreSQL: run the three side by side.
-  [json, health, prefix] = await Promise.all([
+  [json, health, prefix, healthJson] = await Promise.all([
     runCli(['--demo', 'diagnose', 'legacy-crm', '-o', 'json'], { env, timeoutMs: 150_000 }),
     runCli(['--demo', 'ls', '--health'], { env, timeoutMs: 150_000 }),
     runCli(['--demo', 'diagnose', 'legacy', '--no-postgres'], { env, timeoutMs: 150_000 }),
+    runCli(['--demo', 'ls', '--health', '--provider', 'pgo', '-o', 'json'], { env, timeoutMs: 150_000 }),
   ]);
 }, 180_000);
 
@@ -62,5 +64,12 @@ describe('pgtui diagnose (built, --demo)', () => {
     expect(new Set(cells)).toEqual(new Set(['GREEN', 'YELLOW', 'RED']));
     for (const profile of ['demo-ionos ', 'demo-ionos-v2', 'demo-clickhouse', 'demo-pgo']) expect(rows.some((r) => r.includes(profile))).toBe(true);
     expect(rows.find((r) => r.startsWith('legacy-crm'))).toMatch(/ RED /);
+  });
+
+  it('ls --health -o json: each cluster carries its verdict and reason', () => {
+    expect(healthJson.code, healthJson.stderr).toBe(2);
+    const rows = JSON.parse(healthJson.stdout) as Array<{ name: string; health: { verdict: string; reason: string } }>;
+    expect(rows.map((r) => r.name).sort()).toEqual(['gnu', 'hippo', 'okapi', 'rhino', 'zebra']);
+    expect(rows.find((r) => r.name === 'rhino')!.health).toMatchObject({ verdict: 'red', reason: expect.stringContaining('backup-age: newest backup 4 days ago') });
   });
 });
