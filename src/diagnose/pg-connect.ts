@@ -68,7 +68,7 @@ export async function connectConn(conn: ConnectionInfo, opts: ConnectOptions): P
     await client.connect();
   } catch (err) {
     await client.end().catch(() => undefined);
-    throw new Error(oneLine(err instanceof Error ? err.message : String(err), 300));
+    throw new Error(oneLine((err instanceof Error ? err.message : String(err)).slice(0, 2000), 300));
   }
   return {
     query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows.slice(0, MAX_ROWS) as T[],

@@ -111,7 +111,8 @@ export interface PgFacts {
 
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const nOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const name = (v: unknown): string => oneLine(String(v ?? ''), 200);
+/** Cut before cleaning: a hostile 100 MB name costs no more than a short one. */
+const name = (v: unknown): string => oneLine(String(v ?? '').slice(0, 1000), 200);
 const LIMIT = 20;
 
 type Row = Record<string, unknown>;
@@ -149,7 +150,7 @@ const QUERIES = {
       const r = rows[0] ?? {};
       // row(seconds, pid)::text is "(12.5,4242)".
       const pair = (v: unknown) => {
-        const m = /^\(([-\d.e+]+),(\d+)\)$/.exec(String(v ?? ''));
+        const m = /^\(([-\d.e+]+),(\d+)\)$/.exec(String(v ?? '').slice(0, 100));
         return m ? { seconds: Math.max(0, Number(m[1])), pid: Number(m[2]) } : undefined;
       };
       const idle = pair(r.idle_oldest);
@@ -267,7 +268,7 @@ export async function collectPgFacts(query: PgQuery, timeoutMs: number): Promise
       await query(`SELECT set_config('statement_timeout', $1, false)`, [String(Math.max(1, Math.round(timeoutMs)))]);
       out[key] = q.read(await query<Row>(q.sql));
     } catch (err) {
-      out[key] = { missing: oneLine(err instanceof Error ? err.message : String(err), 300) };
+      out[key] = { missing: oneLine((err instanceof Error ? err.message : String(err)).slice(0, 2000), 300) };
     }
   }
   return out as PgFacts;

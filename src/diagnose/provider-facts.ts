@@ -78,7 +78,7 @@ async function fact<T>(run: () => Promise<T>, deadlineMs: number): Promise<Fact<
   try {
     return await Promise.race([run(), late]);
   } catch (err) {
-    return { missing: oneLine(describeError(err), 300) };
+    return { missing: oneLine(describeError(err).slice(0, 2000), 300) };
   } finally {
     clearTimeout(timer);
   }

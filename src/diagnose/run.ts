@@ -36,7 +36,7 @@ export async function readPgFacts(cluster: Cluster, provider: Provider, opts: Di
   try {
     handle = await connect(cluster, provider, { configDir: opts.configDir, statementTimeoutMs: opts.thresholds.statementTimeoutMs });
   } catch (err) {
-    return { missing: oneLine(err instanceof Error ? err.message : String(err), 300) };
+    return { missing: oneLine((err instanceof Error ? err.message : String(err)).slice(0, 2000), 300) };
   }
   try {
     return await collectPgFacts(handle.query, opts.thresholds.statementTimeoutMs);
