@@ -13,6 +13,8 @@ export interface LsOptions extends OutputFlags {
   provider?: string;
   filter?: string;
   raw?: boolean;
+  /** A HEALTH column (docs/diagnose.md); exit 2 when a cluster is red. */
+  health?: boolean;
 }
 
 export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
@@ -25,14 +27,16 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
     .filter((c) => !needle || [c.name, c.profile, c.provider, c.state, c.phase, c.id].some((v) => v.toLowerCase().includes(needle)))
     .sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
   reportListing(listing);
+  const health = opts.health ? await (await import('../diagnose/ls-health.js')).fleetHealth(ctx, clusters) : undefined;
   const failed = new Set(listing.failures.map((f) => f.profile));
   rememberForCompletion(ctx, listing.clusters, asked.map((p) => p.name).filter((n) => !failed.has(n)));
   if (out.format === 'json' || out.format === 'yaml') {
-    writeOut(await structured(out.format, jsonClusters(clusters, Boolean(opts.raw))));
+    const rows = jsonClusters(clusters, Boolean(opts.raw));
+    writeOut(await structured(out.format, health ? rows.map((r, i) => ({ ...(r as object), health: health.json(clusters[i]!) })) : rows));
   } else if (clusters.length > 0 || listing.failures.length === 0) {
     const tty = Boolean(process.stdout.isTTY);
     const color = colorEnabled(process.stdout);
-    writeOut(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color, wide: out.format === 'wide', cols: out.cols, headers: out.headers })}\n`, { colour: color });
+    writeOut(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color, wide: out.format === 'wide', cols: out.cols, headers: out.headers, health: health?.cell })}\n`, { colour: color });
   }
-  return listingExitCode(listing);
+  return health?.anyRed ? EXIT.usage /* 2: red, docs/diagnose.md */ : listingExitCode(listing);
 }

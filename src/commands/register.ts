@@ -1,5 +1,5 @@
 // The commander wiring of the scripting commands (issue 17): create, delete, restart, promote, reset-password,
-// backups, restore and completion, plus the output flags ls/get/backups share. Every command body is a
+// backups, restore, diagnose and completion, plus the output flags ls/get/backups share. Every command body is a
 // dynamic import, like the rest of cli.tsx: `pgtui ls` never loads them.
 import type { Command } from 'commander';
 import { exitWith } from '../lifecycle.js';
@@ -71,6 +71,15 @@ export function addOperations(program: Command, action: Action, fail: (err: unkn
     .option('--json', 'print the cluster as JSON')
     .option('-o, --output <format>', 'table, wide, json or yaml')
     .action(action(async (ctx, query: string, opts: import('./ops.js').RestoreOptions) => (await import('./ops.js')).restore(ctx, query, { ...opts, readOnly: readOnly() })));
+  program
+    .command('diagnose [name|id]')
+    .description('health checks on one cluster (exact NAME or id) or --all: worst first; exit 0/1/2 for green/yellow/red (docs/diagnose.md)')
+    .option('--all', 'every cluster of every profile (or of --profile)')
+    .option('-o, --output <format>', 'table or json (docs/diagnose.schema.json)')
+    .option('--json', 'same as -o json')
+    .option('--md', 'a Markdown incident document')
+    .option('--no-postgres', 'provider checks only: no connection to the database')
+    .action(action(async (ctx, query: string | undefined, opts: import('./diagnose.js').DiagnoseCommandOptions) => (await import('./diagnose.js')).diagnose(ctx, query, opts)));
   program
     .command('completion <shell>')
     .description('print a completion script for bash, zsh or fish (names come from a cache that pgtui ls writes)')

@@ -58,6 +58,9 @@ export function seedDemoClusters({ clickhouse, pgo, ionosV2, ionosV1, scale }: D
       ...(name === 'hippo' ? { serviceType: 'LoadBalancer' } : {}),
     });
   }
+  // Health (docs/diagnose.md): rhino's scheduled backups stopped 4 days ago, so `pgtui diagnose rhino` is red on backup-age.
+  const rhino = pgo.cluster('rhino');
+  if (rhino) rhino.backupsStoppedDaysAgo = 4;
   if (scale > 0) pgo.seedClusters(scale);
 }
 

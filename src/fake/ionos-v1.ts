@@ -67,7 +67,8 @@ export class IonosV1Fake extends FakeServer {
       properties: { ...props, dnsName: props.dnsName ?? (state === 'BUSY' && !init.lastModifiedDate ? undefined : dnsNameFor(this.rand, props.location)) },
     };
     this.clusters.set(c.id, c);
-    if (state === 'AVAILABLE') this.addBackup(c);
+    // A cluster busy applying a change (modified after it was created) had its backup already, as on IONOS v2.
+    if (state === 'AVAILABLE' || (state === 'BUSY' && c.lastModifiedDate !== c.createdDate)) this.addBackup(c);
     return c;
   }
 

@@ -185,6 +185,8 @@ export interface StartOptions {
   /** PEM server certificate and key; with them the server requires nothing but offers TLS (sslmode=require works). */
   tls?: { cert: string; key: string };
   binDir?: string;
+  /** Extra postgresql.conf lines, e.g. "autovacuum = off" (tests that need a server set up their way). */
+  settings?: string[];
 }
 
 export async function startLocalPostgres(opts: StartOptions = {}): Promise<LocalPostgres> {
@@ -236,6 +238,7 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
     rmSync(pwfile);
     port = await freePort();
     const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', 'max_connections = 30', 'shared_buffers = 16MB'];
+    conf.push(...(opts.settings ?? []));
     if (opts.tls) {
       const cert = join(dataDir, 'server.crt');
       const key = join(dataDir, 'server.key');
