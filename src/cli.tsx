@@ -34,6 +34,10 @@ function fail(err: unknown): number {
     writeErr(`pgtui: ${clean(describeError(err))}\n`);
     return EXIT.notFound;
   }
+  if (isApiError(err, 'unsupported')) {
+    writeErr(`pgtui: ${clean(describeError(err))}\n`);
+    return EXIT.unsupported;
+  }
   writeErr(`pgtui: ${clean(describeError(err))}\n`);
   return EXIT.error;
 }

@@ -2,6 +2,7 @@
 // Without --set it lists what can be changed; with --set it validates like the form, prints the diff (and,
 // for a full-replace PUT, the exact body with secrets masked), asks, then sends the change.
 import { createInterface } from 'node:readline/promises';
+import { supports, unsupportedReason } from '../api/capabilities.js';
 import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
 import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
 import { bodyLines } from '../forms/mask-body.js';
@@ -94,6 +95,7 @@ export async function edit(ctx: Context, query: string, opts: EditOptions): Prom
   const profile = ctx.profiles.find((p) => p.name === cluster.profile)!;
   const provider = ctx.providerFor(profile);
   if (!provider.editForm || !provider.planUpdate || !provider.update) throw new CommandError(`${profile.kind} clusters cannot be edited through its API`, EXIT.usage);
+  if (!supports(provider, cluster, 'edit')) throw new CommandError(unsupportedReason(provider, cluster, 'edit'), EXIT.refused);
   const spec = await provider.editForm(cluster);
   if (Object.keys(assignments).length === 0) {
     writeOut(`${fieldLines(spec, initialValues(spec)).map(sanitize).join('\n')}\n`);

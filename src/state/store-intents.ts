@@ -110,9 +110,9 @@ export function createIntents(core: StoreCore, poller: Poller): Intents {
       const slot = core.slotFor(cluster.profile);
       return user(slot, () => need(slot, 'slowQueries', 'slow query patterns')(cluster, range, opts.signal), opts.poll ? 'watch' : 'user');
     },
-    slowQueryDetail(cluster, id, opts = {}) {
+    slowQueryDetail(cluster, pattern, opts = {}) {
       const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'slowQueryDetail', 'slow query patterns')(cluster, id, opts.signal), opts.poll ? 'watch' : 'user');
+      return user(slot, () => need(slot, 'slowQueryDetail', 'slow query patterns')(cluster, pattern, opts.signal), opts.poll ? 'watch' : 'user');
     },
     readSettings(cluster, opts = {}) {
       const slot = core.slotFor(cluster.profile);
