@@ -183,6 +183,19 @@ describe('pgtui metrics and slow', () => {
   });
 });
 
+describe('an older ClickHouse Cloud API', () => {
+  it('a 404 on /logs of a service that exists: one line "no such endpoint", exit 7 (not 4, "no cluster")', async () => {
+    const stop = ch.inject({ status: 404, message: 'Not Found', match: /GET .*\/logs$/ });
+    try {
+      const r = await runCli(['logs', 'orders', '--since', '5m'], { env });
+      expect(r.code).toBe(7);
+      expect(r.stderr).toMatch(/^pgtui: (ch: )?this ClickHouse Cloud API has no \/logs endpoint \(404 for a service that exists\)\n$/);
+    } finally {
+      stop();
+    }
+  });
+});
+
 describe('pgtui config', () => {
   it('lists the typed keys and what is set', async () => {
     const r = await runCli(['config', 'orders'], { env });
