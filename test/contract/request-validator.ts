@@ -22,9 +22,29 @@ export interface RequestValidator {
   operation(method: string, path: string): string | undefined;
 }
 
-export async function specValidator(file: string, opts: { apiRoot?: string } = {}): Promise<RequestValidator> {
+function load(file: string): Document {
   const text = readFileSync(new URL(`./specs/${file}`, import.meta.url), 'utf8');
-  const definition = (file.endsWith('.yaml') ? parse(text) : JSON.parse(text)) as Document;
+  return (file.endsWith('.yaml') ? parse(text) : JSON.parse(text)) as Document;
+}
+
+type Additions = { paths?: Record<string, unknown>; 'x-added-query-parameters'?: Record<string, Record<string, unknown[]>> };
+
+function addTo(definition: Document, additions: Additions): void {
+  const paths = (definition.paths ?? {}) as Record<string, Record<string, { parameters?: unknown[] }>>;
+  Object.assign(paths, additions.paths);
+  for (const [path, methods] of Object.entries(additions['x-added-query-parameters'] ?? {})) {
+    for (const [method, params] of Object.entries(methods)) {
+      const op = paths[path]?.[method];
+      if (!op) throw new Error(`additions: no ${method} ${path} in the spec`);
+      op.parameters = [...(op.parameters ?? []), ...params];
+    }
+  }
+}
+
+/** `additions`: a file of paths the provider documents elsewhere that the copy predates (each says where from). */
+export async function specValidator(file: string, opts: { apiRoot?: string; additions?: string } = {}): Promise<RequestValidator> {
+  const definition = load(file);
+  if (opts.additions) addTo(definition, load(opts.additions) as Additions);
   // quick: skips openapi-backend's OpenAPI 3.0 self-check of the document (it rejects ClickHouse's 3.1 file) and
   // dereferences synchronously. Every request is still matched and validated in full.
   const api = new OpenAPIBackend({
