@@ -12,6 +12,7 @@ import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
 import { refuseReadOnly } from './guard.js';
+import { readStdin } from './stdin.js';
 
 export interface EditOptions {
   set?: string[];
@@ -19,6 +20,8 @@ export interface EditOptions {
   yes?: boolean;
   showBody?: boolean;
   readOnly?: boolean;
+  /** The edit form's secret (a password some APIs want back with the change) from the first line of stdin. */
+  passwordStdin?: boolean;
 }
 
 /** "key=value" pairs → values; the first `=` splits, so values may contain `=`. */
@@ -41,6 +44,7 @@ export function applyAssignments(spec: FormSpec, assignments: FormValues): FormV
     const field = byKey.get(key);
     if (!field) throw new CommandError(`${key} is not a field you can edit here; one of: ${spec.fields.filter((f) => !f.immutable).map((f) => f.key).join(', ')}`, EXIT.usage);
     if (field.immutable) throw new CommandError(`${key} cannot be changed after the cluster was created`, EXIT.usage);
+    if (field.kind === 'secret') throw new CommandError(`${key} is a secret: give it on stdin with --password-stdin, never in --set`, EXIT.usage);
   }
   const values = initialValues(spec, assignments);
   for (const key of Object.keys(assignments)) {
@@ -103,6 +107,15 @@ export async function edit(ctx: Context, query: string, opts: EditOptions): Prom
   }
   refuseReadOnly(opts.readOnly, profile, 'edit');
   const values = applyAssignments(spec, assignments);
+  if (opts.passwordStdin) {
+    const secret = spec.fields.find((f) => f.kind === 'secret');
+    if (!secret) throw new CommandError('--password-stdin: this edit form has no secret field', EXIT.usage);
+    if (process.stdin.isTTY) throw new CommandError('--password-stdin reads a pipe or a file (printf %s "$PW" | pgtui edit …), not the terminal', EXIT.usage);
+    if (!opts.yes && !opts.dryRun) throw new CommandError('--password-stdin takes stdin: add --yes (or --dry-run)', EXIT.usage);
+    const line = (await readStdin()).split(/\r?\n/)[0] ?? '';
+    if (!line) throw new CommandError('--password-stdin: stdin is empty', EXIT.usage);
+    values[secret.key] = line;
+  }
   const plan = await provider.planUpdate(cluster, values);
   if (plan.diff.length === 0) {
     errLine(`${cluster.name}: nothing to change`);

@@ -94,3 +94,29 @@ describe('IONOS v2 backup shapes', () => {
     }
   });
 });
+
+describe('IONOS v2 edit against a server that wants the credentials with every PUT', () => {
+  it('says so in one line (exit 1, nothing changed); --password-stdin sends them once; never in --set', async () => {
+    const strict = await startIonosV2Fake({ clock: new FakeClock(1), transitionMs: 300, rateLimit: false, credentialsOnPut: true });
+    try {
+      const id = strict.addCluster('de/txl', { properties: { ...PROPS, name: 'strict' }, credentials: { username: 'cms_user', password: 'S3cret!pass', database: 'cms' } }).id;
+      const profiles: Profile[] = [{ kind: 'ionos-v2', name: 'v2', endpoints: strict.endpoints, username: strict.credentials.username, password: strict.credentials.password, contractNumber: strict.contractNumber, timeoutMs: 10_000 }];
+      const senv = cleanEnv(mkdtempSync(join(tmpdir(), 'pgtui-v2-cred-')), { PGTUI_CONFIG_DIR: configWith(profiles) });
+      const first = await runCli(['edit', 'strict', '--set', 'ram=16', '--yes'], { env: senv, timeoutMs: 30_000 });
+      expect(first.code).toBe(1);
+      expect(first.stderr).toMatch(/^pgtui: (v2: )?IONOS wants the database password of cms_user with this change: give it in the Password field \(pgtui edit --password-stdin\); it is sent once and never stored\n$/);
+      const inSet = await runCli(['edit', 'strict', '--set', 'password=x'], { env: senv });
+      expect(inSet.code).toBe(2);
+      expect(inSet.stderr).toMatch(/password is a secret: give it on stdin with --password-stdin/);
+      const start = strict.requests.length;
+      const ok = await runCli(['edit', 'strict', '--set', 'ram=16', '--password-stdin', '--yes'], { env: senv, input: 'N3w!Passw0rd\n', timeoutMs: 30_000 });
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(ok.stdout + ok.stderr).not.toContain('N3w!Passw0rd');
+      const put = strict.requests.slice(start).find((q) => q.method === 'PUT')!;
+      expect((put.body as { properties: { credentials: unknown } }).properties.credentials).toEqual({ username: 'cms_user', database: 'cms', password: 'N3w!Passw0rd' });
+      expect(strict.world.clusters.get(id)!.properties.instances.ram).toBe(16);
+    } finally {
+      await strict.stop();
+    }
+  });
+});

@@ -84,6 +84,8 @@ export function editFormSpec(raw: V2Cluster, location: string, upgrades: string[
     { key: 'backupLocation', label: 'Backup location', kind: 'text', default: backupLocationOf(p) ?? '', immutable: true },
     { key: 'username', label: 'Database user', kind: 'text', default: p.credentials?.username ?? '', immutable: true },
   ];
+  // Sent only when given: some servers want the credentials back with every PUT (the GET never returns the password).
+  const password: FieldSpec = { key: 'password', label: 'Database password', kind: 'secret', help: 'only if IONOS asks for it: sent with this change, never stored' };
   for (const f of fieldsOf(p)) {
     const spec: FieldSpec = { key: f.key, label: f.label, kind: f.int ? 'int' : 'text', default: value(f.key) ?? '' };
     if (f.key === 'version') Object.assign(spec, { kind: 'choice', choices: [current, ...newerThan(current, upgrades)].filter(Boolean).map((v) => ({ value: v })), help: 'upgrades only' });
@@ -94,6 +96,7 @@ export function editFormSpec(raw: V2Cluster, location: string, upgrades: string[
     if (f.key === 'logsEnabled' || f.key === 'metricsEnabled') Object.assign(spec, { kind: 'bool', default: value(f.key) ?? 'false' });
     fields.push(spec);
   }
+  fields.push(password);
   return { title: `Edit ${p.name ?? raw.id}`, fields, validate: (values) => validateEdit(raw, values) };
 }
 
@@ -140,5 +143,13 @@ export function planPut(raw: V2Cluster, values: FormValues, path: string): Chang
     f.set(props, to);
     diff.push({ key: f.key, label: f.label, from, to });
   }
+  // The password goes only with a real change, with the user and database the GET showed; it is never stored.
+  const pw = values.password;
+  if (pw && diff.length > 0) props.credentials = { username: raw.properties.credentials?.username, database: raw.properties.credentials?.database, password: pw };
   return { diff, body: { id: raw.id, properties: props }, method: 'PUT', path };
+}
+
+/** Whether a refused PUT says the credentials were missing (a server that wants them with every PUT). */
+export function asksForCredentials(messages: string | undefined): boolean {
+  return !!messages && /properties\.credentials\b[^;]*required/i.test(messages);
 }

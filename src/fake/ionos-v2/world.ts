@@ -42,6 +42,8 @@ export class V2World {
   readonly rand: () => number;
   readonly userId: string;
   private seededCount = 0;
+  /** IonosV2FakeOptions.credentialsOnPut. */
+  credentialsOnPut = false;
 
   constructor(
     readonly clock: FakeClock,
@@ -131,6 +133,7 @@ export class V2World {
     if (!b || typeof b !== 'object') throw new HttpFail(400, 'The request body must be a JSON object');
     if (b.id !== c.id) throw new HttpFail(422, `id: must be present and equal the cluster id in the path (${c.id})`);
     const { props, credentials, restore } = checkProperties(b.properties, true, this.catalog, c.backupShape);
+    if (this.credentialsOnPut && !credentials) throw new HttpFail(422, 'properties.credentials: required; the API does not return them on GET, send them with every PUT');
     if (c.state !== 'AVAILABLE') throw new HttpFail(409, `Cluster ${c.id} is ${c.state}; changes are accepted only when it is AVAILABLE`);
     if (!props.backup.location) props.backup.location = c.properties.backup.location;
     if (props.backup.location !== c.properties.backup.location) throw new HttpFail(422, `properties.${c.backupShape === 'flat' ? 'backupLocation' : 'backup.location'}: is immutable`);
