@@ -34,6 +34,10 @@ function fail(err: unknown): number {
     writeErr(`pgtui: ${clean(describeError(err))}\n`);
     return EXIT.notFound;
   }
+  if (isApiError(err, 'unsupported')) {
+    writeErr(`pgtui: ${clean(describeError(err))}\n`);
+    return EXIT.unsupported;
+  }
   writeErr(`pgtui: ${clean(describeError(err))}\n`);
   return EXIT.error;
 }
@@ -182,7 +186,8 @@ function build(): Command {
     .option('--dry-run', 'show the change and stop')
     .option('-y, --yes', 'apply without asking')
     .option('--show-body', 'print the whole request body where the API replaces the object (IONOS v2)')
-    .action(action(program, async (ctx, query: string, opts: { set: string[]; dryRun?: boolean; yes?: boolean; showBody?: boolean }) => {
+    .option('--password-stdin', 'the database password from stdin, where the API wants it with the change (IONOS v2); never stored')
+    .action(action(program, async (ctx, query: string, opts: { set: string[]; dryRun?: boolean; yes?: boolean; showBody?: boolean; passwordStdin?: boolean }) => {
       const { edit } = await import('./commands/edit.js');
       return edit(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly });
     }));

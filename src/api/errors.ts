@@ -16,7 +16,8 @@ export type ErrorKind =
   | 'malformed' // a body we could not understand
   | 'provider' // an application error inside a 2xx (PGO Code:"error")
   | 'version-mismatch' // PGO ClientVersion
-  | 'config'; // the profile itself is incomplete
+  | 'config' // the profile itself is incomplete
+  | 'unsupported'; // this API has no such endpoint (a 404 under a cluster that exists)
 
 export interface ApiErrorInit {
   kind: ErrorKind;

@@ -162,6 +162,9 @@ export interface QueryExecution {
 }
 
 /** A pattern with its recent executions (ClickHouse /slowQueryPatterns/{queryId}). */
+/** What names one pattern: its id and the database, user and operation it was listed under. */
+export type SlowQueryRef = Pick<SlowQuery, 'id' | 'database' | 'user' | 'operation'>;
+
 export interface SlowQueryDetail {
   query?: SlowQuery;
   recent: QueryExecution[];

@@ -189,7 +189,7 @@ export interface Provider {
   /** Worst (most total time) first. */
   slowQueries?(cluster: Cluster, range: import('./insight.js').TimeRange, signal?: AbortSignal): Promise<import('./insight.js').SlowQuery[]>;
   /** One slow query pattern (an id from slowQueries) with its recent executions. */
-  slowQueryDetail?(cluster: Cluster, id: string, signal?: AbortSignal): Promise<import('./insight.js').SlowQueryDetail>;
+  slowQueryDetail?(cluster: Cluster, pattern: import('./insight.js').SlowQueryRef, signal?: AbortSignal): Promise<import('./insight.js').SlowQueryDetail>;
   readSettings?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').SettingsView>;
   /** Merges `changes` (key → value, keys as in SettingsView) into the cluster's settings. */
   updateSettings?(cluster: Cluster, changes: Record<string, string>, signal?: AbortSignal): Promise<import('./insight.js').SettingsResult>;

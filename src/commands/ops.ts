@@ -137,7 +137,8 @@ export async function restore(ctx: Context, query: string, opts: RestoreOptions)
   const t = await target(ctx, query);
   refuseReadOnly(opts.readOnly, t.profile, 'restore');
   refuseUnsupported(t.provider, t.cluster, 'restore');
-  const how = opts.backup ? `from backup ${opts.backup}${targetTime ? ` to ${targetTime}` : ''}` : `to ${targetTime}`;
+  // Without --to a backup restores to the latest point it allows: its last recovery time, or now while it is active.
+  const how = opts.backup ? `from backup ${opts.backup} ${targetTime ? `to ${targetTime}` : 'to the latest point it allows (its latest recovery time; now, while it is the active backup)'}` : `to ${targetTime}`;
   if (!(await agreed(opts, `Restore ${t.cluster.name} (${t.profile.name}) ${how}? [y/N] `, 'restored'))) return EXIT.ok;
   const result = await t.provider.restore!(t.cluster, { backupId: opts.backup, targetTime, newName: opts.name });
   const what = result.id === t.cluster.id ? `restore ${how} sent` : `restore of ${t.cluster.name} ${how} sent, into this new cluster`;

@@ -1,7 +1,8 @@
 // pgtui slow NAME|ID: the slow query patterns of a window, worst (most total time) first.
-import type { SlowQuery } from '../api/insight.js';
+import type { SlowQuery, TimeRange } from '../api/insight.js';
+import type { Cluster, Provider } from '../api/types.js';
 import { oneLine, safeJson } from '../text/safe.js';
-import { writeOut } from '../text/write.js';
+import { writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { targetWith, timeWindow, type WindowOptions } from './insight-args.js';
@@ -15,10 +16,19 @@ export function formatMs(ms: number | undefined): string {
   return `${ms.toFixed(ms >= 10 ? 0 : 2)} ms`;
 }
 
-/** --id: one pattern, its SQL in full and its recent executions. */
-async function detail(provider: import('../api/types.js').Provider, cluster: import('../api/types.js').Cluster, id: string, json: boolean): Promise<number> {
+/**
+ * --id: one pattern, its SQL in full and its recent executions. The pattern is looked up in the window's list
+ * first: the API names it by its id together with the database, user and operation it was listed under.
+ */
+async function detail(provider: Provider, cluster: Cluster, window: TimeRange, id: string, json: boolean): Promise<number> {
   if (!provider.slowQueryDetail) throw new CommandError('this provider has no detail of one slow query pattern', EXIT.unsupported);
-  const d = await provider.slowQueryDetail(cluster, id);
+  const listed = (await provider.slowQueries!(cluster, window)).filter((p) => p.id === id).sort((a, b) => b.totalMs - a.totalMs);
+  const pattern = listed[0];
+  if (!pattern) throw new CommandError(`no slow query pattern ${oneLine(id, 80)} in this window (a longer --since may find it)`, EXIT.notFound);
+  if (listed.length > 1) {
+    writeErr(`${oneLine(id, 80)} is listed ${listed.length} times; showing the one with the most total time (database ${oneLine(pattern.database ?? '-', 60)}, user ${oneLine(pattern.user ?? '-', 60)}, ${oneLine(pattern.operation ?? '-', 30)})\n`);
+  }
+  const d = await provider.slowQueryDetail(cluster, pattern);
   if (json) {
     writeOut(`${safeJson(d)}\n`);
     return EXIT.ok;
@@ -36,7 +46,7 @@ async function detail(provider: import('../api/types.js').Provider, cluster: imp
 export async function slow(ctx: Context, query: string, opts: WindowOptions & { json?: boolean; id?: string }): Promise<number> {
   const window = timeWindow(opts, '24h');
   const { cluster, provider } = await targetWith(ctx, query, 'slowQueries');
-  if (opts.id) return detail(provider, cluster, opts.id, Boolean(opts.json));
+  if (opts.id) return detail(provider, cluster, window, opts.id, Boolean(opts.json));
   const rows: SlowQuery[] = (await provider.slowQueries!(cluster, window)).slice().sort((a, b) => b.totalMs - a.totalMs);
   if (opts.json) {
     writeOut(`${safeJson(rows)}\n`);

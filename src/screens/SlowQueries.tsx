@@ -108,14 +108,16 @@ function PatternDetail({ cluster, pattern, height, width, active, onClose }: { c
   const store = useStore();
   const [detail, setDetail] = useState<SlowQueryDetail>();
   const [error, setError] = useState<string>();
+  const { id, database, user, operation } = pattern;
   useEffect(() => {
     const ctrl = new AbortController();
-    store.slowQueryDetail(cluster, pattern.id, { signal: ctrl.signal }).then(
+    // The API names a pattern by its id together with the database, user and operation it was listed under.
+    store.slowQueryDetail(cluster, { id, database, user, operation }, { signal: ctrl.signal }).then(
       (d) => !ctrl.signal.aborted && setDetail(d),
       (err: unknown) => !ctrl.signal.aborted && setError(errorText(err)),
     );
     return () => ctrl.abort();
-  }, [store, cluster, pattern.id]);
+  }, [store, cluster, id, database, user, operation]);
   useKeys((_input: string, key: Key) => {
     if (key.escape) onClose();
   }, active);

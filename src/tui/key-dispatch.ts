@@ -133,7 +133,9 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       case 'profiles':
         return dispatch({ type: 'show', screen: 'profiles' });
       case 'edit':
-        return target && !ctx.isReadOnly(target) ? dispatch({ type: 'edit', key: clusterKey(target) }) : undefined;
+        if (!target || ctx.isReadOnly(target)) return;
+        // A provider rule may keep a cluster from being edited (a ClickHouse read replica): say so, open nothing.
+        return store.supports(target, 'edit') ? dispatch({ type: 'edit', key: clusterKey(target) }) : say(store.unsupportedReason(target, 'edit'), true);
       case 'psql':
         return target ? ctx.handoff.open(target) : undefined;
       case 'copy':

@@ -170,11 +170,29 @@ describe('pgtui metrics and slow', () => {
     expect(id).toBeDefined();
     const one = await runCli(['slow', 'orders', '--id', id!], { env });
     expect(one.code).toBe(0);
+    // The spec requires the pattern's database, user and operation: --id looks them up in the window's list.
+    const sent = ch.requests.filter((q) => q.path.endsWith(`/slowQueryPatterns/${id!}`)).at(-1)!;
+    expect(Object.keys(sent.query).sort()).toEqual(['db_name', 'db_operation', 'db_user']);
     expect(one.stdout.split('\n')[1]).toMatch(/^calls \d+ {2}total /);
     expect(one.stdout).toMatch(/^RECENT +DURATION +ROWS +USER +APP$/m);
-    expect((await runCli(['slow', 'orders', '--id', 'nope'], { env })).code).toBe(4);
+    const nope = await runCli(['slow', 'orders', '--id', 'nope'], { env });
+    expect(nope.code).toBe(4);
+    expect(nope.stderr).toBe('pgtui: no slow query pattern nope in this window (a longer --since may find it)\n');
     const j = JSON.parse((await runCli(['slow', 'orders', '--since', '7d', '--json'], { env })).stdout) as Array<{ totalMs: number; query: string }>;
     expect(j.map((q) => q.totalMs)).toEqual([...j.map((q) => q.totalMs)].sort((a, b) => b - a));
+  });
+});
+
+describe('an older ClickHouse Cloud API', () => {
+  it('a 404 on /logs of a service that exists: one line "no such endpoint", exit 7 (not 4, "no cluster")', async () => {
+    const stop = ch.inject({ status: 404, message: 'Not Found', match: /GET .*\/logs$/ });
+    try {
+      const r = await runCli(['logs', 'orders', '--since', '5m'], { env });
+      expect(r.code).toBe(7);
+      expect(r.stderr).toMatch(/^pgtui: (ch: )?this ClickHouse Cloud API has no \/logs endpoint \(404 for a service that exists\)\n$/);
+    } finally {
+      stop();
+    }
   });
 });
 
@@ -209,6 +227,10 @@ describe('pgtui config', () => {
     expect(orders.pgBouncerConfig).toEqual({ default_pool_size: '30' });
     const again = await runCli(['config', 'orders', '--set', 'work_mem=64MB', '--yes'], { env });
     expect(again.stderr).toMatch(/nothing to change/);
+    // Both maps always go, the unchanged one empty (the spec requires both).
+    const lone = await runCli(['config', 'orders', '--set', 'work_mem=128MB', '--yes'], { env });
+    expect(lone.code).toBe(0);
+    expect(ch.requests.filter((q) => q.path.endsWith('/config')).at(-1)!.body).toEqual({ pgConfig: { work_mem: '128MB' }, pgBouncerConfig: {} });
   });
 });
 

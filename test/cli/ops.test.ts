@@ -208,7 +208,8 @@ describe('pgtui backups and restore', () => {
     const r = await pgtui(['restore', 'crm', '--backup', backup, '--yes']);
     expect(r.code, r.stderr).toBe(0);
     expect(writes(v1).map((w) => [w.method, w.path, w.body])).toEqual([['POST', `/clusters/${crmId}/restore`, { backupId: backup }]]);
-    expect(r.stderr).toMatch(new RegExp(`crm: restore from backup ${backup} sent`));
+    // Without --to the plan says which point: the latest the backup allows.
+    expect(r.stderr).toMatch(new RegExp(`crm: restore from backup ${backup} to the latest point it allows \\(its latest recovery time; now, while it is the active backup\\) sent`));
   });
 
   it('restore in place where the API restores through a full PUT: one PUT carrying restoreFromBackup and no credentials', async () => {

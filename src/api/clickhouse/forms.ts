@@ -158,12 +158,16 @@ export function createRequest(v: FormValues): CreateRequest {
   };
 }
 
-/** Read replicas can only be renamed; primaries also change size, HA type and tags. */
+/**
+ * The server's rules, as ClickHouse's Terraform provider documents them (docs/fakes.md, ClickHouse): the name is
+ * immutable after creation and a live read replica takes no PATCH at all (the client's `allows` keeps `edit`
+ * away from one). So a primary changes size, HA type and tags; the rest is shown, not editable.
+ */
 export function editFormSpec(cluster: Cluster): FormSpec {
   const replica = isReadReplica(cluster);
   const provider = (cluster.raw as { provider?: string }).provider;
   const fields: FieldSpec[] = [
-    { key: 'name', label: 'Name', kind: 'text', required: true, default: cluster.name, help: 'renaming changes the hostname and certificates' },
+    { key: 'name', label: 'Name', kind: 'text', default: cluster.name, immutable: true, help: 'set at creation; ClickHouse Cloud does not rename' },
   ];
   if (!replica) {
     const sizes = sizesFor(provider);
@@ -181,7 +185,7 @@ export function editFormSpec(cluster: Cluster): FormSpec {
     { key: 'postgresVersion', label: 'PostgreSQL version', kind: 'text', default: cluster.version, immutable: true },
   );
   return {
-    title: `Edit ${cluster.name}${replica ? ' (read replica: only the name can change)' : ''}`,
+    title: `Edit ${cluster.name}${replica ? ' (read replica: ClickHouse Cloud refuses every change)' : ''}`,
     fields,
     validate: (v) => validateEdit(cluster, v),
   };
@@ -189,7 +193,7 @@ export function editFormSpec(cluster: Cluster): FormSpec {
 
 export function validateEdit(cluster: Cluster, v: FormValues): FieldErrors {
   const errors: FieldErrors = {};
-  check(errors, 'name', nameSchema, v.name ?? cluster.name);
+  if (v.name !== undefined && v.name.trim() !== cluster.name) errors.name = 'the name is set at creation: ClickHouse Cloud does not rename a service';
   if (isReadReplica(cluster)) {
     for (const key of ['size', 'haType', 'tags'] as const) {
       if (v[key] !== undefined && v[key] !== currentValue(cluster, key)) errors[key] = 'a read replica cannot change this';
@@ -220,7 +224,7 @@ const LABELS = { name: 'Name', size: 'VM size', haType: 'High availability', tag
 export function patchFor(cluster: Cluster, v: FormValues): { diff: Array<{ key: string; label: string; from: string; to: string }>; body: Record<string, unknown> } {
   const diff: Array<{ key: string; label: string; from: string; to: string }> = [];
   const body: Record<string, unknown> = {};
-  const keys = isReadReplica(cluster) ? (['name'] as const) : (['name', 'size', 'haType', 'tags'] as const);
+  const keys = isReadReplica(cluster) ? ([] as const) : (['size', 'haType', 'tags'] as const);
   for (const key of keys) {
     const from = currentValue(cluster, key);
     const raw = v[key];
