@@ -183,7 +183,8 @@ describe('pgtui config', () => {
     const r = await runCli(['config', 'orders'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^default_transaction_isolation +\(default\) +read committed\|repeatable read\|serializable$/m);
-    expect(r.stdout).toMatch(/^max_connections +\(default\) +integer, unit ok, ≥ 1, restart$/m);
+    expect(r.stdout).toMatch(/^max_connections +\(default\) +integer, ≥ 1, restart$/m);
+    expect(r.stdout).toMatch(/^min_wal_size +\(default\) +integer, in MB or with a unit, ≥ 32MB$/m);
   });
 
   it('--set checks types, shows the diff, applies only with --yes (not piped without it), honours read-only', async () => {
@@ -209,6 +210,23 @@ describe('pgtui config', () => {
     expect(orders.pgBouncerConfig).toEqual({ default_pool_size: '30' });
     const again = await runCli(['config', 'orders', '--set', 'work_mem=64MB', '--yes'], { env });
     expect(again.stderr).toMatch(/nothing to change/);
+  });
+});
+
+describe('pgtui config --set with units', () => {
+  it('refuses a value under the minimum once its unit is converted, in one line, before anything is sent', async () => {
+    for (const [set, message] of [
+      ['work_mem=1kB', 'work_mem must be at least 64kB'],
+      ['min_wal_size=1MB', 'min_wal_size must be at least 32MB'],
+      ['max_connections=5GB', 'max_connections takes no unit (a plain whole number), not "GB"'],
+    ] as const) {
+      const r = await runCli(['config', 'orders', '--set', set, '--dry-run'], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([`pgtui: ${message}`]);
+    }
+    const ok = await runCli(['config', 'orders', '--set', 'min_wal_size=80MB', '--dry-run'], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/min_wal_size +\(default\) → 80MB/);
   });
 });
 
