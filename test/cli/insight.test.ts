@@ -172,6 +172,17 @@ describe('pgtui metrics and slow', () => {
     expect(one.code).toBe(0);
     expect(one.stdout.split('\n')[1]).toMatch(/^calls \d+ {2}total /);
     expect(one.stdout).toMatch(/^RECENT +DURATION +ROWS +USER +APP$/m);
+    // Every value starts in its header's column.
+    const out = one.stdout.split('\n').filter(Boolean);
+    const recent = out.slice(out.findIndex((l) => l.startsWith('RECENT')));
+    const [user, app] = [recent[0]!.indexOf('USER'), recent[0]!.indexOf('APP')];
+    expect(recent.length).toBeGreaterThan(1);
+    for (const row of recent.slice(1)) {
+      expect(row[user - 1]).toBe(' ');
+      expect(row[user]).not.toBe(' ');
+      expect(row[app - 1]).toBe(' ');
+      expect(row[app]).not.toBe(' ');
+    }
     expect((await runCli(['slow', 'orders', '--id', 'nope'], { env })).code).toBe(4);
     const j = JSON.parse((await runCli(['slow', 'orders', '--since', '7d', '--json'], { env })).stdout) as Array<{ totalMs: number; query: string }>;
     expect(j.map((q) => q.totalMs)).toEqual([...j.map((q) => q.totalMs)].sort((a, b) => b - a));
