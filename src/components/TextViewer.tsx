@@ -56,7 +56,7 @@ export function TextViewer({ title, text, height, width, active, onClose, onCopy
   const shown = rows.slice(from, from + page);
   const where = rows.length > page ? ` · rows ${from + 1}–${from + shown.length} of ${rows.length}` : '';
   return (
-    <Box flexDirection="column" height={height}>
+    <Box flexDirection="column" height={height} width={width}>
       <Text wrap="truncate">
         <Text bold>{title}</Text>
         <Text dimColor>{where} · y copy · esc back</Text>
