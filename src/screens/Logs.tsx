@@ -118,7 +118,8 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
       (page) => {
         if (ctrl.signal.aborted) return;
         buffer.current.add(page.lines);
-        setNote(page.truncated ? `only the newest ${page.lines.length} lines of the range` : page.note);
+        // The count in the title grows as follow adds lines: the note names the limit of one read, not a count.
+        setNote(page.truncated ? `older lines of the range not loaded: one read returns at most ${page.lines.length.toLocaleString('en')} lines` : page.note);
         bump();
         done();
       },

@@ -110,4 +110,15 @@ describe('logs rows', () => {
     await press(ui.stdin, 'k', 'y');
     expect(copy).toHaveBeenLastCalledWith(expect.stringMatching(/ERROR {4}short one$/));
   });
+
+  it('a cut first read names the read limit, not a count the title contradicts once follow adds lines', async () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => ({ at: at(i), severity: 'LOG', message: `n${i}` }));
+    const store = fakeStore({ logs: async (): Promise<LogPage> => ({ lines, truncated: true }), supports: (_c, cap) => cap === 'logs' });
+    const ui = renderScreen(<Logs cluster={ch} height={10} width={100} readOnly={false} active onBack={vi.fn()} onHelp={vi.fn()} onQuit={vi.fn()} pollMs={60_000} />, store);
+    unmount = ui.unmount;
+    const frame = plain(await waitForFrame(ui.lastFrame, 'n9999'));
+    expect(frame).toContain('10,000 lines');
+    expect(frame).toContain('older lines of the range not loaded: one read returns at most 10,000 lines');
+    expect(frame).not.toContain('10000');
+  });
 });
