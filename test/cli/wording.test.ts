@@ -2,6 +2,7 @@
 // it, the HTTP status text said once, a refusal naming its cluster once, no unit word after a count, and the logs
 // note naming the read limit instead of a second count.
 import { describe, expect, it, vi } from 'vitest';
+import { createFormSpec, validateCreate } from '../../src/api/clickhouse/forms.js';
 import { httpError } from '../../src/api/errors.js';
 import { toCluster } from '../../src/api/ionos-v1/mapping.js';
 import { createFields } from '../../src/api/pgo/forms.js';
@@ -50,5 +51,19 @@ describe('wording', () => {
     expect(formatValue(3, '')).toBe('3');
     expect(formatValue(12.5, 'ms')).toBe('12.5 ms');
     expect(formatValue(40, '%')).toBe('40%');
+  });
+
+  it('gives a ClickHouse restore example inside its own "within the last 7 days", whatever the date', () => {
+    for (const now of [Date.UTC(2031, 0, 1, 0, 30), Date.now()]) {
+      const help = createFormSpec([], now).fields.find((f) => f.key === 'restoreTarget')!.help!;
+      expect(help).toMatch(/within the last 7 days/);
+      const example = /e\.g\. (\S+)/.exec(help)![1]!;
+      const at = Date.parse(example);
+      expect(now - at).toBeGreaterThan(0);
+      expect(now - at).toBeLessThan(7 * 86_400_000);
+      // The form's own check (against the real clock) takes it.
+      if (now > Date.UTC(2030, 0)) continue;
+      expect(validateCreate({ mode: 'restore', name: 'back', source: 'p1', restoreTarget: example })).toEqual({});
+    }
   });
 });
