@@ -3,6 +3,8 @@
 // and the selected line shown whole (enter) and copied (y).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogLine, LogPage } from '../../../src/api/insight.js';
+import { render } from 'ink-testing-library';
+import { Help } from '../../../src/screens/Help.js';
 import { Logs } from '../../../src/screens/Logs.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
@@ -120,5 +122,18 @@ describe('logs rows', () => {
     expect(frame).toContain('10,000 lines');
     expect(frame).toContain('older lines of the range not loaded: one read returns at most 10,000 lines');
     expect(frame).not.toContain('10000');
+  });
+});
+
+describe('logs help', () => {
+  it('lists the search keys n, N and a, and enter / y on a line', () => {
+    const ui = render(<Help readOnly={false} height={40} width={120} scopes={['logs']} />);
+    const frame = plain(ui.lastFrame()!);
+    ui.unmount();
+    expect(frame).toMatch(/\bn +logs: next search match/);
+    expect(frame).toMatch(/\bN +logs: previous search match/);
+    expect(frame).toMatch(/\ba +logs: all lines/);
+    expect(frame).toMatch(/enter +open the cluster \/ the slow query \/ the whole log line/);
+    expect(frame).toMatch(/\by +copy the connection string \(no password\) \/ the log line/);
   });
 });
