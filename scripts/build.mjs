@@ -45,6 +45,10 @@ const common = {
   logLevel: 'warning',
 };
 
+// The trusted-file reader/writer alone (src/state/trusted-file.ts), for the launcher's code cache
+// (bin/compile-cache.js), which runs before either bundle: the same code that guards the config and secrets.
+await build({ ...common, entryPoints: ['src/state/trusted-file.ts'], outfile: 'dist/trusted-file.cjs', format: 'cjs' });
+
 // The one-shot bundle (bin/route.js sends `pgtui ls`, `get`, … here): the same src/cli.tsx as one CommonJS file,
 // which bin/compile-cache.js runs with V8's code cache (ES modules get none on Node 20). What only the TUI,
 // --demo and the undici transport load is left out: bin/pgtui.js runs those through dist/pgtui.cjs.

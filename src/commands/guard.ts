@@ -1,6 +1,7 @@
 // The checks every mutating command makes before its first request: read-only, and whether the provider's API
 // has the operation for this cluster (asked through capabilities.ts, never by provider name).
 import { supports, unsupportedReason, type Capability } from '../api/capabilities.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
 import type { Profile } from '../api/profile.js';
 import type { Cluster, Provider } from '../api/types.js';
 import { CommandError, EXIT } from './exit-codes.js';
@@ -13,7 +14,7 @@ export function refuseReadOnly(globalReadOnly: boolean | undefined, profile: Pro
 export function refuseUnsupported(provider: Provider, cluster: Cluster, capability: Capability): void {
   if (!supports(provider, cluster, capability)) {
     // A provider's own refusal names the cluster already ("billing is not a read replica"): not twice.
-    const reason = unsupportedReason(provider, cluster, capability);
+    const reason = unsupportedReason(provider, cluster, capability, PROVIDER_LABELS[cluster.provider]);
     throw new CommandError(reason.startsWith(`${cluster.name} `) ? reason : `${cluster.name}: ${reason}`, EXIT.refused);
   }
 }

@@ -51,3 +51,9 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
   rate: IONOS_RATE,
   create: (profile, deps) => new IonosV1Provider(profile, deps),
 };
+
+declare module '../types.js' {
+  interface ProviderKinds {
+    'ionos-v1': true;
+  }
+}

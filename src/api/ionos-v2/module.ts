@@ -93,3 +93,9 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
   rate: IONOS_RATE,
   create: (profile, deps) => new IonosV2Provider(profile, deps),
 };
+
+declare module '../types.js' {
+  interface ProviderKinds {
+    'ionos-v2': true;
+  }
+}

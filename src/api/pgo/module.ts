@@ -153,3 +153,9 @@ export const pgo: ProviderModule<PgoProfile> = {
   rate: PGO_RATE,
   create: (profile, deps) => new PgoProvider(profile, deps),
 };
+
+declare module '../types.js' {
+  interface ProviderKinds {
+    'pgo': true;
+  }
+}
