@@ -1,8 +1,8 @@
 // One long text in full (a log line, a query's SQL): wrapped at spaces to the width, scrolled with the moving
-// keys, `y` copies it, esc closes. Rows are cut by ../tui/log-lines.ts, so the frame is exactly the screen.
+// keys, `y` copies it, esc closes. Rows are cut by ../text/rows.ts, so the frame is exactly the screen.
 import { Box, Text, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import { sliceRows } from '../tui/log-lines.js';
+import { sliceRows } from '../text/rows.js';
 import { actionFor } from './keymap.js';
 import { useKeys } from './form/use-keys.js';
 

@@ -8,7 +8,7 @@ import { formatMs } from '../commands/slow.js';
 import { actionFor } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { TextViewer } from '../components/TextViewer.js';
-import { sliceRows } from '../tui/log-lines.js';
+import { sliceRows } from '../text/rows.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';

@@ -2,8 +2,10 @@
 // or truncated with "…"), so the frame is never taller than the screen and Ink never has to wrap or shrink a row
 // (docs/ARCHITECTURE.md, "Logs"). Also the compact time for narrow screens, the date rows where the day changes,
 // and the search matches marked inside each row. Everything is O(rows on screen), never O(lines loaded).
-import stringWidth from 'string-width';
+import { sliceRows, type RowSlice } from '../text/rows.js';
 import type { LogEntry, LogView } from './log-view.js';
+
+export { sliceRows, type RowSlice };
 
 /** Below this width a line starts with HH:MM:SS instead of the full ISO time, so the message keeps the room. */
 export const COMPACT_BELOW = 120;
@@ -20,63 +22,6 @@ export function lineText(text: string, compact: boolean): string {
   if (!compact) return text;
   const m = ISO.exec(text);
   return m ? `${m[2]}${text.slice(m[0].length)}` : text;
-}
-
-/** Width of one code point (ASCII fast path; string-width for the rest, as Ink measures). */
-const cellWidth = (ch: string): number => {
-  const c = ch.charCodeAt(0);
-  return c >= 0x20 && c < 0x7f ? 1 : stringWidth(ch);
-};
-
-export interface RowSlice {
-  /** Index into the line's text where this row starts and ends. */
-  start: number;
-  end: number;
-  /** The row is cut short: "…" follows it. */
-  cut?: boolean;
-}
-
-/**
- * The rows a text takes at `width`: one row cut with "…" when not wrapping, else every row filled to the width
- * (at a space when one is in the row's second half and `words` is set), at most `maxRows` rows.
- */
-export function sliceRows(text: string, width: number, wrap: boolean, opts: { words?: boolean; maxRows?: number } = {}): RowSlice[] {
-  const w = Math.max(1, width);
-  const maxRows = wrap ? Math.max(1, opts.maxRows ?? MAX_ROWS_PER_LINE) : 1;
-  const rows: RowSlice[] = [];
-  let start = 0;
-  for (;;) {
-    const row = fit(text, start, w);
-    if (row.end >= text.length) {
-      rows.push({ start, end: text.length });
-      return rows;
-    }
-    if (rows.length === maxRows - 1) {
-      rows.push({ start, end: fit(text, start, w - 1).end, cut: true });
-      return rows;
-    }
-    let end = row.end;
-    if (opts.words && row.lastSpace > start + (end - start) / 2) end = row.lastSpace + 1;
-    if (end === start) end = start + String.fromCodePoint(text.codePointAt(start)!).length; // a cell wider than the row
-    rows.push({ start, end });
-    start = end;
-  }
-}
-
-/** From `start`, how far the text fills `limit` cells. */
-function fit(text: string, start: number, limit: number): { end: number; lastSpace: number } {
-  let used = 0;
-  let i = start;
-  let lastSpace = -1;
-  while (i < text.length) {
-    const ch = String.fromCodePoint(text.codePointAt(i)!);
-    const cw = cellWidth(ch);
-    if (used + cw > limit) break;
-    used += cw;
-    if (ch === ' ') lastSpace = i;
-    i += ch.length;
-  }
-  return { end: i, lastSpace };
 }
 
 export interface Segment {
@@ -146,7 +91,7 @@ export function screenRows(view: LogView, bottom: number, opts: RowOptions): Scr
     const day = opts.compact ? dayOf(entry.text) : undefined;
     const before = i > 0 ? dayOf(view.at(i - 1).text) : undefined;
     if (day && before && before !== day) block.push({ key: `d${entry.seq}`, kind: 'day', segments: [{ text: `── ${day} ──` }] });
-    sliceRows(text, opts.width, opts.wrap, { words: true }).forEach((r, n) => block.push({ key: `${entry.seq}.${n}`, kind: 'line', segments: segmentsOf(text, r, matches), entry }));
+    sliceRows(text, opts.width, opts.wrap, { words: true, maxRows: MAX_ROWS_PER_LINE }).forEach((r, n) => block.push({ key: `${entry.seq}.${n}`, kind: 'line', segments: segmentsOf(text, r, matches), entry }));
     blocks.push(block);
     used += block.length;
   }

@@ -33,7 +33,7 @@ describe('output formats', () => {
   it('values in their units, durations readable', () => {
     expect(formatValue(42e9, 'bytes')).toBe('39.1 GiB');
     expect(formatValue(12.345, '%')).toBe('12.3%');
-    expect(formatValue(7, 'count')).toBe('7 count');
+    expect(formatValue(7, 'count')).toBe('7');
     expect(formatMs(1234.5)).toBe('1.23 s');
     expect(formatMs(95_000)).toBe('1.6 min');
   });
