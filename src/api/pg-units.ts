@@ -62,9 +62,6 @@ const TIME_UNITS: Readonly<Record<string, number>> = { us: 1 / 1000, ms: 1, s: 1
 
 export const unitNames = (kind: UnitKind): string => Object.keys(kind === 'memory' ? MEMORY_UNITS : TIME_UNITS).join(', ');
 
-/** Whether `unit` is one PostgreSQL knows for any setting. */
-export const isPgUnit = (unit: string): boolean => unit in MEMORY_UNITS || unit in TIME_UNITS;
-
 /**
  * The value in kB (memory) or ms (time), or a reason it is not one: a unit of the wrong kind, or one PostgreSQL
  * does not know (it is case-sensitive: "mb" is refused).
