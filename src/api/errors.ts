@@ -86,7 +86,9 @@ const HINTS: Partial<Record<ErrorKind, string>> = {
 export function httpError(status: number, providerMessage: string | undefined, extra: Partial<ApiErrorInit> = {}): ApiError {
   const kind = kindForStatus(status);
   const head = `${status} ${statusText(status)}`;
-  const tail = providerMessage ? `: ${providerMessage}` : HINTS[kind] ? ` (${HINTS[kind]})` : '';
+  // Many servers repeat the status text in their message ("Unauthorized: token expired"): say it once.
+  const said = providerMessage?.replace(new RegExp(`^(${status}\\s*)?${statusText(status)}\\b\\s*[:.,-]?\\s*`, 'i'), '');
+  const tail = said ? `: ${said}` : HINTS[kind] ? ` (${HINTS[kind]})` : '';
   return new ApiError(head + tail, { kind, status, providerMessage, ...extra });
 }
 

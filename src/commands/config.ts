@@ -2,6 +2,7 @@
 // with --set key=value it checks each value against the spec's type, shows the diff and asks, like `edit`.
 import { createInterface } from 'node:readline/promises';
 import { checkSetting, type SettingSpec, type SettingsView } from '../api/insight.js';
+import { BASE_UNITS, showAmount } from '../api/pg-units.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
@@ -19,8 +20,12 @@ export interface ConfigOptions {
 
 function typeNote(s: SettingSpec): string {
   if (s.kind === 'choice') return (s.choices ?? []).join('|');
-  const base = s.kind === 'int' ? 'integer' : s.kind === 'number' ? 'number' : 'text';
-  return [base, s.units ? 'unit ok' : '', s.min !== undefined ? `≥ ${s.min}` : '', s.restart ? 'restart' : ''].filter(Boolean).join(', ');
+  const type = s.kind === 'int' ? 'integer' : s.kind === 'number' ? 'number' : 'text';
+  const base = s.units ? BASE_UNITS[s.key] : undefined;
+  const limit = (n: number | undefined) => (n === undefined ? undefined : base ? showAmount(base.kind, base.kind === 'memory' ? n : n * base.size) : String(n));
+  const min = limit(s.min);
+  const max = limit(s.max);
+  return [type, base ? `in ${base.name} or with a unit` : '', min !== undefined ? `≥ ${min}` : '', max !== undefined ? `≤ ${max}` : '', s.restart ? 'restart' : ''].filter(Boolean).join(', ');
 }
 
 function listLines(view: SettingsView): string[] {

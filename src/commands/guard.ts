@@ -12,5 +12,9 @@ export function refuseReadOnly(globalReadOnly: boolean | undefined, profile: Pro
 }
 
 export function refuseUnsupported(provider: Provider, cluster: Cluster, capability: Capability): void {
-  if (!supports(provider, cluster, capability)) throw new CommandError(`${cluster.name}: ${unsupportedReason(provider, cluster, capability, PROVIDER_LABELS[cluster.provider])}`, EXIT.refused);
+  if (!supports(provider, cluster, capability)) {
+    // A provider's own refusal names the cluster already ("billing is not a read replica"): not twice.
+    const reason = unsupportedReason(provider, cluster, capability, PROVIDER_LABELS[cluster.provider]);
+    throw new CommandError(reason.startsWith(`${cluster.name} `) ? reason : `${cluster.name}: ${reason}`, EXIT.refused);
+  }
 }

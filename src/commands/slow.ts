@@ -16,6 +16,12 @@ export function formatMs(ms: number | undefined): string {
   return `${ms.toFixed(ms >= 10 ? 0 : 2)} ms`;
 }
 
+/** Rows under their header, each column as wide as its widest cell; numbers right-aligned. */
+export function aligned(head: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string[] {
+  const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length));
+  return [head, ...rows].map((r) => r.map((v, i) => (right[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd());
+}
+
 /**
  * --id: one pattern, its SQL in full and its recent executions. The pattern is looked up in the window's list
  * first: the API names it by its id together with the database, user and operation it was listed under.
@@ -37,8 +43,8 @@ async function detail(provider: Provider, cluster: Cluster, window: TimeRange, i
   const lines = q
     ? [oneLine(q.query, 100_000), `calls ${q.calls}  total ${formatMs(q.totalMs)}  avg ${formatMs(q.avgMs)}  p95 ${formatMs(q.p95Ms)}  max ${formatMs(q.maxMs)}  errors ${q.errors}`, '']
     : [];
-  lines.push('RECENT                    DURATION  ROWS  USER  APP');
-  for (const e of d.recent) lines.push(`${e.at}  ${formatMs(e.durationMs).padStart(8)}  ${String(e.rows ?? '-').padStart(4)}  ${oneLine(e.user ?? '-', 30)}  ${oneLine(e.app ?? '-', 30)}${e.error ? `  error: ${oneLine(e.error, 300)}` : ''}`);
+  const cells = d.recent.map((e) => [oneLine(e.at, 40), formatMs(e.durationMs), String(e.rows ?? '-'), oneLine(e.user ?? '-', 30), oneLine(e.app ?? '-', 30), e.error ? `error: ${oneLine(e.error, 300)}` : '']);
+  lines.push(...aligned(['RECENT', 'DURATION', 'ROWS', 'USER', 'APP', ''], cells, [false, true, true, false, false, false]));
   writeOut(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

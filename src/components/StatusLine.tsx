@@ -5,6 +5,7 @@ import { sanitize, truncate } from '../format.js';
 import { tint } from './form/colors.js';
 import { Spinner } from './Spinner.js';
 import type { StatusMessage } from '../tui/status.js';
+import { counted } from '../text/plural.js';
 
 export interface HeaderProps {
   banner?: string;
@@ -38,7 +39,7 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
   const loading = profiles.filter((p) => p.status === 'loading').length;
   const insecure = profiles.filter((p) => p.insecure).map((p) => p.profile);
   const range = position ? `${position} of ` : '';
-  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${total} clusters`;
+  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${counted(total, 'cluster')}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -46,7 +47,7 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
         {banner ? <Text color={tint('magenta')}> [{sanitize(banner)}]</Text> : null}
         {readOnly ? <Text color={tint('yellow')} bold> READ-ONLY</Text> : null}
         {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {sanitize(insecure.join(', '))}</Text> : null}
-        <Text> · {counts} · {profiles.length} profiles</Text>
+        <Text> · {counts} · {counted(profiles.length, 'profile')}</Text>
         {loading ? <Text dimColor> · loading {loading}</Text> : null}
         {fresh ? <Text dimColor> · {fresh}</Text> : null}
         {notice ? <Text color={tint('yellow')}> · {sanitize(notice)}</Text> : null}

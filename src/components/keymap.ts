@@ -7,7 +7,7 @@ export type Action =
   | 'refresh' | 'sort' | 'sortReverse' | 'create' | 'delete' | 'psql' | 'copy' | 'quit' | 'edit' | 'reveal'
   | 'restart' | 'promote' | 'resetPassword' | 'profiles'
   | 'logs' | 'metrics' | 'slow' | 'settings' | 'switchover'
-  | 'search' | 'severity' | 'wrap' | 'range' | 'follow'
+  | 'search' | 'severity' | 'wrap' | 'range' | 'follow' | 'nextMatch' | 'prevMatch' | 'allLines'
   | 'raw' | 'backups' | 'health' | 'restore' | 'restoreTime' | 'format';
 
 /**
@@ -51,14 +51,14 @@ export const KEYMAP: Binding[] = [
   { action: 'bottom', keys: 'G', help: 'last row / follow', scopes: MOVING, match: (i, k) => k.end || ch('G')(i, k) },
   { action: 'pageDown', keys: 'ctrl-f/pgdn', help: 'page down', scopes: MOVING, match: (i, k) => k.pageDown || (k.ctrl && i === 'f') },
   { action: 'pageUp', keys: 'ctrl-b/pgup', help: 'page up', scopes: MOVING, match: (i, k) => k.pageUp || (k.ctrl && i === 'b') },
-  { action: 'open', keys: 'enter', help: 'open the cluster / the slow query', scopes: ['list', 'slow'], hint: 'open', priority: 1, match: (_i, k) => k.return },
+  { action: 'open', keys: 'enter', help: 'open the cluster / the slow query / the whole log line', scopes: ['list', 'slow', 'logs'], hint: 'open', priority: 1, match: (_i, k) => k.return },
   { action: 'back', keys: 'esc', help: 'back / clear the filter', scopes: EVERYWHERE, hint: 'back', priority: 2, match: (_i, k) => k.escape },
   { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', scopes: ['list'], hint: 'filter', priority: 1, match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column on screen', scopes: ['list'], match: ch('s') },
   { action: 'sortReverse', keys: 'S', help: 'reverse the sort', scopes: ['list'], match: ch('S') },
   { action: 'refresh', keys: 'r', help: 'refresh now', scopes: EVERYWHERE, match: ch('r') },
   { action: 'psql', keys: 'p', help: 'open psql on the cluster', scopes: ON_CLUSTER, hint: 'psql', priority: 1, match: ch('p') },
-  { action: 'copy', keys: 'y', help: 'copy the connection string (no password; OSC 52)', scopes: ON_CLUSTER, hintIn: DETAIL_HINT, hint: 'copy', priority: 5, match: ch('y') },
+  { action: 'copy', keys: 'y', help: 'copy the connection string (no password) / the log line / the query (OSC 52)', scopes: [...ON_CLUSTER, 'logs', 'slow'], hintIn: DETAIL_HINT, hint: 'copy', priority: 5, match: ch('y') },
   { action: 'create', keys: 'c', help: 'create a cluster', scopes: ['list'], writes: true, hint: 'create', priority: 3, match: ch('c') },
   { action: 'edit', keys: 'e', help: 'edit / scale / upgrade the cluster', scopes: ON_CLUSTER, writes: true, hint: 'edit', hintIn: DETAIL_HINT, capability: 'edit', priority: 2, match: ch('e') },
   { action: 'delete', keys: 'ctrl-d', help: 'delete the cluster (type its name to confirm)', scopes: ON_CLUSTER, writes: true, hint: 'delete', priority: 4, match: (i, k) => k.ctrl && i === 'd' },
@@ -79,6 +79,9 @@ export const KEYMAP: Binding[] = [
   { action: 'restoreTime', keys: 'T', help: 'backups: restore to a point in time (RFC 3339)', scopes: ['backups'], writes: true, hint: 'restore to time', capability: 'restore', priority: 2, match: ch('T') },
   { action: 'search', keys: '/', help: 'logs: search', scopes: ['logs'], hint: 'search', priority: 1, match: ch('/') },
   { action: 'severity', keys: 's', help: 'logs: severity', scopes: ['logs'], hint: 'severity', priority: 2, match: ch('s') },
+  { action: 'nextMatch', keys: 'n', help: 'logs: next search match', scopes: ['logs'], match: ch('n') },
+  { action: 'prevMatch', keys: 'N', help: 'logs: previous search match', scopes: ['logs'], match: ch('N') },
+  { action: 'allLines', keys: 'a', help: 'logs: all lines (matches marked) / only the matches', scopes: ['logs'], match: ch('a') },
   { action: 'wrap', keys: 'w', help: 'logs: wrap', scopes: ['logs'], hint: 'wrap', priority: 3, match: ch('w') },
   { action: 'range', keys: 't', help: 'time range', scopes: ['logs', 'slow', 'inside'], hint: 'range', priority: 2, match: ch('t') },
   { action: 'follow', keys: 'f', help: 'logs: follow', scopes: ['logs'], hint: 'follow', priority: 3, match: ch('f') },

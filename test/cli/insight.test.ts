@@ -175,6 +175,17 @@ describe('pgtui metrics and slow', () => {
     expect(Object.keys(sent.query).sort()).toEqual(['db_name', 'db_operation', 'db_user']);
     expect(one.stdout.split('\n')[1]).toMatch(/^calls \d+ {2}total /);
     expect(one.stdout).toMatch(/^RECENT +DURATION +ROWS +USER +APP$/m);
+    // Every value starts in its header's column.
+    const out = one.stdout.split('\n').filter(Boolean);
+    const recent = out.slice(out.findIndex((l) => l.startsWith('RECENT')));
+    const [user, app] = [recent[0]!.indexOf('USER'), recent[0]!.indexOf('APP')];
+    expect(recent.length).toBeGreaterThan(1);
+    for (const row of recent.slice(1)) {
+      expect(row[user - 1]).toBe(' ');
+      expect(row[user]).not.toBe(' ');
+      expect(row[app - 1]).toBe(' ');
+      expect(row[app]).not.toBe(' ');
+    }
     const nope = await runCli(['slow', 'orders', '--id', 'nope'], { env });
     expect(nope.code).toBe(4);
     expect(nope.stderr).toBe('pgtui: no slow query pattern nope in this window (a longer --since may find it)\n');
@@ -201,7 +212,8 @@ describe('pgtui config', () => {
     const r = await runCli(['config', 'orders'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^default_transaction_isolation +\(default\) +read committed\|repeatable read\|serializable$/m);
-    expect(r.stdout).toMatch(/^max_connections +\(default\) +integer, unit ok, ≥ 1, restart$/m);
+    expect(r.stdout).toMatch(/^max_connections +\(default\) +integer, ≥ 1, restart$/m);
+    expect(r.stdout).toMatch(/^min_wal_size +\(default\) +integer, in MB or with a unit, ≥ 32MB$/m);
   });
 
   it('--set checks types, shows the diff, applies only with --yes (not piped without it), honours read-only', async () => {
@@ -231,6 +243,23 @@ describe('pgtui config', () => {
     const lone = await runCli(['config', 'orders', '--set', 'work_mem=128MB', '--yes'], { env });
     expect(lone.code).toBe(0);
     expect(ch.requests.filter((q) => q.path.endsWith('/config')).at(-1)!.body).toEqual({ pgConfig: { work_mem: '128MB' }, pgBouncerConfig: {} });
+  });
+});
+
+describe('pgtui config --set with units', () => {
+  it('refuses a value under the minimum once its unit is converted, in one line, before anything is sent', async () => {
+    for (const [set, message] of [
+      ['work_mem=1kB', 'work_mem must be at least 64kB'],
+      ['min_wal_size=1MB', 'min_wal_size must be at least 32MB'],
+      ['max_connections=5GB', 'max_connections takes no unit (a plain whole number), not "GB"'],
+    ] as const) {
+      const r = await runCli(['config', 'orders', '--set', set, '--dry-run'], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([`pgtui: ${message}`]);
+    }
+    const ok = await runCli(['config', 'orders', '--set', 'min_wal_size=80MB', '--dry-run'], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/min_wal_size +\(default\) → 80MB/);
   });
 });
 

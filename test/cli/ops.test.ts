@@ -161,7 +161,7 @@ describe('restart, promote, reset-password: where the API has them', () => {
   it('promote of a primary is refused by the provider rule, exit 7, no write', async () => {
     const r = await pgtui(['promote', 'orders-archive', '--yes']);
     expect(r.code).toBe(7);
-    expect(r.stderr).toBe('pgtui: orders-archive: orders-archive is not a read replica: only a read replica can be promoted\n');
+    expect(r.stderr).toBe('pgtui: orders-archive is not a read replica: only a read replica can be promoted\n');
     expect(writes(ch)).toEqual([]);
   });
 

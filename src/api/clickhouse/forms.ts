@@ -27,7 +27,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 const restoreTargetSchema = z
   .string()
   .trim()
-  .regex(RFC3339, 'an RFC 3339 time in UTC, e.g. 2026-03-31T18:17:37Z')
+  .regex(RFC3339, 'an RFC 3339 time in UTC, written YYYY-MM-DDTHH:MM:SSZ')
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date')
   .refine((s) => Date.parse(s) <= Date.now(), 'must not be in the future');
 
@@ -63,7 +63,12 @@ export function effectiveSize(v: FormValues): string {
   return (v.provider === 'gcp' ? v.gcpSize || v.size : v.size) ?? '';
 }
 
-export function createFormSpec(sources: Cluster[]): FormSpec {
+/** A restore time the API takes: an hour ago, whole seconds, as RFC 3339 UTC. */
+export function restoreExample(now: number): string {
+  return new Date(Math.floor((now - 3_600_000) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function createFormSpec(sources: Cluster[], now = Date.now()): FormSpec {
   const primaries = sources.filter((c) => !isReadReplica(c));
   const fields: FieldSpec[] = [
     {
@@ -82,7 +87,7 @@ export function createFormSpec(sources: Cluster[]): FormSpec {
     },
     {
       key: 'restoreTarget', label: 'Restore to', kind: 'text', required: true, showWhen: { key: 'mode', values: ['restore'] },
-      help: 'RFC 3339 UTC time within the last 7 days, e.g. 2026-03-31T18:17:37Z',
+      help: `RFC 3339 UTC time within the last 7 days, e.g. ${restoreExample(now)} (an hour ago)`,
     },
     { key: 'provider', label: 'Cloud', kind: 'choice', default: 'aws', choices: choices(['aws', 'gcp']), showWhen: { key: 'mode', values: ['new'] } },
     { key: 'region', label: 'Region', kind: 'choice', required: true, default: 'us-east-1', choices: choices(AWS_REGIONS), showWhen: { key: 'provider', values: ['aws'] } },
