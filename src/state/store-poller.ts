@@ -41,6 +41,21 @@ function readList(list: ListResult) {
   return { clusters: list.clusters, failures: list.failures, warnings: list.warnings };
 }
 
+/**
+ * A list answers for the moment it was sent: clusters put one by one after that (a create's answer, a GET)
+ * stay although the list lacks them; the next list decides. Older puts are forgotten.
+ */
+function keepPutSince(slot: ProfileSlot, sentAt: number, shown: Cluster[]): void {
+  const listed = new Set(shown.map((c) => c.id));
+  for (const [id, seq] of slot.putSeq) {
+    if (seq <= sentAt) slot.putSeq.delete(id);
+    else if (!listed.has(id)) {
+      const kept = slot.entries.get(id)?.cluster;
+      if (kept) shown.push(kept);
+    }
+  }
+}
+
 export class Poller {
   constructor(
     private readonly core: StoreCore,
@@ -128,6 +143,7 @@ export class Poller {
     };
     arm();
     let next = this.inventoryEveryMs(slot);
+    const sentAt = slot.seq;
     try {
       // The very first list of a big account shows its first page while the rest loads (the profile stays 'loading').
       const onProgress = slot.entries.size > 0 ? undefined : (soFar: Cluster[]) => {
@@ -148,6 +164,7 @@ export class Poller {
         const listed = new Set(list.map((c) => c.id));
         for (const c of slot.clusters()) if (!listed.has(c.id) && c.location !== undefined && regions.has(c.location)) shown.push(c);
       }
+      keepPutSince(slot, sentAt, shown);
       let dirty = slot.replaceAll(shown, now, (id, t) => core.record(slot, id, t));
       next = this.inventoryEveryMs(slot);
       const limited = next > this.opts.refreshMs;
