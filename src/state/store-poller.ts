@@ -19,8 +19,6 @@ const MAX_RETRY_AFTER_MS = 15 * 60_000;
 export const ACTED_MS = 60_000;
 /** A list throttled this many times in a row (each after the budget waited) is shown as failing: not normal use. */
 const THROTTLED_LISTS_SHOWN = 2;
-/** The header's freshness ("updated 40 s ago") may lag the truth by this much before an unchanged list emits. */
-const FRESHNESS_STEP_MS = 30_000;
 /** How long a restart (r) waits for the cancelled list to settle before starting anyway. */
 const ABANDON_MS = 1_000;
 
@@ -183,11 +181,10 @@ export class Poller {
         if (warning !== slot.health.warning) dirty = true;
         slot.failures = 0;
         slot.throttledLists = 0;
-        // A budget-limited profile's header says how fresh it is ("updated 40 s ago"): lastRefresh is kept exact,
-        // and an unchanged list emits only when what the header shows would be FRESHNESS_STEP_MS behind; others
-        // keep the quiet emit-on-change rule (nothing written to an idle terminal).
-        if (limited && now - (slot.freshnessShown ?? 0) >= FRESHNESS_STEP_MS) dirty = true;
-        if (dirty) slot.freshnessShown = now;
+        // A budget-limited profile's header says how fresh it is ("updated 40 s ago"): every list of one emits
+        // (one header line a list), so the header, which ticks by itself, never shows an older list than the last.
+        // Others keep the quiet emit-on-change rule (nothing written to an idle terminal).
+        if (limited) dirty = true;
         slot.health = { ...slot.health, ...cadence, status: 'ok', error: undefined, warning, nextRetryAt: undefined, lastRefresh: limited || wasError || dirty ? now : slot.health.lastRefresh };
         if (wasError) dirty = true;
         if (dirty) core.changed();

@@ -45,8 +45,6 @@ export class ProfileSlot {
   listForWatch = false;
   /** Busy clusters nobody acted on that are fetched one by one (they take half the background share). */
   passive = 0;
-  /** When the snapshot last carried a fresh lastRefresh for the header (store-poller.ts). */
-  freshnessShown?: number;
   /**
    * Clusters put one by one (an intent's answer, a GET) with the put's sequence number: a list sent before
    * such a put cannot know of the cluster, so it never drops it (docs/polling-store.md "Stale lists").

@@ -105,6 +105,25 @@ describe('inventory cadence', () => {
     expect(h.lastRefresh).toBe(T0 + lists.at(-1)!);
   });
 
+  it('the snapshot carries every list of a budget-limited profile at once, and r resets it (the header never lies)', async () => {
+    const stub = new PagedStub('big', 51, 50);
+    const s = make(stub);
+    s.start();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    const lists = stub.times('list');
+    expect(lists.length).toBeGreaterThanOrEqual(4);
+    // Sampled every second: the header's lastRefresh is never older than the last list that answered.
+    for (let i = 0; i < 120; i++) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      const done = stub.times('list').filter((t) => T0 + t <= Date.now() - 1_000);
+      expect(s.getSnapshot().profiles[0]!.lastRefresh).toBeGreaterThanOrEqual(T0 + done.at(-1)!);
+    }
+    const before = s.getSnapshot().version;
+    await s.refresh();
+    expect(s.getSnapshot().version).toBeGreaterThan(before);
+    expect(s.getSnapshot().profiles[0]!.lastRefresh).toBe(Date.now());
+  });
+
   it('a small account lists at the refresh setting, not budget-limited', async () => {
     const stub = new PagedStub('small', 1, 5);
     const s = make(stub);
