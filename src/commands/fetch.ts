@@ -2,7 +2,7 @@
 // to the others.
 import { describeError, isApiError } from '../api/errors.js';
 import type { Cluster } from '../api/types.js';
-import type { Context } from './context.js';
+import { noProfiles, type Context } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { oneLine } from '../text/safe.js';
 import { writeErr } from '../text/write.js';
@@ -27,6 +27,7 @@ export interface Listing {
 }
 
 export async function listAll(ctx: Context): Promise<Listing> {
+  if (ctx.profiles.length === 0 && ctx.config.list().length === 0) throw noProfiles();
   const results = await Promise.allSettled(ctx.profiles.map((p) => ctx.providerFor(p).list()));
   const out: Listing = { clusters: [], failures: [], asked: ctx.profiles.length, warnings: [], duplicates: [] };
   results.forEach((r, i) => {

@@ -6,8 +6,8 @@ import { rememberForCompletion } from './completion-cache.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
-import { parseOutput, structured, type OutputFlags } from './output.js';
-import { jsonClusters, renderTable } from './table.js';
+import { parseOutput, pickColumns, structured, type OutputFlags } from './output.js';
+import { COLUMN_TITLES, jsonClusters, renderTable } from './table.js';
 
 export interface LsOptions extends OutputFlags {
   provider?: string;
@@ -15,9 +15,21 @@ export interface LsOptions extends OutputFlags {
   raw?: boolean;
 }
 
-export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
+/** -o, --json, --wide and --cols of a cluster table (ls, get), checked before anything is loaded or sent. */
+export function checkOutput(opts: OutputFlags): void {
   const out = parseOutput(opts);
+  if (out.cols) pickColumns(COLUMN_TITLES.map((title) => ({ title })), out.cols);
+}
+
+/** Every usage error of ls, before the config, the demo or any request. */
+export function checkLs(opts: LsOptions): void {
+  checkOutput(opts);
   if (opts.provider && !isProviderKind(opts.provider)) throw new CommandError(`--provider is one of ${PROVIDER_KINDS.join(', ')}, not ${sanitize(opts.provider)}`, EXIT.usage);
+}
+
+export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
+  checkLs(opts);
+  const out = parseOutput(opts);
   const asked = ctx.profiles.filter((p) => !opts.provider || p.kind === opts.provider);
   const listing = await listAll({ ...ctx, profiles: asked });
   const needle = opts.filter?.toLowerCase();
