@@ -31,7 +31,9 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
   checkLs(opts);
   const out = parseOutput(opts);
   const asked = ctx.profiles.filter((p) => !opts.provider || p.kind === opts.provider);
-  const listing = await listAll({ ...ctx, profiles: asked });
+  // Hostnames some lists lack are waited for only when the output shows them.
+  const showsHost = out.format !== 'table' || Boolean(out.cols?.includes('HOST'));
+  const listing = await listAll({ ...ctx, profiles: asked }, { extras: showsHost });
   const needle = opts.filter?.toLowerCase();
   const clusters = listing.clusters
     .filter((c) => !needle || [c.name, c.profile, c.provider, c.state, c.phase, c.id].some((v) => v.toLowerCase().includes(needle)))

@@ -7,7 +7,7 @@ import { describeError, isApiError } from '../api/errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/http.js';
 import { withPriority, type Priority, type RequestContext } from '../api/budget.js';
 import { TRANSITIONAL_PHASES, type Cluster, type ListResult } from '../api/types.js';
-import type { ProfileSlot } from './store-profile.js';
+import { fingerprint, type ProfileSlot } from './store-profile.js';
 import type { StoreCore } from './store-core.js';
 
 export const FAST_POLL_MS = 2_000;
@@ -151,6 +151,7 @@ export class Poller {
       const raw = await withPriority(priority, () => core.providerOf(slot).list(ctl.signal, onProgress), ctx);
       if (ctl.signal.aborted || core.slots.get(slot.profile.name) !== slot) return;
       const { clusters: list, failures: down, warnings } = readList(raw);
+      if (raw.extras) this.applyExtras(slot, ctl, list, raw.extras);
       slot.pages = ctx.sent;
       const now = Date.now();
       // A cluster we are deleting keeps showing as deleting until the provider stops listing it.
@@ -212,6 +213,23 @@ export class Poller {
       settle();
     }
     this.scheduleList(slot, next);
+  }
+
+  /**
+   * Per-row extras (hostnames looked up after the list answered) reach the rows they complete, row by row, unless
+   * a newer answer changed the row meanwhile (the extras would bring back its older state).
+   */
+  private applyExtras(slot: ProfileSlot, ctl: AbortController, listed: readonly Cluster[], extras: () => Promise<Cluster[]>): void {
+    void extras().then((completed) => {
+      if (ctl.signal.aborted || !this.core.active || this.core.slots.get(slot.profile.name) !== slot) return;
+      const asListed = new Map(listed.map((c) => [c.id, c]));
+      for (const c of completed) {
+        const now = slot.entries.get(c.id)?.cluster;
+        const then = asListed.get(c.id);
+        if (!now || !then || slot.deleting.has(c.id) || (now !== then && fingerprint(now) !== fingerprint(then))) continue;
+        this.core.put(slot, c);
+      }
+    });
   }
 
   /** Clusters kept fresh: transitional ones, the ones on screen, the ones just acted on. */

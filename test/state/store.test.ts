@@ -546,6 +546,36 @@ describe('transitional clusters', () => {
   });
 });
 
+describe('per-row extras after the list (ClickHouse hostnames)', () => {
+  it('rows show when the list answers; the extras complete them later, never over a newer answer', async () => {
+    const a = new StubProvider('a', [{ id: 'a1' }, { id: 'a2' }]);
+    const plain = a.list.bind(a);
+    let release = () => {};
+    const looked = new Promise<void>((r) => (release = r));
+    a.list = async (signal, onProgress) => {
+      const res = await plain(signal, onProgress);
+      const listed = res.clusters;
+      return { ...res, extras: async () => {
+        await looked;
+        return listed.map((c) => ({ ...c, host: `${c.id}.example` }));
+      } };
+    };
+    const store = storeFor([a], { settings: { refreshSeconds: 60 } });
+    store.start();
+    await settle();
+    expect(store.getSnapshot().clusters.map((c) => [c.id, c.host])).toEqual([['a1', undefined], ['a2', undefined]]);
+    // A newer answer for a2 lands before the lookups finish (r: a second list; its extras wait too).
+    a.put({ id: 'a2', phase: 'updating', state: 'BUSY' });
+    await store.refresh('a');
+    expect(byId(store.getSnapshot(), 'a', 'a2')!.phase).toBe('updating');
+    release();
+    await settle();
+    expect(byId(store.getSnapshot(), 'a', 'a1')!.host).toBe('a1.example');
+    expect(byId(store.getSnapshot(), 'a', 'a2')!.phase).toBe('updating');
+    expect(byId(store.getSnapshot(), 'a', 'a2')!.host).toBe('a2.example'); // from the second list's extras
+  });
+});
+
 describe('intents', () => {
   it('remove() marks the cluster deleting at once and keeps it so until the provider stops listing it', async () => {
     const a = new StubProvider('a', [{ id: 'a1' }, { id: 'a2' }]);
