@@ -156,7 +156,8 @@ function build(): Command {
     .option('--filter <text>', 'only clusters whose name, profile, provider or state contains this')
     .option('--json', 'JSON array of normalised clusters (same as -o json)')
     .option('--raw', "with --json: include each provider's own object")
-    .option('--wide', 'more columns (same as -o wide)');
+    .option('--wide', 'more columns (same as -o wide)')
+    .option('-w, --watch', 'after the list, print each cluster that changes, appears or goes, until Ctrl-C');
   outputOptions(program.commands.at(-1)!)
     .action(action(program, async (ctx, opts: import('./commands/ls.js').LsOptions) => {
       const { ls } = await import('./commands/ls.js');
@@ -168,9 +169,10 @@ function build(): Command {
     .description('show one cluster')
     .option('--json', 'JSON object (same as -o json)')
     .option('--raw', "with --json: include the provider's own object")
-    .option('--wide', 'every field, also the empty ones (same as -o wide)');
+    .option('--wide', 'every field, also the empty ones (same as -o wide)')
+    .option('-w, --watch', 'print the cluster as a row, then a row each time it changes, until Ctrl-C');
   outputOptions(program.commands.at(-1)!)
-    .action(action(program, async (ctx, query: string, opts: import('./commands/output.js').OutputFlags & { raw?: boolean }) => {
+    .action(action(program, async (ctx, query: string, opts: import('./commands/output.js').OutputFlags & { raw?: boolean; watch?: boolean }) => {
       const { get } = await import('./commands/get.js');
       return get(ctx, query, opts);
     }, async (_query, opts) => (await import('./commands/ls.js')).checkOutput(opts)));

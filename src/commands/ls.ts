@@ -3,7 +3,8 @@ import { isProviderKind, PROVIDER_KINDS } from '../api/registry.js';
 import { colorEnabled, sanitize } from '../format.js';
 import { writeOut } from '../text/write.js';
 import { rememberForCompletion } from './completion-cache.js';
-import type { Context } from './context.js';
+import { noProfiles, type Context } from './context.js';
+import type { Cluster } from '../api/types.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
 import { parseOutput, pickColumns, structured, type OutputFlags } from './output.js';
@@ -13,6 +14,8 @@ export interface LsOptions extends OutputFlags {
   provider?: string;
   filter?: string;
   raw?: boolean;
+  /** Keep printing changes (kubectl -w): src/commands/watch.ts. */
+  watch?: boolean;
 }
 
 /** -o, --json, --wide and --cols of a cluster table (ls, get), checked before anything is loaded or sent. */
@@ -31,12 +34,17 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
   checkLs(opts);
   const out = parseOutput(opts);
   const asked = ctx.profiles.filter((p) => !opts.provider || p.kind === opts.provider);
+  const needle = opts.filter?.toLowerCase();
+  const matches = (c: Cluster) => !needle || [c.name, c.profile, c.provider, c.state, c.phase, c.id].some((v) => v.toLowerCase().includes(needle));
+  if (opts.watch) {
+    if (asked.length === 0 && ctx.config.list().length === 0) throw noProfiles();
+    return (await import('./watch.js')).watchClusters({ ...ctx, profiles: asked }, { out, keep: matches, raw: opts.raw });
+  }
   // Hostnames some lists lack are waited for only when the output shows them.
   const showsHost = out.format !== 'table' || Boolean(out.cols?.includes('HOST'));
   const listing = await listAll({ ...ctx, profiles: asked }, { extras: showsHost });
-  const needle = opts.filter?.toLowerCase();
   const clusters = listing.clusters
-    .filter((c) => !needle || [c.name, c.profile, c.provider, c.state, c.phase, c.id].some((v) => v.toLowerCase().includes(needle)))
+    .filter(matches)
     .sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
   reportListing(listing);
   const failed = new Set(listing.failures.map((f) => f.profile));
