@@ -66,7 +66,7 @@ export class Poller {
    * half), so an idle account stays within the background share whatever it holds.
    */
   inventoryEveryMs(slot: ProfileSlot): number {
-    const share = this.core.budgetOf(slot).perMinute('background') / (slot.passive > 0 ? 2 : 1);
+    const share = this.core.budgetOf(slot).perMinute('background') / (slot.passive > 0 ? 2 : 1) / this.sharers(slot);
     return Math.max(this.opts.refreshMs, Math.ceil((slot.pages * 60_000) / share));
   }
 
@@ -74,8 +74,19 @@ export class Poller {
    * half the background share for clusters that are merely busy. */
   private everyMs(slot: ProfileSlot, requests: number, hot: boolean): number {
     const budget = this.core.budgetOf(slot);
-    const perMinute = hot ? budget.perMinute('watch') : budget.perMinute('background') / 2;
+    const perMinute = hot ? budget.perMinute('watch') : budget.perMinute('background') / 2 / this.sharers(slot);
     return Math.max(FAST_POLL_MS, Math.ceil((requests * 60_000) / perMinute));
+  }
+
+  /**
+   * Profiles whose requests count against the same credential (IONOS v1 and v2 on one account): the background
+   * share is split between them, or their busy clusters' polls together fill it and starve every inventory list.
+   */
+  private sharers(slot: ProfileSlot): number {
+    const budget = this.core.budgetOf(slot);
+    let n = 0;
+    for (const s of this.core.slots.values()) if (this.core.budgetOf(s) === budget) n++;
+    return Math.max(1, n);
   }
 
   private backoff(slot: ProfileSlot, err: unknown): number {

@@ -29,8 +29,8 @@ export function nextAgeTick(isos: Iterable<string | undefined>, now: number): nu
   return Number.isFinite(soonest) ? Math.min(MAX_DELAY, soonest + 5) : undefined;
 }
 
-/** The header's freshness steps: 5 s under a minute, then minutes (a tick every 5 s at most while idle). */
-const FRESH_STEP = 5 * SECOND;
+/** The header's freshness steps: 10 s under a minute, then minutes (one short line every 10 s at most while idle). */
+const FRESH_STEP = 10 * SECOND;
 
 /** "updated 15 s ago" / "updated 3 min ago": the age floored to the step shown, so it is never younger than the truth. */
 export function freshnessText(lastRefresh: number, now: number): string {
