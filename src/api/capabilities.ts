@@ -50,6 +50,16 @@ export function supports(provider: Provider | undefined, cluster: Cluster, capab
   return provider.allows?.(cluster, capability) ?? true;
 }
 
+/** Whether the provider's API has the operation at all (for some cluster): known before anything is listed. */
+export function providerHas(provider: Provider, capability: Capability): boolean {
+  return typeof provider[METHOD[capability]] === 'function';
+}
+
+/** "restart is not available for IONOS v1 or Crunchy PGO clusters": no profile asked has the operation. */
+export function missingEverywhere(kinds: readonly Cluster['provider'][], capability: Capability): string {
+  return `${WHAT[capability]} is not available for ${[...new Set(kinds)].map((k) => PROVIDER_LABELS[k]).join(' or ')} clusters`;
+}
+
 /** One line saying why not: "restart is not available for IONOS v1 clusters". */
 export function unsupportedReason(provider: Provider | undefined, cluster: Cluster, capability: Capability): string {
   const has = typeof provider?.[METHOD[capability]] === 'function';

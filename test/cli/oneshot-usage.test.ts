@@ -17,6 +17,7 @@ let fake: ClickHouseFake;
 let env: NodeJS.ProcessEnv;
 let emptyEnv: NodeJS.ProcessEnv;
 let twoEnv: NodeJS.ProcessEnv;
+let v1Env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   ensureBuilt();
@@ -27,6 +28,8 @@ beforeAll(async () => {
   const home = mkdtempSync(join(tmpdir(), 'pgtui-home-'));
   const stuck: Profile = { kind: 'clickhouse', name: 'stuck', apiUrl: url, keyId: 'k', keySecret: 's', insecure: true, timeoutMs: 20_000 } as Profile;
   env = cleanEnv(home, { PGTUI_CONFIG_DIR: configWith([stuck]) });
+  const stuckV1: Profile = { kind: 'ionos-v1', name: 'stuck-v1', apiUrl: url, token: 't', insecure: true, timeoutMs: 20_000 } as Profile;
+  v1Env = cleanEnv(home, { PGTUI_CONFIG_DIR: configWith([stuckV1]) });
   emptyEnv = cleanEnv(home, { PGTUI_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'pgtui-empty-')) });
   fake = await startClickHouseFake({ clock: new FakeClock(0), rateLimit: false, seed: 7 });
   const good: Profile = { kind: 'clickhouse', name: 'good', apiUrl: fake.url, keyId: fake.keyId, keySecret: fake.keySecret, timeoutMs: 3000 };
@@ -50,6 +53,15 @@ describe('arguments are checked before any request', () => {
       const r = await runCli(['--read-only', ...args], { env });
       expect(r.code, args.join(' ')).toBe(7);
       expect(r.stderr, args.join(' ')).toMatch(/^pgtui: --read-only: .* is disabled\n$/);
+    }
+    expect(hits).toBe(0);
+  });
+
+  it('restart, promote and reset-password where no profile has them at all: exit 7 before any request', async () => {
+    for (const args of [['restart', 'x', '--yes'], ['promote', 'x', '--yes'], ['reset-password', 'x', '--yes']]) {
+      const r = await runCli(args, { env: v1Env });
+      expect(r.code, args.join(' ')).toBe(7);
+      expect(r.stderr, args.join(' ')).toMatch(/^pgtui: .* is not available for IONOS .* clusters\n$/);
     }
     expect(hits).toBe(0);
   });
