@@ -365,7 +365,7 @@ if ((want('tui') || want('idle')) && has('tmux')) {
       const perSecond = bytes / seconds;
       report(`bytes written while idle (${seconds} s, ${polls.toFixed(0)} polls of 50 pages)`, bytes, 'bytes', '≤ 40 bytes/s (the header\'s freshness only)', perSecond <= 40, `${perSecond.toFixed(1)} bytes/s`);
       report('CPU per idle poll of 5,000 clusters', cpu / polls, 'ms', null, true, `${cpu.toFixed(0)} ms over ${seconds} s`);
-      report('requests per minute while idle', (reqs * 60) / seconds, 'req/min', null, true, '50 pages + 1 short page per 2 s poll');
+      report('requests per minute while idle', (reqs * 60) / seconds, 'req/min', null, true, `${reqs} requests in ${seconds} s; 51 pages a list, the cadence set by the request budget (docs/polling-store.md), not the 2 s setting`);
     }
     }
   } finally {
