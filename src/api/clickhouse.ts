@@ -101,11 +101,15 @@ export class ClickHouseProvider implements Provider {
   async list(signal?: AbortSignal): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const services = decodeServiceItems(await this.call({ method: 'GET', path: await this.base(signal), signal, maxBytes: LIST_MAX_BYTES }), problems);
-    if (services.some((s) => !s.hostname)) {
+    const listed = finishList(this.profile, services.map((s) => this.cluster(s)), [problemsWarning(this.profile, problems)]);
+    // The list answers at once; hostnames it lacks are looked up after it (docs/polling-store.md "Extras").
+    if (!services.some((s) => !s.hostname)) return listed;
+    const learn = async () => {
       const base = await this.base(signal);
       await this.hosts.learn(services, async (id) => decodeService(await this.http.json({ method: 'GET', path: `${base}/${encodeURIComponent(id)}`, signal })), signal);
-    }
-    return finishList(this.profile, services.map((s) => this.cluster(s)), [problemsWarning(this.profile, problems)]);
+      return services.filter((s) => !s.hostname && this.hosts.hostname(s.id)).map((s) => this.cluster(s));
+    };
+    return { ...listed, extras: () => learn().catch(() => []) };
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {

@@ -150,6 +150,12 @@ export interface ListResult {
   warnings: string[];
   /** Later clusters with an id already listed, kept aside for `get` (which calls the id ambiguous). */
   duplicates: Cluster[];
+  /**
+   * Per-row extras the list answered without (ClickHouse's hostnames, which list items lack): looks them up when
+   * called (a caller that shows no hostnames spends no requests) and resolves to the clusters they completed.
+   * Never rejects. The rows are shown without waiting for it.
+   */
+  extras?: () => Promise<Cluster[]>;
 }
 
 export interface Provider {

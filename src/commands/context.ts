@@ -1,6 +1,6 @@
 // What every command needs: the config, the chosen profiles, and providers built from them.
 import type { Profile } from '../api/profile.js';
-import { createProvider } from '../api/registry.js';
+import { createProvider, providerModules } from '../api/registry.js';
 import type { Provider } from '../api/types.js';
 import { openConfig, type Config } from '../state/config.js';
 import { CommandError, EXIT } from './exit-codes.js';
@@ -75,4 +75,13 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
       await stopDemo?.();
     },
   };
+}
+
+/** What a one-shot says when there is no profile at all (as the TUI's first-run screen does): how to add one. */
+export function noProfiles(): CommandError {
+  const env = [...new Set(providerModules().map((m) => m.envHint).filter(Boolean))].join('; ');
+  return new CommandError(
+    `no profile is configured. Add one with: pgtui profile add NAME --provider KIND (pgtui profile add --help), or set ${env}; or try pgtui --demo`,
+    EXIT.usage,
+  );
 }

@@ -1,8 +1,8 @@
 // Lists every chosen profile concurrently; a failing profile (or one region of it) is reported, never fatal
 // to the others.
 import { describeError, isApiError } from '../api/errors.js';
-import type { Cluster } from '../api/types.js';
-import type { Context } from './context.js';
+import type { Cluster, ListResult } from '../api/types.js';
+import { noProfiles, type Context } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { oneLine } from '../text/safe.js';
 import { writeErr } from '../text/write.js';
@@ -26,8 +26,13 @@ export interface Listing {
   duplicates: Cluster[];
 }
 
-export async function listAll(ctx: Context): Promise<Listing> {
-  const results = await Promise.allSettled(ctx.profiles.map((p) => ctx.providerFor(p).list()));
+/** `extras`: wait for per-row extras the list answered without (ClickHouse hostnames), for output that shows them. */
+export async function listAll(ctx: Context, opts: { extras?: boolean } = {}): Promise<Listing> {
+  if (ctx.profiles.length === 0 && ctx.config.list().length === 0) throw noProfiles();
+  const results = await Promise.allSettled(ctx.profiles.map(async (p) => {
+    const list = await ctx.providerFor(p).list();
+    return opts.extras && list.extras ? withExtras(list) : list;
+  }));
   const out: Listing = { clusters: [], failures: [], asked: ctx.profiles.length, warnings: [], duplicates: [] };
   results.forEach((r, i) => {
     const profile = ctx.profiles[i]!.name;
@@ -58,4 +63,9 @@ export function listingExitCode(listing: Listing): number {
 export function reportListing(listing: Listing, write: (line: string) => void = (l) => writeErr(l)): void {
   for (const f of listing.failures) write(`pgtui: ${oneLine(f.profile)}: ${oneLine(f.message)}\n`);
   for (const w of listing.warnings) write(`pgtui: warning: ${oneLine(w)}\n`);
+}
+
+async function withExtras(list: ListResult): Promise<ListResult> {
+  const completed = new Map((await list.extras!()).map((c) => [c.id, c]));
+  return { ...list, clusters: list.clusters.map((c) => completed.get(c.id) ?? c) };
 }

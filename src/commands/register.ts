@@ -4,9 +4,10 @@
 import type { Command } from 'commander';
 import { exitWith } from '../lifecycle.js';
 import type { Context, GlobalOptions } from './context.js';
+import { CommandError, EXIT } from './exit-codes.js';
 
 /** cli.tsx's `action`: loads the context, runs the body, exits with its code. */
-type Action = <A extends unknown[]>(body: (ctx: Context, ...args: A) => Promise<number> | number) => (...args: A) => Promise<void>;
+type Action = <A extends unknown[]>(body: (ctx: Context, ...args: A) => Promise<number> | number, check?: (...args: A) => void | Promise<void>) => (...args: A) => Promise<void>;
 
 /** -o, --no-headers and --cols (kubectl's and ionosctl's flags) for ls, get and backups. */
 export function outputOptions(cmd: Command): Command {
@@ -29,6 +30,10 @@ function opFlags(cmd: Command, waitFor = 'ready'): Command {
 
 export function addOperations(program: Command, action: Action, fail: (err: unknown) => number): void {
   const readOnly = () => program.opts<GlobalOptions>().readOnly;
+  /** --read-only refuses before the config, the demo or any request (exit 7). */
+  const refuse = (what: string) => (..._args: unknown[]) => {
+    if (readOnly()) throw new CommandError(`--read-only: ${what} is disabled`, EXIT.refused);
+  };
   opFlags(
     program
       .command('create')
@@ -39,10 +44,12 @@ export function addOperations(program: Command, action: Action, fail: (err: unkn
   )
     .option('--json', 'print the cluster as JSON (same as -o json)')
     .option('-o, --output <format>', 'table, wide, json or yaml')
-    .action(action(async (ctx, opts: import('./create.js').CreateOptions) => (await import('./create.js')).create(ctx, { ...opts, readOnly: readOnly() })));
+    .action(action(async (ctx, opts: import('./create.js').CreateOptions) => (await import('./create.js')).create(ctx, { ...opts, readOnly: readOnly() }), (opts) => {
+      if (opts.set?.length && !opts.dryRun) refuse('create')();
+    }));
 
   opFlags(program.command('delete <name|id>').description('delete a cluster (type its name to confirm, or --yes)'), 'gone').action(
-    action(async (ctx, query: string, opts: import('./ops.js').OpOptions) => (await import('./ops.js')).remove(ctx, query, { ...opts, readOnly: readOnly() })),
+    action(async (ctx, query: string, opts: import('./ops.js').OpOptions) => (await import('./ops.js')).remove(ctx, query, { ...opts, readOnly: readOnly() }), refuse('delete')),
   );
   for (const [name, description, run] of [
     ['restart', 'restart a cluster, where its API can', 'restart'],
@@ -51,13 +58,13 @@ export function addOperations(program: Command, action: Action, fail: (err: unkn
     opFlags(program.command(`${name} <name|id>`).description(description))
       .option('--json', 'print the cluster as JSON')
       .option('-o, --output <format>', 'table, wide, json or yaml')
-      .action(action(async (ctx, query: string, opts: import('./ops.js').OpOptions) => (await import('./ops.js'))[run](ctx, query, { ...opts, readOnly: readOnly() })));
+      .action(action(async (ctx, query: string, opts: import('./ops.js').OpOptions) => (await import('./ops.js'))[run](ctx, query, { ...opts, readOnly: readOnly() }), refuse(name)));
   }
   program
     .command('reset-password <name|id>')
     .description('set a new password, where its API can: printed once on stdout, kept for pgtui psql')
     .option('-y, --yes', 'do it without asking')
-    .action(action(async (ctx, query: string, opts: { yes?: boolean }) => (await import('./ops.js')).resetPassword(ctx, query, { ...opts, readOnly: readOnly() })));
+    .action(action(async (ctx, query: string, opts: { yes?: boolean }) => (await import('./ops.js')).resetPassword(ctx, query, { ...opts, readOnly: readOnly() }), refuse('password reset')));
   outputOptions(program.command('backups <name|id>').description("list a cluster's backups, where its API has them").option('--json', 'JSON array (same as -o json)').option('--wide', 'more columns (same as -o wide)'))
     .action(action(async (ctx, query: string, opts: import('./output.js').OutputFlags) => (await import('./backups.js')).backups(ctx, query, opts)));
   opFlags(
@@ -70,7 +77,7 @@ export function addOperations(program: Command, action: Action, fail: (err: unkn
   )
     .option('--json', 'print the cluster as JSON')
     .option('-o, --output <format>', 'table, wide, json or yaml')
-    .action(action(async (ctx, query: string, opts: import('./ops.js').RestoreOptions) => (await import('./ops.js')).restore(ctx, query, { ...opts, readOnly: readOnly() })));
+    .action(action(async (ctx, query: string, opts: import('./ops.js').RestoreOptions) => (await import('./ops.js')).restore(ctx, query, { ...opts, readOnly: readOnly() }), refuse('restore')));
   program
     .command('diagnose [name|id]')
     .description('health checks on one cluster (exact NAME or id) or --all: worst first; exit 0/1/2 for green/yellow/red (docs/diagnose.md)')

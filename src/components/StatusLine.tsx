@@ -1,11 +1,13 @@
 // The header: what is shown, and one line per profile that is failing (naming it).
 import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
 import type { ProfileHealth } from '../state/types.js';
 import { sanitize, truncate } from '../format.js';
 import { tint } from './form/colors.js';
 import { Spinner } from './Spinner.js';
 import type { StatusMessage } from '../tui/status.js';
 import { counted } from '../text/plural.js';
+import { freshnessText, msUntilFreshnessChanges } from '../tui/age-tick.js';
 
 export interface HeaderProps {
   banner?: string;
@@ -23,16 +25,32 @@ export interface HeaderProps {
   position?: string;
 }
 
-/** "updated 40 s ago" for the stalest profile whose inventory cadence the request budget sets. */
-function freshness(profiles: readonly ProfileHealth[], now = Date.now()): string | undefined {
+/** When the stalest profile whose inventory cadence the request budget sets was last listed ("updated 40 s ago"). */
+function stalestRefresh(profiles: readonly ProfileHealth[]): number | undefined {
   const times = profiles.filter((p) => p.budgetLimited && p.lastRefresh !== undefined).map((p) => p.lastRefresh!);
-  if (times.length === 0) return undefined;
-  const secs = Math.max(0, Math.round((now - times.reduce((a, b) => Math.min(a, b))) / 1000));
-  return secs < 120 ? `updated ${secs} s ago` : `updated ${Math.round(secs / 60)} min ago`;
+  return times.length === 0 ? undefined : times.reduce((a, b) => Math.min(a, b));
+}
+
+/** The freshness text, re-rendered when it next changes (as the AGE column ticks: ../tui/age-tick.ts). */
+function useFreshness(lastRefresh: number | undefined): string | undefined {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (lastRefresh === undefined) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      timer = setTimeout(() => {
+        tick((n) => n + 1);
+        arm();
+      }, msUntilFreshnessChanges(lastRefresh, Date.now()));
+    };
+    arm();
+    return () => clearTimeout(timer);
+  }, [lastRefresh]);
+  return lastRefresh === undefined ? undefined : freshnessText(lastRefresh, Date.now());
 }
 
 export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice, position }: HeaderProps) {
-  const fresh = freshness(profiles);
+  const fresh = useFreshness(stalestRefresh(profiles));
   const failing = profiles.filter((p) => p.status === 'error');
   // A list that answered with warnings (unreadable items, paging stopped early, duplicate ids) is partial.
   const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));

@@ -340,7 +340,7 @@ describe('pgtui df / test / failover (PGO)', () => {
   beforeAll(async () => {
     const { generateTestPki, writeTestPki } = await import('../../src/fake/certs.js');
     const { startPgoFake } = await import('../../src/fake/pgo.js');
-    const pki = generateTestPki({ bits: 1024 });
+    const pki = generateTestPki();
     pgo = await startPgoFake({ clock: new FakeClock(0), pki });
     pgo.addCluster({ name: 'hippo', condition: 'ready', replicas: 1 });
     pgo.addCluster({ name: 'rhino', condition: 'degraded', replicas: 2 });

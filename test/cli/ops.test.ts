@@ -307,11 +307,14 @@ describe('output flags, help and mistakes', () => {
     }
   });
 
-  it('the ambiguity list of get is aligned in columns', async () => {
+  it('a prefix is never taken, only suggested; the suggestions are aligned in columns', async () => {
     const r = await pgtui(['get', 'orders-']);
-    expect(r.code).toBe(0); // a prefix of one name only: orders-archive
+    expect(r.code).toBe(4); // a prefix of one name only: orders-archive
+    expect(r.stderr).toMatch(/^pgtui: no cluster named orders-; did you mean orders-archive\?/);
+    expect(r.stdout).toBe('');
     const amb = await pgtui(['get', 'ord']);
-    expect(amb.code).toBe(2);
+    expect(amb.code).toBe(4);
+    expect(amb.stderr).toMatch(/did you mean one of these\?/);
     const rows = amb.stderr.split('\n').slice(1).filter(Boolean);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     // Every column starts at the same offset on every row (the names differ in length).
