@@ -45,6 +45,23 @@ const common = {
   logLevel: 'warning',
 };
 
+// The Postgres driver (src/pg/driver.ts: node-postgres and pgpass) is a file of its own, dist/pg-driver.cjs, that
+// both bundles require only when a session opens (docs/postgres.md): `ls` and the TUI's first frame never read it.
+const pgDriverApart = {
+  name: 'pg-driver-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/driver\.js$/ }, (args) => (/[\\/]src[\\/]pg$/.test(args.resolveDir) ? { path: './pg-driver.cjs', external: true } : undefined));
+  },
+};
+await build({
+  ...common,
+  entryPoints: ['src/pg/driver.ts'],
+  outfile: 'dist/pg-driver.cjs',
+  format: 'cjs',
+  // pg's optional native binding; pgtui never asks for it.
+  external: ['pg-native'],
+});
+
 // The one-shot bundle (bin/route.js sends `pgtui ls`, `get`, … here): the same src/cli.tsx as one CommonJS file,
 // which bin/compile-cache.js runs with V8's code cache (ES modules get none on Node 20). What only the TUI,
 // --demo and the undici transport load is left out: bin/pgtui.js runs those through dist/pgtui.cjs.
@@ -66,7 +83,7 @@ await build({
   entryPoints: ['src/cli.tsx'],
   outfile: 'dist/oneshot.cjs',
   format: 'cjs',
-  plugins: [leaveOut],
+  plugins: [leaveOut, pgDriverApart],
 });
 
 // The full bundle (the TUI, --demo, the undici transport, and every command too), also CommonJS so that it gets
@@ -96,5 +113,5 @@ await build({
   outfile: 'dist/pgtui.cjs',
   format: 'cjs',
   alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'yoga-layout': './stubs/yoga-layout.js' },
-  plugins: [verifyPatches, noInkDevtools],
+  plugins: [verifyPatches, noInkDevtools, pgDriverApart],
 });

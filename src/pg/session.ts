@@ -23,6 +23,8 @@ export interface PgSessionOptions {
 }
 
 export interface PgSession {
+  /** The login, for GRANT lines. */
+  readonly user: string;
   /** This session's backend pid (left out of pgtui's own views). */
   readonly pid: number;
   /** server_version_num, e.g. 150004. */
@@ -126,6 +128,7 @@ export async function connectPg(conn: ConnectionInfo, opts: PgSessionOptions & {
   let closed = false;
   return {
     pid,
+    user,
     serverVersion: Number(info.rows[0]?.v) || 0,
     note: opts.note,
     async query<T>(sql: string, params?: unknown[]) {
