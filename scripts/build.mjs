@@ -1,6 +1,7 @@
 // Builds the single-file bundle that bin/pgtui.js runs. Type-checking is `tsc` (npm test), not this.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -50,7 +51,8 @@ const common = {
 const pgDriverApart = {
   name: 'pg-driver-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/driver\.js$/ }, (args) => (/[\\/]src[\\/]pg$/.test(args.resolveDir) ? { path: './pg-driver.cjs', external: true } : undefined));
+    const driver = join(root, 'src', 'pg', 'driver.js');
+    b.onResolve({ filter: /driver\.js$/ }, (args) => (resolve(args.resolveDir, args.path) === driver ? { path: './pg-driver.cjs', external: true } : undefined));
   },
 };
 await build({
