@@ -52,7 +52,11 @@ const pgDriverApart = {
   name: 'pg-driver-apart',
   setup(b) {
     const driver = join(root, 'src', 'pg', 'driver.js');
-    b.onResolve({ filter: /driver\.js$/ }, (args) => (resolve(args.resolveDir, args.path) === driver ? { path: './pg-driver.cjs', external: true } : undefined));
+    // A stub that requires the file at run time: an import() would be left as one, which bin/compile-cache.js's
+    // vm.Script cannot run.
+    b.onResolve({ filter: /driver\.js$/ }, (args) => (resolve(args.resolveDir, args.path) === driver ? { path: 'pg-driver', namespace: 'pg-driver' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'pg-driver' }, () => ({ loader: 'js', contents: "module.exports = require('./pg-driver.cjs');" }));
+    b.onResolve({ filter: /^\.\/pg-driver\.cjs$/ }, () => ({ path: './pg-driver.cjs', external: true }));
   },
 };
 await build({

@@ -87,12 +87,14 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
 
   if (pg) await provisionSeeded(profiles, config.secrets, pg, sharedPassword);
   // In the background: the demo's first frame does not wait for its workload.
-  const workload: Promise<Workload | undefined> = pg ? startWorkload(pg).catch(() => undefined) : Promise.resolve(undefined);
+  const seeding = new AbortController();
+  const workload: Promise<Workload | undefined> = pg ? startWorkload(pg, seeding.signal).catch(() => undefined) : Promise.resolve(undefined);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await Promise.allSettled([...pending]);
+      seeding.abort();
       await (await workload)?.stop();
       await Promise.allSettled([clickhouse.stop(), pgo.stop(), ionosV2.stop(), ionosV1.stop(), pg?.stop()]);
       rmSync(configDir, { recursive: true, force: true });

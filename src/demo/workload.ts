@@ -40,10 +40,12 @@ async function untilBlocked(admin: Client, pid: number): Promise<void> {
   throw new Error(`seeding: session ${pid} never waited`);
 }
 
-export async function startWorkload(pg: Pick<LocalPostgres, 'host' | 'port' | 'superuser' | 'superPassword'>): Promise<Workload> {
+/** `signal` ends the seeding half-way (the demo stopping before it is done: `pgtui --demo ls`). */
+export async function startWorkload(pg: Pick<LocalPostgres, 'host' | 'port' | 'superuser' | 'superPassword'>, signal?: AbortSignal): Promise<Workload> {
   const { Client } = await import('../pg/driver.js');
   const clients: Client[] = [];
   const open = async (user: string, password: string, database: string, app: string) => {
+    signal?.throwIfAborted();
     const c = new Client({ host: pg.host, port: pg.port, user, password, database, application_name: app, ssl: false });
     c.on('error', () => undefined);
     clients.push(c);
@@ -53,6 +55,7 @@ export async function startWorkload(pg: Pick<LocalPostgres, 'host' | 'port' | 's
   const stop = async () => {
     await Promise.allSettled(clients.map((c) => c.end()));
   };
+  signal?.addEventListener('abort', () => void stop(), { once: true });
   try {
     const admin = await open(pg.superuser, pg.superPassword, 'postgres', 'demo-seed');
     const password = randomPassword();
@@ -78,7 +81,7 @@ export async function startWorkload(pg: Pick<LocalPostgres, 'host' | 'port' | 's
     await setup.query(`CREATE TABLE IF NOT EXISTS accounts (id int PRIMARY KEY, owner text, balance numeric NOT NULL DEFAULT 0);
       INSERT INTO accounts SELECT g, 'customer ' || g, g * 10 FROM generate_series(1, 2000) g ON CONFLICT DO NOTHING;
       CREATE TABLE IF NOT EXISTS orders (id bigserial PRIMARY KEY, account int, amount numeric, at timestamptz DEFAULT now());
-      INSERT INTO orders (account, amount) SELECT 1 + g % 2000, g % 97 FROM generate_series(1, 50000) g;
+      INSERT INTO orders (account, amount) SELECT 1 + g % 2000, g % 97 FROM generate_series(1, 20000) g;
       ANALYZE accounts; ANALYZE orders`);
     // Statements of different costs: many cheap lookups, some aggregates, a few big sorts.
     for (let i = 0; i < 200; i++) await setup.query('SELECT balance FROM accounts WHERE id = $1', [1 + (i % 2000)]);

@@ -2,7 +2,7 @@
 // libpq's sslmode with its meaning kept, the CA file read once, SCRAM channel binding, and the limits every
 // pgtui session runs under (docs/postgres.md).
 import { readFileSync } from 'node:fs';
-import type { ConnectionOptions } from 'node:tls';
+import { checkServerIdentity, type ConnectionOptions } from 'node:tls';
 import type { ConnectionInfo } from '../api/types.js';
 
 export interface SessionLimits {
@@ -45,8 +45,12 @@ export function tlsOptions(conn: ConnectionInfo, readFile: (path: string) => str
       return ca ? { ca, checkServerIdentity: () => undefined } : { rejectUnauthorized: false };
     case 'verify-ca':
       return { ca, checkServerIdentity: () => undefined };
-    case 'verify-full':
-      return { ca, servername: conn.host, rejectUnauthorized: true };
+    case 'verify-full': {
+      // node-postgres hands tls.connect a socket and no host, so Node would check the certificate against
+      // "localhost" when the host is an IP address: the check names the host itself.
+      const host = conn.host ?? '';
+      return { ca, rejectUnauthorized: true, checkServerIdentity: (_name, cert) => checkServerIdentity(host, cert) };
+    }
   }
 }
 
