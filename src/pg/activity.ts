@@ -40,14 +40,14 @@ export interface Activity {
 export const ACTIVITY_SQL = `SELECT a.pid, a.state, a.usename, a.application_name, a.client_addr::text AS client_addr, a.client_port, a.datname,
   a.wait_event_type, a.wait_event, pg_blocking_pids(a.pid) AS blocked_by,
   left(a.query, ${QUERY_TEXT_MAX}) AS query, length(a.query) AS query_length,
-  (extract(epoch FROM now() - a.query_start) * 1000)::float8 AS query_age_ms,
+  greatest(0, extract(epoch FROM now() - a.query_start) * 1000)::float8 AS query_age_ms,
   (extract(epoch FROM now() - a.xact_start) * 1000)::float8 AS xact_age_ms,
   (extract(epoch FROM now() - a.backend_start) * 1000)::float8 AS backend_age_ms,
   age(a.backend_xmin) AS xmin_age,
   pg_has_role(current_user, 'pg_read_all_stats', 'USAGE') AS sees_all,
   count(*) OVER () AS total
 FROM pg_stat_activity a
-WHERE a.backend_type = 'client backend' AND a.pid <> ALL($1::int[])
+WHERE coalesce(a.backend_type, 'client backend') = 'client backend' AND a.usesysid IS NOT NULL AND a.pid <> ALL($1::int[])
 ORDER BY a.xact_start NULLS LAST, a.backend_start
 LIMIT ${SESSIONS_MAX}`;
 

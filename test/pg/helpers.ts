@@ -20,6 +20,7 @@ export interface TestServer {
 export async function startTestServer(): Promise<TestServer> {
   const pki = await generateTestPkiAsync({ clientName: 'admin' });
   const pg = await startLocalPostgres({ tls: pki.server, statements: true, maxConnections: 60 });
+  await pg.sql('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   const conn = (user: string, password: string, extra: Partial<ConnectionInfo> = {}): ConnectionInfo => ({ host: pg.host, port: pg.port, database: 'postgres', user, password, sslmode: 'require', ...extra });
   return { pg, caPem: pki.ca.cert, conn, admin: (opts) => connectPg(conn(pg.superuser, pg.superPassword), opts) };
 }
@@ -32,4 +33,16 @@ export async function eventually<T>(check: () => Promise<T | undefined>, what: s
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`never: ${what}`);
+}
+
+export type RawClient = InstanceType<(typeof import('../../src/pg/driver.js'))['Client']>;
+
+/** A session that is not pgtui's (another application): plain node-postgres, no TLS. */
+export async function rawSession(server: TestServer, user: string, password: string): Promise<{ client: RawClient; pid: number }> {
+  const { Client } = await import('../../src/pg/driver.js');
+  const client = new Client({ host: server.pg.host, port: server.pg.port, user, password, database: 'postgres', application_name: 'victim-app' });
+  client.on('error', () => undefined);
+  await client.connect();
+  const pid = Number((await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
+  return { client, pid };
 }
