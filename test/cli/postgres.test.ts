@@ -6,10 +6,36 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../src/demo/start.js';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
-import { cleanEnv, ensureBuilt, runCli, type Run } from './helpers.js';
+import { spawn, spawnSync } from 'node:child_process';
+import { BIN, cleanEnv, ensureBuilt, runCli, type Run } from './helpers.js';
 
 const POSTGRES = findPostgresBin();
 if (!POSTGRES) process.stderr.write('test/cli/postgres: skipped: no PostgreSQL server binaries\n');
+
+const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+
+/** Runs pgtui on a pseudo-terminal (util-linux `script`); types `answer` and Enter when `prompt` shows. */
+function onTerminal(args: string[], env: NodeJS.ProcessEnv, prompt: RegExp, answer: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let typed = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (!typed && prompt.test(out)) {
+        typed = true;
+        child.stdin.write(`${answer}\r`);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
 
 interface LockJson {
   pid: number;
@@ -128,6 +154,26 @@ describe.skipIf(!POSTGRES)('pgtui activity, locks, statements, replication, canc
     const act = await runCli(['--config-dir', demo.configDir, 'activity', 'hippo'], { env: withHook, timeoutMs: 60_000 });
     expect(act.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('pg-driver.cjs');
+  });
+
+  // Last: it ends the head blocker, which the tests above rely on.
+  it.skipIf(!hasScript)('asks on a terminal: no leaves the session alone; yes terminates A and the lock tree clears', async () => {
+    const { A } = (await demo.workload)!.pids;
+    const args = ['--config-dir', demo.configDir, 'terminate', 'hippo', String(A)];
+    const no = await onTerminal(args, env, /Terminate 1 session\? \[y\/N\] /, 'n');
+    expect(no.code, no.out).toBe(0);
+    expect(no.out).toContain(`SELECT pg_terminate_backend(${A});`);
+    expect(no.out).toContain('not terminated');
+    expect((JSON.parse((await run(['locks', 'hippo', '-o', 'json'])).stdout) as LockJson[])[0]!.pid).toBe(A);
+    const yes = await onTerminal(args, env, /Terminate 1 session\? \[y\/N\] /, 'y');
+    expect(yes.code, yes.out).toBe(0);
+    expect(yes.out).toMatch(new RegExp(`${A} +terminated`));
+    // B gets row 1 and commits, then C and D finish: nothing waits any more.
+    for (let i = 0; i < 100; i++) {
+      const roots = JSON.parse((await run(['locks', 'hippo', '-o', 'json'])).stdout) as LockJson[];
+      if (roots.length === 0) return;
+    }
+    throw new Error('the lock tree never cleared');
   });
 });
 
