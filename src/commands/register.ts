@@ -89,7 +89,7 @@ export function addOperations(program: Command, action: Action, fail: (err: unkn
 
 /** Inside Postgres (docs/postgres.md): sessions, the lock tree, cancel/terminate, replication, top statements. */
 function addPostgres(program: Command, action: Action, readOnly: () => boolean | undefined): void {
-  const pg = (cmd: Command) => outputOptions(cmd).option('--password-stdin', "read the cluster login's password from stdin (else the stored login or ~/.pgpass)");
+  const pg = (cmd: Command) => outputOptions(cmd).option('--json', 'same as -o json').option('--password-stdin', "read the cluster login's password from stdin (else the stored login or ~/.pgpass)");
   pg(program.command('activity <name|id>').description('sessions of a cluster: running, waiting, idle in transaction (--all: idle too)').option('--all', 'idle sessions too'))
     .action(action(async (ctx, query: string, opts: import('./activity.js').ActivityOptions) => (await import('./activity.js')).activity(ctx, query, opts)));
   pg(program.command('locks <name|id>').description('the lock tree: head blockers and the sessions they block (-o json: nested)'))

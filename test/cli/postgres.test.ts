@@ -112,6 +112,13 @@ describe.skipIf(!POSTGRES)('pgtui activity, locks, statements, replication, canc
     expect((await run(['replication', 'orders prod'])).stdout).toMatch(/^demo_standby_slot +physical +INACTIVE +\d/m);
   });
 
+  it('--password-stdin takes the password from stdin before the stored login (a wrong one fails in one line, exit 1)', async () => {
+    const r = await runCli(['--config-dir', demo.configDir, 'activity', 'hippo', '--json', '--password-stdin'], { env, timeoutMs: 60_000, input: 'not-the-password\n' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^pgtui: hippo: password authentication failed for user "[^"]+"/);
+  });
+
   it('cancel and terminate refuse under --read-only (exit 7), want --yes when not asked on a terminal, and the exact name', async () => {
     for (const kind of ['cancel', 'terminate']) {
       const r = await run(['--read-only', kind, 'hippo', '123']);
