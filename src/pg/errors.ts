@@ -38,7 +38,7 @@ export function asPgError(err: unknown, where: string): PgSessionError {
   const code = typeof e.code === 'string' ? e.code : undefined;
   const text = oneLine(String(e.message ?? err), 300);
   if (code && NETWORK[code]) return new PgSessionError(`${where}: ${NETWORK[code]}`, 'connect');
-  if (code === '57014' || /query read timeout|timeout exceeded when trying to connect|Connection terminated due to connection timeout/i.test(text)) {
+  if (code === '57014' || /query read timeout|timeout expired|timeout exceeded when trying to connect|Connection terminated due to connection timeout/i.test(text)) {
     return new PgSessionError(`${where}: ${code === '57014' ? 'the query took longer than pgtui allows (statement_timeout)' : 'timed out'}`, 'timeout', code);
   }
   if (code === '55P03') return new PgSessionError(`${where}: a lock wait took longer than pgtui allows (lock_timeout)`, 'timeout', code);
