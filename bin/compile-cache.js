@@ -1,71 +1,85 @@
 // Runs a CommonJS bundle with V8's code cache: Node 20 has no module.enableCompileCache (22.1+), so the bundle is
 // compiled through vm.Script with the cached data of an earlier run, which skips most of the compile (~20 ms
-// per `pgtui ls`; docs/startup.md). The cache is written once per bundle and Node version, after the first run
-// (what that run compiled), into a directory only this user can write ($XDG_CACHE_HOME/pgtui or
-// ~/.cache/pgtui, mode 0700). V8 rejects data that does not match the source, V8 version or flags; then the
-// bundle compiles as usual and the cache is written again. PGTUI_NO_COMPILE_CACHE=1 turns it off.
+// per `pgtui ls`; docs/startup.md). PGTUI_NO_COMPILE_CACHE=1 turns it off.
+//
+// V8 does not check the payload of cached data in this build (a damaged file crashes the process) and checks
+// only the source's length, so the file is guarded here, through the trusted-file reader/writer
+// (src/state/trusted-file.ts, bundled as dist/trusted-file.cjs):
+// - one file per install: named by a hash of the bundle's path, so two installs never evict each other;
+// - sealed with a SHA-256 over the bundle's content hash, Node version and architecture, and the data: a damaged
+//   or truncated file, or one made for another bundle (an upgrade that kept size and mtime), is ignored and
+//   written anew;
+// - read only if it is the user's own 0600 regular file, not a symlink, in the user's own 0700 directory;
+//   written through an O_EXCL|O_NOFOLLOW temp file renamed into place. A directory that is not the user's own
+//   is not used at all.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { createHash } = require('node:crypto');
 const { createRequire } = require('node:module');
 const vm = require('node:vm');
 
-function cacheDir() {
-  const xdg = process.env.XDG_CACHE_HOME;
-  const base = xdg && path.isAbsolute(xdg) ? xdg : process.env.HOME && path.join(process.env.HOME, '.cache');
-  return base ? path.join(base, 'pgtui') : undefined;
+/** A cache file bigger than this is not one pgtui wrote (the full bundle's is ~3 MB). */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+function cacheDir(env) {
+  const xdg = env.XDG_CACHE_HOME;
+  // The XDG spec: a relative value is ignored. So is a relative HOME.
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'pgtui');
+  return env.HOME && path.isAbsolute(env.HOME) ? path.join(env.HOME, '.cache', 'pgtui') : undefined;
 }
 
-/** Our own regular file, not writable by others: anything else is not trusted as code. */
-function readTrusted(file) {
+function loadTrusted(bundle) {
   try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const st = fs.fstatSync(fd);
-      if (!st.isFile() || (process.getuid && st.uid !== process.getuid()) || (st.mode & 0o022) !== 0) return undefined;
-      return fs.readFileSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    return require(path.join(path.dirname(bundle), 'trusted-file.cjs'));
   } catch {
-    return undefined;
-  }
-}
-
-function writeCache(dir, file, data, prefix) {
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const tmp = `${file}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, data, { mode: 0o600 });
-    fs.renameSync(tmp, file);
-    // Caches of older bundles or Node versions are never read again.
-    for (const name of fs.readdirSync(dir)) if (name.startsWith(prefix) && path.join(dir, name) !== file && !name.includes('.tmp-')) fs.rmSync(path.join(dir, name), { force: true });
-  } catch {
-    // a cache is only a speed-up
+    return undefined; // no cache rather than no pgtui
   }
 }
 
 /** Runs `bundle` (CommonJS) like require() would, with the code cache when there is one. */
 function runCached(bundle) {
-  let source;
+  let bytes;
   try {
-    source = fs.readFileSync(bundle, 'utf8').replace(/^#!.*/, ''); // a hashbang is valid only at the very start
+    bytes = fs.readFileSync(bundle);
   } catch (err) {
     process.stderr.write(`pgtui: cannot read ${bundle} (${err.code ?? err.message}); run npm run build\n`);
     process.exit(1);
   }
-  const dir = process.env.PGTUI_NO_COMPILE_CACHE === '1' ? undefined : cacheDir();
-  const st = fs.statSync(bundle);
-  const prefix = `${path.basename(bundle)}-`;
-  const file = dir && path.join(dir, `${prefix}${process.version}-${process.arch}-${st.size}-${Math.trunc(st.mtimeMs)}.v8cache`);
-  const cachedData = file ? readTrusted(file) : undefined;
+  const source = bytes.toString('utf8').replace(/^#!.*/, ''); // a hashbang is valid only at the very start
+  const dir = process.env.PGTUI_NO_COMPILE_CACHE === '1' ? undefined : cacheDir(process.env);
+  const trusted = dir && loadTrusted(bundle);
+  let file;
+  let key;
+  let cachedData;
+  if (trusted) {
+    file = path.join(dir, `${path.basename(bundle)}-${trusted.nameHash(path.resolve(bundle))}.v8cache`);
+    key = `${createHash('sha256').update(bytes).digest('hex')} ${process.version} ${process.arch}`;
+    try {
+      // A directory that is not the user's own is not used at all, neither read nor written.
+      if (fs.existsSync(dir) && trusted.untrustedDir(dir)) file = undefined;
+      const sealed = file && trusted.readTrusted(file, { maxBytes: MAX_CACHE_BYTES });
+      cachedData = sealed ? trusted.unseal(sealed, key) : undefined;
+    } catch {
+      cachedData = undefined; // a foreign, too open or linked file: replaced below
+    }
+  }
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
   if (file && (!cachedData || script.cachedDataRejected)) {
     // At exit, so that the functions this run compiled are in the cache too.
-    process.once('exit', () => writeCache(dir, file, script.createCachedData(), prefix));
+    process.once('exit', () => {
+      try {
+        trusted.writeTrusted(file, trusted.seal(script.createCachedData(), key), { sync: false });
+        // Caches named the old way (by Node version, size and mtime) are never read again.
+        const legacy = new RegExp(`^${path.basename(bundle).replace(/\./g, '\\.')}-v\\d+\\.\\d+\\.\\d+-.*\\.v8cache$`);
+        for (const name of fs.readdirSync(dir)) if (legacy.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+      } catch {
+        // a cache is only a speed-up
+      }
+    });
   }
   const mod = { exports: {} };
   script.runInThisContext()(mod.exports, createRequire(bundle), mod, bundle, path.dirname(bundle));
 }
 
-module.exports = { runCached };
+module.exports = { runCached, cacheDir };

@@ -1,11 +1,12 @@
-// Launching psql on a cluster: finding the binary, arguments without the password, the password in a
-// temporary 0600 PGPASSFILE, and a child that owns the terminal while pgtui ignores Ctrl-C. SIGTERM or SIGHUP
-// to pgtui meanwhile goes on to psql; once psql is gone pgtui leaves through lifecycle.ts (PGPASSFILE removed,
-// terminal restored, exit 128+n).
-import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Launching psql on a cluster: finding the binary, arguments without the password, the password in a 0600
+// PGPASSFILE that is already unlinked when psql starts (psql-env.ts), an environment without provider secrets,
+// and a child that owns the terminal while pgtui ignores Ctrl-C. SIGTERM or SIGHUP to pgtui meanwhile goes on to
+// psql; once psql is gone pgtui leaves through lifecycle.ts (terminal restored, exit 128+n).
+import { spawn, type StdioOptions } from 'node:child_process';
+import { accessSync, closeSync, constants, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { passDirPrefix, psqlEnv, sweepStalePassDirs } from './psql-env.js';
+import { stopJob, untilStopped } from './job-control.js';
 import type { Cluster, ConnectionInfo } from './api/types.js';
 import { PROVIDER_LABELS } from './api/registry.js';
 import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from './lifecycle.js';
@@ -20,6 +21,8 @@ export interface PsqlLaunch {
   command: string;
   args: string[];
   env: NodeJS.ProcessEnv;
+  /** The unlinked password file, open for reading: psql inherits it as fd 3 (PGPASSFILE=/dev/fd/3). */
+  passFd?: number;
   banner: string;
   cleanup(): Promise<void>;
 }
@@ -91,12 +94,13 @@ export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: 
   const command = findPsql(opts.psqlPath, env);
 
   let dir: string | undefined;
+  let passFd: number | undefined;
   let forget = () => {};
-  const childEnv: NodeJS.ProcessEnv = { ...env, PGAPPNAME: 'pgtui' };
-  // A password from the environment would leak into psql's sessions of other clusters.
-  delete childEnv.PGPASSWORD;
+  // Without provider credentials and PGPASSWORD (psql-env.ts).
+  const childEnv = psqlEnv(env);
   if (conn.password) {
-    dir = mkdtempSync(join(tmpdir(), 'pgtui-psql-'));
+    sweepStalePassDirs();
+    dir = mkdtempSync(passDirPrefix());
     const made = dir;
     // The password must not outlive pgtui however it ends (a signal, a crash).
     forget = atExit(() => rmSync(made, { recursive: true, force: true }));
@@ -104,6 +108,15 @@ export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: 
     const line = [conn.host, String(conn.port), conn.database || '*', conn.user || '*', conn.password].map((v, i) => (i === 4 ? pgpassField(v) : v === '*' ? v : pgpassField(v))).join(':');
     writeFileSync(file, `${line}\n`, { mode: 0o600 });
     childEnv.PGPASSFILE = file;
+    if (process.platform === 'linux') {
+      // Linux reopens a deleted file through /dev/fd: nothing is left on disk from here on.
+      passFd = openSync(file, 'r');
+      rmSync(dir, { recursive: true, force: true });
+      dir = undefined;
+      forget();
+      forget = () => {};
+      childEnv.PGPASSFILE = '/dev/fd/3';
+    }
   }
   const args = [...(opts.extraArgs ?? []), conninfo(conn)];
   const who = conn.user ? ` as ${conn.user}` : '';
@@ -111,10 +124,13 @@ export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: 
     command,
     args,
     env: childEnv,
+    passFd,
     // Provider text: made safe here, where the banner is built for both writers below.
     banner: displayText(`psql → ${cluster.name} (${PROVIDER_LABELS[cluster.provider]}, ${cluster.profile})${who}; \\q to return`),
     async cleanup() {
       if (dir) rmSync(dir, { recursive: true, force: true });
+      if (passFd !== undefined) closeSync(passFd);
+      passFd = undefined;
       forget();
     },
   };
@@ -145,11 +161,26 @@ export function spawnPsql(launch: PsqlLaunch): Promise<number> {
       },
     });
     process.on('SIGQUIT', ignore);
+    // Ctrl-Z stops psql and pgtui together (one job); pgtui stops only once psql has (job-control.ts).
+    let finished = false;
+    const onTstp = () => {
+      process.off('SIGTSTP', onTstp);
+      void untilStopped(child.pid ?? 0).then(() => {
+        process.once('SIGCONT', () => {
+          if (!finished) process.on('SIGTSTP', onTstp);
+        });
+        stopJob();
+      });
+    };
+    process.on('SIGTSTP', onTstp);
     const done = () => {
+      finished = true;
       release();
       process.off('SIGQUIT', ignore);
+      process.off('SIGTSTP', onTstp);
     };
-    const child = spawn(launch.command, launch.args, { stdio: 'inherit', env: launch.env });
+    const stdio: StdioOptions = launch.passFd === undefined ? 'inherit' : ['inherit', 'inherit', 'inherit', launch.passFd];
+    const child = spawn(launch.command, launch.args, { stdio, env: launch.env });
     child.on('error', (err) => {
       done();
       reject(new PsqlError(`could not start psql: ${err.message}`, (err as NodeJS.ErrnoException).code === 'ENOENT'));
@@ -178,6 +209,8 @@ async function withHost(store: ClusterStore, cluster: Cluster): Promise<Cluster>
  * provider that publishes its CA gets a verify-full connection (src/psql-tls.ts); its note, if any, shows above psql.
  */
 export function launchPsqlFor(store: ClusterStore, settings: Settings, configDir?: string): (cluster: Cluster) => Promise<number> {
+  // The TUI starts here: what a killed pgtui left behind goes now, off the first frame's path.
+  setImmediate(() => sweepStalePassDirs());
   return async (cluster) => {
     const provider = store.provider(cluster.profile);
     if (!provider) throw new PsqlError(`no provider for profile ${cluster.profile}`);

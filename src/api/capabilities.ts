@@ -1,58 +1,22 @@
-// What a provider can do to one cluster. Screens and commands ask `supports` instead of naming providers.
-import { type Cluster, type Provider } from './types.js';
-import { PROVIDER_LABELS } from './registry.js';
+// What a provider can do to one cluster. Screens and commands ask `supports` instead of naming providers. The
+// operations and their wording are one table: ./operations.ts.
+import type { Cluster, Provider } from './types.js';
+import { OPERATIONS, type Capability } from './operations.js';
 
-export type Capability =
-  | 'edit' | 'backups' | 'upgrade' | 'restart' | 'promote' | 'resetPassword' | 'restore'
-  | 'logs' | 'metrics' | 'slowQueries' | 'settings' | 'switchover' | 'verifiedTls' | 'diskUsage' | 'reachability' | 'failover';
-
-const METHOD: Record<Capability, keyof Provider> = {
-  edit: 'update',
-  backups: 'backups',
-  upgrade: 'upgradeTargets',
-  restart: 'restart',
-  promote: 'promote',
-  resetPassword: 'resetPassword',
-  restore: 'restore',
-  logs: 'logs',
-  metrics: 'metrics',
-  slowQueries: 'slowQueries',
-  settings: 'readSettings',
-  switchover: 'switchover',
-  verifiedTls: 'caCertificates',
-  diskUsage: 'diskUsage',
-  reachability: 'reachability',
-  failover: 'failoverTargets',
-};
-
-const WHAT: Record<Capability, string> = {
-  edit: 'editing',
-  backups: 'backups',
-  upgrade: 'version upgrades',
-  restart: 'restart',
-  promote: 'promoting a replica',
-  resetPassword: 'password reset',
-  restore: 'restoring from a backup',
-  logs: 'logs',
-  metrics: 'metrics',
-  slowQueries: 'slow query patterns',
-  settings: 'settings',
-  switchover: 'switchover',
-  verifiedTls: 'CA certificates',
-  diskUsage: 'disk usage',
-  reachability: 'the reachability test',
-  failover: 'failover',
-};
+export type { Capability } from './operations.js';
 
 /** The provider has the operation, and (for per-cluster rules such as "only a read replica") allows it here. */
 export function supports(provider: Provider | undefined, cluster: Cluster, capability: Capability): boolean {
-  if (!provider || typeof provider[METHOD[capability]] !== 'function') return false;
+  if (!provider || typeof provider[OPERATIONS[capability].method] !== 'function') return false;
   return provider.allows?.(cluster, capability) ?? true;
 }
 
-/** One line saying why not: "restart is not available for IONOS v1 clusters". */
-export function unsupportedReason(provider: Provider | undefined, cluster: Cluster, capability: Capability): string {
-  const has = typeof provider?.[METHOD[capability]] === 'function';
+/** One line saying why not: "restart is not available for IONOS v1 clusters" (`providerLabel`: IONOS v1). */
+export function unsupportedReason(provider: Provider | undefined, cluster: Cluster, capability: Capability, providerLabel: string): string {
+  const has = typeof provider?.[OPERATIONS[capability].method] === 'function';
   const reason = has ? (provider?.allows ? provider.refusal?.(cluster, capability) : undefined) : provider?.missingReason?.(cluster, capability);
-  return reason ?? `${WHAT[capability]} is not available for ${PROVIDER_LABELS[cluster.provider]} clusters`;
+  return reason ?? `${OPERATIONS[capability].label} is not available for ${providerLabel} clusters`;
 }
+
+/** The one wording of a read-only refusal, for the store, the keys and the commands. */
+export const readOnlyRefusal = (profile: string, what: string): string => `profile ${profile} is read-only: ${what} is disabled`;

@@ -1,7 +1,13 @@
 // The normalised model every screen and command works with, and the one interface every provider implements.
 
-/** Derived from the module list (src/api/modules.ts); labels are PROVIDER_LABELS in src/api/registry.ts. */
-export type ProviderKind = import('./modules.js').ProviderKind;
+/**
+ * The provider kinds. The core names none: each provider's module.ts adds its own to this interface
+ * (`declare module '../types.js' { interface ProviderKinds { 'pgo': true } }`), and src/api/modules.ts lists the
+ * modules. Labels are PROVIDER_LABELS in src/api/registry.ts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ProviderKinds {}
+export type ProviderKind = Extract<keyof ProviderKinds, string>;
 
 export type Phase = 'creating' | 'ready' | 'updating' | 'degraded' | 'stopped' | 'deleting' | 'failed' | 'unknown';
 

@@ -1,22 +1,34 @@
 // The short-lived file shell completion reads profile and cluster names from (docs/ARCHITECTURE.md, "Why
 // hand-written"): written by
 // `ls`, read by the completion scripts themselves, so pressing Tab never starts pgtui or touches the network.
+// Fields are separated by a tab, so names with spaces (every ClickHouse demo name) complete too:
 //
 //   expires <unix seconds>
-//   profile <name>
-//   cluster <profile> <name>
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+//   profile<TAB><name>
+//   cluster<TAB><profile><TAB><name>
+//
+// It is written and read through the trusted-file reader/writer (the user's own 0600 file, no symlink); the
+// scripts check the same before reading it and never let the shell evaluate a name (completion.ts).
 import { join } from 'node:path';
 import type { Cluster } from '../api/types.js';
 import type { ClusterStore } from '../state/types.js';
 import type { Context } from './context.js';
+import { hasUnsafe } from '../text/safe.js';
+import { readTrusted, writeTrusted } from '../state/trusted-file.js';
 
 export const CACHE_FILE = 'completion-cache';
 /** Cluster names go stale quickly: an hour-old list is better than nothing, a day-old one misleads. */
 export const CACHE_TTL_SECONDS = 3600;
 
-/** Only names a shell word can carry unquoted; anything else is left out of completion rather than escaped. */
-const PLAIN = /^[A-Za-z0-9._@:+=,/-]{1,200}$/;
+/** The cache is small; a bigger file is not one pgtui wrote. */
+const CACHE_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Names completion may offer: no control, bidi or line-separator characters (a tab or newline would also break
+ * the file's lines), not starting with `-` (the shell would pass it as an option), at most 200 characters.
+ * The scripts quote what they insert, so spaces and shell characters are fine.
+ */
+export const completable = (name: string) => name.length > 0 && name.length <= 200 && !name.startsWith('-') && !hasUnsafe(name) && !name.includes('\t');
 
 export interface CacheContent {
   profiles: string[];
@@ -29,22 +41,22 @@ export function parseCache(text: string, nowSeconds: number): CacheContent {
   const out: CacheContent = { profiles: [], clusters: [] };
   if (!expires || Number(expires[1]) <= nowSeconds) return out;
   for (const line of lines.slice(1)) {
-    const [kind, a, b] = line.split(' ');
-    if (kind === 'profile' && a) out.profiles.push(a);
-    if (kind === 'cluster' && a && b) out.clusters.push({ profile: a, name: b });
+    const [kind, a, b] = line.split('\t');
+    if (kind === 'profile' && a && completable(a)) out.profiles.push(a);
+    if (kind === 'cluster' && a && b && completable(a) && completable(b)) out.clusters.push({ profile: a, name: b });
   }
   return out;
 }
 
 export function formatCache(content: CacheContent, nowSeconds: number): string {
   const lines = [`expires ${nowSeconds + CACHE_TTL_SECONDS}`];
-  for (const p of new Set(content.profiles)) if (PLAIN.test(p)) lines.push(`profile ${p}`);
+  for (const p of new Set(content.profiles)) if (completable(p)) lines.push(`profile\t${p}`);
   const seen = new Set<string>();
   for (const c of content.clusters) {
-    const key = `${c.profile} ${c.name}`;
-    if (PLAIN.test(c.profile) && PLAIN.test(c.name) && !seen.has(key)) {
+    const key = `${c.profile}\t${c.name}`;
+    if (completable(c.profile) && completable(c.name) && !seen.has(key)) {
       seen.add(key);
-      lines.push(`cluster ${key}`);
+      lines.push(`cluster\t${key}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -60,17 +72,15 @@ export function rememberForCompletion(ctx: Pick<Context, 'config'>, listed: read
     const nowSeconds = Math.floor(now / 1000);
     let previous: CacheContent = { profiles: [], clusters: [] };
     try {
-      previous = parseCache(readFileSync(path, 'utf8'), nowSeconds);
+      previous = parseCache(readTrusted(path, { maxBytes: CACHE_MAX_BYTES })?.toString('utf8') ?? '', nowSeconds);
     } catch {
-      // no cache yet
+      // none, or not one to trust: it is replaced below
     }
     const answered = new Set(answeredProfiles);
     const profiles = ctx.config.list().map((p) => p.name);
     const kept = previous.clusters.filter((c) => !answered.has(c.profile) && profiles.includes(c.profile));
     const text = formatCache({ profiles, clusters: [...listed.map((c) => ({ profile: c.profile, name: c.name })), ...kept] }, nowSeconds);
-    const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, text, { mode: 0o600 });
-    renameSync(tmp, path);
+    writeTrusted(path, text, { sync: false });
   } catch {
     // A read-only or missing config directory only means no completion of names.
   }

@@ -1,6 +1,7 @@
 // What logs, metrics, slow and config share: the time window from --since / --from / --to, and the cluster with
 // a provider that has the feature (or one line saying why not, exit 7).
 import type { Capability } from '../api/capabilities.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
 import { supports, unsupportedReason } from '../api/capabilities.js';
 import type { Profile } from '../api/profile.js';
 import type { Cluster, Provider } from '../api/types.js';
@@ -51,6 +52,6 @@ export async function targetWith(ctx: Context, query: string, capability: Capabi
   const cluster = await findCluster(ctx, query);
   const profile = ctx.profiles.find((p) => p.name === cluster.profile)!;
   const provider = ctx.providerFor(profile);
-  if (!supports(provider, cluster, capability)) throw new CommandError(unsupportedReason(provider, cluster, capability), EXIT.unsupported);
+  if (!supports(provider, cluster, capability)) throw new CommandError(unsupportedReason(provider, cluster, capability, PROVIDER_LABELS[cluster.provider]), EXIT.unsupported);
   return { cluster, profile, provider };
 }

@@ -19,7 +19,7 @@ export interface ClickHouseFakeOptions {
   seed?: number;
   /** Token bucket per API key; false turns it off (demo, benchmarks). Default: 10 requests per 10 s. */
   rateLimit?: { requests: number; windowSeconds: number } | false;
-  /** Generates service passwords (the demo makes them match its local PostgreSQL's `postgres` role). */
+  /** Generates new services' passwords (the demo makes them match its local PostgreSQL's `postgres` role); a reset always generates a fresh one. */
   password?: () => string;
   /** PEM served from /caCertificates (the demo passes the CA that signed its local PostgreSQL's certificate). */
   caPem?: string;
@@ -338,7 +338,8 @@ export class ClickHouseFake extends FakeServer {
       this.provisioned({ user: s.username, password: s.password, database: 'postgres' });
       return {};
     }
-    s.password = this.newPassword();
+    // A reset always hands out a fresh one, as the real API does (`password` only sets what new services get).
+    s.password = generatePassword(this.rand);
     this.provisioned({ user: s.username, password: s.password, database: 'postgres' });
     return { password: s.password };
   }

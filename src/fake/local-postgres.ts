@@ -66,7 +66,8 @@ export function withoutLibpqEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * postmaster.pid (SIGQUIT: immediate shutdown) and deletes the directory. After a normal stop the directory is
  * gone already and it just exits. It costs one idle `sh`, no polling; PostgreSQL has no parent-death option of
  * its own (it only notices a deleted postmaster.pid, after a minute). A server still coming up (pg_ctl killed
- * mid-start) gets 3 s to write its pid file.
+ * mid-start) gets 3 s to write its pid file; one still without it then (a slow start on a loaded machine, which
+ * left servers orphaned) is found by its data directory on its command line (/proc) and killed.
  */
 const WATCHDOG = `pids=' '
 while read -r line; do
@@ -90,10 +91,14 @@ while [ $i -lt 30 ] && [ -d "$1" ]; do
   sleep 0.1
   i=$((i+1))
 done
+for p in /proc/[0-9]*; do
+  case "$(tr '\\0' ' ' < "$p/cmdline" 2>/dev/null)" in *" -D $2 "*) kill -KILL "\${p#/proc/}" 2>/dev/null ;; esac
+done
 for k in 1 2 3 4 5; do rm -rf "$1" 2>/dev/null; [ -d "$1" ] || break; sleep 0.2; done
 `;
 
-function startWatchdog(base: string, dataDir: string): ChildProcess {
+/** Exported for test/reliability/demo-orphans.test.ts. */
+export function startWatchdog(base: string, dataDir: string): ChildProcess {
   const dog = spawn('/bin/sh', ['-c', WATCHDOG, 'pgtui-pg-watchdog', base, dataDir], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
   dog.on('error', () => undefined);
   dog.stdin?.on('error', () => undefined);

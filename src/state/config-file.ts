@@ -1,8 +1,10 @@
 // Small, careful file I/O for pgtui's config: atomic replace (temp file + fsync + rename, mode 0600) and a
 // lock file around read-modify-write, so a crash never leaves a half-written file and two pgtui processes
 // saving at once never lose each other's change.
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, chmodSync } from 'node:fs';
+import { chmodSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { ApiError } from '../api/errors.js';
+import { readTrusted, UntrustedFileError, writeTrusted } from './trusted-file.js';
 
 export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -39,42 +41,25 @@ function removeOrphans(prefix: string, dir: string): void {
   }
 }
 
-/** Writes `text` so that readers only ever see the old or the new content. */
+/** Writes `text` so that readers only ever see the old or the new content (the trusted-file writer: O_EXCL temp, fsync, rename). */
 export function writeAtomic(path: string, text: string): void {
   ensureDir(dirname(path));
   removeOrphans(`${basename(path)}.tmp-`, dirname(path));
-  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, path);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean
-    }
-    throw err;
-  }
-  try {
-    const dfd = openSync(dirname(path), 'r');
-    fsyncSync(dfd);
-    closeSync(dfd);
-  } catch {
-    // some filesystems refuse directory fsync; the rename is still atomic
-  }
+  writeTrusted(path, text);
 }
 
-export function readText(path: string): string | undefined {
+/** config.json and secrets.json are a few KB; a bigger file is a mistake or an attack, and is not read whole. */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The text of a config file through the trusted-file reader (the user's own regular file, no symlink, not
+ * writable by others, at most 1 MB), or undefined when there is none; ApiError(kind 'config') with one line otherwise.
+ */
+export function readText(path: string, show: (path: string) => string = (p) => p): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readTrusted(path, { maxBytes: CONFIG_MAX_BYTES, forbiddenMode: 0o022, show })?.toString('utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (err instanceof UntrustedFileError) throw new ApiError(err.message, { kind: 'config' });
     throw err;
   }
 }

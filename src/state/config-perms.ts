@@ -2,8 +2,8 @@
 // (StrictModes): a directory or file owned by someone else, or writable by group or others, could hold
 // credentials or profiles planted by another user, so it is refused with the reason and the fix. Modes that are
 // only too open for reading (0755, 0644) are tightened on every read, not only when pgtui writes.
-import { chmodSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ApiError } from '../api/errors.js';
 
 export const CONFIG_FILES = ['config.json', 'secrets.json'] as const;
@@ -32,6 +32,45 @@ function refuse(message: string): ApiError {
   return new ApiError(message, { kind: 'config' });
 }
 
+/** The directories above `dir` as they really are (symlinks resolved in the part that exists), nearest first. */
+function parentsOf(dir: string): string[] {
+  let real = resolve(dir);
+  const missing: string[] = [];
+  for (;;) {
+    try {
+      real = join(realpathSync(real), ...missing.reverse());
+      break;
+    } catch {
+      if (dirname(real) === real) break;
+      missing.push(basename(real));
+      real = dirname(real);
+    }
+  }
+  const out: string[] = [];
+  for (let p = dirname(real); ; p = dirname(p)) {
+    out.push(p);
+    if (dirname(p) === p) return out;
+  }
+}
+
+/**
+ * ssh's StrictModes for the directories above the config directory: whoever may rename entries in one of them
+ * can swap the config directory for their own. Each must be owned by root or the user and not writable by group
+ * or others, unless it has the sticky bit (/tmp: others may not rename what they do not own).
+ */
+function checkParents(dir: string, uid: number, show: (path: string) => string): void {
+  for (const p of parentsOf(dir)) {
+    const st = statOrUndefined(p);
+    if (!st) continue;
+    if (st.uid !== 0 && st.uid !== uid) {
+      throw refuse(`${show(p)}, above the config directory, is owned by uid ${st.uid}, not by you (uid ${uid}) or root; its owner could replace pgtui's config: use --config-dir elsewhere`);
+    }
+    if (st.mode & 0o022 && !(st.mode & 0o1000)) {
+      throw refuse(`${show(p)}, above the config directory, is writable by group or others (mode ${octal(st.mode)}); they could replace pgtui's config: chmod go-w ${show(p)}`);
+    }
+  }
+}
+
 /**
  * Throws ApiError(kind 'config') when `dir` or a config file in it is not safe to read; tightens modes that are
  * merely readable by others. `show` turns a path into what the message prints (e.g. with ~ for HOME).
@@ -39,6 +78,7 @@ function refuse(message: string): ApiError {
 export function checkConfigDir(dir: string, show: (path: string) => string = (p) => p): void {
   const uid = process.getuid?.();
   if (uid === undefined) return; // no POSIX owners or modes (Windows)
+  checkParents(dir, uid, show);
   const st = statOrUndefined(dir);
   if (!st) return; // created 0700 on the first save
   if (!st.isDirectory()) throw refuse(`config directory ${show(dir)} is not a directory`);

@@ -3,8 +3,8 @@
 // Not `conf`: conf keeps the file in memory and writes it back whole, so two pgtui processes saving different
 // profiles would lose one; and its schema costs 80–90 ms at start-up. Instead every change is a locked
 // read-modify-write of a small JSON file, replaced atomically with mode 0600 in a 0700 directory.
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { homedir, userInfo } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import type { Profile } from '../api/profile.js';
 import { ApiError } from '../api/errors.js';
 import type { Identity, SecretStore } from '../api/types.js';
@@ -37,15 +37,27 @@ export interface OpenConfigOptions {
   verify?: (profile: Profile, signal?: AbortSignal) => Promise<Identity>;
 }
 
+/** The user's home: HOME when it is an absolute path (a relative one is ignored, like the XDG variables), else the account's. */
+export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.HOME && isAbsolute(env.HOME)) return env.HOME;
+  try {
+    return userInfo().homedir;
+  } catch {
+    return homedir();
+  }
+}
+
 /** A path as messages print it: under HOME it starts with ~. */
 export function showPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
-  const home = (env.HOME || homedir()).replace(/\/+$/, '');
+  const home = homeDir(env).replace(/\/+$/, '');
   return home && home !== '/' && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
 }
 
+/** $PGTUI_CONFIG_DIR, else $XDG_CONFIG_HOME/pgtui (only an absolute one, as the XDG spec says), else ~/.config/pgtui. */
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.PGTUI_CONFIG_DIR) return env.PGTUI_CONFIG_DIR;
-  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  const xdg = env.XDG_CONFIG_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homeDir(env), '.config');
   return join(base, 'pgtui');
 }
 
@@ -98,7 +110,7 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
   const broken = new Set<string>();
 
   const load = (): ConfigFile => {
-    const parsed = parseConfig(readText(path));
+    const parsed = parseConfig(readText(path, show));
     if (parsed.ok) return parsed.value;
     if (!broken.has(path)) {
       broken.add(path);
@@ -131,7 +143,17 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
   let secretCache: SecretsFile | undefined;
   const secretsFile = (): SecretsFile => {
     if (!secretCache) {
-      const parsed = parseSecrets(readText(secretsPath));
+      let text: string | undefined;
+      try {
+        text = readText(secretsPath, show);
+      } catch (err) {
+        // Too big or not trusted: nothing from it is used, and it stays as it is (writes refuse too, below).
+        secretsProblem = err instanceof Error ? err.message : String(err);
+        problems.push(secretsProblem);
+        secretCache = { version: 1, clusters: {} };
+        return secretCache;
+      }
+      const parsed = parseSecrets(text);
       if (parsed.ok) secretCache = parsed.value;
       else {
         if (!broken.has(secretsPath)) secretsBroken(parsed.reason);
@@ -142,7 +164,7 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
   };
   const changeSecrets = (change: (file: SecretsFile) => void) => {
     withLock(secretsPath, () => {
-      const parsed = parseSecrets(readText(secretsPath));
+      const parsed = parseSecrets(readText(secretsPath, show));
       // Starting afresh loses nothing: the old bytes stay in the backup, and the problem is reported.
       if (!parsed.ok && !broken.has(secretsPath)) secretsBroken(parsed.reason);
       const file = parsed.ok ? parsed.value : { version: 1, clusters: {} };

@@ -1,32 +1,35 @@
 // The intents (docs/polling-store.md): what screens and commands ask of a cluster. Each is one provider call at
-// the budget's user priority, shown at once, then the cluster is watched (kept fresh) until it settles.
+// the budget's user priority (or watch, for a screen's own refresh), shown at once, then the cluster is watched
+// (kept fresh) until it settles. The one-call intents come from the operations table (src/api/operations.ts)
+// through `run`; create, remove and update change the inventory at once and are written out.
 import { ApiError } from '../api/errors.js';
 import { withPriority } from '../api/budget.js';
+import { readOnlyRefusal, unsupportedReason } from '../api/capabilities.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
+import { CALLS, OPERATIONS, type Capability, type CallName, type CallRow } from '../api/operations.js';
 import type { Cluster, Provider } from '../api/types.js';
 import type { ProfileSlot } from './store-profile.js';
 import type { StoreCore } from './store-core.js';
 import { ACTED_MS, type Poller } from './store-poller.js';
-import type { ClusterStore } from './types.js';
+import type { ClusterStore, InsightOptions } from './types.js';
 
-type Intents = Pick<
-  ClusterStore,
-  'createForm' | 'create' | 'remove' | 'editForm' | 'planUpdate' | 'update' | 'backups' | 'upgradeTargets' | 'restart' | 'promote' | 'resetPassword'
-  | 'switchover' | 'logs' | 'metrics' | 'slowQueries' | 'slowQueryDetail' | 'readSettings' | 'updateSettings'
->;
+type Intents = Pick<ClusterStore, 'createForm' | 'create' | 'remove' | 'update' | CallName>;
 
 export function createIntents(core: StoreCore, poller: Poller): Intents {
   const writable = (slot: ProfileSlot, what: string) => {
-    if (slot.health.readOnly) throw new ApiError(`profile ${slot.profile.name} is read-only: ${what} is disabled`, { kind: 'config', profile: slot.profile.name });
+    if (slot.health.readOnly) throw new ApiError(readOnlyRefusal(slot.profile.name, what), { kind: 'config', profile: slot.profile.name });
   };
 
-  const need = <K extends keyof Provider>(slot: ProfileSlot, op: K, label: string): NonNullable<Provider[K]> => {
-    const provider = core.providerOf(slot);
-    const fn = provider[op];
-    if (typeof fn !== 'function') throw new ApiError(`${slot.profile.kind} does not support ${label}`, { kind: 'config', profile: slot.profile.name });
-    return (fn as (...a: unknown[]) => unknown).bind(provider) as NonNullable<Provider[K]>;
+  /** The provider, when it has the operation; else the one wording of capabilities.ts. */
+  const provider = (slot: ProfileSlot, cluster: Cluster, capability: Capability): Provider => {
+    const p = core.providerOf(slot);
+    if (typeof p[OPERATIONS[capability].method] !== 'function') {
+      throw new ApiError(unsupportedReason(p, cluster, capability, PROVIDER_LABELS[cluster.provider]), { kind: 'config', profile: slot.profile.name });
+    }
+    return p;
   };
 
-  /** Runs at the user's priority and names the profile in errors that escape to the UI. */
+  /** Runs at the user's priority (watch for a screen's own refresh) and names the profile in errors that escape to the UI. */
   const user = async <T>(slot: ProfileSlot, fn: () => Promise<T>, priority: 'user' | 'watch' = 'user'): Promise<T> => {
     try {
       return await withPriority(priority, fn);
@@ -43,14 +46,33 @@ export function createIntents(core: StoreCore, poller: Poller): Intents {
     poller.wake(slot, c.id);
   };
 
-  /** A provider command that changes the cluster's state (restart, promote). */
-  const stateCommand = async (cluster: Cluster, op: 'restart' | 'promote' | 'switchover', label: string): Promise<void> => {
+  /** One row of the operations table: read-only refusal, the provider call, and its effect on the inventory. */
+  const run = async <A extends unknown[], R>(row: CallRow<A, R>, cluster: Cluster, args: A, opts: InsightOptions = {}): Promise<R> => {
     const slot = core.slotFor(cluster.profile);
-    writable(slot, label);
-    acted(slot, await user(slot, () => need(slot, op, label)(cluster.id)));
+    if (row.writes) writable(slot, row.label ?? OPERATIONS[row.capability].label);
+    const p = provider(slot, cluster, row.capability);
+    if (typeof p[row.method] !== 'function') throw new ApiError(unsupportedReason(undefined, cluster, row.capability, PROVIDER_LABELS[cluster.provider]), { kind: 'config', profile: slot.profile.name });
+    const result = await user(slot, () => row.call(p, cluster, args, opts.signal), opts.poll ? 'watch' : 'user');
+    if (row.changesState) acted(slot, result as Cluster);
+    return result;
   };
 
+  /** Each call of the table as the intent the store exposes: (cluster, ...args, opts?). */
+  const calls = Object.fromEntries(
+    (Object.keys(CALLS) as CallName[]).map((name) => {
+      const row = CALLS[name] as CallRow<unknown[], unknown>;
+      return [name, (cluster: Cluster, ...rest: unknown[]) => {
+        const takes = row.takes;
+        const args = rest.slice(0, takes);
+        const last = rest[takes];
+        const opts: InsightOptions = last instanceof AbortSignal ? { signal: last } : ((last as InsightOptions | undefined) ?? {});
+        return run(row, cluster, args, opts);
+      }];
+    }),
+  ) as unknown as Pick<ClusterStore, CallName>;
+
   return {
+    ...calls,
     createForm(profile, signal) {
       const slot = core.slotFor(profile);
       return user(slot, () => core.providerOf(slot).createForm(signal));
@@ -70,63 +92,14 @@ export function createIntents(core: StoreCore, poller: Poller): Intents {
       const cur = slot.entries.get(cluster.id)?.cluster ?? cluster;
       acted(slot, { ...cur, phase: 'deleting' });
     },
-    editForm(cluster, signal) {
-      const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'editForm', 'editing')(cluster, signal));
-    },
-    planUpdate(cluster, values) {
-      const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'planUpdate', 'editing')(cluster, values));
-    },
     async update(cluster, values) {
       const slot = core.slotFor(cluster.profile);
       writable(slot, 'update');
-      const c = await user(slot, () => need(slot, 'update', 'editing')(cluster, values));
+      const p = provider(slot, cluster, 'edit');
+      const c = await user(slot, () => p.update!(cluster, values));
       // The provider may report the change a moment later: the cluster stays watched either way.
       acted(slot, c);
       return c;
-    },
-    backups(cluster, signal) {
-      const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'backups', 'backups')(cluster.id, signal));
-    },
-    upgradeTargets(cluster, signal) {
-      const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'upgradeTargets', 'version upgrades')(cluster, signal));
-    },
-    restart: (cluster) => stateCommand(cluster, 'restart', 'restart'),
-    promote: (cluster) => stateCommand(cluster, 'promote', 'promoting a replica'),
-    switchover: (cluster) => stateCommand(cluster, 'switchover', 'switchover'),
-    // Reads from inside a cluster: one provider call each, made only while its screen is open (the screens ask).
-    logs(cluster, query, opts = {}) {
-      const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'logs', 'logs')(cluster, query, opts.signal), opts.poll ? 'watch' : 'user');
-    },
-    metrics(cluster, range, opts = {}) {
-      const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'metrics', 'metrics')(cluster, range, opts.signal), opts.poll ? 'watch' : 'user');
-    },
-    slowQueries(cluster, range, opts = {}) {
-      const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'slowQueries', 'slow query patterns')(cluster, range, opts.signal), opts.poll ? 'watch' : 'user');
-    },
-    slowQueryDetail(cluster, id, opts = {}) {
-      const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'slowQueryDetail', 'slow query patterns')(cluster, id, opts.signal), opts.poll ? 'watch' : 'user');
-    },
-    readSettings(cluster, opts = {}) {
-      const slot = core.slotFor(cluster.profile);
-      return user(slot, () => need(slot, 'readSettings', 'settings')(cluster, opts.signal), opts.poll ? 'watch' : 'user');
-    },
-    async updateSettings(cluster, changes) {
-      const slot = core.slotFor(cluster.profile);
-      writable(slot, 'changing settings');
-      return user(slot, () => need(slot, 'updateSettings', 'settings')(cluster, changes));
-    },
-    async resetPassword(cluster) {
-      const slot = core.slotFor(cluster.profile);
-      writable(slot, 'password reset');
-      return user(slot, () => need(slot, 'resetPassword', 'password reset')(cluster.id));
     },
   };
 }

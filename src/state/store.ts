@@ -2,6 +2,7 @@
 // Composes the shared core (store-core.ts), the poller (store-poller.ts) and the intents (store-intents.ts).
 import type { Profile } from '../api/profile.js';
 import { supports, unsupportedReason } from '../api/capabilities.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
 import type { Provider } from '../api/types.js';
 import { StoreCore } from './store-core.js';
 import { createIntents } from './store-intents.js';
@@ -92,7 +93,7 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     profileOf: (name) => slots.get(name)?.profile,
     provider: providerOf,
     supports: (cluster, capability) => supports(providerOf(cluster.profile), cluster, capability),
-    unsupportedReason: (cluster, capability) => unsupportedReason(providerOf(cluster.profile), cluster, capability),
+    unsupportedReason: (cluster, capability) => unsupportedReason(providerOf(cluster.profile), cluster, capability, PROVIDER_LABELS[cluster.provider]),
     setProfiles,
     watch(key) {
       const slash = key.indexOf('/');

@@ -112,6 +112,14 @@ export function maskSecrets(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => maskSecrets(v, depth + 1));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
+    const pair = value as { key?: unknown; value?: unknown };
+    // A name/value pair (tags, labels): `key` is the name, not a secret; the value is one when the name says so.
+    if (typeof pair.key === 'string' && 'value' in pair) {
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        out[k] = k === 'key' ? v : k === 'value' && isSecretName(pair.key) && v !== '' && v !== null ? MASK : maskSecrets(v, depth + 1);
+      }
+      return out;
+    }
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       out[k] = isSecretName(k) && (typeof v === 'string' || typeof v === 'number') ? (v === '' ? v : MASK) : maskSecrets(v, depth + 1);
     }

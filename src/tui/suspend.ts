@@ -1,10 +1,12 @@
 // Ctrl-Z in the TUI. In raw mode the terminal sends the key as a byte (0x1a) instead of stopping the job, so
 // pgtui does what the terminal driver would: give the terminal back (cooked mode, main screen, cursor shown),
-// stop itself with the default SIGTSTP action, and on SIGCONT (`fg`) take the terminal again and redraw.
-// `kill -TSTP` from outside takes the same path.
+// stop its whole process group with the default SIGTSTP action (so a wrapper such as `npx` or `sh -c` stops too
+// and the shell gets the terminal back; src/job-control.ts), and on SIGCONT (`fg`) take the terminal again and
+// redraw. `kill -TSTP` from outside takes the same path.
 import { useStdin } from 'ink';
 import { useEffect } from 'react';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './terminal.js';
+import { stopJob } from '../job-control.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
 
@@ -52,9 +54,9 @@ export function suspendable(opts: { stdin: NodeJS.ReadStream; stdout: NodeJS.Wri
     if (wasRaw) stdin.setRawMode(false);
     stdout.write(`${LEAVE_ALT_SCREEN}${SHOW_CURSOR}`);
     process.once('SIGCONT', resume);
-    // With no listener left, SIGTSTP has its default action again: the kernel stops the process right here.
+    // With no listener left, SIGTSTP has its default action again: the kernel stops the group, us included, right here.
     process.off('SIGTSTP', onTstp);
-    process.kill(process.pid, 'SIGTSTP');
+    stopJob();
     // A job without job control (an orphaned process group) is not stopped and gets no SIGCONT: carry on.
     setImmediate(() => {
       if (suspended) resume();

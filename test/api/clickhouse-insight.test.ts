@@ -137,7 +137,7 @@ describe('ClickHouse settings and switchover', () => {
     for (const cap of ['logs', 'metrics', 'slowQueries', 'settings', 'switchover', 'verifiedTls'] as const) expect(supports(r.provider, c, cap), cap).toBe(true);
     const single = await r.provider.get(r.fake.addService({ name: 'single', haType: 'none' }).id);
     expect(supports(r.provider, single, 'switchover')).toBe(false);
-    expect(unsupportedReason(r.provider, single, 'switchover')).toMatch(/no standby/);
+    expect(unsupportedReason(r.provider, single, 'switchover', 'ClickHouse')).toMatch(/no standby/);
     const after = await r.provider.switchover(c.id);
     expect(after.phase).toBe('updating');
   });

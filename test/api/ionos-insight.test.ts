@@ -67,7 +67,7 @@ describe('IONOS v1 logs', () => {
     const c = await provider.get(fake.addCluster({}).id);
     expect(supports(provider, c, 'logs')).toBe(true);
     for (const cap of ['metrics', 'slowQueries', 'settings', 'switchover', 'verifiedTls'] as const) expect(supports(provider, c, cap), cap).toBe(false);
-    expect(unsupportedReason(provider, c, 'metrics')).toBe('metrics is not available for IONOS v1 clusters');
+    expect(unsupportedReason(provider, c, 'metrics', 'IONOS v1')).toBe('metrics is not available for IONOS v1 clusters');
   });
 });
 
@@ -79,7 +79,7 @@ describe('providers without logs say why', () => {
 
   it('IONOS v2: the Logging Service, and how to turn it on', () => {
     expect(supports(v2, cluster(true), 'logs')).toBe(false);
-    expect(unsupportedReason(v2, cluster(true), 'logs')).toMatch(/IONOS v2 has no logs API: shop sends its logs to the IONOS Logging Service/);
-    expect(unsupportedReason(v2, cluster(false), 'logs')).toMatch(/once logsEnabled is on \(pgtui edit shop --set logsEnabled=true\)/);
+    expect(unsupportedReason(v2, cluster(true), 'logs', 'IONOS v2')).toMatch(/IONOS v2 has no logs API: shop sends its logs to the IONOS Logging Service/);
+    expect(unsupportedReason(v2, cluster(false), 'logs', 'IONOS v2')).toMatch(/once logsEnabled is on \(pgtui edit shop --set logsEnabled=true\)/);
   });
 });

@@ -73,7 +73,7 @@ describe('PGO disk use, reachability and failover targets', () => {
     const c = await p.get('hippo');
     for (const cap of ['diskUsage', 'reachability', 'failover'] as const) expect(supports(p, c, cap)).toBe(true);
     expect(supports(p, c, 'logs')).toBe(false);
-    expect(unsupportedReason(p, c, 'logs')).toBe('logs is not available for Crunchy PGO clusters');
+    expect(unsupportedReason(p, c, 'logs', 'Crunchy PGO')).toBe('logs is not available for Crunchy PGO clusters');
   });
 });
 

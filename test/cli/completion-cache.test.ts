@@ -1,8 +1,8 @@
 // The completion cache: what `ls` and the TUI write for the shell scripts to read.
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Cluster } from '../../src/api/types.js';
 import { formatCache, keepCompletionCache, parseCache, rememberForCompletion } from '../../src/commands/completion-cache.js';
 import type { StoreSnapshot } from '../../src/state/types.js';
@@ -11,25 +11,63 @@ const cluster = (profile: string, name: string): Cluster => ({ profile, name, id
 
 function fakeConfig(profiles: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'pgtui-cc-'));
+  made.push(dir);
   return { dir, config: { dir, list: () => profiles.map((name) => ({ name })) } as never };
 }
 
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 describe('completion cache', () => {
-  it('round-trips, expires, and leaves out names a shell word cannot carry plainly', () => {
-    const text = formatCache({ profiles: ['prod', 'has space'], clusters: [{ profile: 'prod', name: 'orders' }, { profile: 'prod', name: 'evil;rm -rf' }, { profile: 'prod', name: '$(x)' }] }, 1000);
-    expect(text).toBe('expires 4600\nprofile prod\ncluster prod orders\n');
-    expect(parseCache(text, 4599)).toEqual({ profiles: ['prod'], clusters: [{ profile: 'prod', name: 'orders' }] });
+  it('round-trips names with spaces and shell characters (tab-separated), expires, and leaves out names that start with - or hold controls', () => {
+    const clusters = [
+      { profile: 'prod', name: 'orders' },
+      { profile: 'prod', name: 'Analytics Warehouse' },
+      { profile: 'prod', name: '$(x) `y`' },
+      { profile: 'prod', name: '-rf' },
+      { profile: 'prod', name: 'tab\there' },
+      { profile: 'prod', name: 'line\nbreak' },
+      { profile: 'prod', name: 'bidi\u202eevil' },
+    ];
+    const text = formatCache({ profiles: ['prod', '--all'], clusters }, 1000);
+    expect(text).toBe('expires 4600\nprofile\tprod\ncluster\tprod\torders\ncluster\tprod\tAnalytics Warehouse\ncluster\tprod\t$(x) `y`\n');
+    expect(parseCache(text, 4599)).toEqual({ profiles: ['prod'], clusters: clusters.slice(0, 3) });
     expect(parseCache(text, 4600)).toEqual({ profiles: [], clusters: [] });
-    expect(parseCache('garbage\nprofile x\n', 0)).toEqual({ profiles: [], clusters: [] });
+    expect(parseCache('garbage\nprofile\tx\n', 0)).toEqual({ profiles: [], clusters: [] });
+    expect(parseCache('expires 9\ncluster\tp\t-x\n', 0)).toEqual({ profiles: [], clusters: [] });
   });
 
   it('keeps the clusters of profiles that did not answer this time, drops those of removed profiles; file mode 0600', () => {
     const { dir, config } = fakeConfig(['a', 'b']);
-    writeFileSync(join(dir, 'completion-cache'), `expires ${Math.floor(Date.now() / 1000) + 100}\nprofile a\ncluster a old\ncluster b kept\ncluster gone x\n`);
+    writeFileSync(join(dir, 'completion-cache'), `expires ${Math.floor(Date.now() / 1000) + 100}\nprofile\ta\ncluster\ta\told\ncluster\tb\tkept\ncluster\tgone\tx\n`, { mode: 0o600 });
     rememberForCompletion({ config }, [cluster('a', 'new')], ['a']);
     const text = readFileSync(join(dir, 'completion-cache'), 'utf8');
-    expect(text.split('\n').slice(1)).toEqual(['profile a', 'profile b', 'cluster a new', 'cluster b kept', '']);
+    expect(text.split('\n').slice(1)).toEqual(['profile\ta', 'profile\tb', 'cluster\ta\tnew', 'cluster\tb\tkept', '']);
     expect((statSync(join(dir, 'completion-cache')).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it("a cache that is not the user's own 0600 file is not read (its names are not kept) and is replaced; a planted symlink is not followed", () => {
+    const { dir, config } = fakeConfig(['a', 'b']);
+    const path = join(dir, 'completion-cache');
+    writeFileSync(path, `expires ${Math.floor(Date.now() / 1000) + 100}\nprofile\ta\ncluster\tb\tplanted\n`, { mode: 0o644 });
+    chmodSync(path, 0o644);
+    rememberForCompletion({ config }, [cluster('a', 'new')], ['a']);
+    expect(readFileSync(path, 'utf8')).not.toContain('planted');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const victim = join(mkdtempSync(join(tmpdir(), 'pgtui-victim-')), 'bashrc');
+    writeFileSync(victim, 'mine\n');
+    rmSync(path);
+    symlinkSync(victim, path);
+    rememberForCompletion({ config }, [cluster('a', 'new')], ['a']);
+    expect(readFileSync(victim, 'utf8')).toBe('mine\n');
+    expect(lstatSync(path).isSymbolicLink()).toBe(false);
+    if (process.getuid?.() === 0) {
+      writeFileSync(path, `expires ${Math.floor(Date.now() / 1000) + 100}\ncluster\tb\tforeign\n`, { mode: 0o600 });
+      chownSync(path, 65534, 65534);
+      rememberForCompletion({ config }, [cluster('a', 'new')], ['a']);
+      expect(readFileSync(path, 'utf8')).not.toContain('foreign');
+      expect(statSync(path).uid).toBe(0);
+    }
   });
 
   it('the TUI writes from store snapshots once the first profile answered, then at most once per interval', async () => {
@@ -43,11 +81,11 @@ describe('completion cache', () => {
     expect(() => statSync(join(dir, 'completion-cache'))).toThrow();
     snap = { ...snap, clusters: [cluster('a', 'one')], profiles: [{ ...snap.profiles[0]!, status: 'ok' }], version: 2 };
     listener();
-    await vi.waitFor(() => expect(readFileSync(join(dir, 'completion-cache'), 'utf8')).toContain('cluster a one'));
+    await vi.waitFor(() => expect(readFileSync(join(dir, 'completion-cache'), 'utf8')).toContain('cluster\ta\tone'));
     snap = { ...snap, clusters: [cluster('a', 'two')], version: 3 };
     listener();
     await new Promise((r) => setImmediate(r));
-    expect(readFileSync(join(dir, 'completion-cache'), 'utf8')).not.toContain('cluster a two');
+    expect(readFileSync(join(dir, 'completion-cache'), 'utf8')).not.toContain('cluster\ta\ttwo');
     stop();
   });
 });

@@ -3,7 +3,7 @@
 // COMP_CWORD). It runs with a PATH holding no node, so pressing Tab cannot start pgtui or reach the network.
 // zsh and fish scripts are checked with `zsh -n` / `fish -n` where those shells are installed.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,13 +25,15 @@ beforeAll(async () => {
     expect(r.code, r.stderr).toBe(0);
     script[shell] = r.stdout;
   }
-  // bash and date only: what the completion function may run.
+  // bash, date and stat only: what the completion function may run.
   noNodePath = mkdtempSync(join(tmpdir(), 'pgtui-nonode-'));
-  for (const tool of ['bash', 'date']) symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`]).toString().trim(), join(noNodePath, tool));
+  for (const tool of ['bash', 'date', 'stat']) symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`]).toString().trim(), join(noNodePath, tool));
 });
 
+/** Lines as `profile NAME` / `cluster PROFILE NAME`, written with the cache's tab separators. */
 function writeCache(lines: string[], expires = Math.floor(Date.now() / 1000) + 600): void {
-  writeFileSync(join(configDir, 'completion-cache'), `expires ${expires}\n${lines.join('\n')}\n`, { mode: 0o600 });
+  const tabbed = lines.map((l) => l.replace(/^(profile) (.*)$/, '$1\t$2').replace(/^(cluster) (\S+) (.*)$/, '$1\t$2\t$3'));
+  writeFileSync(join(configDir, 'completion-cache'), `expires ${expires}\n${tabbed.join('\n')}\n`, { mode: 0o600 });
 }
 
 /** Runs the bash completion function for a command line whose last word is being completed. */
@@ -78,6 +80,53 @@ describe('pgtui completion bash', () => {
     writeCache(['profile prod-eu', 'cluster prod-eu orders'], Math.floor(Date.now() / 1000) - 1);
     expect(complete(['pgtui', 'get', ''])).toEqual([]);
     expect(complete(['pgtui', '--profile', ''])).toEqual([]);
+  });
+
+  it('never evaluates a name: $(…) and backticks in a tampered cache run nothing and complete as quoted text', () => {
+    const marker = join(configDir, 'pwned');
+    writeCache([`cluster p $(touch ${marker})`, `cluster p \`touch ${marker}\``, 'cluster p a;b|c&d', 'cluster p Analytics Warehouse']);
+    const all = complete(['pgtui', 'get', '']);
+    expect(existsSync(marker)).toBe(false);
+    expect(all).toEqual([`\\$\\(touch\\ ${marker}\\)`, `\\\`touch\\ ${marker}\\\``, 'a\\;b\\|c\\&d', 'Analytics\\ Warehouse']);
+    expect(complete(['pgtui', 'get', '$'])).toEqual([`\\$\\(touch\\ ${marker}\\)`]);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('names with spaces complete quoted: escaped in a bare word, as they are after an opening quote', () => {
+    writeCache(['profile prod', 'cluster prod Analytics Warehouse', 'cluster prod Analytics Lake', 'cluster prod orders']);
+    expect(complete(['pgtui', 'get', 'Ana'])).toEqual(['Analytics\\ Warehouse', 'Analytics\\ Lake']);
+    expect(complete(['pgtui', 'get', 'Analytics\\ W'])).toEqual(['Analytics\\ Warehouse']);
+    expect(complete(['pgtui', 'get', "'Analytics W"])).toEqual(['Analytics Warehouse']);
+    expect(complete(['pgtui', 'get', '"Analytics L'])).toEqual(['Analytics Lake']);
+  });
+
+  it('names starting with - are not offered as arguments', () => {
+    writeCache(['profile prod', 'profile -x', 'cluster prod -rf', 'cluster prod --help', 'cluster prod ok']);
+    expect(complete(['pgtui', 'get', ''])).toEqual(['ok']);
+    expect(complete(['pgtui', '--profile', ''])).toEqual(['prod']);
+  });
+
+  it("a cache that is not the user's own 0600 file, or sits in a directory others may write, or is a symlink, is not read", () => {
+    const path = join(configDir, 'completion-cache');
+    writeCache(['cluster p orders']);
+    expect(complete(['pgtui', 'get', ''])).toEqual(['orders']);
+    chmodSync(path, 0o644);
+    expect(complete(['pgtui', 'get', ''])).toEqual([]);
+    chmodSync(path, 0o600);
+    chmodSync(configDir, 0o770);
+    expect(complete(['pgtui', 'get', ''])).toEqual([]);
+    chmodSync(configDir, 0o700);
+    renameSync(path, `${path}.real`);
+    symlinkSync(`${path}.real`, path);
+    expect(complete(['pgtui', 'get', ''])).toEqual([]);
+    rmSync(path);
+    renameSync(`${path}.real`, path);
+    if (process.getuid?.() === 0) {
+      chownSync(path, 65534, 65534);
+      expect(complete(['pgtui', 'get', ''])).toEqual([]);
+      chownSync(path, 0, 0);
+    }
+    expect(complete(['pgtui', 'get', ''])).toEqual(['orders']);
   });
 
   it('an unknown shell is a usage error', async () => {

@@ -57,8 +57,9 @@ export function configWith(profiles: Profile[], settings: Record<string, unknown
 }
 
 /**
- * A stand-in psql: records its argv, its environment's password variables, and the PGPASSFILE it was given
- * (path, mode, content) into $FAKE_PSQL_LOG as JSON, then exits with $FAKE_PSQL_EXIT.
+ * A stand-in psql: records its argv, its environment (names, and /proc/self/environ), its password variables,
+ * and the PGPASSFILE it was given (path, mode, content) into $FAKE_PSQL_LOG as JSON, then exits with
+ * $FAKE_PSQL_EXIT (or, with FAKE_PSQL_SLEEP set, stays until killed).
  */
 export function fakePsql(dir: string): string {
   const path = join(dir, 'psql');
@@ -67,10 +68,12 @@ export function fakePsql(dir: string): string {
     `#!${process.execPath}
 const fs = require('node:fs');
 const f = process.env.PGPASSFILE;
-const rec = { argv: process.argv.slice(2), cmdline: fs.readFileSync('/proc/self/cmdline', 'utf8').split('\\0'), pgpassword: process.env.PGPASSWORD ?? null, appname: process.env.PGAPPNAME ?? null, passfile: null };
+const rec = { argv: process.argv.slice(2), cmdline: fs.readFileSync('/proc/self/cmdline', 'utf8').split('\\0'), pgpassword: process.env.PGPASSWORD ?? null, appname: process.env.PGAPPNAME ?? null, passfile: null, envKeys: Object.keys(process.env), environ: fs.readFileSync('/proc/self/environ', 'utf8') };
 if (f) rec.passfile = { path: f, mode: (fs.statSync(f).mode & 0o777).toString(8), content: fs.readFileSync(f, 'utf8') };
 fs.writeFileSync(process.env.FAKE_PSQL_LOG, JSON.stringify(rec));
-process.exit(Number(process.env.FAKE_PSQL_EXIT ?? 0));
+// FAKE_PSQL_SLEEP=1: stay (as an interactive psql would) until killed.
+if (process.env.FAKE_PSQL_SLEEP) setInterval(() => {}, 1000);
+else process.exit(Number(process.env.FAKE_PSQL_EXIT ?? 0));
 `,
   );
   chmodSync(path, 0o755);

@@ -89,7 +89,7 @@ describe('compile cache', () => {
     const first = await runCli(['ls', '--json'], run);
     expect(first.code).toBe(0);
     const [file] = cacheFiles(xdg);
-    expect(file).toMatch(/^oneshot\.cjs-v\d+\.\d+\.\d+-\w+-\d+-\d+\.v8cache$/);
+    expect(file).toMatch(/^oneshot\.cjs-[0-9a-f]{24}\.v8cache$/); // one per install (test/cli/compile-cache.test.ts)
     const path = join(xdg, 'pgtui', file!);
     expect(statSync(join(xdg, 'pgtui')).mode & 0o777).toBe(0o700);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -100,7 +100,7 @@ describe('compile cache', () => {
     expect(statSync(path).mtimeMs).toBe(written); // accepted, so not written again
   });
 
-  it('a damaged cache is rejected by V8 and replaced; one others may write is never read', async () => {
+  it('a damaged cache is detected and replaced; one others may write is never read', async () => {
     const xdg = mkdtempSync(join(tmpdir(), 'pgtui-xdg-'));
     const run = envWith({ XDG_CACHE_HOME: xdg });
     const good = await runCli(['ls', '--json'], run);

@@ -273,9 +273,9 @@ describe('output flags, help and mistakes', () => {
     expect((statSync(path).mode & 0o777).toString(8)).toBe('600');
     const text = readFileSync(path, 'utf8');
     expect(text).toMatch(/^expires \d+\n/);
-    expect(text).toContain('profile v1\n');
-    expect(text).toContain('cluster ch orders\n');
-    expect(text).toContain('cluster v1 crm\n');
+    expect(text).toContain('profile\tv1\n');
+    expect(text).toContain('cluster\tch\torders\n');
+    expect(text).toContain('cluster\tv1\tcrm\n');
   });
 
   it('get: --cols as one row, -o yaml', async () => {

@@ -3,7 +3,7 @@
 // `fg`, and the demo's PostgreSQL stopped on every way out — including a crash or kill during start-up, a
 // SIGKILL of pgtui (the watchdog) and a user's PG* variables.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -183,7 +183,9 @@ describe.skipIf(!POSTGRES)('SIGTERM and SIGHUP while `pgtui psql` runs a query',
     expect(psql, 'psql started').toBeDefined();
     const environ = readFileSync(`/proc/${psql!.pid}/environ`, 'utf8').split('\0');
     const passfile = environ.find((e) => e.startsWith('PGPASSFILE='))!.slice('PGPASSFILE='.length);
-    expect(existsSync(passfile)).toBe(true);
+    // The password file was unlinked before psql started: psql holds it open as fd 3 (src/psql-env.ts).
+    expect(passfile).toBe('/dev/fd/3');
+    expect(readlinkSync(`/proc/${psql!.pid}/fd/3`)).toMatch(/pgpass \(deleted\)$/);
     // The query is running on the server: psql is connected, not still starting.
     let active = '';
     for (let i = 0; i < 100 && active !== '1'; i++) {
@@ -195,7 +197,7 @@ describe.skipIf(!POSTGRES)('SIGTERM and SIGHUP while `pgtui psql` runs a query',
     const r = await run.done;
     expect(r.code).toBe(expected);
     expect(alive(psql!.pid)).toBe(false);
-    expect(existsSync(passfile)).toBe(false);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`pgtui-psql-${run.child.pid}-`))).toEqual([]);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     tally.ok('psql signals');
   }, 60_000);
@@ -230,14 +232,15 @@ describe.skipIf(!TMUX || !POSTGRES)('the TUI and the demo PostgreSQL', () => {
     const tmp = privateTmp();
     const t = startDemo(tmp);
     const { psql, passfile } = await openPsqlOnHippo(t);
-    expect(existsSync(passfile)).toBe(true);
+    expect(passfile).toBe('/dev/fd/3');
+    expect(readlinkSync(`/proc/${psql}/fd/3`)).toMatch(/pgpass \(deleted\)$/);
     process.kill(pgtuiPid(t), signal);
     const { code, screen } = await exitOf(t);
     expect(code, screen).toBe(expected);
     expect(screen).toMatch(/\[tty icanon echo \]/);
     expect(screen).not.toMatch(LIST);
     expect(alive(psql)).toBe(false);
-    expect(existsSync(passfile)).toBe(false);
+    expect(readdirSync(tmp).filter((n) => n.startsWith('pgtui-psql-'))).toEqual([]);
     expect(await until(() => demoPostgres(tmp) === 0, 10_000)).toBe(true);
     rmSync(tmp, { recursive: true, force: true });
     tally.ok('TUI psql signals');

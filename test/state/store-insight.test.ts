@@ -85,6 +85,6 @@ describe('store intents inside a cluster', () => {
   it('a provider without the method is refused in one line', async () => {
     const { provider } = stub(false);
     const s = make(provider);
-    await expect(s.logs(c, { from: new Date(0), to: new Date(1), limit: 1 })).rejects.toThrow('clickhouse does not support logs');
+    await expect(s.logs(c, { from: new Date(0), to: new Date(1), limit: 1 })).rejects.toThrow('logs is not available for ClickHouse clusters');
   });
 });

@@ -81,3 +81,9 @@ export const clickhouse: ProviderModule<ClickHouseProfile> = {
   create: (profile, deps) => new ClickHouseProvider(profile, deps),
   afterVerify: (p, identity) => (!p.organizationId && identity.discovered?.organizationId ? { ...p, organizationId: identity.discovered.organizationId } : p),
 };
+
+declare module '../types.js' {
+  interface ProviderKinds {
+    'clickhouse': true;
+  }
+}

@@ -52,3 +52,9 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
   pgStatStatementsHint: 'IONOS DBaaS preloads pg_stat_statements: run CREATE EXTENSION pg_stat_statements; in the database as its owner (the cluster\'s admin user)',
   create: (profile, deps) => new IonosV1Provider(profile, deps),
 };
+
+declare module '../types.js' {
+  interface ProviderKinds {
+    'ionos-v1': true;
+  }
+}

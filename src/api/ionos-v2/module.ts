@@ -94,3 +94,9 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
   pgStatStatementsHint: 'IONOS DBaaS preloads pg_stat_statements: run CREATE EXTENSION pg_stat_statements; in the database as its owner (the cluster\'s admin user)',
   create: (profile, deps) => new IonosV2Provider(profile, deps),
 };
+
+declare module '../types.js' {
+  interface ProviderKinds {
+    'ionos-v2': true;
+  }
+}

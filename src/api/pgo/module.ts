@@ -154,3 +154,9 @@ export const pgo: ProviderModule<PgoProfile> = {
   pgStatStatementsHint: 'Crunchy PGO 4.3 images preload pg_stat_statements: run CREATE EXTENSION pg_stat_statements; (if not preloaded, add it to shared_preload_libraries in the cluster\'s custom config, pgo create cluster --custom-config)',
   create: (profile, deps) => new PgoProvider(profile, deps),
 };
+
+declare module '../types.js' {
+  interface ProviderKinds {
+    'pgo': true;
+  }
+}

@@ -1,7 +1,8 @@
 // A small ClusterStore / ProfilesApi double for the form screens: spies on the intents the screens call.
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
+import { CALLS, type CallName } from '../../../src/api/operations.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { ChangePlan, Cluster, FormSpec, FormValues } from '../../../src/api/types.js';
+import type { Cluster, FormSpec, FormValues } from '../../../src/api/types.js';
 import type { ClusterStore, ProfileHealth, ProfilesApi, StoreSnapshot } from '../../../src/state/types.js';
 
 export function cluster(over: Partial<Cluster> = {}): Cluster {
@@ -12,26 +13,18 @@ export function health(profile: Profile, over: Partial<ProfileHealth> = {}): Pro
   return { profile: profile.name, kind: profile.kind, readOnly: Boolean(profile.readOnly), insecure: profile.kind === 'pgo' && Boolean(profile.insecure), status: 'ok', clusterCount: 0, ...over };
 }
 
-export interface StoreOptions {
+/** Each one-call intent of the operations table (src/api/operations.ts) may be given; the others reject. */
+export interface StoreOptions extends Partial<Pick<ClusterStore, CallName>> {
   profiles?: Profile[];
   health?: ProfileHealth[];
   createForm?: (profile: string) => Promise<FormSpec>;
   create?: (profile: string, values: FormValues) => Promise<Cluster>;
-  editForm?: (c: Cluster) => Promise<FormSpec>;
-  planUpdate?: (c: Cluster, values: FormValues) => Promise<ChangePlan>;
   update?: (c: Cluster, values: FormValues) => Promise<Cluster>;
   remove?: (c: Cluster) => Promise<void>;
   connection?: (c: Cluster) => import('../../../src/api/types.js').ConnectionInfo;
   /** Overrides the ClickHouse-like capability rules below (the insight screens ask for theirs). */
   supports?: (c: Cluster, cap: string) => boolean;
   unsupportedReason?: (c: Cluster, cap: string) => string;
-  logs?: ClusterStore['logs'];
-  metrics?: ClusterStore['metrics'];
-  slowQueries?: ClusterStore['slowQueries'];
-  slowQueryDetail?: ClusterStore['slowQueryDetail'];
-  readSettings?: ClusterStore['readSettings'];
-  updateSettings?: ClusterStore['updateSettings'];
-  switchover?: (c: Cluster) => Promise<void>;
 }
 
 export function fakeStore(opts: StoreOptions = {}) {
@@ -39,6 +32,10 @@ export function fakeStore(opts: StoreOptions = {}) {
   let snapshot: StoreSnapshot = { clusters: [], profiles: opts.health ?? profiles.map((p) => health(p)), version: 1 };
   const listeners = new Set<() => void>();
   const unsupported = () => Promise.reject(new Error('not used by these screens'));
+  // One spy per intent of the operations table, so a new operation needs no line here.
+  const calls = Object.fromEntries(
+    (Object.keys(CALLS) as CallName[]).map((name) => [name, vi.fn(opts[name] ?? (name === 'promote' ? async () => undefined : unsupported))]),
+  ) as { [K in CallName]: Mock<ClusterStore[K]> };
   const store = {
     subscribe: (l: () => void) => {
       listeners.add(l);
@@ -66,21 +63,8 @@ export function fakeStore(opts: StoreOptions = {}) {
     createForm: vi.fn(opts.createForm ?? unsupported),
     create: vi.fn(opts.create ?? unsupported),
     remove: vi.fn<(c: Cluster) => Promise<void>>(opts.remove ?? unsupported),
-    editForm: vi.fn(opts.editForm ?? unsupported),
-    planUpdate: vi.fn(opts.planUpdate ?? unsupported),
     update: vi.fn(opts.update ?? unsupported),
-    backups: vi.fn(unsupported),
-    upgradeTargets: vi.fn(unsupported),
-    restart: vi.fn<(c: Cluster) => Promise<void>>(unsupported),
-    promote: vi.fn(async (_c: Cluster): Promise<void> => undefined),
-    resetPassword: vi.fn<(c: Cluster) => Promise<string>>(unsupported),
-    switchover: vi.fn<(c: Cluster) => Promise<void>>(opts.switchover ?? unsupported),
-    logs: vi.fn<ClusterStore['logs']>(opts.logs ?? unsupported),
-    metrics: vi.fn<ClusterStore['metrics']>(opts.metrics ?? unsupported),
-    slowQueries: vi.fn<ClusterStore['slowQueries']>(opts.slowQueries ?? unsupported),
-    slowQueryDetail: vi.fn<ClusterStore['slowQueryDetail']>(opts.slowQueryDetail ?? unsupported),
-    readSettings: vi.fn<ClusterStore['readSettings']>(opts.readSettings ?? unsupported),
-    updateSettings: vi.fn<ClusterStore['updateSettings']>(opts.updateSettings ?? unsupported),
+    ...calls,
   } satisfies ClusterStore;
   return Object.assign(store, {
     /** Test hook: replaces the clusters (and marks profiles stale) as a refresh would. */
