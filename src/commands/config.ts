@@ -8,7 +8,7 @@ import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { parseAssignments } from './edit.js';
 import { CommandError, EXIT } from './exit-codes.js';
-import { targetWith } from './insight-args.js';
+import { configFromPostgres, targetOrPostgres } from './pg-fallback.js';
 
 export interface ConfigOptions {
   set?: string[];
@@ -67,7 +67,9 @@ async function confirm(question: string): Promise<boolean> {
 
 export async function config(ctx: Context, query: string, opts: ConfigOptions): Promise<number> {
   const changes = parseAssignments(opts.set ?? []);
-  const { cluster, profile, provider } = await targetWith(ctx, query, 'settings');
+  const target = await targetOrPostgres(ctx, query, 'settings');
+  if (target.postgres) return configFromPostgres(ctx, target, opts);
+  const { cluster, profile, provider } = target;
   const view = await provider.readSettings!(cluster);
   if (Object.keys(changes).length === 0) {
     writeOut(opts.json ? `${safeJson(view)}\n` : `${listLines(view).join('\n')}\n`);

@@ -19,6 +19,8 @@ export interface Context {
   providerFor(p: Profile): Provider;
   banner?: string;
   notice?: string;
+  /** --demo: settles when the demo's Postgres workload is seeded (the Postgres commands wait for it). */
+  demoSeeded?: Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -31,11 +33,13 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
   let stopDemo: (() => Promise<void>) | undefined;
   let dir = opts.configDir;
   let notice: string | undefined;
+  let demoSeeded: Promise<unknown> | undefined;
   if (opts.demo) {
     const { startDemo } = await import('../demo/start.js');
     // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it).
     const demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined });
     stopDemo = () => demo.stop();
+    demoSeeded = demo.workload;
     dir = demo.configDir;
     notice = demo.postgresProblem;
   }
@@ -71,6 +75,7 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     },
     banner: opts.demo ? 'demo' : undefined,
     notice,
+    demoSeeded,
     async close() {
       await stopDemo?.();
     },

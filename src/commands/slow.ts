@@ -5,7 +5,8 @@ import { oneLine, safeJson } from '../text/safe.js';
 import { writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
-import { targetWith, timeWindow, type WindowOptions } from './insight-args.js';
+import { timeWindow, type WindowOptions } from './insight-args.js';
+import { slowFromPostgres, targetOrPostgres } from './pg-fallback.js';
 
 /** 1234.5 ms → "1.23 s"; 0.4 ms → "0.40 ms". */
 export function formatMs(ms: number | undefined): string {
@@ -51,9 +52,11 @@ async function detail(provider: Provider, cluster: Cluster, window: TimeRange, i
 
 export async function slow(ctx: Context, query: string, opts: WindowOptions & { json?: boolean; id?: string }): Promise<number> {
   const window = timeWindow(opts, '24h');
-  const { cluster, provider } = await targetWith(ctx, query, 'slowQueries');
+  const target = await targetOrPostgres(ctx, query, 'slowQueries');
+  const { cluster, provider } = target;
+  if (opts.id && target.postgres) throw new CommandError(`${oneLine(cluster.name, 80)}: --id needs the provider's slow-query API; pgtui statements NAME shows pg_stat_statements`, EXIT.unsupported);
   if (opts.id) return detail(provider, cluster, window, opts.id, Boolean(opts.json));
-  const rows: SlowQuery[] = (await provider.slowQueries!(cluster, window)).slice().sort((a, b) => b.totalMs - a.totalMs);
+  const rows: SlowQuery[] = (target.postgres ? await slowFromPostgres(ctx, target) : await provider.slowQueries!(cluster, window)).slice().sort((a, b) => b.totalMs - a.totalMs);
   if (opts.json) {
     writeOut(`${safeJson(rows)}\n`);
     return EXIT.ok;

@@ -77,6 +77,7 @@ export const clickhouse: ProviderModule<ClickHouseProfile> = {
     },
   },
   rate: CLICKHOUSE_RATE,
+  pgStatStatementsHint: 'pg_stat_statements is preloaded on ClickHouse Cloud Postgres: run CREATE EXTENSION pg_stat_statements; in the database as the postgres user',
   create: (profile, deps) => new ClickHouseProvider(profile, deps),
   afterVerify: (p, identity) => (!p.organizationId && identity.discovered?.organizationId ? { ...p, organizationId: identity.discovered.organizationId } : p),
 };

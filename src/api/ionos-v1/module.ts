@@ -49,6 +49,7 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
     build: async (name, o, io) => ({ name, readOnly: (o.readOnly as boolean | undefined) || undefined, kind: KIND, ...(await ionosCliAuth(o, io)) }),
   },
   rate: IONOS_RATE,
+  pgStatStatementsHint: 'IONOS DBaaS preloads pg_stat_statements: run CREATE EXTENSION pg_stat_statements; in the database as its owner (the cluster\'s admin user)',
   create: (profile, deps) => new IonosV1Provider(profile, deps),
 };
 

@@ -91,6 +91,7 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
     build: async (name, o, io) => ({ name, readOnly: (o.readOnly as boolean | undefined) || undefined, kind: KIND, ...(await ionosCliAuth(o, io)) }),
   },
   rate: IONOS_RATE,
+  pgStatStatementsHint: 'IONOS DBaaS preloads pg_stat_statements: run CREATE EXTENSION pg_stat_statements; in the database as its owner (the cluster\'s admin user)',
   create: (profile, deps) => new IonosV2Provider(profile, deps),
 };
 
