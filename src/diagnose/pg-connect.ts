@@ -1,11 +1,7 @@
-// How diagnose reaches Postgres: one read-only session per cluster, behind the PgQuery interface the checks use.
-// STOPGAP until the Postgres connection layer (src/pg/session.ts, openPgSession) is on main: this file then
-// shrinks to `const s = await openPgSession(cluster, provider, { configDir, limits }); return { query: (sql, p) =>
-// s.query(sql, p), close: () => s.close() }` (docs/diagnose.md "Connection"). Until then it opens node-postgres
-// itself, with the same rules: reached where psql reaches it (provider.connection + the cached CA), the known
-// password only (never asked, never on disk), application_name=pgtui, read-only, statement_timeout.
-import { readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
+// How diagnose reaches Postgres: one read-only session per cluster through the Postgres layer (src/pg/session.ts,
+// docs/postgres.md) — reached where psql reaches it, verify-full with the cached CA, application_name=pgtui,
+// read-only, statement_timeout — behind the PgQuery interface the checks use. Diagnose uses the known password
+// only (from create, reset or the profile; never asked, never on disk).
 import type { Cluster, ConnectionInfo, Provider } from '../api/types.js';
 import { oneLine } from '../text/safe.js';
 import type { PgQuery } from './types.js';
@@ -23,8 +19,6 @@ export interface ConnectOptions {
 
 export type PgConnector = (cluster: Cluster, provider: Provider, opts: ConnectOptions) => Promise<PgHandle>;
 
-const MAX_ROWS = 5000;
-
 /** Why diagnose will not try a connection, or undefined when it can (phase, host, password). */
 export function whyNoConnection(cluster: Cluster, conn: ConnectionInfo): string | undefined {
   if (!['ready', 'degraded'].includes(cluster.phase)) return `the cluster is ${cluster.phase}`;
@@ -34,55 +28,19 @@ export function whyNoConnection(cluster: Cluster, conn: ConnectionInfo): string 
   return undefined;
 }
 
-function sslOf(conn: ConnectionInfo): false | { rejectUnauthorized: boolean; ca?: string; servername?: string } {
-  switch (conn.sslmode) {
-    case 'disable':
-      return false;
-    case 'verify-ca':
-    case 'verify-full':
-      return { rejectUnauthorized: true, ca: conn.sslrootcert ? readFileSync(conn.sslrootcert, 'utf8') : undefined, servername: conn.host && !isIP(conn.host) ? conn.host : undefined };
-    default:
-      return { rejectUnauthorized: false };
-  }
+/** A session from a ConnectionInfo (tests and the bench connect to a server of their own). */
+export async function connectConn(conn: ConnectionInfo, opts: ConnectOptions): Promise<PgHandle> {
+  const { connectPg } = await import('../pg/session.js');
+  const session = await connectPg(conn, { limits: limitsOf(opts) });
+  return { query: <T>(sql: string, params?: unknown[]) => session.query(sql, params) as Promise<T[]>, close: () => session.close() };
 }
 
-export async function connectConn(conn: ConnectionInfo, opts: ConnectOptions): Promise<PgHandle> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({
-    host: conn.host,
-    port: conn.port,
-    database: conn.database || 'postgres',
-    user: conn.user,
-    password: conn.password,
-    ssl: sslOf(conn),
-    application_name: 'pgtui',
-    connectionTimeoutMillis: opts.connectTimeoutMs ?? 10_000,
-    statement_timeout: opts.statementTimeoutMs,
-    // A server that never answers is cut on this side too.
-    query_timeout: opts.statementTimeoutMs + 2000,
-    options: '-c default_transaction_read_only=on -c lock_timeout=1000',
-  });
-  // A server that drops the connection later must not crash the process.
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-  } catch (err) {
-    await client.end().catch(() => undefined);
-    throw new Error(oneLine((err instanceof Error ? err.message : String(err)).slice(0, 2000), 300));
-  }
-  return {
-    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows.slice(0, MAX_ROWS) as T[],
-    close: () => client.end().catch(() => undefined),
-  };
-}
+const limitsOf = (opts: ConnectOptions) => ({ statementTimeoutMs: opts.statementTimeoutMs, ...(opts.connectTimeoutMs ? { connectTimeoutMs: opts.connectTimeoutMs } : {}) });
 
 export const connectCluster: PgConnector = async (cluster, provider, opts) => {
-  let conn = provider.connection(cluster);
-  const why = whyNoConnection(cluster, conn);
+  const why = whyNoConnection(cluster, provider.connection(cluster));
   if (why) throw new Error(why);
-  if (opts.configDir) {
-    const { verifiedConnection } = await import('../psql-tls.js');
-    conn = (await verifiedConnection(provider, cluster, conn, opts.configDir)).conn;
-  }
-  return connectConn(conn, opts);
+  const { openPgSession } = await import('../pg/session.js');
+  const session = await openPgSession(cluster, provider, { configDir: opts.configDir, limits: limitsOf(opts) });
+  return { query: <T>(sql: string, params?: unknown[]) => session.query(sql, params) as Promise<T[]>, close: () => session.close() };
 };

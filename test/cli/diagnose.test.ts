@@ -34,7 +34,9 @@ describe('pgtui diagnose: usage', () => {
     const yaml = await runCli(['diagnose', '--all', '-o', 'yaml'], { env: empty });
     expect(yaml.code).toBe(2);
     const nothing = await runCli(['diagnose', '--all'], { env: empty });
-    expect([nothing.code, nothing.stdout, nothing.stderr]).toEqual([0, '', 'pgtui: no clusters to diagnose\n']);
+    // No profile at all: the one-shots' common "no profile is configured" line (how to add one), exit 2.
+    expect([nothing.code, nothing.stdout]).toEqual([2, '']);
+    expect(nothing.stderr).toMatch(/^pgtui: no profile is configured\. Add one with: pgtui profile add /);
   });
 });
 
