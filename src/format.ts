@@ -53,5 +53,8 @@ export function truncate(text: string, width: number): string {
   return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
 }
 
-/** Replaces unsafe characters (text/safe.ts) so provider-supplied text cannot move the cursor or change colours. */
-export { displayText as sanitize } from './text/safe.js';
+/**
+ * Replaces unsafe characters (text/safe.ts) so provider-supplied text cannot move the cursor or change colours,
+ * and cuts it to what a screen can show (forScreen: nothing longer reaches Ink's layout).
+ */
+export { forScreen as sanitize } from './text/safe.js';

@@ -12,7 +12,7 @@ import { LineInput } from '../components/LineInput.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import { bottomOf, filterEntries, LogBuffer, RANGES, scrollAnchor, SEVERITY_LEVELS, viewOf, visibleWindow, type SeverityLevel } from '../tui/log-view.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 
 /** Follow polls at most this often. */
@@ -191,7 +191,7 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Logs · {displayText(cluster.name)}</Text>
+        <Text bold>Logs · {forScreen(cluster.name)}</Text>
         <Text dimColor> · last {RANGES[range]!.label} · {entries.length.toLocaleString('en')} lines · </Text>
         <Text color={following ? 'green' : 'yellow'}>{state}</Text>
         {filters ? <Text dimColor> · {filters}</Text> : null}
@@ -202,7 +202,7 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
         {!loading && view.length === 0 ? <Text dimColor>{search || level !== 'all' ? 'no line matches' : `no log lines in the last ${RANGES[range]!.label}`}</Text> : null}
         {shown.map((e) => (
           <Text key={e.seq} wrap={wrap ? 'wrap' : 'truncate'} color={SEVERITY_COLOR[e.severity]}>
-            {e.text}
+            {forScreen(e.text, wrap ? width * rows : width)}
           </Text>
         ))}
       </Box>

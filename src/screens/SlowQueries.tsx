@@ -9,7 +9,7 @@ import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import { RANGES } from '../tui/log-view.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 
 /** Slow queries start with a day: patterns are rare in an hour. */
@@ -85,7 +85,7 @@ function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Slow queries · {displayText(cluster.name)}</Text>
+        <Text bold>Slow queries · {forScreen(cluster.name)}</Text>
         <Text dimColor> · last {RANGES[range]!.label} · worst first · enter shows one</Text>
       </Text>
       {error ? <Text color="red" wrap="truncate">{oneLine(error)}</Text> : <Text dimColor>{rows ? ' ' : 'loading…'}</Text>}
@@ -127,7 +127,7 @@ function PatternDetail({ cluster, pattern, height, width, active, onClose }: { c
   const recent = detail?.recent ?? [];
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold wrap="truncate">Slow query · {displayText(cluster.name)} <Text dimColor>(esc back to the list)</Text></Text>
+      <Text bold wrap="truncate">Slow query · {forScreen(cluster.name)} <Text dimColor>(esc back to the list)</Text></Text>
       <Text wrap="truncate-end">{oneLine(q.query, Math.max(20, (width - 1) * 3))}</Text>
       <Text wrap="truncate">{facts.map(([k, v]) => `${k} ${v}`).join('  ')}</Text>
       {error ? <Text color="red" wrap="truncate">{oneLine(error)}</Text> : <Text dimColor>{detail ? `recent executions (${recent.length})` : 'loading…'}</Text>}

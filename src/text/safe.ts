@@ -43,6 +43,38 @@ export function displayText(text: string): string {
   return text.replace(UNSAFE_ALL, PLACEHOLDER);
 }
 
+/**
+ * The most a screen can show of one string: wider than any row, a few rows when wrapped. Ink measures every
+ * string it is given (string-width, wrap-ansi, yoga), and that cost grows faster than the length once one
+ * character is not ASCII: a 200 KB name took minutes. So nothing longer reaches it (docs/ARCHITECTURE.md, "Text
+ * safety"). Callers that know their room pass it (a row's width, width × rows for wrapped text).
+ */
+export const SCREEN_CELLS = 1024;
+
+/** The first `max` UTF-16 units of `text`, never splitting a surrogate pair. */
+function head(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * For the screen: cut to what `maxCells` can show (a cell holds at least one UTF-16 unit, so a cut at
+ * `maxCells` units never hides what would fit), `…` when cut, then made safe as displayText does. Cheap on any
+ * length: the cut comes first.
+ */
+export function forScreen(text: string, maxCells = SCREEN_CELLS): string {
+  const max = Math.max(1, Math.floor(maxCells));
+  return displayText(text.length > max ? `${head(text, max - 1)}…` : text);
+}
+
+/** What is kept of one provider line in memory (a log line, a message): longer is cut, `…` marks the cut. */
+export const STORED_LINE_MAX = 8 * 1024;
+
+/** Caps a string to `max` UTF-16 units (`…` marks the cut); short strings are returned as they are. */
+export function capStored(text: string, max = STORED_LINE_MAX): string {
+  return text.length > max ? `${head(text, max - 1)}…` : text;
+}
+
 /** Removes unsafe characters outright: for text being typed, where a � would be a surprise. */
 export function stripUnsafe(text: string): string {
   return text.replace(UNSAFE_ALL, '');
@@ -55,7 +87,8 @@ export function displayLines(text: string): string {
 
 /** One line for a status line or stderr: breaks and tabs become spaces, runs of space collapse, length is capped. */
 export function oneLine(text: string, max = 300): string {
-  const flat = text.replace(BREAKS, ' ').replace(C0_DEL_RUNS, ' ').replace(UNSAFE_ALL, PLACEHOLDER).replace(/\s+/g, ' ').trim();
+  // The cut first (with room for collapsed runs), so a megabyte of text costs no more than a line.
+  const flat = capStored(text, max * 4 + 64).replace(BREAKS, ' ').replace(C0_DEL_RUNS, ' ').replace(UNSAFE_ALL, PLACEHOLDER).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -101,7 +134,9 @@ export function isSecretName(name: string): boolean {
 /** scheme://user:PASS@host → scheme://user:***@host, and password=… in key=value DSNs and query strings. */
 export function maskUriSecrets(text: string): string {
   return text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):([^@/?#\s]*)@/gi, (_m, head: string) => `${head}:${MASK}@`)
+    // The lookbehind makes a scheme start only where a run of scheme characters starts: without it, a long run of
+    // letters is scanned again from each of its positions (quadratic; a 200 KB field took a minute).
+    .replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):([^@/?#\s]*)@/gi, (_m, head: string) => `${head}:${MASK}@`)
     .replace(/\b(pass(?:word|wd)?|sslpassword)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;]*)/gi, (_m, key: string, eq: string) => `${key}${eq}${MASK}`);
 }
 
