@@ -102,7 +102,19 @@ export function terminalText(text: string, opts: { colour?: boolean } = {}): str
 
 /** JSON.stringify, then every unsafe character JSON leaves raw is written \uXXXX: `--json` carries none raw. */
 export function safeJson(value: unknown, indent: number | undefined = 2): string {
-  const text = JSON.stringify(value, null, indent) ?? 'null';
+  return escapeRawUnsafe(JSON.stringify(value, null, indent) ?? 'null');
+}
+
+/** True when `text` holds a character JSON (or YAML) would leave raw and a terminal must not see (DEL, C1, bidi, separators). */
+export function hasRawUnsafe(text: string): boolean {
+  return new RegExp(JSON_RAW.source).test(text);
+}
+
+/**
+ * Every DEL, C1, bidi or separator character written `\uXXXX`: the escape JSON strings and YAML double-quoted
+ * scalars both read back as the same character (lossless, and no terminal sees it raw).
+ */
+export function escapeRawUnsafe(text: string): string {
   return text.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
