@@ -75,6 +75,24 @@ export function capStored(text: string, max = STORED_LINE_MAX): string {
   return text.length > max ? `${head(text, max - 1)}…` : text;
 }
 
+/** How many characters of `text` this module never lets through raw (line breaks included). */
+export function countUnsafe(text: string): number {
+  return text.match(UNSAFE_ALL)?.length ?? 0;
+}
+
+/**
+ * For a secret that must be read exactly (a reset password): each unsafe character written as a visible escape
+ * (`\x07`, `\u202e`) and, so that the escapes cannot be confused with the password's own text, each backslash
+ * doubled. Text without unsafe characters comes back as it is.
+ */
+export function visibleEscapes(text: string): string {
+  if (!hasUnsafe(text)) return text;
+  return text.replace(/\\/g, '\\\\').replace(UNSAFE_ALL, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Removes unsafe characters outright: for text being typed, where a � would be a surprise. */
 export function stripUnsafe(text: string): string {
   return text.replace(UNSAFE_ALL, '');
