@@ -144,7 +144,8 @@ function build(): Command {
     .option('--filter <text>', 'only clusters whose name, profile, provider or state contains this')
     .option('--json', 'JSON array of normalised clusters (same as -o json)')
     .option('--raw', "with --json: include each provider's own object")
-    .option('--wide', 'more columns (same as -o wide)');
+    .option('--wide', 'more columns (same as -o wide)')
+    .option('--timeout <duration>', 'stop listing after this long, keeping what was listed (exit 3)', '60s');
   outputOptions(program.commands.at(-1)!)
     .action(action(program, async (ctx, opts: import('./commands/ls.js').LsOptions) => {
       const { ls } = await import('./commands/ls.js');

@@ -6,6 +6,7 @@ import { rememberForCompletion } from './completion-cache.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
+import { parseSince } from './insight-args.js';
 import { parseOutput, structured, type OutputFlags } from './output.js';
 import { jsonClusters, renderTable } from './table.js';
 
@@ -13,13 +14,16 @@ export interface LsOptions extends OutputFlags {
   provider?: string;
   filter?: string;
   raw?: boolean;
+  /** The listing's deadline ("60s", "5m"). */
+  timeout?: string;
 }
 
 export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
   const out = parseOutput(opts);
   if (opts.provider && !isProviderKind(opts.provider)) throw new CommandError(`--provider is one of ${PROVIDER_KINDS.join(', ')}, not ${sanitize(opts.provider)}`, EXIT.usage);
   const asked = ctx.profiles.filter((p) => !opts.provider || p.kind === opts.provider);
-  const listing = await listAll({ ...ctx, profiles: asked });
+  const timeoutMs = opts.timeout === undefined ? undefined : parseSince(opts.timeout);
+  const listing = await listAll({ ...ctx, profiles: asked }, { timeoutMs });
   const needle = opts.filter?.toLowerCase();
   const clusters = listing.clusters
     .filter((c) => !needle || [c.name, c.profile, c.provider, c.state, c.phase, c.id].some((v) => v.toLowerCase().includes(needle)))
