@@ -1,7 +1,7 @@
 // Lists every chosen profile concurrently; a failing profile (or one region of it) is reported, never fatal
 // to the others. The whole listing has a deadline (--timeout, 60 s by default): paging stops there keeping what
 // it has (api/paging.ts), a profile with no answer by then fails in one line, and a listing that takes longer
-// than 2 s says how far it got on stderr.
+// than 2 s says how far it got on a terminal's stderr.
 import { ApiError, describeError, isApiError } from '../api/errors.js';
 import { withListingDeadline } from '../api/paging.js';
 import type { Cluster } from '../api/types.js';
@@ -45,7 +45,7 @@ const DEADLINE_GRACE_MS = 1_000;
 export interface ListOptions {
   /** The listing's deadline, ms (default LISTING_TIMEOUT_MS). */
   timeoutMs?: number;
-  /** Where progress goes (default stderr; on a terminal one line rewritten in place). */
+  /** Where progress goes (default stderr): only a terminal gets it, as one line rewritten in place. */
   progress?: NodeJS.WriteStream;
 }
 
@@ -64,12 +64,13 @@ export async function listAll(ctx: Context, opts: ListOptions = {}): Promise<Lis
     const waiting = ctx.profiles.filter((_, i) => !done[i]).map((p) => oneLine(p.name, 40));
     const total = counts.reduce((a, b) => a + b, 0);
     const line = `pgtui: listing for ${secondsText(Math.round((Date.now() - started) / 1000) * 1000)}: ${total.toLocaleString('en')} clusters so far; waiting for ${waiting.join(', ')} (stops at ${label}, --timeout to change)`;
-    if (stream.isTTY) writeErrTo(stream, `\r\u001b[K${line}`);
-    else writeErrTo(stream, `${line}\n`);
+    writeErrTo(stream, `\r\u001b[K${line}`);
     shown = true;
   };
   let ticker: ReturnType<typeof setInterval> | undefined;
+  // Only for a person watching a terminal: scripts read stderr for errors and warnings alone.
   const first = setTimeout(() => {
+    if (!stream.isTTY) return;
     progress();
     ticker = setInterval(progress, PROGRESS_EVERY_MS);
     ticker.unref?.();
@@ -95,7 +96,7 @@ export async function listAll(ctx: Context, opts: ListOptions = {}): Promise<Lis
   } finally {
     clearTimeout(first);
     clearInterval(ticker);
-    if (shown && stream.isTTY) writeErrTo(stream, '\r\u001b[K');
+    if (shown) writeErrTo(stream, '\r\u001b[K');
   }
   const out: Listing = { clusters: [], failures: [], asked: ctx.profiles.length, warnings: [], duplicates: [] };
   results.forEach((r, i) => {
