@@ -33,7 +33,6 @@ export function createProvider(profile: Profile, deps: ProviderDeps): Provider {
   if (!m) throw new ApiError(`unknown provider kind ${(profile as Profile).kind}`, { kind: 'config', profile: (profile as Profile).name });
   // Its secrets are known from now on: no provider message shows them (text/redact.ts).
   for (const field of m.secretFields) rememberSecret((profile as unknown as Record<string, unknown>)[field]);
-  rememberSecretsIn(profile);
   return namingErrors(m.create(profile, deps), profile.name);
 }
 

@@ -17,14 +17,13 @@ export function rememberSecret(value: unknown): void {
   if (known.size > MAX_KNOWN) known.delete(known.values().next().value!);
 }
 
-/** Remembers every string under a secret-named key of `value` (a form's values, a request), at any depth. */
-export function rememberSecretsIn(value: unknown, depth = 0): void {
-  if (depth > 8 || !value || typeof value !== 'object') return;
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof v === 'string') {
-      if (isSecretName(k)) rememberSecret(v);
-    } else rememberSecretsIn(v, depth + 1);
-  }
+/**
+ * Remembers every string under a secret-named key of a flat object (a form's values, settings changes). Nested
+ * objects are not searched: a cluster's raw provider object has fields like `passwordSet: "true"`.
+ */
+export function rememberSecretsIn(value: unknown): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (typeof v === 'string' && isSecretName(k)) rememberSecret(v);
 }
 
 /** `text` with every known secret (and its URL-encoded and JSON-escaped forms) replaced by ***. */
