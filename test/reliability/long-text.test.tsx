@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app.js';
 import type { Profile } from '../../src/api/profile.js';
 import type { Cluster } from '../../src/api/types.js';
+import { sanitize } from '../../src/format.js';
 import { DEFAULT_SETTINGS } from '../../src/state/types.js';
 import { capStored, forScreen, oneLine, SCREEN_CELLS, STORED_LINE_MAX } from '../../src/text/safe.js';
 import { LogBuffer } from '../../src/tui/log-view.js';
@@ -36,6 +37,9 @@ describe('forScreen and the stored cap', () => {
     expect(firstUnsafe(forScreen(`a\u009b31m${'é'.repeat(5000)}`, 100))).toBeUndefined();
     expect(capStored(LONG_NAME).length).toBe(STORED_LINE_MAX);
     expect(oneLine(`${'\n'.repeat(1_000_000)}x`).length).toBeLessThanOrEqual(300);
+    // sanitize takes one argument: as a .map() callback the index must not become a width.
+    expect(['abc', 'def', 'ghi'].map(sanitize)).toEqual(['abc', 'def', 'ghi']);
+    expect(sanitize(LONG_NAME).length).toBeLessThanOrEqual(SCREEN_CELLS);
     tally.ok('forScreen');
   });
 });
