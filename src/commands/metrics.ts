@@ -5,13 +5,14 @@ import { oneLine, safeJson } from '../text/safe.js';
 import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { targetWith, timeWindow, type WindowOptions } from './insight-args.js';
+import { timeWindow, type WindowOptions } from './insight-args.js';
+import { metricsFromPostgres, targetOrPostgres } from './pg-fallback.js';
 import { formatValue, sparkline } from '../present/insight.js';
 
 export async function metrics(ctx: Context, query: string, opts: WindowOptions & { json?: boolean }): Promise<number> {
   const window = timeWindow(opts, '1h');
-  const { cluster, provider } = await targetWith(ctx, query, 'metrics');
-  const series: MetricSeries[] = await provider.metrics!(cluster, window);
+  const target = await targetOrPostgres(ctx, query, 'metrics');
+  const series: MetricSeries[] = target.postgres ? await metricsFromPostgres(ctx, target) : await target.provider.metrics!(target.cluster, window);
   if (opts.json) {
     writeOut(`${safeJson(series.map((s) => ({ ...s, points: s.points.map((p) => ({ at: new Date(p.at).toISOString(), value: p.value })) })))}\n`);
     return EXIT.ok;

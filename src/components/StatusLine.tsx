@@ -1,9 +1,12 @@
 // The header: what is shown, and one line per profile that is failing (naming it).
 import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
 import type { ProfileHealth } from '../state/types.js';
 import { sanitize, truncate } from '../format.js';
 import { tint } from './form/colors.js';
 import { Spinner } from './Spinner.js';
+import { counted } from '../text/plural.js';
+import { freshnessText, msUntilFreshnessChanges } from '../present/age-tick.js';
 
 /** What the status line shows: a message, an error, or work in flight. */
 export interface StatusMessage {
@@ -29,23 +32,39 @@ export interface HeaderProps {
   position?: string;
 }
 
-/** "updated 40 s ago" for the stalest profile whose inventory cadence the request budget sets. */
-function freshness(profiles: readonly ProfileHealth[], now = Date.now()): string | undefined {
+/** When the stalest profile whose inventory cadence the request budget sets was last listed ("updated 40 s ago"). */
+function stalestRefresh(profiles: readonly ProfileHealth[]): number | undefined {
   const times = profiles.filter((p) => p.budgetLimited && p.lastRefresh !== undefined).map((p) => p.lastRefresh!);
-  if (times.length === 0) return undefined;
-  const secs = Math.max(0, Math.round((now - times.reduce((a, b) => Math.min(a, b))) / 1000));
-  return secs < 120 ? `updated ${secs} s ago` : `updated ${Math.round(secs / 60)} min ago`;
+  return times.length === 0 ? undefined : times.reduce((a, b) => Math.min(a, b));
+}
+
+/** The freshness text, re-rendered when it next changes (as the AGE column ticks: ../tui/age-tick.ts). */
+function useFreshness(lastRefresh: number | undefined): string | undefined {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (lastRefresh === undefined) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      timer = setTimeout(() => {
+        tick((n) => n + 1);
+        arm();
+      }, msUntilFreshnessChanges(lastRefresh, Date.now()));
+    };
+    arm();
+    return () => clearTimeout(timer);
+  }, [lastRefresh]);
+  return lastRefresh === undefined ? undefined : freshnessText(lastRefresh, Date.now());
 }
 
 export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice, position }: HeaderProps) {
-  const fresh = freshness(profiles);
+  const fresh = useFreshness(stalestRefresh(profiles));
   const failing = profiles.filter((p) => p.status === 'error');
   // A list that answered with warnings (unreadable items, paging stopped early, duplicate ids) is partial.
   const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));
   const loading = profiles.filter((p) => p.status === 'loading').length;
   const insecure = profiles.filter((p) => p.insecure).map((p) => p.profile);
   const range = position ? `${position} of ` : '';
-  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${total} clusters`;
+  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${counted(total, 'cluster')}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -53,7 +72,7 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
         {banner ? <Text color={tint('magenta')}> [{sanitize(banner)}]</Text> : null}
         {readOnly ? <Text color={tint('yellow')} bold> READ-ONLY</Text> : null}
         {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {sanitize(insecure.join(', '))}</Text> : null}
-        <Text> · {counts} · {profiles.length} profiles</Text>
+        <Text> · {counts} · {counted(profiles.length, 'profile')}</Text>
         {loading ? <Text dimColor> · loading {loading}</Text> : null}
         {fresh ? <Text dimColor> · {fresh}</Text> : null}
         {notice ? <Text color={tint('yellow')}> · {sanitize(notice)}</Text> : null}

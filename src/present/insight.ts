@@ -1,4 +1,5 @@
 // How insight (metrics, slow queries, log lines) is shown, in the TUI and by the one-shot commands alike.
+import { createHash } from 'node:crypto';
 import type { LogLine } from '../api/insight.js';
 import { oneLine } from '../text/safe.js';
 
@@ -14,6 +15,9 @@ export function sparkline(values: readonly number[], width = SPARK_WIDTH): strin
   return tail.map((v) => BARS[max === min ? 0 : Math.min(BARS.length - 1, Math.floor(((v - min) / (max - min)) * BARS.length))]).join('');
 }
 
+/** Units that are not units: the value is a number of things. */
+const UNITLESS = /^\s*(count|counts|number|#|1|)\s*$/i;
+
 /** A value in its unit: bytes in KiB…TiB, percentages with one decimal, counts as they are. */
 export function formatValue(value: number, unit: string): string {
   if (!Number.isFinite(value)) return '-';
@@ -28,7 +32,9 @@ export function formatValue(value: number, unit: string): string {
     return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
   }
   const shown = Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2);
-  return unit === '%' ? `${shown}%` : unit ? `${shown} ${oneLine(unit, 20)}` : shown;
+  // A plain count ("Connections 17.4") needs no unit word after it.
+  if (UNITLESS.test(unit)) return shown;
+  return unit === '%' ? `${shown}%` : `${shown} ${oneLine(unit, 20)}`;
 }
 
 /** 1234.5 ms → "1.23 s"; 0.4 ms → "0.40 ms". */
@@ -49,7 +55,11 @@ export function formatLine(l: LogLine): string {
 /** Lines remembered by SeenLines at most. */
 const SEEN_MAX = 50_000;
 
-const keyOf = (l: LogLine) => `${l.at}\u0000${l.severity}\u0000${l.instance ?? ''}\u0000${l.message}`;
+/** A line's identity; a long one is kept as its digest, so remembering a line never costs its length. */
+const keyOf = (l: LogLine) => {
+  const key = `${l.at}\u0000${l.severity}\u0000${l.instance ?? ''}\u0000${l.message}`;
+  return key.length > 200 ? `#${createHash('sha256').update(key).digest('base64')}` : key;
+};
 
 /** Remembers printed lines within the overlap window, so the next poll prints only new ones. */
 export class SeenLines {

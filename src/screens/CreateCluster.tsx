@@ -10,7 +10,7 @@ import { initialValues, submittedValues, visibleFields } from '../forms/fields.j
 import { failureOf } from '../components/form/failure.js';
 import { PickList } from '../components/form/PickList.js';
 import { ReviewList } from '../components/form/ReviewList.js';
-import { maxScroll, reviewRows, scrollStep } from '../components/form/ScrollWindow.js';
+import { formRows, maxScroll, reviewRows, scrollStep } from '../components/form/ScrollWindow.js';
 import { fitHints, optional } from '../components/form/hints.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
@@ -198,6 +198,7 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
     <Box flexDirection="column">
       {header}
       <Form
+        maxRows={formRows(stdout.rows)}
         key={profile}
         spec={spec}
         values={values}

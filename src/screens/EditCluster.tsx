@@ -1,5 +1,5 @@
 // Edit a cluster: the provider's edit form prefilled (immutable fields locked), a reviewed diff, then update.
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../present/errors.js';
 import { TRANSITIONAL_PHASES, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
@@ -12,6 +12,7 @@ import { useKeys } from '../components/form/use-keys.js';
 import { failureOf } from '../components/form/failure.js';
 import { initialValues, submittedValues } from '../forms/fields.js';
 import { PlanReview } from '../components/form/PlanReview.js';
+import { formRows } from '../components/form/ScrollWindow.js';
 
 export interface EditClusterProps {
   cluster: Cluster;
@@ -34,6 +35,7 @@ export function changeSentText(c: Cluster): string {
 
 export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
   const store = useStore();
+  const { stdout } = useStdout();
   const [step, setStep] = useState<Step>('loading');
   const [spec, setSpec] = useState<FormSpec>();
   const [values, setValues] = useState<FormValues>({});
@@ -148,6 +150,7 @@ export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
     <Box flexDirection="column">
       {header}
       <Form
+        maxRows={formRows(stdout.rows)}
         spec={spec}
         values={values}
         onChange={setValues}

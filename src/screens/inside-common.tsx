@@ -6,7 +6,7 @@ import type { Capability } from '../api/capabilities.js';
 import type { Cluster } from '../api/types.js';
 import { useStore } from '../tui/context.js';
 import type { Status } from '../tui/status.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 
 export interface InsideProps {
   cluster: Cluster;
@@ -36,7 +36,7 @@ export function Unsupported({ cluster, title, capability, active, readOnly, onBa
   }, active);
   return (
     <Box flexDirection="column">
-      <Text bold>{title} · {displayText(cluster.name)}</Text>
+      <Text bold>{title} · {forScreen(cluster.name)}</Text>
       <Text color="yellow" wrap="truncate">{oneLine(store.unsupportedReason(cluster, capability))}</Text>
       <Text dimColor>esc back</Text>
     </Box>

@@ -2,7 +2,7 @@
 import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind, RestoreRequest } from '../api/types.js';
 import type { Profile } from '../api/profile.js';
 import type { Capability } from '../api/capabilities.js';
-import type { DiskUsage, FailoverTarget, LogPage, LogQuery, MetricSeries, ReachCheck, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, TimeRange } from '../api/insight.js';
+import type { DiskUsage, FailoverTarget, LogPage, LogQuery, MetricSeries, ReachCheck, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, SlowQueryRef, TimeRange } from '../api/insight.js';
 
 export interface ProfileHealth {
   profile: string;
@@ -94,7 +94,7 @@ export interface ClusterStore {
   logs(cluster: Cluster, query: LogQuery, opts?: InsightOptions): Promise<LogPage>;
   metrics(cluster: Cluster, range: TimeRange, opts?: InsightOptions): Promise<MetricSeries[]>;
   slowQueries(cluster: Cluster, range: TimeRange, opts?: InsightOptions): Promise<SlowQuery[]>;
-  slowQueryDetail(cluster: Cluster, id: string, opts?: InsightOptions): Promise<SlowQueryDetail>;
+  slowQueryDetail(cluster: Cluster, pattern: SlowQueryRef, opts?: InsightOptions): Promise<SlowQueryDetail>;
   readSettings(cluster: Cluster, opts?: InsightOptions): Promise<SettingsView>;
   updateSettings(cluster: Cluster, changes: Record<string, string>): Promise<SettingsResult>;
 }

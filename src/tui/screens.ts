@@ -2,7 +2,8 @@
 // (../screens/Help.tsx), the screen switch (./InsideScreens.tsx, app.tsx) and key dispatch (./key-dispatch.ts)
 // are derived from it. The screens inside a cluster are rows of ./inside-screens.ts; this file adds the list,
 // the detail screen and the forms, and the cluster keys the list and the detail screen share.
-import { back, ch, fitHints, help, MOVES, quit, refresh, type Binding, type Supports } from '../components/keymap.js';
+import type { Capability } from '../api/capabilities.js';
+import { back, ch, fitHints, help, MOVES, quit, refresh, type Binding, type Gate, type Supports } from '../components/keymap.js';
 import { COMMAND_HELP, COMMAND_KEY_HELP } from './commands.js';
 import { confirmRefusal, type ConfirmKind } from './confirms.js';
 import { INSIDE, type InsideRow } from './inside-screens.js';
@@ -30,6 +31,9 @@ export interface ScreenRow {
 /** A key that asks for a typed confirmation: refused in one line when the provider lacks it or the cluster is busy. */
 const confirming = (kind: ConfirmKind, b: Omit<Binding, 'action' | 'disabled'>): Binding => ({ action: kind, ...b, writes: true, disabled: (target, gate) => confirmRefusal(kind, target, gate) });
 
+/** A key refused in one line where the cluster's provider lacks the capability (or a provider rule says no for this cluster). */
+const requiring = (capability: Capability) => (_target: unknown, gate: Gate) => (gate.supports(capability) ? undefined : gate.unsupportedReason(capability));
+
 /** The keys of the screens inside a cluster, from their rows. */
 const OPENERS: readonly Binding[] = Object.entries(INSIDE as Record<string, InsideRow>).map(([id, row]) => ({ action: id, ...row.opens, capability: row.capability }));
 
@@ -41,7 +45,8 @@ function clusterKeys(onList: boolean): Binding[] {
     { action: 'psql', keys: 'p', help: 'open psql on the cluster', hint: 'psql', priority: 1, match: ch('p') },
     detailHint({ action: 'copy', keys: 'y', help: 'copy the connection string (no password; OSC 52)', hint: 'copy', priority: 5, match: ch('y') }),
     ...(onList ? [{ action: 'create', keys: 'c', help: 'create a cluster', writes: true, hint: 'create', priority: 3, match: ch('c') }] : []),
-    detailHint({ action: 'edit', keys: 'e', help: 'edit / scale / upgrade the cluster', writes: true, hint: 'edit', capability: 'edit', priority: 2, match: ch('e') }),
+    // A provider rule may keep a cluster from being edited (a ClickHouse read replica): said, nothing opens.
+    detailHint({ action: 'edit', keys: 'e', help: 'edit / scale / upgrade the cluster', writes: true, hint: 'edit', capability: 'edit', disabled: requiring('edit'), priority: 2, match: ch('e') }),
     confirming('delete', { keys: 'ctrl-d', help: 'delete the cluster (type its name to confirm)', hint: 'delete', priority: 4, match: (i, k) => k.ctrl && i === 'd' }),
     ...(onList ? [] : [{ action: 'reveal', keys: 'x', help: 'show / hide the password', hint: 'reveal', priority: 5, match: ch('x') }]),
     detailHint(confirming('restart', { keys: 'R', help: 'restart (where the provider has it)', hint: 'restart', capability: 'restart', priority: 3, match: ch('R') })),

@@ -60,7 +60,7 @@ describe('every screen of the registry', () => {
       // The forms take q as text; ctrl-c quits them (with nothing typed) as it does everywhere.
       if (name === 'q' && rowOf(screen).kind === 'form') continue;
       it(`${screen}: ${name} quits`, async () => {
-        const { app, exited } = startApp({ size: { columns: 110, rows: 40 } });
+        const { app, exited } = startApp({ size: { columns: 110, rows: 40 }, supports: () => true });
         cleanup = app.unmount;
         const { keys, shows } = route(screen);
         await until(app.lastFrame, LIST);

@@ -91,7 +91,7 @@ describe('inside a cluster, from the detail screen', () => {
     await press(app.stdin, KEY.enter);
     const detail = await until(app.lastFrame, 'statement timeout');
     expect(detail).toContain('420 ms');
-    expect(store.slowQueryDetail.mock.calls[0]![1]).toBe('q2');
+    expect(store.slowQueryDetail.mock.calls[0]![1]).toMatchObject({ id: 'q2' });
     await press(app.stdin, KEY.esc);
     await until(app.lastFrame, 'worst first');
     await press(app.stdin, KEY.esc);
