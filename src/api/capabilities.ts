@@ -7,13 +7,13 @@ export type { Capability } from './operations.js';
 
 /** The provider has the operation, and (for per-cluster rules such as "only a read replica") allows it here. */
 export function supports(provider: Provider | undefined, cluster: Cluster, capability: Capability): boolean {
-  if (!provider || typeof provider[OPERATIONS[capability].method] !== 'function') return false;
+  if (!provider || typeof provider[(OPERATIONS[capability].method satisfies keyof Provider)] !== 'function') return false;
   return provider.allows?.(cluster, capability) ?? true;
 }
 
 /** Whether the provider's API has the operation at all (for some cluster): known before anything is listed. */
 export function providerHas(provider: Provider, capability: Capability): boolean {
-  return typeof provider[OPERATIONS[capability].method] === 'function';
+  return typeof provider[(OPERATIONS[capability].method satisfies keyof Provider)] === 'function';
 }
 
 /** "restart is not available for IONOS v1 or Crunchy PGO clusters": no profile asked has the operation (`labels`: theirs). */
@@ -23,7 +23,7 @@ export function missingEverywhere(labels: readonly string[], capability: Capabil
 
 /** One line saying why not: "restart is not available for IONOS v1 clusters" (`providerLabel`: IONOS v1). */
 export function unsupportedReason(provider: Provider | undefined, cluster: Cluster, capability: Capability, providerLabel: string): string {
-  const has = typeof provider?.[OPERATIONS[capability].method] === 'function';
+  const has = typeof provider?.[(OPERATIONS[capability].method satisfies keyof Provider)] === 'function';
   const reason = has ? (provider?.allows ? provider.refusal?.(cluster, capability) : undefined) : provider?.missingReason?.(cluster, capability);
   return reason ?? `${OPERATIONS[capability].label} is not available for ${providerLabel} clusters`;
 }

@@ -3,7 +3,8 @@
 import { ApiError } from './errors.js';
 import { DEFAULT_RETRY, HttpClient, sleep } from './http.js';
 import { budgetOf, type RatePolicy } from './budget-profile.js';
-import type { ClickHouseProfile, ProviderDeps } from './profile.js';
+import type { ProviderDeps } from './profile-common.js';
+import type { ClickHouseProfile } from './clickhouse/profile.js';
 import {
   readClusterSecret, writeClusterSecret,
   type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest as PgtuiRestore,

@@ -12,21 +12,14 @@ import { currentContext, type Budget } from './budget.js';
 import { plainHttpRefusal, type PlainHttpPolicy } from './http-plain.js';
 import type { Transport, TransportKind, TransportResponse } from './transport.js';
 import { nodeTransport } from './transport-node.js';
+import type { TlsOptions } from './transport.js';
 
 export type Auth =
   | { type: 'basic'; username: string; password: string }
   | { type: 'bearer'; token: string }
   | { type: 'none' };
 
-export interface TlsOptions {
-  /** PEM text of the CA that signed the server certificate. */
-  ca?: string;
-  /** PEM text of the client certificate and key (mutual TLS). */
-  cert?: string;
-  key?: string;
-  /** Skip server certificate verification. Only when a profile explicitly says so; the UI marks it. */
-  insecure?: boolean;
-}
+export type { TlsOptions };
 
 export interface RetryPolicy {
   /** Extra attempts after the first. */

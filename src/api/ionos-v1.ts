@@ -5,8 +5,9 @@ import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
 import { budgetOf } from './budget-profile.js';
 import { FreshReads } from './fresh-reads.js';
-import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
-import type { IonosV1Profile, ProviderDeps } from './profile.js';
+import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from './ionos-shared/client-kit.js';
+import type { ProviderDeps } from './profile-common.js';
+import type { IonosV1Profile } from './ionos-v1/profile.js';
 import { collectPages } from './paging.js';
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 import {

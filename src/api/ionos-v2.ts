@@ -5,8 +5,9 @@ import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
 import { budgetOf } from './budget-profile.js';
 import { FreshReads } from './fresh-reads.js';
-import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
-import type { IonosV2Profile, ProviderDeps } from './profile.js';
+import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from './ionos-shared/client-kit.js';
+import type { ProviderDeps } from './profile-common.js';
+import type { IonosV2Profile } from './ionos-v2/profile.js';
 import {
   writeClusterSecret,
   type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest,

@@ -3,37 +3,12 @@
 // (./capabilities.ts), the store's intents (src/state/store-intents.ts), read-only refusal and the store test
 // double are derived from this table; docs/ARCHITECTURE.md, "Adding an operation".
 import type { Cluster, Provider } from './types.js';
+import { OPERATIONS, type Capability } from './capability.js';
 
-export interface OperationRow {
-  /** The Provider method whose presence means the provider has it. */
-  method: keyof Provider;
-  /** How it is named in "… is not available for …" and "… is disabled". */
-  label: string;
-  /** Changes or deletes something: refused on read-only profiles. */
-  writes: boolean;
-}
+// The table itself is a leaf (./capability.ts) so that the Provider interface can name a Capability without a
+// cycle; ./capabilities.ts checks its methods against Provider (`satisfies keyof Provider`).
+export { OPERATIONS, type Capability };
 
-export const OPERATIONS = {
-  edit: { method: 'update', label: 'editing', writes: true },
-  backups: { method: 'backups', label: 'backups', writes: false },
-  upgrade: { method: 'upgradeTargets', label: 'version upgrades', writes: false },
-  restart: { method: 'restart', label: 'restart', writes: true },
-  promote: { method: 'promote', label: 'promoting a replica', writes: true },
-  resetPassword: { method: 'resetPassword', label: 'password reset', writes: true },
-  restore: { method: 'restore', label: 'restoring from a backup', writes: true },
-  logs: { method: 'logs', label: 'logs', writes: false },
-  metrics: { method: 'metrics', label: 'metrics', writes: false },
-  slowQueries: { method: 'slowQueries', label: 'slow query patterns', writes: false },
-  settings: { method: 'readSettings', label: 'settings', writes: false },
-  switchover: { method: 'switchover', label: 'switchover', writes: true },
-  verifiedTls: { method: 'caCertificates', label: 'CA certificates', writes: false },
-  diskUsage: { method: 'diskUsage', label: 'disk usage', writes: false },
-  reachability: { method: 'reachability', label: 'the reachability test', writes: false },
-  failover: { method: 'failoverTargets', label: 'failover', writes: false },
-} as const satisfies Record<string, OperationRow>;
-
-export type Capability = keyof typeof OPERATIONS;
-export const CAPABILITIES = Object.keys(OPERATIONS) as Capability[];
 
 /**
  * The store's cluster intents that are one provider call and nothing more, by the intent's name: the operation

@@ -4,7 +4,8 @@ import { decodeBackrest } from './pgo/backrest.js';
 import { decodeDf, decodeFailoverTargets, decodeTest } from './pgo/insight.js';
 import type { DiskUsage, FailoverTarget, ReachCheck } from './insight.js';
 import { ApiError, describeError } from './errors.js';
-import type { PgoProfile, ProviderDeps } from './profile.js';
+import type { ProviderDeps } from './profile-common.js';
+import type { PgoProfile } from './pgo/profile.js';
 import {
   readClusterSecret,
   writeClusterSecret,

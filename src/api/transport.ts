@@ -3,7 +3,6 @@
 // Node's own http/https (transport-node.ts, the default: nothing to load, ~40 ms less per start than undici) and
 // undici (transport-undici.ts, when a test passes an undici dispatcher or PGTUI_HTTP=undici asks for it).
 // docs/startup.md has the measurements.
-import type { TlsOptions } from './http.js';
 
 export type Headers = Record<string, string | string[] | undefined>;
 
@@ -40,4 +39,14 @@ export const IDLE_TIMEOUT = 'ETIMEDOUT';
 
 export interface TransportOptions {
   tls?: TlsOptions;
+}
+
+export interface TlsOptions {
+  /** PEM text of the CA that signed the server certificate. */
+  ca?: string;
+  /** PEM text of the client certificate and key (mutual TLS). */
+  cert?: string;
+  key?: string;
+  /** Skip server certificate verification. Only when a profile explicitly says so; the UI marks it. */
+  insecure?: boolean;
 }

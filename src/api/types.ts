@@ -212,12 +212,12 @@ export interface Provider {
   /** PGO: the replicas a failover could promote. */
   failoverTargets?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').FailoverTarget[]>;
   /** Why a capability whose method this provider lacks is missing, when there is more to say than "not available". */
-  missingReason?(cluster: Cluster, capability: import('./capabilities.js').Capability): string | undefined;
+  missingReason?(cluster: Cluster, capability: import('./capability.js').Capability): string | undefined;
 
   /** Per-cluster rules on top of which methods exist (src/api/capabilities.ts); absent means "whenever it has the method". */
-  allows?(cluster: Cluster, capability: import('./capabilities.js').Capability): boolean;
+  allows?(cluster: Cluster, capability: import('./capability.js').Capability): boolean;
   /** Why `allows` said no, in one line. */
-  refusal?(cluster: Cluster, capability: import('./capabilities.js').Capability): string | undefined;
+  refusal?(cluster: Cluster, capability: import('./capability.js').Capability): string | undefined;
 }
 
 /** Where providers keep per-cluster connection secrets (create/reset passwords). Backed by the 0600 config. */

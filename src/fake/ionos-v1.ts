@@ -2,7 +2,7 @@
 // Bearer auth, X-Contract-Number, offset paging with the spec's `_links` (and the misspelled `links` the live API
 // sends), filter.name / filter.state, BUSY → AVAILABLE after create and PATCH, DESTROYING → gone after DELETE.
 import { FakeClock, FakeServer, basicAuth, seeded, uuid, type FakeOptions, type FakeRequest, type FakeResponse } from './kit.js';
-import { HttpFail, errorResponse } from './ionos-v2/errors.js';
+import { HttpFail, errorResponse } from './ionos-shared/errors.js';
 import { clusterLogs, type ExtraMessage } from './ionos-v1/logs.js';
 import {
   VERSIONS, backupResponse, clusterResponse, createProblems, defaultProps, dnsNameFor, iso, patchProblems, seedShape,

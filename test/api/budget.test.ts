@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Budget, withPriority, type Priority } from '../../src/api/budget.js';
 import { limitsOf } from '../../src/api/budget-profile.js';
 import { CLICKHOUSE_RATE } from '../../src/api/clickhouse.js';
-import { IONOS_RATE } from '../../src/api/ionos-common.js';
+import { IONOS_RATE } from '../../src/api/ionos-shared/client-kit.js';
 import { PGO_RATE } from '../../src/api/pgo/client.js';
 import type { Profile } from '../../src/api/profile.js';
 

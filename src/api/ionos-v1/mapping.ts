@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { Backup, Cluster, Phase } from '../types.js';
 import { PORT } from './catalog.js';
 
-import { decode } from '../ionos-v2/mapping.js';
+import { decode } from '../ionos-shared/wire.js';
 import { decodeItems, type ItemProblem } from '../list-result.js';
 import { counted } from '../../text/plural.js';
 
-export { errorMessage } from '../ionos-v2/mapping.js';
+export { errorMessage } from '../ionos-shared/wire.js';
 
 const propertiesSchema = z.looseObject({
   displayName: z.string().nullish(),
