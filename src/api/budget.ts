@@ -201,6 +201,3 @@ export function resetBudgets(): void {
   budgets.clear();
 }
 
-export function allBudgets(): ReadonlyMap<string, Budget> {
-  return budgets;
-}

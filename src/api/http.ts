@@ -7,7 +7,6 @@ import { setMaxListeners } from 'node:events';
 import type { Dispatcher } from 'undici';
 import { ApiError, httpError } from './errors.js';
 import { decodeBody, fallbackMessage, formatBytes, redirectError, retryAfterMs, safeOrigin, seconds, transportError } from './http-errors.js';
-export { retryAfterMs } from './http-errors.js';
 import { currentContext, type Budget } from './budget.js';
 import { plainHttpRefusal, type PlainHttpPolicy } from './http-plain.js';
 import type { Transport, TransportKind, TransportResponse } from './transport.js';

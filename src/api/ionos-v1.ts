@@ -20,7 +20,6 @@ import { LOGS_LIMIT_MAX, LOGS_MAX_AGE_MS, decodeLogs, keep } from './ionos-v1/lo
 import type { LogPage, LogQuery } from './insight.js';
 import { decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersions, errorMessage, toBackup, toCluster, type V1Cluster } from './ionos-v1/mapping.js';
 
-export { IONOS_V1_URL } from './ionos-v1/catalog.js';
 
 /** The SDK convention: IONOS_API_URL=https://api.ionos.com works as well as the full base path. */
 export function v1BaseUrl(apiUrl: string | undefined): string {

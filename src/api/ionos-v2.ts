@@ -22,7 +22,7 @@ import {
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 import { allFailed, collectRegionPages, fanOut, type RegionFailure } from './ionos-v2/regions.js';
 
-export { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './ionos-v2/catalog.js';
+export { V2_LOCATIONS } from './ionos-v2/catalog.js';
 export type { RegionFailure } from './ionos-v2/regions.js';
 
 type Call = Omit<RequestOptions, 'baseUrl'>;

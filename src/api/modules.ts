@@ -9,9 +9,9 @@ import type { ProviderModule } from './provider-module.js';
 export const MODULES = [ionosV1, ionosV2, clickhouse, pgo] as const;
 
 type Module = (typeof MODULES)[number];
-export type { ProviderKind } from './types.js';
 // Every kind a module declares (types.ts ProviderKinds) has its module here, and no module is missing its kind.
 type Unlisted = Exclude<import('./types.js').ProviderKind, Module['kind']>;
+/** @public A compile-time check. */
 export const EVERY_KIND_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
 /** One profile of any provider, discriminated by `kind`. */
 export type Profile = Module extends ProviderModule<infer P> ? P : never;

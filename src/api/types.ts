@@ -11,6 +11,7 @@ export type ProviderKind = Extract<keyof ProviderKinds, string>;
 
 export type Phase = 'creating' | 'ready' | 'updating' | 'degraded' | 'stopped' | 'deleting' | 'failed' | 'unknown';
 
+/** @public Every phase, in lifecycle order (docs/phases.md). */
 export const PHASES: readonly Phase[] = ['creating', 'ready', 'updating', 'degraded', 'stopped', 'deleting', 'failed', 'unknown'];
 
 /** Phases that change on their own; the store polls clusters in them fast. */

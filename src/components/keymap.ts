@@ -64,10 +64,6 @@ export type Supports = (capability: Capability) => boolean;
 const hinted = (b: Binding, readOnly: boolean, supports?: Supports) =>
   Boolean(b.hint) && !(readOnly && b.writes) && !(b.capability && supports && ![b.capability].flat().some(supports));
 
-export function hintsIn(bindings: readonly Binding[], readOnly: boolean, supports?: Supports): Array<[string, string]> {
-  return bindings.filter((b) => hinted(b, readOnly, supports)).map((b) => [b.keys, b.hint!]);
-}
-
 /** Width of hints as the footer draws them: "k label" joined by two spaces. */
 export const hintsWidth = (hints: ReadonlyArray<readonly [string, string]>): number =>
   hints.reduce((n, [k, label], i) => n + (i > 0 ? 2 : 0) + k.length + 1 + label.length, 0);

@@ -7,7 +7,7 @@ import { IONOS_FAKE_LIMIT, IonosV2RegionServer } from './ionos-v2/server.js';
 import { LOCATIONS } from './ionos-v2/spec.js';
 import { DEFAULT_CONTRACT, V2World, type IonosV2Credentials } from './ionos-v2/world.js';
 
-export type { FakeBackup, FakeV2Cluster, V2Props } from './ionos-v2/model.js';
+export type { FakeV2Cluster, V2Props } from './ionos-v2/model.js';
 export type { IonosV2Credentials } from './ionos-v2/world.js';
 export { IonosV2RegionServer } from './ionos-v2/server.js';
 export { V2World } from './ionos-v2/world.js';

@@ -25,6 +25,3 @@ export function formatBytes(bytes: number | undefined): string {
   return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
 }
 
-export function formatRatio(ratio: number | undefined): string {
-  return ratio === undefined || !Number.isFinite(ratio) ? '-' : `${(ratio * 100).toFixed(1)}%`;
-}

@@ -117,11 +117,6 @@ export function decodeSlowQueryDetail(body: unknown): SlowQueryDetail {
   return { query, recent: recent.sort((a, b) => b.at.localeCompare(a.at)) };
 }
 
-/** ISO time without milliseconds, as the spec's examples write them. */
-export function rfc3339(d: Date): string {
-  return d.toISOString();
-}
-
 function s(key: string, kind: SettingKind, more: Omit<SettingSpec, 'key' | 'kind' | 'group'>): SettingSpec {
   return { key, kind, group: 'postgres', ...more };
 }

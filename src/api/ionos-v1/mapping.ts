@@ -39,7 +39,6 @@ const clusterSchema = z.looseObject({
   properties: propertiesSchema,
 });
 
-export type V1Properties = z.infer<typeof propertiesSchema>;
 export type V1Cluster = z.infer<typeof clusterSchema>;
 
 const versionsSchema = z.looseObject({ data: z.array(z.looseObject({ name: z.union([z.string(), z.number()]).transform(String) })).nullish() });

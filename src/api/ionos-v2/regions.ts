@@ -61,7 +61,3 @@ export function allFailed(failures: RegionFailure[]): ApiError {
   }
 }
 
-/** "gb/lhr (503 Service Unavailable), us/las (timeout)" for a warning line. */
-export function describeFailures(failures: RegionFailure[]): string {
-  return failures.map((f) => `${f.location} (${f.error.message})`).join(', ');
-}
