@@ -1,4 +1,5 @@
 // The layers of docs/ARCHITECTURE.md as rules; `npm test` runs `depcruise src` and fails on any violation.
+// The API core is src/api/*.ts (not the registry files); each provider is its folder src/api/<kind>/.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

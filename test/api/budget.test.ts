@@ -5,9 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Budget, withPriority, type Priority } from '../../src/api/budget.js';
 import { limitsOf } from '../../src/api/budget-profile.js';
-import { CLICKHOUSE_RATE } from '../../src/api/clickhouse.js';
+import { CLICKHOUSE_RATE } from '../../src/api/clickhouse/client.js';
 import { IONOS_RATE } from '../../src/api/ionos-shared/client-kit.js';
-import { PGO_RATE } from '../../src/api/pgo/client.js';
+import { PGO_RATE } from '../../src/api/pgo/transport.js';
 import type { Profile } from '../../src/api/profile.js';
 
 /** The credential a profile's requests count against, by its provider's own policy. */

@@ -1,5 +1,5 @@
 // Shared set-up for the ClickHouse provider tests: a fake on a frozen clock and a provider pointed at it.
-import type { ClickHouseProvider } from '../../src/api/clickhouse.js';
+import type { ClickHouseProvider } from '../../src/api/clickhouse/client.js';
 import { createProvider } from '../../src/api/registry.js';
 import type { ClickHouseProfile } from '../../src/api/profile.js';
 import { memorySecretStore, type SecretStore } from '../../src/api/types.js';

@@ -3,7 +3,7 @@
 // and a 404 under a service that exists meaning "no such endpoint". Each fake rule is shown to refuse the old request.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { supports, unsupportedReason } from '../../src/api/capabilities.js';
-import { restoredName } from '../../src/api/clickhouse.js';
+import { restoredName } from '../../src/api/clickhouse/client.js';
 import { ApiError } from '../../src/api/errors.js';
 import { rig, type Rig } from './clickhouse-helpers.js';
 

@@ -2,7 +2,7 @@
 // what IONOS v2 and PGO say where a cluster's logs would be.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supports, unsupportedReason } from '../../src/api/capabilities.js';
-import type { IonosV1Provider } from '../../src/api/ionos-v1.js';
+import type { IonosV1Provider } from '../../src/api/ionos-v1/client.js';
 import { createProvider } from '../../src/api/registry.js';
 import { memorySecretStore, type Cluster } from '../../src/api/types.js';
 import { FakeClock } from '../../src/fake/kit.js';

@@ -1,7 +1,7 @@
 // The IONOS v1 client against its fake: auth, paging at scale, phases, create/patch/delete lifecycles, the
 // PATCH carrying only the change, forms and their validation, backups and upgrades, typed faults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IonosV1Provider, v1BaseUrl } from '../../src/api/ionos-v1.js';
+import { IonosV1Provider, v1BaseUrl } from '../../src/api/ionos-v1/client.js';
 import { createProvider } from '../../src/api/registry.js';
 import { PAGE_CONCURRENCY } from '../../src/api/ionos-v1/catalog.js';
 import type { IonosV1Profile } from '../../src/api/profile.js';

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PgoProvider } from '../../src/api/pgo.js';
+import { PgoProvider } from '../../src/api/pgo/client.js';
 import type { PgoProfile } from '../../src/api/profile.js';
 import { memorySecretStore, type SecretStore } from '../../src/api/types.js';
 import { writeTestPki, type TestPki, type TestPkiPaths } from '../../src/fake/certs.js';

@@ -2,7 +2,7 @@
 // storage size and say why, the v2 fake refuses it as v1 does, and only newer versions are offered as upgrades.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
-import type { IonosV1Provider } from '../../src/api/ionos-v1.js';
+import type { IonosV1Provider } from '../../src/api/ionos-v1/client.js';
 import { memorySecretStore } from '../../src/api/types.js';
 import { editFormSpec as v2EditForm, newerThan } from '../../src/api/ionos-v2/edit.js';
 import { decodeCluster } from '../../src/api/ionos-v2/mapping.js';

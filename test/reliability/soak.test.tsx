@@ -411,7 +411,7 @@ describe(`soak: 1,000 clusters, four providers, ${SOAK_SECONDS} s of faults (see
     const seen = new Map(store.getSnapshot().clusters.map((c) => [clusterKey(c), c]));
     const replaced = new Map<string, Set<string>>();
     let emits = 0;
-    // ClickHouse list items carry no hostname: the client looks a few up per list (src/api/clickhouse.ts), so a
+    // ClickHouse list items carry no hostname: the client looks a few up per list (src/api/clickhouse/client.ts), so a
     // big account learns its hosts over several lists. A host learned is a real change, not a replacement.
     let learnedEmits = 0;
     let hostsLearned = 0;

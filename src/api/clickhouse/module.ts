@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ProviderModule } from '../provider-module.js';
 import { commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE, urlUnlessDefault } from '../profile-kit.js';
-import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL, CLICKHOUSE_LOGIN, CLICKHOUSE_RATE } from '../clickhouse.js';
+import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL, CLICKHOUSE_LOGIN, CLICKHOUSE_RATE } from './client.js';
 import { plainHttpMembers } from '../http-plain.js';
 import type { ClickHouseProfile } from './profile.js';
 

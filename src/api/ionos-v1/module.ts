@@ -5,7 +5,7 @@ import { compact, URL_RULE } from '../profile-kit.js';
 import {
   IONOS_CLI_OPTIONS, IONOS_SECRET_FIELDS, ionosAuthFields, ionosCliAuth, ionosEnvAuth, ionosProfile, ionosProfileShape, ionosRules, ionosValues,
 } from '../ionos-shared/module-kit.js';
-import { IonosV1Provider } from '../ionos-v1.js';
+import { IonosV1Provider } from './client.js';
 import { IONOS_RATE } from '../ionos-shared/client-kit.js';
 import { IONOS_V1_URL } from './catalog.js';
 import { plainHttpMembers } from '../http-plain.js';

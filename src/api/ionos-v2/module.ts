@@ -5,7 +5,7 @@ import { compact, opt, splitList, str, URL_TEMPLATE_RULE } from '../profile-kit.
 import {
   IONOS_CLI_OPTIONS, IONOS_SECRET_FIELDS, ionosAuthFields, ionosCliAuth, ionosEnvAuth, ionosProfile, ionosProfileShape, ionosRules, ionosValues,
 } from '../ionos-shared/module-kit.js';
-import { IonosV2Provider } from '../ionos-v2.js';
+import { IonosV2Provider } from './client.js';
 import { IONOS_RATE } from '../ionos-shared/client-kit.js';
 import { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './catalog.js';
 import { plainHttpMembers } from '../http-plain.js';

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { EnvIo, ProviderModule } from '../provider-module.js';
 import { blank, commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE } from '../profile-kit.js';
-import { PgoProvider } from '../pgo.js';
-import { PGO_RATE } from './client.js';
+import { PgoProvider } from './client.js';
+import { PGO_RATE } from './transport.js';
 import { isPlainHttp, plainHttpRefusal } from './plain-http.js';
 import type { PgoProfile } from './profile.js';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgoProfile, Profile } from '../../../src/api/profile.js';
-import { PgoProvider } from '../../../src/api/pgo.js';
+import { PgoProvider } from '../../../src/api/pgo/client.js';
 import { memorySecretStore } from '../../../src/api/types.js';
 import { loadContext } from '../../../src/commands/context.js';
 import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse.js';

@@ -39,7 +39,7 @@ it('ten unchanged polls write nothing to the terminal; one change writes a frame
     store.start();
     await until(() => store.getSnapshot().clusters.length === 40 && store.getSnapshot().profiles[0]?.status === 'ok');
     await until(() => /40 clusters/.test(app.lastFrame() ?? ''));
-    // The first lists complete the services' hostnames a few at a time (src/api/clickhouse.ts): settled once all are known.
+    // The first lists complete the services' hostnames a few at a time (src/api/clickhouse/client.ts): settled once all are known.
     // store.refresh() (r) resolves when its list has answered; each one is a whole list.
     // (A service being deleted is never looked up: it has no future host.)
     const hostless = () => store.getSnapshot().clusters.filter((c) => c.host === undefined && c.phase !== 'deleting');

@@ -1,30 +1,30 @@
 // ClickHouse Cloud Managed Postgres (beta API, /v1/organizations/{org}/postgres): Basic auth with an API key,
 // one organisation per key, no pagination, passwords only in create and reset responses.
-import { ApiError } from './errors.js';
-import { DEFAULT_RETRY, HttpClient, sleep } from './http.js';
-import { budgetOf, type RatePolicy } from './budget-profile.js';
-import type { ProviderDeps } from './profile-common.js';
-import type { ClickHouseProfile } from './clickhouse/profile.js';
+import { ApiError } from '../errors.js';
+import { DEFAULT_RETRY, HttpClient, sleep } from '../http.js';
+import { budgetOf, type RatePolicy } from '../budget-profile.js';
+import type { ProviderDeps } from '../profile-common.js';
+import type { ClickHouseProfile } from './profile.js';
 import {
   readClusterSecret, writeClusterSecret,
   type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest as PgtuiRestore,
-} from './types.js';
-import { NAME_MAX, PORT } from './clickhouse/catalog.js';
-import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
+} from '../types.js';
+import { NAME_MAX, PORT } from './catalog.js';
+import { finishList, problemsWarning, type ItemProblem } from '../list-result.js';
 
 /** The service list is one unpaged response: it may be bigger than one object's cap (~150,000 services). */
 const LIST_MAX_BYTES = 64 * 1024 * 1024;
-export { HOST_GETS_PER_LIST } from './clickhouse/hosts.js';
-import type { Capability } from './capabilities.js';
-import { ServiceHosts } from './clickhouse/hosts.js';
-import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type SlowQueryDetail, type SlowQueryRef, type TimeRange } from './insight.js';
+export { HOST_GETS_PER_LIST } from './hosts.js';
+import type { Capability } from '../capabilities.js';
+import { ServiceHosts } from './hosts.js';
+import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type SlowQueryDetail, type SlowQueryRef, type TimeRange } from '../insight.js';
 import {
   LOGS_PAGE_MAX, METRIC_POINTS_MAX, PGBOUNCER_MAX, PGBOUNCER_PREFIX, PG_SETTINGS, SLOW_LIMIT, WINDOW_MAX_MS, decodeLogs, decodeMetrics, decodeSlowQueries, decodeSlowQueryDetail,
-} from './clickhouse/insight.js';
-import { createFormSpec, createRequest, editFormSpec, patchFor, validateCreate, validateEdit } from './clickhouse/forms.js';
+} from './insight.js';
+import { createFormSpec, createRequest, editFormSpec, patchFor, validateCreate, validateEdit } from './forms.js';
 import {
   decodeOrganizations, decodePassword, decodeService, decodeServiceItems, errorMessage, toCluster, type PgService, type PgTag,
-} from './clickhouse/mapping.js';
+} from './mapping.js';
 
 /** What a ClickHouse request carries (http-plain.ts names it when refusing plain http). */
 export const CLICKHOUSE_LOGIN = 'the ClickHouse API key (Basic auth)';
