@@ -9,7 +9,7 @@ import { PROVIDER_KINDS, profileAddOptions } from './api/registry.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
 import { addOperations, outputOptions } from './commands/register.js';
 import { exitWith, installProcessHandlers } from './lifecycle.js';
-import { PsqlError } from './psql-error.js';
+import { PsqlError } from './psql/error.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
 import { loadTui } from './tui/load.js';
@@ -103,7 +103,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     void import('./commands/completion-cache.js').then((m) => {
       stopCaching = m.keepCompletionCache(store, ctx);
     });
-    const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([loadTui(), import('./psql.js'), import('./commands/psql.js')]);
+    const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([loadTui(), import('./psql/launch.js'), import('./commands/psql.js')]);
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
     const launch = launchPsqlFor(store, settings, ctx.config.dir);

@@ -3,7 +3,7 @@
 // (or takes --yes), sends, and with --wait polls until the cluster is ready. Secrets come only from stdin.
 import type { Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
 import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { confirm, parseAssignments } from './edit.js';

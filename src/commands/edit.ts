@@ -7,7 +7,7 @@ import { supports, unsupportedReason } from '../api/capabilities.js';
 import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
 import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
 import { bodyLines } from '../forms/mask-body.js';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';

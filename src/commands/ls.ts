@@ -1,6 +1,6 @@
 // pgtui ls: every cluster of every profile, as a table or JSON.
 import { isProviderKind, PROVIDER_KINDS } from '../api/registry.js';
-import { colorEnabled, sanitize } from '../format.js';
+import { colorEnabled, sanitize } from '../present/format.js';
 import { writeOut } from '../text/write.js';
 import { rememberForCompletion } from './completion-cache.js';
 import { noProfiles, type Context } from './context.js';

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Profile } from '../api/profile.js';
 import type { Cluster, Provider } from '../api/types.js';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { hasUnsafe } from '../text/safe.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';

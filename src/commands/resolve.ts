@@ -2,7 +2,7 @@
 // hit another cluster), though names that start with the query are suggested. A cluster whose profile lists its
 // id more than once (see api/list-result.ts) is ambiguous: no action could tell the copies apart.
 import type { Cluster } from '../api/types.js';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { CommandError, EXIT } from './exit-codes.js';
 
 const keyOf = (c: Cluster) => `${c.profile}/${c.id}`;

@@ -1,6 +1,6 @@
 // The cluster table of `pgtui ls`: fitted to the terminal on a TTY, plain and untruncated otherwise.
 import type { Cluster } from '../api/types.js';
-import { paint, PHASE_COLORS, sanitize, truncate } from '../format.js';
+import { paint, PHASE_COLORS, sanitize, truncate } from '../present/format.js';
 import { CLUSTER_FIELDS, jsonValue, tableFields } from '../present/cluster-fields.js';
 import { maskSecrets } from '../text/safe.js';
 import { pickColumns } from './output.js';

@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Cluster } from '../api/types.js';
-import { PHASE_COLORS, formatAge, sanitize, truncate } from '../format.js';
+import { PHASE_COLORS, formatAge, sanitize, truncate } from '../present/format.js';
 import { nextAgeTick } from '../present/age-tick.js';
 import { tint } from './form/colors.js';
 import type { Column } from '../present/cluster-fields.js';

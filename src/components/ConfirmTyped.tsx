@@ -1,7 +1,7 @@
 // A dangerous action confirmed by typing the cluster's name (Enter with anything else is refused).
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { stripUnsafe } from '../text/safe.js';
 import { tint } from './form/colors.js';
 import { LineInput } from './LineInput.js';

@@ -1,7 +1,7 @@
 // A one-line input for the filter and the command line: typed text, backspace, enter, esc.
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { stripUnsafe } from '../text/safe.js';
 import { useKeys } from './form/use-keys.js';
 

@@ -4,7 +4,7 @@
 // red line saying so, while `y` copies the exact bytes (the app's onCopy): what is shown and what is copied
 // never silently differ from the real password.
 import { Box, Text } from 'ink';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { countUnsafe, forScreen, visibleEscapes } from '../text/safe.js';
 import { useKeys } from './form/use-keys.js';
 import { tint } from './form/colors.js';

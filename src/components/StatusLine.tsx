@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { ProfileHealth } from '../state/types.js';
-import { sanitize, truncate } from '../format.js';
+import { sanitize, truncate } from '../present/format.js';
 import { tint } from './form/colors.js';
 import { Spinner } from './Spinner.js';
 import { counted } from '../text/plural.js';

@@ -13,7 +13,7 @@ export { PgSessionError } from './errors.js';
 export const MAX_ROWS = 5_000;
 
 export interface PgSessionOptions {
-  /** pgtui's config directory: where the provider's CA is cached for verify-full (src/psql-tls.ts). */
+  /** pgtui's config directory: where the provider's CA is cached for verify-full (src/psql/tls.ts). */
   configDir?: string;
   /** A password the user gave (`--password-stdin`, the TUI's prompt): kept in memory only, first choice. */
   password?: string;
@@ -45,7 +45,7 @@ export async function connectionFor(cluster: Cluster, provider: Provider, config
   let conn = provider.connection(cluster);
   let note: string | undefined;
   if (configDir && !conn.unreachableReason && conn.host) {
-    const { verifiedConnection } = await import('../psql-tls.js');
+    const { verifiedConnection } = await import('../psql/tls.js');
     const verified = await verifiedConnection(provider, cluster, conn, configDir);
     conn = verified.conn;
     note = verified.note?.replace('psql connects', 'pgtui connects');

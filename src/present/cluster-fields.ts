@@ -3,7 +3,7 @@
 // key/value lines) and --cols completion. A new column is one row here (docs/ARCHITECTURE.md).
 import type { Cluster } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { formatAge } from '../format.js';
+import { formatAge } from './format.js';
 
 export interface ClusterField {
   key: string;

@@ -9,7 +9,7 @@ import { errorText } from '../present/errors.js';
 import { useStore } from '../tui/context.js';
 import { useTimeline } from '../state/hooks.js';
 import { clusterKey } from '../state/types.js';
-import { PHASE_COLORS, sanitize } from '../format.js';
+import { PHASE_COLORS, sanitize } from '../present/format.js';
 import { tint } from '../components/form/colors.js';
 import { displayText, MASK, maskSecrets } from '../text/safe.js';
 
@@ -68,7 +68,7 @@ function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { va
 
 /**
  * The sslmode psql runs with: a provider that publishes its CA turns an unverified `require` into verify-full
- * (src/psql-tls.ts) — shown that way, with what happens when the CA cannot be fetched.
+ * (src/psql/tls.ts) — shown that way, with what happens when the CA cannot be fetched.
  */
 function sslmodeAsRun(conn: ConnectionInfo, publishesCa: boolean): string {
   if (conn.sslmode === 'require' && !conn.sslrootcert && publishesCa) return "verify-full (the provider's CA; require if it cannot be fetched)";

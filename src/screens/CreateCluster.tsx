@@ -15,7 +15,7 @@ import { fitHints, optional } from '../components/form/hints.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { errorText } from '../present/errors.js';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 
 export interface CreateClusterProps {
   profiles: string[];

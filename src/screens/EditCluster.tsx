@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../present/errors.js';
 import { TRANSITIONAL_PHASES, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { useStore } from '../tui/context.js';
 import { Form } from '../components/Form.js';
 import { tint } from '../components/form/colors.js';

@@ -1,6 +1,6 @@
 // Profiles (login): every profile with its health; add, edit and remove them. Saving verifies the
 // credentials against the provider first and starts polling the profile at once.
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Profile } from '../api/profile.js';

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app.js';
 import type { Profile } from '../../src/api/profile.js';
 import type { Cluster } from '../../src/api/types.js';
-import { sanitize } from '../../src/format.js';
+import { sanitize } from '../../src/present/format.js';
 import { DEFAULT_SETTINGS } from '../../src/state/types.js';
 import { capStored, forScreen, oneLine, SCREEN_CELLS, STORED_LINE_MAX } from '../../src/text/safe.js';
 import { LogBuffer } from '../../src/tui/log-view.js';

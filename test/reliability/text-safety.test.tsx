@@ -14,7 +14,7 @@ import { App } from '../../src/app.js';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
 import { memorySecretStore, type Cluster } from '../../src/api/types.js';
-import { preparePsql, PsqlError } from '../../src/psql.js';
+import { preparePsql, PsqlError } from '../../src/psql/launch.js';
 import { ClusterDetail } from '../../src/screens/ClusterDetail.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { clusterKey, DEFAULT_SETTINGS } from '../../src/state/types.js';

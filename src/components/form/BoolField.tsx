@@ -1,6 +1,6 @@
 // A yes/no switch: space or ←/→ toggles, y/n set it.
 import { Text } from 'ink';
-import type { ColorName } from '../../format.js';
+import type { ColorName } from '../../present/format.js';
 import { tint } from './colors.js';
 
 export interface BoolFieldProps {

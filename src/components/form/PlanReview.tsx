@@ -4,7 +4,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { ChangePlan, FormSpec } from '../../api/types.js';
-import { sanitize } from '../../format.js';
+import { sanitize } from '../../present/format.js';
 import { tint } from './colors.js';
 import { MASK } from '../../forms/fields.js';
 import { bodyLines } from '../../forms/mask-body.js';

@@ -1,5 +1,5 @@
 // Colour for Ink <Text>, off when NO_COLOR is set or output is not a terminal (chalk alone ignores NO_COLOR).
-import { colorEnabled, type ColorName } from '../../format.js';
+import { colorEnabled, type ColorName } from '../../present/format.js';
 
 let cached: boolean | undefined;
 

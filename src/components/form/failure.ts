@@ -1,6 +1,6 @@
 // What a form shows when the API rejects a submit: the provider's message on top, field errors beside fields.
 import type { FieldErrors } from '../../api/types.js';
-import { sanitize } from '../../format.js';
+import { sanitize } from '../../present/format.js';
 import { errorText, fieldErrorsOf } from '../../present/errors.js';
 
 export interface Failure {

@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import type { Profile } from '../../api/profile.js';
 import type { FormValues } from '../../api/types.js';
 import { moduleFor } from '../../api/registry.js';
-import { sanitize } from '../../format.js';
+import { sanitize } from '../../present/format.js';
 import { displayValue, visibleFields } from '../../forms/fields.js';
 import { maskUriSecrets } from '../../text/safe.js';
 import { clip } from '../../forms/text-edit.js';

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { Profile } from '../../api/profile.js';
 import { type ProviderKind } from '../../api/types.js';
 import { moduleFor, PROVIDER_LABELS } from '../../api/registry.js';
-import { sanitize } from '../../format.js';
+import { sanitize } from '../../present/format.js';
 import type { ProfileHealth } from '../../state/types.js';
 import { tint } from '../../components/form/colors.js';
 import { clip } from '../../forms/text-edit.js';

@@ -14,8 +14,8 @@
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { providerModules } from './api/registry.js';
-import { processAlive } from './state/trusted-file.js';
+import { providerModules } from '../api/registry.js';
+import { processAlive } from '../state/trusted-file.js';
 
 let providerVars: Set<string> | undefined;
 

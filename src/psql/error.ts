@@ -1,4 +1,4 @@
-// Apart from psql.ts so that cli.tsx can name it without loading child_process on every command.
+// Apart from ./launch.ts so that cli.tsx can name it without loading child_process on every command.
 export class PsqlError extends Error {
   constructor(
     message: string,

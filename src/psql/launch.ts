@@ -1,19 +1,19 @@
 // Launching psql on a cluster: finding the binary, arguments without the password, the password in a 0600
-// PGPASSFILE that is already unlinked when psql starts (psql-env.ts), an environment without provider secrets,
+// PGPASSFILE that is already unlinked when psql starts (./env.ts), an environment without provider secrets,
 // and a child that owns the terminal while pgtui ignores Ctrl-C. SIGTERM or SIGHUP to pgtui meanwhile goes on to
 // psql; once psql is gone pgtui leaves through lifecycle.ts (terminal restored, exit 128+n).
 import { spawn, type StdioOptions } from 'node:child_process';
 import { accessSync, closeSync, constants, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { passDirPrefix, psqlEnv, sweepStalePassDirs } from './psql-env.js';
-import { stopJob, untilStopped } from './job-control.js';
-import type { Cluster, ConnectionInfo } from './api/types.js';
-import { PROVIDER_LABELS } from './api/registry.js';
-import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from './lifecycle.js';
-import type { ClusterStore, Settings } from './state/types.js';
-import { displayText, hasUnsafe } from './text/safe.js';
+import { passDirPrefix, psqlEnv, sweepStalePassDirs } from './env.js';
+import { stopJob, untilStopped } from '../job-control.js';
+import type { Cluster, ConnectionInfo } from '../api/types.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
+import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from '../lifecycle.js';
+import type { ClusterStore, Settings } from '../state/types.js';
+import { displayText, hasUnsafe } from '../text/safe.js';
 
-import { PsqlError } from './psql-error.js';
+import { PsqlError } from './error.js';
 
 export { PsqlError };
 
@@ -96,7 +96,7 @@ export async function preparePsql(cluster: Cluster, conn: ConnectionInfo, opts: 
   let dir: string | undefined;
   let passFd: number | undefined;
   let forget = () => {};
-  // Without provider credentials and PGPASSWORD (psql-env.ts).
+  // Without provider credentials and PGPASSWORD (./env.ts).
   const childEnv = psqlEnv(env);
   if (conn.password) {
     sweepStalePassDirs();
@@ -206,7 +206,7 @@ async function withHost(store: ClusterStore, cluster: Cluster): Promise<Cluster>
 
 /**
  * The function the TUI calls for `p`: the terminal is already handed over when it runs. With `configDir`, a
- * provider that publishes its CA gets a verify-full connection (src/psql-tls.ts); its note, if any, shows above psql.
+ * provider that publishes its CA gets a verify-full connection (./tls.ts); its note, if any, shows above psql.
  */
 export function launchPsqlFor(store: ClusterStore, settings: Settings, configDir?: string): (cluster: Cluster) => Promise<number> {
   // The TUI starts here: what a killed pgtui left behind goes now, off the first frame's path.
@@ -217,7 +217,7 @@ export function launchPsqlFor(store: ClusterStore, settings: Settings, configDir
     const fresh = await withHost(store, cluster);
     let conn = provider.connection(fresh);
     if (configDir) {
-      const { verifiedConnection } = await import('./psql-tls.js');
+      const { verifiedConnection } = await import('./tls.js');
       const verified = await verifiedConnection(provider, fresh, conn, configDir);
       if (verified.note) process.stdout.write(`${displayText(verified.note)}\n`);
       conn = verified.conn;
