@@ -13,6 +13,7 @@ import { PsqlError } from './psql-error.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
 import { loadTui } from './tui/load.js';
+import { untilPostgres } from './demo/postgres-gate.js';
 
 // Signals, a closed stdout pipe and uncaught errors all leave through lifecycle.ts's clean-ups.
 installProcessHandlers();
@@ -78,13 +79,30 @@ function connectionPassword(store: import('./state/types.js').ClusterStore, clus
   }
 }
 
+/** Calls `then` once no profile is still loading its first list, or after 3 s, whichever is first. */
+function afterFirstLists(store: import('./state/types.js').ClusterStore, then: () => void): void {
+  let done = false;
+  const fire = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    unsubscribe();
+    then();
+  };
+  const timer = setTimeout(fire, 3_000);
+  timer.unref();
+  const unsubscribe = store.subscribe(() => {
+    if (store.getSnapshot().profiles.every((p) => p.status !== 'loading')) setImmediate(fire);
+  });
+}
+
 async function interactive(globals: GlobalOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('pgtui: the interactive UI needs a terminal; use pgtui ls, get, wait or psql (pgtui --help)\n');
     return EXIT.usage;
   }
-  // The demo takes seconds to start its fakes and PostgreSQL: say so at once (before Ink is even loaded).
-  const starting = globals.demo ? (await import('./tui/starting.js')).showStarting('starting the demo: fake provider APIs and a local PostgreSQL…') : undefined;
+  // The demo takes a moment to start its fakes: say so at once (before Ink is even loaded).
+  const starting = globals.demo ? (await import('./tui/starting.js')).showStarting('starting the demo: fake provider APIs…') : undefined;
   let stopCaching = () => {};
   let ctx: Context;
   try {
@@ -99,6 +117,9 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const settings = ctx.config.settings();
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
     store.start();
+    // The demo's PostgreSQL starts once every profile has answered its first list (or after a few seconds), so
+    // that its initdb does not hold up the first rows; `p` waits for it (src/demo/postgres-gate.ts).
+    if (ctx.startDemoPostgres) afterFirstLists(store, ctx.startDemoPostgres);
     // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
     void import('./commands/completion-cache.js').then((m) => {
       stopCaching = m.keepCompletionCache(store, ctx);
@@ -107,8 +128,9 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
     const launch = launchPsqlFor(store, settings, ctx.config.dir);
-    const launchPsql: typeof launch = (cluster) => {
-      // The terminal is psql's by now: the warning goes above its banner, where the user looks.
+    const launchPsql: typeof launch = async (cluster) => {
+      // The terminal is psql's by now: the lines go above its banner, where the user looks.
+      await untilPostgres((line) => process.stdout.write(`pgtui: ${line}\n`));
       const warning = storedLoginWarning(ctx.config, connectionPassword(store, cluster));
       if (warning) process.stdout.write(`${warning}\n`);
       return launch(cluster);
@@ -213,6 +235,8 @@ function build(): Command {
     .allowExcessArguments()
     .action(action(program, async (ctx, query: string, psqlArgs: string[]) => {
       const { psql } = await import('./commands/psql.js');
+      // Said to a person waiting at a terminal; a script's stderr gets nothing.
+      await untilPostgres((line) => void (process.stderr.isTTY && process.stderr.write(`pgtui: ${line}\n`)));
       return psql(ctx, query, psqlArgs ?? []);
     }));
 
