@@ -79,20 +79,19 @@ function connectionPassword(store: import('./state/types.js').ClusterStore, clus
   }
 }
 
-/** Calls `then` once no profile is still loading its first list, or after 3 s, whichever is first. */
-function afterFirstLists(store: import('./state/types.js').ClusterStore, then: () => void): void {
-  let done = false;
-  const fire = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(timer);
-    unsubscribe();
-    then();
-  };
-  const timer = setTimeout(fire, 3_000);
-  timer.unref();
-  const unsubscribe = store.subscribe(() => {
-    if (store.getSnapshot().profiles.every((p) => p.status !== 'loading')) setImmediate(fire);
+/** Settles once no profile is still loading its first list, or after 3 s, whichever is first. */
+function firstLists(store: import('./state/types.js').ClusterStore): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, 3_000);
+    timer.unref();
+    const unsubscribe = store.subscribe(() => {
+      if (store.getSnapshot().profiles.every((p) => p.status !== 'loading')) done();
+    });
   });
 }
 
@@ -117,25 +116,39 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const settings = ctx.config.settings();
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
     store.start();
-    // The demo's PostgreSQL starts once every profile has answered its first list (or after a few seconds), so
-    // that its initdb does not hold up the first rows; `p` waits for it (src/demo/postgres-gate.ts).
-    if (ctx.startDemoPostgres) afterFirstLists(store, ctx.startDemoPostgres);
+    // After the first lists and frames (off the first frame's path): the demo's PostgreSQL starts, so that its initdb does not
+    // hold up the first rows (`p` waits for it: src/demo/postgres-gate.ts), and psql's launcher loads.
+    let launcher: Promise<(cluster: import('./api/types.js').Cluster) => Promise<number>> | undefined;
+    const psqlLauncher = () =>
+      (launcher ??= Promise.all([import('./psql.js'), import('./commands/psql.js')]).then(([{ launchPsqlFor }, { storedLoginWarning }]) => {
+        const launch = launchPsqlFor(store, settings, ctx.config.dir);
+        return (cluster) => {
+          // The terminal is psql's by now: the warning goes above its banner, where the user looks.
+          const warning = storedLoginWarning(ctx.config, connectionPassword(store, cluster));
+          if (warning) process.stdout.write(`${warning}\n`);
+          return launch(cluster);
+        };
+      }));
+    let shown: () => void = () => {};
+    const tuiShown = new Promise<void>((resolve) => (shown = resolve));
+    void Promise.all([firstLists(store), tuiShown]).then(() => {
+      ctx.startDemoPostgres?.();
+      void psqlLauncher();
+    });
     // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
     void import('./commands/completion-cache.js').then((m) => {
       stopCaching = m.keepCompletionCache(store, ctx);
     });
-    const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([loadTui(), import('./psql.js'), import('./commands/psql.js')]);
+    const { runTui } = await loadTui();
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
-    const launch = launchPsqlFor(store, settings, ctx.config.dir);
-    const launchPsql: typeof launch = async (cluster) => {
-      // The terminal is psql's by now: the lines go above its banner, where the user looks.
+    const launchPsql = async (cluster: import('./api/types.js').Cluster) => {
+      // The terminal is psql's by now: the line goes above psql's banner, where the user looks.
       await untilPostgres((line) => process.stdout.write(`pgtui: ${line}\n`));
-      const warning = storedLoginWarning(ctx.config, connectionPassword(store, cluster));
-      if (warning) process.stdout.write(`${warning}\n`);
-      return launch(cluster);
+      return (await psqlLauncher())(cluster);
     };
     starting?.handOver();
+    setTimeout(shown, 100).unref(); // its first frames are drawn in the meantime
     return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice });
   } catch (err) {
     starting?.leave();
