@@ -71,6 +71,21 @@ describe.skipIf(!TMUX)('the demo starts fast', () => {
   }, 120_000);
 });
 
+describe.skipIf(!TMUX || !POSTGRES)('a one-shot that needs the PostgreSQL', () => {
+  it('`pgtui --demo psql` at a terminal says the PostgreSQL is starting, waits for it, and psql runs', async () => {
+    ensureBuilt();
+    const tmp = privateTmp();
+    const t = new Tmux();
+    term = t;
+    t.start(`${process.execPath} ${BIN} --demo psql hippo -- -X -At -c 'select 40 + 2'`, { cols: 120, rows: 30, cwd: ROOT, env: { TMPDIR: tmp, HOME: tmp } });
+    const screen = await t.waitFor(/\[exit \d+\]/, 90_000);
+    expect(screen).toContain("pgtui: the demo's PostgreSQL is starting…\n42\n");
+    expect(t.exitStatus()).toBe(0);
+    for (let i = 0; i < 100 && pgDirs(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(pgDirs(tmp)).toEqual([]);
+  }, 120_000);
+});
+
 describe.skipIf(!POSTGRES)('one-shots that need no PostgreSQL', () => {
   it.each([['ls'], ['get', 'hippo']])('`pgtui --demo %s` never starts the demo PostgreSQL', async (...args) => {
     ensureBuilt();
