@@ -139,6 +139,9 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     void import('./commands/completion-cache.js').then((m) => {
       stopCaching = m.keepCompletionCache(store, ctx);
     });
+    // A few turns of the event loop before Ink's code runs (it holds the loop ~150 ms): the first list requests
+    // connect and go out meanwhile, and the servers answer while Ink loads (docs/startup.md).
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
     const { runTui } = await loadTui();
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
