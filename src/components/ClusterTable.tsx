@@ -81,7 +81,7 @@ export function ClusterTable({ rows, columns, cursor, height, stale, sort, start
   const slice = rows.slice(start, start + visible);
   const showsAge = columns.some((c) => c.key === 'age');
   const now = Date.now();
-  // Re-render when the soonest visible age text changes (see ../tui/age-tick.ts); nothing is scheduled otherwise.
+  // Re-render when the soonest visible age text changes (see ../present/age-tick.ts); nothing is scheduled otherwise.
   const [, tick] = useState(0);
   useEffect(() => {
     if (!showsAge) return;

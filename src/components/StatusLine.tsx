@@ -38,7 +38,7 @@ function stalestRefresh(profiles: readonly ProfileHealth[]): number | undefined 
   return times.length === 0 ? undefined : times.reduce((a, b) => Math.min(a, b));
 }
 
-/** The freshness text, re-rendered when it next changes (as the AGE column ticks: ../tui/age-tick.ts). */
+/** The freshness text, re-rendered when it next changes (as the AGE column ticks: ../present/age-tick.ts). */
 function useFreshness(lastRefresh: number | undefined): string | undefined {
   const [, tick] = useState(0);
   useEffect(() => {
