@@ -1,5 +1,6 @@
 // The layers of docs/ARCHITECTURE.md as rules; `npm test` runs `depcruise src` and fails on any violation.
-// The API core is src/api/*.ts (not the registry files); each provider is its folder src/api/<kind>/.
+// The API core is src/api/core/; the registry files are src/api/{modules,registry,profile}.ts; each provider is its
+// folder src/api/<kind>/ (IONOS v1 and v2 share src/api/ionos-shared/).
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -7,9 +8,11 @@ module.exports = {
     { name: 'no-circular-in-fakes', severity: 'error', comment: "A fake's route modules are typed against their own server class (a type-only cycle); a runtime cycle is an error.",
       from: { path: '^src/fake/' }, to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } } },
     { name: 'text-is-a-leaf', severity: 'error', from: { path: '^src/text/' }, to: { path: '^src/(?!text/)' } },
-    { name: 'api-core-names-no-provider', severity: 'error', comment: 'The API core is provider-neutral; the registry (modules.ts, registry.ts, profile.ts) lists the providers.',
-      from: { path: '^src/api/[^/]+\\.ts$', pathNot: '^src/api/(modules|registry|profile)\\.ts$' },
-      to: { path: ['^src/api/(modules|registry|profile)\\.ts$', '^src/api/(ionos-v1|ionos-v2|clickhouse|pgo)'] } },
+    { name: 'api-core-names-no-provider', severity: 'error', comment: 'The API core (src/api/core/) is provider-neutral; the registry (modules.ts, registry.ts, profile.ts) lists the providers.',
+      from: { path: '^src/api/core/' },
+      to: { path: ['^src/api/(modules|registry|profile)\\.ts$', '^src/api/(?!core/)[^/]+/'] } },
+    { name: 'api-files-in-their-folders', severity: 'error', comment: 'Only the registry files sit loose in src/api/; the rest is the core or a provider folder.',
+      from: { path: '^src/' }, to: { path: '^src/api/[^/]+\\.ts$', pathNot: '^src/api/(modules|registry|profile)\\.ts$' } },
     { name: 'provider-imports-no-other-provider', severity: 'error',
       from: { path: '^src/api/(ionos-v1|ionos-v2|clickhouse|pgo)/' },
       to: { path: '^src/api/(ionos-v1|ionos-v2|clickhouse|pgo)/', pathNot: '^src/api/$1/' } },

@@ -2,7 +2,7 @@
 // (the four fakes with their rate limits on, the local PostgreSQL behind them), timed, with each fake's
 // request count and the 429s it answered (target: none).
 import { createProvider } from '../src/api/registry.js';
-import type { Cluster } from '../src/api/types.js';
+import type { Cluster } from '../src/api/core/types.js';
 import { startDemo } from '../src/demo/start.js';
 import { ClickHouseFake } from '../src/fake/clickhouse.js';
 import { IonosV1Fake } from '../src/fake/ionos-v1.js';

@@ -43,10 +43,10 @@ async function advance(ms: number): Promise<void> {
 }
 
 const { createProvider } = await import('../src/api/registry.js');
-const { memorySecretStore } = await import('../src/api/types.js');
+const { memorySecretStore } = await import('../src/api/core/types.js');
 const { createClusterStore } = await import('../src/state/store.js');
 const { clusterKey } = await import('../src/state/types.js');
-const { resetBudgets } = await import('../src/api/budget.js');
+const { resetBudgets } = await import('../src/api/core/budget.js');
 const { FakeClock } = await import('../src/fake/kit.js');
 const { startClickHouseFake } = await import('../src/fake/clickhouse.js');
 const { startIonosV1Fake } = await import('../src/fake/ionos-v1.js');

@@ -3,7 +3,7 @@
 // and search typing (each key walks the 100,000 pre-lowered lines once). Prints one JSON line of figures.
 import { render } from 'ink-testing-library';
 import { performance } from 'node:perf_hooks';
-import type { LogLine } from '../src/api/insight.js';
+import type { LogLine } from '../src/api/core/insight.js';
 import type { ClusterStore } from '../src/state/types.js';
 import { Logs } from '../src/screens/Logs.js';
 import { StoreProvider } from '../src/tui/context.js';

@@ -3,7 +3,7 @@
 // and the psql handoff. The store reaches the screens through context (./tui/context.tsx).
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Cluster } from './api/types.js';
+import type { Cluster } from './api/core/types.js';
 import type { ClusterStore, ProfilesApi, Settings } from './state/types.js';
 import { clusterKey } from './state/types.js';
 import { useStoreSnapshot } from './state/hooks.js';

@@ -3,7 +3,7 @@
 // Ink or React: the TUI is imported lazily.
 import { Command, CommanderError, Help } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { describeError, isApiError } from './api/errors.js';
+import { describeError, isApiError } from './api/core/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
 import { PROVIDER_KINDS, profileAddOptions } from './api/registry.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
@@ -71,7 +71,7 @@ function refuseGlobalReadOnly(program: Command, what: string): void {
   if (program.opts<GlobalOptions>().readOnly) throw new CommandError(`--read-only: ${what} is disabled`, EXIT.refused);
 }
 
-function connectionPassword(store: import('./state/types.js').ClusterStore, cluster: import('./api/types.js').Cluster): string | undefined {
+function connectionPassword(store: import('./state/types.js').ClusterStore, cluster: import('./api/core/types.js').Cluster): string | undefined {
   try {
     return store.provider(cluster.profile)?.connection(cluster).password;
   } catch {
@@ -118,7 +118,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     store.start();
     // After the first lists and frames (off the first frame's path): the demo's PostgreSQL starts, so that its initdb does not
     // hold up the first rows (`p` waits for it: src/demo/postgres-gate.ts), and psql's launcher loads.
-    let launcher: Promise<(cluster: import('./api/types.js').Cluster) => Promise<number>> | undefined;
+    let launcher: Promise<(cluster: import('./api/core/types.js').Cluster) => Promise<number>> | undefined;
     const psqlLauncher = () =>
       (launcher ??= Promise.all([import('./psql/launch.js'), import('./commands/psql.js')]).then(([{ launchPsqlFor }, { storedLoginWarning }]) => {
         const launch = launchPsqlFor(store, settings, ctx.config.dir);
@@ -145,7 +145,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const { runTui } = await loadTui();
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
-    const launchPsql = async (cluster: import('./api/types.js').Cluster) => {
+    const launchPsql = async (cluster: import('./api/core/types.js').Cluster) => {
       // The terminal is psql's by now: the line goes above psql's banner, where the user looks.
       await untilPostgres((line) => process.stdout.write(`pgtui: ${line}\n`));
       return (await psqlLauncher())(cluster);

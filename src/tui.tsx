@@ -1,7 +1,7 @@
 // Runs the interactive app: alternate screen, Ink render, the store, and a terminal restored on every way
 // out (q, :q, ctrl-c, SIGTERM, SIGHUP, an uncaught error).
 import { render } from 'ink';
-import type { Cluster } from './api/types.js';
+import type { Cluster } from './api/core/types.js';
 import type { ClusterStore, ProfilesApi, Settings } from './state/types.js';
 import { App } from './app.js';
 import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from './lifecycle.js';

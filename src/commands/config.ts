@@ -1,8 +1,8 @@
 // pgtui config NAME|ID: the cluster's settings (what is set, and every key the API takes with its type);
 // with --set key=value it checks each value against the spec's type, shows the diff and asks, like `edit`.
 import { createInterface } from 'node:readline/promises';
-import { checkSetting, type SettingSpec, type SettingsView } from '../api/insight.js';
-import { BASE_UNITS, showAmount } from '../api/pg-units.js';
+import { checkSetting, type SettingSpec, type SettingsView } from '../api/core/insight.js';
+import { BASE_UNITS, showAmount } from '../api/core/pg-units.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';

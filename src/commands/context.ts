@@ -1,7 +1,7 @@
 // What every command needs: the config, the chosen profiles, and providers built from them.
 import type { Profile } from '../api/profile.js';
 import { createProvider, providerModules } from '../api/registry.js';
-import type { Provider } from '../api/types.js';
+import type { Provider } from '../api/core/types.js';
 import { openConfig, type Config } from '../state/config.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { setPostgresGate, STARTING_LINE } from '../demo/postgres-gate.js';

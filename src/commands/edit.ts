@@ -3,8 +3,8 @@
 // for a full-replace PUT, the exact body with secrets masked), asks, then sends the change.
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { createInterface } from 'node:readline/promises';
-import { supports, unsupportedReason } from '../api/capabilities.js';
-import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import { supports, unsupportedReason } from '../api/core/capabilities.js';
+import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../api/core/types.js';
 import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
 import { bodyLines } from '../forms/mask-body.js';
 import { sanitize } from '../present/format.js';

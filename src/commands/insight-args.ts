@@ -1,10 +1,10 @@
 // What logs, metrics, slow and config share: the time window from --since / --from / --to, and the cluster with
 // a provider that has the feature (or one line saying why not, exit 7).
-import type { Capability } from '../api/capabilities.js';
+import type { Capability } from '../api/core/capabilities.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { supports, unsupportedReason } from '../api/capabilities.js';
+import { supports, unsupportedReason } from '../api/core/capabilities.js';
 import type { Profile } from '../api/profile.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';

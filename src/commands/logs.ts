@@ -1,9 +1,9 @@
 // pgtui logs NAME|ID: a window of the cluster's log lines, oldest first; --follow keeps printing new ones like
 // `tail -f`, polling at a modest interval within the provider's rate limit, printing each line once, with
 // bounded memory however long it runs and whatever the server sends.
-import { describeError } from '../api/errors.js';
-import { LOG_LIMIT_MAX, type LogLine, type LogQuery } from '../api/insight.js';
-import type { Cluster, Provider } from '../api/types.js';
+import { describeError } from '../api/core/errors.js';
+import { LOG_LIMIT_MAX, type LogLine, type LogQuery } from '../api/core/insight.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { errLine, outLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';

@@ -4,7 +4,7 @@ import { colorEnabled, sanitize } from '../present/format.js';
 import { writeOut } from '../text/write.js';
 import { rememberForCompletion } from './completion-cache.js';
 import { noProfiles, type Context } from './context.js';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
 import { parseOutput, pickColumns, structured, type OutputFlags } from './output.js';

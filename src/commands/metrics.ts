@@ -1,6 +1,6 @@
 // pgtui metrics NAME|ID: the latest value of each metric the provider has, with a one-line sparkline of the
 // window on a terminal; plain values when piped; every point with --json.
-import type { MetricSeries } from '../api/insight.js';
+import type { MetricSeries } from '../api/core/insight.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';

@@ -4,7 +4,7 @@
 // --wait polls until the cluster is ready again (or gone).
 import { createInterface } from 'node:readline/promises';
 import type { Profile } from '../api/profile.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { sanitize } from '../present/format.js';
 import { hasUnsafe } from '../text/safe.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
@@ -13,7 +13,7 @@ import { confirm } from './edit.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
 import { refuseMissingEverywhere, refuseReadOnly, refuseUnsupported } from './guard.js';
-import type { Capability } from '../api/capabilities.js';
+import type { Capability } from '../api/core/capabilities.js';
 import { clusterOutput } from './print-cluster.js';
 import { pollUntil, waitOptions } from './wait.js';
 

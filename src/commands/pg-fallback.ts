@@ -1,10 +1,10 @@
 // Where a provider's API has no slow queries, settings or metrics, `slow`, `config` and `metrics` answer from
 // Postgres itself (docs/postgres.md, "Fallbacks"): pg_stat_statements, pg_settings (read-only) and
 // pg_stat_database deltas. The provider's own API stays first where it has the feature.
-import type { Capability } from '../api/capabilities.js';
-import { supports } from '../api/capabilities.js';
+import type { Capability } from '../api/core/capabilities.js';
+import { supports } from '../api/core/capabilities.js';
 import { moduleFor } from '../api/registry.js';
-import type { MetricSeries, SlowQuery } from '../api/insight.js';
+import type { MetricSeries, SlowQuery } from '../api/core/insight.js';
 import { oneLine } from '../text/safe.js';
 import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';

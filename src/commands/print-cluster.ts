@@ -1,5 +1,5 @@
 // One cluster as a mutating command prints it when done: key/value lines, or JSON/YAML with -o/--json.
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { sanitize } from '../present/format.js';
 import { lineFields, lineValue } from '../present/cluster-fields.js';
 import { CommandError, EXIT } from './exit-codes.js';

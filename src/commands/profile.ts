@@ -2,7 +2,7 @@
 // never from a command-line flag (argv is visible to every user of the machine).
 import type { Profile } from '../api/profile.js';
 import { noProfiles, type Context } from './context.js';
-import { describeError } from '../api/errors.js';
+import { describeError } from '../api/core/errors.js';
 import { oneLine } from '../text/safe.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { isProviderKind, moduleFor, PROVIDER_KINDS } from '../api/registry.js';

@@ -1,6 +1,6 @@
 // pgtui slow NAME|ID: the slow query patterns of a window, worst (most total time) first.
-import type { SlowQuery, TimeRange } from '../api/insight.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { SlowQuery, TimeRange } from '../api/core/insight.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';

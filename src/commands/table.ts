@@ -1,5 +1,5 @@
 // The cluster table of `pgtui ls`: fitted to the terminal on a TTY, plain and untruncated otherwise.
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { paint, PHASE_COLORS, sanitize, truncate } from '../present/format.js';
 import { CLUSTER_FIELDS, jsonValue, tableFields } from '../present/cluster-fields.js';
 import { maskSecrets } from '../text/safe.js';

@@ -1,6 +1,6 @@
 // pgtui wait NAME|ID --for ready|deleted: poll until the cluster gets there, fails, or time runs out.
-import { describeError, isApiError } from '../api/errors.js';
-import type { Cluster, Provider } from '../api/types.js';
+import { describeError, isApiError } from '../api/core/errors.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';

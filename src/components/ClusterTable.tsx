@@ -2,7 +2,7 @@
 // clusters cost no more than a screenful. Rows are memoised: an unchanged cluster does not re-render.
 import { Box, Text } from 'ink';
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { PHASE_COLORS, formatAge, sanitize, truncate } from '../present/format.js';
 import { nextAgeTick } from '../present/age-tick.js';
 import { tint } from './form/colors.js';

@@ -3,7 +3,7 @@
 import { forScreen } from '../text/safe.js';
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/core/types.js';
 import { orphanErrors, relevantErrors, submittedValues, visibleFields } from '../forms/fields.js';
 import { FieldRow, noteLinesBelow, type FieldNote, type RowLayout } from './form/FieldRow.js';
 import { wrapText } from '../forms/wrap.js';

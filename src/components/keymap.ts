@@ -1,8 +1,8 @@
 // The keys every screen shares, and what a list of bindings does with a key. Which screen takes which key is
 // the screen registry's (src/tui/screens.ts): it drives input handling, the footer hints and the help overlay.
 import type { Key } from 'ink';
-import type { Capability } from '../api/capabilities.js';
-import type { Cluster } from '../api/types.js';
+import type { Capability } from '../api/core/capabilities.js';
+import type { Cluster } from '../api/core/types.js';
 
 /** What a key asks for; each screen handles the actions of its own bindings. */
 export type Action = string;
@@ -25,7 +25,7 @@ export interface Binding {
   hint?: string;
   /** Which hints the footer keeps when the width runs short: 0 always shows, higher goes first. */
   priority?: number;
-  /** Shown in the footer only for a cluster whose provider has it, or one of them (src/api/capabilities.ts). */
+  /** Shown in the footer only for a cluster whose provider has it, or one of them (src/api/core/capabilities.ts). */
   capability?: Capability | readonly Capability[];
   /**
    * Why the key is refused for this cluster now (said in one line instead of acting), or undefined: the one

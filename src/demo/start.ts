@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { atExit } from '../lifecycle.js';
 import type { Profile } from '../api/profile.js';
-import type { SecretStore } from '../api/types.js';
+import type { SecretStore } from '../api/core/types.js';
 import { openConfig } from '../state/config.js';
 import { generateTestPkiAsync, writeTestPki } from '../fake/certs.js';
 import { startClickHouseFake } from '../fake/clickhouse.js';

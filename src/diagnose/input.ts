@@ -1,5 +1,5 @@
 // What a health judgement reads about one cluster: its provider's facts, Postgres's (when reached), the thresholds.
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import type { PgFacts } from './pg-facts.js';
 import type { ProviderFacts } from './provider-facts.js';
 import type { Thresholds } from './thresholds.js';

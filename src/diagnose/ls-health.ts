@@ -1,7 +1,7 @@
 // `pgtui ls --health`: the HEALTH cell of each listed cluster (its worst verdict: provider checks, plus the
 // Postgres checks where pgtui knows the password), its reason for -o json, and whether any is red.
 import type { Profile } from '../api/profile.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import type { Config } from '../state/config.js';
 import { oneLine } from '../text/safe.js';
 import { clusterKey, diagnoseFleet } from './fleet.js';

@@ -3,7 +3,7 @@
 // pgtui session runs under (docs/postgres.md).
 import { readFileSync } from 'node:fs';
 import { checkServerIdentity, type ConnectionOptions } from 'node:tls';
-import type { ConnectionInfo } from '../api/types.js';
+import type { ConnectionInfo } from '../api/core/types.js';
 
 export interface SessionLimits {
   /** statement_timeout of every query (ms). */

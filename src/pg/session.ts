@@ -1,7 +1,7 @@
 // The one entry point to Postgres (docs/postgres.md): a session on a cluster, reached exactly where `p`/psql
 // reaches it (the provider's ConnectionInfo with the profile's `connect` override, verify-full with the cached
 // CA), read-only and bounded in time and size. The driver is loaded here, on first use, never at start-up.
-import type { Cluster, ConnectionInfo, Provider } from '../api/types.js';
+import type { Cluster, ConnectionInfo, Provider } from '../api/core/types.js';
 import { hasUnsafe, oneLine } from '../text/safe.js';
 import { clientConfig, DEFAULT_LIMITS, settingsSql, type SessionLimits } from './client-config.js';
 import { asPgError, PgSessionError } from './errors.js';

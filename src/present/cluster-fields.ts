@@ -1,7 +1,7 @@
 // A cluster's fields, one row each: the one definition of a field's title, value, sort, search and JSON key,
 // used by the TUI list (src/tui/list-view.ts), the detail screen, `pgtui ls`/`get` (table, wide, JSON, YAML,
 // key/value lines) and --cols completion. A new column is one row here (docs/ARCHITECTURE.md).
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { formatAge } from './format.js';
 

@@ -1,7 +1,7 @@
 // The UI's one door to api/errors: screens and components turn a failure into text through these, so they
 // never depend on the error classes themselves.
-import { ApiError, describeError } from '../api/errors.js';
-import type { FieldErrors } from '../api/types.js';
+import { ApiError, describeError } from '../api/core/errors.js';
+import type { FieldErrors } from '../api/core/types.js';
 
 /** One line for the status line or a form: the summary with its profile ("prod: 401 Unauthorized: …"). */
 export function errorText(err: unknown): string {

@@ -1,5 +1,5 @@
 // Formatting shared by the TUI and the one-shot commands (no Ink or React here: `pgtui ls` imports it).
-import type { Phase } from '../api/types.js';
+import type { Phase } from '../api/core/types.js';
 import { forScreen } from '../text/safe.js';
 
 /** NO_COLOR (any non-empty value) and non-TTY output turn colour off; FORCE_COLOR turns it on. */

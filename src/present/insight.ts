@@ -1,6 +1,6 @@
 // How insight (metrics, slow queries, log lines) is shown, in the TUI and by the one-shot commands alike.
 import { createHash } from 'node:crypto';
-import type { LogLine } from '../api/insight.js';
+import type { LogLine } from '../api/core/insight.js';
 import { oneLine } from '../text/safe.js';
 
 const BARS = '▁▂▃▄▅▆▇█';

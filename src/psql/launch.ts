@@ -7,7 +7,7 @@ import { accessSync, closeSync, constants, existsSync, mkdtempSync, openSync, re
 import { delimiter, join } from 'node:path';
 import { passDirPrefix, psqlEnv, sweepStalePassDirs } from './env.js';
 import { stopJob, untilStopped } from '../job-control.js';
-import type { Cluster, ConnectionInfo } from '../api/types.js';
+import type { Cluster, ConnectionInfo } from '../api/core/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from '../lifecycle.js';
 import type { ClusterStore, Settings } from '../state/types.js';

@@ -10,8 +10,8 @@ import { connect, isIP } from 'node:net';
 import { join } from 'node:path';
 import { checkServerIdentity as tlsCheckName, connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { nameHash, readTrusted, writeTrusted } from '../state/trusted-file.js';
-import type { Cluster, ConnectionInfo, Provider } from '../api/types.js';
-import { describeError } from '../api/errors.js';
+import type { Cluster, ConnectionInfo, Provider } from '../api/core/types.js';
+import { describeError } from '../api/core/errors.js';
 import { oneLine } from '../text/safe.js';
 
 /** A cached CA older than this is fetched again (a failed refresh keeps using the cached one). */

@@ -3,7 +3,7 @@
 // (ClickHouse), the status line names it and the list shows it at once (src/state/store-intents.ts restore).
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useState } from 'react';
-import type { Backup, RestoreRequest } from '../api/types.js';
+import type { Backup, RestoreRequest } from '../api/core/types.js';
 import { ConfirmTyped } from '../components/ConfirmTyped.js';
 import { LineInput } from '../components/LineInput.js';
 import { actionIn, back, ch, help, MOVES, quit, refresh, type Binding } from '../components/keymap.js';

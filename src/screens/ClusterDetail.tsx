@@ -2,7 +2,7 @@
 // revealed), the state timeline, backups and version upgrades where the provider has them.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { type Backup, type Cluster, type ConnectionInfo } from '../api/types.js';
+import { type Backup, type Cluster, type ConnectionInfo } from '../api/core/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { detailLines } from '../present/cluster-fields.js';
 import { errorText } from '../present/errors.js';

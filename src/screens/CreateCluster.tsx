@@ -1,7 +1,7 @@
 // Create a cluster: pick a writable profile, fill the provider's form, review every value, submit.
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
+import { type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/core/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import type { ClusterStore } from '../state/types.js';
 import { useStore } from '../tui/context.js';

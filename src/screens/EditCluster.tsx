@@ -2,7 +2,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../present/errors.js';
-import { TRANSITIONAL_PHASES, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
+import { TRANSITIONAL_PHASES, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/core/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { sanitize } from '../present/format.js';
 import { useStore } from '../tui/context.js';

@@ -3,9 +3,9 @@
 // provider has it (Crunchy PGO); elsewhere one line says why.
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import type { Capability } from '../api/capabilities.js';
-import type { DiskUsage, FailoverTarget, ReachCheck } from '../api/insight.js';
-import type { Cluster } from '../api/types.js';
+import type { Capability } from '../api/core/capabilities.js';
+import type { DiskUsage, FailoverTarget, ReachCheck } from '../api/core/insight.js';
+import type { Cluster } from '../api/core/types.js';
 import { actionIn, back, help, MOVES, quit, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';

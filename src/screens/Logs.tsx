@@ -7,7 +7,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Key } from 'ink';
-import { LOG_LIMIT_MAX } from '../api/insight.js';
+import { LOG_LIMIT_MAX } from '../api/core/insight.js';
 import { actionIn, back, ch, help, MOVES, quit, range, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { LineInput } from '../components/LineInput.js';

@@ -2,7 +2,7 @@
 // connections, storage …). It refreshes every 30 s at the budget's watch priority, only while it is open.
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useState } from 'react';
-import type { MetricSeries } from '../api/insight.js';
+import type { MetricSeries } from '../api/core/insight.js';
 import { formatValue, sparkline } from '../present/insight.js';
 import { actionIn, back, help, MOVES, quit, range, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';

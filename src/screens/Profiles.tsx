@@ -4,7 +4,7 @@ import { sanitize } from '../present/format.js';
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Profile } from '../api/profile.js';
-import { type FieldErrors, type FormSpec, type FormValues, type ProviderKind } from '../api/types.js';
+import { type FieldErrors, type FormSpec, type FormValues, type ProviderKind } from '../api/core/types.js';
 import { PROVIDER_KINDS, PROVIDER_LABELS } from '../api/registry.js';
 import { useProfilesApi, useStore } from '../tui/context.js';
 import { Form } from '../components/Form.js';

@@ -2,8 +2,8 @@
 // setting, the reviewed diff (old → new), then updateSettings. A read-only profile shows them without a form.
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import type { SettingsView } from '../api/insight.js';
-import type { ChangePlan, FormSpec, FormValues } from '../api/types.js';
+import type { SettingsView } from '../api/core/insight.js';
+import type { ChangePlan, FormSpec, FormValues } from '../api/core/types.js';
 import { Form } from '../components/Form.js';
 import { PlanReview } from '../components/form/PlanReview.js';
 import { failureOf } from '../components/form/failure.js';

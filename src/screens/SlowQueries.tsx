@@ -3,7 +3,7 @@
 // the whole SQL, scrollable. `y` copies the selected query's SQL (OSC 52). Fetched only while open.
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import type { SlowQuery, SlowQueryDetail } from '../api/insight.js';
+import type { SlowQuery, SlowQueryDetail } from '../api/core/insight.js';
 import { formatMs } from '../present/insight.js';
 import { actionIn, back, ch, help, MOVES, quit, range, refresh, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';

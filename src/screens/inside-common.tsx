@@ -2,8 +2,8 @@
 import { Box, Text, type Key } from 'ink';
 import { actionIn, back, help, quit } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
-import type { Capability } from '../api/capabilities.js';
-import type { Cluster } from '../api/types.js';
+import type { Capability } from '../api/core/capabilities.js';
+import type { Cluster } from '../api/core/types.js';
 import { useStore } from '../tui/context.js';
 import type { Status } from '../tui/status.js';
 import { forScreen, oneLine } from '../text/safe.js';

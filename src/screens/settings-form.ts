@@ -2,8 +2,8 @@
 // with what is set; only changed values are sent, each checked against its spec (api/insight.ts checkSetting).
 // Groups that take any name (PgBouncer: view.freeGroups) get a field per parameter already set and one more to
 // add parameters as name=value pairs, as `pgtui config --set pgbouncer.NAME=VALUE` takes them.
-import { checkSetting, type SettingSpec, type SettingsView } from '../api/insight.js';
-import type { ChangePlan, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import { checkSetting, type SettingSpec, type SettingsView } from '../api/core/insight.js';
+import type { ChangePlan, FieldSpec, FormSpec, FormValues } from '../api/core/types.js';
 import { oneLine } from '../text/safe.js';
 
 function fieldOf(s: SettingSpec, current: string | undefined): FieldSpec {

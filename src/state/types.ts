@@ -1,8 +1,8 @@
 // The contract between the polling store and everything that reads it (screens, commands, tests).
-import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind, RestoreRequest } from '../api/types.js';
+import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind, RestoreRequest } from '../api/core/types.js';
 import type { Profile } from '../api/profile.js';
-import type { Capability } from '../api/capabilities.js';
-import type { DiskUsage, FailoverTarget, LogPage, LogQuery, MetricSeries, ReachCheck, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, SlowQueryRef, TimeRange } from '../api/insight.js';
+import type { Capability } from '../api/core/capabilities.js';
+import type { DiskUsage, FailoverTarget, LogPage, LogQuery, MetricSeries, ReachCheck, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, SlowQueryRef, TimeRange } from '../api/core/insight.js';
 
 export interface ProfileHealth {
   profile: string;
@@ -58,7 +58,7 @@ export interface ClusterStore {
   timeline(clusterKey: string): readonly Transition[];
   profileOf(name: string): Profile | undefined;
   provider(profile: string): Provider | undefined;
-  /** Whether the cluster's provider can do this to it (src/api/capabilities.ts). */
+  /** Whether the cluster's provider can do this to it (src/api/core/capabilities.ts). */
   supports(cluster: Cluster, capability: Capability): boolean;
   /** One line saying why not. */
   unsupportedReason(cluster: Cluster, capability: Capability): string;
@@ -114,7 +114,7 @@ export interface ProfilesApi {
   /** File profiles plus environment profiles (source 'env', read-only in the file sense). */
   list(): Profile[];
   /** Verifies the credentials against the API first; throws ApiError (with the provider's message) when wrong. */
-  verify(profile: Profile, signal?: AbortSignal): Promise<import('../api/types.js').Identity>;
+  verify(profile: Profile, signal?: AbortSignal): Promise<import('../api/core/types.js').Identity>;
   /** Writes atomically, mode 0600; replaces a profile of the same name. */
   save(profile: Profile): Promise<void>;
   remove(name: string): Promise<void>;

@@ -1,7 +1,7 @@
 // The line(s) under the list and detail screens: the filter or command prompt, a typed confirmation, or the
 // key hints when nothing is open.
 import { useState, type Dispatch } from 'react';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { ConfirmOverlay, type ShownSecret } from './ConfirmOverlay.js';

@@ -1,6 +1,6 @@
 // One row of the confirmations table (./confirms.ts) as a typed confirmation: once the name is typed the
 // intent runs with a spinner on the status line until it is done (./status.ts); a secret it returns opens in a box.
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { ConfirmTyped } from '../components/ConfirmTyped.js';
 import { CONFIRMS } from './confirms.js';
 import { useStore } from './context.js';

@@ -1,7 +1,7 @@
 // The full-screen forms the navigation state can show instead of the list: create, edit, profiles. Each
 // returns to where it came from and reports on the status line.
 import type { Dispatch } from 'react';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { clusterKey } from '../state/types.js';
 import { CreateCluster } from '../screens/CreateCluster.js';
 import { changeSentText, EditCluster } from '../screens/EditCluster.js';

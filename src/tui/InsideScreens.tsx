@@ -1,7 +1,7 @@
 // The screen inside one cluster that the navigation state names, drawn by its registry row's component
 // (./inside-screens.ts). Each has its own keys while it is open and fetches only then.
 import type { Dispatch } from 'react';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { rowOf, type InsideScreen as Screen } from './screens.js';
 import type { NavEvent } from './navigation.js';
 import type { Status } from './status.js';

@@ -1,8 +1,8 @@
 // The typed confirmations, one row each: what the overlay asks, which store intent runs once the name is typed,
 // and what the status line says while it runs and when the provider has accepted it.
-import { busyReason, conflictText } from '../api/busy.js';
-import type { Capability } from '../api/capabilities.js';
-import type { Cluster } from '../api/types.js';
+import { busyReason, conflictText } from '../api/core/busy.js';
+import type { Capability } from '../api/core/capabilities.js';
+import type { Cluster } from '../api/core/types.js';
 import { clusterKey, type ClusterStore } from '../state/types.js';
 import { untilGone, untilSettled, type Watch } from './status.js';
 
@@ -92,7 +92,7 @@ export type ConfirmKind = keyof typeof ROWS;
 export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = ROWS;
 export const isConfirm = (o: string): o is ConfirmKind => Object.hasOwn(CONFIRMS, o);
 
-/** Why a confirmation must not open for this cluster: its provider lacks the operation, or the cluster is busy (src/api/busy.ts). */
+/** Why a confirmation must not open for this cluster: its provider lacks the operation, or the cluster is busy (src/api/core/busy.ts). */
 export function confirmRefusal(kind: ConfirmKind, c: Cluster, gate: { supports: (cap: Capability) => boolean; unsupportedReason: (cap: Capability) => string }): string | undefined {
   const spec = CONFIRMS[kind];
   if (spec.capability && !gate.supports(spec.capability)) return gate.unsupportedReason(spec.capability);

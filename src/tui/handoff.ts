@@ -3,7 +3,7 @@
 // screen for psql; afterwards it re-enters, clears, and Ink repaints the whole frame.
 import { useStdin, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { errorText } from '../present/errors.js';
 import type { ClusterStore } from '../state/types.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN } from './terminal.js';

@@ -3,7 +3,7 @@
 // list's and the detail's footer and help, its own help, the screen switch) is derived from its row in
 // ./screens.ts. A new screen inside a cluster is its component file and a row here (docs/ARCHITECTURE.md).
 import type { ComponentType } from 'react';
-import type { Capability } from '../api/capabilities.js';
+import type { Capability } from '../api/core/capabilities.js';
 import { ch, type Binding } from '../components/keymap.js';
 import type { InsideProps } from '../screens/inside-common.js';
 import { Backups, BACKUPS_KEYS } from '../screens/Backups.js';

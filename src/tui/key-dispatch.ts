@@ -2,7 +2,7 @@
 // becomes a navigation event, a list move, or a store intent; refusals come from the binding's `disabled`. Also the `:` commands, which lead to the same places.
 import type { Key } from 'ink';
 import type { Dispatch, MutableRefObject } from 'react';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { clusterKey, type ClusterStore } from '../state/types.js';
 import { bindingIn, type Binding } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';

@@ -1,7 +1,7 @@
 // The cluster list's view state: filter, sort, and the cursor, kept by cluster key so it follows its cluster
 // through refreshes and re-sorts.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { clusterKey } from '../state/types.js';
 import { nextSortKey, view, warmSearch, type SortKey } from './list-view.js';
 

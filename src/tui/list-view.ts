@@ -1,5 +1,5 @@
 // The list's view model: filtering, sorting and the columns that fit the terminal width.
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { listFields, searchFields, sortFields, type ClusterField, type Column } from '../present/cluster-fields.js';
 
 /** A field of src/present/cluster-fields.ts that sorts. */

@@ -2,7 +2,7 @@
 // once, when it arrives), the view through the search and severity filters, and the window of lines that fits
 // the screen. A key costs O(rows) however many lines are loaded; only a new search or severity filter walks the
 // buffer once (docs/ARCHITECTURE.md, "The TUI's layers").
-import type { LogLine } from '../api/insight.js';
+import type { LogLine } from '../api/core/insight.js';
 import { formatLine, SeenLines } from '../present/insight.js';
 import { capStored, STORED_LINE_MAX } from '../text/safe.js';
 

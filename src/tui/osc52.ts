@@ -1,7 +1,7 @@
 // Copy to the clipboard with OSC 52: the terminal does it, so it works over SSH too. pgtui cannot know whether
 // the terminal honoured it (many let the user turn it off), so the TUI says "sent to the terminal clipboard".
 import { execFileSync } from 'node:child_process';
-import type { ConnectionInfo } from '../api/types.js';
+import type { ConnectionInfo } from '../api/core/types.js';
 import { stripUnsafe, urlHost, urlPart } from '../text/safe.js';
 
 export type ClipboardRoute = 'plain' | 'screen' | 'tmux-passthrough';

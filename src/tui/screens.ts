@@ -2,7 +2,7 @@
 // (../screens/Help.tsx), the screen switch (./InsideScreens.tsx, app.tsx) and key dispatch (./key-dispatch.ts)
 // are derived from it. The screens inside a cluster are rows of ./inside-screens.ts; this file adds the list,
 // the detail screen and the forms, and the cluster keys the list and the detail screen share.
-import type { Capability } from '../api/capabilities.js';
+import type { Capability } from '../api/core/capabilities.js';
 import { back, ch, fitHints, help, MOVES, quit, refresh, type Binding, type Gate, type Supports } from '../components/keymap.js';
 import { COMMAND_HELP, COMMAND_KEY_HELP } from './commands.js';
 import { confirmRefusal, type ConfirmKind } from './confirms.js';

@@ -2,8 +2,8 @@
 // ends with what happened ("refreshed 3 profiles", "ux-v1 is ready"). Pure model + one hook; the header draws it
 // (components/StatusLine.tsx, the spinner in components/Spinner.tsx).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Cluster } from '../api/types.js';
-import { TRANSITIONAL_PHASES } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
+import { TRANSITIONAL_PHASES } from '../api/core/types.js';
 import { clusterKey } from '../state/types.js';
 import { errorText } from '../present/errors.js';
 import type { StatusMessage } from '../components/StatusLine.js';

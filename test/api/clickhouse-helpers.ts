@@ -2,7 +2,7 @@
 import type { ClickHouseProvider } from '../../src/api/clickhouse/client.js';
 import { createProvider } from '../../src/api/registry.js';
 import type { ClickHouseProfile } from '../../src/api/profile.js';
-import { memorySecretStore, type SecretStore } from '../../src/api/types.js';
+import { memorySecretStore, type SecretStore } from '../../src/api/core/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { startClickHouseFake, type ClickHouseFake, type ClickHouseFakeOptions } from '../../src/fake/clickhouse.js';
 

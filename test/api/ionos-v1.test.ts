@@ -5,8 +5,8 @@ import { IonosV1Provider, v1BaseUrl } from '../../src/api/ionos-v1/client.js';
 import { createProvider } from '../../src/api/registry.js';
 import { PAGE_CONCURRENCY } from '../../src/api/ionos-v1/catalog.js';
 import type { IonosV1Profile } from '../../src/api/profile.js';
-import { memorySecretStore, type Cluster } from '../../src/api/types.js';
-import { isApiError, type ApiError } from '../../src/api/errors.js';
+import { memorySecretStore, type Cluster } from '../../src/api/core/types.js';
+import { isApiError, type ApiError } from '../../src/api/core/errors.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
-import { readClusterSecret } from '../../src/api/types.js';
+import { ApiError } from '../../src/api/core/errors.js';
+import { readClusterSecret } from '../../src/api/core/types.js';
 import { generateTestPki, type TestPki } from '../../src/fake/certs.js';
 import { rig, T, type Rig } from './pgo-helpers.js';
 

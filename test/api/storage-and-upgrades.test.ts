@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
 import type { IonosV1Provider } from '../../src/api/ionos-v1/client.js';
-import { memorySecretStore } from '../../src/api/types.js';
+import { memorySecretStore } from '../../src/api/core/types.js';
 import { editFormSpec as v2EditForm, newerThan } from '../../src/api/ionos-v2/edit.js';
 import { decodeCluster } from '../../src/api/ionos-v2/mapping.js';
 import { FakeClock } from '../../src/fake/kit.js';

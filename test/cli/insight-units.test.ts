@@ -1,7 +1,7 @@
 // The pure parts of the insight commands: durations and windows, the sparkline and value formats, the
 // follow de-duplication (bounded), and the settings type check.
 import { describe, expect, it } from 'vitest';
-import { checkSetting } from '../../src/api/insight.js';
+import { checkSetting } from '../../src/api/core/insight.js';
 import { CommandError } from '../../src/commands/exit-codes.js';
 import { parseSince, parseTime, timeWindow } from '../../src/commands/insight-args.js';
 import { parseDuration } from '../../src/commands/duration.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
 import type { Profile } from '../../src/api/profile.js';
-import { memorySecretStore } from '../../src/api/types.js';
+import { memorySecretStore } from '../../src/api/core/types.js';
 import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { cleanEnv, configWith, ensureBuilt, fakePsql, runCli } from '../cli/helpers.js';

@@ -4,7 +4,7 @@
 // and not one 429 from any fake.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { startDemo, type Demo } from '../../src/demo/start.js';
 import { ClickHouseFake } from '../../src/fake/clickhouse.js';
 import { IonosV1Fake } from '../../src/fake/ionos-v1.js';

@@ -3,7 +3,7 @@
 // remembered every line's whole text as a key. Now the buffer stays under LOG_BYTES_CAP, newest lines kept, and
 // a remembered line costs its digest. Figures printed: lines kept and bytes held.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LogLine } from '../../src/api/insight.js';
+import type { LogLine } from '../../src/api/core/insight.js';
 import { SeenLines } from '../../src/present/insight.js';
 import { entryBytes, LOG_BYTES_CAP, LOG_CAP, LogBuffer } from '../../src/tui/log-view.js';
 import { Tally } from './rigs.js';

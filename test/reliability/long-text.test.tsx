@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app.js';
 import type { Profile } from '../../src/api/profile.js';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { sanitize } from '../../src/present/format.js';
 import { DEFAULT_SETTINGS } from '../../src/state/types.js';
 import { capStored, forScreen, oneLine, SCREEN_CELLS, STORED_LINE_MAX } from '../../src/text/safe.js';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app.js';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
-import { memorySecretStore, type Cluster } from '../../src/api/types.js';
+import { memorySecretStore, type Cluster } from '../../src/api/core/types.js';
 import { preparePsql, PsqlError } from '../../src/psql/launch.js';
 import { ClusterDetail } from '../../src/screens/ClusterDetail.js';
 import { createClusterStore } from '../../src/state/store.js';

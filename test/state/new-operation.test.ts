@@ -1,19 +1,19 @@
-// Proof of docs/ARCHITECTURE.md "Adding an operation": one row in the operations table (src/api/capability.ts)
-// and one call row (src/api/operations.ts) give the store its intent, `supports`, the one-line "not available"
+// Proof of docs/ARCHITECTURE.md "Adding an operation": one row in the operations table (src/api/core/capability.ts)
+// and one call row (src/api/core/operations.ts) give the store its intent, `supports`, the one-line "not available"
 // wording and the read-only refusal, with no store code written for it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
-import type { Cluster, Identity, ListResult, Provider } from '../../src/api/types.js';
-import type { Capability } from '../../src/api/capabilities.js';
+import type { Cluster, Identity, ListResult, Provider } from '../../src/api/core/types.js';
+import type { Capability } from '../../src/api/core/capabilities.js';
 import { createClusterStore } from '../../src/state/store.js';
 import type { ClusterStore } from '../../src/state/types.js';
 
-vi.mock('../../src/api/capability.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/api/capability.js')>();
+vi.mock('../../src/api/core/capability.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/api/core/capability.js')>();
   return { ...real, OPERATIONS: { ...real.OPERATIONS, vacuum: { method: 'vacuum', label: 'vacuuming', writes: true } } };
 });
-vi.mock('../../src/api/operations.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/api/operations.js')>();
+vi.mock('../../src/api/core/operations.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/api/core/operations.js')>();
   const vacuum = { capability: 'vacuum', method: 'vacuum', writes: true, takes: 0, call: (p: Provider, c: Cluster) => (p as unknown as { vacuum: (id: string) => Promise<string> }).vacuum(c.id) };
   return { ...real, CALLS: { ...real.CALLS, vacuum } };
 });

@@ -1,6 +1,6 @@
 // The list's view model: sort once per snapshot, filter over every searchable field, never across two.
 import { describe, expect, it } from 'vitest';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { view } from '../../src/tui/list-view.js';
 
 const c = (name: string, over: Partial<Cluster> = {}): Cluster => ({

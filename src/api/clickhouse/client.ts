@@ -1,23 +1,23 @@
 // ClickHouse Cloud Managed Postgres (beta API, /v1/organizations/{org}/postgres): Basic auth with an API key,
 // one organisation per key, no pagination, passwords only in create and reset responses.
-import { ApiError } from '../errors.js';
-import { DEFAULT_RETRY, HttpClient, sleep } from '../http.js';
-import { budgetOf, type RatePolicy } from '../budget-profile.js';
-import type { ProviderDeps } from '../profile-common.js';
+import { ApiError } from '../core/errors.js';
+import { DEFAULT_RETRY, HttpClient, sleep } from '../core/http.js';
+import { budgetOf, type RatePolicy } from '../core/budget-profile.js';
+import type { ProviderDeps } from '../core/profile-common.js';
 import type { ClickHouseProfile } from './profile.js';
 import {
   readClusterSecret, writeClusterSecret,
   type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest as PgtuiRestore,
-} from '../types.js';
+} from '../core/types.js';
 import { NAME_MAX, PORT } from './catalog.js';
-import { finishList, problemsWarning, type ItemProblem } from '../list-result.js';
+import { finishList, problemsWarning, type ItemProblem } from '../core/list-result.js';
 
 /** The service list is one unpaged response: it may be bigger than one object's cap (~150,000 services). */
 const LIST_MAX_BYTES = 64 * 1024 * 1024;
 export { HOST_GETS_PER_LIST } from './hosts.js';
-import type { Capability } from '../capabilities.js';
+import type { Capability } from '../core/capabilities.js';
 import { ServiceHosts } from './hosts.js';
-import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type SlowQueryDetail, type SlowQueryRef, type TimeRange } from '../insight.js';
+import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type SlowQueryDetail, type SlowQueryRef, type TimeRange } from '../core/insight.js';
 import {
   LOGS_PAGE_MAX, METRIC_POINTS_MAX, PGBOUNCER_MAX, PGBOUNCER_PREFIX, PG_SETTINGS, SLOW_LIMIT, WINDOW_MAX_MS, decodeLogs, decodeMetrics, decodeSlowQueries, decodeSlowQueryDetail,
 } from './insight.js';

@@ -1,8 +1,8 @@
 // ClickHouse Cloud's view inside a service (spec 2026-09: /logs, /metrics, /slowQueryPatterns, /config):
-// wire decoding and the mapping onto src/api/insight.ts, plus the typed pgConfig keys for `pgtui config --set`.
+// wire decoding and the mapping onto src/api/core/insight.ts, plus the typed pgConfig keys for `pgtui config --set`.
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
-import type { LogLine, MetricSeries, QueryExecution, SettingKind, SettingSpec, SlowQuery, SlowQueryDetail } from '../insight.js';
+import { ApiError } from '../core/errors.js';
+import type { LogLine, MetricSeries, QueryExecution, SettingKind, SettingSpec, SlowQuery, SlowQueryDetail } from '../core/insight.js';
 
 /** Spec limits: logs 1–2000 per request and a window of at most 30 days; slow patterns 1–500. */
 export const LOGS_PAGE_MAX = 2000;

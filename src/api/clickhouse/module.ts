@@ -1,9 +1,9 @@
 // ClickHouse Cloud Postgres as a pgtui provider: its profile, form, env profile, CLI options and client.
 import { z } from 'zod';
-import type { ProviderModule } from '../provider-module.js';
-import { commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE, urlUnlessDefault } from '../profile-kit.js';
+import type { ProviderModule } from '../core/provider-module.js';
+import { commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE, urlUnlessDefault } from '../core/profile-kit.js';
 import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL, CLICKHOUSE_LOGIN, CLICKHOUSE_RATE } from './client.js';
-import { plainHttpMembers } from '../http-plain.js';
+import { plainHttpMembers } from '../core/http-plain.js';
 import type { ClickHouseProfile } from './profile.js';
 
 export type { ClickHouseProfile };
@@ -77,7 +77,7 @@ export const clickhouse: ProviderModule<ClickHouseProfile> = {
   afterVerify: (p, identity) => (!p.organizationId && identity.discovered?.organizationId ? { ...p, organizationId: identity.discovered.organizationId } : p),
 };
 
-declare module '../types.js' {
+declare module '../core/types.js' {
   interface ProviderKinds {
     'clickhouse': true;
   }

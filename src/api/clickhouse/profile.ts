@@ -1,5 +1,5 @@
 // The ClickHouse Cloud profile as the client and the module read it (the module's schema checks config.json against it).
-import type { ProfileCommon } from '../profile-common.js';
+import type { ProfileCommon } from '../core/profile-common.js';
 
 export interface ClickHouseProfile extends ProfileCommon {
   kind: 'clickhouse';

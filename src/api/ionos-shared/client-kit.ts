@@ -1,10 +1,10 @@
 // What IONOS v1 and v2 share: Basic or Bearer auth from a profile, and the psql connection of a cluster
 // (the profile's `connect` override, the login pgtui stored at create, sslmode require or verify-full with a CA).
-import type { Auth } from '../http.js';
-import { digest, type RatePolicy } from '../budget-profile.js';
+import type { Auth } from '../core/http.js';
+import { digest, type RatePolicy } from '../core/budget-profile.js';
 import type { IonosV1Profile } from '../ionos-v1/profile.js';
 import type { IonosV2Profile } from '../ionos-v2/profile.js';
-import { readClusterSecret, type Cluster, type ConnectionInfo, type SecretStore } from '../types.js';
+import { readClusterSecret, type Cluster, type ConnectionInfo, type SecretStore } from '../core/types.js';
 
 export const IONOS_PORT = 5432;
 

@@ -1,23 +1,23 @@
 // IONOS DBaaS PostgreSQL v1: one global endpoint, Basic or Bearer auth, X-Contract-Number, offset paging with no
 // total (pages asked a few at a time until a short one), PATCH as a partial update, BUSY that means creating
 // or updating depending on whether the cluster was ever AVAILABLE.
-import { ApiError } from '../errors.js';
-import { HttpClient, type RequestOptions } from '../http.js';
-import { budgetOf } from '../budget-profile.js';
-import { FreshReads } from '../fresh-reads.js';
+import { ApiError } from '../core/errors.js';
+import { HttpClient, type RequestOptions } from '../core/http.js';
+import { budgetOf } from '../core/budget-profile.js';
+import { FreshReads } from '../core/fresh-reads.js';
 import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from '../ionos-shared/client-kit.js';
-import type { ProviderDeps } from '../profile-common.js';
+import type { ProviderDeps } from '../core/profile-common.js';
 import type { IonosV1Profile } from './profile.js';
-import { collectPages } from '../paging.js';
-import { finishList, problemsWarning, type ItemProblem } from '../list-result.js';
+import { collectPages } from '../core/paging.js';
+import { finishList, problemsWarning, type ItemProblem } from '../core/list-result.js';
 import {
   writeClusterSecret,
   type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest,
-} from '../types.js';
+} from '../core/types.js';
 import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT } from './catalog.js';
 import { createFormSpec, createProperties, editFormSpec, planPatch, validateCreate, validateEdit } from './forms.js';
 import { LOGS_LIMIT_MAX, LOGS_MAX_AGE_MS, decodeLogs, keep } from './logs.js';
-import type { LogPage, LogQuery } from '../insight.js';
+import type { LogPage, LogQuery } from '../core/insight.js';
 import { decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersions, errorMessage, toBackup, toCluster, type V1Cluster } from './mapping.js';
 
 

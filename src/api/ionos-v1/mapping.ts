@@ -1,11 +1,11 @@
 // Wire shapes of IONOS DBaaS PostgreSQL v1 (ClusterResponse, ClusterList, PostgresVersionList, backups),
 // decoded leniently (unknown states and enum values pass through), and their mapping onto Cluster.
 import { z } from 'zod';
-import type { Backup, Cluster, Phase } from '../types.js';
+import type { Backup, Cluster, Phase } from '../core/types.js';
 import { PORT } from './catalog.js';
 
 import { decode } from '../ionos-shared/wire.js';
-import { decodeItems, type ItemProblem } from '../list-result.js';
+import { decodeItems, type ItemProblem } from '../core/list-result.js';
 import { counted } from '../../text/plural.js';
 
 export { errorMessage } from '../ionos-shared/wire.js';

@@ -1,5 +1,5 @@
 // The IONOS DBaaS v1 profile as the client and the module read it (the module's schema checks config.json against it).
-import type { ProfileCommon } from '../profile-common.js';
+import type { ProfileCommon } from '../core/profile-common.js';
 import type { IonosAuthFields } from '../ionos-shared/module-kit.js';
 
 export interface IonosV1Profile extends ProfileCommon, IonosAuthFields {

@@ -1,17 +1,17 @@
 // IONOS DBaaS PostgreSQL v2: nine regional endpoints (no global one), Basic or Bearer auth, offset paging,
 // PUT as a full "ensure". list fans out to every region at once and keeps what the healthy regions returned.
-import type { Capability } from '../capabilities.js';
-import { ApiError } from '../errors.js';
-import { HttpClient, type RequestOptions } from '../http.js';
-import { budgetOf } from '../budget-profile.js';
-import { FreshReads } from '../fresh-reads.js';
+import type { Capability } from '../core/capabilities.js';
+import { ApiError } from '../core/errors.js';
+import { HttpClient, type RequestOptions } from '../core/http.js';
+import { budgetOf } from '../core/budget-profile.js';
+import { FreshReads } from '../core/fresh-reads.js';
 import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from '../ionos-shared/client-kit.js';
-import type { ProviderDeps } from '../profile-common.js';
+import type { ProviderDeps } from '../core/profile-common.js';
 import type { IonosV2Profile } from './profile.js';
 import {
   writeClusterSecret,
   type Backup, type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest,
-} from '../types.js';
+} from '../core/types.js';
 import { endpointFor, profileLocations } from './catalog.js';
 import { createFormSpec, createProperties, validateCreate } from './forms.js';
 import { asksForCredentials, editFormSpec, planPut, validateEdit } from './edit.js';
@@ -19,7 +19,7 @@ import {
   decodeBackupLocationPage, decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersionPage, errorMessage, toBackup, toCluster,
   type V2Cluster, type V2Version,
 } from './mapping.js';
-import { finishList, problemsWarning, type ItemProblem } from '../list-result.js';
+import { finishList, problemsWarning, type ItemProblem } from '../core/list-result.js';
 import { allFailed, collectRegionPages, fanOut, type RegionFailure } from './regions.js';
 
 export { V2_LOCATIONS } from './catalog.js';

@@ -1,9 +1,9 @@
 // Wire shapes of IONOS PostgreSQL v2 (ClusterRead, *ReadList, versions, backup locations, backups), decoded
 // leniently (unknown states and new fields pass through), and their mapping onto the normalised Cluster.
 import { z } from 'zod';
-import { oneLine } from '../errors.js';
-import type { Backup, Cluster, Phase } from '../types.js';
-import { decodeItems, type ItemProblem } from '../list-result.js';
+import { oneLine } from '../core/errors.js';
+import type { Backup, Cluster, Phase } from '../core/types.js';
+import { decodeItems, type ItemProblem } from '../core/list-result.js';
 import { PORT } from './catalog.js';
 import { counted } from '../../text/plural.js';
 import { decode, errorMessage } from '../ionos-shared/wire.js';

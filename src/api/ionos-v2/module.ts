@@ -1,14 +1,14 @@
 // IONOS DBaaS PostgreSQL v2 (regional) as a pgtui provider: its profile, form, env profile, CLI options and client.
 import { z } from 'zod';
-import type { ProviderModule } from '../provider-module.js';
-import { compact, opt, splitList, str, URL_TEMPLATE_RULE } from '../profile-kit.js';
+import type { ProviderModule } from '../core/provider-module.js';
+import { compact, opt, splitList, str, URL_TEMPLATE_RULE } from '../core/profile-kit.js';
 import {
   IONOS_CLI_OPTIONS, IONOS_SECRET_FIELDS, ionosAuthFields, ionosCliAuth, ionosEnvAuth, ionosProfile, ionosProfileShape, ionosRules, ionosValues,
 } from '../ionos-shared/module-kit.js';
 import { IonosV2Provider } from './client.js';
 import { IONOS_RATE } from '../ionos-shared/client-kit.js';
 import { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './catalog.js';
-import { plainHttpMembers } from '../http-plain.js';
+import { plainHttpMembers } from '../core/http-plain.js';
 import { IONOS_LOGIN } from '../ionos-shared/client-kit.js';
 import type { IonosV2Profile } from './profile.js';
 
@@ -90,7 +90,7 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
   create: (profile, deps) => new IonosV2Provider(profile, deps),
 };
 
-declare module '../types.js' {
+declare module '../core/types.js' {
   interface ProviderKinds {
     'ionos-v2': true;
   }

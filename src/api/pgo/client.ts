@@ -2,9 +2,9 @@
 // apiserver echoes every failure as HTTP 200 + Code:"error", and deletes asynchronously.
 import { decodeBackrest } from './backrest.js';
 import { decodeDf, decodeFailoverTargets, decodeTest } from './insight.js';
-import type { DiskUsage, FailoverTarget, ReachCheck } from '../insight.js';
-import { ApiError, describeError } from '../errors.js';
-import type { ProviderDeps } from '../profile-common.js';
+import type { DiskUsage, FailoverTarget, ReachCheck } from '../core/insight.js';
+import { ApiError, describeError } from '../core/errors.js';
+import type { ProviderDeps } from '../core/profile-common.js';
 import type { PgoProfile } from './profile.js';
 import {
   readClusterSecret,
@@ -17,10 +17,10 @@ import {
   type FormValues,
   type Identity,
   type Provider, type ListResult,
-} from '../types.js';
+} from '../core/types.js';
 import { PgoTransport } from './transport.js';
 import { isPlainHttp } from './plain-http.js';
-import { finishList, problemsWarning, type ItemProblem } from '../list-result.js';
+import { finishList, problemsWarning, type ItemProblem } from '../core/list-result.js';
 import { createFormSpec, currentEditValues, editFormSpec, parseCreate, parseEdit, type EditValues } from './forms.js';
 import { isPrivateAddress, postgresVersionFromTag, primaryHost, toCluster } from './map.js';
 import type {

@@ -1,5 +1,5 @@
 // From a ShowClusterDetail to pgtui's Cluster, including the phase rules of docs/phases.md.
-import type { Cluster, Phase } from '../types.js';
+import type { Cluster, Phase } from '../core/types.js';
 import { STATE, type ShowClusterDetail, type ShowClusterService } from './wire.js';
 
 /**

@@ -1,8 +1,8 @@
 // Crunchy PGO 4.3 (pgo-apiserver) as a pgtui provider: its profile, form, env profile, CLI options and client.
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { EnvIo, ProviderModule } from '../provider-module.js';
-import { blank, commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE } from '../profile-kit.js';
+import type { EnvIo, ProviderModule } from '../core/provider-module.js';
+import { blank, commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE } from '../core/profile-kit.js';
 import { PgoProvider } from './client.js';
 import { PGO_RATE } from './transport.js';
 import { isPlainHttp, plainHttpRefusal } from './plain-http.js';
@@ -143,7 +143,7 @@ export const pgo: ProviderModule<PgoProfile> = {
   create: (profile, deps) => new PgoProvider(profile, deps),
 };
 
-declare module '../types.js' {
+declare module '../core/types.js' {
   interface ProviderKinds {
     'pgo': true;
   }

@@ -5,8 +5,8 @@
 // loopback counts too (DISABLE_TLS is the apiserver's explicit mode), and the message says how the pgo client does it.
 import type { PgoProfile } from './profile.js';
 
-export { isPlainHttp } from '../http-plain.js';
-import { isPlainHttp } from '../http-plain.js';
+export { isPlainHttp } from '../core/http-plain.js';
+import { isPlainHttp } from '../core/http-plain.js';
 
 /** Why this profile may not be used as it is (one line), or undefined when it may. */
 export function plainHttpRefusal(p: PgoProfile): string | undefined {

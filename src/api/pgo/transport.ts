@@ -1,10 +1,10 @@
 // Transport for the pgo-apiserver: mutual TLS from the profile's PEM files, Basic auth, the ClientVersion
 // handshake (GET /version once, then echo it), and the "HTTP 200 with Code:error" convention.
 import { readFileSync } from 'node:fs';
-import { ApiError } from '../errors.js';
-import { HttpClient } from '../http.js';
-import { budgetOf, originOf, type RatePolicy } from '../budget-profile.js';
-import type { ProviderDeps } from '../profile-common.js';
+import { ApiError } from '../core/errors.js';
+import { HttpClient } from '../core/http.js';
+import { budgetOf, originOf, type RatePolicy } from '../core/budget-profile.js';
+import type { ProviderDeps } from '../core/profile-common.js';
 import type { PgoProfile } from './profile.js';
 import { VERSION_MISMATCH_MSG } from './validate.js';
 import { plainHttpRefusal } from './plain-http.js';

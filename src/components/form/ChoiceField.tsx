@@ -1,6 +1,6 @@
 // A choice: ‹ label › cycled with ←/→; space opens the full list below the field.
 import { Box, Text } from 'ink';
-import type { FieldChoice } from '../../api/types.js';
+import type { FieldChoice } from '../../api/core/types.js';
 import { labelWithValue } from '../../forms/fields.js';
 import { clip } from '../../forms/text-edit.js';
 

@@ -1,6 +1,6 @@
 // One field on one line: label, value, and beside it the reason it is wrong (or why it cannot change).
 import { Box, Text } from 'ink';
-import type { FieldSpec } from '../../api/types.js';
+import type { FieldSpec } from '../../api/core/types.js';
 import { BoolField } from './BoolField.js';
 import { ChoiceField, ChoiceList, choiceLabel } from './ChoiceField.js';
 import { tint } from './colors.js';

@@ -3,7 +3,7 @@
 // and the key hints scrolls as one list, so the title and the hints stay on screen at 80x24 and smaller.
 import { Box, Text, useStdout } from 'ink';
 import { useMemo, useRef, useState } from 'react';
-import type { ChangePlan, FormSpec } from '../../api/types.js';
+import type { ChangePlan, FormSpec } from '../../api/core/types.js';
 import { sanitize } from '../../present/format.js';
 import { tint } from './colors.js';
 import { MASK } from '../../forms/fields.js';

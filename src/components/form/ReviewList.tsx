@@ -1,6 +1,6 @@
 // The review step: every submitted value by label, secrets masked; scrolls when taller than `height`.
 import { Box, Text } from 'ink';
-import type { FormSpec, FormValues } from '../../api/types.js';
+import type { FormSpec, FormValues } from '../../api/core/types.js';
 import { displayValue, visibleFields } from '../../forms/fields.js';
 import { clip } from '../../forms/text-edit.js';
 import { ScrollWindow } from './ScrollWindow.js';

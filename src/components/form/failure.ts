@@ -1,5 +1,5 @@
 // What a form shows when the API rejects a submit: the provider's message on top, field errors beside fields.
-import type { FieldErrors } from '../../api/types.js';
+import type { FieldErrors } from '../../api/core/types.js';
 import { sanitize } from '../../present/format.js';
 import { errorText, fieldErrorsOf } from '../../present/errors.js';
 

@@ -3,7 +3,7 @@
 // the demo knows what to type). Demo credentials are the fakes' own, never a real secret.
 import { Box, Text } from 'ink';
 import type { Profile } from '../../api/profile.js';
-import type { FormValues } from '../../api/types.js';
+import type { FormValues } from '../../api/core/types.js';
 import { moduleFor } from '../../api/registry.js';
 import { sanitize } from '../../present/format.js';
 import { displayValue, visibleFields } from '../../forms/fields.js';

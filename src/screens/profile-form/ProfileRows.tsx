@@ -1,7 +1,7 @@
 // The profiles list: health from the store, source and badges from the profile itself.
 import { Box, Text } from 'ink';
 import type { Profile } from '../../api/profile.js';
-import { type ProviderKind } from '../../api/types.js';
+import { type ProviderKind } from '../../api/core/types.js';
 import { moduleFor, PROVIDER_LABELS } from '../../api/registry.js';
 import { sanitize } from '../../present/format.js';
 import type { ProfileHealth } from '../../state/types.js';

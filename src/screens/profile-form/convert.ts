@@ -1,7 +1,7 @@
 // Profile ⇄ form values, through the provider's module. Secrets never go into the form: a blank secret field
 // keeps the saved value.
 import type { Profile } from '../../api/profile.js';
-import type { FormValues, ProviderKind } from '../../api/types.js';
+import type { FormValues, ProviderKind } from '../../api/core/types.js';
 import { moduleFor } from '../../api/registry.js';
 
 /** The form's starting values for editing `p`; secret fields start blank. */

@@ -2,9 +2,9 @@
 // read-only, validated with zod. In edit mode the name is fixed and a blank secret keeps the saved one.
 import { z } from 'zod';
 import type { Profile } from '../../api/profile.js';
-import type { FieldSpec, FormSpec, FormValues, ProviderKind } from '../../api/types.js';
+import type { FieldSpec, FormSpec, FormValues, ProviderKind } from '../../api/core/types.js';
 import { moduleFor } from '../../api/registry.js';
-import { defaultFileExists, issuesToErrors, NAME_RULE, type FileExists } from '../../api/profile-kit.js';
+import { defaultFileExists, issuesToErrors, NAME_RULE, type FileExists } from '../../api/core/profile-kit.js';
 
 export interface ProfileFormOptions {
   /** Names already taken (adding only). */

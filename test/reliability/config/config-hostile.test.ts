@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PgoProfile, Profile } from '../../../src/api/profile.js';
 import { PgoProvider } from '../../../src/api/pgo/client.js';
-import { memorySecretStore } from '../../../src/api/types.js';
+import { memorySecretStore } from '../../../src/api/core/types.js';
 import { loadContext } from '../../../src/commands/context.js';
 import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse.js';
 import { FakeClock } from '../../../src/fake/kit.js';

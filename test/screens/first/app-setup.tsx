@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { vi } from 'vitest';
 import { App } from '../../../src/app.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { Cluster } from '../../../src/api/types.js';
+import type { Cluster } from '../../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { cluster, fakeProfilesApi, fakeStore, type StoreOptions } from '../forms/doubles.js';
 import { frameLines, renderSized } from '../sized.js';

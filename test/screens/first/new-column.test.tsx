@@ -2,7 +2,7 @@
 // (src/present/cluster-fields.ts) shows in the TUI list, in `pgtui ls` (table and wide), in JSON and in `get`'s
 // key/value lines, sorts with `s` in the TUI and is searched by its filter, with no other change.
 import { describe, expect, it, vi } from 'vitest';
-import type { Cluster } from '../../../src/api/types.js';
+import type { Cluster } from '../../../src/api/core/types.js';
 import { jsonClusters, renderTable } from '../../../src/commands/table.js';
 import { keyValueLines } from '../../../src/commands/print-cluster.js';
 import { view } from '../../../src/tui/list-view.js';

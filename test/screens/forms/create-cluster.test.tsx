@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { ApiError } from '../../../src/api/errors.js';
+import { ApiError } from '../../../src/api/core/errors.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { FormSpec } from '../../../src/api/types.js';
+import type { FormSpec } from '../../../src/api/core/types.js';
 import { CreateCluster } from '../../../src/screens/CreateCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { FormSpec } from '../../../src/api/types.js';
+import type { FormSpec } from '../../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { createFormSpec as v1Create } from '../../../src/api/ionos-v1/forms.js';
 import { createFormSpec as v2Create } from '../../../src/api/ionos-v2/forms.js';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Form } from '../../../src/components/Form.js';
 import { createFormSpec as v2Create } from '../../../src/api/ionos-v2/forms.js';
 import { createFormSpec as chCreate } from '../../../src/api/clickhouse/forms.js';
-import type { FormSpec, FormValues } from '../../../src/api/types.js';
+import type { FormSpec, FormValues } from '../../../src/api/core/types.js';
 import { initialValues } from '../../../src/forms/fields.js';
 import { wrapText } from '../../../src/forms/wrap.js';
 import { ProfileRows } from '../../../src/screens/profile-form/ProfileRows.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { ApiError } from '../../../src/api/errors.js';
+import { ApiError } from '../../../src/api/core/errors.js';
 import type { Profile } from '../../../src/api/profile.js';
 import { Profiles } from '../../../src/screens/Profiles.js';
 import { openConfig } from '../../../src/state/config.js';

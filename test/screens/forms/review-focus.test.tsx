@@ -2,7 +2,7 @@
 // says what the provider answered (issue 15, item 16).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import type { ChangePlan, FormSpec } from '../../../src/api/types.js';
+import type { ChangePlan, FormSpec } from '../../../src/api/core/types.js';
 import { CreateCluster } from '../../../src/screens/CreateCluster.js';
 import { changeSentText, EditCluster } from '../../../src/screens/EditCluster.js';
 import type { Profile } from '../../../src/api/profile.js';

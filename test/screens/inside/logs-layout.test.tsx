@@ -2,7 +2,7 @@
 // fragment, no blank bottom rows), the compact time at 80 columns, search matches marked with n/N between them,
 // and the selected line shown whole (enter) and copied (y).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LogLine, LogPage } from '../../../src/api/insight.js';
+import type { LogLine, LogPage } from '../../../src/api/core/insight.js';
 import { render } from 'ink-testing-library';
 import { Help } from '../../../src/screens/Help.js';
 import { helpOf } from '../../../src/tui/screens.js';

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { Cluster, FormSpec } from '../../../src/api/types.js';
+import type { Cluster, FormSpec } from '../../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { msUntilAgeChanges, nextAgeTick } from '../../../src/present/age-tick.js';
 import { FLASH_MS } from '../../../src/tui/status.js';

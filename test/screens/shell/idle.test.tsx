@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { App } from '../../../src/app.js';
 import { createProvider } from '../../../src/api/registry.js';
-import { memorySecretStore } from '../../../src/api/types.js';
+import { memorySecretStore } from '../../../src/api/core/types.js';
 import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse.js';
 import { FakeClock } from '../../../src/fake/kit.js';
 import { createClusterStore } from '../../../src/state/store.js';

@@ -6,7 +6,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { Cluster, FormSpec } from '../../../src/api/types.js';
+import type { Cluster, FormSpec } from '../../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { cluster, fakeProfilesApi, fakeStore } from '../forms/doubles.js';
 import { press, waitForFrame as until } from '../forms/keys.js';

@@ -1,4 +1,4 @@
-// Building blocks provider modules use for their profile schema, profile form and rules (src/api/provider-module.ts).
+// Building blocks provider modules use for their profile schema, profile form and rules (src/api/core/provider-module.ts).
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { z } from 'zod';

@@ -192,7 +192,7 @@ export interface Provider {
   /** Returns the new password; the provider also remembers it for psql. */
   resetPassword?(id: string, signal?: AbortSignal): Promise<string>;
 
-  /** Inside a cluster (issue 16, src/api/insight.ts): the newest `query.limit` lines of a window, oldest first. */
+  /** Inside a cluster (issue 16, src/api/core/insight.ts): the newest `query.limit` lines of a window, oldest first. */
   logs?(cluster: Cluster, query: import('./insight.js').LogQuery, signal?: AbortSignal): Promise<import('./insight.js').LogPage>;
   metrics?(cluster: Cluster, range: import('./insight.js').TimeRange, signal?: AbortSignal): Promise<import('./insight.js').MetricSeries[]>;
   /** Worst (most total time) first. */
@@ -215,7 +215,7 @@ export interface Provider {
   /** Why a capability whose method this provider lacks is missing, when there is more to say than "not available". */
   missingReason?(cluster: Cluster, capability: import('./capability.js').Capability): string | undefined;
 
-  /** Per-cluster rules on top of which methods exist (src/api/capabilities.ts); absent means "whenever it has the method". */
+  /** Per-cluster rules on top of which methods exist (src/api/core/capabilities.ts); absent means "whenever it has the method". */
   allows?(cluster: Cluster, capability: import('./capability.js').Capability): boolean;
   /** Why `allows` said no, in one line. */
   refusal?(cluster: Cluster, capability: import('./capability.js').Capability): string | undefined;

@@ -1,4 +1,4 @@
-// Building a provider's ListResult (src/api/types.ts): warnings for items that could not be read, paging that
+// Building a provider's ListResult (src/api/core/types.ts): warnings for items that could not be read, paging that
 // had to stop early and duplicate ids, and the duplicates themselves.
 import type { z } from 'zod';
 import type { Cluster, ListFailure, ListResult } from './types.js';

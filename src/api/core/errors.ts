@@ -1,6 +1,6 @@
 // Every failure of a provider call becomes one ApiError with a kind, the HTTP status when there is one,
 // the provider's own message, and a one-line summary fit for a status line or stderr.
-import { oneLine } from '../text/safe.js';
+import { oneLine } from '../../text/safe.js';
 
 export type ErrorKind =
   | 'auth' // 401, bad credentials
