@@ -46,14 +46,21 @@ export function shownSessions(sessions: readonly SessionRow[], opts: { sort: num
     .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || cmp(a, b));
 }
 
-const COLUMNS = `  ${'PID'.padStart(7)} ${'USER'.padEnd(12)} ${'APPLICATION'.padEnd(16)} ${'CLIENT'.padEnd(15)} ${'XACT'.padStart(6)} ${'QUERY'.padStart(6)} ${'BACKEND'.padStart(7)} ${'WAIT'.padEnd(18)} QUERY`;
+/** The client column only where the query still has room beside it. */
+const WIDE = 150;
+
+export function columnsLine(width: number): string {
+  const client = width >= WIDE ? ` ${'CLIENT'.padEnd(15)}` : '';
+  return `  ${'PID'.padStart(7)} ${'USER'.padEnd(10)} ${'APPLICATION'.padEnd(14)}${client} ${'XACT'.padStart(6)} ${'QUERY'.padStart(6)} ${'BACKEND'.padStart(7)} ${'WAIT'.padEnd(14)} QUERY`.slice(0, Math.max(10, width - 1));
+}
 
 const cell = (text: string | undefined, n: number) => oneLine(text ?? '-', n).padEnd(n).slice(0, n);
 
 /** One session as one line, cut to the width (the query text is the server's: made safe and flattened). */
 export function sessionLine(s: SessionRow, tagged: boolean, width: number): string {
-  const wait = s.blockedBy.length ? `blocked by ${s.blockedBy.slice(0, 3).join(',')}` : s.waitEvent ? `${s.waitEventType ?? ''}:${s.waitEvent}` : '';
-  const line = `${tagged ? '*' : ' '} ${String(s.pid).padStart(7)} ${cell(s.user, 12)} ${cell(s.app, 16)} ${cell(s.client, 15)} ${formatAge(s.xactAgeMs).padStart(6)} ${formatAge(s.queryAgeMs).padStart(6)} ${formatAge(s.backendAgeMs).padStart(7)} ${cell(wait, 18)} ${oneLine(s.query ?? '', Math.max(1, width))}`;
+  const wait = s.blockedBy.length ? `by ${s.blockedBy.slice(0, 3).join(',')}` : s.waitEvent ? `${s.waitEventType ?? ''}:${s.waitEvent}` : '';
+  const client = width >= WIDE ? ` ${cell(s.client, 15)}` : '';
+  const line = `${tagged ? '*' : ' '} ${String(s.pid).padStart(7)} ${cell(s.user, 10)} ${cell(s.app, 14)}${client} ${formatAge(s.xactAgeMs).padStart(6)} ${formatAge(s.queryAgeMs).padStart(6)} ${formatAge(s.backendAgeMs).padStart(7)} ${cell(wait, 14)} ${oneLine(s.query ?? '', Math.max(1, width))}`;
   return line.slice(0, Math.max(10, width - 1));
 }
 
@@ -200,7 +207,7 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
       {filtering ? (
         <LineInput prompt="/" value={filter} onChange={setFilter} onSubmit={() => { setFiltering(false); onEditing?.(false); }} onCancel={() => { setFilter(''); setFiltering(false); onEditing?.(false); }} isActive={active} />
       ) : null}
-      <Text bold wrap="truncate">{COLUMNS.slice(0, Math.max(10, width - 1))}</Text>
+      <Text bold wrap="truncate">{columnsLine(width)}</Text>
       {data && rows.length === 0 ? <Text dimColor>{filter ? 'no session matches the filter' : idle ? 'no sessions' : 'no running, waiting or idle-in-transaction sessions (i shows idle ones)'}</Text> : null}
       {lines.slice(start, start + page).map((l, i) =>
         l.row ? (
