@@ -190,7 +190,7 @@ describe.skipIf(!POSTGRES_BIN)('Postgres screens on a seeded server', () => {
     expect(lineWith(frame, 'demo_standby_slot')).toMatch(/INACTIVE.*retains/);
     expect(frame).toContain('This server is a primary');
     await press(ui.stdin, KEY.tab);
-    frame = await waitForFrame(ui.lastFrame, /statements since the screen opened/);
+    await waitForFrame(ui.lastFrame, /statements since the screen opened/);
     await press(ui.stdin, 'w');
     frame = await waitForFrame(ui.lastFrame, /statements since the last reset/);
     expect(frame).toMatch(/TOTAL +CALLS +MEAN/);
