@@ -114,7 +114,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
       return launch(cluster);
     };
     starting?.handOver();
-    return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice });
+    return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice, configDir: ctx.config.dir });
   } catch (err) {
     starting?.leave();
     throw err;

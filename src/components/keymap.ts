@@ -1,6 +1,7 @@
 // The one keymap: it drives input handling, the footer hints and the help overlay.
 import type { Key } from 'ink';
 import type { Capability } from '../api/capabilities.js';
+import { ACTIVITY_KEYS, LOCKS_KEYS, PG_INFO_KEYS, type PgKey } from '../screens/pg-keys.js';
 
 export type Action =
   | 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp' | 'open' | 'back' | 'filter' | 'command' | 'help'
@@ -8,14 +9,17 @@ export type Action =
   | 'restart' | 'promote' | 'resetPassword' | 'profiles'
   | 'logs' | 'metrics' | 'slow' | 'settings' | 'switchover'
   | 'search' | 'severity' | 'wrap' | 'range' | 'follow' | 'nextMatch' | 'prevMatch' | 'allLines'
-  | 'raw' | 'backups' | 'health' | 'restore' | 'restoreTime' | 'format';
+  | 'raw' | 'backups' | 'health' | 'restore' | 'restoreTime' | 'format'
+  | 'activity' | 'locks' | 'pginfo' | 'tag' | 'cancelQuery' | 'terminate' | 'pause' | 'copyQuery' | 'idle' | 'tab' | 'window';
 
 /**
  * Screens inside a cluster: `logs`, `slow` (slow queries), `settings`, `raw` (the provider's own object), `backups`,
  * `health` (disk, reachability, failover targets) and `inside` (metrics, and any screen saying it has none).
  */
-export type Scope = 'list' | 'detail' | 'logs' | 'slow' | 'settings' | 'raw' | 'backups' | 'health' | 'inside';
-const MOVING: Scope[] = ['list', 'detail', 'logs', 'slow', 'raw', 'backups', 'health', 'inside'];
+export type Scope = 'list' | 'detail' | 'logs' | 'slow' | 'settings' | 'raw' | 'backups' | 'health' | 'inside' | PgScope;
+/** The Postgres screens (src/screens/pg-keys.ts has their keys). */
+type PgScope = 'activity' | 'locks' | 'pginfo';
+const MOVING: Scope[] = ['list', 'detail', 'logs', 'slow', 'raw', 'backups', 'health', 'inside', 'activity', 'locks', 'pginfo'];
 /** The keys every screen inside a cluster has (esc, ?, q) plus the list and the detail screen. */
 const EVERYWHERE: Scope[] = [...MOVING, 'settings'];
 /** The keys that act on one cluster: on the detail screen, and on the list's highlighted row (as k9s does). */
@@ -43,6 +47,8 @@ export interface Binding {
 }
 
 const ch = (c: string) => (input: string, key: Key) => input === c && !key.ctrl && !key.meta;
+/** A Postgres screen's own keys as bindings of its scope (the keys every screen shares come from the lists above). */
+const pgBindings = (keys: readonly PgKey[], scope: PgScope): Binding[] => keys.map((k) => ({ ...k, action: k.action as Action, scopes: [scope] }));
 
 export const KEYMAP: Binding[] = [
   { action: 'down', keys: 'j/↓', help: 'move down', scopes: [...MOVING, 'settings'], match: (i, k) => k.downArrow || ch('j')(i, k) },
@@ -73,6 +79,12 @@ export const KEYMAP: Binding[] = [
   { action: 'switchover', keys: 'O', help: 'switchover to the standby', scopes: ON_CLUSTER, writes: true, hint: 'switchover', hintIn: DETAIL_HINT, capability: 'switchover', priority: 4, match: ch('O') },
   { action: 'backups', keys: 'b', help: 'backups and restore', scopes: ON_CLUSTER, hint: 'backups', hintIn: DETAIL_HINT, capability: ['backups', 'restore'], priority: 4, match: ch('b') },
   { action: 'health', keys: 'H', help: 'health: disk use, reachability, failover targets', scopes: ON_CLUSTER, hint: 'health', hintIn: DETAIL_HINT, capability: ['diskUsage', 'reachability', 'failover'], priority: 4, match: ch('H') },
+  { action: 'activity', keys: 'A', help: 'Postgres sessions: cancel, terminate', scopes: ON_CLUSTER, hint: 'activity', hintIn: DETAIL_HINT, priority: 4, match: ch('A') },
+  { action: 'locks', keys: 'L', help: 'Postgres lock tree', scopes: ON_CLUSTER, hint: 'locks', hintIn: DETAIL_HINT, priority: 5, match: ch('L') },
+  { action: 'pginfo', keys: 'I', help: 'Postgres replication, statements, vitals', scopes: ON_CLUSTER, hint: 'pg', hintIn: DETAIL_HINT, priority: 5, match: ch('I') },
+  ...pgBindings(ACTIVITY_KEYS, 'activity'),
+  ...pgBindings(LOCKS_KEYS, 'locks'),
+  ...pgBindings(PG_INFO_KEYS, 'pginfo'),
   { action: 'raw', keys: 'v', help: "raw view: the provider's own object (secrets masked)", scopes: ON_CLUSTER, hint: 'raw', hintIn: DETAIL_HINT, priority: 5, match: ch('v') },
   { action: 'format', keys: 'o', help: 'raw view: JSON / YAML', scopes: ['raw'], hint: 'json/yaml', priority: 1, match: ch('o') },
   { action: 'restore', keys: 'R', help: 'backups: restore from the selected backup (type the name to confirm)', scopes: ['backups'], writes: true, hint: 'restore', capability: 'restore', priority: 1, match: ch('R') },

@@ -6,7 +6,6 @@
 import { Box, Text, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { moduleFor } from '../api/registry.js';
-import { DEFAULT_HINT } from '../commands/statements.js';
 import { formatMs } from '../commands/slow.js';
 import { TextViewer } from '../components/TextViewer.js';
 import { useKeys } from '../components/form/use-keys.js';
@@ -24,6 +23,8 @@ import { PasswordPrompt, PgStatus, usePgScreen } from './pg-common.js';
 
 export const TABS = ['Replication', 'Top statements', 'Vitals'] as const;
 const SORTS: readonly StatementSort[] = ['total', 'mean', 'calls'];
+/** Where the provider module has no wording of its own (the same line as `pgtui statements`). */
+const ENABLE_HINT = 'CREATE EXTENSION pg_stat_statements; in this database, with pg_stat_statements in shared_preload_libraries';
 
 type Info = { tab: 0; replication: Replication } | { tab: 1; statements: StatementsView } | { tab: 2; vitals: Vitals };
 export interface Line {
@@ -180,7 +181,7 @@ export function PgInfo({ cluster, height, width, active, readOnly, onBack, onHel
         <Text dimColor> (tab)</Text>
       </Text>
       <PgStatus state={state} width={width} />
-      {missing ? <Text color="yellow" wrap="truncate">{oneLine(moduleFor(cluster.provider).pgStatStatementsHint ?? DEFAULT_HINT, width)}</Text> : null}
+      {missing ? <Text color="yellow" wrap="truncate">{oneLine(moduleFor(cluster.provider).pgStatStatementsHint ?? ENABLE_HINT, width)}</Text> : null}
       {!data && !state.error ? <Text dimColor>loading…</Text> : null}
       {lines.slice(start, start + body).map((l, i) => (
         <Text key={start + i} wrap="truncate" bold={l.bold} dimColor={l.dim} color={l.color} inverse={tab === 1 && Boolean(l.statement) && start + i === at}>

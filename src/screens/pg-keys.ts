@@ -45,7 +45,7 @@ export const ACTIVITY_KEYS: readonly PgKey[] = [
   terminate,
   { action: 'filter', keys: '/', help: 'filter by user, application, database, client, state or query', hint: 'filter', priority: 2, match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column: transaction age, query age, backend age, pid, user', hint: 'sort', priority: 3, match: ch('s') },
-  { action: 'sortReverse', keys: 'S', help: 'reverse the sort', match: ch('S') },
+  { action: 'sortReverse', keys: 'S', help: 'activity: reverse the sort', match: ch('S') },
   { action: 'idle', keys: 'i', help: 'show / hide idle sessions', hint: 'idle', priority: 4, match: ch('i') },
   pause,
   copy,

@@ -13,6 +13,7 @@ import type { Scope } from '../components/keymap.js';
 
 const SCOPES: Record<Screen, Scope> = {
   list: 'list', detail: 'detail', logs: 'logs', slow: 'slow', metrics: 'inside', settings: 'settings', raw: 'raw', backups: 'backups', health: 'health',
+  activity: 'activity', locks: 'locks', pginfo: 'pginfo',
   // The forms draw their own keys; `?` types into them.
   create: 'list', edit: 'list', profiles: 'list',
 };

@@ -1,5 +1,5 @@
 // The screens inside one cluster, opened from its detail screen or the list's row: logs, metrics, slow queries,
-// settings, the raw object, backups and restore, health. Each has its own keys while it is open (its keymap scope)
+// settings, the raw object, backups and restore, health, and inside Postgres: activity, lock tree, replication/statements/vitals. Each has its own keys while it is open (its keymap scope)
 // and fetches only then.
 import type { Dispatch } from 'react';
 import type { Cluster } from '../api/types.js';
@@ -10,6 +10,9 @@ import { Settings } from '../screens/Settings.js';
 import { RawView } from '../screens/RawView.js';
 import { Backups } from '../screens/Backups.js';
 import { Health } from '../screens/Health.js';
+import { Activity } from '../screens/Activity.js';
+import { LockTree } from '../screens/LockTree.js';
+import { PgInfo } from '../screens/PgInfo.js';
 import type { InsideScreen as Screen, NavEvent } from './navigation.js';
 import type { Status } from './status.js';
 
@@ -44,5 +47,11 @@ export function InsideScreen({ screen, dispatch, onQuit, ...rest }: InsideScreen
       return <Backups {...common} />;
     case 'health':
       return <Health {...common} />;
+    case 'activity':
+      return <Activity {...common} />;
+    case 'locks':
+      return <LockTree {...common} />;
+    case 'pginfo':
+      return <PgInfo {...common} />;
   }
 }

@@ -151,6 +151,9 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       case 'raw':
       case 'backups':
       case 'health':
+      case 'activity':
+      case 'locks':
+      case 'pginfo':
         if (!target) return;
         return dispatch(onDetail ? { type: 'inside', screen: action } : { type: 'inside', screen: action, key: clusterKey(target) });
       case 'delete':

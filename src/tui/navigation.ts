@@ -4,8 +4,8 @@
 
 export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles' | InsideScreen;
 /** The screens inside one cluster, opened from its detail screen (or the list's row); esc returns there. */
-export type InsideScreen = 'logs' | 'metrics' | 'slow' | 'settings' | 'raw' | 'backups' | 'health';
-export const INSIDE_SCREENS: readonly InsideScreen[] = ['logs', 'metrics', 'slow', 'settings', 'raw', 'backups', 'health'];
+export type InsideScreen = 'logs' | 'metrics' | 'slow' | 'settings' | 'raw' | 'backups' | 'health' | 'activity' | 'locks' | 'pginfo';
+export const INSIDE_SCREENS: readonly InsideScreen[] = ['logs', 'metrics', 'slow', 'settings', 'raw', 'backups', 'health', 'activity', 'locks', 'pginfo'];
 export const isInside = (s: Screen): s is InsideScreen => (INSIDE_SCREENS as readonly Screen[]).includes(s);
 /** The typed confirmations; their titles and intents are in ./confirms.ts. */
 export type ConfirmKind = 'delete' | 'restart' | 'promote' | 'resetPassword' | 'switchover';
