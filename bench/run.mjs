@@ -409,5 +409,16 @@ if (want('logs')) {
   }
 }
 
+if (want('activity')) {
+  // The Postgres activity screen with 500 sessions: key → frame in process (bench/activity-keys.mjs builds it as the app is built).
+  const run = spawnSync(node, [join(ROOT, 'bench/activity-keys.mjs'), '500'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  const f = last.startsWith('{') ? JSON.parse(last).figures : undefined;
+  if (run.status !== 0 || !f) report('activity bench', 'failed', '', null, false, (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / '));
+  else {
+    report('activity screen, key → frame at 500 sessions', f.moveMedianMs, 'ms', '≤ 16 ms', f.moveMedianMs <= 16, `median of j / k / pgdn, max ${f.moveMaxMs.toFixed(1)} ms; sort ${f.sortMedianMs} ms, filter ${f.filterMedianMs} ms; ${f.cpuPerKeyMedianMs} ms CPU per key`);
+  }
+}
+
 console.log('\nsummary');
 for (const r of results) console.log(`  ${r.pass ? 'PASS' : 'MISS'}  ${r.name}: ${typeof r.value === 'number' ? r.value.toFixed(1) : r.value} ${r.unit}${r.target ? ` (target ${r.target})` : ''}`);

@@ -31,10 +31,18 @@ export const SORTS = [
 ] as const;
 
 /** The sessions as shown: grouped (group order), sorted within a group, filtered; idle ones only when asked. */
+/** What the filter looks in, lower-cased once per refresh rather than once per key. */
+const haystacks = new WeakMap<SessionRow, string>();
+const haystack = (s: SessionRow): string => {
+  let h = haystacks.get(s);
+  if (h === undefined) haystacks.set(s, (h = [s.pid, s.user, s.app, s.database, s.client, s.state, s.waitEvent, s.query].join('\u0000').toLowerCase()));
+  return h;
+};
+
 export function shownSessions(sessions: readonly SessionRow[], opts: { sort: number; reverse: boolean; filter: string; idle: boolean }): SessionRow[] {
   const by = SORTS[opts.sort]!.value;
   const needle = opts.filter.toLowerCase();
-  const hit = (s: SessionRow) => !needle || [s.user, s.app, s.database, s.client, s.state, s.query, String(s.pid), s.waitEvent].some((v) => v?.toLowerCase().includes(needle));
+  const hit = (s: SessionRow) => !needle || haystack(s).includes(needle);
   const cmp = (a: SessionRow, b: SessionRow) => {
     const va = by(a);
     const vb = by(b);
@@ -60,7 +68,7 @@ const cell = (text: string | undefined, n: number) => oneLine(text ?? '-', n).pa
 export function sessionLine(s: SessionRow, tagged: boolean, width: number): string {
   const wait = s.blockedBy.length ? `by ${s.blockedBy.slice(0, 3).join(',')}` : s.waitEvent ? `${s.waitEventType ?? ''}:${s.waitEvent}` : '';
   const client = width >= WIDE ? ` ${cell(s.client, 15)}` : '';
-  const line = `${tagged ? '*' : ' '} ${String(s.pid).padStart(7)} ${cell(s.user, 10)} ${cell(s.app, 14)}${client} ${formatAge(s.xactAgeMs).padStart(6)} ${formatAge(s.queryAgeMs).padStart(6)} ${formatAge(s.backendAgeMs).padStart(7)} ${cell(wait, 14)} ${oneLine(s.query ?? '', Math.max(1, width))}`;
+  const line = `${tagged ? '*' : ' '} ${String(s.pid).padStart(7)} ${cell(s.user, 10)} ${cell(s.app, 14)}${client} ${formatAge(s.xactAgeMs).padStart(6)} ${formatAge(s.queryAgeMs).padStart(6)} ${formatAge(s.backendAgeMs).padStart(7)} ${cell(wait, 14)} ${oneLine((s.query ?? '').slice(0, width * 4), Math.max(1, width))}`;
   return line.slice(0, Math.max(10, width - 1));
 }
 
@@ -79,6 +87,16 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
   const [confirm, setConfirm] = useState<{ kind: SignalKind; targets: SignalTarget[] }>();
 
   const rows = useMemo(() => shownSessions(state.data?.sessions ?? [], { sort, reverse, filter, idle }), [state.data, sort, reverse, filter, idle]);
+  const counts = useMemo(() => GROUP_ORDER.map((g) => `${state.data?.sessions.filter((s) => s.group === g).length ?? 0} ${g}`).join(' · '), [state.data]);
+  // A header line per group, then its sessions; the window keeps the cursor's session in view.
+  const lines = useMemo(() => {
+    const out: Array<{ group?: string; row?: SessionRow; index?: number }> = [];
+    rows.forEach((r, i) => {
+      if (i === 0 || rows[i - 1]!.group !== r.group) out.push({ group: r.group });
+      out.push({ row: r, index: i });
+    });
+    return out;
+  }, [rows]);
   const at = Math.min(cursor, Math.max(0, rows.length - 1));
   const page = Math.max(1, height - 5);
   const moveTo = (i: number) => {
@@ -181,19 +199,12 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
   }
 
   const data = state.data;
-  const counts = GROUP_ORDER.map((g) => `${data?.sessions.filter((s) => s.group === g).length ?? 0} ${g}`).join(' · ');
   const extra = [
     `sort ${SORTS[sort]!.label}${reverse ? ' (reversed)' : ''}`,
     filter ? `filter "${oneLine(filter, 40)}"` : '',
     tagged.size ? `${tagged.size} tagged` : '',
     data?.truncated ? 'more sessions than shown' : '',
   ].filter(Boolean).join(' · ');
-  // A header line per group, then its sessions; the window keeps the cursor's session in view.
-  const lines: Array<{ group?: string; row?: SessionRow; index?: number }> = [];
-  rows.forEach((r, i) => {
-    if (i === 0 || rows[i - 1]!.group !== r.group) lines.push({ group: r.group });
-    lines.push({ row: r, index: i });
-  });
   const cursorLine = Math.max(0, lines.findIndex((l) => l.index === at));
   const start = Math.max(0, Math.min(cursorLine - Math.floor(page / 2), lines.length - page));
   return (
