@@ -94,7 +94,7 @@ export function PasswordPrompt({ user, active, onSubmit, onCancel }: { user?: st
   return (
     <Box flexDirection="column">
       <Text>
-        Password for {oneLine(user ?? 'the login', 60)} (kept in memory for this run only): <Text>{'*'.repeat(Math.min(length, 40))}</Text>
+        Password for the login of {oneLine(user ?? "this cluster", 60)} (kept in memory for this run only): <Text>{'*'.repeat(Math.min(length, 40))}</Text>
       </Text>
       <Text dimColor>enter connects · esc cancels</Text>
     </Box>
