@@ -8,7 +8,7 @@ import { LineInput } from '../components/LineInput.js';
 import { TextViewer } from '../components/TextViewer.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { GROUP_ORDER, loadActivity, type Activity as ActivityData, type SessionRow } from '../pg/activity.js';
-import { formatAge } from '../pg/format.js';
+import { formatAge, maskSqlSecrets } from '../pg/format.js';
 import { missingGrant } from '../pg/privileges.js';
 import { signalBackends, type SignalKind } from '../pg/signal.js';
 import { displayText, oneLine } from '../text/safe.js';
@@ -35,7 +35,7 @@ export const SORTS = [
 const haystacks = new WeakMap<SessionRow, string>();
 const haystack = (s: SessionRow): string => {
   let h = haystacks.get(s);
-  if (h === undefined) haystacks.set(s, (h = [s.pid, s.user, s.app, s.database, s.client, s.state, s.waitEvent, s.query].join('\u0000').toLowerCase()));
+  if (h === undefined) haystacks.set(s, (h = [s.pid, s.user, s.app, s.database, s.client, s.state, s.waitEvent, maskSqlSecrets(s.query ?? '')].join('\u0000').toLowerCase()));
   return h;
 };
 
@@ -68,7 +68,7 @@ const cell = (text: string | undefined, n: number) => oneLine(text ?? '-', n).pa
 export function sessionLine(s: SessionRow, tagged: boolean, width: number): string {
   const wait = s.blockedBy.length ? `by ${s.blockedBy.slice(0, 3).join(',')}` : s.waitEvent ? `${s.waitEventType ?? ''}:${s.waitEvent}` : '';
   const client = width >= WIDE ? ` ${cell(s.client, 15)}` : '';
-  const line = `${tagged ? '*' : ' '} ${String(s.pid).padStart(7)} ${cell(s.user, 10)} ${cell(s.app, 14)}${client} ${formatAge(s.xactAgeMs).padStart(6)} ${formatAge(s.queryAgeMs).padStart(6)} ${formatAge(s.backendAgeMs).padStart(7)} ${cell(wait, 14)} ${oneLine((s.query ?? '').slice(0, width * 4), Math.max(1, width))}`;
+  const line = `${tagged ? '*' : ' '} ${String(s.pid).padStart(7)} ${cell(s.user, 10)} ${cell(s.app, 14)}${client} ${formatAge(s.xactAgeMs).padStart(6)} ${formatAge(s.queryAgeMs).padStart(6)} ${formatAge(s.backendAgeMs).padStart(7)} ${cell(wait, 14)} ${oneLine(maskSqlSecrets((s.query ?? '').slice(0, width * 4)), Math.max(1, width))}`;
   return line.slice(0, Math.max(10, width - 1));
 }
 
@@ -159,7 +159,7 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
         return say?.(`sent pid ${current()!.pid} to the terminal clipboard`);
       case 'copyQuery':
         if (!current()?.query) return;
-        copy(current()!.query!);
+        copy(maskSqlSecrets(current()!.query!));
         return say?.('sent the query to the terminal clipboard');
       case 'refresh':
         return void pg.view.refresh();
@@ -178,7 +178,7 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
   if (full) {
     const cut = full.queryLength !== undefined && full.query !== undefined && full.queryLength > full.query.length;
     const title = `Query of ${full.pid} · ${displayText(cluster.name)}${cut ? ` (first ${full.query!.length} of ${full.queryLength} characters)` : ''}`;
-    return <TextViewer title={title} text={oneLine(full.query ?? '', 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(full.query ?? '')} />;
+    return <TextViewer title={title} text={oneLine(maskSqlSecrets(full.query ?? ''), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query ?? ''))} />;
   }
   if (confirm) {
     const run = async (kind: SignalKind, pids: number[]) => {

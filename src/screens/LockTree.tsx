@@ -6,7 +6,7 @@ import { Box, Text, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { TextViewer } from '../components/TextViewer.js';
 import { useKeys } from '../components/form/use-keys.js';
-import { formatAge } from '../pg/format.js';
+import { formatAge, maskSqlSecrets } from '../pg/format.js';
 import { loadLockTree, type LockNode, type LockTree as LockTreeData } from '../pg/locks.js';
 import { signalBackends, type SignalKind } from '../pg/signal.js';
 import { displayText, oneLine } from '../text/safe.js';
@@ -39,7 +39,7 @@ export function nodeLine({ node: n, depth }: TreeLine, tagged: boolean, width: n
   const facts = [blocks, also, n.cycle ? 'cycle' : '', `${oneLine(n.user ?? '?', 20)}`, oneLine(n.app ?? '', 24), n.state ? oneLine(n.state, 24) : '', n.waitEvent ? oneLine(n.waitEvent, 30) : '', `xact ${formatAge(n.xactAgeMs)}`, `query ${formatAge(n.queryAgeMs)}`]
     .filter(Boolean)
     .join('  ');
-  const line = `${tagged ? '*' : ' '} ${indent}${n.pid}  ${facts}  ${oneLine(n.query ?? '', Math.max(1, width))}`;
+  const line = `${tagged ? '*' : ' '} ${indent}${n.pid}  ${facts}  ${oneLine(maskSqlSecrets((n.query ?? '').slice(0, width * 4)), Math.max(1, width))}`;
   return line.slice(0, Math.max(10, width - 1));
 }
 
@@ -104,7 +104,7 @@ export function LockTree({ cluster, height, width, readOnly, active, onBack, onH
         return say?.(`sent pid ${current()!.pid} to the terminal clipboard`);
       case 'copyQuery':
         if (!current()?.query) return;
-        copy(current()!.query!);
+        copy(maskSqlSecrets(current()!.query!));
         return say?.('sent the query to the terminal clipboard');
       case 'refresh':
         return void pg.view.refresh();
@@ -119,7 +119,7 @@ export function LockTree({ cluster, height, width, readOnly, active, onBack, onH
   }, active && !pg.asking && !full && !confirm);
 
   if (pg.asking) return <PasswordPrompt user={cluster.name} active={active} onSubmit={pg.submitPassword} onCancel={pg.dismissPassword} />;
-  if (full) return <TextViewer title={`Query of ${full.pid} · ${displayText(cluster.name)}`} text={oneLine(full.query ?? '', 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(full.query ?? '')} />;
+  if (full) return <TextViewer title={`Query of ${full.pid} · ${displayText(cluster.name)}`} text={oneLine(maskSqlSecrets(full.query ?? ''), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query ?? ''))} />;
   if (confirm) {
     const run = async (kind: SignalKind, pids: number[]) => {
       const session = pg.session();

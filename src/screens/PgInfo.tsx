@@ -9,7 +9,7 @@ import { moduleFor } from '../api/registry.js';
 import { formatMs } from '../commands/slow.js';
 import { TextViewer } from '../components/TextViewer.js';
 import { useKeys } from '../components/form/use-keys.js';
-import { formatAge, formatBytes, formatRatio } from '../pg/format.js';
+import { formatAge, formatBytes, formatRatio, maskSqlSecrets } from '../pg/format.js';
 import { loadReplication, type Replication } from '../pg/replication.js';
 import type { PgSession } from '../pg/session.js';
 import { sortStatements, type Statement, type StatementSort } from '../pg/statements.js';
@@ -73,7 +73,7 @@ export function statementLines(v: StatementsView, sinceOpen: boolean, sort: Stat
   ];
   if (!list.length) out.push({ text: sinceOpen ? '  nothing ran since the screen opened (w: since the last reset)' : '  no statements recorded', dim: true });
   for (const s of list) {
-    out.push({ text: `${formatMs(s.totalMs).padStart(9)} ${String(s.calls).padStart(8)} ${formatMs(s.meanMs).padStart(9)} ${String(s.rows).padStart(9)} ${String(s.sharedBlksHit).padStart(9)} ${String(s.sharedBlksRead).padStart(9)}  ${oneLine(s.query, 400)}`, statement: s });
+    out.push({ text: `${formatMs(s.totalMs).padStart(9)} ${String(s.calls).padStart(8)} ${formatMs(s.meanMs).padStart(9)} ${String(s.rows).padStart(9)} ${String(s.sharedBlksHit).padStart(9)} ${String(s.sharedBlksRead).padStart(9)}  ${oneLine(maskSqlSecrets(s.query), 400)}`, statement: s });
   }
   return out;
 }
@@ -150,7 +150,7 @@ export function PgInfo({ cluster, height, width, active, readOnly, onBack, onHel
         return lines[at]?.statement ? setFull(lines[at]!.statement) : undefined;
       case 'copyQuery':
         if (!lines[at]?.statement) return;
-        copy(lines[at]!.statement!.query);
+        copy(maskSqlSecrets(lines[at]!.statement!.query));
         return say?.('sent the statement to the terminal clipboard');
       case 'pause':
         return state.paused ? pg.view.resume() : pg.view.pause();
@@ -166,7 +166,7 @@ export function PgInfo({ cluster, height, width, active, readOnly, onBack, onHel
   }, active && !pg.asking && !full);
 
   if (pg.asking) return <PasswordPrompt user={cluster.name} active={active} onSubmit={pg.submitPassword} onCancel={pg.dismissPassword} />;
-  if (full) return <TextViewer title={`Statement · ${displayText(cluster.name)}`} text={oneLine(full.query, 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(full.query)} />;
+  if (full) return <TextViewer title={`Statement · ${displayText(cluster.name)}`} text={oneLine(maskSqlSecrets(full.query), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query))} />;
   const missing = state.problem === 'missing' && tab === 1;
   const start = Math.max(0, Math.min(at - Math.floor(body / 2), lines.length - body));
   return (

@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Cluster } from '../api/types.js';
 import { useKeys } from '../components/form/use-keys.js';
-import { formatAge } from '../pg/format.js';
+import { formatAge, maskSqlSecrets } from '../pg/format.js';
 import type { PgSession } from '../pg/session.js';
 import { signalSql, type SignalKind, type SignalResult } from '../pg/signal.js';
 import { createPgView, type PgView, type PgViewState } from '../pg/view.js';
@@ -155,7 +155,7 @@ export function SignalConfirm({ kind, targets, width, height, active, run, onDon
         const r = results?.find((x) => x.pid === t.pid);
         return (
           <Text key={t.pid} wrap="truncate" color={r ? (r.ok ? 'green' : 'red') : undefined}>
-            {cut(`  ${signalSql(kind, t.pid)};  -- ${t.user ?? '?'} ${t.app ?? ''} ${r ? (r.ok ? '· done' : `· ${r.message ?? 'failed'}`) : `· ${t.query ?? ''}`}`)}
+            {cut(`  ${signalSql(kind, t.pid)};  -- ${t.user ?? '?'} ${t.app ?? ''} ${r ? (r.ok ? '· done' : `· ${r.message ?? 'failed'}`) : `· ${maskSqlSecrets((t.query ?? '').slice(0, 1_000))}`}`)}
           </Text>
         );
       })}

@@ -185,6 +185,10 @@ describe.skipIf(!POSTGRES_BIN)('Postgres screens on a seeded server', () => {
   }, 60_000);
 
   it('replication, top statements (and the hint when missing), vitals in tabs', async () => {
+    // A hostile statement: escape sequences and a 1 MB comment, recorded whole by pg_stat_statements.
+    const evil = await rawSession(server, server.pg.superuser, server.pg.superPassword);
+    extra.push(evil.client);
+    await evil.client.query(`SELECT pg_sleep(0.6) /* \u001b]0;owned\u0007 \u001b[2J ${'y'.repeat(1_000_000)} */`);
     const ui = show((p) => <PgInfo cluster={db} readOnly={false} {...common} {...p} />);
     let frame = await waitForFrame(ui.lastFrame, 'demo_standby_slot');
     expect(lineWith(frame, 'demo_standby_slot')).toMatch(/INACTIVE.*retains/);
@@ -194,6 +198,10 @@ describe.skipIf(!POSTGRES_BIN)('Postgres screens on a seeded server', () => {
     await press(ui.stdin, 'w');
     frame = await waitForFrame(ui.lastFrame, /statements since the last reset/);
     expect(frame).toMatch(/TOTAL +CALLS +MEAN/);
+    await press(ui.stdin, 's');
+    frame = await waitForFrame(ui.lastFrame, (f) => /by mean time/.test(f) && f.includes('pg_sleep($1) /*'));
+    expect(frame).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(WIDTH);
     await press(ui.stdin, KEY.tab);
     frame = await waitForFrame(ui.lastFrame, 'Connections');
     expect(frame).toMatch(/Wraparound/);
