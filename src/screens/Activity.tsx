@@ -22,7 +22,7 @@ export type PgScreenProps = InsideProps & {
   copy?: (text: string) => void;
 };
 
-export const SORTS = [
+const SORTS = [
   { key: 'xact', label: 'transaction age', value: (s: SessionRow) => s.xactAgeMs ?? -1 },
   { key: 'query', label: 'query age', value: (s: SessionRow) => s.queryAgeMs ?? -1 },
   { key: 'backend', label: 'backend age', value: (s: SessionRow) => s.backendAgeMs ?? -1 },
@@ -57,7 +57,7 @@ export function shownSessions(sessions: readonly SessionRow[], opts: { sort: num
 /** The client column only where the query still has room beside it. */
 const WIDE = 150;
 
-export function columnsLine(width: number): string {
+function columnsLine(width: number): string {
   const client = width >= WIDE ? ` ${'CLIENT'.padEnd(15)}` : '';
   return `  ${'PID'.padStart(7)} ${'USER'.padEnd(10)} ${'APPLICATION'.padEnd(14)}${client} ${'XACT'.padStart(6)} ${'QUERY'.padStart(6)} ${'BACKEND'.padStart(7)} ${'WAIT'.padEnd(14)} QUERY`.slice(0, Math.max(10, width - 1));
 }

@@ -15,7 +15,7 @@ import type { PgScreenProps } from './Activity.js';
 import { LOCKS_KEYS, pgAction } from './pg-keys.js';
 import { PasswordPrompt, PgStatus, SignalConfirm, signalSummary, usePgScreen, type SignalTarget } from './pg-common.js';
 
-export interface TreeLine {
+interface TreeLine {
   node: LockNode;
   depth: number;
 }

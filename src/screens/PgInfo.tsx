@@ -21,13 +21,13 @@ import type { PgScreenProps } from './Activity.js';
 import { PG_INFO_KEYS, pgAction } from './pg-keys.js';
 import { PasswordPrompt, PgStatus, usePgScreen } from './pg-common.js';
 
-export const TABS = ['Replication', 'Top statements', 'Vitals'] as const;
+const TABS = ['Replication', 'Top statements', 'Vitals'] as const;
 const SORTS: readonly StatementSort[] = ['total', 'mean', 'calls'];
 /** Where the provider module has no wording of its own (the same line as `pgtui statements`). */
 const ENABLE_HINT = 'CREATE EXTENSION pg_stat_statements; in this database, with pg_stat_statements in shared_preload_libraries';
 
 type Info = { tab: 0; replication: Replication } | { tab: 1; statements: StatementsView } | { tab: 2; vitals: Vitals };
-export interface Line {
+interface Line {
   text: string;
   color?: 'red' | 'yellow' | 'green';
   bold?: boolean;

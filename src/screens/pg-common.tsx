@@ -12,7 +12,7 @@ import { createPgView, type PgView, type PgViewState } from '../pg/view.js';
 import { oneLine, stripUnsafe } from '../text/safe.js';
 import { rememberPassword, typedPassword, usePgOpener } from '../tui/pg-context.js';
 
-export interface PgScreen<T> {
+interface PgScreen<T> {
   state: PgViewState<T>;
   view: PgView<T>;
   /** The session of the last refresh (cancel/terminate run on it: one connection per screen). */
