@@ -61,7 +61,8 @@ export function usePgScreen<T>(cluster: Cluster, load: (session: PgSession) => P
 
 /** The line under the title: why the last refresh failed (unreachable, no right: the GRANT), or when it ran. */
 export function PgStatus({ state, width, extra }: { state: PgViewState<unknown>; width: number; extra?: string }) {
-  const when = state.updatedAt ? `updated ${formatAge(Date.now() - state.updatedAt)} ago` : state.loading ? 'connecting…' : '';
+  const age = state.updatedAt === undefined ? undefined : Date.now() - state.updatedAt;
+  const when = age === undefined ? (state.loading ? 'connecting…' : '') : age < 1_000 ? 'updated just now' : `updated ${formatAge(age)} ago`;
   const paused = state.paused ? 'PAUSED (z resumes) · ' : 'every 2 s · ';
   if (state.error) {
     return (
