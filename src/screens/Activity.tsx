@@ -11,7 +11,7 @@ import { GROUP_ORDER, loadActivity, type Activity as ActivityData, type SessionR
 import { formatAge, maskSqlSecrets } from '../pg/format.js';
 import { missingGrant } from '../pg/privileges.js';
 import { signalBackends, type SignalKind } from '../pg/signal.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import type { InsideProps } from './inside-common.js';
 import { ACTIVITY_KEYS, pgAction } from './pg-keys.js';
@@ -177,7 +177,7 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
   if (pg.asking) return <PasswordPrompt user={cluster.name} active={active} onSubmit={pg.submitPassword} onCancel={pg.dismissPassword} />;
   if (full) {
     const cut = full.queryLength !== undefined && full.query !== undefined && full.queryLength > full.query.length;
-    const title = `Query of ${full.pid} · ${displayText(cluster.name)}${cut ? ` (first ${full.query!.length} of ${full.queryLength} characters)` : ''}`;
+    const title = `Query of ${full.pid} · ${forScreen(cluster.name, 80)}${cut ? ` (first ${full.query!.length} of ${full.queryLength} characters)` : ''}`;
     return <TextViewer title={title} text={oneLine(maskSqlSecrets(full.query ?? ''), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query ?? ''))} />;
   }
   if (confirm) {
@@ -210,7 +210,7 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Activity · {displayText(cluster.name)}</Text>
+        <Text bold>Activity · {forScreen(cluster.name, 80)}</Text>
         <Text dimColor> · {counts}</Text>
       </Text>
       <PgStatus state={state} width={width} extra={extra} />

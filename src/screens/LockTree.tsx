@@ -9,7 +9,7 @@ import { useKeys } from '../components/form/use-keys.js';
 import { formatAge, maskSqlSecrets } from '../pg/format.js';
 import { loadLockTree, type LockNode, type LockTree as LockTreeData } from '../pg/locks.js';
 import { signalBackends, type SignalKind } from '../pg/signal.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import type { PgScreenProps } from './Activity.js';
 import { LOCKS_KEYS, pgAction } from './pg-keys.js';
@@ -119,7 +119,7 @@ export function LockTree({ cluster, height, width, readOnly, active, onBack, onH
   }, active && !pg.asking && !full && !confirm);
 
   if (pg.asking) return <PasswordPrompt user={cluster.name} active={active} onSubmit={pg.submitPassword} onCancel={pg.dismissPassword} />;
-  if (full) return <TextViewer title={`Query of ${full.pid} · ${displayText(cluster.name)}`} text={oneLine(maskSqlSecrets(full.query ?? ''), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query ?? ''))} />;
+  if (full) return <TextViewer title={`Query of ${full.pid} · ${forScreen(cluster.name, 80)}`} text={oneLine(maskSqlSecrets(full.query ?? ''), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query ?? ''))} />;
   if (confirm) {
     const run = async (kind: SignalKind, pids: number[]) => {
       const session = pg.session();
@@ -143,7 +143,7 @@ export function LockTree({ cluster, height, width, readOnly, active, onBack, onH
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Lock tree · {displayText(cluster.name)}</Text>
+        <Text bold>Lock tree · {forScreen(cluster.name, 80)}</Text>
         <Text dimColor> · {summary}</Text>
       </Text>
       <PgStatus state={state} width={width} extra={tagged.size ? `${tagged.size} tagged` : undefined} />

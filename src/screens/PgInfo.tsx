@@ -15,7 +15,7 @@ import type { PgSession } from '../pg/session.js';
 import { sortStatements, type Statement, type StatementSort } from '../pg/statements.js';
 import { statementsSinceOpen, type StatementsView } from '../pg/view.js';
 import { loadVitals, type Vitals } from '../pg/vitals.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { displayText, forScreen, oneLine } from '../text/safe.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import type { PgScreenProps } from './Activity.js';
 import { PG_INFO_KEYS, pgAction } from './pg-keys.js';
@@ -166,13 +166,13 @@ export function PgInfo({ cluster, height, width, active, readOnly, onBack, onHel
   }, active && !pg.asking && !full);
 
   if (pg.asking) return <PasswordPrompt user={cluster.name} active={active} onSubmit={pg.submitPassword} onCancel={pg.dismissPassword} />;
-  if (full) return <TextViewer title={`Statement · ${displayText(cluster.name)}`} text={oneLine(maskSqlSecrets(full.query), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query))} />;
+  if (full) return <TextViewer title={`Statement · ${forScreen(cluster.name, 80)}`} text={oneLine(maskSqlSecrets(full.query), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query))} />;
   const missing = state.problem === 'missing' && tab === 1;
   const start = Math.max(0, Math.min(at - Math.floor(body / 2), lines.length - body));
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Postgres · {displayText(cluster.name)} </Text>
+        <Text bold>Postgres · {forScreen(cluster.name, 80)} </Text>
         {TABS.map((t, i) => (
           <Text key={t} inverse={i === tab} dimColor={i !== tab}>
             {` ${t} `}
