@@ -133,6 +133,8 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const tuiShown = new Promise<void>((resolve) => (shown = resolve));
     void Promise.all([firstLists(store), tuiShown]).then(() => {
       ctx.startDemoPostgres?.();
+      // The Postgres screens (A, L, I) show the demo's seeded workload: it starts once the server is up.
+      void ctx.untilDemoSeeded?.().catch(() => undefined);
       void psqlLauncher();
     });
     // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
