@@ -244,7 +244,8 @@ function build(): Command {
     .requiredOption('--provider <kind>', `${PROVIDER_KINDS.slice(0, -1).join(', ')} or ${PROVIDER_KINDS.at(-1)}`);
   for (const o of profileAddOptions()) add.option(o.flags, o.description, o.defaultValue);
   add
-    .option('--read-only', 'never create, change or delete through this profile')
+    .option('--read-only', 'never create, change or delete through this profile (same as --protection read-only)')
+    .option('--protection <level>', 'normal, protected (every change needs the cluster name: --confirm NAME with --yes) or read-only')
     .action(action(program, async (ctx, name: string, opts) => {
       const { profileAdd } = await import('./commands/profile.js');
       return profileAdd(ctx, name, opts as import('./commands/profile.js').ProfileAddOptions);

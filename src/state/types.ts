@@ -8,6 +8,8 @@ export interface ProfileHealth {
   profile: string;
   kind: ProviderKind;
   readOnly: boolean;
+  /** read-only, protected or normal (src/api/protection.ts); absent means normal unless readOnly. */
+  protection?: import('../api/protection.js').Protection;
   insecure: boolean;
   status: 'loading' | 'ok' | 'error';
   /** One line, already naming nothing secret. */
