@@ -2,6 +2,8 @@
 import type { Profile } from '../api/profile.js';
 import { createProvider } from '../api/registry.js';
 import type { Provider } from '../api/types.js';
+import { join } from 'node:path';
+import { openJournal, stateDir, type Journal } from '../plan/journal.js';
 import { openConfig, type Config } from '../state/config.js';
 import { CommandError, EXIT } from './exit-codes.js';
 
@@ -19,6 +21,8 @@ export interface Context {
   providerFor(p: Profile): Provider;
   banner?: string;
   notice?: string;
+  /** Where applied plans are recorded (docs/plans.md): the state directory, or the demo's throwaway one. */
+  journal: Journal;
   close(): Promise<void>;
 }
 
@@ -58,6 +62,8 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     }
   }
   const providers = new Map<string, Provider>();
+  // The demo's journal lives in its throwaway directory, so a demo session shows its own changes only.
+  const journal = openJournal(opts.demo && dir ? join(dir, 'state') : stateDir());
   return {
     config,
     profiles,
@@ -70,6 +76,7 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
       return provider;
     },
     banner: opts.demo ? 'demo' : undefined,
+    journal,
     notice,
     async close() {
       await stopDemo?.();
