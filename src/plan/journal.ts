@@ -2,7 +2,7 @@
 // user's own 0600 file in an own 0700 directory, opened O_APPEND|O_NOFOLLOW and checked with fstat before each
 // write; at JOURNAL_MAX_BYTES it moves to journal.1.jsonl (one old file kept), so it stays bounded. A line holds
 // the plan's summary and hash, never a request body: secrets have no way in (test/plan/journal.test.ts).
-import { closeSync, constants, fchmodSync, fstatSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { displayText } from '../text/safe.js';
@@ -73,9 +73,10 @@ export function entryOf(plan: Plan, outcome: { ok: true } | { ok: false; error: 
   };
 }
 
-const APPEND = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
+const APPEND = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0);
 
-function append(path: string, line: string): void {
+function append(path: string, text: string): void {
+  let line = text;
   let fd: number;
   try {
     fd = openSync(path, APPEND, 0o600);
@@ -89,6 +90,9 @@ function append(path: string, line: string): void {
     if (!st.isFile()) throw new UntrustedFileError(`${path} is not a regular file: remove it`, path);
     if (me !== undefined && st.uid !== me) throw new UntrustedFileError(`${path} is owned by uid ${st.uid}, not by you: remove it`, path);
     if (st.mode & 0o077) fchmodSync(fd, 0o600);
+    // A line torn by a crash mid-write is ended first, so this entry starts a line of its own.
+    const last = Buffer.alloc(1);
+    if (st.size > 0 && readSync(fd, last, 0, 1, st.size - 1) === 1 && last[0] !== 0x0a) line = `\n${line}`;
     writeSync(fd, line);
   } finally {
     closeSync(fd);
