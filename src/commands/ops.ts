@@ -43,7 +43,7 @@ async function target(ctx: Context, query: string): Promise<Target> {
 const asked = (question: string, what: string): Ask => ({ question: sanitize(question), declined: `not ${what}` });
 
 /** What every operation's plan starts from (docs/plans.md). */
-const planInput = (t: Target, operation: string) => ({ operation, profile: t.profile, cluster: { id: t.cluster.id, name: t.cluster.name } });
+const planInput = (t: Target, operation: string) => ({ operation, profile: t.profile, cluster: { id: t.cluster.id, name: t.cluster.name, location: t.cluster.location } });
 
 async function finish(t: Target, sent: Cluster, opts: OpOptions, what: string): Promise<number> {
   errLine(`${sent.name}: ${what}, now ${sent.phase} (${sent.state})`);

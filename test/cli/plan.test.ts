@@ -104,6 +104,8 @@ describe('--dry-run', () => {
     expect(r.stdout).toMatch(/Cores.*2 → 4/);
     expect(r.stdout).toMatch(/request: PATCH http:\/\/127\.0\.0\.1:\d+\/\S*clusters\//);
     expect(r.stdout).toMatch(/same with curl: curl -X PATCH '.*' -u "\$USERNAME:\$PASSWORD"/);
+    expect(r.stdout).toMatch(/same with the provider's tool: ionosctl dbaas postgres cluster update --cluster-id [0-9a-f-]+ --cores 4\n/);
+    expect(r.stdout).toMatch(/impact: none known/);
     expect(r.stdout).not.toContain(v1.credentials.password);
     expect(writes()).toEqual([]);
   });

@@ -52,6 +52,16 @@ describe('redaction', () => {
   });
 });
 
+describe('the plan', () => {
+  it('keeps only the id and name of the cluster it is given (never its raw object), and the module\'s tool line', () => {
+    const cluster = { id: 'c1', name: 'hippo', raw: { Users: [{ Password: 'raw-secret' }] }, location: 'pgo' };
+    const plan = planOf({ operation: 'remove', profile: { name: 'lab', kind: 'pgo', namespace: 'pgo' } as never, cluster });
+    expect(plan.cluster).toEqual({ id: 'c1', name: 'hippo' });
+    expect(JSON.stringify(plan)).not.toContain('raw-secret');
+    expect(plan.equivalent?.tool).toBe('pgo delete cluster c1 -n pgo --no-prompt');
+  });
+});
+
 describe('the journal file', () => {
   const plan = planOf({ operation: 'restart', profile: { name: 'p', kind: 'k' }, cluster: { id: '1', name: 'c' } });
 

@@ -10,6 +10,7 @@ import {
 import { IonosV1Provider } from '../ionos-v1.js';
 import { IONOS_RATE } from '../ionos-common.js';
 import { IONOS_V1_URL } from './catalog.js';
+import { ionosV1Tool } from './tool.js';
 
 const KIND = 'ionos-v1';
 
@@ -49,6 +50,7 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
     build: async (name, o, io) => ({ name, readOnly: (o.readOnly as boolean | undefined) || undefined, kind: KIND, ...(await ionosCliAuth(o, io)) }),
   },
   rate: IONOS_RATE,
+  tool: ionosV1Tool,
   create: (profile, deps) => new IonosV1Provider(profile, deps),
 };
 
