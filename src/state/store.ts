@@ -94,6 +94,13 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     },
     isPaused: () => core.pauses > 0,
     timeline: (key) => core.timelines.get(key) ?? [],
+    journal: () => {
+      try {
+        return opts.journal?.read() ?? [];
+      } catch {
+        return []; // an unreadable journal shows as empty; `pgtui journal` says why
+      }
+    },
     profileOf: (name) => slots.get(name)?.profile,
     provider: providerOf,
     supports: (cluster, capability) => supports(providerOf(cluster.profile), cluster, capability),

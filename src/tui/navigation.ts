@@ -2,7 +2,7 @@
 // it, and the detail screen's own view state (which cluster, scroll, password revealed). The App dispatches
 // events; it keeps only the list cursor outside (see app.tsx: keys arriving several per read need refs).
 
-export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles' | InsideScreen;
+export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles' | 'journal' | InsideScreen;
 /** The screens inside one cluster (issue 16), opened from its detail screen; esc returns there. */
 export type InsideScreen = 'logs' | 'metrics' | 'slow' | 'settings';
 export const isInside = (s: Screen): s is InsideScreen => s === 'logs' || s === 'metrics' || s === 'slow' || s === 'settings';
@@ -22,7 +22,7 @@ export interface NavState {
 
 export type NavEvent =
   | { type: 'open'; key: string } // a cluster's detail screen, from the top, password hidden
-  | { type: 'show'; screen: 'list' | 'detail' | 'create' | 'profiles' }
+  | { type: 'show'; screen: 'list' | 'detail' | 'create' | 'profiles' | 'journal' }
   | { type: 'edit'; key: string } // the edit form of a cluster; leaving it returns to that cluster's detail
   | { type: 'inside'; screen: InsideScreen } // from the detail screen, into its cluster: logs, metrics …
   | { type: 'back' } // detail → list, a screen inside a cluster → its detail; elsewhere nothing (the App clears its filter or message instead)
