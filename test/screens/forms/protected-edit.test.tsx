@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { FormSpec } from '../../../src/api/types.js';
 import { EditCluster } from '../../../src/screens/EditCluster.js';
+import { CreateCluster } from '../../../src/screens/CreateCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, press, waitForFrame } from './keys.js';
 import { renderScreen } from '../render.js';
@@ -45,5 +46,26 @@ describe('a protected profile in the TUI', () => {
     await waitForFrame(lastFrame, /Review changes/);
     await press(stdin, KEY.enter);
     await vi.waitFor(() => expect(store.update).toHaveBeenCalled());
+  });
+});
+
+describe('create on a protected profile', () => {
+  it("asks for the new cluster's name after the review before creating", async () => {
+    const createSpec: FormSpec = { title: 'New cluster', fields: [{ key: 'name', label: 'Name', kind: 'text', required: true }], validate: () => ({}) };
+    const store = fakeStore({
+      profiles: [{ name: 'prod', kind: 'ionos-v2', username: 'u', password: 'p' }],
+      health: [{ profile: 'prod', kind: 'ionos-v2', readOnly: false, protection: 'protected', insecure: false, status: 'ok', clusterCount: 0 }],
+      createForm: async () => createSpec,
+      create: async () => cluster({ name: 'fresh' }),
+    });
+    const { lastFrame, stdin } = renderScreen(<CreateCluster profiles={['prod']} onDone={vi.fn()} onCancel={vi.fn()} />, store);
+    await waitForFrame(lastFrame, /New cluster/);
+    await press(stdin, 'fresh', KEY.ctrlS);
+    await waitForFrame(lastFrame, /Review/);
+    await press(stdin, KEY.enter);
+    await waitForFrame(lastFrame, /Profile prod is protected: create fresh/);
+    expect(store.create).not.toHaveBeenCalled();
+    await press(stdin, 'fresh', KEY.enter);
+    await vi.waitFor(() => expect(store.create).toHaveBeenCalledWith('prod', { name: 'fresh' }));
   });
 });
