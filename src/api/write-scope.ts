@@ -30,13 +30,13 @@ const scope = new AsyncLocalStorage<Scope>();
 let plansRequired = false;
 
 /** What `captureWrite` throws once it has the request; nothing was sent. */
-export class CapturedWrite extends Error {
+class CapturedWrite extends Error {
   constructor(readonly request: SentRequest) {
     super('captured, not sent');
   }
 }
 
-export function isWrite(method: string, idempotent: boolean | undefined): boolean {
+function isWrite(method: string, idempotent: boolean | undefined): boolean {
   if (method === 'GET') return false;
   if (method === 'POST') return idempotent !== true;
   return true;

@@ -29,11 +29,11 @@ export interface PlanInput {
 
 const stable = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : x));
 
-export function planHash(p: Pick<Plan, 'operation' | 'profile' | 'cluster' | 'changes' | 'request'>): string {
+function planHash(p: Pick<Plan, 'operation' | 'profile' | 'cluster' | 'changes' | 'request'>): string {
   return createHash('sha256').update(stable({ operation: p.operation, profile: p.profile, cluster: p.cluster, changes: p.changes, request: p.request })).digest('hex').slice(0, 16);
 }
 
-export function summaryOf(operation: string, cluster: { name: string }, profile: string, changes: readonly PlanChange[] = []): string {
+function summaryOf(operation: string, cluster: { name: string }, profile: string, changes: readonly PlanChange[] = []): string {
   const what = changes.length ? `: ${changes.map((c) => `${c.key} ${c.from} → ${c.to}`).join(', ')}` : '';
   return `${verbOf(operation)} ${cluster.name} (${profile})${what}`.slice(0, 500);
 }

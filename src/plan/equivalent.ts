@@ -3,7 +3,7 @@
 import type { PlannedRequest } from './types.js';
 
 /** Single-quoted for POSIX shells. */
-export const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export function curlLine(req: PlannedRequest, auth?: 'basic' | 'bearer'): string {
   const parts = ['curl', '-X', req.method, shellQuote(req.url)];

@@ -9,8 +9,8 @@ import { displayText } from '../text/safe.js';
 import { ensureTrustedDir, readTrusted, UntrustedFileError } from '../state/trusted-file.js';
 import type { ImpactKind, Plan } from './types.js';
 
-export const JOURNAL_FILE = 'journal.jsonl';
-export const JOURNAL_OLD = 'journal.1.jsonl';
+const JOURNAL_FILE = 'journal.jsonl';
+const JOURNAL_OLD = 'journal.1.jsonl';
 export const JOURNAL_MAX_BYTES = 1024 * 1024;
 const LINE_MAX = 8 * 1024;
 

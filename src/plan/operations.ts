@@ -17,7 +17,7 @@ export const MUTATING_METHODS: readonly MutatingMethod[] = [
 ];
 
 /** How a plan names each operation to a person ("delete orders"); a method not listed is shown as is. */
-export const VERBS: Readonly<Partial<Record<MutatingMethod, string>>> = {
+const VERBS: Readonly<Partial<Record<MutatingMethod, string>>> = {
   create: 'create',
   remove: 'delete',
   update: 'edit',

@@ -37,10 +37,3 @@ export function redactUrl(text: string): string {
     return text.replace(/\/\/[^/@\s]*@/, '//');
   }
 }
-
-/** Removes every known secret value from free text (an error message may echo one). */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join(MASK);
-  return out;
-}

@@ -3,7 +3,7 @@
 import { bodyLines } from '../forms/mask-body.js';
 import type { ImpactKind, Plan } from './types.js';
 
-export const IMPACT_LABELS: Readonly<Record<ImpactKind, string>> = {
+const IMPACT_LABELS: Readonly<Record<ImpactKind, string>> = {
   'restart-required': 'RESTART REQUIRED',
   downtime: 'DOWNTIME',
   irreversible: 'IRREVERSIBLE',
@@ -26,9 +26,4 @@ export function planLines(plan: Plan): string[] {
   if (plan.impacts.length) lines.push('  impact:', ...plan.impacts.map((i) => `    ${IMPACT_LABELS[i.kind]}: ${i.reason}`));
   else lines.push('  impact: none known');
   return lines;
-}
-
-/** The plan as scripts read it: the same fields, impact labels as their kind. */
-export function planJson(plan: Plan): Plan {
-  return plan;
 }
