@@ -22,6 +22,11 @@ export default defineConfig(
     },
   },
   {
+    // Tool configuration in CommonJS (.dependency-cruiser.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+  },
+  {
     // The launcher is CommonJS (bin/package.json): Node's ES module loader costs a few ms per start (docs/startup.md).
     files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs' },

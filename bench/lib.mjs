@@ -84,7 +84,8 @@ export class Tmux {
     this.socket = `pgtui-bench-${process.pid}`;
   }
   run(...args) {
-    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    // tmux's own complaints ("server exited unexpectedly" once pgtui has quit) go into the thrown error, not the report.
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
   start(command, cols, rows, env) {
     const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);

@@ -255,17 +255,39 @@ async function tuiPhases(count) {
 if ((want('tui') || want('idle')) && has('tmux')) {
   const fake = await startFake(script, 5000);
   const { env, dir } = configFor(fake, { refreshSeconds: 2 });
+  // The yardstick: the same 50 pages fetched page by page with curl | jq (the providers' documented way).
+  const curlAll = curlLoop(fake, 1);
   const t = new Tmux();
   try {
+    session: {
     const started = Date.now();
     const latencyLog = join(dir, 'latency.log');
     const hook = join(ROOT, 'bench/key-latency-hook.mjs');
     t.start(`${node} --import ${hook} ${BIN}`, 120, 40, { ...env, TERM: 'xterm-256color', PGTUI_BENCH_LATENCY_LOG: latencyLog });
     // The first frame with data is measured by firstFrame() above; this session reports when the whole list is
-    // on screen (screen polled every 20 ms), then memory, keys and idle cost.
-    while (!/5000 clusters · 1 profiles\s*$/m.test(t.capture()) && Date.now() - started < 30_000) await sleep(20);
+    // on screen (screen polled every 20 ms), then memory, keys and idle cost. The header goes on after the
+    // counts ("· updated 5 s ago"): only the counts and no "loading" say the list is whole.
+    const CAP_MS = 30_000;
+    const whole = (screen) => /\b5000 clusters · 1 profiles\b/.test(screen) && !/· loading \d/.test(screen);
+    let listed = false;
+    let gone;
+    while (!listed && Date.now() - started < CAP_MS) {
+      try {
+        listed = whole(t.capture());
+      } catch (err) {
+        gone = String(err.stderr || err.message).trim().split('\n')[0];
+        break;
+      }
+      if (!listed) await sleep(20);
+    }
     const allListed = Date.now() - started;
-    report('all 5,000 clusters listed in the TUI', allListed, 'ms', null, true, `${(allListed / baseline).toFixed(1)}x node -e 0; 50 pages, 8 at a time`);
+    const target = curlAll ? `faster than curl | jq page by page (${curlAll.ms.toFixed(0)} ms)` : 'within 30 s';
+    const note = `${(allListed / baseline).toFixed(1)}x node -e 0; 50 pages, 8 at a time${curlAll ? `; curl | jq page by page ${curlAll.ms.toFixed(0)} ms (${curlAll.tool})` : ''}`;
+    if (!listed) {
+      report('all 5,000 clusters listed in the TUI', gone ? 'pgtui exited' : `not within ${CAP_MS} ms`, '', target, false, gone ?? note);
+      break session; // nothing else to measure in a session that never listed everything
+    }
+    report('all 5,000 clusters listed in the TUI', allListed, 'ms', target, curlAll ? allListed < curlAll.ms : true, note);
     const pid = Number(spawnSync('pgrep', ['-f', `^${node} --import ${hook} ${BIN}$`]).stdout.toString().trim().split('\n')[0]);
     await sleep(1000);
     const mem = procStat(pid);
@@ -338,9 +360,13 @@ if ((want('tui') || want('idle')) && has('tmux')) {
       const cpu = procStat(pid).cpuMs - cpu0;
       const reqs = (await fake.requests()) - req0;
       const polls = Math.max(1, reqs / 51);
-      report(`bytes written while idle (${seconds} s, ${polls.toFixed(0)} polls of 50 pages)`, bytes, 'bytes', '0 bytes', bytes === 0);
+      // The list itself writes nothing while unchanged; the header's freshness ("updated 20 s ago", this account's
+      // cadence is budget-limited) ticks every 10 s and with each list: one short line each.
+      const perSecond = bytes / seconds;
+      report(`bytes written while idle (${seconds} s, ${polls.toFixed(0)} polls of 50 pages)`, bytes, 'bytes', '≤ 40 bytes/s (the header\'s freshness only)', perSecond <= 40, `${perSecond.toFixed(1)} bytes/s`);
       report('CPU per idle poll of 5,000 clusters', cpu / polls, 'ms', null, true, `${cpu.toFixed(0)} ms over ${seconds} s`);
-      report('requests per minute while idle', (reqs * 60) / seconds, 'req/min', null, true, '50 pages + 1 short page per 2 s poll');
+      report('requests per minute while idle', (reqs * 60) / seconds, 'req/min', null, true, `${reqs} requests in ${seconds} s; 51 pages a list, the cadence set by the request budget (docs/polling-store.md), not the 2 s setting`);
+    }
     }
   } finally {
     t.kill();
@@ -380,6 +406,7 @@ if (want('logs')) {
   else {
     report('logs screen, scroll key → frame at 100,000 lines', f.scrollMedianMs, 'ms', '≤ 16 ms', f.scrollMedianMs <= 16, `median of k / pgup / G, max ${f.scrollMaxMs.toFixed(1)} ms; in process, Ink into a test stdout`);
     report('logs screen, search key → frame at 100,000 lines', f.searchMedianMs, 'ms', '≤ 16 ms', f.searchMedianMs <= 16, `median; each key filters every line; max ${f.searchMaxMs.toFixed(1)} ms`);
+    report('logs model, memory held with 30,000 lines of 4 KB', f.longLinesHeldMb, 'MB', `≤ ${f.capMb} MB`, f.longLinesHeldMb <= f.capMb, `bounded in bytes: the newest ${f.longLinesKept} lines kept (text and lower-case counted as UTF-16)`);
   }
 }
 

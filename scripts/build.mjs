@@ -1,6 +1,7 @@
 // Builds the single-file bundle that bin/pgtui.js runs. Type-checking is `tsc` (npm test), not this.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,6 +50,28 @@ const common = {
 // (bin/compile-cache.js), which runs before either bundle: the same code that guards the config and secrets.
 await build({ ...common, entryPoints: ['src/state/trusted-file.ts'], outfile: 'dist/trusted-file.cjs', format: 'cjs' });
 
+// The Postgres driver (src/pg/driver.ts: node-postgres and pgpass) is a file of its own, dist/pg-driver.cjs, that
+// both bundles require only when a session opens (docs/postgres.md): `ls` and the TUI's first frame never read it.
+const pgDriverApart = {
+  name: 'pg-driver-apart',
+  setup(b) {
+    const driver = join(root, 'src', 'pg', 'driver.js');
+    // A stub that requires the file at run time: an import() would be left as one, which bin/compile-cache.js's
+    // vm.Script cannot run.
+    b.onResolve({ filter: /driver\.js$/ }, (args) => (resolve(args.resolveDir, args.path) === driver ? { path: 'pg-driver', namespace: 'pg-driver' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'pg-driver' }, () => ({ loader: 'js', contents: "module.exports = require('./pg-driver.cjs');" }));
+    b.onResolve({ filter: /^\.\/pg-driver\.cjs$/ }, () => ({ path: './pg-driver.cjs', external: true }));
+  },
+};
+await build({
+  ...common,
+  entryPoints: ['src/pg/driver.ts'],
+  outfile: 'dist/pg-driver.cjs',
+  format: 'cjs',
+  // pg's optional native binding; pgtui never asks for it.
+  external: ['pg-native'],
+});
+
 // The one-shot bundle (bin/route.js sends `pgtui ls`, `get`, … here): the same src/cli.tsx as one CommonJS file,
 // which bin/compile-cache.js runs with V8's code cache (ES modules get none on Node 20). What only the TUI,
 // --demo and the undici transport load is left out: bin/pgtui.js runs those through dist/pgtui.cjs.
@@ -70,7 +93,7 @@ await build({
   entryPoints: ['src/cli.tsx'],
   outfile: 'dist/oneshot.cjs',
   format: 'cjs',
-  plugins: [leaveOut],
+  plugins: [leaveOut, pgDriverApart],
 });
 
 // The full bundle (the TUI, --demo, the undici transport, and every command too), also CommonJS so that it gets
@@ -100,5 +123,5 @@ await build({
   outfile: 'dist/pgtui.cjs',
   format: 'cjs',
   alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'yoga-layout': './stubs/yoga-layout.js' },
-  plugins: [verifyPatches, noInkDevtools],
+  plugins: [verifyPatches, noInkDevtools, pgDriverApart],
 });

@@ -11,9 +11,10 @@ import { ClusterTable, windowStart } from './components/ClusterTable.js';
 import { SecretBox } from './components/SecretBox.js';
 import { FirstRun } from './tui/FirstRun.js';
 import { useStatus } from './tui/status.js';
+import { useScopedMessage } from './tui/scoped-message.js';
 import { useQuit } from './tui/quit.js';
 import type { ShownSecret } from './tui/ConfirmOverlay.js';
-import { copyToClipboard } from './tui/osc52.js';
+import { copyExactToClipboard } from './tui/osc52.js';
 import { Header } from './components/StatusLine.js';
 import { ClusterDetail } from './screens/ClusterDetail.js';
 import { Help } from './screens/Help.js';
@@ -61,7 +62,10 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const clearMessage = status.clear;
   const [secret, setSecret] = useState<ShownSecret>();
   const handoff = usePsqlHandoff(store, launchPsql, say);
-  const quit = useQuit(nav, say, !handoff.active);
+  // Refusals and warnings about one place go when the user leaves it (./tui/scoped-message.ts).
+  const place = `${nav.screen} ${nav.detailKey && nav.screen !== 'list' ? nav.detailKey : list.selected ? clusterKey(list.selected) : ''}`;
+  const sayHere = useScopedMessage(place, status);
+  const quit = useQuit(nav, sayHere, !handoff.active);
   const detailLines = useRef(0);
 
   const stale = useMemo(() => new Set(snapshot.staleProfiles ?? []), [snapshot.staleProfiles]);
@@ -86,7 +90,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
     }
   }, [onCluster, nav.detailKey, detail, say]);
 
-  const { runCommand } = useKeyDispatch({ store, nav, dispatch, list, detail, layout, detailLines, readOnly, isReadOnly, say, busy: status.busy, clearMessage, handoff, columns: cols, modal: Boolean(secret), quit: quit.now });
+  const { runCommand } = useKeyDispatch({ store, nav, dispatch, list, detail, layout, detailLines, readOnly, isReadOnly, say: sayHere, tell: say, busy: status.busy, clearMessage, handoff, columns: cols, modal: Boolean(secret), quit: quit.now });
 
   if (handoff.active) return <Text> </Text>;
 
@@ -109,11 +113,12 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
       <Box flexDirection="column" flexGrow={1} overflowY="hidden">
         {secret ? (
           <SecretBox {...secret} width={width} onCopy={() => {
-            copyToClipboard(secret.secret);
+            copyExactToClipboard(secret.secret);
             say('sent the password to the terminal clipboard');
           }} onClose={() => setSecret(undefined)} />
         ) : nav.overlay === 'help' ? (
-          <Help readOnly={readOnly} height={layout.bodyHeight} width={width} scopes={nav.screen === 'list' || nav.screen === 'detail' ? ['list', 'detail'] : [scopeOf(nav.screen)]} />
+          <Help readOnly={readOnly} height={layout.bodyHeight} width={width} scopes={nav.screen === 'list' || nav.screen === 'detail' ? ['list', 'detail'] : [scopeOf(nav.screen)]}
+            onClose={() => dispatch({ type: 'close' })} active={!handoff.active} />
         ) : isInside(nav.screen) && detail ? (
           <InsideScreen screen={nav.screen} cluster={detail} height={layout.bodyHeight} width={width} readOnly={isReadOnly(detail)} active={nav.overlay === 'none' && !handoff.active}
             dispatch={dispatch} say={say} busy={status.busy} onQuit={quit.now} onEditing={quit.setEditing} />

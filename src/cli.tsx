@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Parses arguments and runs either the interactive TUI or a one-shot command. One-shot paths never load
 // Ink or React: the TUI is imported lazily.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { describeError, isApiError } from './api/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
@@ -37,17 +37,26 @@ function fail(err: unknown): number {
     writeErr(`pgtui: ${clean(describeError(err))}\n`);
     return EXIT.notFound;
   }
+  if (isApiError(err, 'unsupported')) {
+    writeErr(`pgtui: ${clean(describeError(err))}\n`);
+    return EXIT.unsupported;
+  }
   writeErr(`pgtui: ${clean(describeError(err))}\n`);
   return EXIT.error;
 }
 
-/** Runs a command body with a loaded context, then exits with its code (undici keep-alive would delay exit). */
-function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...args: A) => Promise<number> | number) {
+/**
+ * Runs a command body with a loaded context, then exits with its code (undici keep-alive would delay exit).
+ * `check` sees the arguments first: usage errors and --read-only refusals come before the config, the demo or
+ * any request.
+ */
+function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...args: A) => Promise<number> | number, check?: (...args: A) => void | Promise<void>) {
   return async (...args: A) => {
     const globals = program.opts<GlobalOptions>();
     let ctx: Context | undefined;
     let code: number;
     try {
+      await check?.(...args);
       ctx = await loadContext(globals);
       code = await body(ctx, ...args);
     } catch (err) {
@@ -57,6 +66,11 @@ function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...a
     // Waits for stdout and stderr to drain: exiting earlier truncates a big `ls --json` or a long error in a pipe.
     await exitWith(code);
   };
+}
+
+/** --read-only refuses a change before anything is loaded or sent (exit 7). */
+function refuseGlobalReadOnly(program: Command, what: string): void {
+  if (program.opts<GlobalOptions>().readOnly) throw new CommandError(`--read-only: ${what} is disabled`, EXIT.refused);
 }
 
 function connectionPassword(store: import('./state/types.js').ClusterStore, cluster: import('./api/types.js').Cluster): string | undefined {
@@ -122,6 +136,8 @@ function build(): Command {
     .option('--profile <name>', 'only this profile')
     .option('--config-dir <dir>', 'config directory (default $PGTUI_CONFIG_DIR or ~/.config/pgtui)')
     .showSuggestionAfterError()
+    // commander's own usage errors read like every other: "pgtui: unknown option '--foo'" (inherited by subcommands).
+    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, 'pgtui: ')) })
     // Every subcommand's --help lists the global options it accepts (--profile, --read-only, --demo, ...).
     .configureHelp({ showGlobalOptions: true })
     .allowExcessArguments()
@@ -147,24 +163,28 @@ function build(): Command {
     .option('--filter <text>', 'only clusters whose name, profile, provider or state contains this')
     .option('--json', 'JSON array of normalised clusters (same as -o json)')
     .option('--raw', "with --json: include each provider's own object")
-    .option('--wide', 'more columns (same as -o wide)');
+    .option('--wide', 'more columns (same as -o wide)')
+    .option('--health', 'add a HEALTH column (docs/diagnose.md); exit 2 when a cluster is red')
+    .option('-w, --watch', 'after the list, print each cluster that changes, appears or goes, until Ctrl-C')
+    .option('--timeout <duration>', 'stop listing after this long, keeping what was listed (exit 3)', '60s');
   outputOptions(program.commands.at(-1)!)
     .action(action(program, async (ctx, opts: import('./commands/ls.js').LsOptions) => {
       const { ls } = await import('./commands/ls.js');
       return ls(ctx, opts);
-    }));
+    }, async (opts) => (await import('./commands/ls.js')).checkLs(opts)));
 
   program
     .command('get <name|id>')
     .description('show one cluster')
     .option('--json', 'JSON object (same as -o json)')
     .option('--raw', "with --json: include the provider's own object")
-    .option('--wide', 'every field, also the empty ones (same as -o wide)');
+    .option('--wide', 'every field, also the empty ones (same as -o wide)')
+    .option('-w, --watch', 'print the cluster as a row, then a row each time it changes, until Ctrl-C');
   outputOptions(program.commands.at(-1)!)
-    .action(action(program, async (ctx, query: string, opts: import('./commands/output.js').OutputFlags & { raw?: boolean }) => {
+    .action(action(program, async (ctx, query: string, opts: import('./commands/output.js').OutputFlags & { raw?: boolean; watch?: boolean }) => {
       const { get } = await import('./commands/get.js');
       return get(ctx, query, opts);
-    }));
+    }, async (_query, opts) => (await import('./commands/ls.js')).checkOutput(opts)));
 
   program
     .command('wait <name|id>')
@@ -186,10 +206,11 @@ function build(): Command {
     .option('--confirm <name>', "the cluster's exact name: with --yes on a protected profile (docs/plans.md)")
     .option('-o, --output <format>', 'json: the plan as JSON')
     .option('--show-body', 'kept for scripts: the plan always shows the request body, secrets masked')
-    .action(action(program, async (ctx, query: string, opts: import('./commands/edit.js').EditOptions) => {
+    .option('--password-stdin', 'the database password from stdin, where the API wants it with the change (IONOS v2); never stored')
+    .action(action(program, async (ctx, query: string, opts: import('./commands/edit.js').EditOptions & { set: string[] }) => {
       const { edit } = await import('./commands/edit.js');
       return edit(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly });
-    }));
+    }, (_query, opts) => void (opts.set.length > 0 && !opts.dryRun && refuseGlobalReadOnly(program, 'edit'))));
 
   program
     .command('psql <name|id>')
@@ -202,7 +223,7 @@ function build(): Command {
     }));
 
   // issue 17: create, delete, restart, promote, reset-password, backups, restore, completion (src/commands/register.ts)
-  addOperations(program, (body) => action(program, body), fail);
+  addOperations(program, (body, check) => action(program, body, check), fail);
 
   // Inside a cluster (issue 16): logs, metrics, slow queries, settings. A provider without the feature: exit 7.
   const windowOptions = (c: Command, since: string) =>
@@ -260,8 +281,10 @@ function build(): Command {
     .requiredOption('--provider <kind>', `${PROVIDER_KINDS.slice(0, -1).join(', ')} or ${PROVIDER_KINDS.at(-1)}`);
   for (const o of profileAddOptions()) add.option(o.flags, o.description, o.defaultValue);
   add
-    .option('--read-only', 'never create, change or delete through this profile (same as --protection read-only)')
+    .option('--read-only', 'save the profile as read-only: never create, change or delete through it (same as --protection read-only)')
     .option('--protection <level>', 'normal, protected (every change needs the cluster name: --confirm NAME with --yes) or read-only')
+    // Its own --read-only is the only one its help lists (the global one would read as a second, other meaning).
+    .configureHelp({ showGlobalOptions: true, visibleGlobalOptions: (cmd) => Object.assign(new Help(), { showGlobalOptions: true }).visibleGlobalOptions(cmd).filter((o) => o.long !== '--read-only') })
     .action(action(program, async (ctx, name: string, opts) => {
       const { profileAdd } = await import('./commands/profile.js');
       return profileAdd(ctx, name, opts as import('./commands/profile.js').ProfileAddOptions);
@@ -271,7 +294,7 @@ function build(): Command {
     .option('--json', 'JSON')
     .action(action(program, async (ctx, opts: { json?: boolean }) => (await import('./commands/profile.js')).profileList(ctx, Boolean(opts.json))));
   profile.command('remove <name>').action(action(program, async (ctx, name: string) => (await import('./commands/profile.js')).profileRemove(ctx, name)));
-  profile.command('test <name>').description('verify the credentials').action(action(program, async (ctx, name: string) => (await import('./commands/profile.js')).profileTest(ctx, name)));
+  profile.command('test [name]').description('verify the credentials of one profile, or of every profile without a name').action(action(program, async (ctx, name: string | undefined) => (await import('./commands/profile.js')).profileTest(ctx, name)));
   for (const cmd of [program, ...program.commands, ...profile.commands]) cmd.exitOverride();
   return program;
 }

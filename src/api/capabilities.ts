@@ -11,6 +11,16 @@ export function supports(provider: Provider | undefined, cluster: Cluster, capab
   return provider.allows?.(cluster, capability) ?? true;
 }
 
+/** Whether the provider's API has the operation at all (for some cluster): known before anything is listed. */
+export function providerHas(provider: Provider, capability: Capability): boolean {
+  return typeof provider[OPERATIONS[capability].method] === 'function';
+}
+
+/** "restart is not available for IONOS v1 or Crunchy PGO clusters": no profile asked has the operation (`labels`: theirs). */
+export function missingEverywhere(labels: readonly string[], capability: Capability): string {
+  return `${OPERATIONS[capability].label} is not available for ${[...new Set(labels)].join(' or ')} clusters`;
+}
+
 /** One line saying why not: "restart is not available for IONOS v1 clusters" (`providerLabel`: IONOS v1). */
 export function unsupportedReason(provider: Provider | undefined, cluster: Cluster, capability: Capability, providerLabel: string): string {
   const has = typeof provider?.[OPERATIONS[capability].method] === 'function';

@@ -8,7 +8,7 @@ import {
   readClusterSecret, writeClusterSecret,
   type ChangePlan, type Cluster, type ConnectionInfo, type FormSpec, type FormValues, type Identity, type Provider, type ListResult, type RestoreRequest as PgtuiRestore,
 } from './types.js';
-import { PORT } from './clickhouse/catalog.js';
+import { NAME_MAX, PORT } from './clickhouse/catalog.js';
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 
 /** The service list is one unpaged response: it may be bigger than one object's cap (~150,000 services). */
@@ -16,7 +16,7 @@ const LIST_MAX_BYTES = 64 * 1024 * 1024;
 export { HOST_GETS_PER_LIST } from './clickhouse/hosts.js';
 import type { Capability } from './capabilities.js';
 import { ServiceHosts } from './clickhouse/hosts.js';
-import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type SlowQueryDetail, type TimeRange } from './insight.js';
+import { checkSetting, type LogPage, type LogQuery, type MetricSeries, type SettingsResult, type SettingsView, type SlowQuery, type SlowQueryDetail, type SlowQueryRef, type TimeRange } from './insight.js';
 import {
   LOGS_PAGE_MAX, METRIC_POINTS_MAX, PGBOUNCER_MAX, PGBOUNCER_PREFIX, PG_SETTINGS, SLOW_LIMIT, WINDOW_MAX_MS, decodeLogs, decodeMetrics, decodeSlowQueries, decodeSlowQueryDetail,
 } from './clickhouse/insight.js';
@@ -25,6 +25,8 @@ import {
   decodeOrganizations, decodePassword, decodeService, decodeServiceItems, errorMessage, toCluster, type PgService, type PgTag,
 } from './clickhouse/mapping.js';
 
+/** What a ClickHouse request carries (http-plain.ts names it when refusing plain http). */
+export const CLICKHOUSE_LOGIN = 'the ClickHouse API key (Basic auth)';
 export const CLICKHOUSE_DEFAULT_URL = 'https://api.clickhouse.cloud';
 
 export interface ReadReplicaRequest {
@@ -74,6 +76,7 @@ export class ClickHouseProvider implements Provider {
       timeoutMs: prof.timeoutMs,
       retry: deps.retry,
       dispatcher: deps.dispatcher,
+      plainHttp: { insecure: prof.insecure, login: CLICKHOUSE_LOGIN },
       errorMessage,
     });
   }
@@ -101,11 +104,15 @@ export class ClickHouseProvider implements Provider {
   async list(signal?: AbortSignal): Promise<ListResult> {
     const problems: ItemProblem[] = [];
     const services = decodeServiceItems(await this.call({ method: 'GET', path: await this.base(signal), signal, maxBytes: LIST_MAX_BYTES }), problems);
-    if (services.some((s) => !s.hostname)) {
+    const listed = finishList(this.profile, services.map((s) => this.cluster(s)), [problemsWarning(this.profile, problems)]);
+    // The list answers at once; hostnames it lacks are looked up after it (docs/polling-store.md "Extras").
+    if (!services.some((s) => !s.hostname)) return listed;
+    const learn = async () => {
       const base = await this.base(signal);
       await this.hosts.learn(services, async (id) => decodeService(await this.http.json({ method: 'GET', path: `${base}/${encodeURIComponent(id)}`, signal })), signal);
-    }
-    return finishList(this.profile, services.map((s) => this.cluster(s)), [problemsWarning(this.profile, problems)]);
+      return services.filter((s) => !s.hostname && this.hosts.hostname(s.id)).map((s) => this.cluster(s));
+    };
+    return { ...listed, extras: () => learn().catch(() => []) };
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {
@@ -143,8 +150,7 @@ export class ClickHouseProvider implements Provider {
   async restore(cluster: Cluster, req: PgtuiRestore, signal?: AbortSignal): Promise<Cluster> {
     if (req.backupId) throw new ApiError('this API restores to a point in time, not from a backup id: use --to TIME', { kind: 'validation' });
     if (!req.targetTime) throw new ApiError('restore needs --to TIME (it creates a new service from the backups at that time)', { kind: 'validation' });
-    // Service names are letters, digits and spaces.
-    const name = req.newName ?? `${cluster.name.replace(/[^A-Za-z0-9 ]+/g, ' ').trim()} restored`;
+    const name = req.newName ?? restoredName(cluster.name);
     return this.restoreService(cluster.id, { name, restoreTarget: req.targetTime }, signal);
   }
 
@@ -171,6 +177,7 @@ export class ClickHouseProvider implements Provider {
       password: secret?.password,
     };
     if (over.sslrootcert) info.sslrootcert = over.sslrootcert;
+    if (over.sslmode) info.sslmodeFromProfile = true;
     if (!host) info.unreachableReason = 'the service has no hostname yet (the list does not include it; refresh its details)';
     return info;
   }
@@ -202,10 +209,14 @@ export class ClickHouseProvider implements Provider {
     return this.command(id, 'promote', signal);
   }
 
-  /** Only a read replica (isPrimary false) can be promoted; only a service with a standby (haType not none) switches over. */
+  /**
+   * Only a read replica (isPrimary false) can be promoted, and a live read replica takes no edit (the server
+   * answers 400); only a service with a standby (haType not none) switches over.
+   */
   allows(cluster: Cluster, capability: Capability): boolean {
     const raw = cluster.raw as { isPrimary?: unknown; haType?: unknown } | undefined;
     if (capability === 'promote') return raw?.isPrimary === false;
+    if (capability === 'edit') return raw?.isPrimary !== false;
     if (capability === 'switchover') return typeof raw?.haType === 'string' && raw.haType !== 'none';
     return true;
   }
@@ -213,6 +224,7 @@ export class ClickHouseProvider implements Provider {
   refusal(cluster: Cluster, capability: Capability): string | undefined {
     if (this.allows(cluster, capability)) return undefined;
     if (capability === 'switchover') return `${cluster.name} has no standby (high availability is off): nothing to switch over to`;
+    if (capability === 'edit') return `${cluster.name} is a read replica: ClickHouse Cloud refuses changes to a live read replica (promote it first)`;
     return `${cluster.name} is not a read replica: only a read replica can be promoted`;
   }
 
@@ -230,7 +242,7 @@ export class ClickHouseProvider implements Provider {
       const params = new URLSearchParams({ from_date: new Date(from).toISOString(), to_date: new Date(to).toISOString(), sort_order: 'desc', limit: String(limit), offset: String(offset) });
       if (query.grep) params.set('body_contains', query.grep);
       if (query.severity) params.set('severity', query.severity);
-      const page = decodeLogs(await this.call({ method: 'GET', path: `${path}?${params}`, signal }));
+      const page = decodeLogs(await this.subCall(cluster.id, 'logs', { method: 'GET', path: `${path}?${params}`, signal }));
       lines.push(...page.lines);
       bad += page.bad;
       offset += page.lines.length + page.bad;
@@ -250,18 +262,26 @@ export class ClickHouseProvider implements Provider {
     const span = Math.max(1, (range.to.getTime() - range.from.getTime()) / 1000);
     const bucket = Math.max(60, Math.ceil(span / METRIC_POINTS_MAX));
     const params = new URLSearchParams({ from_date: range.from.toISOString(), to_date: range.to.toISOString(), bucket_size_seconds: String(bucket) });
-    return decodeMetrics(await this.call({ method: 'GET', path: `${await this.servicePath(cluster.id, signal)}/metrics?${params}`, signal }));
+    return decodeMetrics(await this.subCall(cluster.id, 'metrics', { method: 'GET', path: `${await this.servicePath(cluster.id, signal)}/metrics?${params}`, signal }));
   }
 
   async slowQueries(cluster: Cluster, range: TimeRange, signal?: AbortSignal): Promise<SlowQuery[]> {
     const from = Math.max(range.from.getTime(), range.to.getTime() - WINDOW_MAX_MS);
     const params = new URLSearchParams({ from_date: new Date(from).toISOString(), to_date: range.to.toISOString(), sort_by: 'total_duration', sort_order: 'desc', limit: String(SLOW_LIMIT) });
-    return decodeSlowQueries(await this.call({ method: 'GET', path: `${await this.servicePath(cluster.id, signal)}/slowQueryPatterns?${params}`, signal }));
+    return decodeSlowQueries(await this.subCall(cluster.id, 'slowQueryPatterns', { method: 'GET', path: `${await this.servicePath(cluster.id, signal)}/slowQueryPatterns?${params}`, signal }));
   }
 
-  /** One pattern (as listed by slowQueries) with its recent executions, newest first. */
-  async slowQueryDetail(cluster: Cluster, id: string, signal?: AbortSignal): Promise<SlowQueryDetail> {
-    const path = `${await this.servicePath(cluster.id, signal)}/slowQueryPatterns/${encodeURIComponent(id)}`;
+  /**
+   * One pattern (as listed by slowQueries) with its recent executions, newest first. The spec requires the
+   * database, user and operation the pattern was listed under (db_name, db_user, db_operation).
+   */
+  async slowQueryDetail(cluster: Cluster, pattern: SlowQueryRef, signal?: AbortSignal): Promise<SlowQueryDetail> {
+    const { id, database, user, operation } = pattern;
+    if (database === undefined || user === undefined || operation === undefined) {
+      throw new ApiError('this slow query pattern was listed without its database, user or operation, which ClickHouse Cloud needs to show it', { kind: 'validation' });
+    }
+    const params = new URLSearchParams({ db_name: database, db_user: user, db_operation: operation });
+    const path = `${await this.servicePath(cluster.id, signal)}/slowQueryPatterns/${encodeURIComponent(id)}?${params}`;
     return decodeSlowQueryDetail(await this.call({ method: 'GET', path, signal }));
   }
 
@@ -269,7 +289,7 @@ export class ClickHouseProvider implements Provider {
     return { values: settingValues(await this.getConfig(cluster.id, signal)), specs: [...PG_SETTINGS], freeGroups: ['pgbouncer'] };
   }
 
-  /** PATCH /config with the changed keys only (a merge); values are checked against the spec's types first. */
+  /** PATCH /config with the changed keys only (a merge) and both maps present; values are checked against the spec's types first. */
   async updateSettings(cluster: Cluster, changes: Record<string, string>, signal?: AbortSignal): Promise<SettingsResult> {
     const pgConfig: Record<string, string | number> = {};
     const pgBouncerConfig: Record<string, string> = {};
@@ -287,10 +307,8 @@ export class ClickHouseProvider implements Provider {
     if (Object.keys(pgBouncerConfig).length > PGBOUNCER_MAX) errors[''] = `at most ${PGBOUNCER_MAX} PgBouncer parameters`;
     const first = Object.entries(errors)[0];
     if (first) throw new ApiError(first[1], { kind: 'validation', fieldErrors: errors });
-    const body: Record<string, unknown> = {};
-    if (Object.keys(pgConfig).length) body.pgConfig = pgConfig;
-    if (Object.keys(pgBouncerConfig).length) body.pgBouncerConfig = pgBouncerConfig;
-    const result = await this.setConfig(cluster.id, body as Omit<PgInstanceConfig, 'message'>, { signal });
+    // The spec's postgresInstanceConfig requires both maps; the unchanged one goes as {} (docs/fakes.md, ClickHouse).
+    const result = await this.setConfig(cluster.id, { pgConfig, pgBouncerConfig }, { signal });
     return { values: settingValues(result), message: result.message };
   }
 
@@ -310,18 +328,18 @@ export class ClickHouseProvider implements Provider {
   /** The CA certificate bundle (PEM) for verify-full connections. */
   async caCertificates(id: string, signal?: AbortSignal): Promise<string> {
     const path = `${await this.servicePath(id, signal)}/caCertificates`;
-    return this.call<string>({ method: 'GET', path, signal, expect: 'text', headers: { accept: 'application/x-pem-file' } });
+    return this.subCall<string>(id, 'caCertificates', { method: 'GET', path, signal, expect: 'text', headers: { accept: 'application/x-pem-file' } });
   }
 
   async getConfig(id: string, signal?: AbortSignal): Promise<PgInstanceConfig> {
     const path = `${await this.servicePath(id, signal)}/config`;
-    return configOf(await this.call({ method: 'GET', path, signal }));
+    return configOf(await this.subCall(id, 'config', { method: 'GET', path, signal }));
   }
 
   /** PATCH merges into the user-set values; `replace` (POST) makes them exactly `config`. */
   async setConfig(id: string, config: Omit<PgInstanceConfig, 'message'>, opts: { replace?: boolean; signal?: AbortSignal } = {}): Promise<PgInstanceConfig> {
     const path = `${await this.servicePath(id, opts.signal)}/config`;
-    return configOf(await this.call({ method: opts.replace ? 'POST' : 'PATCH', path, body: config, signal: opts.signal }));
+    return configOf(await this.subCall(id, 'config', { method: opts.replace ? 'POST' : 'PATCH', path, body: config, signal: opts.signal }));
   }
 
   async close(): Promise<void> {
@@ -365,6 +383,21 @@ export class ClickHouseProvider implements Provider {
     return this.orgLookup;
   }
 
+  /**
+   * A request to a sub-resource of service `id` (/logs, /config, …). A 404 there, for a service that exists, means
+   * this API has no such endpoint (an older ClickHouse Cloud API than the spec copy), not "no such service".
+   */
+  private async subCall<T = unknown>(id: string, endpoint: string, req: Parameters<HttpClient['json']>[0]): Promise<T> {
+    try {
+      return await this.call<T>(req);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.kind !== 'not-found') throw err;
+      const exists = await this.call({ method: 'GET', path: await this.servicePath(id, req.signal), signal: req.signal }).then(() => true, () => false);
+      if (!exists) throw err;
+      throw new ApiError(`this ClickHouse Cloud API has no /${endpoint} endpoint (404 for a service that exists)`, { kind: 'unsupported', status: 404, cause: err });
+    }
+  }
+
   private async call<T = unknown>(req: Parameters<HttpClient['json']>[0]): Promise<T> {
     const policy = this.deps.retry ?? DEFAULT_RETRY;
     for (let attempt = 0; ; attempt++) {
@@ -382,6 +415,13 @@ export class ClickHouseProvider implements Provider {
       }
     }
   }
+}
+
+/** "<name> restored" within the spec's name rules: letters, digits and spaces, at most NAME_MAX characters. */
+export function restoredName(source: string): string {
+  const suffix = ' restored';
+  const base = source.replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/ {2,}/g, ' ').trim().slice(0, NAME_MAX - suffix.length).trimEnd();
+  return base ? `${base}${suffix}` : suffix.trim();
 }
 
 /** pgConfig keys as they are, PgBouncer keys as "pgbouncer.NAME"; every value as text. */

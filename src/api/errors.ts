@@ -16,7 +16,8 @@ export type ErrorKind =
   | 'malformed' // a body we could not understand
   | 'provider' // an application error inside a 2xx (PGO Code:"error")
   | 'version-mismatch' // PGO ClientVersion
-  | 'config'; // the profile itself is incomplete
+  | 'config' // the profile itself is incomplete
+  | 'unsupported'; // this API has no such endpoint (a 404 under a cluster that exists)
 
 export interface ApiErrorInit {
   kind: ErrorKind;
@@ -85,7 +86,9 @@ const HINTS: Partial<Record<ErrorKind, string>> = {
 export function httpError(status: number, providerMessage: string | undefined, extra: Partial<ApiErrorInit> = {}): ApiError {
   const kind = kindForStatus(status);
   const head = `${status} ${statusText(status)}`;
-  const tail = providerMessage ? `: ${providerMessage}` : HINTS[kind] ? ` (${HINTS[kind]})` : '';
+  // Many servers repeat the status text in their message ("Unauthorized: token expired"): say it once.
+  const said = providerMessage?.replace(new RegExp(`^(${status}\\s*)?${statusText(status)}\\b\\s*[:.,-]?\\s*`, 'i'), '');
+  const tail = said ? `: ${said}` : HINTS[kind] ? ` (${HINTS[kind]})` : '';
   return new ApiError(head + tail, { kind, status, providerMessage, ...extra });
 }
 

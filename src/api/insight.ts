@@ -2,6 +2,7 @@
 // patterns and settings. Providers implement the optional Provider methods that return these (types.ts);
 // `supports(provider, cluster, 'logs')` etc. say which (capabilities.ts). Every string here is provider text:
 // it reaches the terminal only through src/text/write.ts / safe.ts.
+import { BASE_UNITS, showAmount, toBase, unitNames } from './pg-units.js';
 
 export interface LogLine {
   /** ISO 8601 time of the line. */
@@ -81,7 +82,9 @@ export interface SettingSpec {
   group: string;
   kind: SettingKind;
   choices?: string[];
+  /** Memory: in kB; time: in the setting's base unit (./pg-units.ts); other numbers as they are. */
   min?: number;
+  max?: number;
   /** A number with a unit suffix is allowed ("64MB", "30s"). */
   units?: boolean;
   help?: string;
@@ -104,17 +107,38 @@ export interface SettingsResult {
   message?: string;
 }
 
-/** Checks one value against its spec; the reason in one line, or undefined when it is fine. */
+/**
+ * Checks one value against its spec; the reason in one line, or undefined when it is fine. Numbers are read as
+ * PostgreSQL reads them (./pg-units.ts): units of the setting's kind only, a bare number in its base unit, and
+ * the minimum and maximum compared after conversion (memory in kB, time in the base unit).
+ */
 export function checkSetting(spec: SettingSpec, value: string): string | undefined {
   const v = value.trim();
   if (v === '') return `${spec.key} needs a value`;
   if (spec.kind === 'choice') return spec.choices?.includes(v) ? undefined : `${spec.key} must be one of: ${spec.choices?.join(', ')}`;
   if (spec.kind === 'text') return undefined;
+  const base = BASE_UNITS[spec.key];
   const m = /^(-?\d+(?:\.\d+)?)\s*([A-Za-z]*)$/.exec(v);
-  if (!m || (m[2] && !spec.units) || (spec.kind === 'int' && m[1]!.includes('.'))) {
-    return `${spec.key} must be ${spec.kind === 'int' ? 'a whole number' : 'a number'}${spec.units ? ' (optionally with a unit, e.g. 64MB or 30s)' : ''}`;
+  const unitOk = spec.units && base !== undefined;
+  if (!m || (m[2] && !spec.units) || (spec.kind === 'int' && m[1]!.includes('.') && !(base && m[2]))) {
+    return `${spec.key} must be ${spec.kind === 'int' ? 'a whole number' : 'a number'}${unitOk ? ` (optionally with a unit: ${unitNames(base.kind)})` : ''}`;
   }
-  if (spec.min !== undefined && !m[2] && Number(m[1]) < spec.min) return `${spec.key} must be at least ${spec.min}`;
+  const amount = Number(m[1]);
+  const unit = m[2] ?? '';
+  if (!base) {
+    if (unit) return `${spec.key} takes no unit (a plain ${spec.kind === 'int' ? 'whole number' : 'number'}), not "${unit}"`;
+    if (spec.min !== undefined && amount < spec.min) return `${spec.key} must be at least ${spec.min}`;
+    if (spec.max !== undefined && amount > spec.max) return `${spec.key} must be at most ${spec.max}`;
+    return undefined;
+  }
+  const got = toBase(base, amount, unit);
+  if (typeof got === 'string') return `${spec.key} ${got}`;
+  // Memory limits are in kB; time limits in the setting's base unit (./pg-units.ts).
+  const scale = base.kind === 'memory' ? 1 : base.size;
+  const shown = showAmount(base.kind, got);
+  const said = !unit ? ` (a bare number is in ${base.name})` : shown !== v.replace(/\s+/g, '') ? ` (${v} is ${shown})` : '';
+  if (spec.min !== undefined && got < spec.min * scale) return `${spec.key} must be at least ${showAmount(base.kind, spec.min * scale)}${said}`;
+  if (spec.max !== undefined && got > spec.max * scale) return `${spec.key} must be at most ${showAmount(base.kind, spec.max * scale)}${said}`;
   return undefined;
 }
 
@@ -162,6 +186,9 @@ export interface QueryExecution {
 }
 
 /** A pattern with its recent executions (ClickHouse /slowQueryPatterns/{queryId}). */
+/** What names one pattern: its id and the database, user and operation it was listed under. */
+export type SlowQueryRef = Pick<SlowQuery, 'id' | 'database' | 'user' | 'operation'>;
+
 export interface SlowQueryDetail {
   query?: SlowQuery;
   recent: QueryExecution[];

@@ -5,7 +5,7 @@ import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
 import { budgetOf } from './budget-profile.js';
 import { FreshReads } from './fresh-reads.js';
-import { IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
+import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV1Profile, ProviderDeps } from './profile.js';
 import { collectPages } from './paging.js';
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
@@ -51,6 +51,7 @@ export class IonosV1Provider implements Provider {
       timeoutMs: prof.timeoutMs,
       retry: deps.retry,
       dispatcher: deps.dispatcher,
+      plainHttp: { insecure: prof.insecure, login: IONOS_LOGIN },
       errorMessage,
     });
   }
@@ -131,7 +132,7 @@ export class IonosV1Provider implements Provider {
 
   async editForm(cluster: Cluster, signal?: AbortSignal): Promise<FormSpec> {
     const raw = await this.read(cluster.id, signal);
-    const versions = await this.versions(`${clusterPath(raw.id)}/postgresversions`, signal).catch(() => []);
+    const versions = await this.clusterVersions(raw.id, signal).catch(() => []);
     return editFormSpec(raw, versions);
   }
 
@@ -170,7 +171,7 @@ export class IonosV1Provider implements Provider {
 
   /** Versions newer than the cluster's among those the API offers for it. */
   async upgradeTargets(cluster: Cluster, signal?: AbortSignal): Promise<string[]> {
-    const versions = await this.versions(`${clusterPath(cluster.id)}/postgresversions`, signal);
+    const versions = await this.clusterVersions(cluster.id, signal);
     const now = Number(cluster.version ?? 0);
     return versions.filter((v) => Number(v) > now).sort((a, b) => Number(a) - Number(b));
   }
@@ -212,6 +213,26 @@ export class IonosV1Provider implements Provider {
   /** `reuse`: an edit's form, plan and update share the read its lookup just made (fresh-reads.ts). */
   private read(id: string, signal?: AbortSignal, reuse = true): Promise<V1Cluster> {
     return this.reads.read(id, async () => decodeCluster(await this.call({ method: 'GET', path: clusterPath(id), signal })), reuse);
+  }
+
+  /** Whether the API answered 404 to /clusters/{id}/versions (an older API): then only the deprecated path is asked. */
+  private noVersionsPath = false;
+
+  /**
+   * A cluster's PostgreSQL versions from /clusters/{clusterId}/versions, which the API reference lists in place of
+   * the deprecated /clusters/{id}/postgresversions; the old path is the fallback when the new one answers 404
+   * (docs/ionos.md, "Versions").
+   */
+  private async clusterVersions(id: string, signal?: AbortSignal): Promise<string[]> {
+    if (!this.noVersionsPath) {
+      try {
+        return await this.versions(`${clusterPath(id)}/versions`, signal);
+      } catch (err) {
+        if (!(err instanceof ApiError) || err.kind !== 'not-found') throw err;
+        this.noVersionsPath = true;
+      }
+    }
+    return this.versions(`${clusterPath(id)}/postgresversions`, signal);
   }
 
   private async versions(path: string, signal?: AbortSignal): Promise<string[]> {

@@ -5,7 +5,7 @@ import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
 import { budgetOf } from './budget-profile.js';
 import { FreshReads } from './fresh-reads.js';
-import { IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
+import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV2Profile, ProviderDeps } from './profile.js';
 import {
   writeClusterSecret,
@@ -13,7 +13,7 @@ import {
 } from './types.js';
 import { endpointFor, profileLocations } from './ionos-v2/catalog.js';
 import { createFormSpec, createProperties, validateCreate } from './ionos-v2/forms.js';
-import { editFormSpec, planPut, validateEdit } from './ionos-v2/edit.js';
+import { asksForCredentials, editFormSpec, planPut, validateEdit } from './ionos-v2/edit.js';
 import {
   decodeBackupLocationPage, decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersionPage, errorMessage, toBackup, toCluster,
   type V2Cluster, type V2Version,
@@ -51,6 +51,7 @@ export class IonosV2Provider implements Provider {
       timeoutMs: prof.timeoutMs,
       retry: deps.retry,
       dispatcher: deps.dispatcher,
+      plainHttp: { insecure: prof.insecure, login: IONOS_LOGIN },
       errorMessage,
     });
   }
@@ -155,7 +156,15 @@ export class IonosV2Provider implements Provider {
     const plan = planPut(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return toCluster(this.profile, location, raw);
     this.reads.forget(raw.id);
-    const updated = decodeCluster(await this.call(location, { method: 'PUT', path: plan.path, body: plan.body, signal }));
+    const updated = decodeCluster(
+      await this.call(location, { method: 'PUT', path: plan.path, body: plan.body, signal }).catch((err: unknown) => {
+        if (!(err instanceof ApiError) || !asksForCredentials(err.providerMessage) || values.password) throw err;
+        const user = raw.properties.credentials?.username ?? 'the database user';
+        throw new ApiError(`IONOS wants the database password of ${user} with this change: give it in the Password field (pgtui edit --password-stdin); it is sent once and never stored`, {
+          kind: 'validation', status: err.status, providerMessage: err.providerMessage, fieldErrors: { password: 'IONOS asks for the password with this change' },
+        });
+      }),
+    );
     return toCluster(this.profile, location, updated);
   }
 
@@ -167,7 +176,9 @@ export class IonosV2Provider implements Provider {
 
   /**
    * In place (v2 has no restore endpoint): the cluster PUT back as it is, with restoreFromBackup.recoveryTargetDatetime.
-   * A --backup must be one of this cluster's own; without --to, its latest recovery time is the target.
+   * A --backup must be one of this cluster's own; without --to, the latest point it allows: its
+   * latestRecoveryTargetTime, or, while that is null (the active backup, "restorable up to now"), no
+   * recoveryTargetDatetime at all, which the API documents as optional (docs/ionos.md, "Restore").
    */
   async restore(cluster: Cluster, req: RestoreRequest, signal?: AbortSignal): Promise<Cluster> {
     const { location, raw } = await this.read(cluster.id, signal);
@@ -176,11 +187,10 @@ export class IonosV2Provider implements Provider {
       const backup = (await this.backups(raw.id, signal)).find((b) => b.id === req.backupId);
       if (!backup) throw new ApiError(`${req.backupId} is not a backup of ${cluster.name}: this API restores a cluster in place from its own backups`, { kind: 'validation' });
       target ??= backup.latestRecoveryTargetTime;
-    }
-    if (!target) throw new ApiError('restore needs --to TIME, or a --backup ID with a recovery time', { kind: 'validation' });
+    } else if (!target) throw new ApiError('restore needs --to TIME, or a --backup ID', { kind: 'validation' });
     const plan = planPut(raw, {}, clusterPath(raw.id));
     const body = plan.body as { id: string; properties: Record<string, unknown> };
-    body.properties.restoreFromBackup = { recoveryTargetDatetime: target };
+    body.properties.restoreFromBackup = target ? { recoveryTargetDatetime: target } : {};
     return toCluster(this.profile, location, decodeCluster(await this.call(location, { method: 'PUT', path: plan.path, body, signal })));
   }
 

@@ -77,8 +77,10 @@ const row = <K extends keyof Provider, A extends unknown[]>(
 });
 
 type FormValues = import('./types.js').FormValues;
+type RestoreRequest = import('./types.js').RestoreRequest;
 type LogQuery = import('./insight.js').LogQuery;
 type TimeRange = import('./insight.js').TimeRange;
+type SlowQueryRef = import('./insight.js').SlowQueryRef;
 
 /** The calls, by the store intent's name. */
 export const CALLS = {
@@ -93,8 +95,12 @@ export const CALLS = {
   logs: row('logs', 'logs', false, 1, (fn, c, [query]: [LogQuery], s) => fn(c, query, s)),
   metrics: row('metrics', 'metrics', false, 1, (fn, c, [range]: [TimeRange], s) => fn(c, range, s)),
   slowQueries: row('slowQueries', 'slowQueries', false, 1, (fn, c, [range]: [TimeRange], s) => fn(c, range, s)),
-  slowQueryDetail: row('slowQueries', 'slowQueryDetail', false, 1, (fn, c, [id]: [string], s) => fn(c, id, s)),
+  slowQueryDetail: row('slowQueries', 'slowQueryDetail', false, 1, (fn, c, [pattern]: [SlowQueryRef], s) => fn(c, pattern, s)),
   readSettings: row('settings', 'readSettings', false, 0, (fn, c, _a: [], s) => fn(c, s)),
+  restore: row('restore', 'restore', true, 1, (fn, c, [req]: [RestoreRequest], s) => fn(c, req, s), { changesState: true }),
+  diskUsage: row('diskUsage', 'diskUsage', false, 0, (fn, c, _a: [], s) => fn(c, s)),
+  reachability: row('reachability', 'reachability', false, 0, (fn, c, _a: [], s) => fn(c, s)),
+  failoverTargets: row('failover', 'failoverTargets', false, 0, (fn, c, _a: [], s) => fn(c, s)),
   updateSettings: row('settings', 'updateSettings', true, 1, (fn, c, [changes]: [Record<string, string>], s) => fn(c, changes, s), { label: 'changing settings' }),
 };
 

@@ -18,6 +18,7 @@ import {
   type Provider, type ListResult,
 } from './types.js';
 import { PgoTransport } from './pgo/client.js';
+import { isPlainHttp } from './pgo/plain-http.js';
 import { finishList, problemsWarning, type ItemProblem } from './list-result.js';
 import { createFormSpec, currentEditValues, editFormSpec, parseCreate, parseEdit, type EditValues } from './pgo/forms.js';
 import { isPrivateAddress, postgresVersionFromTag, primaryHost, toCluster } from './pgo/map.js';
@@ -52,6 +53,10 @@ export class PgoProvider implements Provider {
   }
 
   async verify(signal?: AbortSignal): Promise<Identity> {
+    // The apiserver refuses every request but /health without a client certificate (403): say so here, not later.
+    if (!isPlainHttp(this.settings.apiUrl) && !this.settings.clientCert) {
+      throw new ApiError('no client certificate: the PGO apiserver refuses every request but /health without one (give --cert and --key, the files pgo uses)', { kind: 'config' });
+    }
     const version = await this.transport.serverVersion(signal, true);
     // An authenticated call in the namespace: proves the credentials and that the namespace is managed.
     await this.show({ clustername: '', allflag: false }, signal);
@@ -106,6 +111,7 @@ export class PgoProvider implements Provider {
         ReplicaCount: Number(v.replicas),
         // pgo sends true unless --disable-autofail; leaving it out would silently turn off HA.
         AutofailFlag: v.autofail === 'true',
+        // Empty unless chosen: the operator's configured image (and so its PostgreSQL) applies, as with pgo.
         CCPImageTag: v.imageTag,
         CPURequest: v.cpu,
         MemoryRequest: v.memory,
@@ -114,7 +120,8 @@ export class PgoProvider implements Provider {
         Database: v.database,
         ...(v.password ? { Password: v.password } : {}),
         ServiceType: v.serviceType,
-        SyncReplication: v.syncReplication === 'true',
+        // Only when chosen (pgo sends it only with --sync-replication): null leaves the operator's default.
+        ...(v.syncReplication ? { SyncReplication: v.syncReplication === 'true' } : {}),
         PgbouncerFlag: v.pgbouncer === 'true',
       }),
       { signal },
@@ -250,10 +257,18 @@ export class PgoProvider implements Provider {
     return backups;
   }
 
-  /** GET /failover/{name}: the replicas that could take over. */
+  /** GET /failover/{name}: the replicas that could take over (the apiserver asks for the CreateFailover permission). */
   async failoverTargets(cluster: Cluster, signal?: AbortSignal): Promise<FailoverTarget[]> {
     const version = await this.transport.serverVersion(signal);
-    const body = await this.transport.client().json({ method: 'GET', path: `/failover/${encodeURIComponent(cluster.id)}`, query: { version, namespace: this.settings.namespace }, signal });
+    const body = await this.transport
+      .client()
+      .json({ method: 'GET', path: `/failover/${encodeURIComponent(cluster.id)}`, query: { version, namespace: this.settings.namespace }, signal })
+      .catch((err: unknown) => {
+        if (!(err instanceof ApiError) || err.status !== 403 || /certificate/i.test(err.providerMessage ?? '')) throw err;
+        throw new ApiError(`pgouser ${this.settings.username} may not list failover targets: the apiserver asks for the CreateFailover permission even to read them (pgorole)`, {
+          kind: 'forbidden', status: 403, providerMessage: err.providerMessage,
+        });
+      });
     const { status, targets } = decodeFailoverTargets(body);
     this.transport.check(status, 'failover');
     return targets;

@@ -85,6 +85,8 @@ export interface ProviderModule<P extends ProfileBase = ProfileBase> {
   readonly rate: RatePolicy<P>;
   /** The client. Errors it throws are named with the profile by the registry (src/api/registry.ts). */
   create(profile: P, deps: ProviderDeps): Provider;
+  /** One line: how to get pg_stat_statements on this provider's clusters (`pgtui statements`, docs/postgres.md). */
+  readonly pgStatStatementsHint?: string;
   /** What a verify discovered that the saved profile keeps (ClickHouse's organization id). */
   afterVerify?(p: P, identity: Identity): P;
   /**

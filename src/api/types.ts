@@ -57,6 +57,8 @@ export interface ConnectionInfo {
   user?: string;
   sslmode: SslMode;
   /** CA file for verify-full. */
+  /** The profile's own `connect.sslmode` chose `sslmode`: kept as set (psql-tls.ts upgrades only a provider default). */
+  sslmodeFromProfile?: boolean;
   sslrootcert?: string;
   /** ClickHouse requires SCRAM channel binding. */
   channelBinding?: 'require';
@@ -150,6 +152,12 @@ export interface ListResult {
   warnings: string[];
   /** Later clusters with an id already listed, kept aside for `get` (which calls the id ambiguous). */
   duplicates: Cluster[];
+  /**
+   * Per-row extras the list answered without (ClickHouse's hostnames, which list items lack): looks them up when
+   * called (a caller that shows no hostnames spends no requests) and resolves to the clusters they completed.
+   * Never rejects. The rows are shown without waiting for it.
+   */
+  extras?: () => Promise<Cluster[]>;
 }
 
 export interface Provider {
@@ -189,7 +197,7 @@ export interface Provider {
   /** Worst (most total time) first. */
   slowQueries?(cluster: Cluster, range: import('./insight.js').TimeRange, signal?: AbortSignal): Promise<import('./insight.js').SlowQuery[]>;
   /** One slow query pattern (an id from slowQueries) with its recent executions. */
-  slowQueryDetail?(cluster: Cluster, id: string, signal?: AbortSignal): Promise<import('./insight.js').SlowQueryDetail>;
+  slowQueryDetail?(cluster: Cluster, pattern: import('./insight.js').SlowQueryRef, signal?: AbortSignal): Promise<import('./insight.js').SlowQueryDetail>;
   readSettings?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').SettingsView>;
   /** Merges `changes` (key → value, keys as in SettingsView) into the cluster's settings. */
   updateSettings?(cluster: Cluster, changes: Record<string, string>, signal?: AbortSignal): Promise<import('./insight.js').SettingsResult>;

@@ -2,14 +2,15 @@
 // with --set key=value it checks each value against the spec's type, shows the plan and asks, like `edit`
 // (docs/plans.md).
 import { checkSetting, type SettingSpec, type SettingsView } from '../api/insight.js';
+import { BASE_UNITS, showAmount } from '../api/pg-units.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { parseAssignments } from './edit.js';
 import { CommandError, EXIT } from './exit-codes.js';
-import { targetWith } from './insight-args.js';
 import { runPlanned } from './plan-flow.js';
 import { protectionOf } from '../api/protection.js';
+import { configFromPostgres, targetOrPostgres } from './pg-fallback.js';
 
 export interface ConfigOptions {
   set?: string[];
@@ -23,8 +24,12 @@ export interface ConfigOptions {
 
 function typeNote(s: SettingSpec): string {
   if (s.kind === 'choice') return (s.choices ?? []).join('|');
-  const base = s.kind === 'int' ? 'integer' : s.kind === 'number' ? 'number' : 'text';
-  return [base, s.units ? 'unit ok' : '', s.min !== undefined ? `≥ ${s.min}` : '', s.restart ? 'restart' : ''].filter(Boolean).join(', ');
+  const type = s.kind === 'int' ? 'integer' : s.kind === 'number' ? 'number' : 'text';
+  const base = s.units ? BASE_UNITS[s.key] : undefined;
+  const limit = (n: number | undefined) => (n === undefined ? undefined : base ? showAmount(base.kind, base.kind === 'memory' ? n : n * base.size) : String(n));
+  const min = limit(s.min);
+  const max = limit(s.max);
+  return [type, base ? `in ${base.name} or with a unit` : '', min !== undefined ? `≥ ${min}` : '', max !== undefined ? `≤ ${max}` : '', s.restart ? 'restart' : ''].filter(Boolean).join(', ');
 }
 
 function listLines(view: SettingsView): string[] {
@@ -57,7 +62,9 @@ export function checkChanges(view: SettingsView, changes: Record<string, string>
 
 export async function config(ctx: Context, query: string, opts: ConfigOptions): Promise<number> {
   const changes = parseAssignments(opts.set ?? []);
-  const { cluster, profile, provider } = await targetWith(ctx, query, 'settings');
+  const target = await targetOrPostgres(ctx, query, 'settings');
+  if (target.postgres) return configFromPostgres(ctx, target, opts);
+  const { cluster, profile, provider } = target;
   const view = await provider.readSettings!(cluster);
   if (Object.keys(changes).length === 0) {
     writeOut(opts.json ? `${safeJson(view)}\n` : `${listLines(view).join('\n')}\n`);

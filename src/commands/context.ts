@@ -1,6 +1,6 @@
 // What every command needs: the config, the chosen profiles, and providers built from them.
 import type { Profile } from '../api/profile.js';
-import { createProvider } from '../api/registry.js';
+import { createProvider, providerModules } from '../api/registry.js';
 import type { Provider } from '../api/types.js';
 import { join } from 'node:path';
 import { openJournal, stateDir, type Journal } from '../plan/journal.js';
@@ -23,6 +23,8 @@ export interface Context {
   notice?: string;
   /** Where applied plans are recorded (docs/plans.md): the state directory, or the demo's throwaway one. */
   journal: Journal;
+  /** --demo: settles when the demo's Postgres workload is seeded (the Postgres commands wait for it). */
+  demoSeeded?: Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -35,11 +37,13 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
   let stopDemo: (() => Promise<void>) | undefined;
   let dir = opts.configDir;
   let notice: string | undefined;
+  let demoSeeded: Promise<unknown> | undefined;
   if (opts.demo) {
     const { startDemo } = await import('../demo/start.js');
     // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it).
     const demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined });
     stopDemo = () => demo.stop();
+    demoSeeded = demo.workload;
     dir = demo.configDir;
     notice = demo.postgresProblem;
   }
@@ -78,8 +82,18 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     banner: opts.demo ? 'demo' : undefined,
     journal,
     notice,
+    demoSeeded,
     async close() {
       await stopDemo?.();
     },
   };
+}
+
+/** What a one-shot says when there is no profile at all (as the TUI's first-run screen does): how to add one. */
+export function noProfiles(): CommandError {
+  const env = [...new Set(providerModules().map((m) => m.envHint).filter(Boolean))].join('; ');
+  return new CommandError(
+    `no profile is configured. Add one with: pgtui profile add NAME --provider KIND (pgtui profile add --help), or set ${env}; or try pgtui --demo`,
+    EXIT.usage,
+  );
 }

@@ -27,17 +27,37 @@ export interface CreateOptions {
   readOnly?: boolean;
 }
 
+/** A choice as the command line takes it: the value, and what it is when the value alone does not say (a UUID). */
+function choiceText(c: { value: string; label?: string }): string {
+  return c.label && c.label !== c.value ? `${c.value} (${c.label})` : c.value;
+}
+
+/** True when every choice is its own label: the values fit on one line, joined with |. */
+const plainChoices = (f: FieldSpec) => (f.choices ?? []).every((c) => !c.label || c.label === c.value);
+
 function fieldRows(spec: FormSpec): string[] {
   const values = initialValues(spec);
   const rows = spec.fields.map((f: FieldSpec) => {
-    const choices = f.choices && f.choices.length > 0 ? f.choices.map((c) => c.value).slice(0, 8).join('|') + (f.choices.length > 8 ? '|…' : '') : '';
+    // Every valid value, never cut: a script's author needs the one that is not in the first eight.
+    const choices = f.choices && f.choices.length > 0 ? (plainChoices(f) ? f.choices.map((c) => c.value).join('|') : 'one of the values below') : '';
     const when = f.showWhen ? `only when ${f.showWhen.key}=${f.showWhen.values.join('|')}` : '';
     const note = [f.required ? 'required' : '', f.kind === 'secret' ? 'secret: from stdin with --password-stdin' : choices, when, f.help ?? ''].filter(Boolean).join('  ');
-    return [f.key, f.kind === 'secret' ? '' : values[f.key] ?? '', note] as const;
+    return [f.key, f.kind === 'secret' ? '' : values[f.key] ?? '', note, f] as const;
   });
   const kw = rows.reduce((w, r) => Math.max(w, r[0].length), 3);
   const vw = rows.reduce((w, r) => Math.max(w, r[1].length), 7);
-  return [`${'KEY'.padEnd(kw)}  ${'DEFAULT'.padEnd(vw)}  NOTES`, ...rows.map(([k, v, n]) => `${k.padEnd(kw)}  ${v.padEnd(vw)}  ${n}`.trimEnd())];
+  const out = [`${'KEY'.padEnd(kw)}  ${'DEFAULT'.padEnd(vw)}  NOTES`];
+  for (const [k, v, n, f] of rows) {
+    out.push(`${k.padEnd(kw)}  ${v.padEnd(vw)}  ${n}`.trimEnd());
+    if (f.choices?.length && !plainChoices(f)) for (const c of f.choices) out.push(`${' '.repeat(kw + 2)}  ${choiceText(c)}`);
+  }
+  return out;
+}
+
+/** After "choose … from the list": the list, all of it. */
+function withChoices(field: FieldSpec | undefined, reason: string): string {
+  if (!field?.choices?.length || !/from the list|^choose /.test(reason)) return reason;
+  return `${reason}: ${field.choices.map(choiceText).join(', ')}`;
 }
 
 /** The secret fields' values from stdin: the whole input for one field, one line per field (in form order) for more. */
@@ -67,7 +87,7 @@ export function createValues(spec: FormSpec, assignments: FormValues, secrets: F
   const hint = (key: string) => (byKey.get(key)?.kind === 'secret' && !secrets[key] ? ' (give it on stdin with --password-stdin)' : '');
   const lines = Object.entries(spec.validate(values))
     .filter(([key]) => key === '' || shown.has(key))
-    .map(([key, reason]) => (key ? `${key}: ${reason}${hint(key)}` : reason));
+    .map(([key, reason]) => (key ? `${key}: ${withChoices(byKey.get(key), reason)}${hint(key)}` : reason));
   if (lines.length > 0) throw new CommandError(lines.length === 1 ? lines[0]! : `the cluster is not valid:\n  ${lines.join('\n  ')}`, EXIT.usage);
   return submittedValues(spec, values);
 }

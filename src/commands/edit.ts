@@ -2,7 +2,9 @@
 // Without --set it lists what can be changed; with --set it validates like the form, prints the diff (and,
 // the exact request with secrets masked, its curl line and impact: docs/plans.md), asks, then sends the change.
 import { createInterface } from 'node:readline/promises';
-import type { FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import { PROVIDER_LABELS } from '../api/registry.js';
+import { supports, unsupportedReason } from '../api/capabilities.js';
+import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
 import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
 import { sanitize } from '../format.js';
 import { errLine, writeOut } from '../text/write.js';
@@ -11,6 +13,7 @@ import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
 import { refuseReadOnly } from './guard.js';
+import { readStdin } from './stdin.js';
 
 export interface EditOptions {
   set?: string[];
@@ -20,6 +23,8 @@ export interface EditOptions {
   readOnly?: boolean;
   confirm?: string;
   output?: string;
+  /** The edit form's secret (a password some APIs want back with the change) from the first line of stdin. */
+  passwordStdin?: boolean;
 }
 
 /** "key=value" pairs → values; the first `=` splits, so values may contain `=`. */
@@ -42,6 +47,7 @@ export function applyAssignments(spec: FormSpec, assignments: FormValues): FormV
     const field = byKey.get(key);
     if (!field) throw new CommandError(`${key} is not a field you can edit here; one of: ${spec.fields.filter((f) => !f.immutable).map((f) => f.key).join(', ')}`, EXIT.usage);
     if (field.immutable) throw new CommandError(`${key} cannot be changed after the cluster was created`, EXIT.usage);
+    if (field.kind === 'secret') throw new CommandError(`${key} is a secret: give it on stdin with --password-stdin, never in --set`, EXIT.usage);
   }
   const values = initialValues(spec, assignments);
   for (const key of Object.keys(assignments)) {
@@ -86,6 +92,7 @@ export async function edit(ctx: Context, query: string, opts: EditOptions): Prom
   const profile = ctx.profiles.find((p) => p.name === cluster.profile)!;
   const provider = ctx.providerFor(profile);
   if (!provider.editForm || !provider.planUpdate || !provider.update) throw new CommandError(`${profile.kind} clusters cannot be edited through its API`, EXIT.usage);
+  if (!supports(provider, cluster, 'edit')) throw new CommandError(unsupportedReason(provider, cluster, 'edit', PROVIDER_LABELS[cluster.provider]), EXIT.refused);
   const spec = await provider.editForm(cluster);
   if (Object.keys(assignments).length === 0) {
     writeOut(`${fieldLines(spec, initialValues(spec)).map(sanitize).join('\n')}\n`);
@@ -93,6 +100,15 @@ export async function edit(ctx: Context, query: string, opts: EditOptions): Prom
   }
   refuseReadOnly(opts.readOnly, profile, 'edit');
   const values = applyAssignments(spec, assignments);
+  if (opts.passwordStdin) {
+    const secret = spec.fields.find((f) => f.kind === 'secret');
+    if (!secret) throw new CommandError('--password-stdin: this edit form has no secret field', EXIT.usage);
+    if (process.stdin.isTTY) throw new CommandError('--password-stdin reads a pipe or a file (printf %s "$PW" | pgtui edit …), not the terminal', EXIT.usage);
+    if (!opts.yes && !opts.dryRun) throw new CommandError('--password-stdin takes stdin: add --yes (or --dry-run)', EXIT.usage);
+    const line = (await readStdin()).split(/\r?\n/)[0] ?? '';
+    if (!line) throw new CommandError('--password-stdin: stdin is empty', EXIT.usage);
+    values[secret.key] = line;
+  }
   const plan = await provider.planUpdate(cluster, values);
   if (plan.diff.length === 0) {
     errLine(`${cluster.name}: nothing to change`);

@@ -3,6 +3,7 @@ import type { Cluster } from '../api/types.js';
 import { oneLine } from '../text/safe.js';
 import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';
+import { clusterKey } from '../state/types.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
 import { keyValueLines } from './print-cluster.js';
@@ -27,9 +28,15 @@ export async function findCluster(ctx: Context, query: string): Promise<Cluster>
   return ctx.providerFor(profile).get(found.id);
 }
 
-export async function get(ctx: Context, query: string, opts: OutputFlags & { raw?: boolean }): Promise<number> {
+export async function get(ctx: Context, query: string, opts: OutputFlags & { raw?: boolean; watch?: boolean }): Promise<number> {
   const out = parseOutput(opts);
   const c = await findCluster(ctx, query);
+  if (opts.watch) {
+    // As one row of the ls table (or one JSON object a line), then a line each time it changes.
+    const key = clusterKey(c);
+    const profiles = ctx.profiles.filter((p) => p.name === c.profile);
+    return (await import('./watch.js')).watchClusters({ ...ctx, profiles }, { out, keep: (x) => clusterKey(x) === key, focus: key, raw: opts.raw });
+  }
   if (out.format === 'json' || out.format === 'yaml') {
     writeOut(await structured(out.format, jsonClusters([c], Boolean(opts.raw))[0]));
     return EXIT.ok;

@@ -5,7 +5,8 @@ import { oneLine, safeJson } from '../text/safe.js';
 import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { targetWith, timeWindow, type WindowOptions } from './insight-args.js';
+import { timeWindow, type WindowOptions } from './insight-args.js';
+import { metricsFromPostgres, targetOrPostgres } from './pg-fallback.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 export const SPARK_WIDTH = 40;
@@ -20,6 +21,9 @@ export function sparkline(values: readonly number[], width = SPARK_WIDTH): strin
 }
 
 /** A value in its unit: bytes in KiB…TiB, percentages with one decimal, counts as they are. */
+/** Units that are not units: the value is a number of things. */
+const UNITLESS = /^\s*(count|counts|number|#|1|)\s*$/i;
+
 export function formatValue(value: number, unit: string): string {
   if (!Number.isFinite(value)) return '-';
   if (unit === 'bytes' || unit === 'B') {
@@ -33,13 +37,15 @@ export function formatValue(value: number, unit: string): string {
     return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
   }
   const shown = Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2);
-  return unit === '%' ? `${shown}%` : unit ? `${shown} ${oneLine(unit, 20)}` : shown;
+  // A plain count ("Connections 17.4") needs no unit word after it.
+  if (UNITLESS.test(unit)) return shown;
+  return unit === '%' ? `${shown}%` : `${shown} ${oneLine(unit, 20)}`;
 }
 
 export async function metrics(ctx: Context, query: string, opts: WindowOptions & { json?: boolean }): Promise<number> {
   const window = timeWindow(opts, '1h');
-  const { cluster, provider } = await targetWith(ctx, query, 'metrics');
-  const series: MetricSeries[] = await provider.metrics!(cluster, window);
+  const target = await targetOrPostgres(ctx, query, 'metrics');
+  const series: MetricSeries[] = target.postgres ? await metricsFromPostgres(ctx, target) : await target.provider.metrics!(target.cluster, window);
   if (opts.json) {
     writeOut(`${safeJson(series.map((s) => ({ ...s, points: s.points.map((p) => ({ at: new Date(p.at).toISOString(), value: p.value })) })))}\n`);
     return EXIT.ok;

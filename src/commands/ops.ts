@@ -10,7 +10,8 @@ import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
-import { refuseReadOnly, refuseUnsupported } from './guard.js';
+import { refuseMissingEverywhere, refuseReadOnly, refuseUnsupported } from './guard.js';
+import type { Capability } from '../api/capabilities.js';
 import { clusterOutput } from './print-cluster.js';
 import { pollUntil, waitOptions } from './wait.js';
 import { runPlanned, type Ask } from './plan-flow.js';
@@ -34,7 +35,8 @@ interface Target {
   provider: Provider;
 }
 
-async function target(ctx: Context, query: string): Promise<Target> {
+async function target(ctx: Context, query: string, capability?: Capability): Promise<Target> {
+  if (capability) refuseMissingEverywhere(ctx.profiles, (p) => ctx.providerFor(p), capability);
   const cluster = await findCluster(ctx, query);
   const profile = ctx.profiles.find((p) => p.name === cluster.profile)!;
   return { cluster, profile, provider: ctx.providerFor(profile) };
@@ -77,7 +79,7 @@ export async function remove(ctx: Context, query: string, opts: OpOptions): Prom
 }
 
 export async function restart(ctx: Context, query: string, opts: OpOptions): Promise<number> {
-  const t = await target(ctx, query);
+  const t = await target(ctx, query, 'restart');
   refuseReadOnly(opts.readOnly, t.profile, 'restart');
   refuseUnsupported(t.provider, t.cluster, 'restart');
   const run = await runPlanned(ctx, planInput(t, 'restart'), () => t.provider.restart!(t.cluster.id), opts, asked(`Restart ${t.cluster.name} (${t.profile.name})? Connections will drop. [y/N] `, 'restarted'));
@@ -85,7 +87,7 @@ export async function restart(ctx: Context, query: string, opts: OpOptions): Pro
 }
 
 export async function promote(ctx: Context, query: string, opts: OpOptions): Promise<number> {
-  const t = await target(ctx, query);
+  const t = await target(ctx, query, 'promote');
   refuseReadOnly(opts.readOnly, t.profile, 'promote');
   refuseUnsupported(t.provider, t.cluster, 'promote');
   const run = await runPlanned(ctx, planInput(t, 'promote'), () => t.provider.promote!(t.cluster.id), opts, asked(`Promote ${t.cluster.name} (${t.profile.name}) to a standalone primary? It stops following its source. [y/N] `, 'promoted'));
@@ -94,7 +96,7 @@ export async function promote(ctx: Context, query: string, opts: OpOptions): Pro
 
 /** The new password goes to stdout, alone and once; everything else to stderr. */
 export async function resetPassword(ctx: Context, query: string, opts: OpOptions): Promise<number> {
-  const t = await target(ctx, query);
+  const t = await target(ctx, query, 'resetPassword');
   refuseReadOnly(opts.readOnly, t.profile, 'reset-password');
   refuseUnsupported(t.provider, t.cluster, 'resetPassword');
   const run = await runPlanned(ctx, planInput(t, 'resetPassword'), () => t.provider.resetPassword!(t.cluster.id), opts, asked(`Reset the password of ${t.cluster.name} (${t.profile.name})? The old one stops working. [y/N] `, 'reset'));
@@ -125,10 +127,11 @@ export function parseTime(text: string): string {
 export async function restore(ctx: Context, query: string, opts: RestoreOptions): Promise<number> {
   const targetTime = opts.to === undefined ? undefined : parseTime(opts.to);
   if (!opts.backup && !targetTime) throw new CommandError('restore needs --backup ID (pgtui backups NAME lists them) or --to TIME', EXIT.usage);
-  const t = await target(ctx, query);
+  const t = await target(ctx, query, 'restore');
   refuseReadOnly(opts.readOnly, t.profile, 'restore');
   refuseUnsupported(t.provider, t.cluster, 'restore');
-  const how = opts.backup ? `from backup ${opts.backup}${targetTime ? ` to ${targetTime}` : ''}` : `to ${targetTime}`;
+  // Without --to a backup restores to the latest point it allows: its last recovery time, or now while it is active.
+  const how = opts.backup ? `from backup ${opts.backup} ${targetTime ? `to ${targetTime}` : 'to the latest point it allows (its latest recovery time; now, while it is the active backup)'}` : `to ${targetTime}`;
   const changes = [
     ...(opts.backup ? [{ key: 'backup', label: 'backup', from: '', to: opts.backup }] : []),
     ...(targetTime ? [{ key: 'targetTime', label: 'point in time', from: '', to: targetTime }] : []),

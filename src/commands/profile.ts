@@ -1,7 +1,9 @@
 // pgtui profile add|list|remove|test — without a terminal UI. Secrets come from stdin or the environment,
 // never from a command-line flag (argv is visible to every user of the machine).
 import type { Profile } from '../api/profile.js';
-import type { Context } from './context.js';
+import { noProfiles, type Context } from './context.js';
+import { describeError } from '../api/errors.js';
+import { oneLine } from '../text/safe.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { isProviderKind, moduleFor, PROVIDER_KINDS } from '../api/registry.js';
 import { isProtection, PROTECTION_COLORS, PROTECTION_LABELS, PROTECTIONS, protectionOf, type Protection } from '../api/protection.js';
@@ -77,15 +79,29 @@ export function profileList(ctx: Context, json: boolean): number {
 }
 
 export async function profileRemove(ctx: Context, name: string): Promise<number> {
+  // An unknown profile is a usage error (exit 2) in every command.
+  if (!ctx.config.list().some((p) => p.name === name)) throw new CommandError(`no profile named ${name} (see pgtui profile list)`, EXIT.usage);
   await ctx.config.remove(name);
   outLine(`removed profile ${name}`);
   return EXIT.ok;
 }
 
-export async function profileTest(ctx: Context, name: string): Promise<number> {
-  const profile = ctx.config.list().find((p) => p.name === name);
-  if (!profile) throw new CommandError(`no profile named ${name}`, EXIT.usage);
-  const identity = await ctx.providerFor(profile).verify();
-  outLine(`${name}: ok, ${identity.summary}`);
-  return EXIT.ok;
+/** Verifies one profile's credentials, or every profile's (at once) without a name: 0 when all pass, 1 otherwise. */
+export async function profileTest(ctx: Context, name?: string): Promise<number> {
+  const all = ctx.config.list();
+  if (name !== undefined && !all.some((p) => p.name === name)) throw new CommandError(`no profile named ${name} (see pgtui profile list)`, EXIT.usage);
+  if (all.length === 0) throw noProfiles();
+  const chosen = name === undefined ? all : all.filter((p) => p.name === name);
+  const results = await Promise.allSettled(chosen.map((p) => ctx.providerFor(p).verify()));
+  let failed = 0;
+  results.forEach((r, i) => {
+    const p = chosen[i]!.name;
+    if (r.status === 'fulfilled') outLine(`${p}: ok, ${oneLine(r.value.summary)}`);
+    else {
+      failed++;
+      errLine(`pgtui: ${p}: ${oneLine(describeError(r.reason))}`);
+    }
+  });
+  if (failed > 0 && chosen.length === 1) return EXIT.error;
+  return failed === 0 ? EXIT.ok : failed === chosen.length ? EXIT.error : EXIT.partial;
 }

@@ -1,4 +1,5 @@
-// NAME|ID → one cluster: exact id, then exact name, then a unique name prefix. A cluster whose profile lists its
+// NAME|ID → one cluster: exact id, then exact name; never a prefix (a mistyped or stale name in a script must not
+// hit another cluster), though names that start with the query are suggested. A cluster whose profile lists its
 // id more than once (see api/list-result.ts) is ambiguous: no action could tell the copies apart.
 import type { Cluster } from '../api/types.js';
 import { sanitize } from '../format.js';
@@ -17,10 +18,9 @@ export function resolveCluster(clusters: readonly Cluster[], query: string, dupl
   const byId = all.filter((c) => c.id === query);
   const unique = new Set(byId.map(keyOf));
   if (byId.length >= 1 && unique.size === 1) return single(byId[0]!, all, duplicates);
-  const byName = all.filter((c) => c.name === query);
-  const matches = byName.length > 0 ? byName : all.filter((c) => c.name.startsWith(query) || c.id.startsWith(query));
+  const matches = all.filter((c) => c.name === query);
   if (matches.length === 1) return single(matches[0]!, all, duplicates);
-  if (matches.length === 0) throw new CommandError(`no cluster named ${sanitize(query)}; try pgtui ls`, EXIT.notFound);
+  if (matches.length === 0) throw notFound(all, query);
   throw new CommandError(`${matches.length} clusters match ${sanitize(query)}; use an id or --profile:\n${lines(matches.slice(0, 20)).join('\n')}`, EXIT.usage);
 }
 
@@ -32,4 +32,18 @@ function single(found: Cluster, all: readonly Cluster[], duplicates: readonly Cl
     `${sanitize(found.profile)} lists ${same.length} clusters with the id ${sanitize(found.id)}; pgtui cannot tell them apart (a fault of the provider's list):\n${lines(same.slice(0, 20)).join('\n')}`,
     EXIT.usage,
   );
+}
+
+/** Not found, with the names that start with the query (or the one that does) as a suggestion. */
+function notFound(all: readonly Cluster[], query: string): CommandError {
+  const near = query === '' ? [] : all.filter((c) => c.name.startsWith(query) || c.id.startsWith(query));
+  const q = sanitize(query);
+  if (near.length === 0) return new CommandError(`no cluster named ${q}; try pgtui ls`, EXIT.notFound);
+  if (near.length === 1) {
+    const c = near[0]!;
+    const what = c.name.startsWith(query) ? c.name : c.id;
+    return new CommandError(`no cluster named ${q}; did you mean ${sanitize(what)}? (names and ids must be exact)`, EXIT.notFound);
+  }
+  const more = near.length > 20 ? `\n  … and ${near.length - 20} more` : '';
+  return new CommandError(`no cluster named ${q} (names and ids must be exact); did you mean one of these?\n${lines(near.slice(0, 20)).join('\n')}${more}`, EXIT.notFound);
 }

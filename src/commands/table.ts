@@ -38,12 +38,15 @@ export interface TableOptions {
   cols?: readonly string[];
   /** false: no title line (--no-headers). */
   headers?: boolean;
+  /** ls --health: a HEALTH column after PHASE. */
+  health?: (c: Cluster) => string;
 }
 
 export const COLUMN_TITLES = COLUMNS.map((c) => c.title);
 
 export function renderTable(clusters: readonly Cluster[], opts: TableOptions): string {
-  let cols = opts.cols ? pickColumns(COLUMNS, opts.cols) : COLUMNS.filter((c) => opts.wide || !c.wide);
+  const all = opts.health ? COLUMNS.flatMap((c) => (c.title === 'PHASE' ? [c, { title: 'HEALTH', value: opts.health!, priority: 9 }] : [c])) : COLUMNS;
+  let cols = opts.cols ? pickColumns(all, opts.cols) : all.filter((c) => opts.wide || !c.wide);
   const cells = clusters.map((cl) => cols.map((col) => sanitize(col.value(cl))));
   let widths = cols.map((col, i) => cells.reduce((w, r) => Math.max(w, r[i]!.length), col.title.length));
   if (opts.width !== undefined) {

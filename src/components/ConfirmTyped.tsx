@@ -11,11 +11,11 @@ export interface ConfirmTypedProps {
   expected: string;
   onConfirm: () => void;
   onCancel: () => void;
-  /** Said when the typed text is not the name (default: the delete wording). */
-  wrongText?: string;
+  /** What did not happen when the typed name is wrong: "nothing was restarted" (each action says its own). */
+  untouched?: string;
 }
 
-export function ConfirmTyped({ title, expected, onConfirm, onCancel, wrongText = 'That is not the name; nothing was deleted.' }: ConfirmTypedProps) {
+export function ConfirmTyped({ title, expected, onConfirm, onCancel, untouched = 'nothing was changed' }: ConfirmTypedProps) {
   // What can be typed: a name with control characters is confirmed by its visible text (LineInput drops the rest).
   const typeable = stripUnsafe(expected);
   const [value, setValue] = useState('');
@@ -34,7 +34,7 @@ export function ConfirmTyped({ title, expected, onConfirm, onCancel, wrongText =
         onSubmit={(v) => (v === typeable && typeable !== '' ? onConfirm() : setWrong(true))}
         onCancel={onCancel}
       />
-      {wrong ? <Text color={tint('red')}>{wrongText}</Text> : null}
+      {wrong ? <Text color={tint('red')}>That is not the name; {untouched}.</Text> : null}
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 // A whole FormSpec on one screen: every field visible (scrolling when taller than the terminal),
 // validation on every change shown beside the field, submit blocked while anything is wrong.
-import { displayText } from '../text/safe.js';
+import { forScreen } from '../text/safe.js';
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
@@ -125,7 +125,7 @@ export function Form(props: FormProps) {
 
   return (
     <Box flexDirection="column">
-      <Text bold>{displayText(spec.title)}</Text>
+      <Text bold>{forScreen(spec.title)}</Text>
       {topLines.map((line, i) => (
         <Text key={i} color={tint('red')}>
           {line}
@@ -155,10 +155,20 @@ export function Form(props: FormProps) {
   );
 }
 
+/** Cells a field's value needs to show whole: a choice's longest label in ‹ › with its "12/12", or a UUID and the cursor. */
+function valueNeed(f: FieldSpec): number {
+  if (f.kind === 'choice') return (f.choices ?? []).reduce((w, c) => Math.max(w, (c.label ?? c.value).length), 4) + 11;
+  if (f.kind === 'bool') return 8;
+  return 38;
+}
+
 function rowLayout(fields: FieldSpec[], columns: number): RowLayout {
   const longest = fields.reduce((w, f) => Math.max(w, f.label.length), 8);
-  const label = Math.min(26, longest + 2);
-  const value = Math.max(20, Math.min(36, columns - 2 - label - 42));
+  // From 110 columns on, long labels (settings names) and values (a UUID, an image's label) get their room.
+  const wide = columns >= 110;
+  const label = Math.min(wide ? Math.floor(columns / 3) : 26, longest + 2);
+  const need = fields.reduce((w, f) => Math.max(w, valueNeed(f)), 20);
+  const value = wide ? Math.max(20, Math.min(need, columns - 2 - label - 24)) : Math.max(20, Math.min(36, columns - 2 - label - 42));
   return { label, value, note: Math.max(0, columns - 2 - label - value - 1), total: columns - 1 };
 }
 

@@ -1,10 +1,10 @@
 // The footer: the keys of the current screen, as compact as k9s's ("/ filter  p psql  ? help").
 import { Text } from 'ink';
-import { fittedHints, type Scope } from './keymap.js';
+import { fittedHints, type Scope, type Supports } from './keymap.js';
 
-/** Fits the hints to the width by priority: `? help` and `q quit` always show. */
-export function KeyHints({ scope, readOnly, width = 80 }: { scope: Scope; readOnly: boolean; width?: number }) {
-  const hints = fittedHints(scope, readOnly, width - 1);
+/** Fits the hints to the width by priority: `? help` and `q quit` always show; `supports` hides what the cluster lacks. */
+export function KeyHints({ scope, readOnly, width = 80, supports }: { scope: Scope; readOnly: boolean; width?: number; supports?: Supports }) {
+  const hints = fittedHints(scope, readOnly, width - 1, supports);
   return (
     <Text wrap="truncate">
       {hints.map(([k, label], i) => (

@@ -1,11 +1,14 @@
 // The header: what is shown, and one line per profile that is failing (naming it).
 import { PROTECTION_COLORS, PROTECTION_LABELS } from '../api/protection.js';
 import { Box, Text } from 'ink';
+import { useEffect, useState } from 'react';
 import type { ProfileHealth } from '../state/types.js';
 import { sanitize, truncate } from '../format.js';
 import { tint } from './form/colors.js';
 import { Spinner } from './Spinner.js';
 import type { StatusMessage } from '../tui/status.js';
+import { counted } from '../text/plural.js';
+import { freshnessText, msUntilFreshnessChanges } from '../tui/age-tick.js';
 
 export interface HeaderProps {
   banner?: string;
@@ -23,16 +26,32 @@ export interface HeaderProps {
   position?: string;
 }
 
-/** "updated 40 s ago" for the stalest profile whose inventory cadence the request budget sets. */
-function freshness(profiles: readonly ProfileHealth[], now = Date.now()): string | undefined {
+/** When the stalest profile whose inventory cadence the request budget sets was last listed ("updated 40 s ago"). */
+function stalestRefresh(profiles: readonly ProfileHealth[]): number | undefined {
   const times = profiles.filter((p) => p.budgetLimited && p.lastRefresh !== undefined).map((p) => p.lastRefresh!);
-  if (times.length === 0) return undefined;
-  const secs = Math.max(0, Math.round((now - times.reduce((a, b) => Math.min(a, b))) / 1000));
-  return secs < 120 ? `updated ${secs} s ago` : `updated ${Math.round(secs / 60)} min ago`;
+  return times.length === 0 ? undefined : times.reduce((a, b) => Math.min(a, b));
+}
+
+/** The freshness text, re-rendered when it next changes (as the AGE column ticks: ../tui/age-tick.ts). */
+function useFreshness(lastRefresh: number | undefined): string | undefined {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (lastRefresh === undefined) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      timer = setTimeout(() => {
+        tick((n) => n + 1);
+        arm();
+      }, msUntilFreshnessChanges(lastRefresh, Date.now()));
+    };
+    arm();
+    return () => clearTimeout(timer);
+  }, [lastRefresh]);
+  return lastRefresh === undefined ? undefined : freshnessText(lastRefresh, Date.now());
 }
 
 export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice, position }: HeaderProps) {
-  const fresh = freshness(profiles);
+  const fresh = useFreshness(stalestRefresh(profiles));
   const failing = profiles.filter((p) => p.status === 'error');
   // A list that answered with warnings (unreadable items, paging stopped early, duplicate ids) is partial.
   const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));
@@ -41,7 +60,7 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
   // Each protected or read-only profile by name, in its level's colour (docs/plans.md); normal ones say nothing.
   const guarded = readOnly ? [] : (['read-only', 'protected'] as const).map((level) => [level, profiles.filter((p) => (p.protection ?? (p.readOnly ? 'read-only' : 'normal')) === level).map((p) => p.profile)] as const).filter(([, names]) => names.length > 0);
   const range = position ? `${position} of ` : '';
-  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${total} clusters`;
+  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${counted(total, 'cluster')}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -52,7 +71,7 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
           <Text key={level} color={tint(PROTECTION_COLORS[level])} bold> {PROTECTION_LABELS[level]}: {sanitize(names.join(', '))}</Text>
         ))}
         {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {sanitize(insecure.join(', '))}</Text> : null}
-        <Text> · {counts} · {profiles.length} profiles</Text>
+        <Text> · {counts} · {counted(profiles.length, 'profile')}</Text>
         {loading ? <Text dimColor> · loading {loading}</Text> : null}
         {fresh ? <Text dimColor> · {fresh}</Text> : null}
         {notice ? <Text color={tint('yellow')}> · {sanitize(notice)}</Text> : null}

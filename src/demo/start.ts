@@ -17,6 +17,7 @@ import { startIonosV1Fake } from '../fake/ionos-v1.js';
 import { seedDemoClusters } from '../fake/demo-seed.js';
 import { demoProfiles } from './profiles.js';
 import { demoPassword, provisionSeeded } from './provision.js';
+import { startWorkload, type Workload } from './workload.js';
 
 export interface Demo {
   configDir: string;
@@ -24,6 +25,8 @@ export interface Demo {
   /** Why `p` cannot open a real session, when no local PostgreSQL could be started. */
   postgresProblem?: string;
   postgres?: LocalPostgres;
+  /** The seeded workload (src/demo/workload.ts), started in the background; undefined when it could not start. */
+  workload: Promise<Workload | undefined>;
   stop(): Promise<void>;
 }
 
@@ -50,7 +53,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     ? Promise.resolve('the demo was started without a local PostgreSQL')
     : !findPostgresBin()
       ? Promise.resolve('no PostgreSQL server binaries (initdb, pg_ctl) found, so demo clusters have no database behind them')
-      : pkiPromise.then((pki) => startLocalPostgres({ tls: pki.server })).catch((err: Error) => `local PostgreSQL did not start: ${err.message}`);
+      : pkiPromise.then((pki) => startLocalPostgres({ tls: pki.server, statements: true })).catch((err: Error) => `local PostgreSQL did not start: ${err.message}`);
 
   const sharedPassword = demoPassword();
   const pki = await pkiPromise;
@@ -83,11 +86,16 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   for (const s of [clickhouse, pgo, ionosV2, ionosV1] as Array<Pick<FakeServer, 'onProvision'>>) s.onProvision = provision;
 
   if (pg) await provisionSeeded(profiles, config.secrets, pg, sharedPassword);
+  // In the background: the demo's first frame does not wait for its workload.
+  const seeding = new AbortController();
+  const workload: Promise<Workload | undefined> = pg ? startWorkload(pg, seeding.signal).catch(() => undefined) : Promise.resolve(undefined);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await Promise.allSettled([...pending]);
+      seeding.abort();
+      await (await workload)?.stop();
       await Promise.allSettled([clickhouse.stop(), pgo.stop(), ionosV2.stop(), ionosV1.stop(), pg?.stop()]);
       rmSync(configDir, { recursive: true, force: true });
       forgetDir();
@@ -98,6 +106,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     configDir,
     profiles,
     postgres: pg,
+    workload,
     postgresProblem: typeof pgOrProblem === 'string' ? pgOrProblem : undefined,
     stop,
   };

@@ -19,7 +19,7 @@ export interface ClickHouseFakeOptions {
   seed?: number;
   /** Token bucket per API key; false turns it off (demo, benchmarks). Default: 10 requests per 10 s. */
   rateLimit?: { requests: number; windowSeconds: number } | false;
-  /** Generates service passwords (the demo makes them match its local PostgreSQL's `postgres` role). */
+  /** Generates new services' passwords (the demo makes them match its local PostgreSQL's `postgres` role); a reset always generates a fresh one. */
   password?: () => string;
   /** PEM served from /caCertificates (the demo passes the CA that signed its local PostgreSQL's certificate). */
   caPem?: string;
@@ -204,7 +204,7 @@ export class ClickHouseFake extends FakeServer {
         return this.ok({ pgConfig: s.pgConfig, pgBouncerConfig: s.pgBouncerConfig });
       case 'POST config':
       case 'PATCH config':
-        this.fail(check.configBody(body(), req.method === 'POST'));
+        this.fail(check.configBody(body()));
         return this.ok(applyConfig(s, body(), req.method === 'POST'));
       case 'GET caCertificates':
         return this.caPem ? { ...CA_RESPONSE, raw: this.caPem } : CA_RESPONSE;
@@ -217,7 +217,7 @@ export class ClickHouseFake extends FakeServer {
       case 'GET slowQueryPatterns':
         return this.ok(insight.slowPatterns(s.id, req.query, this.clock.now()));
       default:
-        if (req.method === 'GET' && parts.length === 7 && parts[5] === 'slowQueryPatterns') return this.ok(insight.slowPattern(s.id, parts[6]!, this.clock.now()));
+        if (req.method === 'GET' && parts.length === 7 && parts[5] === 'slowQueryPatterns') return this.ok(insight.slowPattern(s.id, parts[6]!, req.query, this.clock.now()));
         throw new HttpFail(404, `Unknown path ${req.path}`);
     }
   }
@@ -274,18 +274,15 @@ export class ClickHouseFake extends FakeServer {
     if (BUSY.has(s.state)) throw new HttpFail(409, 'Conflict');
   }
 
+  /**
+   * The server's rules beyond the spec, as ClickHouse's Terraform provider documents them (docs/fakes.md): a live
+   * read replica takes no PATCH, the name is immutable after creation, and a tag needs a value (validate.ts).
+   */
   private patch(s: FakePgService, b: Record<string, unknown>): FakePgService {
-    if (!s.isPrimary) {
-      const banned = ['size', 'haType', 'tags'].filter((k) => b[k] !== undefined);
-      if (banned.length) throw new HttpFail(400, `Read replicas do not support changing ${banned.join(', ')}`);
-    }
+    if (!s.isPrimary) throw new HttpFail(400, 'read replica services cannot be updated');
     this.fail(check.patchBody(b, s.provider));
+    if (b.name !== undefined && b.name !== s.name) throw new HttpFail(400, 'name cannot be changed after the service is created');
     this.busy(s);
-    if (typeof b.name === 'string' && b.name !== s.name) {
-      this.nameTaken(s.orgId, b.name, s.id);
-      s.name = b.name;
-      s.hostname = hostnameFor(s.name, s.id, s.orgId, s.provider, s.region);
-    }
     // Observed on the real API: a PATCH without `tags` clears them, despite the documented merge-patch.
     if (s.isPrimary) s.tags = (b.tags as FakePgService['tags'] | undefined) ?? [];
     const resize = (typeof b.size === 'string' && b.size !== s.size) || (typeof b.haType === 'string' && b.haType !== s.haType);
@@ -338,7 +335,8 @@ export class ClickHouseFake extends FakeServer {
       this.provisioned({ user: s.username, password: s.password, database: 'postgres' });
       return {};
     }
-    s.password = this.newPassword();
+    // A reset always hands out a fresh one, as the real API does (`password` only sets what new services get).
+    s.password = generatePassword(this.rand);
     this.provisioned({ user: s.username, password: s.password, database: 'postgres' });
     return { password: s.password };
   }

@@ -58,6 +58,9 @@ export function seedDemoClusters({ clickhouse, pgo, ionosV2, ionosV1, scale }: D
       ...(name === 'hippo' ? { serviceType: 'LoadBalancer' } : {}),
     });
   }
+  // Health (docs/diagnose.md): rhino's scheduled backups stopped 4 days ago, so `pgtui diagnose rhino` is red on backup-age.
+  const rhino = pgo.cluster('rhino');
+  if (rhino) rhino.backupsStoppedDaysAgo = 4;
   if (scale > 0) pgo.seedClusters(scale);
 }
 
@@ -77,6 +80,8 @@ function seedIonosV2(fake: IonosV2Fake, scale: number): void {
       createdDate: daysAgo(age),
       credentials: { username: name.replace(/-/g, '_'), password: 'unused-in-the-demo', database: name.replace(/-/g, '_') },
       properties: { name, version, instances: { count, cores, ram: cores * 2, storageSize: 20 } },
+      // Both wire shapes of the backup settings (docs/fakes.md, IONOS v2): shop-staging in the older one.
+      backupShape: name === 'shop-staging' ? 'flat' : 'nested',
     });
   }
   if (scale > 0) fake.seed(scale);

@@ -25,6 +25,8 @@ export interface IonosV1FakeOptions extends FakeOptions {
   credentials?: Partial<IonosV1Credentials>;
   /** The contract the credentials belong to; another X-Contract-Number gets 403. */
   contractNumber?: string;
+  /** false: an older API without /clusters/{clusterId}/versions (404), only the deprecated /postgresversions. */
+  clusterVersionsPath?: boolean;
 }
 
 export const DEFAULT_V1_CREDENTIALS: IonosV1Credentials = {
@@ -45,10 +47,14 @@ export class IonosV1Fake extends FakeServer {
   /** Log messages added by tests on top of the synthetic ones (cluster id → messages). */
   readonly extraLogs = new Map<string, ExtraMessage[]>();
 
+  /** Serves /clusters/{clusterId}/versions (IonosV1FakeOptions.clusterVersionsPath). */
+  clusterVersionsPath: boolean;
+
   constructor(opts: IonosV1FakeOptions = {}) {
     super(opts, IONOS_V1_FAKE_LIMIT);
     this.credentials = { ...DEFAULT_V1_CREDENTIALS, ...opts.credentials };
     this.contractNumber = opts.contractNumber ?? '31884391';
+    this.clusterVersionsPath = opts.clusterVersionsPath ?? true;
     this.rand = seeded(opts.seed ?? 17);
   }
 
@@ -67,7 +73,8 @@ export class IonosV1Fake extends FakeServer {
       properties: { ...props, dnsName: props.dnsName ?? (state === 'BUSY' && !init.lastModifiedDate ? undefined : dnsNameFor(this.rand, props.location)) },
     };
     this.clusters.set(c.id, c);
-    if (state === 'AVAILABLE') this.addBackup(c);
+    // A cluster busy applying a change (modified after it was created) had its backup already, as on IONOS v2.
+    if (state === 'AVAILABLE' || (state === 'BUSY' && c.lastModifiedDate !== c.createdDate)) this.addBackup(c);
     return c;
   }
 
@@ -148,7 +155,7 @@ export class IonosV1Fake extends FakeServer {
       return m === 'PATCH' ? this.patch(req, cluster) : this.remove(cluster);
     }
     if (d) throw new HttpFail(404, `Unknown path ${req.path}`);
-    if (c === 'postgresversions' || c === 'versions') {
+    if (c === 'postgresversions' || (c === 'versions' && this.clusterVersionsPath)) {
       only('GET');
       return json(200, versionList(VERSIONS.filter((v) => Number(v) >= Number(cluster.properties.postgresVersion))));
     }

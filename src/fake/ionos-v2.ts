@@ -26,6 +26,11 @@ export interface IonosV2FakeOptions {
   contractNumber?: string;
   /** Keep `_links.next` on the last page, as observed on the real API (default true). */
   staleNext?: boolean;
+  /**
+   * Play a server that wants `properties.credentials` on every PUT (422 without them), as ionosctl and Terraform
+   * assume when they always send them (docs/fakes.md, IONOS v2). Default false: the SDK marks them optional.
+   */
+  credentialsOnPut?: boolean;
 }
 
 export type IonosV2Request = RecordedRequest & { location: string };
@@ -73,6 +78,7 @@ export async function startIonosV2Fake(opts: IonosV2FakeOptions = {}): Promise<I
   const limit = opts.rateLimit ?? IONOS_FAKE_LIMIT;
   const buckets = limit ? new TokenBuckets(limit.requests, limit.windowSeconds * 1000) : undefined;
   const world = new V2World(clock, transitionMs, credentials, contractNumber, opts.seed ?? 42);
+  world.credentialsOnPut = opts.credentialsOnPut ?? false;
   const servers: Record<string, IonosV2RegionServer> = {};
   const endpoints: Record<string, string> = {};
   const all = () => Object.values(servers);

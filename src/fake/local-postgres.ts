@@ -185,6 +185,16 @@ export interface StartOptions {
   /** PEM server certificate and key; with them the server requires nothing but offers TLS (sslmode=require works). */
   tls?: { cert: string; key: string };
   binDir?: string;
+  /** Extra postgresql.conf lines, e.g. "autovacuum = off" (tests that need a server set up their way). */
+  settings?: string[];
+  /** Preload pg_stat_statements when the server has it (the demo's Postgres views, docs/postgres.md). */
+  statements?: boolean;
+  maxConnections?: number;
+}
+
+/** The pg_stat_statements library of this server's installation (Debian: /usr/lib/postgresql/N/lib). */
+function hasStatementsLibrary(bin: string): boolean {
+  return existsSync(join(bin, '..', 'lib', 'pg_stat_statements.so'));
 }
 
 export async function startLocalPostgres(opts: StartOptions = {}): Promise<LocalPostgres> {
@@ -235,7 +245,9 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
     await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env, dog });
     rmSync(pwfile);
     port = await freePort();
-    const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', 'max_connections = 30', 'shared_buffers = 16MB'];
+    const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', `max_connections = ${opts.maxConnections ?? 30}`, 'shared_buffers = 16MB'];
+    if (opts.statements && hasStatementsLibrary(bin)) conf.push(`shared_preload_libraries = 'pg_stat_statements'`, 'pg_stat_statements.track = all');
+    conf.push(...(opts.settings ?? []));
     if (opts.tls) {
       const cert = join(dataDir, 'server.crt');
       const key = join(dataDir, 'server.key');

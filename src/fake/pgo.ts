@@ -37,6 +37,8 @@ export interface PgoFakeOptions {
   namespaces?: string[];
   /** TLS_NO_VERIFY=true: any client certificate is accepted. */
   tlsNoVerify?: boolean;
+  /** pgo.yaml Cluster.SyncReplication: what a create without SyncReplication (null) gets (default false). */
+  syncReplicationDefault?: boolean;
 }
 
 const TEXT = 'text/plain; charset=utf-8';
@@ -64,6 +66,8 @@ export class PgoFake extends FakeServer {
   readonly pki: TestPki;
   /** Mutable so a test can "upgrade" the server under a running client. */
   serverVersion: string;
+  /** PgoFakeOptions.syncReplicationDefault. */
+  readonly syncReplicationDefault: boolean;
   readonly users: Record<string, string>;
   readonly namespaces: string[];
   readonly clusters = new Map<string, FakePgCluster>();
@@ -86,6 +90,7 @@ export class PgoFake extends FakeServer {
     this.permissions = opts.permissions ?? {};
     this.namespaces = opts.namespaces ?? ['pgo'];
     this.tlsNoVerify = opts.tlsNoVerify ?? false;
+    this.syncReplicationDefault = opts.syncReplicationDefault ?? false;
     this.rand = seeded(opts.seed ?? 4300);
     const version = (): FakeResponse => this.json({ Version: this.serverVersion, Code: 'ok', Msg: 'apiserver version' });
     this.routes = [

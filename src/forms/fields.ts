@@ -51,6 +51,14 @@ export function orphanErrors(spec: FormSpec, values: FormValues, errors: FieldEr
 
 export const MASK = '••••••••';
 
+/** A choice's label with its value after it, unless the label already shows it ("17 (recommended)"). */
+export function labelWithValue(label: string, value: string): string {
+  const at = label.indexOf(value);
+  const edge = (ch: string | undefined) => ch === undefined || !/[\w.-]/.test(ch);
+  const shown = value === '' || (at >= 0 && edge(label[at - 1]) && edge(label[at + value.length]));
+  return shown ? label : `${label} (${value})`;
+}
+
 /** A value as the review step and diffs show it: secrets masked, choices by label, bools as yes/no. */
 export function displayValue(field: FieldSpec, value: string | undefined, reveal = false): string {
   const v = value ?? '';
@@ -58,7 +66,7 @@ export function displayValue(field: FieldSpec, value: string | undefined, reveal
   if (field.kind === 'bool') return v === 'true' ? 'yes' : 'no';
   if (field.kind === 'choice') {
     const choice = field.choices?.find((c) => c.value === v);
-    if (choice?.label && choice.label !== v) return `${choice.label} (${v})`;
+    if (choice?.label) return labelWithValue(choice.label, v);
   }
   if (v === '') return '(empty)';
   return field.unit ? `${v} ${field.unit}` : v;

@@ -2,7 +2,7 @@
 // revealed), the state timeline, backups and version upgrades where the provider has them.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { type Backup, type Cluster } from '../api/types.js';
+import { type Backup, type Cluster, type ConnectionInfo } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { errorText } from '../tui/errors.js';
 import { useStore } from '../tui/context.js';
@@ -10,7 +10,7 @@ import { useTimeline } from '../state/hooks.js';
 import { clusterKey } from '../state/types.js';
 import { formatAge, PHASE_COLORS, sanitize } from '../format.js';
 import { tint } from '../components/form/colors.js';
-import { displayText, isSecretName, maskUriSecrets } from '../text/safe.js';
+import { displayText, MASK, maskSecrets } from '../text/safe.js';
 
 export interface ClusterDetailProps {
   cluster: Cluster;
@@ -22,9 +22,12 @@ export interface ClusterDetailProps {
   onLines?: (n: number) => void;
 }
 
-/** Provider fields that may hold a secret are masked like the password (by any segment of their path). */
+/**
+ * Provider fields that may hold a secret are masked like the password: by the field's own name (maskSecrets, where
+ * a tag's `key` is a name and its value is secret only when that name says so), or by a secret-named parent.
+ */
 const SECRET_KEY = /pass(word)?|secret|token|private.?key/i;
-const isSecretPath = (path: string) => SECRET_KEY.test(path) || path.split(/[.[\]]/).some((seg) => seg && isSecretName(seg));
+const isSecretPath = (path: string) => SECRET_KEY.test(path);
 
 type Line = { text: string; color?: Parameters<typeof tint>[0]; bold?: boolean; dim?: boolean };
 
@@ -64,6 +67,15 @@ function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { va
 
 const oneLineOf = (t: string) => t.replace(/\s+/g, ' ').slice(0, 300);
 
+/**
+ * The sslmode psql runs with: a provider that publishes its CA turns an unverified `require` into verify-full
+ * (src/psql-tls.ts) — shown that way, with what happens when the CA cannot be fetched.
+ */
+function sslmodeAsRun(conn: ConnectionInfo, publishesCa: boolean): string {
+  if (conn.sslmode === 'require' && !conn.sslrootcert && publishesCa) return "verify-full (the provider's CA; require if it cannot be fetched)";
+  return conn.sslrootcert ? `${conn.sslmode} (CA ${conn.sslrootcert})` : conn.sslmode;
+}
+
 export function ClusterDetail({ cluster, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
   const store = useStore();
   const provider = store.provider(cluster.profile);
@@ -99,7 +111,8 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
       field('port', conn.port);
       field('database', conn.database);
       field('user', conn.user ?? '(unknown: psql will ask)');
-      field('sslmode', `${conn.sslmode}${conn.channelBinding ? ', channel_binding=require' : ''}`);
+      field('sslmode', sslmodeAsRun(conn, store.supports(cluster, 'verifiedTls')));
+      if (conn.channelBinding) field('channel_binding', conn.channelBinding);
       field('password', conn.password ? (revealed ? conn.password : '•••••••• (x reveals)') : '(not known to pgtui: psql will ask)');
       if (conn.unreachableReason) out.push({ text: `  ${sanitize(conn.unreachableReason)}`, color: 'yellow' });
     } else out.push({ text: '  (no connection information)', dim: true });
@@ -123,7 +136,9 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
       else for (const b of backups.value) out.push({ text: `  ${sanitize(b.id)}  ${b.earliestRecoveryTargetTime ? `from ${b.earliestRecoveryTargetTime}` : ''}${b.active ? '  active' : ''}${b.sizeMB !== undefined ? `  ${b.sizeMB} MB` : ''}` });
     }
     out.push({ text: '' }, { text: `${PROVIDER_LABELS[cluster.provider]} fields`, bold: true });
-    for (const [k, v] of flatten(cluster.raw)) out.push({ text: `  ${sanitize(k)}: ${revealed ? sanitize(v) : isSecretPath(k) ? '••••••••' : sanitize(maskUriSecrets(v))}` });
+    for (const [k, v] of flatten(revealed ? cluster.raw : maskSecrets(cluster.raw))) {
+      out.push({ text: `  ${sanitize(k)}: ${revealed ? sanitize(v) : isSecretPath(k) || v === MASK ? '••••••••' : sanitize(v)}` });
+    }
     return out;
   }, [cluster, conn, revealed, timeline, store, upgrades, backups]);
 
@@ -142,10 +157,11 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
         </Text>
         {lines.length > body ? <Text dimColor>  lines {start + 1}–{Math.min(lines.length, start + body)} of {lines.length}</Text> : null}
       </Text>
+      {/* An empty Text takes no row in Ink: blank separators are drawn as one space so the window holds `body` rows. */}
       {lines.slice(start, start + body).map((l, i) => (
         <Text key={start + i} wrap="truncate" bold={l.bold} dimColor={l.dim} color={l.color ? tint(l.color) : undefined}>
           {/* Every line is made safe here as well, so a field added above cannot reach the terminal raw. */}
-          {displayText(l.text.slice(0, Math.max(0, width)))}
+          {displayText(l.text.slice(0, Math.max(0, width))) || ' '}
         </Text>
       ))}
     </Box>

@@ -12,7 +12,7 @@ import { PickList } from '../components/form/PickList.js';
 import { ReviewList } from '../components/form/ReviewList.js';
 import { ConfirmTyped } from '../components/ConfirmTyped.js';
 import { isProtected } from '../tui/protection.js';
-import { maxScroll, reviewRows, scrollStep } from '../components/form/ScrollWindow.js';
+import { formRows, maxScroll, reviewRows, scrollStep } from '../components/form/ScrollWindow.js';
 import { fitHints, optional } from '../components/form/hints.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../components/form/use-keys.js';
@@ -185,7 +185,7 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
     return (
       <Box flexDirection="column">
         {header}
-        <ConfirmTyped title={`Profile ${profile ?? ''} is protected: create ${newName}?`} expected={newName} onConfirm={() => void submit()} onCancel={() => setStep('review')} wrongText="That is not the name; nothing was sent." />
+        <ConfirmTyped title={`Profile ${profile ?? ''} is protected: create ${newName}?`} expected={newName} onConfirm={() => void submit()} onCancel={() => setStep('review')} untouched="nothing was sent" />
       </Box>
     );
   }
@@ -211,6 +211,7 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
     <Box flexDirection="column">
       {header}
       <Form
+        maxRows={formRows(stdout.rows)}
         key={profile}
         spec={spec}
         values={values}

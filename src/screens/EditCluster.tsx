@@ -1,5 +1,5 @@
 // Edit a cluster: the provider's edit form prefilled (immutable fields locked), a reviewed diff, then update.
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../tui/errors.js';
 import { TRANSITIONAL_PHASES, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../api/types.js';
@@ -14,6 +14,7 @@ import { initialValues, submittedValues } from '../forms/fields.js';
 import { PlanReview } from '../components/form/PlanReview.js';
 import { ConfirmTyped } from '../components/ConfirmTyped.js';
 import { isProtected } from '../tui/protection.js';
+import { formRows } from '../components/form/ScrollWindow.js';
 
 export interface EditClusterProps {
   cluster: Cluster;
@@ -36,6 +37,7 @@ export function changeSentText(c: Cluster): string {
 
 export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
   const store = useStore();
+  const { stdout } = useStdout();
   const [step, setStep] = useState<Step>('loading');
   const [spec, setSpec] = useState<FormSpec>();
   const [values, setValues] = useState<FormValues>({});
@@ -142,7 +144,7 @@ export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
     return (
       <Box flexDirection="column">
         {header}
-        <ConfirmTyped title={`Profile ${cluster.profile} is protected: apply this change to ${cluster.name}?`} expected={cluster.name} onConfirm={() => void apply()} onCancel={() => setStep('review')} wrongText="That is not the name; nothing was sent." />
+        <ConfirmTyped title={`Profile ${cluster.profile} is protected: apply this change to ${cluster.name}?`} expected={cluster.name} onConfirm={() => void apply()} onCancel={() => setStep('review')} untouched="nothing was sent" />
       </Box>
     );
   }
@@ -160,6 +162,7 @@ export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
     <Box flexDirection="column">
       {header}
       <Form
+        maxRows={formRows(stdout.rows)}
         spec={spec}
         values={values}
         onChange={setValues}

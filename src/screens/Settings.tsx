@@ -13,7 +13,7 @@ import { useKeys } from '../components/form/use-keys.js';
 import { actionFor } from '../components/keymap.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 import { initialSettings, settingsChanges, settingsForm, settingsPlan } from './settings-form.js';
 
@@ -73,7 +73,7 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
 
   const title = (
     <Text wrap="truncate">
-      <Text bold>Settings · {displayText(cluster.name)}</Text>
+      <Text bold>Settings · {forScreen(cluster.name)}</Text>
       {readOnly ? <Text color="yellow"> · read-only profile: shown, not changed</Text> : null}
     </Text>
   );
@@ -122,7 +122,7 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
     return (
       <Box flexDirection="column">
         {title}
-        <ConfirmTyped title={`Profile ${cluster.profile} is protected: change the settings of ${cluster.name}?`} expected={cluster.name} onConfirm={send} onCancel={() => setStep('review')} wrongText="That is not the name; nothing was sent." />
+        <ConfirmTyped title={`Profile ${cluster.profile} is protected: change the settings of ${cluster.name}?`} expected={cluster.name} onConfirm={send} onCancel={() => setStep('review')} untouched="nothing was sent" />
       </Box>
     );
   }

@@ -1,26 +1,38 @@
 // `Q` on a cluster's detail: the slow query patterns of a window, worst (most total time) first; enter opens one
-// pattern with its aggregate and recent executions (store.slowQueryDetail). Fetched only while open.
+// pattern with its SQL wrapped, its aggregate and recent executions (store.slowQueryDetail), and enter there shows
+// the whole SQL, scrollable. `y` copies the selected query's SQL (OSC 52). Fetched only while open.
 import { Box, Text, type Key } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { SlowQuery, SlowQueryDetail } from '../api/insight.js';
 import { formatMs } from '../commands/slow.js';
 import { actionFor } from '../components/keymap.js';
 import { useKeys } from '../components/form/use-keys.js';
+import { TextViewer } from '../components/TextViewer.js';
+import { sliceRows } from '../text/rows.js';
+import { copyToClipboard } from '../tui/osc52.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import { RANGES } from '../tui/log-view.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 
 /** Slow queries start with a day: patterns are rare in an hour. */
 const DEFAULT_RANGE = 3;
 
-export function SlowQueries(props: InsideProps) {
+export type SlowQueriesProps = InsideProps & {
+  /** Where `y` sends the SQL (OSC 52 to the terminal; tests look). */
+  copy?: (text: string) => void;
+};
+
+/** The SQL copied as the provider sent it, made safe (../tui/osc52.ts strips what a shell must not get). */
+const COPIED = 'sent the query to the terminal clipboard';
+
+export function SlowQueries(props: SlowQueriesProps) {
   const store = useStore();
   return store.supports(props.cluster, 'slowQueries') ? <SlowView {...props} /> : <Unsupported {...props} title="Slow queries" capability="slowQueries" />;
 }
 
-function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit }: InsideProps) {
+function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, say, copy = copyToClipboard }: SlowQueriesProps) {
   const store = useStore();
   const [range, setRange] = useState(DEFAULT_RANGE);
   const [rows, setRows] = useState<SlowQuery[]>();
@@ -63,6 +75,10 @@ function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, on
         return moveTo(list.length - 1);
       case 'open':
         return list[cursorRef.current] ? setOpen(list[cursorRef.current]) : undefined;
+      case 'copy':
+        if (!list[cursorRef.current]) return undefined;
+        copy(list[cursorRef.current]!.query);
+        return say?.(COPIED);
       case 'range':
         return setRange((r) => (r + 1) % RANGES.length);
       case 'refresh':
@@ -78,15 +94,21 @@ function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, on
     }
   }, active && !open);
 
-  if (open) return <PatternDetail cluster={cluster} pattern={open} height={height} width={width} active={active} onClose={() => setOpen(undefined)} />;
+  if (open) {
+    const onCopy = (sql: string) => {
+      copy(sql);
+      say?.(COPIED);
+    };
+    return <PatternDetail cluster={cluster} pattern={open} height={height} width={width} active={active} onClose={() => setOpen(undefined)} onCopy={onCopy} onHelp={onHelp} onQuit={onQuit} readOnly={readOnly} />;
+  }
 
   const start = Math.max(0, Math.min(cursor - page + 1, list.length - page, cursor));
   const head = `${'TOTAL'.padStart(9)}  ${'CALLS'.padStart(7)}  ${'AVG'.padStart(9)}  ${'P95'.padStart(9)}  ${'ERR'.padStart(5)}  QUERY`;
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Slow queries · {displayText(cluster.name)}</Text>
-        <Text dimColor> · last {RANGES[range]!.label} · worst first · enter shows one</Text>
+        <Text bold>Slow queries · {forScreen(cluster.name)}</Text>
+        <Text dimColor> · last {RANGES[range]!.label} · worst first · enter shows one · y copies its SQL</Text>
       </Text>
       {error ? <Text color="red" wrap="truncate">{oneLine(error)}</Text> : <Text dimColor>{rows ? ' ' : 'loading…'}</Text>}
       <Text bold wrap="truncate">{head}</Text>
@@ -104,34 +126,74 @@ function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   );
 }
 
-function PatternDetail({ cluster, pattern, height, width, active, onClose }: { cluster: InsideProps['cluster']; pattern: SlowQuery; height: number; width: number; active: boolean; onClose: () => void }) {
+/** Rows of SQL the pattern screen shows before "enter shows all". */
+const SQL_ROWS = 6;
+
+interface PatternDetailProps {
+  cluster: InsideProps['cluster'];
+  pattern: SlowQuery;
+  height: number;
+  width: number;
+  active: boolean;
+  readOnly: boolean;
+  onClose: () => void;
+  onCopy: (sql: string) => void;
+  onHelp: () => void;
+  onQuit: () => void;
+}
+
+function PatternDetail({ cluster, pattern, height, width, active, readOnly, onClose, onCopy, onHelp, onQuit }: PatternDetailProps) {
   const store = useStore();
   const [detail, setDetail] = useState<SlowQueryDetail>();
   const [error, setError] = useState<string>();
+  const { id, database, user, operation } = pattern;
+  const [whole, setWhole] = useState(false);
   useEffect(() => {
     const ctrl = new AbortController();
-    store.slowQueryDetail(cluster, pattern.id, { signal: ctrl.signal }).then(
+    // The API names a pattern by its id together with the database, user and operation it was listed under.
+    store.slowQueryDetail(cluster, { id, database, user, operation }, { signal: ctrl.signal }).then(
       (d) => !ctrl.signal.aborted && setDetail(d),
       (err: unknown) => !ctrl.signal.aborted && setError(errorText(err)),
     );
     return () => ctrl.abort();
-  }, [store, cluster, pattern.id]);
-  useKeys((_input: string, key: Key) => {
-    if (key.escape) onClose();
-  }, active);
+  }, [store, cluster, id, database, user, operation]);
   const q = detail?.query ?? pattern;
+  const sql = oneLine(q.query, 100_000);
+  useKeys((input: string, key: Key) => {
+    switch (actionFor(input, key, 'slow', readOnly)) {
+      case 'open':
+        return setWhole(true);
+      case 'copy':
+        return onCopy(q.query);
+      case 'back':
+        return onClose();
+      case 'help':
+        return onHelp();
+      case 'quit':
+        return onQuit();
+      default:
+        return undefined;
+    }
+  }, active && !whole);
+  if (whole) return <TextViewer title={`Slow query · ${forScreen(cluster.name)}`} text={sql} height={height} width={width} active={active} onClose={() => setWhole(false)} onCopy={() => onCopy(q.query)} />;
   const facts = [
     ['calls', String(q.calls)], ['total', formatMs(q.totalMs)], ['avg', formatMs(q.avgMs)], ['p95', formatMs(q.p95Ms)], ['max', formatMs(q.maxMs)],
     ['errors', String(q.errors)], ['rows', q.rows === undefined ? '-' : String(q.rows)], ['database', oneLine(q.database ?? '-', 60)], ['user', oneLine(q.user ?? '-', 60)],
   ];
+  const sqlRows = sliceRows(sql, width, true, { words: true, maxRows: Math.max(1, Math.min(SQL_ROWS, height - 6)) });
   const recent = detail?.recent ?? [];
   return (
-    <Box flexDirection="column" height={height}>
-      <Text bold wrap="truncate">Slow query · {displayText(cluster.name)} <Text dimColor>(esc back to the list)</Text></Text>
-      <Text wrap="truncate-end">{oneLine(q.query, Math.max(20, (width - 1) * 3))}</Text>
+    <Box flexDirection="column" height={height} width={width}>
+      <Text bold wrap="truncate">Slow query · {forScreen(cluster.name)} <Text dimColor>({sqlRows.at(-1)?.cut ? 'enter shows all the SQL · ' : 'enter shows the SQL · '}y copies it · esc back)</Text></Text>
+      {sqlRows.map((r, i) => (
+        <Text key={i} wrap="truncate">
+          {sql.slice(r.start, r.end)}
+          {r.cut ? '…' : ''}
+        </Text>
+      ))}
       <Text wrap="truncate">{facts.map(([k, v]) => `${k} ${v}`).join('  ')}</Text>
       {error ? <Text color="red" wrap="truncate">{oneLine(error)}</Text> : <Text dimColor>{detail ? `recent executions (${recent.length})` : 'loading…'}</Text>}
-      {recent.slice(0, Math.max(0, height - 5)).map((e, i) => (
+      {recent.slice(0, Math.max(0, height - 4 - sqlRows.length)).map((e, i) => (
         <Text key={i} wrap="truncate" color={e.error ? 'red' : undefined}>
           {oneLine(e.at, 40)}  {formatMs(e.durationMs).padStart(9)}  {e.rows === undefined ? '' : `${e.rows} rows  `}{oneLine(e.user ?? '', 40)}{e.error ? `  ${oneLine(e.error, 200)}` : ''}
         </Text>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Profile } from '../api/profile.js';
 import type { Settings } from './types.js';
 import { providerModules } from '../api/registry.js';
+import { thresholdsSchema } from '../diagnose/thresholds.js';
 
 const str = z.string();
 const opt = <T extends z.ZodType>(t: T) => t.optional();
@@ -19,6 +20,8 @@ export const configSchema = z.looseObject({
   version: opt(z.number().int()),
   profiles: z.array(profileSchema).default([]),
   settings: settingsSchema.default({}),
+  /** `pgtui diagnose` and health: threshold overrides (docs/diagnose.md). */
+  diagnose: opt(z.looseObject({ thresholds: opt(thresholdsSchema) })),
 });
 
 export const secretsSchema = z.looseObject({ version: opt(z.number().int()), clusters: z.record(str, str) });

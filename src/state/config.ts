@@ -28,6 +28,8 @@ export interface Config extends ProfilesApi {
   secretsProblem(): string | undefined;
   settings(): Settings;
   saveSettings(partial: Partial<Settings>): void;
+  /** diagnose.thresholds from config.json, as validated (docs/diagnose.md). */
+  diagnoseThresholds?(): Record<string, unknown> | undefined;
   secrets: SecretStore;
 }
 
@@ -221,6 +223,7 @@ export function openConfig(opts: OpenConfigOptions = {}): Config {
       const merged = { ...DEFAULT_SETTINGS, ...current.settings };
       return { ...merged, refreshSeconds: Math.max(2, Number(merged.refreshSeconds) || DEFAULT_SETTINGS.refreshSeconds) };
     },
+    diagnoseThresholds: () => (current.diagnose as { thresholds?: Record<string, unknown> } | undefined)?.thresholds,
     saveSettings(partial) {
       update((file) => {
         file.settings = { ...file.settings, ...partial };

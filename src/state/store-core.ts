@@ -89,6 +89,7 @@ export class StoreCore {
 
   /** Puts one cluster in and emits when something visible changed; returns whether it did. */
   put(slot: ProfileSlot, c: Cluster): boolean {
+    slot.putSeq.set(c.id, ++slot.seq);
     const res = slot.upsert(c, Date.now());
     if (res && res !== 'changed') this.record(slot, c.id, res);
     if (res) this.changed();

@@ -17,10 +17,18 @@ import type { StoreCore } from './store-core.js';
 import { ACTED_MS, type Poller } from './store-poller.js';
 import type { ClusterStore, InsightOptions } from './types.js';
 
-/** updateSettings' changes as a plan's changes (the old values are in the screen's review, not here). */
+/** A call's arguments as a plan's changes: settings (their old values are in the screen's review) and a restore's target. */
 function settingChanges(method: string, args: unknown[]): PlanChange[] | undefined {
-  if (method !== 'updateSettings' || !args[0] || typeof args[0] !== 'object') return undefined;
-  return Object.entries(args[0] as Record<string, string>).map(([key, to]) => ({ key, label: key, from: '', to: String(to) }));
+  const arg = args[0];
+  if (!arg || typeof arg !== 'object') return undefined;
+  if (method === 'updateSettings') return Object.entries(arg as Record<string, string>).map(([key, to]) => ({ key, label: key, from: '', to: String(to) }));
+  if (method === 'restore') {
+    const req = arg as { backupId?: string; targetTime?: string; newName?: string };
+    return [['backup', 'backup', req.backupId], ['targetTime', 'point in time', req.targetTime], ['newName', 'new cluster', req.newName]]
+      .filter(([, , to]) => to)
+      .map(([key, label, to]) => ({ key: key!, label: label!, from: '', to: to! }));
+  }
+  return undefined;
 }
 
 type Intents = Pick<ClusterStore, 'createForm' | 'create' | 'remove' | 'update' | CallName>;
@@ -84,7 +92,7 @@ export function createIntents(core: StoreCore, poller: Poller, journal?: Journal
         const args = rest.slice(0, takes);
         const last = rest[takes];
         const opts: InsightOptions = last instanceof AbortSignal ? { signal: last } : ((last as InsightOptions | undefined) ?? {});
-        return run(row, cluster, args, opts).then((r) => (row.changesState ? undefined : r));
+        return run(row, cluster, args, opts);
       }];
     }),
   ) as unknown as Pick<ClusterStore, CallName>;

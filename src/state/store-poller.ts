@@ -6,21 +6,19 @@ import type { Profile } from '../api/profile.js';
 import { describeError, isApiError } from '../api/errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/http.js';
 import { withPriority, type Priority, type RequestContext } from '../api/budget.js';
+import { MAX_SERVER_DELAY_MS } from '../api/budget-delay.js';
 import { TRANSITIONAL_PHASES, type Cluster, type ListResult } from '../api/types.js';
-import type { ProfileSlot } from './store-profile.js';
+import { fingerprint, type ProfileSlot } from './store-profile.js';
 import type { StoreCore } from './store-core.js';
 
 export const FAST_POLL_MS = 2_000;
 /** Watched clusters per profile fetched one by one. */
 const MAX_FAST_GETS = 8;
 const MAX_BACKOFF_MS = 60_000;
-const MAX_RETRY_AFTER_MS = 15 * 60_000;
 /** How long a cluster the user acted on stays watched after it settles. */
 export const ACTED_MS = 60_000;
 /** A list throttled this many times in a row (each after the budget waited) is shown as failing: not normal use. */
 const THROTTLED_LISTS_SHOWN = 2;
-/** The header's freshness ("updated 40 s ago") may lag the truth by this much before an unchanged list emits. */
-const FRESHNESS_STEP_MS = 30_000;
 /** How long a restart (r) waits for the cancelled list to settle before starting anyway. */
 const ABANDON_MS = 1_000;
 
@@ -41,6 +39,21 @@ function readList(list: ListResult) {
   return { clusters: list.clusters, failures: list.failures, warnings: list.warnings };
 }
 
+/**
+ * A list answers for the moment it was sent: clusters put one by one after that (a create's answer, a GET)
+ * stay although the list lacks them; the next list decides. Older puts are forgotten.
+ */
+function keepPutSince(slot: ProfileSlot, sentAt: number, shown: Cluster[]): void {
+  const listed = new Set(shown.map((c) => c.id));
+  for (const [id, seq] of slot.putSeq) {
+    if (seq <= sentAt) slot.putSeq.delete(id);
+    else if (!listed.has(id)) {
+      const kept = slot.entries.get(id)?.cluster;
+      if (kept) shown.push(kept);
+    }
+  }
+}
+
 export class Poller {
   constructor(
     private readonly core: StoreCore,
@@ -53,7 +66,7 @@ export class Poller {
    * half), so an idle account stays within the background share whatever it holds.
    */
   inventoryEveryMs(slot: ProfileSlot): number {
-    const share = this.core.budgetOf(slot).perMinute('background') / (slot.passive > 0 ? 2 : 1);
+    const share = this.core.budgetOf(slot).perMinute('background') / (slot.passive > 0 ? 2 : 1) / this.sharers(slot);
     return Math.max(this.opts.refreshMs, Math.ceil((slot.pages * 60_000) / share));
   }
 
@@ -61,15 +74,26 @@ export class Poller {
    * half the background share for clusters that are merely busy. */
   private everyMs(slot: ProfileSlot, requests: number, hot: boolean): number {
     const budget = this.core.budgetOf(slot);
-    const perMinute = hot ? budget.perMinute('watch') : budget.perMinute('background') / 2;
+    const perMinute = hot ? budget.perMinute('watch') : budget.perMinute('background') / 2 / this.sharers(slot);
     return Math.max(FAST_POLL_MS, Math.ceil((requests * 60_000) / perMinute));
+  }
+
+  /**
+   * Profiles whose requests count against the same credential (IONOS v1 and v2 on one account): the background
+   * share is split between them, or their busy clusters' polls together fill it and starve every inventory list.
+   */
+  private sharers(slot: ProfileSlot): number {
+    const budget = this.core.budgetOf(slot);
+    let n = 0;
+    for (const s of this.core.slots.values()) if (this.core.budgetOf(s) === budget) n++;
+    return Math.max(1, n);
   }
 
   private backoff(slot: ProfileSlot, err: unknown): number {
     const base = Math.min(MAX_BACKOFF_MS, this.opts.refreshMs * 2 ** Math.min(slot.failures - 1, 6));
     const jittered = base / 2 + this.opts.random() * (base / 2);
-    // The provider's Retry-After wins over our own cap (within reason: a broken header must not stop polling for a day).
-    const retryAfter = Math.min(MAX_RETRY_AFTER_MS, isApiError(err) ? err.retryAfterMs ?? 0 : 0);
+    // The provider's Retry-After wins over our own cap, within budget-delay.ts's bound.
+    const retryAfter = Math.min(MAX_SERVER_DELAY_MS, isApiError(err) ? err.retryAfterMs ?? 0 : 0);
     return Math.max(Math.min(MAX_BACKOFF_MS, jittered), retryAfter);
   }
 
@@ -96,6 +120,8 @@ export class Poller {
   async refreshList(slot: ProfileSlot, restart = false): Promise<void> {
     const core = this.core;
     if (!core.active) return;
+    // A person asking again may try before a provider's pause (429) ends.
+    if (restart) core.budgetOf(slot).userRetry();
     const stuck = slot.listInFlight;
     if (stuck) {
       if (!restart) return;
@@ -128,6 +154,7 @@ export class Poller {
     };
     arm();
     let next = this.inventoryEveryMs(slot);
+    const sentAt = slot.seq;
     try {
       // The very first list of a big account shows its first page while the rest loads (the profile stays 'loading').
       const onProgress = slot.entries.size > 0 ? undefined : (soFar: Cluster[]) => {
@@ -137,6 +164,7 @@ export class Poller {
       const raw = await withPriority(priority, () => core.providerOf(slot).list(ctl.signal, onProgress), ctx);
       if (ctl.signal.aborted || core.slots.get(slot.profile.name) !== slot) return;
       const { clusters: list, failures: down, warnings } = readList(raw);
+      if (raw.extras) this.applyExtras(slot, ctl, list, raw.extras);
       slot.pages = ctx.sent;
       const now = Date.now();
       // A cluster we are deleting keeps showing as deleting until the provider stops listing it.
@@ -148,6 +176,7 @@ export class Poller {
         const listed = new Set(list.map((c) => c.id));
         for (const c of slot.clusters()) if (!listed.has(c.id) && c.location !== undefined && regions.has(c.location)) shown.push(c);
       }
+      keepPutSince(slot, sentAt, shown);
       let dirty = slot.replaceAll(shown, now, (id, t) => core.record(slot, id, t));
       next = this.inventoryEveryMs(slot);
       const limited = next > this.opts.refreshMs;
@@ -166,11 +195,10 @@ export class Poller {
         if (warning !== slot.health.warning) dirty = true;
         slot.failures = 0;
         slot.throttledLists = 0;
-        // A budget-limited profile's header says how fresh it is ("updated 40 s ago"): lastRefresh is kept exact,
-        // and an unchanged list emits only when what the header shows would be FRESHNESS_STEP_MS behind; others
-        // keep the quiet emit-on-change rule (nothing written to an idle terminal).
-        if (limited && now - (slot.freshnessShown ?? 0) >= FRESHNESS_STEP_MS) dirty = true;
-        if (dirty) slot.freshnessShown = now;
+        // A budget-limited profile's header says how fresh it is ("updated 40 s ago"): every list of one emits
+        // (one header line a list), so the header, which ticks by itself, never shows an older list than the last.
+        // Others keep the quiet emit-on-change rule (nothing written to an idle terminal).
+        if (limited) dirty = true;
         slot.health = { ...slot.health, ...cadence, status: 'ok', error: undefined, warning, nextRetryAt: undefined, lastRefresh: limited || wasError || dirty ? now : slot.health.lastRefresh };
         if (wasError) dirty = true;
         if (dirty) core.changed();
@@ -181,7 +209,7 @@ export class Poller {
       if (isApiError(err, 'rate-limit') && ++slot.throttledLists < THROTTLED_LISTS_SHOWN) {
         // Throttled past the budget's own waits: not a failure of the profile (its status stays), just a later
         // list; the header shows when.
-        next = Math.max(next, Math.min(MAX_RETRY_AFTER_MS, err.retryAfterMs ?? next));
+        next = Math.max(next, Math.min(MAX_SERVER_DELAY_MS, err.retryAfterMs ?? next));
         slot.health = { ...slot.health, nextRetryAt: Date.now() + next };
         core.changed();
       } else {
@@ -198,6 +226,23 @@ export class Poller {
       settle();
     }
     this.scheduleList(slot, next);
+  }
+
+  /**
+   * Per-row extras (hostnames looked up after the list answered) reach the rows they complete, row by row, unless
+   * a newer answer changed the row meanwhile (the extras would bring back its older state).
+   */
+  private applyExtras(slot: ProfileSlot, ctl: AbortController, listed: readonly Cluster[], extras: () => Promise<Cluster[]>): void {
+    void extras().then((completed) => {
+      if (ctl.signal.aborted || !this.core.active || this.core.slots.get(slot.profile.name) !== slot) return;
+      const asListed = new Map(listed.map((c) => [c.id, c]));
+      for (const c of completed) {
+        const now = slot.entries.get(c.id)?.cluster;
+        const then = asListed.get(c.id);
+        if (!now || !then || slot.deleting.has(c.id) || (now !== then && fingerprint(now) !== fingerprint(then))) continue;
+        this.core.put(slot, c);
+      }
+    });
   }
 
   /** Clusters kept fresh: transitional ones, the ones on screen, the ones just acted on. */

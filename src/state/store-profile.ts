@@ -46,8 +46,12 @@ export class ProfileSlot {
   listForWatch = false;
   /** Busy clusters nobody acted on that are fetched one by one (they take half the background share). */
   passive = 0;
-  /** When the snapshot last carried a fresh lastRefresh for the header (store-poller.ts). */
-  freshnessShown?: number;
+  /**
+   * Clusters put one by one (an intent's answer, a GET) with the put's sequence number: a list sent before
+   * such a put cannot know of the cluster, so it never drops it (docs/polling-store.md "Stale lists").
+   */
+  readonly putSeq = new Map<string, number>();
+  seq = 0;
   /** Ids we asked the provider to delete: shown as deleting until gone. */
   readonly deleting = new Set<string>();
   /** Cached cluster array in list order; rebuilt only when entries change. */
@@ -92,6 +96,7 @@ export class ProfileSlot {
 
   delete(id: string): boolean {
     this.deleting.delete(id);
+    this.putSeq.delete(id);
     const had = this.entries.delete(id);
     if (had) this.ordered = undefined;
     return had;

@@ -1,8 +1,8 @@
 // The contract between the polling store and everything that reads it (screens, commands, tests).
-import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind } from '../api/types.js';
+import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind, RestoreRequest } from '../api/types.js';
 import type { Profile } from '../api/profile.js';
 import type { Capability } from '../api/capabilities.js';
-import type { LogPage, LogQuery, MetricSeries, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, TimeRange } from '../api/insight.js';
+import type { DiskUsage, FailoverTarget, LogPage, LogQuery, MetricSeries, ReachCheck, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, SlowQueryRef, TimeRange } from '../api/insight.js';
 
 export interface ProfileHealth {
   profile: string;
@@ -86,13 +86,19 @@ export interface ClusterStore {
   resetPassword(cluster: Cluster): Promise<string>;
   /** Switches the primary to its standby (ClickHouse); the cluster is watched until it settles. */
   switchover(cluster: Cluster): Promise<void>;
+  /** In place, or into a new cluster (returned, and listed at once); the result is watched until it settles. */
+  restore(cluster: Cluster, req: RestoreRequest): Promise<Cluster>;
+  /** PGO's health reads: each volume's use, whether each instance and endpoint answers, the replicas a failover could promote. */
+  diskUsage(cluster: Cluster, signal?: AbortSignal): Promise<DiskUsage[]>;
+  reachability(cluster: Cluster, signal?: AbortSignal): Promise<ReachCheck[]>;
+  failoverTargets(cluster: Cluster, signal?: AbortSignal): Promise<FailoverTarget[]>;
 
   // Inside a cluster (issue 16). `poll` marks a refresh the screen makes by itself (follow, metrics): it runs at the
   // budget's watch priority, below what the user asked for; otherwise at the user's.
   logs(cluster: Cluster, query: LogQuery, opts?: InsightOptions): Promise<LogPage>;
   metrics(cluster: Cluster, range: TimeRange, opts?: InsightOptions): Promise<MetricSeries[]>;
   slowQueries(cluster: Cluster, range: TimeRange, opts?: InsightOptions): Promise<SlowQuery[]>;
-  slowQueryDetail(cluster: Cluster, id: string, opts?: InsightOptions): Promise<SlowQueryDetail>;
+  slowQueryDetail(cluster: Cluster, pattern: SlowQueryRef, opts?: InsightOptions): Promise<SlowQueryDetail>;
   readSettings(cluster: Cluster, opts?: InsightOptions): Promise<SettingsView>;
   updateSettings(cluster: Cluster, changes: Record<string, string>): Promise<SettingsResult>;
 }

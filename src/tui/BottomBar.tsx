@@ -5,13 +5,19 @@ import type { Cluster } from '../api/types.js';
 import { KeyHints } from '../components/KeyHints.js';
 import { LineInput } from '../components/LineInput.js';
 import { ConfirmOverlay, type ShownSecret } from './ConfirmOverlay.js';
+import { useStore } from './context.js';
 import type { Status } from './status.js';
 import type { ListState } from './list-state.js';
 import { isConfirm, type NavEvent, type NavState, type Screen } from './navigation.js';
 import type { Scope } from '../components/keymap.js';
 
+const SCOPES: Record<Screen, Scope> = {
+  list: 'list', detail: 'detail', logs: 'logs', slow: 'slow', metrics: 'inside', settings: 'settings', raw: 'raw', backups: 'backups', health: 'health',
+  // The forms draw their own keys; `?` types into them.
+  create: 'list', edit: 'list', profiles: 'list', journal: 'list',
+};
 /** Which of the keymap's scopes a screen's keys come from. */
-export const scopeOf = (screen: Screen): Scope => (screen === 'detail' ? 'detail' : screen === 'logs' ? 'logs' : screen === 'slow' ? 'slow' : screen === 'metrics' ? 'inside' : 'list');
+export const scopeOf = (screen: Screen): Scope => SCOPES[screen];
 
 export interface BottomBarProps {
   nav: NavState;
@@ -27,6 +33,7 @@ export interface BottomBarProps {
 }
 
 export function BottomBar({ nav, dispatch, list, target, readOnly, width, runCommand, status, onSecret }: BottomBarProps) {
+  const store = useStore();
   const close = () => dispatch({ type: 'close' });
   const { overlay } = nav;
   if (overlay === 'filter') {
@@ -39,7 +46,7 @@ export function BottomBar({ nav, dispatch, list, target, readOnly, width, runCom
   if (isConfirm(overlay)) return target ? <ConfirmOverlay key={overlay} kind={overlay} cluster={target} onClose={close} status={status} onSecret={onSecret} /> : null;
   // The settings form draws its own keys.
   if (nav.screen === 'settings') return null;
-  if (overlay === 'none') return <KeyHints scope={scopeOf(nav.screen)} readOnly={readOnly} width={width} />;
+  if (overlay === 'none') return <KeyHints scope={scopeOf(nav.screen)} readOnly={readOnly} width={width} supports={target ? (cap) => store.supports(target, cap) : undefined} />;
   return null;
 }
 

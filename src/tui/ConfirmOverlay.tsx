@@ -33,5 +33,5 @@ export function ConfirmOverlay({ kind, cluster, onClose, status, onSecret }: Con
     });
     status.busy(spec.pending(cluster), done, spec.watch?.(cluster));
   };
-  return <ConfirmTyped title={spec.title(cluster)} expected={spec.expected(cluster)} onConfirm={confirm} onCancel={onClose} />;
+  return <ConfirmTyped title={spec.title(cluster)} expected={spec.expected(cluster)} untouched={spec.untouched} onConfirm={confirm} onCancel={onClose} />;
 }

@@ -1,5 +1,6 @@
-// What the list says on a first run, when pgtui has no profile at all: where profiles come from
-// (docs/profiles.md), how to add one, and how to look around without an account. Fits 80 columns.
+// What the list says on a first run, when pgtui has no profile at all: where profiles come from, how to add one,
+// and how to look around without an account. It cites only what the installed package has (`--help`, not the
+// repository's docs/). Fits 80 columns.
 import { Box, Text } from 'ink';
 import { providerModules } from '../api/registry.js';
 
@@ -15,7 +16,7 @@ export function FirstRun() {
   return (
     <Box flexDirection="column" paddingLeft={2}>
       <Text bold>No profiles yet.</Text>
-      <Text>pgtui reads these environment variables (see docs/profiles.md):</Text>
+      <Text>pgtui reads these environment variables:</Text>
       {env.map(([vars, what]) => (
         <Text key={what} wrap="truncate">
           {'  '}
@@ -24,7 +25,10 @@ export function FirstRun() {
         </Text>
       ))}
       <Text>
-        Or type <Text bold>:profiles</Text> to add one here (saved in your config directory).
+        Or type <Text bold>:profiles</Text> to add one here (saved in your config directory);
+      </Text>
+      <Text>
+        {'  '}every field of a profile: <Text bold>pgtui profile add --help</Text>.
       </Text>
       <Text>
         Just looking? Quit (<Text bold>q</Text>) and run <Text bold>pgtui --demo</Text>: fake providers, nothing real.

@@ -1,11 +1,15 @@
-// The screens inside one cluster (issue 16), opened from its detail screen: logs, metrics, slow queries, settings.
-// Each has its own keys while it is open (keymap scopes 'logs' and 'inside') and fetches only then.
+// The screens inside one cluster, opened from its detail screen or the list's row: logs, metrics, slow queries,
+// settings, the raw object, backups and restore, health. Each has its own keys while it is open (its keymap scope)
+// and fetches only then.
 import type { Dispatch } from 'react';
 import type { Cluster } from '../api/types.js';
 import { Logs } from '../screens/Logs.js';
 import { Metrics } from '../screens/Metrics.js';
 import { SlowQueries } from '../screens/SlowQueries.js';
 import { Settings } from '../screens/Settings.js';
+import { RawView } from '../screens/RawView.js';
+import { Backups } from '../screens/Backups.js';
+import { Health } from '../screens/Health.js';
 import type { InsideScreen as Screen, NavEvent } from './navigation.js';
 import type { Status } from './status.js';
 
@@ -34,5 +38,11 @@ export function InsideScreen({ screen, dispatch, onQuit, ...rest }: InsideScreen
       return <SlowQueries {...common} />;
     case 'settings':
       return <Settings {...common} />;
+    case 'raw':
+      return <RawView {...common} />;
+    case 'backups':
+      return <Backups {...common} />;
+    case 'health':
+      return <Health {...common} />;
   }
 }

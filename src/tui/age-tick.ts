@@ -28,3 +28,21 @@ export function nextAgeTick(isos: Iterable<string | undefined>, now: number): nu
   // A few ms late rather than early: a timer that fires just before the boundary would change nothing.
   return Number.isFinite(soonest) ? Math.min(MAX_DELAY, soonest + 5) : undefined;
 }
+
+/** The header's freshness steps: 10 s under a minute, then minutes (one short line every 10 s at most while idle). */
+const FRESH_STEP = 10 * SECOND;
+
+/** "updated 15 s ago" / "updated 3 min ago": the age floored to the step shown, so it is never younger than the truth. */
+export function freshnessText(lastRefresh: number, now: number): string {
+  const elapsed = Math.max(0, now - lastRefresh);
+  if (elapsed < FRESH_STEP) return 'updated just now';
+  if (elapsed < MINUTE) return `updated ${Math.floor(elapsed / FRESH_STEP) * (FRESH_STEP / SECOND)} s ago`;
+  return `updated ${Math.floor(elapsed / MINUTE)} min ago`;
+}
+
+/** Milliseconds until freshnessText of `lastRefresh` shows another text (a few ms late, never early). */
+export function msUntilFreshnessChanges(lastRefresh: number, now: number): number {
+  const elapsed = Math.max(0, now - lastRefresh);
+  const unit = elapsed < MINUTE ? FRESH_STEP : MINUTE;
+  return Math.min(MAX_DELAY, unit - (elapsed % unit) + 5);
+}

@@ -1,4 +1,11 @@
 // The `:` command line, parsed: what a typed command asks the App to do.
+
+/** The `:` commands as `?` lists them. */
+export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = [
+  [':profiles', 'manage profiles'],
+  [':create', 'create a cluster'],
+  [':q', 'quit'],
+];
 export type Command =
   | { type: 'quit' }
   | { type: 'profiles' }

@@ -14,6 +14,8 @@ export interface ConfirmSpec {
   title: (c: Cluster) => string;
   /** What must be typed to confirm. */
   expected: (c: Cluster) => string;
+  /** Said when the typed name is wrong: what did not happen ("nothing was restarted"). */
+  untouched: string;
   /** Asked through store.supports before the overlay opens; delete is open to every writable cluster. */
   capability?: Capability;
   /** Shown with a spinner as soon as the confirmation is typed, until the work is done. */
@@ -40,6 +42,7 @@ export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = {
   delete: {
     title: (c) => `Delete ${c.name} (${c.profile})? This destroys its data.`,
     expected: (c) => c.name,
+    untouched: 'nothing was deleted',
     pending: (c) => `deleting ${c.name}…`,
     refusal: (c) => busyReason(c, 'delete'),
     run: explainingConflict('delete', (store, c) => store.remove(c).then(() => `${c.name} is being deleted`)),
@@ -48,6 +51,7 @@ export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = {
   restart: {
     title: (c) => `Restart ${c.name}? Connections will drop.`,
     expected: (c) => c.name,
+    untouched: 'nothing was restarted',
     capability: 'restart',
     refusal: (c) => busyReason(c, 'restart'),
     pending: (c) => `restarting ${c.name}…`,
@@ -57,6 +61,7 @@ export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = {
   promote: {
     title: (c) => `Promote ${c.name} to a standalone primary? It stops following its source for good.`,
     expected: (c) => c.name,
+    untouched: 'nothing was promoted',
     capability: 'promote',
     pending: (c) => `promoting ${c.name} to a primary…`,
     run: (store, c) => store.promote(c).then(() => `${c.name} is being promoted to a primary`),
@@ -65,6 +70,7 @@ export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = {
   switchover: {
     title: (c) => `Switch ${c.name} over to its standby? Connections drop while the primary changes.`,
     expected: (c) => c.name,
+    untouched: 'nothing was switched over',
     capability: 'switchover',
     refusal: (c) => busyReason(c, 'switch over'),
     pending: (c) => `switching ${c.name} over…`,
@@ -74,6 +80,7 @@ export const CONFIRMS: Record<ConfirmKind, ConfirmSpec> = {
   resetPassword: {
     title: (c) => `Reset the password of ${c.name}? The old one stops working.`,
     expected: (c) => c.name,
+    untouched: 'the password is unchanged',
     capability: 'resetPassword',
     pending: (c) => `resetting the password of ${c.name}…`,
     run: (store, c) =>

@@ -28,7 +28,10 @@ export interface KeyDispatchContext {
   detailLines: MutableRefObject<number>;
   readOnly: boolean;
   isReadOnly: (c?: Cluster) => boolean;
+  /** Refusals and errors about where the user is: they go when the user leaves (./scoped-message.ts). */
   say: (text: string, error?: boolean) => void;
+  /** What was done, kept on the status line wherever the user goes next. */
+  tell: (text: string) => void;
   busy: Status['busy'];
   clearMessage: () => void;
   handoff: { active: boolean; open: (c: Cluster) => void };
@@ -39,7 +42,7 @@ export interface KeyDispatchContext {
   quit: () => void;
 }
 
-/** Registers the screen keys and the help overlay's keys; returns what runs a typed `:` command. */
+/** Registers the list's and the detail screen's keys (the help overlay has its own: ../screens/Help.tsx); returns what runs a typed `:` command. */
 export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: string) => void } {
   const { store, nav, dispatch, list, layout, say } = ctx;
   const exit = ctx.quit;
@@ -80,7 +83,7 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       if (!conn?.host) return say(`${target.name} has no host yet`, true);
       copyToClipboard(connectionUrl(conn));
       // OSC 52: the terminal may or may not take it, and never says; this is what pgtui knows.
-      say(`sent the connection string of ${target.name} to the terminal clipboard (without the password)`);
+      ctx.tell(`sent the connection string of ${target.name} to the terminal clipboard (without the password)`);
     } catch (err) {
       say(errorText(err), true);
     }
@@ -132,19 +135,26 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
       case 'profiles':
         return dispatch({ type: 'show', screen: 'profiles' });
       case 'edit':
-        return target && !ctx.isReadOnly(target) ? dispatch({ type: 'edit', key: clusterKey(target) }) : undefined;
+        if (!target || ctx.isReadOnly(target)) return;
+        // A provider rule may keep a cluster from being edited (a ClickHouse read replica): say so, open nothing.
+        return store.supports(target, 'edit') ? dispatch({ type: 'edit', key: clusterKey(target) }) : say(store.unsupportedReason(target, 'edit'), true);
       case 'psql':
         return target ? ctx.handoff.open(target) : undefined;
       case 'copy':
         return target ? copy(target) : undefined;
       case 'reveal':
         return dispatch({ type: 'reveal' });
-      // Inside the cluster: the screen opens either way and says in one line when the provider has none of it.
+      // Inside the cluster (from the detail screen, or the list's highlighted row): the screen opens either way and
+      // says in one line when the provider has none of it.
       case 'logs':
       case 'metrics':
       case 'slow':
       case 'settings':
-        return onDetail && target ? dispatch({ type: 'inside', screen: action }) : undefined;
+      case 'raw':
+      case 'backups':
+      case 'health':
+        if (!target) return;
+        return dispatch(onDetail ? { type: 'inside', screen: action } : { type: 'inside', screen: action, key: clusterKey(target) });
       case 'delete':
       case 'restart':
       case 'promote':
@@ -169,9 +179,6 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
     const action = actionFor(input, key, onDetail ? 'detail' : 'list', ctx.isReadOnly(current()));
     if (action) act(action);
   }, screenKeys);
-  useKeys((input: string, key: Key) => {
-    if (key.escape || input === '?' || input === 'q') dispatch({ type: 'close' });
-  }, nav.overlay === 'help' && !ctx.handoff.active);
 
   return { runCommand };
 }

@@ -25,6 +25,9 @@ export function useListState(clusters: readonly Cluster[]) {
   cursorRef.current = cursor;
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+  const beforeFilter = useRef<string | undefined>(undefined);
 
   return {
     rows,
@@ -44,12 +47,20 @@ export function useListState(clusters: readonly Cluster[]) {
     },
     /** Puts the cursor on a cluster by key (a cluster just created). */
     select: (key: string) => setCursorKey(key),
-    /** A new filter puts the cursor back on the first match. */
+    /** A new filter puts the cursor back on the first match; the cluster it was on is kept for clearFilter. */
     setFilter(text: string) {
+      if (!filterRef.current && text) beforeFilter.current = cursorKey ?? (rowsRef.current[0] && clusterKey(rowsRef.current[0]));
+      filterRef.current = text;
       setFilterText(text);
       setCursorKey(undefined);
     },
-    clearFilter: () => setFilterText(''),
+    /** Back to every cluster, the cursor staying on the one it was on (or, when nothing matched, on the one before). */
+    clearFilter() {
+      const on = rowsRef.current[cursorRef.current];
+      setCursorKey(on ? clusterKey(on) : beforeFilter.current);
+      filterRef.current = '';
+      setFilterText('');
+    },
     sort,
     reverse,
     /** The next sort among `shown` (the columns on screen at this width): never a hidden column. */

@@ -3,8 +3,8 @@ import type { Cluster } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { formatAge } from '../format.js';
 
-export type SortKey = 'name' | 'profile' | 'phase' | 'version' | 'location' | 'age';
-export const SORT_KEYS: SortKey[] = ['name', 'profile', 'phase', 'version', 'location', 'age'];
+export type SortKey = 'name' | 'profile' | 'phase' | 'version' | 'location' | 'age' | 'size' | 'instances';
+export const SORT_KEYS: SortKey[] = ['name', 'phase', 'profile', 'version', 'age', 'location', 'size', 'instances'];
 
 /** Each cluster's searchable text, lower-cased once: unchanged clusters keep their object across polls. */
 const haystacks = new WeakMap<Cluster, string>();
@@ -27,16 +27,14 @@ export function matches(c: Cluster, needle: string): boolean {
   return !needle || haystack(c).includes(needle.toLowerCase());
 }
 
-/** The sort after `current` in SORT_KEYS order, skipping keys whose column is not in `shown`. */
+const isSortKey = (k: string): k is SortKey => (SORT_KEYS as readonly string[]).includes(k);
+
+/** The sort after `current` in the order of the columns on screen (`shown`), skipping those that do not sort. */
 export function nextSortKey(current: SortKey, shown: readonly string[]): SortKey {
-  const candidates = SORT_KEYS.filter((k) => shown.includes(k));
+  const candidates = shown.filter(isSortKey);
   if (candidates.length === 0) return current;
-  const from = SORT_KEYS.indexOf(current);
-  for (let step = 1; step <= SORT_KEYS.length; step++) {
-    const next = SORT_KEYS[(from + step) % SORT_KEYS.length]!;
-    if (candidates.includes(next)) return next;
-  }
-  return current;
+  const from = candidates.indexOf(current);
+  return candidates[(from + 1) % candidates.length]!;
 }
 
 const sortValue: Record<SortKey, (c: Cluster) => string | number> = {
@@ -46,7 +44,11 @@ const sortValue: Record<SortKey, (c: Cluster) => string | number> = {
   version: (c) => Number.parseFloat(c.version ?? '') || 0,
   location: (c) => c.location ?? '',
   age: (c) => -(Date.parse(c.createdAt ?? '') || 0),
+  size: (c) => c.size ?? '',
+  instances: (c) => c.instances ?? 0,
 };
+/** Sizes are text with numbers in it ("2 cores, 4 GB RAM" before "16 cores, …"): compared as a person reads them. */
+const naturally = new Intl.Collator(undefined, { numeric: true });
 const collator = new Intl.Collator();
 
 /** Every cluster in sort order, computed once per snapshot and order (typing a filter never re-sorts). */
@@ -59,8 +61,10 @@ function sorted(clusters: readonly Cluster[], sort: SortKey, reverse: boolean): 
   if (!out) {
     const get = sortValue[sort];
     const keyed = clusters.map((c) => ({ c, k: get(c) }));
+    const natural = sort === 'size';
     keyed.sort((a, b) => {
-      const r = a.k < b.k ? -1 : a.k > b.k ? 1 : collator.compare(a.c.name, b.c.name);
+      const byKey = natural ? naturally.compare(String(a.k), String(b.k)) : a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
+      const r = byKey || collator.compare(a.c.name, b.c.name);
       return reverse ? -r : r;
     });
     out = keyed.map((e) => e.c);
@@ -101,7 +105,7 @@ export function columnsFor(width: number): Column[] {
     { key: 'age', title: 'AGE', width: 5, value: (c) => formatAge(c.createdAt) },
     { key: 'location', title: 'LOCATION', width: 14, value: (c) => c.location ?? '-' },
     { key: 'size', title: 'SIZE', width: 18, value: (c) => c.size ?? '-' },
-    { key: 'instances', title: 'INST', width: 4, value: (c) => (c.instances === undefined ? '-' : String(c.instances)) },
+    { key: 'instances', title: 'INST', width: 5, value: (c) => (c.instances === undefined ? '-' : String(c.instances)) },
     { key: 'storage', title: 'STORAGE', width: 16, value: (c) => c.storage ?? '-' },
     { key: 'host', title: 'HOST', width: 40, value: (c) => c.host ?? '-' },
   ];

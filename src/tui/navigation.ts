@@ -3,9 +3,10 @@
 // events; it keeps only the list cursor outside (see app.tsx: keys arriving several per read need refs).
 
 export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles' | 'journal' | InsideScreen;
-/** The screens inside one cluster (issue 16), opened from its detail screen; esc returns there. */
-export type InsideScreen = 'logs' | 'metrics' | 'slow' | 'settings';
-export const isInside = (s: Screen): s is InsideScreen => s === 'logs' || s === 'metrics' || s === 'slow' || s === 'settings';
+/** The screens inside one cluster, opened from its detail screen (or the list's row); esc returns there. */
+export type InsideScreen = 'logs' | 'metrics' | 'slow' | 'settings' | 'raw' | 'backups' | 'health';
+export const INSIDE_SCREENS: readonly InsideScreen[] = ['logs', 'metrics', 'slow', 'settings', 'raw', 'backups', 'health'];
+export const isInside = (s: Screen): s is InsideScreen => (INSIDE_SCREENS as readonly Screen[]).includes(s);
 /** The typed confirmations; their titles and intents are in ./confirms.ts. */
 export type ConfirmKind = 'delete' | 'restart' | 'promote' | 'resetPassword' | 'switchover';
 export type Overlay = 'none' | 'help' | 'filter' | 'command' | ConfirmKind;
@@ -18,13 +19,15 @@ export interface NavState {
   detailKey?: string;
   scroll: number;
   revealed: boolean;
+  /** A screen inside a cluster opened from the list's row: esc returns to the list. */
+  fromList?: boolean;
 }
 
 export type NavEvent =
   | { type: 'open'; key: string } // a cluster's detail screen, from the top, password hidden
   | { type: 'show'; screen: 'list' | 'detail' | 'create' | 'profiles' | 'journal' }
   | { type: 'edit'; key: string } // the edit form of a cluster; leaving it returns to that cluster's detail
-  | { type: 'inside'; screen: InsideScreen } // from the detail screen, into its cluster: logs, metrics …
+  | { type: 'inside'; screen: InsideScreen; key?: string } // into a cluster: logs, metrics … (with `key`: from the list's row)
   | { type: 'back' } // detail → list, a screen inside a cluster → its detail; elsewhere nothing (the App clears its filter or message instead)
   | { type: 'gone' } // the cluster on the detail screen disappeared
   | { type: 'overlay'; overlay: Overlay }
@@ -57,15 +60,16 @@ export function scrolled(from: number, move: ScrollMove, lines: number, page: nu
 export function navigate(state: NavState, event: NavEvent): NavState {
   switch (event.type) {
     case 'open':
-      return { ...state, screen: 'detail', overlay: 'none', detailKey: event.key, scroll: 0, revealed: false };
+      return { ...state, screen: 'detail', overlay: 'none', detailKey: event.key, scroll: 0, revealed: false, fromList: undefined };
     case 'show':
       return state.screen === event.screen && state.overlay === 'none' ? state : { ...state, screen: event.screen, overlay: 'none' };
     case 'edit':
-      return { ...state, screen: 'edit', overlay: 'none', detailKey: event.key };
+      return { ...state, screen: 'edit', overlay: 'none', detailKey: event.key, fromList: undefined };
     case 'inside':
+      if (event.key && state.screen === 'list') return { ...state, screen: event.screen, overlay: 'none', detailKey: event.key, scroll: 0, revealed: false, fromList: true };
       return state.screen === 'detail' || isInside(state.screen) ? { ...state, screen: event.screen, overlay: 'none' } : state;
     case 'back':
-      if (isInside(state.screen)) return { ...state, screen: 'detail', overlay: 'none' };
+      if (isInside(state.screen)) return state.fromList ? { ...state, screen: 'list', overlay: 'none', fromList: undefined } : { ...state, screen: 'detail', overlay: 'none' };
       return state.screen === 'detail' ? { ...state, screen: 'list' } : state;
     case 'gone':
       return state.screen === 'detail' || state.screen === 'edit' || isInside(state.screen) ? { ...state, screen: 'list', overlay: 'none', detailKey: undefined } : state;

@@ -48,9 +48,12 @@ export interface Status {
 export function untilSettled(from: Cluster, outcome: (c: Cluster) => Outcome, busyFirst = true): Watch {
   const key = clusterKey(from);
   let sawBusy = false;
+  // A cluster just created reaches the list a render after its create answered: only one that was listed can be gone.
+  let seen = false;
   return (clusters, quiet = false) => {
     const now = clusters.find((c) => clusterKey(c) === key);
-    if (!now) return { text: `${from.name} is gone`, error: true };
+    if (!now) return seen ? { text: `${from.name} is gone`, error: true } : undefined;
+    seen = true;
     if (TRANSITIONAL_PHASES.has(now.phase)) {
       sawBusy = true;
       return undefined;

@@ -37,19 +37,18 @@ describe('ClickHouse edit', () => {
     const res = await fetch(`${r.fake.url}/v1/organizations/${r.fake.orgId}/postgres/${s.id}`, {
       method: 'PATCH',
       headers: { authorization: `Basic ${Buffer.from(`${r.fake.keyId}:${r.fake.keySecret}`).toString('base64')}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'quirk renamed' }),
+      body: JSON.stringify({ haType: 'none' }),
     });
     expect(res.status).toBe(200);
     expect(r.fake.service(s.id)!.tags).toEqual([]);
   });
 
-  it('changing tags, HA and the name', async () => {
+  it('changing tags and HA (the name is fixed after creation)', async () => {
     const s = r.fake.addService({ name: 'web', tags: TAGS });
     const cluster = await r.provider.get(s.id);
-    const updated = await r.provider.update(cluster, { name: 'web two', haType: 'sync', tags: 'env=staging' });
-    expect(r.fake.requests.at(-1)?.body).toEqual({ name: 'web two', haType: 'sync', tags: [{ key: 'env', value: 'staging' }] });
-    expect(updated).toMatchObject({ name: 'web two', instances: 3 });
-    expect(updated.host).toMatch(/^web-two-/);
+    const updated = await r.provider.update(cluster, { name: 'web', haType: 'sync', tags: 'env=staging' });
+    expect(r.fake.requests.at(-1)?.body).toEqual({ haType: 'sync', tags: [{ key: 'env', value: 'staging' }] });
+    expect(updated).toMatchObject({ name: 'web', instances: 3 });
     expect(r.fake.service(s.id)!.tags).toEqual([{ key: 'env', value: 'staging' }]);
   });
 
@@ -66,15 +65,16 @@ describe('ClickHouse edit', () => {
     expect(r.fake.requests.length).toBe(before);
   });
 
-  it('read replicas: only the name, and no tags in the body', async () => {
+  it('read replicas: nothing editable, nothing sent', async () => {
     const primary = r.fake.addService({ name: 'main', tags: TAGS });
     const replica = r.fake.addService({ name: 'main ro', isPrimary: false, parentId: primary.id, tags: [{ key: 'role', value: 'ro' }] });
     const cluster = await r.provider.get(replica.id);
     const form = await r.provider.editForm(cluster);
-    expect(form.fields.filter((f) => !f.immutable).map((f) => f.key)).toEqual(['name']);
+    expect(form.fields.filter((f) => !f.immutable).map((f) => f.key)).toEqual([]);
     expect(form.validate({ name: 'main ro', size: 'r8gd.xlarge' })).toEqual({ size: 'a read replica cannot change this' });
-    await r.provider.update(cluster, { name: 'main ro2' });
-    expect(r.fake.requests.at(-1)?.body).toEqual({ name: 'main ro2' });
+    const before = r.fake.requests.length;
+    expect(await r.provider.update(cluster, { name: 'main ro' })).toBe(cluster);
+    expect(r.fake.requests.length).toBe(before);
     expect(r.fake.service(replica.id)!.tags).toEqual([{ key: 'role', value: 'ro' }]);
   });
 
@@ -86,7 +86,7 @@ describe('ClickHouse edit', () => {
     cluster.raw = { ...(cluster.raw as object), isPrimary: true };
     const err = await r.provider.update(cluster, { size: 'r8gd.xlarge' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).providerMessage).toBe('BAD_REQUEST: Read replicas do not support changing size, tags');
+    expect((err as ApiError).providerMessage).toBe('BAD_REQUEST: read replica services cannot be updated');
   });
 
   it('an edit on a busy service is a conflict', async () => {

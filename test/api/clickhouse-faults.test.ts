@@ -121,7 +121,7 @@ describe('ClickHouse provider faults', () => {
     r.fake.inject({ revoked: true, times: 1 });
     const err = await apiError(r.provider.verify());
     expect(err.kind).toBe('auth');
-    expect(err.summary).toBe('ch: 401 Unauthorized: UNAUTHORIZED: Invalid API key or secret');
+    expect(err.summary).toBe('ch: 401 Unauthorized: Invalid API key or secret');
     expect(r.fake.requests).toHaveLength(1);
     r.fake.revokeKey(r.fake.keyId);
     expect((await apiError(r.provider.list())).kind).toBe('auth');

@@ -101,12 +101,29 @@ describe('ClickHouse slow query detail', () => {
   it('one pattern with its recent executions, newest first; an unknown id is not-found', async () => {
     const c = await cluster();
     const [worst] = await r.provider.slowQueries(c, window(24));
-    const detail = await r.provider.slowQueryDetail(c, worst!.id);
+    const detail = await r.provider.slowQueryDetail(c, worst!);
     expect(detail.query?.query).toBe(worst!.query);
     expect(detail.recent.length).toBe(5);
     expect(detail.recent.map((e) => e.at)).toEqual([...detail.recent.map((e) => e.at)].sort().reverse());
     expect(detail.recent.every((e) => e.durationMs > 0)).toBe(true);
-    await expect(r.provider.slowQueryDetail(c, 'no-such-pattern')).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(r.provider.slowQueryDetail(c, { ...worst!, id: 'no-such-pattern' })).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('sends the db_name, db_user and db_operation the pattern was listed under (the spec requires them)', async () => {
+    const c = await cluster();
+    const [worst] = await r.provider.slowQueries(c, window(24));
+    await r.provider.slowQueryDetail(c, worst!);
+    const sent = r.fake.requests.filter((q) => q.path.includes('/slowQueryPatterns/')).at(-1)!;
+    expect(sent.query).toEqual({ db_name: worst!.database, db_user: worst!.user, db_operation: worst!.operation });
+    expect(worst!.database && worst!.user && worst!.operation).toBeTruthy();
+    // The fake is as strict as the spec: the old request (no query parameters) is refused.
+    const bare = await fetch(`${r.fake.url}${sent.path}`, { headers: { authorization: `Basic ${Buffer.from(`${r.fake.keyId}:${r.fake.keySecret}`).toString('base64')}` } });
+    expect(bare.status).toBe(400);
+    expect(((await bare.json()) as { error: string }).error).toBe('BAD_REQUEST: db_name, db_user, db_operation are required');
+    // A pattern known only by its id is refused before any request.
+    const before = r.fake.requests.length;
+    await expect(r.provider.slowQueryDetail(c, { id: worst!.id })).rejects.toMatchObject({ kind: 'validation' });
+    expect(r.fake.requests.length).toBe(before);
   });
 });
 
@@ -122,6 +139,17 @@ describe('ClickHouse settings and switchover', () => {
     expect(body.method).toBe('PATCH');
     expect(body.body).toEqual({ pgConfig: { work_mem: '128MB', max_connections: 250 }, pgBouncerConfig: { default_pool_size: '25' } });
     expect((await r.provider.readSettings(c)).values).toEqual({ work_mem: '128MB', max_connections: '250', 'pgbouncer.default_pool_size': '25' });
+  });
+
+  it('always sends both maps, the unchanged one empty (the spec requires both; the fake refuses one alone)', async () => {
+    const c = await cluster();
+    await r.provider.updateSettings(c, { work_mem: '256MB' });
+    expect(r.fake.requests.filter((q) => q.path.endsWith('/config')).at(-1)!.body).toEqual({ pgConfig: { work_mem: '256MB' }, pgBouncerConfig: {} });
+    await r.provider.updateSettings(c, { 'pgbouncer.pool_mode': 'transaction' });
+    expect(r.fake.requests.filter((q) => q.path.endsWith('/config')).at(-1)!.body).toEqual({ pgConfig: {}, pgBouncerConfig: { pool_mode: 'transaction' } });
+    expect((await r.provider.readSettings(c)).values).toMatchObject({ work_mem: '256MB', 'pgbouncer.pool_mode': 'transaction', 'pgbouncer.default_pool_size': '25' });
+    // What the old client sent, one map alone, is refused by the fake as the spec's validator would.
+    await expect(r.provider.setConfig(c.id, { pgConfig: { work_mem: 128 } } as never)).rejects.toThrow(/pgConfig and pgBouncerConfig are required/);
   });
 
   it('refuses a value of the wrong type or an unknown key before sending anything', async () => {

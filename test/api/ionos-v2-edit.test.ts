@@ -137,15 +137,16 @@ describe('IONOS v2 update', () => {
 });
 
 describe('planPut (unit)', () => {
-  it('keeps properties it does not know and moves an old-form backupLocation into backup', () => {
+  it('keeps properties it does not know, and the older backup shape as it came (no retention to invent)', () => {
     const cluster = decodeCluster({
       id: 'x', properties: { name: 'n', version: '15', instances: { count: 1, ram: 4, cores: 2, storageSize: 20 }, backupLocation: 'de', futureField: { a: 1 } },
     });
-    const plan = planPut(cluster, { retentionDays: '10', name: 'n' }, '/clusters/x');
-    expect(plan.diff).toEqual([{ key: 'retentionDays', label: 'Backup retention (days)', from: '', to: '10' }]);
+    // What the form submits for an untouched blank number must not become Number('') = 0.
+    const plan = planPut(cluster, { retentionDays: '', ram: '8', name: 'n' }, '/clusters/x');
+    expect(plan.diff).toEqual([{ key: 'ram', label: 'RAM per instance (GB)', from: '4', to: '8' }]);
     expect(plan.body).toEqual({
       id: 'x',
-      properties: { name: 'n', version: '15', instances: { count: 1, ram: 4, cores: 2, storageSize: 20 }, futureField: { a: 1 }, backup: { location: 'de', retentionDays: 10 } },
+      properties: { name: 'n', version: '15', instances: { count: 1, ram: 8, cores: 2, storageSize: 20 }, futureField: { a: 1 }, backupLocation: 'de' },
     });
   });
 });

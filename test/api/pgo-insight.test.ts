@@ -8,7 +8,7 @@ import { rig, type Rig } from './pgo-helpers.js';
 let r: Rig;
 
 beforeAll(async () => {
-  r = await rig(generateTestPki({ bits: 1024 }));
+  r = await rig(generateTestPki());
   r.fake.addCluster({ name: 'hippo', condition: 'ready', replicas: 2, pvcSize: '5Gi' });
   r.fake.addCluster({ name: 'rhino', condition: 'degraded', replicas: 1 });
   r.fake.addCluster({ name: 'gnu', condition: 'shutdown' });
@@ -58,7 +58,7 @@ describe('PGO disk use, reachability and failover targets', () => {
     const p = r.provider({ namespace: 'elsewhere' });
     const hippo = await r.provider().get('hippo');
     await expect(p.diskUsage(hippo)).rejects.toThrow(/df: /);
-    const limited = await rig(generateTestPki({ bits: 1024 }), { users: { viewer: 'pw' }, permissions: { viewer: ['Version', 'ShowCluster'] } });
+    const limited = await rig(generateTestPki(), { users: { viewer: 'pw' }, permissions: { viewer: ['Version', 'ShowCluster'] } });
     try {
       limited.fake.addCluster({ name: 'hippo', condition: 'ready' });
       const lp = limited.provider({ username: 'viewer', password: 'pw' });

@@ -59,7 +59,7 @@ describe('pgtui completion bash', () => {
   });
 
   it('completes commands, their flags and the global flags', () => {
-    expect(complete(['pgtui', 're'])).toEqual(['restart', 'reset-password', 'restore']);
+    expect(complete(['pgtui', 're'])).toEqual(['restart', 'reset-password', 'restore', 'replication']);
     expect(complete(['pgtui', ''])).toEqual(expect.arrayContaining(['ls', 'get', 'create', 'delete', 'backups', 'completion', 'profile']));
     expect(complete(['pgtui', 'restore', 'crm', '--b'])).toEqual(['--backup']);
     expect(complete(['pgtui', 'ls', '--pro'])).toEqual(['--provider', '--profile']);
@@ -156,7 +156,7 @@ describe('pgtui completion zsh and fish', () => {
     const ask = (line: string) =>
       spawnSync('fish', ['--no-config', '-c', `source ${file}; complete -C '${line}'`], { env: { PATH: process.env.PATH, HOME: configDir, PGTUI_CONFIG_DIR: configDir }, encoding: 'utf8', timeout: 10_000 })
         .stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
-    expect(ask('pgtui re')).toEqual(['reset-password', 'restart', 'restore']);
+    expect(ask('pgtui re')).toEqual(['replication', 'reset-password', 'restart', 'restore']);
     expect(ask('pgtui --profile ')).toEqual(['prod-eu']);
     expect(ask('pgtui ls -o ')).toEqual(['json', 'table', 'wide', 'yaml']);
     expect(ask('pgtui get ')).toEqual(['crm', 'orders']);

@@ -33,7 +33,7 @@ describe('output formats', () => {
   it('values in their units, durations readable', () => {
     expect(formatValue(42e9, 'bytes')).toBe('39.1 GiB');
     expect(formatValue(12.345, '%')).toBe('12.3%');
-    expect(formatValue(7, 'count')).toBe('7 count');
+    expect(formatValue(7, 'count')).toBe('7');
     expect(formatMs(1234.5)).toBe('1.23 s');
     expect(formatMs(95_000)).toBe('1.6 min');
   });
@@ -72,10 +72,40 @@ describe('setting types', () => {
   it('accepts numbers with units and refuses the rest in one line', () => {
     expect(checkSetting(int, '64MB')).toBeUndefined();
     expect(checkSetting(int, '4096')).toBeUndefined();
-    expect(checkSetting(int, '12')).toBe('work_mem must be at least 64');
+    expect(checkSetting(int, '12')).toBe('work_mem must be at least 64kB (a bare number is in kB)');
     expect(checkSetting(int, '1.5')).toMatch(/whole number/);
     expect(checkSetting({ ...int, kind: 'number', units: false, min: 0 }, '1.1')).toBeUndefined();
     expect(checkSetting({ ...int, kind: 'number', units: false, min: 0 }, '1.1x')).toMatch(/must be a number/);
     expect(checkSetting({ key: 'wal_compression', group: 'postgres', kind: 'choice', choices: ['off', 'on', 'lz4', 'zstd'] }, 'gzip')).toBe('wal_compression must be one of: off, on, lz4, zstd');
+  });
+});
+
+describe('setting units, read as PostgreSQL reads them', () => {
+  const spec = (key: string, min: number, max?: number) => ({ key, group: 'postgres', kind: 'int' as const, min, max, units: true });
+  it('checks the minimum after converting the unit (memory minimums in kB)', () => {
+    expect(checkSetting(spec('work_mem', 64), '1kB')).toBe('work_mem must be at least 64kB');
+    expect(checkSetting(spec('work_mem', 64), '64kB')).toBeUndefined();
+    expect(checkSetting(spec('work_mem', 64), '0.05MB')).toBe('work_mem must be at least 64kB (0.05MB is 51.2kB)');
+    expect(checkSetting(spec('work_mem', 64), '1.5GB')).toBeUndefined();
+    expect(checkSetting(spec('min_wal_size', 32768), '1MB')).toBe('min_wal_size must be at least 32MB');
+    expect(checkSetting(spec('min_wal_size', 32768), '80MB')).toBeUndefined();
+    // A bare min_wal_size is in MB, a bare effective_cache_size in 8 kB pages.
+    expect(checkSetting(spec('min_wal_size', 32768), '31')).toMatch(/^min_wal_size must be at least 32MB \(a bare number is in MB\)$/);
+    expect(checkSetting(spec('min_wal_size', 32768), '32')).toBeUndefined();
+    expect(checkSetting(spec('effective_cache_size', 8), '1')).toBeUndefined();
+    expect(checkSetting(spec('effective_cache_size', 16), '1')).toBe('effective_cache_size must be at least 16kB (a bare number is in 8kB pages)');
+  });
+  it('takes time units for time settings and checks their minimum in the base unit', () => {
+    expect(checkSetting(spec('statement_timeout', 0), '2min')).toBeUndefined();
+    expect(checkSetting(spec('autovacuum_naptime', 1), '500ms')).toBe('autovacuum_naptime must be at least 1s');
+    expect(checkSetting(spec('autovacuum_naptime', 1), '1h')).toBeUndefined();
+    expect(checkSetting(spec('statement_timeout', 0, 60_000), '2min')).toBe('statement_timeout must be at most 1min');
+  });
+  it('refuses a unit of the wrong kind, a wrong case, and a unit on a plain count', () => {
+    expect(checkSetting(spec('work_mem', 64), '10s')).toBe('work_mem takes a memory unit (B, kB, MB, GB, TB), not "s"');
+    expect(checkSetting(spec('work_mem', 64), '64mb')).toMatch(/not "mb"/);
+    expect(checkSetting(spec('statement_timeout', 0), '1GB')).toBe('statement_timeout takes a time unit (us, ms, s, min, h, d), not "GB"');
+    expect(checkSetting(spec('max_connections', 1), '10MB')).toBe('max_connections takes no unit (a plain whole number), not "MB"');
+    expect(checkSetting(spec('max_connections', 1, 1000), '2000')).toBe('max_connections must be at most 1000');
   });
 });

@@ -126,9 +126,11 @@ describe('pgtui logs', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
     }
+    // IONOS v1's API has no metrics: pgtui asks the cluster's Postgres instead (docs/postgres.md), which this
+    // fake's cluster does not have behind it; the failure is one line naming the cluster.
     const m = await runCli(['metrics', 'crm'], { env });
-    expect(m.code).toBe(7);
-    expect(m.stderr.trim()).toBe('pgtui: metrics is not available for IONOS v1 clusters');
+    expect(m.code).toBe(1);
+    expect(m.stderr.trim().split('\n').at(-1)).toMatch(/^pgtui: crm: /);
     expect((await runCli(['logs', 'nobody'], { env })).code).toBe(4);
   });
 });
@@ -170,11 +172,40 @@ describe('pgtui metrics and slow', () => {
     expect(id).toBeDefined();
     const one = await runCli(['slow', 'orders', '--id', id!], { env });
     expect(one.code).toBe(0);
+    // The spec requires the pattern's database, user and operation: --id looks them up in the window's list.
+    const sent = ch.requests.filter((q) => q.path.endsWith(`/slowQueryPatterns/${id!}`)).at(-1)!;
+    expect(Object.keys(sent.query).sort()).toEqual(['db_name', 'db_operation', 'db_user']);
     expect(one.stdout.split('\n')[1]).toMatch(/^calls \d+ {2}total /);
     expect(one.stdout).toMatch(/^RECENT +DURATION +ROWS +USER +APP$/m);
-    expect((await runCli(['slow', 'orders', '--id', 'nope'], { env })).code).toBe(4);
+    // Every value starts in its header's column.
+    const out = one.stdout.split('\n').filter(Boolean);
+    const recent = out.slice(out.findIndex((l) => l.startsWith('RECENT')));
+    const [user, app] = [recent[0]!.indexOf('USER'), recent[0]!.indexOf('APP')];
+    expect(recent.length).toBeGreaterThan(1);
+    for (const row of recent.slice(1)) {
+      expect(row[user - 1]).toBe(' ');
+      expect(row[user]).not.toBe(' ');
+      expect(row[app - 1]).toBe(' ');
+      expect(row[app]).not.toBe(' ');
+    }
+    const nope = await runCli(['slow', 'orders', '--id', 'nope'], { env });
+    expect(nope.code).toBe(4);
+    expect(nope.stderr).toBe('pgtui: no slow query pattern nope in this window (a longer --since may find it)\n');
     const j = JSON.parse((await runCli(['slow', 'orders', '--since', '7d', '--json'], { env })).stdout) as Array<{ totalMs: number; query: string }>;
     expect(j.map((q) => q.totalMs)).toEqual([...j.map((q) => q.totalMs)].sort((a, b) => b - a));
+  });
+});
+
+describe('an older ClickHouse Cloud API', () => {
+  it('a 404 on /logs of a service that exists: one line "no such endpoint", exit 7 (not 4, "no cluster")', async () => {
+    const stop = ch.inject({ status: 404, message: 'Not Found', match: /GET .*\/logs$/ });
+    try {
+      const r = await runCli(['logs', 'orders', '--since', '5m'], { env });
+      expect(r.code).toBe(7);
+      expect(r.stderr).toMatch(/^pgtui: (ch: )?this ClickHouse Cloud API has no \/logs endpoint \(404 for a service that exists\)\n$/);
+    } finally {
+      stop();
+    }
   });
 });
 
@@ -183,7 +214,8 @@ describe('pgtui config', () => {
     const r = await runCli(['config', 'orders'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^default_transaction_isolation +\(default\) +read committed\|repeatable read\|serializable$/m);
-    expect(r.stdout).toMatch(/^max_connections +\(default\) +integer, unit ok, ≥ 1, restart$/m);
+    expect(r.stdout).toMatch(/^max_connections +\(default\) +integer, ≥ 1, restart$/m);
+    expect(r.stdout).toMatch(/^min_wal_size +\(default\) +integer, in MB or with a unit, ≥ 32MB$/m);
   });
 
   it('--set checks types, shows the diff, applies only with --yes (not piped without it), honours read-only', async () => {
@@ -209,6 +241,27 @@ describe('pgtui config', () => {
     expect(orders.pgBouncerConfig).toEqual({ default_pool_size: '30' });
     const again = await runCli(['config', 'orders', '--set', 'work_mem=64MB', '--yes'], { env });
     expect(again.stderr).toMatch(/nothing to change/);
+    // Both maps always go, the unchanged one empty (the spec requires both).
+    const lone = await runCli(['config', 'orders', '--set', 'work_mem=128MB', '--yes'], { env });
+    expect(lone.code).toBe(0);
+    expect(ch.requests.filter((q) => q.path.endsWith('/config')).at(-1)!.body).toEqual({ pgConfig: { work_mem: '128MB' }, pgBouncerConfig: {} });
+  });
+});
+
+describe('pgtui config --set with units', () => {
+  it('refuses a value under the minimum once its unit is converted, in one line, before anything is sent', async () => {
+    for (const [set, message] of [
+      ['work_mem=1kB', 'work_mem must be at least 64kB'],
+      ['min_wal_size=1MB', 'min_wal_size must be at least 32MB'],
+      ['max_connections=5GB', 'max_connections takes no unit (a plain whole number), not "GB"'],
+    ] as const) {
+      const r = await runCli(['config', 'orders', '--set', set, '--dry-run'], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([`pgtui: ${message}`]);
+    }
+    const ok = await runCli(['config', 'orders', '--set', 'min_wal_size=80MB', '--dry-run'], { env });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/min_wal_size +\(default\) → 80MB/);
   });
 });
 
@@ -289,7 +342,7 @@ describe('pgtui df / test / failover (PGO)', () => {
   beforeAll(async () => {
     const { generateTestPki, writeTestPki } = await import('../../src/fake/certs.js');
     const { startPgoFake } = await import('../../src/fake/pgo.js');
-    const pki = generateTestPki({ bits: 1024 });
+    const pki = generateTestPki();
     pgo = await startPgoFake({ clock: new FakeClock(0), pki });
     pgo.addCluster({ name: 'hippo', condition: 'ready', replicas: 1 });
     pgo.addCluster({ name: 'rhino', condition: 'degraded', replicas: 2 });

@@ -164,7 +164,7 @@ describe('restart, promote, reset-password: where the API has them', () => {
   it('promote of a primary is refused by the provider rule, exit 7, no write', async () => {
     const r = await pgtui(['promote', 'orders-archive', '--yes']);
     expect(r.code).toBe(7);
-    expect(r.stderr).toBe('pgtui: orders-archive: orders-archive is not a read replica: only a read replica can be promoted\n');
+    expect(r.stderr).toBe('pgtui: orders-archive is not a read replica: only a read replica can be promoted\n');
     expect(writes(ch)).toEqual([]);
   });
 
@@ -211,7 +211,8 @@ describe('pgtui backups and restore', () => {
     const r = await pgtui(['restore', 'crm', '--backup', backup, '--yes']);
     expect(r.code, r.stderr).toBe(0);
     expect(writes(v1).map((w) => [w.method, w.path, w.body])).toEqual([['POST', `/clusters/${crmId}/restore`, { backupId: backup }]]);
-    expect(r.stderr).toMatch(new RegExp(`crm: restore from backup ${backup} sent`));
+    // Without --to the plan says which point: the latest the backup allows.
+    expect(r.stderr).toMatch(new RegExp(`crm: restore from backup ${backup} to the latest point it allows \\(its latest recovery time; now, while it is the active backup\\) sent`));
   });
 
   it('restore in place where the API restores through a full PUT: one PUT carrying restoreFromBackup and no credentials', async () => {
@@ -309,11 +310,14 @@ describe('output flags, help and mistakes', () => {
     }
   });
 
-  it('the ambiguity list of get is aligned in columns', async () => {
+  it('a prefix is never taken, only suggested; the suggestions are aligned in columns', async () => {
     const r = await pgtui(['get', 'orders-']);
-    expect(r.code).toBe(0); // a prefix of one name only: orders-archive
+    expect(r.code).toBe(4); // a prefix of one name only: orders-archive
+    expect(r.stderr).toMatch(/^pgtui: no cluster named orders-; did you mean orders-archive\?/);
+    expect(r.stdout).toBe('');
     const amb = await pgtui(['get', 'ord']);
-    expect(amb.code).toBe(2);
+    expect(amb.code).toBe(4);
+    expect(amb.stderr).toMatch(/did you mean one of these\?/);
     const rows = amb.stderr.split('\n').slice(1).filter(Boolean);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     // Every column starts at the same offset on every row (the names differ in length).

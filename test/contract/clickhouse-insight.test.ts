@@ -134,15 +134,18 @@ describe('ClickHouse fake: metrics, prometheus, slow queries, config, CA', () =>
     const res = await call('GET', `${base}/slowQueryPatterns?limit=5`);
     expect(res.status).toBe(200);
     expectValid(`${SVC}/slowQueryPatterns`, res.json);
-    const rows = res.json!.result as Array<{ queryId: string; totalDurationUs: number; callCount: number }>;
+    const rows = res.json!.result as Array<{ queryId: string; totalDurationUs: number; callCount: number; dbName: string; dbUser: string; dbOperation: string }>;
     expect(rows).toHaveLength(5);
     expect(rows.map((r) => r.totalDurationUs)).toEqual([...rows.map((r) => r.totalDurationUs)].sort((a, b) => b - a));
     const byCalls = (await call('GET', `${base}/slowQueryPatterns?sort_by=call_count&sort_order=asc`)).json!.result as Array<{ callCount: number }>;
     expect(byCalls.map((r) => r.callCount)).toEqual([...byCalls.map((r) => r.callCount)].sort((a, b) => a - b));
-    const one = await call('GET', `${base}/slowQueryPatterns/${encodeURIComponent(rows[0]!.queryId)}`);
+    // The spec requires the pattern's database, user and operation beside its id.
+    const names = new URLSearchParams({ db_name: rows[0]!.dbName, db_user: rows[0]!.dbUser, db_operation: rows[0]!.dbOperation });
+    const one = await call('GET', `${base}/slowQueryPatterns/${encodeURIComponent(rows[0]!.queryId)}?${names}`);
     expect(one.status).toBe(200);
     expectValid(`${SVC}/slowQueryPatterns/{queryId}`, one.json);
-    expect((await call('GET', `${base}/slowQueryPatterns/nope`)).status).toBe(404);
+    expect((await call('GET', `${base}/slowQueryPatterns/nope?${names}`)).status).toBe(404);
+    expect((await call('GET', `${base}/slowQueryPatterns/${encodeURIComponent(rows[0]!.queryId)}`)).status).toBe(400);
     expect((await call('GET', `${base}/slowQueryPatterns?sort_by=vibes`)).status).toBe(400);
   });
 

@@ -93,7 +93,7 @@ describe('ClickHouse fake vs the OpenAPI spec', () => {
     expect((got.json as { result: object }).result).not.toHaveProperty('password');
 
     clock.advance(6_000);
-    const patched = await call('PATCH', `${base}/${id}`, { size: 'r8gd.large', tags: [{ key: 'env', value: 'ci' }, { key: 'k' }] });
+    const patched = await call('PATCH', `${base}/${id}`, { size: 'r8gd.large', tags: [{ key: 'env', value: 'ci' }, { key: 'k', value: 'v' }] });
     expect(patched.status).toBe(200);
     expectValid(one, 'patch', '200', patched.json);
 

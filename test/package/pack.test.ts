@@ -3,7 +3,7 @@
 // (no devDependencies, no patch-package). The pack runs in a copy of the sources so the dist/ the other test
 // files run is never rebuilt under them.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,10 +42,18 @@ describe('the npm package', () => {
     expect(listed).toContain('package/dist/pgtui.cjs'); // the TUI bundle
     expect(listed).toContain('package/dist/oneshot.cjs'); // one-shot commands (docs/startup.md)
     expect(listed.filter((f) => f.startsWith('package/src/') || f.startsWith('package/node_modules/'))).toEqual([]);
+    // The packed manifest has no `prepare` (it patches this repository's node_modules; installing the tarball
+    // would warn about install scripts), and the one in the sources is given back whole after the pack.
+    const packed = JSON.parse((await run('tar', ['-xzOf', join(work, tarball!), 'package/package.json'])).stdout) as typeof pkg;
+    expect(packed.scripts).not.toHaveProperty('prepare');
+    expect(packed.scripts).toHaveProperty('test');
+    expect(readFileSync(join(src, 'package.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(existsSync(join(src, '.package.json.unpacked'))).toBe(false);
 
     const prefix = join(work, 'prefix');
     mkdirSync(prefix);
-    await run('npm', ['install', '-g', '--prefix', prefix, join(work, tarball!)], { cwd: work, env, timeout: 120_000 });
+    const install = await run('npm', ['install', '-g', '--prefix', prefix, join(work, tarball!)], { cwd: work, env, timeout: 120_000 });
+    expect(install.stderr).not.toMatch(/script|prepare/i);
     const installed = join(prefix, 'lib/node_modules/pgtui');
     // Everything is bundled: nothing installed beside it, so nothing of this repository's node_modules is used.
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);

@@ -77,13 +77,14 @@ describe('with plans required', () => {
 
   it('every writing store intent applies a plan: the write reaches the fake and the journal has its entry', async () => {
     const writing = (Object.keys(CALLS) as Array<keyof typeof CALLS>).filter((n) => CALLS[n].writes);
-    expect(writing.sort()).toEqual(['promote', 'resetPassword', 'restart', 'switchover', 'updateSettings']);
+    expect(writing.sort()).toEqual(['promote', 'resetPassword', 'restart', 'restore', 'switchover', 'updateSettings']);
     const runs: Record<string, () => Promise<unknown>> = {
       restart: () => store.restart(primary),
       promote: () => store.promote(replica),
       switchover: () => store.switchover(primary),
       resetPassword: () => store.resetPassword(primary),
       updateSettings: () => store.updateSettings(primary, { work_mem: '64MB' }),
+      restore: () => store.restore(primary, { targetTime: new Date(Date.now() - 60_000).toISOString() }),
     };
     for (const name of writing) {
       r.fake.settle();

@@ -5,7 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
 import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
@@ -51,7 +51,15 @@ const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/\) Z /.test(readF
 
 /** The node process running pgtui in a tmux pane (a child of the pane's shell, or of a shell below it). */
 function pgtuiPid(t: Tmux): number {
-  const node = descendants(t.panePid()).find((p) => p.comm === 'node' && readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').includes(BIN));
+  // By its executable, not its name: Node 24 names its main thread "MainThread" (what /proc/PID/stat shows).
+  const isNode = (pid: number) => {
+    try {
+      return basename(readlinkSync(`/proc/${pid}/exe`)) === 'node';
+    } catch {
+      return false;
+    }
+  };
+  const node = descendants(t.panePid()).find((p) => isNode(p.pid) && readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').includes(BIN));
   if (!node) throw new Error(`pgtui process not found:\n${t.capture()}`);
   return node.pid;
 }
@@ -314,7 +322,8 @@ describe.skipIf(!TMUX || !POSTGRES)('the TUI and the demo PostgreSQL', () => {
     t.type('fg');
     t.send('Enter');
     // bash names the job it continues; from then on keys go to psql.
-    await t.waitFor(/SHELL\$ fg\n.*pgtui\.js --demo/, 10_000);
+    // (A long node path, as the Node 24 run's, wraps that line: read it joined.)
+    await t.waitFor((sc) => /SHELL\$ fg\n/.test(sc) && sc.slice(sc.lastIndexOf('SHELL$ fg')).replace(/\n/g, '').includes('pgtui.js --demo'), 10_000);
     // psql's screen, not pgtui's list drawn over it; and psql answers.
     t.type('select 40 + 2 as answer\\;');
     t.send('Enter');

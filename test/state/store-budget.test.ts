@@ -105,6 +105,45 @@ describe('inventory cadence', () => {
     expect(h.lastRefresh).toBe(T0 + lists.at(-1)!);
   });
 
+  it('the snapshot carries every list of a budget-limited profile at once, and r resets it (the header never lies)', async () => {
+    const stub = new PagedStub('big', 51, 50);
+    const s = make(stub);
+    s.start();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    const lists = stub.times('list');
+    expect(lists.length).toBeGreaterThanOrEqual(4);
+    // Sampled every second: the header's lastRefresh is never older than the last list that answered.
+    for (let i = 0; i < 120; i++) {
+      await vi.advanceTimersByTimeAsync(1_000);
+      const done = stub.times('list').filter((t) => T0 + t <= Date.now() - 1_000);
+      expect(s.getSnapshot().profiles[0]!.lastRefresh).toBeGreaterThanOrEqual(T0 + done.at(-1)!);
+    }
+    const before = s.getSnapshot().version;
+    await s.refresh();
+    expect(s.getSnapshot().version).toBeGreaterThan(before);
+    expect(s.getSnapshot().profiles[0]!.lastRefresh).toBe(Date.now());
+  });
+
+  it('two profiles on one credential (IONOS v1 and v2) split the background share: busy clusters never starve the lists', async () => {
+    const v1 = new PagedStub('v1', 2, 5);
+    const v2 = new PagedStub('v2', 9, 5);
+    v1.put({ id: 'c0', phase: 'updating', state: 'BUSY' });
+    v2.put({ id: 'c0', phase: 'updating', state: 'BUSY' });
+    v2.put({ id: 'c1', phase: 'creating', state: 'BUSY' });
+    const byName = new Map([['v1', v1], ['v2', v2]]);
+    // One account: the same token, so one budget (120 a minute, background 60).
+    const shared = (name: string): Profile => ({ kind: 'ionos-v1', name, token: 'one-account' });
+    store = createClusterStore({ profiles: [shared('v1'), shared('v2')], providerFor: (p) => byName.get(p.name)!, random: () => 0.5 });
+    store.start();
+    await vi.advanceTimersByTimeAsync(6 * 60_000);
+    const requests = (stub: PagedStub) => stub.calls.filter((c) => c.at >= 60_000).reduce((n, c) => n + (c.op === 'list' ? stub.pages : 1), 0);
+    // Five minutes after the first: lists and busy clusters' gets of both together stay within the background share.
+    expect((requests(v1) + requests(v2)) / 5).toBeLessThanOrEqual(60);
+    // And each still lists at a steady pace: v1 (2 pages) at least every 10 s.
+    const gaps = v1.times('list').slice(1).map((t, i) => t - v1.times('list')[i]!);
+    expect(Math.max(...gaps.slice(-10))).toBeLessThanOrEqual(10_000);
+  });
+
   it('a small account lists at the refresh setting, not budget-limited', async () => {
     const stub = new PagedStub('small', 1, 5);
     const s = make(stub);

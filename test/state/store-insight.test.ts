@@ -56,12 +56,12 @@ describe('store intents inside a cluster', () => {
     await s.logs(c, { ...range, limit: 10 }, { poll: true });
     await s.metrics(c, range, { poll: true });
     await s.slowQueries(c, range);
-    await s.slowQueryDetail(c, 'q1');
+    await s.slowQueryDetail(c, { id: 'q1', database: 'postgres', user: 'app', operation: 'SELECT' });
     await s.readSettings(c);
     expect(calls.map((x) => [x.op, x.priority])).toEqual([
       ['logs', 'user'], ['logs', 'watch'], ['metrics', 'watch'], ['slowQueries', 'user'], ['slowQueryDetail', 'user'], ['readSettings', 'user'],
     ]);
-    expect(calls[4]!.args).toEqual(['q1']);
+    expect(calls[4]!.args).toEqual([{ id: 'q1', database: 'postgres', user: 'app', operation: 'SELECT' }]);
   });
 
   it('switchover and settings changes go to the provider; the cluster shows the switchover at once', async () => {

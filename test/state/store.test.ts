@@ -38,6 +38,8 @@ class StubProvider implements Provider {
   hang = false;
   /** Lists do not stop when cancelled (a provider that ignores its signal). */
   ignoreAbort = false;
+  /** A list answers with the server as it was when the list was sent (a slow page, fetched before a create). */
+  staleLists = false;
   listsInFlight = 0;
   maxListsInFlight = 0;
 
@@ -86,12 +88,13 @@ class StubProvider implements Provider {
         reject(new ApiError('request cancelled', { kind: 'timeout' }));
       }, { once: true });
     });
+    const sent = [...this.server.values()].map(copy);
     const work = async () => {
       if (this.firstPage !== undefined) onProgress?.([...this.server.values()].slice(0, this.firstPage).map(copy));
       if (this.hang) await new Promise(() => {});
       if (this.listDelayMs > 0) await new Promise((r) => setTimeout(r, this.listDelayMs));
       if (this.listError !== undefined) throw this.listError;
-      return { clusters: [...this.server.values()].map(copy), failures: [], warnings: [], duplicates: [] };
+      return { clusters: this.staleLists ? sent : [...this.server.values()].map(copy), failures: [], warnings: [], duplicates: [] };
     };
     try {
       return await Promise.race([work(), aborted]);
@@ -543,6 +546,36 @@ describe('transitional clusters', () => {
   });
 });
 
+describe('per-row extras after the list (ClickHouse hostnames)', () => {
+  it('rows show when the list answers; the extras complete them later, never over a newer answer', async () => {
+    const a = new StubProvider('a', [{ id: 'a1' }, { id: 'a2' }]);
+    const plain = a.list.bind(a);
+    let release = () => {};
+    const looked = new Promise<void>((r) => (release = r));
+    a.list = async (signal, onProgress) => {
+      const res = await plain(signal, onProgress);
+      const listed = res.clusters;
+      return { ...res, extras: async () => {
+        await looked;
+        return listed.map((c) => ({ ...c, host: `${c.id}.example` }));
+      } };
+    };
+    const store = storeFor([a], { settings: { refreshSeconds: 60 } });
+    store.start();
+    await settle();
+    expect(store.getSnapshot().clusters.map((c) => [c.id, c.host])).toEqual([['a1', undefined], ['a2', undefined]]);
+    // A newer answer for a2 lands before the lookups finish (r: a second list; its extras wait too).
+    a.put({ id: 'a2', phase: 'updating', state: 'BUSY' });
+    await store.refresh('a');
+    expect(byId(store.getSnapshot(), 'a', 'a2')!.phase).toBe('updating');
+    release();
+    await settle();
+    expect(byId(store.getSnapshot(), 'a', 'a1')!.host).toBe('a1.example');
+    expect(byId(store.getSnapshot(), 'a', 'a2')!.phase).toBe('updating');
+    expect(byId(store.getSnapshot(), 'a', 'a2')!.host).toBe('a2.example'); // from the second list's extras
+  });
+});
+
 describe('intents', () => {
   it('remove() marks the cluster deleting at once and keeps it so until the provider stops listing it', async () => {
     const a = new StubProvider('a', [{ id: 'a1' }, { id: 'a2' }]);
@@ -582,6 +615,41 @@ describe('intents', () => {
     expect(byId(store.getSnapshot(), 'a', 'fresh')!.phase).toBe('creating');
     await advance(2_000);
     expect(a.calls.filter((x) => x.op === 'get')).toEqual([{ op: 'get', at: 3_000, id: 'fresh' }]);
+  });
+
+  it('a list sent before a create never drops the new cluster; it stays watched until the provider lists it', async () => {
+    const a = new StubProvider('a', [{ id: 'a1' }]);
+    a.staleLists = true;
+    a.listDelayMs = 3_000;
+    const store = storeFor([a], { settings: { refreshSeconds: 90 } });
+    store.start();
+    await advance(3_000); // first list done
+    await advance(87_500); // the next list is sent at 93 s and answers at 96 s
+    await advance(3_000);
+    expect(a.times('list')).toEqual([0, 93_000]);
+    await store.create('a', { name: 'fresh' }); // created while that list is out
+    await settle();
+    expect(byId(store.getSnapshot(), 'a', 'fresh')!.phase).toBe('creating');
+    await advance(2_500); // the stale list answers without it (at 96 s)
+    expect(a.times('list')).toEqual([0, 93_000]);
+    expect(store.getSnapshot().clusters.map((c) => c.id)).toEqual(['a1', 'fresh']);
+    a.put({ id: 'fresh', phase: 'ready', state: 'AVAILABLE' });
+    await advance(5_000); // still watched: the fast poll finds it ready
+    expect(byId(store.getSnapshot(), 'a', 'fresh')!.phase).toBe('ready');
+    await advance(120_000); // later lists (fresh ones) list it: it stays
+    expect(store.getSnapshot().clusters.map((c) => c.id)).toEqual(['a1', 'fresh']);
+  });
+
+  it('a cluster the provider stopped listing before the list was sent goes', async () => {
+    const a = new StubProvider('a', [{ id: 'a1' }, { id: 'a2' }]);
+    const store = storeFor([a]);
+    store.start();
+    await settle();
+    await store.create('a', { name: 'a3' }); // put by an intent before the next list was sent
+    a.server.delete('a3');
+    a.server.delete('a2');
+    await advance(5_000);
+    expect(store.getSnapshot().clusters.map((c) => c.id)).toEqual(['a1']);
   });
 
   it('a read-only store refuses create and remove with an ApiError naming the profile', async () => {

@@ -26,7 +26,7 @@ describe('OSC 52 by terminal', () => {
 
 describe('footer hints', () => {
   for (const width of [80, 50, 30]) {
-    for (const scope of ['list', 'detail', 'logs', 'slow', 'inside'] as const) {
+    for (const scope of ['list', 'detail', 'logs', 'slow', 'settings', 'raw', 'backups', 'health', 'inside'] as const) {
       it(`${scope} at ${width} columns keeps ? help and q quit and fits`, () => {
         const hints = fittedHints(scope, false, width - 1);
         const keys = hints.map(([k]) => k);

@@ -15,6 +15,18 @@ describe('watches', () => {
     expect(watch([{ ...ready, phase: 'degraded' }])).toEqual({ text: 'ux-v1 is degraded' });
   });
 
+  it('a create is not "gone" before the list first shows it (the store puts it a moment after the answer)', () => {
+    const creating = { ...ready, phase: 'creating' as const };
+    const watch = untilSettled(creating, outcome, false);
+    expect(watch([])).toBeUndefined();
+    expect(watch([], true)).toBeUndefined();
+    expect(watch([creating])).toBeUndefined();
+    expect(watch([{ ...ready }])).toEqual({ text: 'ux-v1 is ready' });
+    const later = untilSettled(creating, outcome, false);
+    expect(later([creating])).toBeUndefined();
+    expect(later([])).toEqual({ text: 'ux-v1 is gone', error: true });
+  });
+
   it('a restart or edit waits for the cluster to show the work, or for a quiet list', () => {
     const watch = untilSettled(ready, outcome);
     expect(watch([ready])).toBeUndefined(); // still looks ready: the provider has not reported it yet
@@ -22,7 +34,9 @@ describe('watches', () => {
     expect(watch([{ ...ready }])).toEqual({ text: 'ux-v1 is ready' });
     expect(untilSettled(ready, outcome)([ready], true)).toEqual({ text: 'ux-v1 is ready' });
     expect(untilSettled(ready, outcome)([busy], true)).toBeUndefined();
-    expect(untilSettled(ready, outcome)([])).toEqual({ text: 'ux-v1 is gone', error: true });
+    const gone = untilSettled(ready, outcome);
+    expect(gone([ready])).toBeUndefined();
+    expect(gone([])).toEqual({ text: 'ux-v1 is gone', error: true });
   });
 
   it('a delete ends when the list no longer has the cluster', () => {

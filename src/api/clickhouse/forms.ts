@@ -27,7 +27,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 const restoreTargetSchema = z
   .string()
   .trim()
-  .regex(RFC3339, 'an RFC 3339 time in UTC, e.g. 2026-03-31T18:17:37Z')
+  .regex(RFC3339, 'an RFC 3339 time in UTC, written YYYY-MM-DDTHH:MM:SSZ')
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date')
   .refine((s) => Date.parse(s) <= Date.now(), 'must not be in the future');
 
@@ -63,7 +63,12 @@ export function effectiveSize(v: FormValues): string {
   return (v.provider === 'gcp' ? v.gcpSize || v.size : v.size) ?? '';
 }
 
-export function createFormSpec(sources: Cluster[]): FormSpec {
+/** A restore time the API takes: an hour ago, whole seconds, as RFC 3339 UTC. */
+export function restoreExample(now: number): string {
+  return new Date(Math.floor((now - 3_600_000) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function createFormSpec(sources: Cluster[], now = Date.now()): FormSpec {
   const primaries = sources.filter((c) => !isReadReplica(c));
   const fields: FieldSpec[] = [
     {
@@ -82,7 +87,7 @@ export function createFormSpec(sources: Cluster[]): FormSpec {
     },
     {
       key: 'restoreTarget', label: 'Restore to', kind: 'text', required: true, showWhen: { key: 'mode', values: ['restore'] },
-      help: 'RFC 3339 UTC time within the last 7 days, e.g. 2026-03-31T18:17:37Z',
+      help: `RFC 3339 UTC time within the last 7 days, e.g. ${restoreExample(now)} (an hour ago)`,
     },
     { key: 'provider', label: 'Cloud', kind: 'choice', default: 'aws', choices: choices(['aws', 'gcp']), showWhen: { key: 'mode', values: ['new'] } },
     { key: 'region', label: 'Region', kind: 'choice', required: true, default: 'us-east-1', choices: choices(AWS_REGIONS), showWhen: { key: 'provider', values: ['aws'] } },
@@ -158,12 +163,16 @@ export function createRequest(v: FormValues): CreateRequest {
   };
 }
 
-/** Read replicas can only be renamed; primaries also change size, HA type and tags. */
+/**
+ * The server's rules, as ClickHouse's Terraform provider documents them (docs/fakes.md, ClickHouse): the name is
+ * immutable after creation and a live read replica takes no PATCH at all (the client's `allows` keeps `edit`
+ * away from one). So a primary changes size, HA type and tags; the rest is shown, not editable.
+ */
 export function editFormSpec(cluster: Cluster): FormSpec {
   const replica = isReadReplica(cluster);
   const provider = (cluster.raw as { provider?: string }).provider;
   const fields: FieldSpec[] = [
-    { key: 'name', label: 'Name', kind: 'text', required: true, default: cluster.name, help: 'renaming changes the hostname and certificates' },
+    { key: 'name', label: 'Name', kind: 'text', default: cluster.name, immutable: true, help: 'set at creation; ClickHouse Cloud does not rename' },
   ];
   if (!replica) {
     const sizes = sizesFor(provider);
@@ -181,7 +190,7 @@ export function editFormSpec(cluster: Cluster): FormSpec {
     { key: 'postgresVersion', label: 'PostgreSQL version', kind: 'text', default: cluster.version, immutable: true },
   );
   return {
-    title: `Edit ${cluster.name}${replica ? ' (read replica: only the name can change)' : ''}`,
+    title: `Edit ${cluster.name}${replica ? ' (read replica: ClickHouse Cloud refuses every change)' : ''}`,
     fields,
     validate: (v) => validateEdit(cluster, v),
   };
@@ -189,7 +198,7 @@ export function editFormSpec(cluster: Cluster): FormSpec {
 
 export function validateEdit(cluster: Cluster, v: FormValues): FieldErrors {
   const errors: FieldErrors = {};
-  check(errors, 'name', nameSchema, v.name ?? cluster.name);
+  if (v.name !== undefined && v.name.trim() !== cluster.name) errors.name = 'the name is set at creation: ClickHouse Cloud does not rename a service';
   if (isReadReplica(cluster)) {
     for (const key of ['size', 'haType', 'tags'] as const) {
       if (v[key] !== undefined && v[key] !== currentValue(cluster, key)) errors[key] = 'a read replica cannot change this';
@@ -220,7 +229,7 @@ const LABELS = { name: 'Name', size: 'VM size', haType: 'High availability', tag
 export function patchFor(cluster: Cluster, v: FormValues): { diff: Array<{ key: string; label: string; from: string; to: string }>; body: Record<string, unknown> } {
   const diff: Array<{ key: string; label: string; from: string; to: string }> = [];
   const body: Record<string, unknown> = {};
-  const keys = isReadReplica(cluster) ? (['name'] as const) : (['name', 'size', 'haType', 'tags'] as const);
+  const keys = isReadReplica(cluster) ? ([] as const) : (['size', 'haType', 'tags'] as const);
   for (const key of keys) {
     const from = currentValue(cluster, key);
     const raw = v[key];

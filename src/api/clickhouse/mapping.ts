@@ -150,10 +150,9 @@ export function tagProblem(text: string): string | undefined {
     if (t.key.toLowerCase().startsWith(RESERVED_TAG_PREFIX)) return `tag keys starting with "${RESERVED_TAG_PREFIX}" are reserved`;
     if (seen.has(t.key)) return `tag key "${t.key}" appears twice`;
     seen.add(t.key);
-    if (t.value !== undefined) {
-      if (t.value.length > 256) return `the value of tag "${t.key}" is longer than 256 characters`;
-      if (!TAG_PATTERN.test(t.value)) return `the value of tag "${t.key}" may only use letters, digits, . _ -`;
-    }
+    if (t.value === undefined) return `tag "${t.key}" needs a value (key=value): ClickHouse Cloud refuses a tag without one`;
+    if (t.value.length > 256) return `the value of tag "${t.key}" is longer than 256 characters`;
+    if (!TAG_PATTERN.test(t.value)) return `the value of tag "${t.key}" may only use letters, digits, . _ -`;
   }
   return undefined;
 }

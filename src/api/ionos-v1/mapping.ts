@@ -6,6 +6,7 @@ import { PORT } from './catalog.js';
 
 import { decode } from '../ionos-v2/mapping.js';
 import { decodeItems, type ItemProblem } from '../list-result.js';
+import { counted } from '../../text/plural.js';
 
 export { errorMessage } from '../ionos-v2/mapping.js';
 
@@ -111,7 +112,7 @@ export function toCluster(profile: string, c: V1Cluster, seenAvailable: boolean)
   };
   if (p.postgresVersion != null) out.version = String(p.postgresVersion);
   if (p.location) out.location = p.location;
-  if (p.cores != null || p.ram != null) out.size = `${p.cores ?? '?'} cores, ${p.ram != null ? gb(p.ram) : '?'} RAM`;
+  if (p.cores != null || p.ram != null) out.size = `${p.cores == null ? '? cores' : counted(p.cores, 'core')}, ${p.ram != null ? gb(p.ram) : '?'} RAM`;
   if (p.storageSize != null) out.storage = `${gb(p.storageSize)}${p.storageType ? ` ${p.storageType}` : ''}`;
   if (p.instances != null) out.instances = p.instances;
   if (p.dnsName) out.host = p.dnsName;

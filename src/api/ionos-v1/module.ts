@@ -11,6 +11,8 @@ import { IonosV1Provider } from '../ionos-v1.js';
 import { IONOS_RATE } from '../ionos-common.js';
 import { IONOS_V1_URL } from './catalog.js';
 import { ionosV1Tool } from './tool.js';
+import { plainHttpMembers } from '../http-plain.js';
+import { IONOS_LOGIN } from '../ionos-common.js';
 
 const KIND = 'ionos-v1';
 
@@ -33,6 +35,7 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
   schema: z.looseObject({ ...ionosProfileShape, kind: z.literal(KIND) }),
   defaultApiUrl: IONOS_V1_URL,
   urlOf: (p) => p.apiUrl ?? IONOS_V1_URL,
+  ...plainHttpMembers<IonosV1Profile>((p) => [p.apiUrl], { login: IONOS_LOGIN }),
   secretFields: IONOS_SECRET_FIELDS,
   form: {
     fields: (p) => [...ionosAuthFields(p), { key: 'apiUrl', label: 'API URL', kind: 'text', default: IONOS_V1_URL }],
@@ -51,6 +54,7 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
   },
   rate: IONOS_RATE,
   tool: ionosV1Tool,
+  pgStatStatementsHint: 'IONOS DBaaS preloads pg_stat_statements: run CREATE EXTENSION pg_stat_statements; in the database as its owner (the cluster\'s admin user)',
   create: (profile, deps) => new IonosV1Provider(profile, deps),
 };
 

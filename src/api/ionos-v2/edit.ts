@@ -50,19 +50,9 @@ export const EDIT_FIELDS: EditField[] = [
   top('connectionPooler', 'Connection pooler'),
   nested('maintenanceDay', 'maintenanceWindow', 'dayOfTheWeek', 'Maintenance day'),
   nested('maintenanceTime', 'maintenanceWindow', 'time', 'Maintenance time'),
-  {
-    key: 'retentionDays', label: 'Backup retention (days)', int: true,
-    get: (p) => str(p.backup?.retentionDays),
-    set: (p, v) => {
-      const backup = sub(p, 'backup');
-      // An old-form cluster (top-level backupLocation) moves to the current form once the backup is touched.
-      if (backup.location === undefined && typeof p.backupLocation === 'string') {
-        backup.location = p.backupLocation;
-        delete p.backupLocation;
-      }
-      backup.retentionDays = Number(v);
-    },
-  },
+  // Only in the current shape (`backup {location, retentionDays}`); a cluster in the older shape (top-level
+  // `backupLocation`) has no retention setting, and the form leaves it out (hasRetention).
+  nested('retentionDays', 'backup', 'retentionDays', 'Backup retention (days)', true),
   top('logsEnabled', 'Logs', 'bool'),
   top('metricsEnabled', 'Metrics', 'bool'),
   nested('datacenterId', 'connection', 'datacenterId', 'Data center id'),
@@ -70,7 +60,15 @@ export const EDIT_FIELDS: EditField[] = [
   nested('primaryInstanceAddress', 'connection', 'primaryInstanceAddress', 'Primary address'),
 ];
 
-const EDIT_KEYS = EDIT_FIELDS.map((f) => f.key);
+/** Whether the cluster came in the current backup shape, the only one with a retention to edit. */
+function hasRetention(p: V2Properties): boolean {
+  return !!p.backup && typeof p.backup === 'object';
+}
+
+/** The fields this cluster's shape has. */
+function fieldsOf(p: V2Properties): EditField[] {
+  return hasRetention(p) ? EDIT_FIELDS : EDIT_FIELDS.filter((f) => f.key !== 'retentionDays');
+}
 
 /** Only newer versions are upgrades, whatever a version's canUpgradeTo lists; newest last. */
 export function newerThan(current: string, versions: readonly string[]): string[] {
@@ -86,7 +84,9 @@ export function editFormSpec(raw: V2Cluster, location: string, upgrades: string[
     { key: 'backupLocation', label: 'Backup location', kind: 'text', default: backupLocationOf(p) ?? '', immutable: true },
     { key: 'username', label: 'Database user', kind: 'text', default: p.credentials?.username ?? '', immutable: true },
   ];
-  for (const f of EDIT_FIELDS) {
+  // Sent only when given: some servers want the credentials back with every PUT (the GET never returns the password).
+  const password: FieldSpec = { key: 'password', label: 'Database password', kind: 'secret', help: 'only if IONOS asks for it: sent with this change, never stored' };
+  for (const f of fieldsOf(p)) {
     const spec: FieldSpec = { key: f.key, label: f.label, kind: f.int ? 'int' : 'text', default: value(f.key) ?? '' };
     if (f.key === 'version') Object.assign(spec, { kind: 'choice', choices: [current, ...newerThan(current, upgrades)].filter(Boolean).map((v) => ({ value: v })), help: 'upgrades only' });
     if (f.key === 'instances') spec.help = `${LIMITS.count[0]}–${LIMITS.count[1]}`;
@@ -96,15 +96,18 @@ export function editFormSpec(raw: V2Cluster, location: string, upgrades: string[
     if (f.key === 'logsEnabled' || f.key === 'metricsEnabled') Object.assign(spec, { kind: 'bool', default: value(f.key) ?? 'false' });
     fields.push(spec);
   }
+  fields.push(password);
   return { title: `Edit ${p.name ?? raw.id}`, fields, validate: (values) => validateEdit(raw, values) };
 }
 
 /** Checks the edited keys; cross-field rules see the merged result (3 instances for STRICTLY_SYNCHRONOUS). */
 export function validateEdit(raw: V2Cluster, values: FormValues): Record<string, string> {
   const merged: FormValues = {};
-  for (const f of EDIT_FIELDS) merged[f.key] = values[f.key] ?? f.get(raw.properties) ?? '';
-  const keys = EDIT_KEYS.filter((k) => values[k] !== undefined);
-  const errors = checkFields(merged, keys, keys.filter((k) => ['name', 'version', 'instances', 'cores', 'ram', 'storageSize'].includes(k)));
+  const fields = fieldsOf(raw.properties);
+  for (const f of fields) merged[f.key] = values[f.key] ?? f.get(raw.properties) ?? '';
+  // A key that is empty now and was empty before is no change (the form's blank default), not a value to check.
+  const keys = fields.map((f) => f.key).filter((k) => values[k] !== undefined && !(values[k]!.trim() === '' && !EDIT_FIELDS.find((f) => f.key === k)!.get(raw.properties)));
+  const errors = checkFields(merged, keys, keys.filter((k) => ['name', 'version', 'instances', 'cores', 'ram', 'storageSize', 'retentionDays'].includes(k)));
   // A volume only grows: IONOS refuses a smaller storageSize (v1 says so, docs/ionos.md §4.4; the v2 fake too).
   const storageNow = Number(raw.properties.instances?.storageSize ?? 0);
   if (values.storageSize !== undefined && !errors.storageSize && Number(merged.storageSize) < storageNow) {
@@ -119,22 +122,34 @@ export function validateEdit(raw: V2Cluster, values: FormValues): Record<string,
 }
 
 /**
- * The PUT body: every property just read (unknown ones too), with the edited values merged in. `credentials`
- * are write-only (the password is never returned) and `restoreFromBackup` is a one-shot order, so neither is resent.
+ * The PUT body: every property just read (unknown ones too, and the backup settings in whichever shape the GET
+ * had), with the edited values merged in; what the user did not change goes back exactly as read. `credentials`
+ * are write-only (the password is never returned) and `restoreFromBackup` is a one-shot order, so neither is resent
+ * unless the API asks for credentials (docs/ionos.md, "Editing a v2 cluster").
  */
 export function planPut(raw: V2Cluster, values: FormValues, path: string): ChangePlan {
   const props = structuredClone(raw.properties) as Props;
   delete props.credentials;
   delete props.restoreFromBackup;
   const diff: ChangePlan['diff'] = [];
-  for (const f of EDIT_FIELDS) {
+  for (const f of fieldsOf(raw.properties)) {
     const next = values[f.key];
     if (next === undefined) continue;
     const from = f.get(raw.properties) ?? '';
+    // A blank number is no value: never Number('') = 0.
+    if (f.int && next.trim() === '') continue;
     const to = f.int ? String(Number(next)) : next.trim();
     if (to === from) continue;
     f.set(props, to);
     diff.push({ key: f.key, label: f.label, from, to });
   }
+  // The password goes only with a real change, with the user and database the GET showed; it is never stored.
+  const pw = values.password;
+  if (pw && diff.length > 0) props.credentials = { username: raw.properties.credentials?.username, database: raw.properties.credentials?.database, password: pw };
   return { diff, body: { id: raw.id, properties: props }, method: 'PUT', path };
+}
+
+/** Whether a refused PUT says the credentials were missing (a server that wants them with every PUT). */
+export function asksForCredentials(messages: string | undefined): boolean {
+  return !!messages && /properties\.credentials\b[^;]*required/i.test(messages);
 }

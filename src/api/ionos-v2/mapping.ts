@@ -5,6 +5,7 @@ import { ApiError, oneLine } from '../errors.js';
 import type { Backup, Cluster, Phase } from '../types.js';
 import { decodeItems, type ItemProblem } from '../list-result.js';
 import { PORT } from './catalog.js';
+import { counted } from '../../text/plural.js';
 
 const instancesSchema = z.looseObject({
   count: z.number().nullish(),
@@ -135,7 +136,7 @@ export function toCluster(profile: string, location: string, c: V2Cluster): Clus
   };
   if (m.statusMessage) out.stateMessage = oneLine(m.statusMessage);
   if (p.version != null) out.version = String(p.version);
-  if (i.cores != null || i.ram != null) out.size = `${i.cores ?? '?'} cores, ${i.ram ?? '?'} GB RAM`;
+  if (i.cores != null || i.ram != null) out.size = `${i.cores == null ? '? cores' : counted(i.cores, 'core')}, ${i.ram ?? '?'} GB RAM`;
   if (i.storageSize != null) out.storage = `${i.storageSize} GB`;
   if (i.count != null) out.instances = i.count;
   if (m.dnsName) out.host = m.dnsName;

@@ -10,6 +10,8 @@ import {
 import { IonosV2Provider } from '../ionos-v2.js';
 import { IONOS_RATE } from '../ionos-common.js';
 import { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './catalog.js';
+import { plainHttpMembers } from '../http-plain.js';
+import { IONOS_LOGIN } from '../ionos-common.js';
 
 const KIND = 'ionos-v2';
 
@@ -41,6 +43,7 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
   schema: z.looseObject({ ...ionosProfileShape, kind: z.literal(KIND), endpoints: opt(z.record(str, str)), locations: opt(z.array(str)) }),
   defaultApiUrl: IONOS_V2_URL_TEMPLATE,
   urlOf: (p) => p.apiUrl ?? (hasEndpoints(p) ? endpointsText(p.endpoints!) : IONOS_V2_URL_TEMPLATE),
+  ...plainHttpMembers<IonosV2Profile>((p) => [p.apiUrl, ...Object.values(p.endpoints ?? {})], { login: IONOS_LOGIN }),
   secretFields: IONOS_SECRET_FIELDS,
   form: {
     fields: (p) => [
@@ -91,6 +94,7 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
     build: async (name, o, io) => ({ name, readOnly: (o.readOnly as boolean | undefined) || undefined, kind: KIND, ...(await ionosCliAuth(o, io)) }),
   },
   rate: IONOS_RATE,
+  pgStatStatementsHint: 'IONOS DBaaS preloads pg_stat_statements: run CREATE EXTENSION pg_stat_statements; in the database as its owner (the cluster\'s admin user)',
   create: (profile, deps) => new IonosV2Provider(profile, deps),
 };
 

@@ -6,15 +6,18 @@ import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../t
 import { dns1035Error, quantityError, quantityValue } from './validate.js';
 import type { ShowClusterDetail } from './wire.js';
 
-/** PostgreSQL versions shipped as crunchy-postgres-ha images per operator release. */
+/** PostgreSQL versions shipped as crunchy-postgres-ha images per operator release (known releases only). */
 const PG_VERSIONS: Record<string, string[]> = {
   '4.3.0': ['12.2', '11.7', '10.12', '9.6.17', '9.5.21'],
   '4.3.2': ['12.3', '11.8', '10.13', '9.6.18', '9.5.22'],
 };
 
+/**
+ * The image tags pgtui can offer for this operator release; none for a release it has no list for. The form's
+ * default is always the empty tag, so the operator's own CCPImageTag applies, as pgo does (docs/fakes.md, PGO).
+ */
 export function imageTags(serverVersion: string): string[] {
-  const versions = PG_VERSIONS[serverVersion] ?? PG_VERSIONS['4.3.0']!;
-  return versions.map((v) => `centos7-${v}-${serverVersion}`);
+  return (PG_VERSIONS[serverVersion] ?? []).map((v) => `centos7-${v}-${serverVersion}`);
 }
 
 function quantity(what: string, opts: { positive: boolean }) {
@@ -43,7 +46,7 @@ const createSchema = z.object({
   cpu: quantity('"1" or "500m"', { positive: true }),
   memory: quantity('"1Gi" or "512Mi"', { positive: true }),
   pvcSize: quantity('"10Gi"', { positive: true }),
-  imageTag: z.string().min(1, 'required'),
+  imageTag: z.string(),
   username: identifier,
   database: identifier,
   // The apiserver takes any Password; pgtui refuses control characters because psql gets the password
@@ -54,7 +57,7 @@ const createSchema = z.object({
     .refine((v) => !hasUnsafe(v), 'no control characters')
     .regex(/^\S*$/, 'no spaces'),
   serviceType: z.enum(['ClusterIP', 'LoadBalancer'], { message: 'ClusterIP or LoadBalancer' }),
-  syncReplication: boolText,
+  syncReplication: z.enum(['', 'true', 'false'], { message: 'choose the operator default, yes or no' }),
   pgbouncer: boolText,
   autofail: boolText,
 });
@@ -88,9 +91,8 @@ export function createFields(serverVersion: string): FieldSpec[] {
       key: 'imageTag',
       label: 'PostgreSQL image',
       kind: 'choice',
-      required: true,
-      default: tags[0],
-      choices: tags.map((t) => ({ value: t, label: `PostgreSQL ${t.split('-')[1]} (${t})` })),
+      default: '',
+      choices: [{ value: '', label: 'the operator default (its CCPImageTag)' }, ...tags.map((t) => ({ value: t, label: `PostgreSQL ${t.split('-')[1]} (${t})` }))],
       immutable: true,
     },
     { key: 'username', label: 'User', kind: 'text', default: 'testuser', immutable: true },
@@ -107,7 +109,11 @@ export function createFields(serverVersion: string): FieldSpec[] {
         { value: 'LoadBalancer', label: 'LoadBalancer (external IP)' },
       ],
     },
-    { key: 'syncReplication', label: 'Synchronous replication', kind: 'bool', required: true, default: 'false' },
+    {
+      // Sent only when chosen: otherwise the operator's configured default applies, as with pgo.
+      key: 'syncReplication', label: 'Synchronous replication', kind: 'choice', default: '',
+      choices: [{ value: '', label: 'the operator default' }, { value: 'true', label: 'yes' }, { value: 'false', label: 'no' }],
+    },
     { key: 'pgbouncer', label: 'pgBouncer', kind: 'bool', required: true, default: 'false' },
     { key: 'autofail', label: 'Automatic failover', kind: 'bool', required: true, default: 'true', help: 'off disables high availability' },
   ];
@@ -132,7 +138,7 @@ export function parseCreate(serverVersion: string, values: FormValues): { values
   // The apiserver takes any CCPImageTag, but one that was never published leaves the pods in ImagePullBackOff:
   // only the crunchy-postgres-ha tags of this operator release are offered.
   const tag = values.imageTag;
-  if (!errors.imageTag && tag !== undefined && !imageTags(serverVersion).includes(tag)) errors.imageTag = 'choose an image from the list';
+  if (!errors.imageTag && tag && !imageTags(serverVersion).includes(tag)) errors.imageTag = 'choose an image from the list';
   return parsed.success && Object.keys(errors).length === 0 ? { values: parsed.data } : { errors };
 }
 

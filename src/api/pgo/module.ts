@@ -153,6 +153,7 @@ export const pgo: ProviderModule<PgoProfile> = {
   },
   rate: PGO_RATE,
   tool: pgoTool,
+  pgStatStatementsHint: 'Crunchy PGO 4.3 images preload pg_stat_statements: run CREATE EXTENSION pg_stat_statements; (if not preloaded, add it to shared_preload_libraries in the cluster\'s custom config, pgo create cluster --custom-config)',
   create: (profile, deps) => new PgoProvider(profile, deps),
 };
 

@@ -1,6 +1,7 @@
 // A choice: ‹ label › cycled with ←/→; space opens the full list below the field.
 import { Box, Text } from 'ink';
 import type { FieldChoice } from '../../api/types.js';
+import { labelWithValue } from '../../forms/fields.js';
 import { clip } from '../../forms/text-edit.js';
 
 export const LIST_ROWS = 8;
@@ -47,7 +48,7 @@ export function ChoiceList({ choices, index, indent, width }: ChoiceListProps) {
         return (
           <Text key={c.value} inverse={selected}>
             {selected ? '› ' : '  '}
-            {clip(c.label && c.label !== c.value ? `${c.label} (${c.value})` : c.value, Math.max(4, width - 2))}
+            {clip(c.label ? labelWithValue(c.label, c.value) : c.value, Math.max(4, width - 2))}
           </Text>
         );
       })}

@@ -47,12 +47,14 @@ export function noteBelow(note: FieldNote | undefined, layout: RowLayout, focuse
 
 /** An error or warning below its field wraps over this many lines at most (the password rule, a tag rule). */
 export const NOTE_MAX_LINES = 3;
+/** The focused field's help, when longer than the room beside it, wraps over this many lines below it. */
+export const HELP_MAX_LINES = 2;
 
-/** The lines a note takes below its field: wrapped errors and warnings, one clipped line of help. */
+/** The lines a note takes below its field: errors, warnings and the focused field's help, wrapped. */
 export function noteLinesBelow(note: FieldNote | undefined, layout: RowLayout, focused: boolean): string[] {
   if (!note || !noteBelow(note, layout, focused)) return [];
   const width = layout.total - layout.label - 2 - (note.tone === 'info' ? 0 : 2);
-  return note.tone === 'info' ? [clip(note.text, width)] : wrapText(note.text, width, NOTE_MAX_LINES);
+  return wrapText(note.text, width, note.tone === 'info' ? HELP_MAX_LINES : NOTE_MAX_LINES);
 }
 
 export function FieldRow({ field, value, cursor, focused, revealed, locked, openIndex, note, layout, danger = false, noteBelowWhenLong = false, placeholder }: FieldRowProps) {

@@ -4,6 +4,15 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 
 /** Rows a review may use: the terminal's rows minus the shell's header, the screen's title and key hints. */
+/**
+ * Rows a full-screen form's fields may use (Form's maxRows, which already counts one message line): the terminal
+ * less the app's header line and one status or alert line it may add, the screen's title, the form's title, its
+ * key hints and the last row Ink leaves free.
+ */
+export function formRows(terminalRows: number | undefined): number {
+  return Math.max(6, (terminalRows || 24) - 6);
+}
+
 export function reviewRows(terminalRows: number | undefined, fixed = 8): number {
   return Math.max(4, (terminalRows || 24) - fixed);
 }

@@ -131,10 +131,14 @@ export function slowPatterns(id: string, q: URLSearchParams, now: number): unkno
   return rows.slice(offset, offset + limit);
 }
 
-export function slowPattern(id: string, queryId: string, now: number): unknown {
+/** The spec requires db_name, db_user and db_operation: a pattern is one query under one database, user and operation. */
+export function slowPattern(id: string, queryId: string, q: URLSearchParams, now: number): unknown {
+  const missing = ['db_name', 'db_user', 'db_operation'].filter((p) => !q.get(p));
+  if (missing.length) throw new HttpFail(400, `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required`);
   const i = SLOW_PATTERNS.findIndex((_, k) => patternId(k) === queryId);
   if (i < 0) throw new HttpFail(404, `Query pattern ${queryId} not found`);
   const agg = aggregate(id, i, 24);
+  if (agg.dbName !== q.get('db_name') || agg.dbUser !== q.get('db_user') || agg.dbOperation !== q.get('db_operation')) throw new HttpFail(404, `Query pattern ${queryId} not found`);
   const recentExecutions = Array.from({ length: 5 }, (_, k) => {
     const d = Math.round((agg.avgDurationUs as number) * (0.5 + (syntheticHash(id, i * 10 + k) % 1000) / 1000));
     return {

@@ -34,7 +34,9 @@ export function tags(v: unknown): string | undefined {
     if (tag.key.startsWith(RESERVED_TAG_PREFIX)) return `tag keys starting with "${RESERVED_TAG_PREFIX}" are reserved`;
     if (seen.has(tag.key)) return `duplicate tag key "${tag.key}"`;
     seen.add(tag.key);
-    if (tag.value !== undefined && (typeof tag.value !== 'string' || tag.value.length > TAG_VALUE_MAX || !TAG_PATTERN.test(tag.value))) {
+    // The spec makes the value optional; the server refuses a tag without one (ClickHouse's Terraform provider).
+    if (tag.value === undefined || tag.value === '') return `tag "${tag.key}" needs a value`;
+    if (typeof tag.value !== 'string' || tag.value.length > TAG_VALUE_MAX || !TAG_PATTERN.test(tag.value)) {
       return `invalid value for tag "${tag.key}"`;
     }
   }
@@ -126,10 +128,12 @@ export function passwordBody(body: Body): string | undefined {
   return undefined;
 }
 
-/** POST /config replaces both maps, so both are required; PATCH merges whichever is given. */
-export function configBody(body: Body, replace: boolean): string | undefined {
-  if (replace && (body.pgConfig === undefined || body.pgBouncerConfig === undefined)) return 'pgConfig and pgBouncerConfig are required';
-  if (!replace && body.pgConfig === undefined && body.pgBouncerConfig === undefined) return 'pgConfig or pgBouncerConfig is required';
+/**
+ * POST /config replaces both maps and PATCH merges them; the spec's postgresInstanceConfig requires both in
+ * either. An empty map is accepted (the server takes {} for the unchanged one, as ClickHouse's Terraform sends it).
+ */
+export function configBody(body: Body): string | undefined {
+  if (body.pgConfig === undefined || body.pgBouncerConfig === undefined) return 'pgConfig and pgBouncerConfig are required';
   return (
     optional(body, 'pgConfig', (v) => (asObject(v) && Object.keys(v as Body).length === 0 ? undefined : pgConfig(v))) ??
     optional(body, 'pgBouncerConfig', (v) => pgBouncerConfig(v, true))

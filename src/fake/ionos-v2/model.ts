@@ -34,9 +34,17 @@ export interface FakeV2Cluster {
   createdByUserId: string;
   lastModifiedDate?: string;
   properties: V2Props;
+  /**
+   * How the cluster's backup settings travel on the wire: 'nested' is `backup {location, retentionDays}` (current
+   * SDK), 'flat' the older top-level `backupLocation` (seed 002, the SDK ionosctl vendors), which has no retention.
+   * A PUT must carry the shape its cluster has (docs/fakes.md, IONOS v2).
+   */
+  backupShape: BackupShape;
   /** Write-only on the API; username and database are echoed, the password never. */
   credentials: { username: string; password: string; database: string };
 }
+
+export type BackupShape = 'nested' | 'flat';
 
 export interface FakeBackup {
   id: string;
@@ -85,6 +93,10 @@ export function clusterRead(c: FakeV2Cluster): Record<string, unknown> {
   if (c.state === 'FAILED' && c.statusMessage) metadata.statusMessage = c.statusMessage;
   if (c.dnsName) metadata.dnsName = c.dnsName;
   const properties = structuredClone(c.properties) as unknown as Record<string, unknown>;
+  if (c.backupShape === 'flat') {
+    delete properties.backup;
+    properties.backupLocation = c.properties.backup.location;
+  }
   properties.credentials = { username: c.credentials.username, database: c.credentials.database };
   return { id: c.id, type: 'cluster', href: `/clusters/${c.id}`, metadata, properties };
 }
@@ -111,13 +123,15 @@ const ENVS = ['prod', 'staging', 'dev', 'qa'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** A deterministic, varied cluster (mostly AVAILABLE, a few in every other state). */
-export function seedShape(rand: () => number, i: number, now: number): Partial<FakeV2Cluster> & { properties: V2Props } {
+export function seedShape(rand: () => number, i: number, now: number): Partial<FakeV2Cluster> & { properties: V2Props; backupShape: BackupShape } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const count = pick([1, 1, 2, 3, 3, 5]);
   const roll = rand();
   const state = roll < 0.85 ? 'AVAILABLE' : roll < 0.89 ? 'PROVISIONING' : roll < 0.93 ? 'UPDATING' : roll < 0.96 ? 'DESTROYING' : 'FAILED';
   return {
     state,
+    // Every fifth cluster in the older wire shape, so seeded worlds always hold both.
+    backupShape: i % 5 === 3 ? 'flat' : 'nested',
     statusMessage: state === 'FAILED' ? 'Provisioning failed: the LAN is not reachable.' : undefined,
     createdDate: isoTime(now - 86_400_000 - Math.floor(rand() * 400 * 86_400_000)),
     properties: {

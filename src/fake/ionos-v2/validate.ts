@@ -5,13 +5,14 @@ import {
   UUID_PATTERN, addressProblem, passwordProblem,
 } from './spec.js';
 import { HttpFail } from './errors.js';
-import { PUT_DEFAULTS, type V2Props } from './model.js';
+import { PUT_DEFAULTS, type BackupShape, type V2Props } from './model.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export interface Checked {
   props: V2Props;
+  backupShape: BackupShape;
   credentials?: { username: string; password: string; database: string };
   restore?: { sourceBackupId?: string; recoveryTargetDatetime?: string };
 }
@@ -21,8 +22,11 @@ export interface Catalog {
   backupLocations: string[];
 }
 
-/** Validates `properties` of a POST (`put` false) or PUT body; throws 422 listing every problem. */
-export function checkProperties(raw: unknown, put: boolean, catalog: Catalog): Checked {
+/**
+ * Validates `properties` of a POST (`put` false) or PUT body; throws 422 listing every problem. `shape` is the
+ * cluster's backup shape on a PUT (the body must carry the same); a POST takes either and the cluster keeps it.
+ */
+export function checkProperties(raw: unknown, put: boolean, catalog: Catalog, shape?: BackupShape): Checked {
   if (!isObj(raw)) throw new HttpFail(422, 'properties: required');
   const errs: string[] = [];
   const need = (key: string, ok: boolean, why: string) => void (ok || errs.push(`properties.${key}: ${why}`));
@@ -66,7 +70,14 @@ export function checkProperties(raw: unknown, put: boolean, catalog: Catalog): C
   if (raw.connectionPooler !== undefined) need('connectionPooler', (POOLERS as readonly unknown[]).includes(raw.connectionPooler), `one of ${POOLERS.join(', ')}`);
   for (const k of ['logsEnabled', 'metricsEnabled']) if (raw[k] !== undefined) need(k, typeof raw[k] === 'boolean', 'must be a boolean');
   const backup = raw.backup;
-  if (backup === undefined && put) {
+  const backupShape: BackupShape = shape ?? (backup === undefined && raw.backupLocation !== undefined ? 'flat' : 'nested');
+  if (backupShape === 'flat') {
+    // The older shape: a top-level backupLocation and no retention setting.
+    if (backup !== undefined) errs.push('properties.backup: not a property of this cluster (it has backupLocation)');
+    need('backupLocation', str(raw.backupLocation) && catalog.backupLocations.includes(raw.backupLocation as string), `required, one of ${catalog.backupLocations.join(', ')}`);
+  } else if (raw.backupLocation !== undefined) {
+    errs.push('properties.backupLocation: not a property of this cluster (it has backup.location)');
+  } else if (backup === undefined && put) {
     /* keeps the (immutable) location, retention back to the default */
   } else if (!isObj(backup)) errs.push('properties.backup: required');
   else {
@@ -86,13 +97,15 @@ export function checkProperties(raw: unknown, put: boolean, catalog: Catalog): C
     connectionPooler: (raw.connectionPooler as string | undefined) ?? PUT_DEFAULTS.connectionPooler,
     logsEnabled: (raw.logsEnabled as boolean | undefined) ?? PUT_DEFAULTS.logsEnabled,
     metricsEnabled: (raw.metricsEnabled as boolean | undefined) ?? PUT_DEFAULTS.metricsEnabled,
-    backup: isObj(backup)
-      ? { location: backup.location as string, retentionDays: (backup.retentionDays as number | undefined) ?? PUT_DEFAULTS.retentionDays }
-      : { location: '', retentionDays: PUT_DEFAULTS.retentionDays },
+    backup: backupShape === 'flat'
+      ? { location: raw.backupLocation as string, retentionDays: PUT_DEFAULTS.retentionDays }
+      : isObj(backup)
+        ? { location: backup.location as string, retentionDays: (backup.retentionDays as number | undefined) ?? PUT_DEFAULTS.retentionDays }
+        : { location: '', retentionDays: PUT_DEFAULTS.retentionDays },
   };
   if (raw.description !== undefined) props.description = raw.description as string;
   if (isObj(conn)) props.connection = { datacenterId: conn.datacenterId as string, lanId: conn.lanId as string, primaryInstanceAddress: conn.primaryInstanceAddress as string };
-  return { props, credentials, restore };
+  return { props, backupShape, credentials, restore };
 }
 
 function checkCredentials(c: unknown, put: boolean, errs: string[]): Checked['credentials'] {

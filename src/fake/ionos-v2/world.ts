@@ -42,6 +42,8 @@ export class V2World {
   readonly rand: () => number;
   readonly userId: string;
   private seededCount = 0;
+  /** IonosV2FakeOptions.credentialsOnPut. */
+  credentialsOnPut = false;
 
   constructor(
     readonly clock: FakeClock,
@@ -72,6 +74,7 @@ export class V2World {
       createdDate: init.createdDate ?? base.createdDate!,
       createdByUserId: this.userId,
       credentials: init.credentials ?? { username: 'dbadmin', password: 'S3cret!pass', database: 'app' },
+      backupShape: init.backupShape ?? 'nested',
       ...init,
       dnsName: 'dnsName' in init ? init.dnsName : state === 'PROVISIONING' ? undefined : dnsNameFor(this.rand, location),
       statusMessage: init.statusMessage ?? (state === 'FAILED' ? 'Provisioning failed: the LAN is not reachable.' : undefined),
@@ -105,14 +108,14 @@ export class V2World {
 
   create(location: string, contract: string, body: unknown, later: Later): { cluster: FakeV2Cluster; login: ProvisionedLogin } {
     const props = (body as { properties?: unknown } | undefined)?.properties;
-    const { props: p, credentials, restore } = checkProperties(props, false, this.catalog);
+    const { props: p, backupShape, credentials, restore } = checkProperties(props, false, this.catalog);
     if (restore?.sourceBackupId && !this.backups.has(restore.sourceBackupId)) {
       throw new HttpFail(422, `properties.restoreFromBackup.sourceBackupId: backup ${restore.sourceBackupId} not found`);
     }
     const now = isoTime(this.clock.now());
     const c: FakeV2Cluster = {
       id: uuid(this.rand), location, contract, state: 'PROVISIONING', createdDate: now, lastModifiedDate: now,
-      createdByUserId: this.userId, properties: p, credentials: credentials!,
+      createdByUserId: this.userId, properties: p, credentials: credentials!, backupShape,
     };
     this.clusters.set(c.id, c);
     later(this.transitionMs, () => {
@@ -129,10 +132,12 @@ export class V2World {
     const b = body as { id?: unknown; properties?: unknown } | undefined;
     if (!b || typeof b !== 'object') throw new HttpFail(400, 'The request body must be a JSON object');
     if (b.id !== c.id) throw new HttpFail(422, `id: must be present and equal the cluster id in the path (${c.id})`);
-    const { props, credentials, restore } = checkProperties(b.properties, true, this.catalog);
+    const { props, credentials, restore } = checkProperties(b.properties, true, this.catalog, c.backupShape);
+    if (this.credentialsOnPut && !credentials) throw new HttpFail(422, 'properties.credentials: required; the API does not return them on GET, send them with every PUT');
     if (c.state !== 'AVAILABLE') throw new HttpFail(409, `Cluster ${c.id} is ${c.state}; changes are accepted only when it is AVAILABLE`);
     if (!props.backup.location) props.backup.location = c.properties.backup.location;
-    if (props.backup.location !== c.properties.backup.location) throw new HttpFail(422, 'properties.backup.location: is immutable');
+    if (props.backup.location !== c.properties.backup.location) throw new HttpFail(422, `properties.${c.backupShape === 'flat' ? 'backupLocation' : 'backup.location'}: is immutable`);
+    if (c.backupShape === 'flat') props.backup.retentionDays = c.properties.backup.retentionDays;
     if (props.instances.storageSize < c.properties.instances.storageSize) {
       throw new HttpFail(422, `properties.instances.storageSize: cannot shrink from ${c.properties.instances.storageSize} GB to ${props.instances.storageSize} GB`);
     }

@@ -33,7 +33,7 @@ export function backrestRoutes(fake: PgoFake): Route[] {
       list = [full];
       const now = fake.clock.now();
       const days = Math.max(0, Math.min(SEEDED_MAX, Math.floor((now - fullStart) / DAY)));
-      for (let d = days; d >= 1; d--) {
+      for (let d = days; d >= Math.max(1, c.backupsStoppedDaysAgo ?? 1); d--) {
         const start = now - d * DAY;
         list.push({ type: 'incr', start, stop: start + 12_000, size: 2_000_000 + d * 10_000, label: `${full.label}_${stamp(start)}I` });
       }

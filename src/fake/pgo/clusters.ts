@@ -5,7 +5,7 @@ import type { PgoFake, Route, RouteContext } from '../pgo.js';
 import { goDecode } from './decode.js';
 import { restorePods, setCondition } from './lifecycle.js';
 import { shutdownMessage, type FakePgCluster } from './model.js';
-import { CPU_REQUEST_ERROR, MEMORY_REQUEST_ERROR, PVC_SIZE_ERROR, STATE, VERSION_MISMATCH_MSG, dns1035Error, quantityError } from './spec.js';
+import { CPU_REQUEST_ERROR, MEMORY_REQUEST_ERROR, PVC_SIZE_ERROR, STATE, VERSION_MISMATCH_MSG, defaultImageTag, dns1035Error, quantityError } from './spec.js';
 
 const CREATE = {
   Name: 'string', Namespace: 'string', ClientVersion: 'string', ReplicaCount: 'int', CCPImageTag: 'string',
@@ -66,7 +66,7 @@ export function clusterRoutes(fake: PgoFake): Route[] {
       namespace: r.Namespace,
       condition: 'created',
       replicas: r.ReplicaCount === 0 ? 1 : r.ReplicaCount, // 0 → pgo.yaml default (1 here)
-      imageTag: r.CCPImageTag || `centos7-12.2-${fake.serverVersion}`,
+      imageTag: r.CCPImageTag || defaultImageTag(fake.serverVersion),
       cpu: r.CPURequest,
       memory: r.MemoryRequest || '128Mi',
       pvcSize: r.PVCSize || '1G',
@@ -75,7 +75,7 @@ export function clusterRoutes(fake: PgoFake): Route[] {
       serviceType: (r.ServiceType || 'ClusterIP') as FakePgCluster['serviceType'],
       pgbouncer: r.PgbouncerFlag,
       autofail: r.AutofailFlag,
-      sync: r.SyncReplication,
+      sync: r.SyncReplication ?? fake.syncReplicationDefault,
       pgouser: user,
     });
     const users = [{ Password: r.Password || password(r.PasswordLength), Username: username }];

@@ -43,6 +43,8 @@ export interface FakePgCluster {
   externalIP: string;
   /** Bumped on every lifecycle change so stale scheduled transitions do nothing. */
   gen: number;
+  /** The demo's overdue backup: the newest scheduled incremental is this many days old (src/fake/demo-seed.ts). */
+  backupsStoppedDaysAgo?: number;
 }
 
 export const MESSAGES = {

@@ -46,3 +46,10 @@ export function dns1035Error(name: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * pgo.yaml's CCPImageTag per operator release: what a create with an empty tag gets. 4.3.0 and 4.3.2 from their
+ * release manifests (src/api/pgo/forms.ts); 4.3.4's from its release notes (docs/fakes.md, PGO).
+ */
+const DEFAULT_PG: Record<string, string> = { '4.3.0': '12.2', '4.3.2': '12.3', '4.3.4': '12.5' };
+export const defaultImageTag = (serverVersion: string) => `centos7-${DEFAULT_PG[serverVersion] ?? '12.2'}-${serverVersion}`;

@@ -51,9 +51,13 @@ export function fakeStore(opts: StoreOptions = {}) {
     profileOf: (name: string) => profiles.find((p) => p.name === name),
     provider: (name: string) =>
       (opts.connection ? ({ kind: 'ionos-v2', profile: name, connection: opts.connection } as unknown as import('../../../src/api/types.js').Provider) : undefined),
-    // The ClickHouse rules of the real provider: restart and password reset, promote for a read replica only.
-    supports: opts.supports ?? ((c: Cluster, cap: string) =>
-      c.provider === 'clickhouse' && (cap === 'restart' || cap === 'resetPassword' || (cap === 'promote' && (c.raw as { isPrimary?: unknown } | undefined)?.isPrimary === false))),
+    // The ClickHouse rules of the real provider: restart and password reset, promote for a read replica only, and
+    // edit (where the double has an edit form) for anything but a ClickHouse read replica.
+    supports: opts.supports ?? ((c: Cluster, cap: string) => {
+      const replica = c.provider === 'clickhouse' && (c.raw as { isPrimary?: unknown } | undefined)?.isPrimary === false;
+      if (cap === 'edit') return !!opts.editForm && !replica;
+      return c.provider === 'clickhouse' && (cap === 'restart' || cap === 'resetPassword' || (cap === 'promote' && replica));
+    }),
     unsupportedReason: opts.unsupportedReason ?? ((c: Cluster, cap: string) => (cap === 'promote' ? `${c.name} is not a read replica: only a read replica can be promoted` : `${cap} is not available here`)),
     setProfiles: vi.fn((next: Profile[]) => {
       profiles = next;

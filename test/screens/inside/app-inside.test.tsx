@@ -9,6 +9,7 @@ import type { Cluster } from '../../../src/api/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { cluster, fakeProfilesApi, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame as until } from '../forms/keys.js';
+import { helpText } from '../help-text.js';
 
 const PROFILES: Profile[] = [
   { kind: 'ionos-v2', name: 'prod', username: 'u', password: 'p' },
@@ -90,7 +91,7 @@ describe('inside a cluster, from the detail screen', () => {
     await press(app.stdin, KEY.enter);
     const detail = await until(app.lastFrame, 'statement timeout');
     expect(detail).toContain('420 ms');
-    expect(store.slowQueryDetail.mock.calls[0]![1]).toBe('q2');
+    expect(store.slowQueryDetail.mock.calls[0]![1]).toMatchObject({ id: 'q2' });
     await press(app.stdin, KEY.esc);
     await until(app.lastFrame, 'worst first');
     await press(app.stdin, KEY.esc);
@@ -151,7 +152,7 @@ describe('inside a cluster, from the detail screen', () => {
     cleanup = app.unmount;
     await openCharlie(app);
     await press(app.stdin, '?');
-    const help = await until(app.lastFrame, 'Keys (esc or ? closes)');
+    const help = await helpText(app);
     for (const text of [/l\s+logs/, /m\s+metrics/, /Q\s+slow queries/, /C\s+settings/, /O\s+switchover/]) expect(help).toMatch(text);
     expect(help).not.toContain('logs: search');
     await press(app.stdin, KEY.esc);
@@ -163,7 +164,7 @@ describe('inside a cluster, from the detail screen', () => {
     expect(footer).toContain('q quit');
     expect(footer).toContain('/ search');
     await press(app.stdin, '?');
-    const logsHelp = await until(app.lastFrame, 'Keys (esc or ? closes)');
+    const logsHelp = await helpText(app);
     for (const text of [/\/\s+logs: search/, /s\s+logs: severity/, /w\s+logs: wrap/, /t\s+time range/, /f\s+logs: follow/, /G\s+last row \/ follow/]) expect(logsHelp).toMatch(text);
     expect(logsHelp).not.toContain('create a cluster');
     await press(app.stdin, KEY.esc);

@@ -8,7 +8,7 @@ import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';
 
 const ch = cluster({ provider: 'clickhouse', name: 'chdb', profile: 'ch', id: 'c9' });
-const q = (id: string, totalMs: number, query: string): SlowQuery => ({ id, query, calls: 1, errors: 0, totalMs, avgMs: totalMs });
+const q = (id: string, totalMs: number, query: string): SlowQuery => ({ id, query, database: 'shop', user: `u${id}`, operation: 'SELECT', calls: 1, errors: 0, totalMs, avgMs: totalMs });
 
 function setup(supported = true) {
   const store = fakeStore({
@@ -36,7 +36,8 @@ describe('slow query list', () => {
     expect(frame).toMatch(/SELECT evil .* FROM t/);
     await press(ui.stdin, 'j', KEY.enter);
     await waitForFrame(ui.lastFrame, 'recent executions (0)');
-    expect(store.slowQueryDetail.mock.calls[0]![1]).toBe('c');
+    // The detail names the pattern with the database, user and operation it was listed under.
+    expect(store.slowQueryDetail.mock.calls[0]![1]).toEqual({ id: 'c', database: 'shop', user: 'uc', operation: 'SELECT' });
   });
 
   it('says in one line why a provider has none, and fetches nothing', async () => {

@@ -94,6 +94,22 @@ describe('confirmations from the table', () => {
 });
 
 describe('screens', () => {
+  it('edit on a ClickHouse read replica opens no form: the status line says why', async () => {
+    const replica = cluster({ id: 'r', name: 'orders ro', profile: 'ch', provider: 'clickhouse', state: 'running', raw: { isPrimary: false } });
+    const reason = 'orders ro is a read replica: ClickHouse Cloud refuses changes to a live read replica (promote it first)';
+    const store = fakeStore({ profiles: PROFILES, editForm: async () => editSpec, unsupportedReason: (c, cap) => (cap === 'edit' ? reason : `${cap} is not available here`) });
+    store.setClusters([replica]);
+    const app = render(<App store={store} profiles={fakeProfilesApi(PROFILES)} settings={DEFAULT_SETTINGS} readOnly={false} launchPsql={vi.fn(async () => 0)} />);
+    cleanup = app.unmount;
+    await until(app.lastFrame, /❯ orders ro/);
+    await press(app.stdin, '\r');
+    await until(app.lastFrame, /orders ro\s+ready/);
+    await press(app.stdin, 'e');
+    await until(app.lastFrame, 'refuses changes to a live read replica');
+    expect(store.editForm).not.toHaveBeenCalled();
+    expect(app.lastFrame()).not.toContain('Instances');
+  });
+
   it('edit opens on the detail cluster and esc returns to its detail screen', async () => {
     const { app, store } = setup();
     cleanup = app.unmount;
