@@ -45,7 +45,7 @@ async function ask(question: string): Promise<string> {
 }
 
 /** Throws exit 7 (nothing sent) or 2 (no --yes without a terminal); false when the person declined. */
-async function confirmed(plan: Plan, flags: PlanFlags, how: Ask): Promise<boolean> {
+export async function confirmed(plan: Plan, flags: PlanFlags, how: Ask): Promise<boolean> {
   const name = plan.cluster.name;
   if (plan.protection === 'read-only') throw new CommandError(`profile ${plan.profile} is read-only: ${plan.operation} is disabled; nothing sent`, EXIT.refused);
   if (flags.confirm !== undefined && flags.confirm !== name) throw new CommandError(`--confirm ${oneLine(flags.confirm, 80)} does not match the cluster's name ${oneLine(name, 80)}; nothing sent`, EXIT.refused);
@@ -82,14 +82,19 @@ export async function runPlanned<T>(ctx: Context, input: Omit<PlanInput, 'send'>
   if (flags.readOnly) throw new CommandError(`--read-only: ${input.operation} is disabled`, EXIT.refused);
   if (protectionOf(input.profile) === 'read-only') throw new CommandError(`profile ${input.profile.name} is read-only: ${input.operation} is disabled`, EXIT.refused);
   const plan = await buildPlan({ ...input, send });
+  showPlan(plan, flags, planTo);
+  if (flags.dryRun) return { applied: false, code: EXIT.ok, plan };
+  if (!(await confirmed(plan, flags, how))) return { applied: false, code: EXIT.ok, plan };
+  const result = await applyPlan(plan, send, ctx.journal, (m) => errLine(`pgtui: warning: ${m}`));
+  return { applied: true, result, plan };
+}
+
+/** Where the plan goes: stdout on a dry run (and for edit/config, whose output it is), else stderr. */
+export function showPlan(plan: Plan, flags: PlanFlags, planTo: 'stdout' | 'stderr' = 'stderr'): void {
   // The plan is the output of a dry run (and of edit/config): JSON with -o json. Otherwise stdout is the
   // command's result (the cluster, a password) and the plan goes to stderr as text.
   const toStdout = flags.dryRun || planTo === 'stdout';
   if (toStdout && wantsJson(flags)) writeOut(`${safeJson(plan)}\n`);
   else if (toStdout) writeOut(`${planLines(plan).map((l) => displayText(l)).join('\n')}\n`);
   else writeErr(`${planLines(plan).map((l) => displayText(l)).join('\n')}\n`);
-  if (flags.dryRun) return { applied: false, code: EXIT.ok, plan };
-  if (!(await confirmed(plan, flags, how))) return { applied: false, code: EXIT.ok, plan };
-  const result = await applyPlan(plan, send, ctx.journal, (m) => errLine(`pgtui: warning: ${m}`));
-  return { applied: true, result, plan };
 }

@@ -124,6 +124,8 @@ function addPostgres(program: Command, action: Action, readOnly: () => boolean |
   for (const kind of ['cancel', 'terminate'] as const) {
     pg(program.command(`${kind} <name|id> <pid...>`).description(kind === 'cancel' ? "cancel sessions' running queries (pg_cancel_backend); exact cluster name or id" : 'end sessions (pg_terminate_backend); exact cluster name or id'))
       .option('-y, --yes', 'do it without asking')
+      .option('--confirm <name>', "the cluster's exact name: with --yes on a protected profile (docs/plans.md)")
+      .option('--dry-run', 'print the plan (the sessions, the SQL, a psql line) and stop')
       .action(action(async (ctx, query: string, pids: string[], opts: import('./cancel.js').SignalOptions) => (await import('./cancel.js')).signal(ctx, kind, query, pids, { ...opts, readOnly: readOnly() })));
   }
   pg(program.command('replication <name|id>').description('standbys and their lag (primary), the WAL receiver (standby), replication slots'))

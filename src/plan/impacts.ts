@@ -63,6 +63,9 @@ export function impactsOf({ operation, changes, request }: ImpactInput): Impact[
     case 'restart':
       out.push({ kind: 'downtime', reason: 'connections drop while it restarts' });
       break;
+    case 'terminate':
+      out.push({ kind: 'irreversible', reason: 'each session ends; its open transaction rolls back' });
+      break;
     case 'switchover':
       out.push({ kind: 'downtime', reason: 'connections drop while the primary changes' });
       break;

@@ -29,4 +29,7 @@ const VERBS: Readonly<Partial<Record<MutatingMethod, string>>> = {
   restore: 'restore',
 };
 
-export const verbOf = (op: string): string => VERBS[op as MutatingMethod] ?? op;
+/** The changes made in the database itself (SQL, not the provider's API; src/pg): planned and journalled too. */
+const SQL_VERBS: Readonly<Record<string, string>> = { cancel: 'cancel queries on', terminate: 'terminate sessions on' };
+
+export const verbOf = (op: string): string => VERBS[op as MutatingMethod] ?? SQL_VERBS[op] ?? op;
