@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline/promises';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import { supports, unsupportedReason } from '../api/capabilities.js';
-import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import type { FieldSpec, FormSpec, FormValues } from '../api/types.js';
 import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
 import { sanitize } from '../format.js';
 import { errLine, writeOut } from '../text/write.js';
