@@ -9,6 +9,7 @@ import { applyPlan } from '../plan/apply.js';
 import { buildPlan, type PlanInput } from '../plan/build.js';
 import { planLines } from '../plan/show.js';
 import type { Plan } from '../plan/types.js';
+import { sanitize } from '../format.js';
 import { displayText, oneLine, safeJson } from '../text/safe.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
@@ -38,7 +39,8 @@ const wantsJson = (f: PlanFlags) => f.output === 'json' || f.json === true;
 async function ask(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return (await rl.question(oneLine(question))).trim();
+    // sanitize, not oneLine: the trailing space after "[y/N]" stays (scripts and people wait for it).
+    return (await rl.question(sanitize(question))).trim();
   } finally {
     rl.close();
   }
