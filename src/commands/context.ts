@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { openJournal, stateDir, type Journal } from '../plan/journal.js';
 import { openConfig, type Config } from '../state/config.js';
 import { CommandError, EXIT } from './exit-codes.js';
+import { setPostgresGate, STARTING_LINE } from '../demo/postgres-gate.js';
 
 export interface GlobalOptions {
   demo?: boolean;
@@ -23,8 +24,10 @@ export interface Context {
   notice?: string;
   /** Where applied plans are recorded (docs/plans.md): the state directory, or the demo's throwaway one. */
   journal: Journal;
-  /** --demo: settles when the demo's Postgres workload is seeded (the Postgres commands wait for it). */
-  demoSeeded?: Promise<unknown>;
+  /** --demo: starts the demo's PostgreSQL if need be; settles when its Postgres workload is seeded. */
+  untilDemoSeeded?(): Promise<unknown>;
+  /** --demo: starts the demo's PostgreSQL in the background (the TUI does, once its first frame is on its way). */
+  startDemoPostgres?(): void;
   close(): Promise<void>;
 }
 
@@ -33,17 +36,20 @@ export interface LoadOptions {
   tolerant?: boolean;
 }
 
+type Demo = import('../demo/start.js').Demo;
+
 export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): Promise<Context> {
   let stopDemo: (() => Promise<void>) | undefined;
   let dir = opts.configDir;
   let notice: string | undefined;
-  let demoSeeded: Promise<unknown> | undefined;
+  let demo: Demo | undefined;
   if (opts.demo) {
     const { startDemo } = await import('../demo/start.js');
-    // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it).
-    const demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined });
-    stopDemo = () => demo.stop();
-    demoSeeded = demo.workload;
+    // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it). Its PostgreSQL starts only
+    // for what needs it (src/demo/postgres-gate.ts): `ls` and `get` never wait for it.
+    demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined, postgres: 'on-demand' });
+    const started = demo;
+    stopDemo = () => started.stop();
     dir = demo.configDir;
     notice = demo.postgresProblem;
   }
@@ -68,6 +74,12 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
   const providers = new Map<string, Provider>();
   // The demo's journal lives in its throwaway directory, so a demo session shows its own changes only.
   const journal = openJournal(opts.demo && dir ? join(dir, 'state') : stateDir());
+  // The demo's logins are stored through this config, so that its cached secrets see them.
+  const demoPostgres = demo && (() => demo.postgresReady(config.secrets));
+  const forgetGate = demo && setPostgresGate(async (say) => {
+    if (!demo.postgres) say?.(STARTING_LINE);
+    await demoPostgres!();
+  });
   return {
     config,
     profiles,
@@ -82,8 +94,13 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     banner: opts.demo ? 'demo' : undefined,
     journal,
     notice,
-    demoSeeded,
+    untilDemoSeeded: demo && (() => {
+      void demoPostgres!().catch(() => undefined); // started with this config's secrets before the workload asks
+      return demo.workload;
+    }),
+    startDemoPostgres: demoPostgres && (() => void demoPostgres().catch(() => undefined)),
     async close() {
+      forgetGate?.();
       await stopDemo?.();
     },
   };
