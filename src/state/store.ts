@@ -21,6 +21,10 @@ export interface StoreOptions {
    * request timeouts, 30 s). The poll itself goes on: HTTP bounds every request (http.ts), and `r` restarts it.
    */
   pollDeadlineMs?: (p: Profile) => number;
+  /** Where applied plans are recorded (docs/plans.md); none in tests that do not ask. */
+  journal?: import('../plan/journal.js').Journal;
+  /** Told when the journal could not be written (the change itself went out). */
+  onJournalProblem?: (message: string) => void;
 }
 
 export function createClusterStore(opts: StoreOptions): ClusterStore {
@@ -90,6 +94,13 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     },
     isPaused: () => core.pauses > 0,
     timeline: (key) => core.timelines.get(key) ?? [],
+    journal: () => {
+      try {
+        return opts.journal?.read() ?? [];
+      } catch {
+        return []; // an unreadable journal shows as empty; `pgtui journal` says why
+      }
+    },
     profileOf: (name) => slots.get(name)?.profile,
     provider: providerOf,
     supports: (cluster, capability) => supports(providerOf(cluster.profile), cluster, capability),
@@ -112,6 +123,6 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
         if (core.active) poller.planWatch(slot);
       };
     },
-    ...createIntents(core, poller),
+    ...createIntents(core, poller, opts.journal, opts.onJournalProblem),
   };
 }
