@@ -1,7 +1,7 @@
 // The one keymap: it drives input handling, the footer hints and the help overlay.
 import type { Key } from 'ink';
 import type { Capability } from '../api/capabilities.js';
-import { ACTIVITY_KEYS, LOCKS_KEYS, PG_INFO_KEYS, type PgKey } from '../screens/pg-keys.js';
+import { ACTIVITY_KEYS, LOCKS_KEYS, PG_INFO_KEYS, type PgKey } from './pg-keys.js';
 
 export type Action =
   | 'down' | 'up' | 'top' | 'bottom' | 'pageDown' | 'pageUp' | 'open' | 'back' | 'filter' | 'command' | 'help'
@@ -17,7 +17,7 @@ export type Action =
  * `health` (disk, reachability, failover targets) and `inside` (metrics, and any screen saying it has none).
  */
 export type Scope = 'list' | 'detail' | 'logs' | 'slow' | 'settings' | 'raw' | 'backups' | 'health' | 'inside' | PgScope;
-/** The Postgres screens (src/screens/pg-keys.ts has their keys). */
+/** The Postgres screens (src/components/pg-keys.ts has their keys). */
 type PgScope = 'activity' | 'locks' | 'pginfo';
 const MOVING: Scope[] = ['list', 'detail', 'logs', 'slow', 'raw', 'backups', 'health', 'inside', 'activity', 'locks', 'pginfo'];
 /** The keys every screen inside a cluster has (esc, ?, q) plus the list and the detail screen. */

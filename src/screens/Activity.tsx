@@ -14,7 +14,7 @@ import { signalBackends, type SignalKind } from '../pg/signal.js';
 import { forScreen, oneLine } from '../text/safe.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import type { InsideProps } from './inside-common.js';
-import { ACTIVITY_KEYS, pgAction } from './pg-keys.js';
+import { ACTIVITY_KEYS, pgAction } from '../components/pg-keys.js';
 import { PasswordPrompt, PgStatus, SignalConfirm, signalSummary, usePgScreen, type SignalTarget } from './pg-common.js';
 
 export type PgScreenProps = InsideProps & {

@@ -12,7 +12,7 @@ import { signalBackends, type SignalKind } from '../pg/signal.js';
 import { forScreen, oneLine } from '../text/safe.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import type { PgScreenProps } from './Activity.js';
-import { LOCKS_KEYS, pgAction } from './pg-keys.js';
+import { LOCKS_KEYS, pgAction } from '../components/pg-keys.js';
 import { PasswordPrompt, PgStatus, SignalConfirm, signalSummary, usePgScreen, type SignalTarget } from './pg-common.js';
 
 interface TreeLine {

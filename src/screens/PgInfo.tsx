@@ -6,10 +6,9 @@
 import { Box, Text, type Key } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { moduleFor } from '../api/registry.js';
-import { formatMs } from '../commands/slow.js';
 import { TextViewer } from '../components/TextViewer.js';
 import { useKeys } from '../components/form/use-keys.js';
-import { formatAge, formatBytes, formatRatio, maskSqlSecrets } from '../pg/format.js';
+import { formatAge, formatBytes, formatMs, formatRatio, maskSqlSecrets } from '../pg/format.js';
 import { loadReplication, type Replication } from '../pg/replication.js';
 import type { PgSession } from '../pg/session.js';
 import { sortStatements, type Statement, type StatementSort } from '../pg/statements.js';
@@ -18,7 +17,7 @@ import { loadVitals, type Vitals } from '../pg/vitals.js';
 import { displayText, forScreen, oneLine } from '../text/safe.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import type { PgScreenProps } from './Activity.js';
-import { PG_INFO_KEYS, pgAction } from './pg-keys.js';
+import { PG_INFO_KEYS, pgAction } from '../components/pg-keys.js';
 import { PasswordPrompt, PgStatus, usePgScreen } from './pg-common.js';
 
 const TABS = ['Replication', 'Top statements', 'Vitals'] as const;
