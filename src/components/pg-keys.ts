@@ -63,7 +63,17 @@ export const PG_INFO_KEYS: readonly PgKey[] = [
   pause,
 ];
 
-/** The action a key asks for on a screen with these keys (its own first, then the common ones). */
+/** A screen's whole key list in footer order (moving, esc, its own, r, ?, q): what a screen registry row lists. */
+const screenKeys = (own: readonly PgKey[]): readonly PgKey[] => {
+  const common = (action: string) => PG_COMMON.find((k) => k.action === action)!;
+  const moving = PG_COMMON.filter((k) => !['back', 'refresh', 'help', 'quit'].includes(k.action));
+  return [...moving, common('back'), ...own, common('refresh'), common('help'), common('quit')];
+};
+export const ACTIVITY_SCREEN_KEYS = screenKeys(ACTIVITY_KEYS);
+export const LOCKS_SCREEN_KEYS = screenKeys(LOCKS_KEYS);
+export const PG_INFO_SCREEN_KEYS = screenKeys(PG_INFO_KEYS);
+
+/** The action a key asks for on a screen with these keys (the whole list: ACTIVITY_SCREEN_KEYS …). */
 export function pgAction(keys: readonly PgKey[], input: string, key: Key, readOnly: boolean): string | undefined {
-  return [...keys, ...PG_COMMON].find((b) => !(readOnly && b.writes) && b.match(input, key))?.action;
+  return keys.find((b) => !(readOnly && b.writes) && b.match(input, key))?.action;
 }

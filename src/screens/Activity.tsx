@@ -14,7 +14,7 @@ import { signalBackends, type SignalKind } from '../pg/signal.js';
 import { forScreen, oneLine } from '../text/safe.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import type { InsideProps } from './inside-common.js';
-import { ACTIVITY_KEYS, pgAction } from '../components/pg-keys.js';
+import { ACTIVITY_SCREEN_KEYS, pgAction } from '../components/pg-keys.js';
 import { PasswordPrompt, PgStatus, SignalConfirm, signalSummary, usePgScreen, type SignalTarget } from './pg-common.js';
 
 export type PgScreenProps = InsideProps & {
@@ -111,7 +111,7 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
   };
 
   useKeys((input: string, key: Key) => {
-    const action = pgAction(ACTIVITY_KEYS, input, key, false);
+    const action = pgAction(ACTIVITY_SCREEN_KEYS, input, key, false);
     if (readOnly && (action === 'cancelQuery' || action === 'terminate')) return say?.('read-only profile: cancel and terminate are off', true);
     switch (action) {
       case 'down':

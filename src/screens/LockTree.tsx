@@ -12,7 +12,7 @@ import { signalBackends, type SignalKind } from '../pg/signal.js';
 import { forScreen, oneLine } from '../text/safe.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import type { PgScreenProps } from './Activity.js';
-import { LOCKS_KEYS, pgAction } from '../components/pg-keys.js';
+import { LOCKS_SCREEN_KEYS, pgAction } from '../components/pg-keys.js';
 import { PasswordPrompt, PgStatus, SignalConfirm, signalSummary, usePgScreen, type SignalTarget } from './pg-common.js';
 
 interface TreeLine {
@@ -65,7 +65,7 @@ export function LockTree({ cluster, height, width, readOnly, active, onBack, onH
     if (picked.length) setConfirm({ kind, targets: picked.map((n) => ({ pid: n.pid, user: n.user, app: n.app, query: n.query })) });
   };
   useKeys((input: string, key: Key) => {
-    const action = pgAction(LOCKS_KEYS, input, key, false);
+    const action = pgAction(LOCKS_SCREEN_KEYS, input, key, false);
     if (readOnly && (action === 'cancelQuery' || action === 'terminate')) return say?.('read-only profile: cancel and terminate are off', true);
     switch (action) {
       case 'down':

@@ -17,7 +17,7 @@ import { loadVitals, type Vitals } from '../pg/vitals.js';
 import { displayText, forScreen, oneLine } from '../text/safe.js';
 import { copyToClipboard } from '../tui/osc52.js';
 import type { PgScreenProps } from './Activity.js';
-import { PG_INFO_KEYS, pgAction } from '../components/pg-keys.js';
+import { PG_INFO_SCREEN_KEYS, pgAction } from '../components/pg-keys.js';
 import { PasswordPrompt, PgStatus, usePgScreen } from './pg-common.js';
 
 const TABS = ['Replication', 'Top statements', 'Vitals'] as const;
@@ -123,7 +123,7 @@ export function PgInfo({ cluster, height, width, active, readOnly, onBack, onHel
   const at = Math.min(cursor, last);
   const move = (to: number) => setCursor(Math.max(0, Math.min(last, to)));
   useKeys((input: string, key: Key) => {
-    switch (pgAction(PG_INFO_KEYS, input, key, readOnly)) {
+    switch (pgAction(PG_INFO_SCREEN_KEYS, input, key, readOnly)) {
       case 'tab':
         tabRef.current = (tabRef.current + 1) % TABS.length;
         setTab(tabRef.current);
