@@ -97,7 +97,10 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     // The first lists are on their way while Ink and React load (the store is a small chunk; the UI is not).
     const { createClusterStore } = await import('./state/store.js');
     const settings = ctx.config.settings();
-    const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
+    const { thresholdsWith } = await import('./diagnose/thresholds.js');
+    // Fleet health in the background (docs/diagnose.md "In the TUI"): the thresholds config.json sets.
+    const health = { thresholds: thresholdsWith(ctx.config.diagnoseThresholds?.() as never), configDir: ctx.config.dir };
+    const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly, health });
     store.start();
     // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
     void import('./commands/completion-cache.js').then((m) => {
