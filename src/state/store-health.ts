@@ -51,8 +51,6 @@ interface Facts {
   postgresSkipped?: string;
   /** When facts were last read (ms), and the time the provider / database last answered. */
   readAt?: number;
-  providerAnswered?: number;
-  providerSilentSince?: number;
   pgAnswered?: number;
   pgSilentSince?: number;
 }
@@ -79,10 +77,12 @@ export function clockTime(ms: number): string {
 
 export class HealthPoller {
   private readonly facts = new Map<string, Facts>();
-  private readonly judged = new Map<string, { cluster: Cluster; facts: Facts | undefined; stale: boolean; health: ClusterHealth }>();
+  private readonly judged = new Map<string, { cluster: Cluster; facts: Facts | undefined; stale: boolean; silent: boolean; health: ClusterHealth }>();
   private view: ReadonlyMap<string, ClusterHealth> = new Map();
   private rejudgeTimer?: ReturnType<typeof setTimeout>;
   private readonly rounds = new Map<ProfileSlot, { timer?: ReturnType<typeof setTimeout>; running: boolean; ctl?: AbortController }>();
+  /** Per profile: when its provider last answered a health read, and since when it has not (a read went unanswered). */
+  private readonly answers = new Map<ProfileSlot, { answered?: number; silentSince?: number }>();
   private readonly pgGate = limiter(PG_SESSIONS);
   private readonly pgBusy = new Set<string>();
   readonly thresholds: Thresholds;
@@ -123,24 +123,30 @@ export class HealthPoller {
     const seen = new Set<string>();
     for (const slot of this.core.slots.values()) {
       const stale = slot.health.status === 'error' && slot.entries.size > 0;
+      const silent = this.answers.get(slot)?.silentSince !== undefined;
       for (const c of slot.clusters()) {
         const key = clusterKey(c);
         seen.add(key);
         const facts = this.facts.get(key);
         const old = this.judged.get(key);
-        if (old && old.cluster === c && old.facts === facts && old.stale === stale) {
+        if (old && old.cluster === c && old.facts === facts && old.stale === stale && old.silent === silent) {
           next.set(key, old.health);
           continue;
         }
         const made = this.judge(slot, c, facts, stale, now);
         const health = old && sameHealth(old.health, made) ? old.health : { ...made, since: old && old.health.verdict === made.verdict ? old.health.since : now };
         if (health !== old?.health) changed = true;
-        this.judged.set(key, { cluster: c, facts, stale, health });
+        this.judged.set(key, { cluster: c, facts, stale, silent, health });
         next.set(key, health);
       }
       if (slot.entries.size > 0) this.startRounds(slot);
     }
-    for (const key of [...this.judged.keys()]) if (!seen.has(key)) (this.judged.delete(key), this.facts.delete(key), (changed = true));
+    for (const key of [...this.judged.keys()]) {
+      if (seen.has(key)) continue;
+      this.judged.delete(key);
+      this.facts.delete(key);
+      changed = true;
+    }
     if (changed) {
       this.view = next;
       this.core.changed();
@@ -156,8 +162,9 @@ export class HealthPoller {
       const what = slot.health.error && !NO_ANSWER.test(slot.health.error) ? `the provider's list fails (${oneLine(slot.health.error, 160)})` : 'no answer from the provider';
       return { ...base, verdict: 'unknown', reason: `${what}${since ? ` since ${clockTime(since)}` : ''}; last verdict ${report.verdict}`, noAnswerSince: since };
     }
-    if (facts?.providerSilentSince !== undefined) {
-      const since = facts.providerAnswered ?? facts.providerSilentSince;
+    const heard = this.answers.get(slot);
+    if (heard?.silentSince !== undefined) {
+      const since = heard.answered ?? heard.silentSince;
       return { ...base, verdict: 'unknown', reason: `no answer from the provider since ${clockTime(since)}`, noAnswerSince: since };
     }
     // A database that does not answer hides everything but what the provider calls red (a failed cluster does not answer either).
@@ -231,13 +238,15 @@ export class HealthPoller {
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.answerMs)));
     try {
       const got = await Promise.race([collectProviderFacts(provider, cluster, ctl.signal, askedAt, this.answerMs), late]);
+      let heard = this.answers.get(slot);
+      if (!heard) this.answers.set(slot, (heard = {}));
       if (got === 'late') {
         ctl.abort();
-        facts.providerSilentSince = old?.providerSilentSince ?? askedAt;
+        heard.silentSince ??= askedAt;
       } else {
         facts.provider = got;
-        facts.providerAnswered = Date.now();
-        facts.providerSilentSince = undefined;
+        heard.answered = Date.now();
+        heard.silentSince = undefined;
       }
     } finally {
       clearTimeout(timer);
@@ -268,6 +277,7 @@ export class HealthPoller {
     }
     if (!this.live(slot)) return;
     this.facts.set(key, facts);
+    // A new object each read: the re-judge compares facts by identity (and the profile's silence with them).
     this.rejudge();
   }
 
@@ -316,6 +326,7 @@ export class HealthPoller {
     clearTimeout(r.timer);
     r.ctl?.abort();
     this.rounds.delete(slot);
+    this.answers.delete(slot);
   }
 }
 
