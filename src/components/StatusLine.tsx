@@ -23,6 +23,8 @@ export interface HeaderProps {
   notice?: string;
   /** Which rows are on screen when not all fit ("1–20": the header reads "1–20 of 21 clusters"). */
   position?: string;
+  /** Only the clusters that are not green are shown (the faults key). */
+  faults?: boolean;
 }
 
 /** When the stalest profile whose inventory cadence the request budget sets was last listed ("updated 40 s ago"). */
@@ -49,7 +51,7 @@ function useFreshness(lastRefresh: number | undefined): string | undefined {
   return lastRefresh === undefined ? undefined : freshnessText(lastRefresh, Date.now());
 }
 
-export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice, position }: HeaderProps) {
+export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice, position, faults }: HeaderProps) {
   const fresh = useFreshness(stalestRefresh(profiles));
   const failing = profiles.filter((p) => p.status === 'error');
   // A list that answered with warnings (unreadable items, paging stopped early, duplicate ids) is partial.
@@ -57,7 +59,8 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
   const loading = profiles.filter((p) => p.status === 'loading').length;
   const insecure = profiles.filter((p) => p.insecure).map((p) => p.profile);
   const range = position ? `${position} of ` : '';
-  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${counted(total, 'cluster')}`;
+  const matching = `${faults ? ' with faults (not green)' : ''}${filter ? ` matching "${sanitize(filter)}"` : ''}`;
+  const counts = matching ? `${range}${shown}/${total} clusters${matching}` : `${range}${counted(total, 'cluster')}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">

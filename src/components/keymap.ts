@@ -8,7 +8,7 @@ export type Action =
   | 'restart' | 'promote' | 'resetPassword' | 'profiles'
   | 'logs' | 'metrics' | 'slow' | 'settings' | 'switchover'
   | 'search' | 'severity' | 'wrap' | 'range' | 'follow' | 'nextMatch' | 'prevMatch' | 'allLines'
-  | 'raw' | 'backups' | 'health' | 'restore' | 'restoreTime' | 'format';
+  | 'raw' | 'backups' | 'health' | 'restore' | 'restoreTime' | 'format' | 'faults';
 
 /**
  * Screens inside a cluster: `logs`, `slow` (slow queries), `settings`, `raw` (the provider's own object), `backups`,
@@ -56,6 +56,7 @@ export const KEYMAP: Binding[] = [
   { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', scopes: ['list'], hint: 'filter', priority: 1, match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column on screen', scopes: ['list'], match: ch('s') },
   { action: 'sortReverse', keys: 'S', help: 'reverse the sort', scopes: ['list'], match: ch('S') },
+  { action: 'faults', keys: 'F', help: 'faults only: the clusters whose health is not green (again: all)', scopes: ['list'], hint: 'faults', priority: 3, match: ch('F') },
   { action: 'refresh', keys: 'r', help: 'refresh now', scopes: EVERYWHERE, match: ch('r') },
   { action: 'psql', keys: 'p', help: 'open psql on the cluster', scopes: ON_CLUSTER, hint: 'psql', priority: 1, match: ch('p') },
   { action: 'copy', keys: 'y', help: 'copy the connection string (no password) / the log line / the query (OSC 52)', scopes: [...ON_CLUSTER, 'logs', 'slow'], hintIn: DETAIL_HINT, hint: 'copy', priority: 5, match: ch('y') },

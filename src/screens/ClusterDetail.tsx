@@ -7,13 +7,16 @@ import { PROVIDER_LABELS } from '../api/registry.js';
 import { errorText } from '../tui/errors.js';
 import { useStore } from '../tui/context.js';
 import { useTimeline } from '../state/hooks.js';
-import { clusterKey } from '../state/types.js';
+import { clusterKey, type ClusterHealth } from '../state/types.js';
+import { healthDetailLines } from '../tui/health-view.js';
 import { formatAge, PHASE_COLORS, sanitize } from '../format.js';
 import { tint } from '../components/form/colors.js';
 import { displayText, MASK, maskSecrets } from '../text/safe.js';
 
 export interface ClusterDetailProps {
   cluster: Cluster;
+  /** Its health verdict (the store's snapshot.health), when the store judges health. */
+  health?: ClusterHealth;
   revealed: boolean;
   scroll: number;
   height: number;
@@ -74,7 +77,7 @@ function sslmodeAsRun(conn: ConnectionInfo, publishesCa: boolean): string {
   return conn.sslrootcert ? `${conn.sslmode} (CA ${conn.sslrootcert})` : conn.sslmode;
 }
 
-export function ClusterDetail({ cluster, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
+export function ClusterDetail({ cluster, health, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
   const store = useStore();
   const provider = store.provider(cluster.profile);
   const timeline = useTimeline(store, clusterKey(cluster));
@@ -103,6 +106,7 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
     field('instances', cluster.instances);
     field('created', cluster.createdAt ? `${cluster.createdAt} (${formatAge(cluster.createdAt)} ago)` : undefined);
     if (cluster.stateMessage) out.push({ text: `  ${'message'.padEnd(12)} ${sanitize(cluster.stateMessage)}`, color: 'red' });
+    if (health) out.push({ text: '' }, ...healthDetailLines(health));
     out.push({ text: '' }, { text: 'Connection', bold: true });
     if (conn) {
       field('host', conn.host ?? '-');
@@ -135,7 +139,7 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
       out.push({ text: `  ${sanitize(k)}: ${revealed ? sanitize(v) : isSecretPath(k) || v === MASK ? '••••••••' : sanitize(v)}` });
     }
     return out;
-  }, [cluster, conn, revealed, timeline, store, upgrades, backups]);
+  }, [cluster, health, conn, revealed, timeline, store, upgrades, backups]);
 
   useEffect(() => {
     onLines?.(lines.length);

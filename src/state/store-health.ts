@@ -16,7 +16,7 @@ import { connectCluster, whyNoConnection, type PgConnector } from '../diagnose/p
 import { collectPgFacts, type PgFacts } from '../diagnose/pg-facts.js';
 import { collectProviderFacts, maintenanceOf, storageBytes, type ProviderFacts } from '../diagnose/provider-facts.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../diagnose/thresholds.js';
-import { VERDICT_RANK, type Missing } from '../diagnose/types.js';
+import type { Missing } from '../diagnose/types.js';
 import { oneLine } from '../text/safe.js';
 import type { StoreCore } from './store-core.js';
 import type { ProfileSlot } from './store-profile.js';
@@ -333,9 +333,4 @@ export class HealthPoller {
 function sameHealth(a: ClusterHealth, b: ClusterHealth): boolean {
   if (a.verdict !== b.verdict || a.reason !== b.reason || a.noAnswerSince !== b.noAnswerSince || a.postgresSkipped !== b.postgresSkipped || a.checks.length !== b.checks.length) return false;
   return a.checks.every((c, i) => c.id === b.checks[i]!.id && c.verdict === b.checks[i]!.verdict && c.evidence === b.checks[i]!.evidence);
-}
-
-/** Worst first for sorting by health: red, yellow, unknown, green, then clusters not judged yet. */
-export function healthRank(h: ClusterHealth | undefined): number {
-  return h ? VERDICT_RANK[h.verdict] : -1;
 }
