@@ -85,7 +85,7 @@ export const KEYMAP: Binding[] = [
   { action: 'wrap', keys: 'w', help: 'logs: wrap', scopes: ['logs'], hint: 'wrap', priority: 3, match: ch('w') },
   { action: 'range', keys: 't', help: 'time range', scopes: ['logs', 'slow', 'inside'], hint: 'range', priority: 2, match: ch('t') },
   { action: 'follow', keys: 'f', help: 'logs: follow', scopes: ['logs'], hint: 'follow', priority: 3, match: ch('f') },
-  { action: 'faults', keys: 'F', help: 'faults only: the clusters whose health is not green (again: all)', scopes: ['list'], hint: 'faults', priority: 3, match: ch('F') },
+  { action: 'faults', keys: 'F', help: 'faults only (health not green) / all', scopes: ['list'], hint: 'faults', priority: 5, match: ch('F') },
   { action: 'command', keys: ':', help: 'command: :profiles :create :q', scopes: ON_CLUSTER, hint: 'command', priority: 4, match: ch(':') },
   { action: 'help', keys: '?', help: 'this help', scopes: EVERYWHERE, hint: 'help', priority: 0, match: ch('?') },
   { action: 'quit', keys: 'q', help: 'quit', scopes: EVERYWHERE, hint: 'quit', priority: 0, match: ch('q') },
