@@ -36,8 +36,9 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
   let demoSeeded: Promise<unknown> | undefined;
   if (opts.demo) {
     const { startDemo } = await import('../demo/start.js');
-    // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it).
-    const demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined });
+    // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it); PGTUI_DEMO_HANG: a demo
+    // profile whose provider stops answering after its first request (fleet health tests).
+    const demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined, hang: process.env.PGTUI_DEMO_HANG || undefined });
     stopDemo = () => demo.stop();
     demoSeeded = demo.workload;
     dir = demo.configDir;

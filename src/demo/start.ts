@@ -9,7 +9,7 @@ import type { Profile } from '../api/profile.js';
 import { openConfig } from '../state/config.js';
 import { generateTestPkiAsync, writeTestPki } from '../fake/certs.js';
 import { startClickHouseFake } from '../fake/clickhouse.js';
-import { FakeClock, type FakeServer, type ProvisionedLogin } from '../fake/kit.js';
+import { FakeClock, type Fault, type FakeServer, type ProvisionedLogin } from '../fake/kit.js';
 import { findPostgresBin, startLocalPostgres, type LocalPostgres } from '../fake/local-postgres.js';
 import { startPgoFake } from '../fake/pgo.js';
 import { startIonosV2Fake } from '../fake/ionos-v2.js';
@@ -37,6 +37,11 @@ export interface DemoOptions {
   postgres?: boolean;
   /** Extra clusters per provider, for trying the app at scale. */
   scale?: number;
+  /**
+   * A demo profile whose fake answers the app's first list (demo-pgo, demo-clickhouse) and then nothing: a
+   * provider that stops answering (tests of fleet health; PGTUI_DEMO_HANG).
+   */
+  hang?: string;
 }
 
 export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
@@ -86,6 +91,18 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   for (const s of [clickhouse, pgo, ionosV2, ionosV1] as Array<Pick<FakeServer, 'onProvision'>>) s.onProvision = provision;
 
   if (pg) await provisionSeeded(profiles, config.secrets, pg, sharedPassword);
+  // After the demo's own provisioning list: the first request the fake answers is the app's first list.
+  if (opts.hang) {
+    // How many requests its first list takes: PGO asks the server's version first; ClickHouse's list is one
+    // request (the hostnames looked up after it then hang); IONOS's paging may read ahead, so its list may hang too.
+    const byProfile: Record<string, (f: Fault) => void> = {
+      'demo-ionos': (f) => void ionosV1.inject({ ...f, after: 1 }),
+      'demo-ionos-v2': (f) => void ionosV2.inject(undefined, { ...f, after: 1 }),
+      'demo-clickhouse': (f) => void clickhouse.inject({ ...f, after: 1 }),
+      'demo-pgo': (f) => void pgo.inject({ ...f, after: 2 }),
+    };
+    byProfile[opts.hang]?.({ hang: true });
+  }
   // In the background: the demo's first frame does not wait for its workload.
   const seeding = new AbortController();
   const workload: Promise<Workload | undefined> = pg ? startWorkload(pg, seeding.signal).catch(() => undefined) : Promise.resolve(undefined);

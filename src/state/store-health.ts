@@ -209,7 +209,7 @@ export class HealthPoller {
         if (!current) continue;
         const ctx: RequestContext = { priority: 'background', sent: 0 };
         r.ctl = new AbortController();
-        await withPriority('background', () => this.read(slot, current, r.ctl!.signal), ctx);
+        await withPriority('background', () => this.read(slot, current, r.ctl!.signal, ctx), ctx);
         const gap = Math.max(MIN_GAP_MS, Math.ceil((ctx.sent * 60_000) / this.perMinute(slot)));
         await new Promise<void>((resolve) => {
           r.timer = setTimeout(resolve, gap);
@@ -225,7 +225,7 @@ export class HealthPoller {
   }
 
   /** Reads one cluster's facts: the provider's (bounded by answerMs) and Postgres's where the password is known. */
-  private async read(slot: ProfileSlot, cluster: Cluster, signal: AbortSignal): Promise<void> {
+  private async read(slot: ProfileSlot, cluster: Cluster, signal: AbortSignal, ctx?: RequestContext): Promise<void> {
     const key = clusterKey(cluster);
     const provider = this.core.providerOf(slot);
     const askedAt = Date.now();
@@ -235,9 +235,14 @@ export class HealthPoller {
     const abort = () => ctl.abort();
     signal.addEventListener('abort', abort, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.answerMs)));
+    // Waiting for a slot in the budget is not a silent provider: the deadline starts again while a read waits.
+    const late = new Promise<'late'>((resolve) => {
+      const arm = () => (timer = setTimeout(() => (ctx?.waiting ? arm() : resolve('late')), this.answerMs));
+      arm();
+    });
     try {
-      const got = await Promise.race([collectProviderFacts(provider, cluster, ctl.signal, askedAt, this.answerMs), late]);
+      // No deadline of its own per fact (the race below is the one that knows about budget waits): an hour.
+      const got = await Promise.race([collectProviderFacts(provider, cluster, ctl.signal, askedAt, 3_600_000), late]);
       let heard = this.answers.get(slot);
       if (!heard) this.answers.set(slot, (heard = {}));
       if (got === 'late') {
