@@ -92,18 +92,19 @@ async function setup(kind: Profile['kind'], count: number): Promise<Setup> {
   const agent = new MockAgent();
   agent.disableNetConnect();
   const clock = new FakeClock(1);
+  // The MockAgent origins are plain http to names that are not loopback: the profiles say insecure (api/http-plain.ts).
   if (kind === 'clickhouse') {
     const fake = await startClickHouseFake({ clock, transitionMs: 30_000, seed: 3 });
     fake.seedServices(count);
     route(agent, 'http://ch.bench', fake, log);
-    return { log, agent, stop: () => fake.stop(), profile: { kind, name: 'ch', apiUrl: 'http://ch.bench', keyId: fake.keyId, keySecret: fake.keySecret } };
+    return { log, agent, stop: () => fake.stop(), profile: { kind, name: 'ch', apiUrl: 'http://ch.bench', keyId: fake.keyId, keySecret: fake.keySecret, insecure: true } };
   }
   if (kind === 'ionos-v1') {
     const fake = await startIonosV1Fake({ clock, transitionMs: 30_000 });
     fake.seed(count);
     route(agent, 'http://v1.bench', fake, log);
     const { username, password } = fake.credentials;
-    return { log, agent, stop: () => fake.stop(), profile: { kind, name: 'v1', apiUrl: 'http://v1.bench', username, password, contractNumber: fake.contractNumber } };
+    return { log, agent, stop: () => fake.stop(), profile: { kind, name: 'v1', apiUrl: 'http://v1.bench', username, password, contractNumber: fake.contractNumber, insecure: true } };
   }
   if (kind === 'ionos-v2') {
     const fake = await startIonosV2Fake({ clock, transitionMs: 30_000 });
@@ -114,7 +115,7 @@ async function setup(kind: Profile['kind'], count: number): Promise<Setup> {
       route(agent, endpoints[loc], server, log);
     }
     const { username, password } = fake.credentials;
-    return { log, agent, stop: () => fake.stop(), profile: { kind, name: 'v2', endpoints, username, password, contractNumber: fake.contractNumber } };
+    return { log, agent, stop: () => fake.stop(), profile: { kind, name: 'v2', endpoints, username, password, contractNumber: fake.contractNumber, insecure: true } };
   }
   const fake = await startPgoFake({ clock, transitionMs: 30_000 });
   fake.seedClusters(count);

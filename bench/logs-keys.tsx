@@ -7,6 +7,7 @@ import type { LogLine } from '../src/api/insight.js';
 import type { ClusterStore } from '../src/state/types.js';
 import { Logs } from '../src/screens/Logs.js';
 import { StoreProvider } from '../src/tui/context.js';
+import { LOG_BYTES_CAP, LogBuffer } from '../src/tui/log-view.js';
 
 const N = 100_000;
 const severities = ['LOG', 'LOG', 'LOG', 'WARNING', 'ERROR'];
@@ -51,6 +52,9 @@ await keyMs('/');
 const search: number[] = [];
 for (const c of 'worker-7') search.push(await keyMs(c));
 ui.unmount();
+// Memory of the logs model with long lines: 30,000 lines of 4 KB (twice its byte cap) into one buffer: bytes held, lines kept.
+const long = new LogBuffer();
+for (let i = 0; i < 30_000; i += 2_000) long.add(Array.from({ length: 2_000 }, (_, k) => ({ at: new Date(Date.UTC(2026, 10, 30) + (i + k) * 50).toISOString(), severity: 'LOG', message: `${i + k} ${'x'.repeat(4_096)}` })));
 console.error(JSON.stringify({ scroll: scroll.map((x) => +x.toFixed(1)), search: search.map((x) => +x.toFixed(1)) })); // every key, for a look at the spread
-console.log(JSON.stringify({ figures: { lines: N, scrollMedianMs: median(scroll), scrollMaxMs: Math.max(...scroll), searchMedianMs: median(search), searchMaxMs: Math.max(...search) } }));
+console.log(JSON.stringify({ figures: { lines: N, scrollMedianMs: median(scroll), scrollMaxMs: Math.max(...scroll), searchMedianMs: median(search), searchMaxMs: Math.max(...search), longLinesHeldMb: long.bytes / 1048576, longLinesKept: long.entries.length, capMb: LOG_BYTES_CAP / 1048576 } }));
 process.exit(0);

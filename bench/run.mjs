@@ -406,6 +406,7 @@ if (want('logs')) {
   else {
     report('logs screen, scroll key → frame at 100,000 lines', f.scrollMedianMs, 'ms', '≤ 16 ms', f.scrollMedianMs <= 16, `median of k / pgup / G, max ${f.scrollMaxMs.toFixed(1)} ms; in process, Ink into a test stdout`);
     report('logs screen, search key → frame at 100,000 lines', f.searchMedianMs, 'ms', '≤ 16 ms', f.searchMedianMs <= 16, `median; each key filters every line; max ${f.searchMaxMs.toFixed(1)} ms`);
+    report('logs model, memory held with 30,000 lines of 4 KB', f.longLinesHeldMb, 'MB', `≤ ${f.capMb} MB`, f.longLinesHeldMb <= f.capMb, `bounded in bytes: the newest ${f.longLinesKept} lines kept (text and lower-case counted as UTF-16)`);
   }
 }
 

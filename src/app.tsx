@@ -14,7 +14,7 @@ import { useStatus } from './tui/status.js';
 import { useScopedMessage } from './tui/scoped-message.js';
 import { useQuit } from './tui/quit.js';
 import type { ShownSecret } from './tui/ConfirmOverlay.js';
-import { copyToClipboard } from './tui/osc52.js';
+import { copyExactToClipboard } from './tui/osc52.js';
 import { Header } from './components/StatusLine.js';
 import { ClusterDetail } from './screens/ClusterDetail.js';
 import { Help } from './screens/Help.js';
@@ -113,7 +113,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
       <Box flexDirection="column" flexGrow={1} overflowY="hidden">
         {secret ? (
           <SecretBox {...secret} width={width} onCopy={() => {
-            copyToClipboard(secret.secret);
+            copyExactToClipboard(secret.secret);
             say('sent the password to the terminal clipboard');
           }} onClose={() => setSecret(undefined)} />
         ) : nav.overlay === 'help' ? (

@@ -165,7 +165,8 @@ function build(): Command {
     .option('--raw', "with --json: include each provider's own object")
     .option('--wide', 'more columns (same as -o wide)')
     .option('--health', 'add a HEALTH column (docs/diagnose.md); exit 2 when a cluster is red')
-    .option('-w, --watch', 'after the list, print each cluster that changes, appears or goes, until Ctrl-C');
+    .option('-w, --watch', 'after the list, print each cluster that changes, appears or goes, until Ctrl-C')
+    .option('--timeout <duration>', 'stop listing after this long, keeping what was listed (exit 3)', '60s');
   outputOptions(program.commands.at(-1)!)
     .action(action(program, async (ctx, opts: import('./commands/ls.js').LsOptions) => {
       const { ls } = await import('./commands/ls.js');

@@ -1,5 +1,6 @@
 // Formatting shared by the TUI and the one-shot commands (no Ink or React here: `pgtui ls` imports it).
 import type { Phase } from './api/types.js';
+import { forScreen } from './text/safe.js';
 
 /** NO_COLOR (any non-empty value) and non-TTY output turn colour off; FORCE_COLOR turns it on. */
 export function colorEnabled(stream: { isTTY?: boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -53,5 +54,8 @@ export function truncate(text: string, width: number): string {
   return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
 }
 
-/** Replaces unsafe characters (text/safe.ts) so provider-supplied text cannot move the cursor or change colours. */
-export { displayText as sanitize } from './text/safe.js';
+/**
+ * Replaces unsafe characters (text/safe.ts) so provider-supplied text cannot move the cursor or change colours,
+ * and cuts it to what a screen can show (forScreen: nothing longer reaches Ink's layout).
+ */
+export const sanitize = (text: string): string => forScreen(text); // one argument: safe as a .map() callback

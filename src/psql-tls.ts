@@ -96,7 +96,9 @@ export function caVerifiesServer(host: string, port: number, pem: string, timeou
 /** `conn` upgraded to verify-full with the provider's CA, or `conn` as it was with a note saying why not. */
 export async function verifiedConnection(provider: Provider, cluster: Cluster, conn: ConnectionInfo, configDir: string, now = Date.now()): Promise<VerifiedConnection> {
   // Only an encrypted-but-unverified connection is upgraded: a profile's own sslmode/sslrootcert stays as set.
-  if (conn.sslmode !== 'require' || conn.sslrootcert || typeof provider.caCertificates !== 'function') return { conn };
+  // An explicit `connect.sslmode: "require"` (an SSH tunnel to 127.0.0.1, whose certificate names the real host)
+  // is the user's choice too.
+  if (conn.sslmode !== 'require' || conn.sslmodeFromProfile || conn.sslrootcert || typeof provider.caCertificates !== 'function') return { conn };
   const path = caPath(configDir, cluster);
   let have = cached(path, now);
   // A rotated CA: the cached one no longer verifies the server, so it is fetched again (not used for days).

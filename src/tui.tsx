@@ -21,6 +21,9 @@ export interface TuiOptions {
   stdout?: NodeJS.WriteStream;
 }
 
+/** How long a signal's way out may take before the terminal is restored and the process leaves regardless. */
+const SIGNAL_GRACE_MS = 1_000;
+
 /** Runs until the user quits or a signal arrives; resolves to the exit code (129 SIGHUP, 143 SIGTERM). */
 export async function runTui(opts: TuiOptions): Promise<number> {
   const stdout = opts.stdout ?? process.stdout;
@@ -48,6 +51,12 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     if (signal === 'SIGINT') return false; // not from the keyboard (raw mode): `kill -INT` leaves through lifecycle.ts
     code = signalCode(signal);
+    // Should the way out be slow (a frame still being laid out, a clean-up that hangs), the terminal comes back
+    // and the process goes within a second anyway.
+    setTimeout(() => {
+      restore();
+      void exitWith(code);
+    }, SIGNAL_GRACE_MS).unref();
     instance.unmount();
     return true;
   };
@@ -90,9 +99,10 @@ export async function runTui(opts: TuiOptions): Promise<number> {
     for (const l of warningListeners) process.on('warning', l);
     release();
     suspend.dispose();
+    // The terminal first: stopping the store may wait on the network.
+    restore();
     await opts.store.stop();
     unregister();
-    restore();
     // After the alternate screen is left, or the shell's screen would hide it.
     if (crash) process.stderr.write(crash);
   }

@@ -5,9 +5,11 @@
 //   user        (create, delete, edit, psql's lookup, `r`, one-shot commands)  the whole window
 //   watch       (transitional clusters, the detail screen's cluster)           WATCH_SHARE of it
 //   background  (the inventory refresh)                                        BACKGROUND_SHARE of it
-// A 429 pauses the whole budget for the provider's Retry-After / X-RateLimit-Reset.
+// A 429 pauses the whole budget for the provider's Retry-After / X-RateLimit-Reset, never longer than
+// budget-delay.ts allows; a person asking again (`r`) ends the pause early.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApiError } from './errors.js';
+import { clampPause, MAX_TIMER_MS } from './budget-delay.js';
 
 export type Priority = 'user' | 'watch' | 'background';
 export interface Limits {
@@ -104,7 +106,14 @@ export class Budget {
   /** The provider said 429: nobody on this credential sends anything for `ms`. */
   throttled(ms: number): void {
     this.stats.throttled++;
-    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + clampPause(ms));
+    this.pump();
+  }
+
+  /** A person asked again (`r`): the provider's pause ends now; another 429 pauses again. */
+  userRetry(): void {
+    if (this.pausedUntil === 0) return;
+    this.pausedUntil = 0;
     this.pump();
   }
 
@@ -173,7 +182,7 @@ export class Budget {
   }
 
   private wake(ms: number): void {
-    this.timer = setTimeout(() => this.pump(), Math.max(1, ms));
+    this.timer = setTimeout(() => this.pump(), Math.min(MAX_TIMER_MS, Math.max(1, ms)));
   }
 }
 

@@ -25,6 +25,8 @@ import {
   decodeOrganizations, decodePassword, decodeService, decodeServiceItems, errorMessage, toCluster, type PgService, type PgTag,
 } from './clickhouse/mapping.js';
 
+/** What a ClickHouse request carries (http-plain.ts names it when refusing plain http). */
+export const CLICKHOUSE_LOGIN = 'the ClickHouse API key (Basic auth)';
 export const CLICKHOUSE_DEFAULT_URL = 'https://api.clickhouse.cloud';
 
 export interface ReadReplicaRequest {
@@ -74,6 +76,7 @@ export class ClickHouseProvider implements Provider {
       timeoutMs: prof.timeoutMs,
       retry: deps.retry,
       dispatcher: deps.dispatcher,
+      plainHttp: { insecure: prof.insecure, login: CLICKHOUSE_LOGIN },
       errorMessage,
     });
   }
@@ -174,6 +177,7 @@ export class ClickHouseProvider implements Provider {
       password: secret?.password,
     };
     if (over.sslrootcert) info.sslrootcert = over.sslrootcert;
+    if (over.sslmode) info.sslmodeFromProfile = true;
     if (!host) info.unreachableReason = 'the service has no hostname yet (the list does not include it; refresh its details)';
     return info;
   }

@@ -1,6 +1,7 @@
 // How a response or a transport failure becomes one typed ApiError (errors.ts): the body decoded as JSON or text,
 // a redirect refused with where it pointed, Retry-After read, and network/TLS/timeout failures named in one line.
 import { ApiError, oneLine } from './errors.js';
+import { serverDelayMs } from './budget-delay.js';
 
 export function decodeBody<T>(expect: 'json' | 'text' | 'none', contentType: string, text: string, status: number): T {
   if (expect === 'none') return undefined as T;
@@ -58,23 +59,8 @@ export function fallbackMessage(contentType: string, text: string): string | und
   return flat || undefined;
 }
 
-/** Retry-After (seconds or an HTTP date) and ClickHouse's X-RateLimit-Reset (seconds), in ms. */
-export function retryAfterMs(headers: Record<string, string | string[] | undefined>, now = Date.now()): number | undefined {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const ra = first(headers['retry-after']);
-  if (ra !== undefined) {
-    const secs = Number(ra);
-    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-    const date = Date.parse(ra);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const reset = first(headers['x-ratelimit-reset']);
-  if (reset !== undefined && Number.isFinite(Number(reset))) {
-    // The ClickHouse provider waits reset+1 seconds.
-    return (Number(reset) + 1) * 1000;
-  }
-  return undefined;
-}
+/** Retry-After / X-RateLimit-Reset in ms, bounded (budget-delay.ts); undefined for none or nonsense. */
+export const retryAfterMs = serverDelayMs;
 
 const TLS_CODES = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|certificate/i;
 

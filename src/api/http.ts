@@ -9,6 +9,7 @@ import { ApiError, httpError } from './errors.js';
 import { decodeBody, fallbackMessage, formatBytes, redirectError, retryAfterMs, safeOrigin, seconds, transportError } from './http-errors.js';
 export { retryAfterMs } from './http-errors.js';
 import { currentContext, type Budget } from './budget.js';
+import { plainHttpRefusal, type PlainHttpPolicy } from './http-plain.js';
 import type { Transport, TransportKind, TransportResponse } from './transport.js';
 import { nodeTransport } from './transport-node.js';
 
@@ -57,6 +58,8 @@ export interface HttpClientOptions {
   dispatcher?: Dispatcher;
   /** The credential's request budget (budget.ts): every request waits for a slot; a 429 pauses it. */
   budget?: Budget;
+  /** Plain http:// (http-plain.ts): refused unless loopback or `insecure`; checked before every request. */
+  plainHttp?: PlainHttpPolicy;
   /** Test/bench hook: sleep used between retries. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -188,6 +191,12 @@ export class HttpClient {
   }
 
   private async once<T>(req: RequestOptions): Promise<HttpResponse<T>> {
+    const refusal = plainHttpRefusal(req.baseUrl ?? this.opts.baseUrl, this.opts.plainHttp);
+    if (refusal) {
+      const err = new ApiError(refusal, { kind: 'config' });
+      final.add(err);
+      throw err;
+    }
     const url = buildUrl(req.baseUrl ?? this.opts.baseUrl, req.path, req.query);
     const headers: Record<string, string> = { accept: 'application/json', ...this.opts.headers, ...req.headers };
     const auth = this.opts.auth;

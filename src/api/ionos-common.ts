@@ -36,3 +36,6 @@ export function ionosConnection(prof: IonosV1Profile | IonosV2Profile, secrets: 
   if (!host) info.unreachableReason = 'the cluster has no DNS name yet (it gets one once provisioned)';
   return info;
 }
+
+/** What an IONOS request carries (http-plain.ts names it when refusing plain http). */
+export const IONOS_LOGIN = 'the IONOS login (Basic auth or token)';

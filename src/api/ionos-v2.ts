@@ -5,7 +5,7 @@ import { ApiError } from './errors.js';
 import { HttpClient, type RequestOptions } from './http.js';
 import { budgetOf } from './budget-profile.js';
 import { FreshReads } from './fresh-reads.js';
-import { IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
+import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from './ionos-common.js';
 import type { IonosV2Profile, ProviderDeps } from './profile.js';
 import {
   writeClusterSecret,
@@ -51,6 +51,7 @@ export class IonosV2Provider implements Provider {
       timeoutMs: prof.timeoutMs,
       retry: deps.retry,
       dispatcher: deps.dispatcher,
+      plainHttp: { insecure: prof.insecure, login: IONOS_LOGIN },
       errorMessage,
     });
   }

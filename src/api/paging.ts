@@ -7,11 +7,47 @@
 // a server that answers `limit: 1` would need a request per cluster. Pages are therefore read in order and the
 // listing stops, keeping what it has and saying why, when a page brings no item not seen before, when the
 // server's page is tiny, or at a hard cap on pages.
+//
+// A one-shot listing also has a deadline (withListingDeadline, set by commands/fetch.ts from --timeout): at it,
+// paging stops asking, keeps what it has and says so, however many pages the budget would still allow.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ApiError } from './errors.js';
 
 export const MAX_PAGES = 2_500;
 /** A served page smaller than this (when more was asked) is "tiny": only TINY_PAGE_MAX_PAGES of them are read. */
 export const MIN_USEFUL_PAGE = 10;
 export const TINY_PAGE_MAX_PAGES = 50;
+
+/** The deadline of the listing running in this async context, and where its progress goes. */
+export interface ListingDeadline {
+  /** ms epoch. */
+  at: number;
+  /** As given by the user, for the messages ("60 s", "--timeout 5m"). */
+  label: string;
+  /** Called after each page: items listed so far in this paging run. */
+  onProgress?: (items: number) => void;
+}
+const deadlines = new AsyncLocalStorage<ListingDeadline>();
+
+/** Runs `fn` with a listing deadline: every collectPages inside stops at it, keeping what it has. */
+export function withListingDeadline<T>(deadline: ListingDeadline, fn: () => Promise<T>): Promise<T> {
+  return deadlines.run(deadline, fn);
+}
+
+const DEADLINE = Symbol('deadline');
+
+/** `p`, or DEADLINE once the deadline has passed (its timer never keeps the process alive). */
+function beforeDeadline<T>(p: Promise<T>, d: ListingDeadline | undefined): Promise<T | typeof DEADLINE> {
+  if (!d) return p;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof DEADLINE>((resolve) => {
+    timer = setTimeout(() => resolve(DEADLINE), Math.max(0, d.at - Date.now()));
+    timer.unref?.();
+  });
+  // The abandoned request settles later; its failure is not this listing's any more.
+  p.catch(() => undefined);
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 
 export interface PagingOptions<T> {
   limit: number;
@@ -48,7 +84,9 @@ export async function collectPages<T>(
 ): Promise<Paged<T>> {
   const { limit, onFirstPage, what = 'items' } = opts;
   const keyOf = opts.keyOf ?? defaultKey;
-  const firstBody = await fetchPage(0, limit);
+  const deadline = deadlines.getStore();
+  const firstBody = await beforeDeadline(fetchPage(0, limit), deadline);
+  if (firstBody === DEADLINE) throw new ApiError(`no answer within ${deadline!.label} (the listing's deadline)`, { kind: 'timeout' });
   const first = decode(firstBody, 0);
   // A server that caps the page below what was asked says so in `limit`.
   const served = (firstBody as { limit?: unknown } | undefined)?.limit;
@@ -73,6 +111,7 @@ export async function collectPages<T>(
     return out.length - before;
   };
   take(first);
+  deadline?.onProgress?.(out.length);
 
   if (maxPages === 1) return { items: out, stopped: capMessage(1, out.length, what, size, tiny) };
 
@@ -117,12 +156,18 @@ export async function collectPages<T>(
         while (more() && next >= judged + window) await progress;
         if (!more()) return;
         const index = next++;
-        const items = decode(await fetchPage(index * size, size), index * size);
+        const body = await beforeDeadline(fetchPage(index * size, size), deadline);
+        if (body === DEADLINE) {
+          if (end > judged) stopAfter(judged - 1, deadlineMessage(deadline!.label, judged, out.length, what));
+          return notify();
+        }
+        const items = decode(body, index * size);
         // A short page is the last whatever the order pages arrive in: nothing after it is asked for.
         if (items.length < size && index < end) end = index + 1;
         if (index >= end) return notify();
         pages[index] = items;
         judge();
+        deadline?.onProgress?.(out.length);
       }
     } catch (err) {
       end = 0; // the list has failed: the other workers stop asking
@@ -132,6 +177,10 @@ export async function collectPages<T>(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return { items: out, stopped };
+}
+
+function deadlineMessage(label: string, pages: number, kept: number, what: string): string {
+  return `stopped at the listing's deadline (${label}) after ${pages} pages (${kept} ${what}); more may exist (--timeout gives it longer)`;
 }
 
 function repeatMessage(offset: number, kept: number, what: string): string {

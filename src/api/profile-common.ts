@@ -11,6 +11,8 @@ export interface ProfileCommon {
   source?: 'file' | 'env' | 'demo';
   /** Overrides where psql connects (an SSH tunnel, a kubectl port-forward, the demo's local PostgreSQL). */
   connect?: { host?: string; port?: number; sslmode?: SslMode; sslrootcert?: string };
+  /** Accepts what is not safe: plain http:// to a host other than this machine (api/http-plain.ts; PGO: also no certificate checks). Marked in red. */
+  insecure?: boolean;
   /** Request timeout in ms (default 15000). */
   timeoutMs?: number;
   /** Overrides the provider's request budget (docs/polling-store.md): this many requests per window. */

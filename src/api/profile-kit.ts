@@ -16,6 +16,7 @@ export const commonProfileShape = {
   source: opt(z.enum(['file', 'env', 'demo'])),
   connect: opt(z.looseObject({ host: opt(str), port: opt(z.number().int()), sslmode: opt(str), sslrootcert: opt(str) })),
   timeoutMs: opt(z.number().positive()),
+  insecure: opt(z.boolean()),
   rateLimit: opt(z.object({ requests: z.number().int().positive(), windowSeconds: z.number().positive() })),
 };
 

@@ -5,6 +5,7 @@ import type { ListResult, ProviderKind, Provider } from './types.js';
 import type { CliOption, ProviderModule } from './provider-module.js';
 import { ApiError } from './errors.js';
 import { MODULES } from './modules.js';
+import { redactSecrets, rememberSecret, rememberSecretsIn } from '../text/redact.js';
 
 /** The modules, typed by the interface (each module's own profile type is kept in modules.ts). */
 export function providerModules(): readonly ProviderModule[] {
@@ -30,12 +31,25 @@ export function moduleFor(kind: ProviderKind): ProviderModule<Profile> {
 export function createProvider(profile: Profile, deps: ProviderDeps): Provider {
   const m = providerModules().find((x) => x.kind === profile.kind);
   if (!m) throw new ApiError(`unknown provider kind ${(profile as Profile).kind}`, { kind: 'config', profile: (profile as Profile).name });
+  // Its secrets are known from now on: no provider message shows them (text/redact.ts).
+  for (const field of m.secretFields) rememberSecret((profile as unknown as Record<string, unknown>)[field]);
   return namingErrors(m.create(profile, deps), profile.name);
 }
 
+/** Named with its profile, and every secret pgtui knows taken out of what the provider said. */
 function named(err: unknown, profile: string): unknown {
-  if (err instanceof ApiError && !err.profile) err.profile = profile;
+  if (err instanceof ApiError) {
+    if (!err.profile) err.profile = profile;
+    redactError(err);
+  } else if (err instanceof Error) err.message = redactSecrets(err.message);
   return err;
+}
+
+function redactError(err: ApiError): void {
+  err.message = redactSecrets(err.message);
+  const e = err as { -readonly [K in 'providerMessage' | 'fieldErrors']: ApiError[K] };
+  if (e.providerMessage) e.providerMessage = redactSecrets(e.providerMessage);
+  if (e.fieldErrors) e.fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [k, redactSecrets(v)]));
 }
 
 /** A list's partial failures (IONOS v2 regions) are errors too, returned instead of thrown. */
@@ -47,7 +61,7 @@ function namedResult(prop: PropertyKey, out: unknown, profile: string): unknown 
 /**
  * The one place provider errors get their profile's name ("prod-eu: 401 Unauthorized: …"), whichever provider
  * it is: what every method of the provider createProvider returns throws, and the failures its list returns.
- * Clients never name their errors themselves. A Proxy rather than a wrapper class because the optional
+ * Clients never name their errors themselves. It is also where secrets leave provider messages (text/redact.ts). A Proxy rather than a wrapper class because the optional
  * methods must stay absent where the client lacks them (capabilities.ts asks `typeof p.restart`), and
  * client-specific members (IONOS v2's close and lastFailures) stay reachable.
  */
@@ -57,6 +71,8 @@ function namingErrors<T extends Provider>(provider: T, profile: string): T {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
+        // A password typed in a form (create, edit, restore) is a known secret before it is sent.
+        for (const a of args) rememberSecretsIn(a);
         try {
           const out: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
           if (!(out instanceof Promise)) return out;

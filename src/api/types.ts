@@ -57,6 +57,8 @@ export interface ConnectionInfo {
   user?: string;
   sslmode: SslMode;
   /** CA file for verify-full. */
+  /** The profile's own `connect.sslmode` chose `sslmode`: kept as set (psql-tls.ts upgrades only a provider default). */
+  sslmodeFromProfile?: boolean;
   sslrootcert?: string;
   /** ClickHouse requires SCRAM channel binding. */
   channelBinding?: 'require';

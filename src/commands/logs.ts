@@ -1,6 +1,7 @@
 // pgtui logs NAME|ID: a window of the cluster's log lines, oldest first; --follow keeps printing new ones like
 // `tail -f`, polling at a modest interval within the provider's rate limit, printing each line once, with
 // bounded memory however long it runs and whatever the server sends.
+import { createHash } from 'node:crypto';
 import { describeError } from '../api/errors.js';
 import { LOG_LIMIT_MAX, type LogLine, type LogQuery } from '../api/insight.js';
 import type { Cluster, Provider } from '../api/types.js';
@@ -59,7 +60,11 @@ function print(lines: readonly LogLine[], json: boolean): void {
   } else for (const l of lines) outLine(formatLine(l));
 }
 
-const keyOf = (l: LogLine) => `${l.at}\u0000${l.severity}\u0000${l.instance ?? ''}\u0000${l.message}`;
+/** A line's identity; a long one is kept as its digest, so remembering a line never costs its length. */
+const keyOf = (l: LogLine) => {
+  const key = `${l.at}\u0000${l.severity}\u0000${l.instance ?? ''}\u0000${l.message}`;
+  return key.length > 200 ? `#${createHash('sha256').update(key).digest('base64')}` : key;
+};
 
 /** Remembers printed lines within the overlap window, so the next poll prints only new ones. */
 export class SeenLines {

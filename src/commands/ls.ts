@@ -9,6 +9,7 @@ import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
 import { parseOutput, pickColumns, structured, type OutputFlags } from './output.js';
 import { COLUMN_TITLES, jsonClusters, renderTable } from './table.js';
+import { parseSince } from './insight-args.js';
 
 export interface LsOptions extends OutputFlags {
   provider?: string;
@@ -18,6 +19,8 @@ export interface LsOptions extends OutputFlags {
   health?: boolean;
   /** Keep printing changes (kubectl -w): src/commands/watch.ts. */
   watch?: boolean;
+  /** The listing's deadline ("60s", "5m"). */
+  timeout?: string;
 }
 
 /** -o, --json, --wide and --cols of a cluster table (ls, get), checked before anything is loaded or sent. */
@@ -44,7 +47,8 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
   }
   // Hostnames some lists lack are waited for only when the output shows them.
   const showsHost = out.format !== 'table' || Boolean(out.cols?.includes('HOST'));
-  const listing = await listAll({ ...ctx, profiles: asked }, { extras: showsHost });
+  const timeoutMs = opts.timeout === undefined ? undefined : parseSince(opts.timeout);
+  const listing = await listAll({ ...ctx, profiles: asked }, { extras: showsHost, timeoutMs });
   const clusters = listing.clusters
     .filter(matches)
     .sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));

@@ -1,6 +1,6 @@
 // -o table|wide|json|yaml, --no-headers and --cols for `ls`, `get` and `backups` (the flags kubectl and ionosctl
 // users know). --json and --wide stay as aliases of -o json / -o wide.
-import { safeJson } from '../text/safe.js';
+import { escapeRawUnsafe, hasRawUnsafe, safeJson } from '../text/safe.js';
 import { CommandError, EXIT } from './exit-codes.js';
 
 export const OUTPUT_FORMATS = ['table', 'wide', 'json', 'yaml'] as const;
@@ -38,10 +38,19 @@ export function parseOutput(flags: OutputFlags): Output {
 export async function structured(format: 'json' | 'yaml', value: unknown): Promise<string> {
   if (format === 'json') return `${safeJson(value)}\n`;
   // The bundle loads yaml's CommonJS build: its functions may sit on the default export.
-  const mod = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
-  const stringify = mod.stringify ?? mod.default!.stringify;
+  const imported = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  const mod = imported.Document ? imported : imported.default!;
   // Round-trip through JSON so YAML sees exactly what --json prints (no undefined, no class instances).
-  return stringify(JSON.parse(safeJson(value)), { lineWidth: 0 });
+  const doc = new mod.Document(JSON.parse(safeJson(value)));
+  // The yaml library leaves DEL, C1, bidi and separator characters raw even in double quotes: every string
+  // holding one is double-quoted, then each such character is written as the \uXXXX escape YAML reads back,
+  // so -o yaml is as lossless as -o json (only double-quoted scalars can hold them, so the escape is always read).
+  mod.visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && hasRawUnsafe(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return escapeRawUnsafe(doc.toString({ lineWidth: 0 }));
 }
 
 /** Picks the columns --cols names (any title, wide ones included), in its order; an unknown name is a usage error. */

@@ -1,6 +1,6 @@
 // A whole FormSpec on one screen: every field visible (scrolling when taller than the terminal),
 // validation on every change shown beside the field, submit blocked while anything is wrong.
-import { displayText } from '../text/safe.js';
+import { forScreen } from '../text/safe.js';
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
@@ -125,7 +125,7 @@ export function Form(props: FormProps) {
 
   return (
     <Box flexDirection="column">
-      <Text bold>{displayText(spec.title)}</Text>
+      <Text bold>{forScreen(spec.title)}</Text>
       {topLines.map((line, i) => (
         <Text key={i} color={tint('red')}>
           {line}

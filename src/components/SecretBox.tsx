@@ -1,7 +1,11 @@
 // A secret shown once (a reset password): a box that fits the terminal, the whole secret wrapped inside it,
 // `y` to copy it through OSC 52, enter/esc/q to close. Closing drops it: it is never on the status line.
+// A password with control characters is shown with them as visible escapes (`\x07`, backslashes doubled) and a
+// red line saying so, while `y` copies the exact bytes (the app's onCopy): what is shown and what is copied
+// never silently differ from the real password.
 import { Box, Text } from 'ink';
 import { sanitize } from '../format.js';
+import { countUnsafe, forScreen, visibleEscapes } from '../text/safe.js';
 import { useKeys } from './form/use-keys.js';
 import { tint } from './form/colors.js';
 
@@ -20,10 +24,16 @@ export function SecretBox({ title, secret, note, width, onCopy, onClose }: Secre
     else if (key.escape || key.return || (input === 'q' && !key.ctrl)) onClose();
   });
   const boxWidth = Math.max(20, Math.min(width - 2, 76));
+  const controls = countUnsafe(secret);
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={tint('yellow')} paddingX={1} width={boxWidth}>
       <Text bold wrap="truncate">{sanitize(title)}</Text>
-      <Text color={tint('green')} wrap="wrap">{sanitize(secret)}</Text>
+      <Text color={tint('green')} wrap="wrap">{forScreen(visibleEscapes(secret), 4096)}</Text>
+      {controls > 0 ? (
+        <Text color={tint('red')} wrap="wrap">
+          It contains {controls} control character{controls === 1 ? '' : 's'}, shown as \x.. / \u.... escapes (a backslash as \\); y copies the exact password.
+        </Text>
+      ) : null}
       <Text dimColor wrap="wrap">{sanitize(note)}</Text>
       <Text wrap="truncate">
         <Text bold>y</Text>

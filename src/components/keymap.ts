@@ -51,7 +51,7 @@ export const KEYMAP: Binding[] = [
   { action: 'bottom', keys: 'G', help: 'last row / follow', scopes: MOVING, match: (i, k) => k.end || ch('G')(i, k) },
   { action: 'pageDown', keys: 'ctrl-f/pgdn', help: 'page down', scopes: MOVING, match: (i, k) => k.pageDown || (k.ctrl && i === 'f') },
   { action: 'pageUp', keys: 'ctrl-b/pgup', help: 'page up', scopes: MOVING, match: (i, k) => k.pageUp || (k.ctrl && i === 'b') },
-  { action: 'open', keys: 'enter', help: 'open the cluster / the slow query / the whole log line', scopes: ['list', 'slow', 'logs'], hint: 'open', priority: 1, match: (_i, k) => k.return },
+  { action: 'open', keys: 'enter', help: 'open the cluster / query / log line', scopes: ['list', 'slow', 'logs'], hint: 'open', priority: 1, match: (_i, k) => k.return },
   { action: 'back', keys: 'esc', help: 'back / clear the filter', scopes: EVERYWHERE, hint: 'back', priority: 2, match: (_i, k) => k.escape },
   { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', scopes: ['list'], hint: 'filter', priority: 1, match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column on screen', scopes: ['list'], match: ch('s') },

@@ -5,6 +5,9 @@ import type { DemoFakes } from '../fake/demo-seed.js';
 
 export function demoProfiles(fakes: Omit<DemoFakes, 'scale'>, pkiPaths: TestPkiPaths, connect: Profile['connect']): Profile[] {
   const { clickhouse, pgo, ionosV2, ionosV1 } = fakes;
+  // ClickHouse keeps its own sslmode: a profile's explicit one is never upgraded (an SSH tunnel), and the demo's
+  // fake CA signs the local PostgreSQL, so its clusters are reached with verify-full as the real ones are.
+  const clickhouseConnect = connect && { host: connect.host, port: connect.port };
   return [
     {
       name: 'demo-ionos', kind: 'ionos-v1', source: 'demo', apiUrl: ionosV1.url, username: ionosV1.credentials.username,
@@ -14,7 +17,7 @@ export function demoProfiles(fakes: Omit<DemoFakes, 'scale'>, pkiPaths: TestPkiP
       name: 'demo-ionos-v2', kind: 'ionos-v2', source: 'demo', endpoints: ionosV2.endpoints, username: ionosV2.credentials.username,
       password: ionosV2.credentials.password, contractNumber: ionosV2.contractNumber, connect,
     },
-    { name: 'demo-clickhouse', kind: 'clickhouse', source: 'demo', apiUrl: clickhouse.url, keyId: clickhouse.keyId, keySecret: clickhouse.keySecret, connect },
+    { name: 'demo-clickhouse', kind: 'clickhouse', source: 'demo', apiUrl: clickhouse.url, keyId: clickhouse.keyId, keySecret: clickhouse.keySecret, connect: clickhouseConnect },
     {
       name: 'demo-pgo', kind: 'pgo', source: 'demo', apiUrl: pgo.url, namespace: pgo.namespace, username: pgo.username, password: pgo.password,
       caCert: pkiPaths.caCert, clientCert: pkiPaths.clientCert, clientKey: pkiPaths.clientKey, connect,

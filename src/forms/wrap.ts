@@ -1,14 +1,14 @@
 // Long messages (a provider's validation rule, a TLS failure) wrapped within the width instead of cut at the
 // edge, over at most `maxLines` lines; what is still left ends in "…". Bounded: a hostile 1 MB message costs
 // no more than its first few thousand characters.
-import { displayText } from '../text/safe.js';
+import { capStored, displayText } from '../text/safe.js';
 
 /** More than any screen shows: the rest of a huge message is never even split into words. */
 const MAX_CHARS = 4000;
 
 export function wrapText(text: string, width: number, maxLines: number): string[] {
   const w = Math.max(1, width);
-  const all = [...displayText(text.replace(/\s+/g, ' ').trim())];
+  const all = [...displayText(capStored(text, MAX_CHARS * 2).replace(/\s+/g, ' ').trim())];
   const cut = all.length > MAX_CHARS;
   const words = all.slice(0, MAX_CHARS).join('').split(' ').filter(Boolean);
   const lines: string[] = [];

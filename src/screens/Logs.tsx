@@ -17,7 +17,7 @@ import { copyToClipboard } from '../tui/osc52.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import { bottomOf, filterEntries, LogBuffer, positionOf, RANGES, scrollAnchor, SEVERITY_LEVELS, viewOf, type LogEntry, type SeverityLevel } from '../tui/log-view.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 
 /** Follow polls at most this often. */
@@ -231,7 +231,7 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   }, active && !searching && !opened);
 
   if (opened) {
-    return <TextViewer title={`Log line · ${displayText(cluster.name)}`} text={opened.text} color={SEVERITY_COLOR[opened.severity]} height={height} width={width} active={active} onClose={() => setOpened(undefined)} onCopy={(t) => {
+    return <TextViewer title={`Log line · ${forScreen(cluster.name)}`} text={opened.text} color={SEVERITY_COLOR[opened.severity]} height={height} width={width} active={active} onClose={() => setOpened(undefined)} onCopy={(t) => {
       copy(t);
       say?.('sent the log line to the terminal clipboard');
     }} />;
@@ -246,7 +246,7 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Logs · {displayText(cluster.name)}</Text>
+        <Text bold>Logs · {forScreen(cluster.name)}</Text>
         <Text dimColor> · last {RANGES[range]!.label}{day ? ` · ${day}` : ''} · {entries.length.toLocaleString('en')} lines · </Text>
         <Text color={following ? 'green' : 'yellow'}>{state}</Text>
         {filters ? <Text dimColor> · {filters}</Text> : null}

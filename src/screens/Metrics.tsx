@@ -9,7 +9,7 @@ import { useKeys } from '../components/form/use-keys.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import { RANGES } from '../tui/log-view.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 
 /** The panel refreshes at most this often. */
@@ -80,7 +80,7 @@ function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp,
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Metrics · {displayText(cluster.name)}</Text>
+        <Text bold>Metrics · {forScreen(cluster.name)}</Text>
         <Text dimColor> · last {RANGES[range]!.label} · refreshes every {Math.round(refreshMs / 1000)} s while open</Text>
       </Text>
       {error ? <Text color="red" wrap="truncate">{oneLine(error)}</Text> : <Text dimColor>{series ? ' ' : 'loading…'}</Text>}

@@ -11,7 +11,7 @@ import { useKeys } from '../components/form/use-keys.js';
 import { actionFor } from '../components/keymap.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 import { initialSettings, settingsChanges, settingsForm, settingsPlan } from './settings-form.js';
 
@@ -71,7 +71,7 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
 
   const title = (
     <Text wrap="truncate">
-      <Text bold>Settings · {displayText(cluster.name)}</Text>
+      <Text bold>Settings · {forScreen(cluster.name)}</Text>
       {readOnly ? <Text color="yellow"> · read-only profile: shown, not changed</Text> : null}
     </Text>
   );

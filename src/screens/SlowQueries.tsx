@@ -13,7 +13,7 @@ import { copyToClipboard } from '../tui/osc52.js';
 import { useStore } from '../tui/context.js';
 import { errorText } from '../tui/errors.js';
 import { RANGES } from '../tui/log-view.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 import { Unsupported, type InsideProps } from './inside-common.js';
 
 /** Slow queries start with a day: patterns are rare in an hour. */
@@ -107,7 +107,7 @@ function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate">
-        <Text bold>Slow queries · {displayText(cluster.name)}</Text>
+        <Text bold>Slow queries · {forScreen(cluster.name)}</Text>
         <Text dimColor> · last {RANGES[range]!.label} · worst first · enter shows one · y copies its SQL</Text>
       </Text>
       {error ? <Text color="red" wrap="truncate">{oneLine(error)}</Text> : <Text dimColor>{rows ? ' ' : 'loading…'}</Text>}
@@ -175,7 +175,7 @@ function PatternDetail({ cluster, pattern, height, width, active, readOnly, onCl
         return undefined;
     }
   }, active && !whole);
-  if (whole) return <TextViewer title={`Slow query · ${displayText(cluster.name)}`} text={sql} height={height} width={width} active={active} onClose={() => setWhole(false)} onCopy={() => onCopy(q.query)} />;
+  if (whole) return <TextViewer title={`Slow query · ${forScreen(cluster.name)}`} text={sql} height={height} width={width} active={active} onClose={() => setWhole(false)} onCopy={() => onCopy(q.query)} />;
   const facts = [
     ['calls', String(q.calls)], ['total', formatMs(q.totalMs)], ['avg', formatMs(q.avgMs)], ['p95', formatMs(q.p95Ms)], ['max', formatMs(q.maxMs)],
     ['errors', String(q.errors)], ['rows', q.rows === undefined ? '-' : String(q.rows)], ['database', oneLine(q.database ?? '-', 60)], ['user', oneLine(q.user ?? '-', 60)],
@@ -184,7 +184,7 @@ function PatternDetail({ cluster, pattern, height, width, active, readOnly, onCl
   const recent = detail?.recent ?? [];
   return (
     <Box flexDirection="column" height={height} width={width}>
-      <Text bold wrap="truncate">Slow query · {displayText(cluster.name)} <Text dimColor>({sqlRows.at(-1)?.cut ? 'enter shows all the SQL · ' : 'enter shows the SQL · '}y copies it · esc back)</Text></Text>
+      <Text bold wrap="truncate">Slow query · {forScreen(cluster.name)} <Text dimColor>({sqlRows.at(-1)?.cut ? 'enter shows all the SQL · ' : 'enter shows the SQL · '}y copies it · esc back)</Text></Text>
       {sqlRows.map((r, i) => (
         <Text key={i} wrap="truncate">
           {sql.slice(r.start, r.end)}

@@ -5,7 +5,7 @@ import { useKeys } from '../components/form/use-keys.js';
 import type { Capability } from '../api/capabilities.js';
 import type { Cluster } from '../api/types.js';
 import { useStore } from '../tui/context.js';
-import { displayText, oneLine } from '../text/safe.js';
+import { forScreen, oneLine } from '../text/safe.js';
 
 export interface InsideProps {
   cluster: Cluster;
@@ -33,7 +33,7 @@ export function Unsupported({ cluster, title, capability, active, readOnly, onBa
   }, active);
   return (
     <Box flexDirection="column">
-      <Text bold>{title} · {displayText(cluster.name)}</Text>
+      <Text bold>{title} · {forScreen(cluster.name)}</Text>
       <Text color="yellow" wrap="truncate">{oneLine(store.unsupportedReason(cluster, capability))}</Text>
       <Text dimColor>esc back</Text>
     </Box>

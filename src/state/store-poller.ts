@@ -6,6 +6,7 @@ import type { Profile } from '../api/profile.js';
 import { describeError, isApiError } from '../api/errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../api/http.js';
 import { withPriority, type Priority, type RequestContext } from '../api/budget.js';
+import { MAX_SERVER_DELAY_MS } from '../api/budget-delay.js';
 import { TRANSITIONAL_PHASES, type Cluster, type ListResult } from '../api/types.js';
 import { fingerprint, type ProfileSlot } from './store-profile.js';
 import type { StoreCore } from './store-core.js';
@@ -14,7 +15,6 @@ export const FAST_POLL_MS = 2_000;
 /** Watched clusters per profile fetched one by one. */
 const MAX_FAST_GETS = 8;
 const MAX_BACKOFF_MS = 60_000;
-const MAX_RETRY_AFTER_MS = 15 * 60_000;
 /** How long a cluster the user acted on stays watched after it settles. */
 export const ACTED_MS = 60_000;
 /** A list throttled this many times in a row (each after the budget waited) is shown as failing: not normal use. */
@@ -99,8 +99,8 @@ export class Poller {
   private backoff(slot: ProfileSlot, err: unknown): number {
     const base = Math.min(MAX_BACKOFF_MS, this.opts.refreshMs * 2 ** Math.min(slot.failures - 1, 6));
     const jittered = base / 2 + this.opts.random() * (base / 2);
-    // The provider's Retry-After wins over our own cap (within reason: a broken header must not stop polling for a day).
-    const retryAfter = Math.min(MAX_RETRY_AFTER_MS, isApiError(err) ? err.retryAfterMs ?? 0 : 0);
+    // The provider's Retry-After wins over our own cap, within budget-delay.ts's bound.
+    const retryAfter = Math.min(MAX_SERVER_DELAY_MS, isApiError(err) ? err.retryAfterMs ?? 0 : 0);
     return Math.max(Math.min(MAX_BACKOFF_MS, jittered), retryAfter);
   }
 
@@ -127,6 +127,8 @@ export class Poller {
   async refreshList(slot: ProfileSlot, restart = false): Promise<void> {
     const core = this.core;
     if (!core.active) return;
+    // A person asking again may try before a provider's pause (429) ends.
+    if (restart) core.budgetOf(slot).userRetry();
     const stuck = slot.listInFlight;
     if (stuck) {
       if (!restart) return;
@@ -214,7 +216,7 @@ export class Poller {
       if (isApiError(err, 'rate-limit') && ++slot.throttledLists < THROTTLED_LISTS_SHOWN) {
         // Throttled past the budget's own waits: not a failure of the profile (its status stays), just a later
         // list; the header shows when.
-        next = Math.max(next, Math.min(MAX_RETRY_AFTER_MS, err.retryAfterMs ?? next));
+        next = Math.max(next, Math.min(MAX_SERVER_DELAY_MS, err.retryAfterMs ?? next));
         slot.health = { ...slot.health, nextRetryAt: Date.now() + next };
         core.changed();
       } else {

@@ -43,6 +43,56 @@ export function displayText(text: string): string {
   return text.replace(UNSAFE_ALL, PLACEHOLDER);
 }
 
+/**
+ * The most a screen can show of one string: wider than any row, a few rows when wrapped. Ink measures every
+ * string it is given (string-width, wrap-ansi, yoga), and that cost grows faster than the length once one
+ * character is not ASCII: a 200 KB name took minutes. So nothing longer reaches it (docs/ARCHITECTURE.md, "Text
+ * safety"). Callers that know their room pass it (a row's width, width × rows for wrapped text).
+ */
+export const SCREEN_CELLS = 1024;
+
+/** The first `max` UTF-16 units of `text`, never splitting a surrogate pair. */
+function head(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * For the screen: cut to what `maxCells` can show (a cell holds at least one UTF-16 unit, so a cut at
+ * `maxCells` units never hides what would fit), `…` when cut, then made safe as displayText does. Cheap on any
+ * length: the cut comes first.
+ */
+export function forScreen(text: string, maxCells = SCREEN_CELLS): string {
+  const max = Math.max(1, Math.floor(maxCells));
+  return displayText(text.length > max ? `${head(text, max - 1)}…` : text);
+}
+
+/** What is kept of one provider line in memory (a log line, a message): longer is cut, `…` marks the cut. */
+export const STORED_LINE_MAX = 8 * 1024;
+
+/** Caps a string to `max` UTF-16 units (`…` marks the cut); short strings are returned as they are. */
+export function capStored(text: string, max = STORED_LINE_MAX): string {
+  return text.length > max ? `${head(text, max - 1)}…` : text;
+}
+
+/** How many characters of `text` this module never lets through raw (line breaks included). */
+export function countUnsafe(text: string): number {
+  return text.match(UNSAFE_ALL)?.length ?? 0;
+}
+
+/**
+ * For a secret that must be read exactly (a reset password): each unsafe character written as a visible escape
+ * (`\x07`, `\u202e`) and, so that the escapes cannot be confused with the password's own text, each backslash
+ * doubled. Text without unsafe characters comes back as it is.
+ */
+export function visibleEscapes(text: string): string {
+  if (!hasUnsafe(text)) return text;
+  return text.replace(/\\/g, '\\\\').replace(UNSAFE_ALL, (c) => {
+    const n = c.charCodeAt(0);
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Removes unsafe characters outright: for text being typed, where a � would be a surprise. */
 export function stripUnsafe(text: string): string {
   return text.replace(UNSAFE_ALL, '');
@@ -55,7 +105,8 @@ export function displayLines(text: string): string {
 
 /** One line for a status line or stderr: breaks and tabs become spaces, runs of space collapse, length is capped. */
 export function oneLine(text: string, max = 300): string {
-  const flat = text.replace(BREAKS, ' ').replace(C0_DEL_RUNS, ' ').replace(UNSAFE_ALL, PLACEHOLDER).replace(/\s+/g, ' ').trim();
+  // The cut first (with room for collapsed runs), so a megabyte of text costs no more than a line.
+  const flat = capStored(text, max * 4 + 64).replace(BREAKS, ' ').replace(C0_DEL_RUNS, ' ').replace(UNSAFE_ALL, PLACEHOLDER).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -69,7 +120,19 @@ export function terminalText(text: string, opts: { colour?: boolean } = {}): str
 
 /** JSON.stringify, then every unsafe character JSON leaves raw is written \uXXXX: `--json` carries none raw. */
 export function safeJson(value: unknown, indent: number | undefined = 2): string {
-  const text = JSON.stringify(value, null, indent) ?? 'null';
+  return escapeRawUnsafe(JSON.stringify(value, null, indent) ?? 'null');
+}
+
+/** True when `text` holds a character JSON (or YAML) would leave raw and a terminal must not see (DEL, C1, bidi, separators). */
+export function hasRawUnsafe(text: string): boolean {
+  return new RegExp(JSON_RAW.source).test(text);
+}
+
+/**
+ * Every DEL, C1, bidi or separator character written `\uXXXX`: the escape JSON strings and YAML double-quoted
+ * scalars both read back as the same character (lossless, and no terminal sees it raw).
+ */
+export function escapeRawUnsafe(text: string): string {
   return text.replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -101,7 +164,9 @@ export function isSecretName(name: string): boolean {
 /** scheme://user:PASS@host → scheme://user:***@host, and password=… in key=value DSNs and query strings. */
 export function maskUriSecrets(text: string): string {
   return text
-    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):([^@/?#\s]*)@/gi, (_m, head: string) => `${head}:${MASK}@`)
+    // The lookbehind makes a scheme start only where a run of scheme characters starts: without it, a long run of
+    // letters is scanned again from each of its positions (quadratic; a 200 KB field took a minute).
+    .replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):([^@/?#\s]*)@/gi, (_m, head: string) => `${head}:${MASK}@`)
     .replace(/\b(pass(?:word|wd)?|sslpassword)(\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;]*)/gi, (_m, key: string, eq: string) => `${key}${eq}${MASK}`);
 }
 

@@ -4,9 +4,19 @@
 // buffer once (docs/ARCHITECTURE.md, "The TUI's layers").
 import type { LogLine } from '../api/insight.js';
 import { formatLine, SeenLines } from '../commands/logs.js';
+import { capStored, STORED_LINE_MAX } from '../text/safe.js';
 
 /** Most lines kept: the oldest go first. */
 export const LOG_CAP = 100_000;
+/**
+ * Most memory the kept lines may take, counted in bytes (text and its lower-case copy, as UTF-16, plus the
+ * entry): long lines mean fewer lines kept, never more memory. 100,000 ordinary lines fit.
+ */
+export const LOG_BYTES_CAP = 64 * 1024 * 1024;
+const ENTRY_OVERHEAD = 64;
+
+/** Bytes an entry holds (an upper bound: V8 keeps Latin-1 strings in one byte a character). */
+export const entryBytes = (e: LogEntry) => (e.text.length + e.lower.length) * 2 + ENTRY_OVERHEAD;
 
 export interface LogEntry {
   /** Increases by one per line ever added: a stable position while old lines are dropped. */
@@ -24,21 +34,34 @@ export class LogBuffer {
   newest = 0;
   /** Changes whenever the entries do (memo key). */
   version = 0;
+  /** What the entries hold now (entryBytes), kept within `maxBytes`. */
+  bytes = 0;
   private seq = 0;
   private readonly seen = new SeenLines();
 
-  constructor(private readonly cap = LOG_CAP) {}
+  constructor(
+    private readonly cap = LOG_CAP,
+    private readonly maxBytes = LOG_BYTES_CAP,
+  ) {}
 
   /** Adds the lines not seen before, in order; returns how many were new. */
   add(lines: readonly LogLine[]): number {
     const fresh = this.seen.fresh(lines);
     for (const l of fresh) {
-      const text = formatLine(l);
-      this.entries.push({ seq: this.seq++, severity: l.severity.toUpperCase(), text, lower: text.toLowerCase() });
+      // One line is kept up to STORED_LINE_MAX characters: the screen shows far less, `pgtui logs` prints it whole.
+      const text = capStored(formatLine({ ...l, message: capStored(l.message, STORED_LINE_MAX) }), STORED_LINE_MAX);
+      const e = { seq: this.seq++, severity: capStored(l.severity, 16).toUpperCase(), text, lower: text.toLowerCase() };
+      this.entries.push(e);
+      this.bytes += entryBytes(e);
       const at = Date.parse(l.at);
       if (Number.isFinite(at)) this.newest = Math.max(this.newest, at);
     }
-    if (this.entries.length > this.cap) this.entries.splice(0, this.entries.length - this.cap);
+    let drop = Math.max(0, this.entries.length - this.cap);
+    let bytes = this.bytes;
+    for (let i = 0; i < drop; i++) bytes -= entryBytes(this.entries[i]!);
+    while (bytes > this.maxBytes && drop < this.entries.length - 1) bytes -= entryBytes(this.entries[drop++]!);
+    if (drop > 0) this.entries.splice(0, drop);
+    this.bytes = bytes;
     // Lines re-read by the overlap of the next poll are still remembered; older keys go.
     this.seen.prune(this.newest - 120_000);
     if (fresh.length) this.version++;

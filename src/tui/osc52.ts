@@ -18,9 +18,10 @@ export function clipboardRoute(env: NodeJS.ProcessEnv = process.env, passthrough
   return 'plain';
 }
 
-/** The escape sequence that copies `text` (stripped of unsafe characters: it may be pasted into a shell). */
-export function clipboardSequence(text: string, route: ClipboardRoute): string {
-  const seq = `\u001b]52;c;${Buffer.from(stripUnsafe(text), 'utf8').toString('base64')}\u0007`;
+/** The escape sequence that copies `text` (stripped of unsafe characters: it may be pasted into a shell; not when `exact`). */
+export function clipboardSequence(text: string, route: ClipboardRoute, exact = false): string {
+  // Base64 carries any byte safely to the terminal; `exact` (a password) keeps the text as it is.
+  const seq = `\u001b]52;c;${Buffer.from(exact ? text : stripUnsafe(text), 'utf8').toString('base64')}\u0007`;
   if (route === 'screen') return `\u001bP${seq}\u001b\\`;
   // Where tmux lets it through, the outer terminal gets it directly too (tmux with set-clipboard off).
   if (route === 'tmux-passthrough') return `${seq}\u001bPtmux;\u001b${seq}\u001b\\`;
@@ -43,6 +44,11 @@ function tmuxPassthrough(): boolean {
 
 export function copyToClipboard(text: string, out: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env, passthrough?: () => boolean): void {
   out.write(clipboardSequence(text, clipboardRoute(env, passthrough)));
+}
+
+/** Copies a secret byte for byte (control characters included: a password must be the password). */
+export function copyExactToClipboard(text: string, out: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): void {
+  out.write(clipboardSequence(text, clipboardRoute(env), true));
 }
 
 /** postgresql://user@host:port/db?sslmode=… — never with the password; every part percent-encoded (a newline in a host is %0A). */

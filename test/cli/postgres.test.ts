@@ -128,7 +128,7 @@ describe.skipIf(!POSTGRES)('pgtui activity, locks, statements, replication, canc
     const noYes = await run(['cancel', 'hippo', '123']);
     expect(noYes.code).toBe(2);
     expect(noYes.stderr).toContain('SELECT pg_cancel_backend(123);');
-    expect((await run(['cancel', 'hipp', '123', '--yes'])).code).toBe(2);
+    expect((await run(['cancel', 'hipp', '123', '--yes'])).code).toBe(4);
     expect((await run(['terminate', 'hippo', '12x', '--yes'])).code).toBe(2);
   });
 

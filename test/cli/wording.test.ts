@@ -23,7 +23,7 @@ describe('wording', () => {
 
   it('shows a choice value once when its label already says it', () => {
     const image = createFields('4.3.0').find((f) => f.key === 'imageTag')!;
-    const tag = image.choices![0]!.value;
+    const tag = image.choices!.find((c) => c.value)!.value;
     expect(displayValue(image, tag)).toBe(`PostgreSQL ${tag.split('-')[1]} (${tag})`);
     expect(labelWithValue('17 (recommended)', '17')).toBe('17 (recommended)');
     expect(labelWithValue('Frankfurt', 'de/fra')).toBe('Frankfurt (de/fra)');

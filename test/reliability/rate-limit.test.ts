@@ -65,7 +65,8 @@ describe('ClickHouse within 10 requests per 10 s', () => {
   it('three services created and watched for 70 s, a detail screen open: zero 429s, none shown, changes within 10 s', async () => {
     const log: Array<{ at: number; method: string; path: string; status: number }> = [];
     const agent = bridge(fake, log);
-    const profile: ClickHouseProfile = { kind: 'clickhouse', name: 'ch', apiUrl: ORIGIN, keyId: fake.keyId, keySecret: fake.keySecret };
+    // The MockAgent origin is plain http to a name that is not loopback: allowed only with insecure (api/http-plain.ts).
+    const profile: ClickHouseProfile = { kind: 'clickhouse', name: 'ch', apiUrl: ORIGIN, keyId: fake.keyId, keySecret: fake.keySecret, insecure: true };
     store = createClusterStore({ profiles: [profile], providerFor: (p) => createProvider(p, { secrets: memorySecretStore(), dispatcher: agent }) });
     const errors: string[] = [];
     const notices = new Set<string>();

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { ProfileCommon } from '../profile-common.js';
 import type { ProviderModule } from '../provider-module.js';
 import { commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE, urlUnlessDefault } from '../profile-kit.js';
-import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL, CLICKHOUSE_RATE } from '../clickhouse.js';
+import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL, CLICKHOUSE_LOGIN, CLICKHOUSE_RATE } from '../clickhouse.js';
+import { plainHttpMembers } from '../http-plain.js';
 
 const KIND = 'clickhouse';
 
@@ -23,6 +24,7 @@ export const clickhouse: ProviderModule<ClickHouseProfile> = {
   schema: z.looseObject({ ...commonProfileShape, kind: z.literal(KIND), apiUrl: opt(str), keyId: str, keySecret: str, organizationId: opt(str) }),
   defaultApiUrl: CLICKHOUSE_DEFAULT_URL,
   urlOf: (p) => p.apiUrl ?? CLICKHOUSE_DEFAULT_URL,
+  ...plainHttpMembers<ClickHouseProfile>((p) => [p.apiUrl], { login: CLICKHOUSE_LOGIN }),
   secretFields: ['keySecret'],
   form: {
     fields: (p) => [

@@ -10,6 +10,8 @@ import {
 import { IonosV1Provider } from '../ionos-v1.js';
 import { IONOS_RATE } from '../ionos-common.js';
 import { IONOS_V1_URL } from './catalog.js';
+import { plainHttpMembers } from '../http-plain.js';
+import { IONOS_LOGIN } from '../ionos-common.js';
 
 const KIND = 'ionos-v1';
 
@@ -32,6 +34,7 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
   schema: z.looseObject({ ...ionosProfileShape, kind: z.literal(KIND) }),
   defaultApiUrl: IONOS_V1_URL,
   urlOf: (p) => p.apiUrl ?? IONOS_V1_URL,
+  ...plainHttpMembers<IonosV1Profile>((p) => [p.apiUrl], { login: IONOS_LOGIN }),
   secretFields: IONOS_SECRET_FIELDS,
   form: {
     fields: (p) => [...ionosAuthFields(p), { key: 'apiUrl', label: 'API URL', kind: 'text', default: IONOS_V1_URL }],

@@ -10,6 +10,8 @@ import {
 import { IonosV2Provider } from '../ionos-v2.js';
 import { IONOS_RATE } from '../ionos-common.js';
 import { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './catalog.js';
+import { plainHttpMembers } from '../http-plain.js';
+import { IONOS_LOGIN } from '../ionos-common.js';
 
 const KIND = 'ionos-v2';
 
@@ -41,6 +43,7 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
   schema: z.looseObject({ ...ionosProfileShape, kind: z.literal(KIND), endpoints: opt(z.record(str, str)), locations: opt(z.array(str)) }),
   defaultApiUrl: IONOS_V2_URL_TEMPLATE,
   urlOf: (p) => p.apiUrl ?? (hasEndpoints(p) ? endpointsText(p.endpoints!) : IONOS_V2_URL_TEMPLATE),
+  ...plainHttpMembers<IonosV2Profile>((p) => [p.apiUrl, ...Object.values(p.endpoints ?? {})], { login: IONOS_LOGIN }),
   secretFields: IONOS_SECRET_FIELDS,
   form: {
     fields: (p) => [

@@ -77,6 +77,7 @@ export class PgoTransport {
       baseUrl: p.apiUrl,
       auth: { type: 'basic', username: p.username, password: p.password },
       tls: { ca, cert, key, insecure: p.insecure },
+      plainHttp: { insecure: p.insecure, loopback: false, login: 'the PGO login (Basic auth)' },
       timeoutMs: p.timeoutMs,
       retry: this.deps.retry,
       dispatcher: this.deps.dispatcher,

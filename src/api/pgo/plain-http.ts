@@ -1,12 +1,12 @@
 // The pgo-apiserver authenticates every call with Basic credentials, so over plain http:// (its DISABLE_TLS
 // mode, docs/reference crunchy-pgo.md "Transport & security") the user name and password cross the network in
 // clear. pgtui only does that when the profile says `insecure`, the same explicit flag as skipping certificate
-// checks, and marks such profiles the same way.
+// checks, and marks such profiles the same way. The rule is the one of ../http-plain.ts, stricter in one way:
+// loopback counts too (DISABLE_TLS is the apiserver's explicit mode), and the message says how the pgo client does it.
 import type { PgoProfile } from './module.js';
 
-export function isPlainHttp(url: string | undefined): boolean {
-  return /^http:\/\//i.test(url?.trim() ?? '');
-}
+export { isPlainHttp } from '../http-plain.js';
+import { isPlainHttp } from '../http-plain.js';
 
 /** Why this profile may not be used as it is (one line), or undefined when it may. */
 export function plainHttpRefusal(p: PgoProfile): string | undefined {

@@ -1,5 +1,5 @@
 // A short vertical list to pick one item from: ↑/↓ (or j/k) move, enter picks, esc backs out.
-import { displayText } from '../../text/safe.js';
+import { forScreen } from '../../text/safe.js';
 import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import { tint } from './colors.js';
@@ -39,9 +39,9 @@ export function PickList({ items, onPick, onCancel, initialValue, isActive = tru
         <Box key={item.value}>
           <Text color={i === index ? tint('cyan') : undefined}>{i === index ? '❯ ' : '  '}</Text>
           <Box width={width} flexShrink={0}>
-            <Text bold={i === index}>{displayText(item.label)}</Text>
+            <Text bold={i === index}>{forScreen(item.label)}</Text>
           </Box>
-          {item.detail && <Text dimColor>{displayText(item.detail)}</Text>}
+          {item.detail && <Text dimColor>{forScreen(item.detail)}</Text>}
         </Box>
       ))}
     </Box>
