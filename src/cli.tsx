@@ -13,6 +13,7 @@ import { PsqlError } from './psql-error.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
 import { loadTui } from './tui/load.js';
+import { untilPostgres } from './demo/postgres-gate.js';
 
 // Signals, a closed stdout pipe and uncaught errors all leave through lifecycle.ts's clean-ups.
 installProcessHandlers();
@@ -78,13 +79,29 @@ function connectionPassword(store: import('./state/types.js').ClusterStore, clus
   }
 }
 
+/** Settles once no profile is still loading its first list, or after 3 s, whichever is first. */
+function firstLists(store: import('./state/types.js').ClusterStore): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, 3_000);
+    timer.unref();
+    const unsubscribe = store.subscribe(() => {
+      if (store.getSnapshot().profiles.every((p) => p.status !== 'loading')) done();
+    });
+  });
+}
+
 async function interactive(globals: GlobalOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('pgtui: the interactive UI needs a terminal; use pgtui ls, get, wait or psql (pgtui --help)\n');
     return EXIT.usage;
   }
-  // The demo takes seconds to start its fakes and PostgreSQL: say so at once (before Ink is even loaded).
-  const starting = globals.demo ? (await import('./tui/starting.js')).showStarting('starting the demo: fake provider APIs and a local PostgreSQL…') : undefined;
+  // The demo takes a moment to start its fakes: say so at once (before Ink is even loaded).
+  const starting = globals.demo ? (await import('./tui/starting.js')).showStarting('starting the demo: fake provider APIs…') : undefined;
   let stopCaching = () => {};
   let ctx: Context;
   try {
@@ -102,21 +119,42 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const health = { thresholds: thresholdsWith(ctx.config.diagnoseThresholds?.() as never), configDir: ctx.config.dir };
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly, health });
     store.start();
+    // After the first lists and frames (off the first frame's path): the demo's PostgreSQL starts, so that its initdb does not
+    // hold up the first rows (`p` waits for it: src/demo/postgres-gate.ts), and psql's launcher loads.
+    let launcher: Promise<(cluster: import('./api/types.js').Cluster) => Promise<number>> | undefined;
+    const psqlLauncher = () =>
+      (launcher ??= Promise.all([import('./psql.js'), import('./commands/psql.js')]).then(([{ launchPsqlFor }, { storedLoginWarning }]) => {
+        const launch = launchPsqlFor(store, settings, ctx.config.dir);
+        return (cluster) => {
+          // The terminal is psql's by now: the warning goes above its banner, where the user looks.
+          const warning = storedLoginWarning(ctx.config, connectionPassword(store, cluster));
+          if (warning) process.stdout.write(`${warning}\n`);
+          return launch(cluster);
+        };
+      }));
+    let shown: () => void = () => {};
+    const tuiShown = new Promise<void>((resolve) => (shown = resolve));
+    void Promise.all([firstLists(store), tuiShown]).then(() => {
+      ctx.startDemoPostgres?.();
+      void psqlLauncher();
+    });
     // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
     void import('./commands/completion-cache.js').then((m) => {
       stopCaching = m.keepCompletionCache(store, ctx);
     });
-    const [{ runTui }, { launchPsqlFor }, { storedLoginWarning }] = await Promise.all([loadTui(), import('./psql.js'), import('./commands/psql.js')]);
+    // A few turns of the event loop before Ink's code runs (it holds the loop ~150 ms): the first list requests
+    // connect and go out meanwhile, and the servers answer while Ink loads (docs/startup.md).
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    const { runTui } = await loadTui();
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
-    const launch = launchPsqlFor(store, settings, ctx.config.dir);
-    const launchPsql: typeof launch = (cluster) => {
-      // The terminal is psql's by now: the warning goes above its banner, where the user looks.
-      const warning = storedLoginWarning(ctx.config, connectionPassword(store, cluster));
-      if (warning) process.stdout.write(`${warning}\n`);
-      return launch(cluster);
+    const launchPsql = async (cluster: import('./api/types.js').Cluster) => {
+      // The terminal is psql's by now: the line goes above psql's banner, where the user looks.
+      await untilPostgres((line) => process.stdout.write(`pgtui: ${line}\n`));
+      return (await psqlLauncher())(cluster);
     };
     starting?.handOver();
+    setTimeout(shown, 100).unref(); // its first frames are drawn in the meantime
     return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice });
   } catch (err) {
     starting?.leave();
@@ -217,6 +255,8 @@ function build(): Command {
     .allowExcessArguments()
     .action(action(program, async (ctx, query: string, psqlArgs: string[]) => {
       const { psql } = await import('./commands/psql.js');
+      // Said to a person waiting at a terminal; a script's stderr gets nothing.
+      await untilPostgres((line) => void (process.stderr.isTTY && process.stderr.write(`pgtui: ${line}\n`)));
       return psql(ctx, query, psqlArgs ?? []);
     }));
 

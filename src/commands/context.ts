@@ -4,6 +4,7 @@ import { createProvider, providerModules } from '../api/registry.js';
 import type { Provider } from '../api/types.js';
 import { openConfig, type Config } from '../state/config.js';
 import { CommandError, EXIT } from './exit-codes.js';
+import { setPostgresGate, STARTING_LINE } from '../demo/postgres-gate.js';
 
 export interface GlobalOptions {
   demo?: boolean;
@@ -19,8 +20,10 @@ export interface Context {
   providerFor(p: Profile): Provider;
   banner?: string;
   notice?: string;
-  /** --demo: settles when the demo's Postgres workload is seeded (the Postgres commands wait for it). */
-  demoSeeded?: Promise<unknown>;
+  /** --demo: starts the demo's PostgreSQL if need be; settles when its Postgres workload is seeded. */
+  untilDemoSeeded?(): Promise<unknown>;
+  /** --demo: starts the demo's PostgreSQL in the background (the TUI does, once its first frame is on its way). */
+  startDemoPostgres?(): void;
   close(): Promise<void>;
 }
 
@@ -29,18 +32,21 @@ export interface LoadOptions {
   tolerant?: boolean;
 }
 
+type Demo = import('../demo/start.js').Demo;
+
 export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): Promise<Context> {
   let stopDemo: (() => Promise<void>) | undefined;
   let dir = opts.configDir;
   let notice: string | undefined;
-  let demoSeeded: Promise<unknown> | undefined;
+  let demo: Demo | undefined;
   if (opts.demo) {
     const { startDemo } = await import('../demo/start.js');
-    // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it); PGTUI_DEMO_HANG: a demo
-    // profile whose provider stops answering after its first request (fleet health tests).
-    const demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined, hang: process.env.PGTUI_DEMO_HANG || undefined });
-    stopDemo = () => demo.stop();
-    demoSeeded = demo.workload;
+    // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it). Its PostgreSQL starts only
+    // for what needs it (src/demo/postgres-gate.ts): `ls` and `get` never wait for it.
+    // PGTUI_DEMO_HANG: a demo profile whose provider stops answering after the app's first list (fleet health tests).
+    demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined, postgres: 'on-demand', hang: process.env.PGTUI_DEMO_HANG || undefined });
+    const started = demo;
+    stopDemo = () => started.stop();
     dir = demo.configDir;
     notice = demo.postgresProblem;
   }
@@ -63,6 +69,12 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     }
   }
   const providers = new Map<string, Provider>();
+  // The demo's logins are stored through this config, so that its cached secrets see them.
+  const demoPostgres = demo && (() => demo.postgresReady(config.secrets));
+  const forgetGate = demo && setPostgresGate(async (say) => {
+    if (!demo.postgres) say?.(STARTING_LINE);
+    await demoPostgres!();
+  });
   return {
     config,
     profiles,
@@ -76,8 +88,13 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     },
     banner: opts.demo ? 'demo' : undefined,
     notice,
-    demoSeeded,
+    untilDemoSeeded: demo && (() => {
+      void demoPostgres!().catch(() => undefined); // started with this config's secrets before the workload asks
+      return demo.workload;
+    }),
+    startDemoPostgres: demoPostgres && (() => void demoPostgres().catch(() => undefined)),
     async close() {
+      forgetGate?.();
       await stopDemo?.();
     },
   };

@@ -1,7 +1,7 @@
 // Logins for the demo's seeded clusters in the local PostgreSQL, remembered as if pgtui had created them.
 import type { Profile } from '../api/profile.js';
 import { createProvider } from '../api/registry.js';
-import { writeClusterSecret } from '../api/types.js';
+import { readClusterSecret, writeClusterSecret } from '../api/types.js';
 import type { openConfig } from '../state/config.js';
 import type { ProvisionedLogin } from '../fake/kit.js';
 import type { LocalPostgres } from '../fake/local-postgres.js';
@@ -15,7 +15,7 @@ export function demoPassword(): string {
   return `${out}1aA`;
 }
 
-/** Gives every seeded cluster a login in the local PostgreSQL and remembers it, as if pgtui had created it. */
+/** Gives every seeded cluster (every one without a stored login) a login in the local PostgreSQL and remembers it, as if pgtui had created it. */
 export async function provisionSeeded(profiles: Profile[], secrets: ReturnType<typeof openConfig>['secrets'], pg: LocalPostgres, sharedPassword: string): Promise<void> {
   // A role has one password, so clusters that share a user share its password. ClickHouse services all log in
   // as `postgres`, with the one password the ClickHouse fake hands out in the demo.
@@ -27,6 +27,8 @@ export async function provisionSeeded(profiles: Profile[], secrets: ReturnType<t
       const provider = createProvider(profile, { secrets });
       const clusters = await provider.list().then((l) => l.clusters, () => []);
       for (const cluster of clusters) {
+        // Created in the demo before its PostgreSQL was up: its login came from the create and is kept.
+        if (readClusterSecret(secrets, cluster)?.password) continue;
         const info = provider.connection(cluster);
         const user = info.user ?? 'demo';
         const database = info.database || 'postgres';

@@ -1,7 +1,8 @@
 // Throwaway PKI for the PGO fake and its tests: a CA, a server certificate for 127.0.0.1/localhost, a client
 // certificate (CN = a pgo username) and an unrelated second CA for "wrong CA" cases. Keys come from Node's
-// native RSA generator; node-forge only assembles and signs the X.509 certificates.
-import { generateKeyPair, generateKeyPairSync } from 'node:crypto';
+// native RSA generator and Node signs; node-forge only assembles the X.509 certificates (its RSA in JavaScript
+// took ~0.5 s of CPU per PKI, most of `pgtui --demo`'s start: docs/startup.md, "The demo").
+import { generateKeyPair, generateKeyPairSync, sign } from 'node:crypto';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
@@ -46,7 +47,6 @@ export interface TestPkiPaths {
 
 interface Keys {
   pem: string;
-  priv: forge.pki.rsa.PrivateKey;
   pub: forge.pki.rsa.PublicKey;
 }
 
@@ -71,7 +71,6 @@ function rsaKeysAsync(bits: number): Promise<Keys> {
 function forgeKeys(privateKey: string, publicKey: string): Keys {
   return {
     pem: privateKey,
-    priv: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
     pub: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey,
   };
 }
@@ -102,7 +101,10 @@ function makeCert(spec: CertSpec): forge.pki.Certificate {
   cert.setSubject(subject);
   cert.setIssuer(spec.issuer ? spec.issuer.cert.subject.attributes : subject);
   cert.setExtensions([...spec.extensions, { name: 'subjectKeyIdentifier' }]);
-  cert.sign((spec.issuer?.keys ?? spec.keys).priv, forge.md.sha256.create());
+  // forge's sign() sets the algorithm and builds tbsCertificate, then asks the key to sign: Node does that part.
+  const signer = (spec.issuer?.keys ?? spec.keys).pem;
+  const nativeKey = { sign: () => sign('sha256', Buffer.from(forge.asn1.toDer(cert.tbsCertificate).getBytes(), 'binary'), signer).toString('binary') };
+  cert.sign(nativeKey as unknown as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
   return cert;
 }
 

@@ -190,6 +190,10 @@ export interface StartOptions {
   /** Preload pg_stat_statements when the server has it (the demo's Postgres views, docs/postgres.md). */
   statements?: boolean;
   maxConnections?: number;
+  /** The port to listen on, chosen beforehand (the demo writes it into its profiles before the server is up). */
+  port?: number;
+  /** Ends a start still under way: its commands are killed, what was made is removed, the promise rejects. */
+  signal?: AbortSignal;
 }
 
 /** The pg_stat_statements library of this server's installation (Debian: /usr/lib/postgresql/N/lib). */
@@ -233,18 +237,24 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
     chownSync(pwfile, as.uid, as.gid!);
   }
   const env = { ...withoutLibpqEnv(process.env), LC_ALL: 'C', LANG: 'C' };
+  const onAbort = () => void stopServer().catch(() => undefined);
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     await startServer();
+    opts.signal?.throwIfAborted();
   } catch (err) {
     await stopServer().catch(() => undefined);
     forget();
     throw err;
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
   }
   // Kept apart so that any failure on the way up removes what was made.
   async function startServer() {
+    opts.signal?.throwIfAborted();
     await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env, dog });
     rmSync(pwfile);
-    port = await freePort();
+    port = opts.port ?? (await freePort());
     const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', `max_connections = ${opts.maxConnections ?? 30}`, 'shared_buffers = 16MB'];
     if (opts.statements && hasStatementsLibrary(bin)) conf.push(`shared_preload_libraries = 'pg_stat_statements'`, 'pg_stat_statements.track = all');
     conf.push(...(opts.settings ?? []));
@@ -261,6 +271,7 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
   }
   writeFileSync(join(dataDir, 'postgresql.auto.conf'), `${conf.join('\n')}\n`);
   if (as.uid !== undefined) chownSync(join(dataDir, 'postgresql.auto.conf'), as.uid, as.gid!);
+  opts.signal?.throwIfAborted();
   startLaunched = true;
   await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '30', 'start'], { ...as, env, dog });
   }

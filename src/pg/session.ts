@@ -6,6 +6,7 @@ import { hasUnsafe, oneLine } from '../text/safe.js';
 import { clientConfig, DEFAULT_LIMITS, settingsSql, type SessionLimits } from './client-config.js';
 import { asPgError, PgSessionError } from './errors.js';
 import { rememberOwnPid } from './own-sessions.js';
+import { untilPostgres } from '../demo/postgres-gate.js';
 
 export { PgSessionError } from './errors.js';
 
@@ -70,6 +71,10 @@ export async function connectPg(conn: ConnectionInfo, opts: PgSessionOptions & {
   const user = conn.user ?? process.env.USER ?? 'postgres';
   const target = { ...conn, host: conn.host, user };
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  // --demo: its PostgreSQL may still be starting (src/demo/postgres-gate.ts).
+  await untilPostgres().catch((err: Error) => {
+    throw new PgSessionError(`${label}: ${oneLine(err.message)}`, 'unreachable');
+  });
   const readOnly = opts.readOnly !== false;
   const { Client, pgpassPassword } = await loadDriver();
 

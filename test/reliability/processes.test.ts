@@ -345,7 +345,8 @@ describe.skipIf(!TMUX || !POSTGRES)('the TUI and the demo PostgreSQL', () => {
     const tmp = privateTmp();
     const t = startDemo(tmp);
     await t.waitFor(LIST, 30_000);
-    expect(demoPostgres(tmp)).toBeGreaterThan(0);
+    // The demo's PostgreSQL starts behind the list (docs/startup.md, "The demo"): SIGKILL once it runs.
+    expect(await until(() => demoPostgres(tmp) > 0, 30_000)).toBe(true);
     process.kill(pgtuiPid(t), 'SIGKILL');
     expect(await until(() => demoPostgres(tmp) === 0 && pgDirs(tmp).length === 0, 15_000)).toBe(true);
     rmSync(tmp, { recursive: true, force: true });
@@ -354,6 +355,8 @@ describe.skipIf(!TMUX || !POSTGRES)('the TUI and the demo PostgreSQL', () => {
 });
 
 describe.skipIf(!POSTGRES)('the demo PostgreSQL is stopped when start-up is cut short', () => {
+  // A one-shot that needs the demo's PostgreSQL (`ls` and `get` never start it): psql on a demo cluster.
+  const NEEDS_POSTGRES = ['--demo', 'psql', 'hippo', '--', '-X', '-c', 'select pg_sleep(60)'];
   /** A file that exists at that point of start-up: the data directory during initdb, postmaster.pid once the server runs. */
   const points = {
     'initdb running': (tmp: string) => pgDirs(tmp).some((d) => existsSync(join(tmp, d, 'data'))),
@@ -370,7 +373,7 @@ describe.skipIf(!POSTGRES)('the demo PostgreSQL is stopped when start-up is cut 
   it.each(cases)('%s with %s', async (_name, point, signal, expected) => {
     tally.try('demo ways out');
     const tmp = privateTmp();
-    const run = spawnPgtui(['--demo', 'ls'], { ...cleanEnv(tmp), TMPDIR: tmp });
+    const run = spawnPgtui(NEEDS_POSTGRES, { ...cleanEnv(tmp), TMPDIR: tmp });
     expect(await until(() => points[point](tmp), 30_000)).toBe(true);
     run.child.kill(signal);
     const r = await run.done;
@@ -392,7 +395,7 @@ describe.skipIf(!POSTGRES)('the demo PostgreSQL is stopped when start-up is cut 
       `import { existsSync, readdirSync } from 'node:fs'; import { tmpdir } from 'node:os'; import { join } from 'node:path';
 const t = setInterval(() => { if (readdirSync(tmpdir()).some((d) => d.startsWith('pgtui-pg-') && ${marker})) { clearInterval(t); throw new Error('simulated start-up bug'); } }, 5);\n`,
     );
-    const r = await spawnPgtui(['--demo', 'ls'], { ...cleanEnv(tmp), TMPDIR: tmp }, { nodeArgs: ['--import', pre] }).done;
+    const r = await spawnPgtui(NEEDS_POSTGRES, { ...cleanEnv(tmp), TMPDIR: tmp }, { nodeArgs: ['--import', pre] }).done;
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('pgtui: unexpected error: simulated start-up bug\n');
     expect(await until(() => demoPostgres(tmp) === 0 && pgDirs(tmp).length === 0, 15_000), psLines().join('\n')).toBe(true);
@@ -404,10 +407,11 @@ const t = setInterval(() => { if (readdirSync(tmpdir()).some((d) => d.startsWith
     tally.try('demo ways out');
     const tmp = privateTmp();
     const pgEnv = { PGPASSWORD: 'x', PGUSER: 'nobody', PGHOST: '/nonexistent', PGPORT: '1', PGDATABASE: 'nope', PGSSLMODE: 'verify-full', PGSERVICE: 'nope', PGPASSFILE: '/nonexistent' };
-    const r = await runCli(['--demo', 'ls'], { env: { ...cleanEnv(tmp), TMPDIR: tmp, ...pgEnv }, timeoutMs: 60_000 });
+    // `activity` needs the demo's PostgreSQL up, its logins made (psql) and its workload seeded.
+    const r = await runCli(['--demo', 'activity', 'shop-prod', '-o', 'json'], { env: { ...cleanEnv(tmp), TMPDIR: tmp, ...pgEnv }, timeoutMs: 80_000 });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/hippo\s+demo-pgo\s+ready/);
+    expect(r.stdout).toContain('"app": "demo-report"');
     expect(await until(() => demoPostgres(tmp) === 0 && pgDirs(tmp).length === 0, 10_000)).toBe(true);
     rmSync(tmp, { recursive: true, force: true });
     tally.ok('demo ways out');

@@ -133,7 +133,7 @@ describe('logs help', () => {
     expect(frame).toMatch(/\bn +logs: next search match/);
     expect(frame).toMatch(/\bN +logs: previous search match/);
     expect(frame).toMatch(/\ba +logs: all lines/);
-    expect(frame).toMatch(/enter +open the cluster \/ the slow query \/ the whole log line/);
+    expect(frame).toMatch(/enter +open the cluster \/ query \/ log line/);
     expect(frame).toMatch(/\by +copy the connection string \(no password\) \/ the log line/);
   });
 });
