@@ -36,9 +36,9 @@ export interface HealthOptions {
   answerMs?: number;
 }
 
-export const HEALTH_EVERY_MS = 5 * 60_000;
+const HEALTH_EVERY_MS = 5 * 60_000;
 /** Health's part of the background share: the inventory cadence (store-poller.ts) keeps the rest. */
-export const HEALTH_SHARE = 0.25;
+const HEALTH_SHARE = 0.25;
 const ANSWER_MS = 10_000;
 /** Postgres sessions open for health at the same time over every profile. */
 const PG_SESSIONS = 2;

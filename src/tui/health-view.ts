@@ -4,7 +4,7 @@ import { VERDICT_RANK, type Verdict } from '../diagnose/types.js';
 import { clockTime } from '../state/store-health.js';
 import type { ClusterHealth } from '../state/types.js';
 
-export const VERDICT_COLORS: Record<Verdict, ColorName> = { green: 'green', yellow: 'yellow', red: 'red', unknown: 'gray' };
+const VERDICT_COLORS: Record<Verdict, ColorName> = { green: 'green', yellow: 'yellow', red: 'red', unknown: 'gray' };
 
 /** The HEALTH cell: the worst verdict, or "…" while the first one is on its way. */
 export const healthCell = (h: ClusterHealth | undefined): string => (h ? h.verdict.toUpperCase() : '…');
@@ -14,7 +14,7 @@ export const healthColor = (h: ClusterHealth | undefined): ColorName | undefined
 /** Worst highest: red 3, yellow 2, unknown 1, green 0, not judged yet -1. */
 export const healthRank = (h: ClusterHealth | undefined): number => (h ? VERDICT_RANK[h.verdict] : -1);
 
-export interface HealthLine {
+interface HealthLine {
   text: string;
   color?: ColorName;
   bold?: boolean;
