@@ -203,14 +203,17 @@ export class HealthPoller {
     const startedAt = Date.now();
     try {
       const order = slot.clusters().map((c) => ({ c, at: this.facts.get(clusterKey(c))?.readAt ?? -1 })).sort((a, b) => a.at - b.at);
+      // A stop (pause, quit) or a replaced slot ends this round; a resume starts a new one.
+      const mine = () => this.live(slot) && this.rounds.get(slot) === r && !r.ctl?.signal.aborted;
       for (const { c } of order) {
-        if (!this.live(slot)) return;
+        if (!this.live(slot) || this.rounds.get(slot) !== r) return;
         const current = slot.entries.get(c.id)?.cluster;
         if (!current) continue;
         const ctx: RequestContext = { priority: 'background', sent: 0 };
         r.ctl = new AbortController();
         await withPriority('background', () => this.read(slot, current, r.ctl!.signal, ctx), ctx);
         const gap = Math.max(MIN_GAP_MS, Math.ceil((ctx.sent * 60_000) / this.perMinute(slot)));
+        if (!mine()) return;
         await new Promise<void>((resolve) => {
           r.timer = setTimeout(resolve, gap);
           r.ctl!.signal.addEventListener('abort', () => resolve(), { once: true });
@@ -221,7 +224,7 @@ export class HealthPoller {
       r.running = false;
       r.ctl = undefined;
     }
-    if (this.live(slot)) r.timer = setTimeout(() => void this.round(slot), Math.max(0, startedAt + this.everyMs - Date.now()));
+    if (this.live(slot) && this.rounds.get(slot) === r) r.timer = setTimeout(() => void this.round(slot), Math.max(0, startedAt + this.everyMs - Date.now()));
   }
 
   /** Reads one cluster's facts: the provider's (bounded by answerMs) and Postgres's where the password is known. */

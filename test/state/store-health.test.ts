@@ -22,6 +22,8 @@ class HealthStub implements Provider {
   readonly backupAge = new Map<string, number>();
   hang = false;
   password?: string;
+  /** How long a backups read takes, ms. */
+  delay = 0;
 
   constructor(
     readonly profile: string,
@@ -54,6 +56,7 @@ class HealthStub implements Provider {
     this.log('backups', id);
     if (this.hang) return new Promise((_r, reject) => signal?.addEventListener('abort', () => reject(new Error('request cancelled'))));
     const age = this.backupAge.get(id) ?? 20;
+    if (this.delay) return new Promise((resolve) => setTimeout(() => resolve([{ id: `b-${id}`, clusterId: id, createdAt: new Date(Date.now() - age * HOUR).toISOString(), raw: {} }]), this.delay));
     return Promise.resolve([{ id: `b-${id}`, clusterId: id, createdAt: new Date(Date.now() - age * HOUR).toISOString(), raw: {} }]);
   }
   createForm(): Promise<FormSpec> {
@@ -122,6 +125,25 @@ describe('fleet health in the store', () => {
     expect(stub.count('backups')).toBe(4);
     await vi.advanceTimersByTimeAsync(60_000 + 20_000);
     expect(stub.count('backups')).toBe(8);
+  });
+
+  it('a pause (psql) stops the round; the resume starts one round, never two side by side', async () => {
+    const stub = new HealthStub('p', 30);
+    // Each read takes 1 s: reads at 0, 5, 10 s … (a 4-s gap after each).
+    stub.delay = 1_000;
+    store = createClusterStore({ profiles: [profileOf('p')], providerFor: () => stub, health: {} });
+    store.start();
+    // Paused while the read of 10 s is in flight, resumed a moment later.
+    await vi.advanceTimersByTimeAsync(10_500);
+    const resume = store.pause();
+    const paused = stub.count('backups');
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(stub.count('backups')).toBe(paused);
+    resume();
+    await vi.advanceTimersByTimeAsync(60_000);
+    const at = stub.calls.filter((c) => c.op === 'backups' && c.at >= 12_000).map((c) => c.at);
+    for (let i = 1; i < at.length; i++) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(4_000);
+    expect(at.length).toBeGreaterThan(8);
   });
 
   it('an idle store with health on stays within the background share of its budget', async () => {
