@@ -1,4 +1,5 @@
 // The header: what is shown, and one line per profile that is failing (naming it).
+import { PROTECTION_COLORS, PROTECTION_LABELS } from '../api/protection.js';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { ProfileHealth } from '../state/types.js';
@@ -58,6 +59,8 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
   const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));
   const loading = profiles.filter((p) => p.status === 'loading').length;
   const insecure = profiles.filter((p) => p.insecure).map((p) => p.profile);
+  // Each protected or read-only profile by name, in its level's colour (docs/plans.md); normal ones say nothing.
+  const guarded = readOnly ? [] : (['read-only', 'protected'] as const).map((level) => [level, profiles.filter((p) => (p.protection ?? (p.readOnly ? 'read-only' : 'normal')) === level).map((p) => p.profile)] as const).filter(([, names]) => names.length > 0);
   const range = position ? `${position} of ` : '';
   const matching = `${faults ? ' with faults (not green)' : ''}${filter ? ` matching "${sanitize(filter)}"` : ''}`;
   const counts = matching ? `${range}${shown}/${total} clusters${matching}` : `${range}${counted(total, 'cluster')}`;
@@ -67,6 +70,9 @@ export function Header({ banner, readOnly, shown, total, filter, profiles, width
         <Text bold color={tint('cyan')}>pgtui</Text>
         {banner ? <Text color={tint('magenta')}> [{sanitize(banner)}]</Text> : null}
         {readOnly ? <Text color={tint('yellow')} bold> READ-ONLY</Text> : null}
+        {guarded.map(([level, names]) => (
+          <Text key={level} color={tint(PROTECTION_COLORS[level])} bold> {PROTECTION_LABELS[level]}: {sanitize(names.join(', '))}</Text>
+        ))}
         {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {sanitize(insecure.join(', '))}</Text> : null}
         <Text> · {counts} · {counted(profiles.length, 'profile')}</Text>
         {loading ? <Text dimColor> · loading {loading}</Text> : null}

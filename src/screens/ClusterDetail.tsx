@@ -68,6 +68,8 @@ function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { va
   return state;
 }
 
+const oneLineOf = (t: string) => t.replace(/\s+/g, ' ').slice(0, 300);
+
 /**
  * The sslmode psql runs with: a provider that publishes its CA turns an unverified `require` into verify-full
  * (src/psql-tls.ts) — shown that way, with what happens when the CA cannot be fetched.
@@ -121,6 +123,9 @@ export function ClusterDetail({ cluster, health, revealed, scroll, height, width
     out.push({ text: '' }, { text: 'State timeline', bold: true });
     if (timeline.length === 0) out.push({ text: `  ${cluster.phase} (${cluster.state}) since pgtui started watching`, dim: true });
     for (const t of timeline) out.push({ text: `  ${new Date(t.at).toLocaleTimeString()}  ${t.from} (${sanitize(t.fromState)}) → ${t.to} (${sanitize(t.toState)})` });
+    // The changes pgtui applied to this cluster, from the journal (docs/plans.md; :journal lists them all).
+    const applied = (store.journal?.() ?? []).filter((e) => e.profile === cluster.profile && (e.cluster.id ? e.cluster.id === cluster.id : e.cluster.name === cluster.name)).slice(-10);
+    for (const e of applied) out.push({ text: `  ${new Date(e.time).toLocaleTimeString()}  pgtui applied: ${sanitize(oneLineOf(e.summary))}${e.outcome === 'ok' ? '' : ` (error: ${sanitize(oneLineOf(e.error ?? ''))})`}`, color: e.outcome === 'ok' ? undefined : 'red' });
     if (store.supports(cluster, 'upgrade')) {
       out.push({ text: '' }, { text: 'Version upgrades', bold: true });
       if (upgrades.error) out.push({ text: `  ${sanitize(upgrades.error)}`, color: 'red' });

@@ -24,6 +24,10 @@ export interface StoreOptions {
   pollDeadlineMs?: (p: Profile) => number;
   /** Judge every cluster's health in the background (the TUI; docs/polling-store.md "Health"); off when absent. */
   health?: HealthOptions;
+  /** Where applied plans are recorded (docs/plans.md); none in tests that do not ask. */
+  journal?: import('../plan/journal.js').Journal;
+  /** Told when the journal could not be written (the change itself went out). */
+  onJournalProblem?: (message: string) => void;
 }
 
 export function createClusterStore(opts: StoreOptions): ClusterStore {
@@ -104,6 +108,13 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     },
     isPaused: () => core.pauses > 0,
     timeline: (key) => core.timelines.get(key) ?? [],
+    journal: () => {
+      try {
+        return opts.journal?.read() ?? [];
+      } catch {
+        return []; // an unreadable journal shows as empty; `pgtui journal` says why
+      }
+    },
     profileOf: (name) => slots.get(name)?.profile,
     provider: providerOf,
     supports: (cluster, capability) => supports(providerOf(cluster.profile), cluster, capability),
@@ -126,6 +137,6 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
         if (core.active) poller.planWatch(slot);
       };
     },
-    ...createIntents(core, poller),
+    ...createIntents(core, poller, opts.journal, opts.onJournalProblem),
   };
 }

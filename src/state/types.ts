@@ -9,6 +9,8 @@ export interface ProfileHealth {
   profile: string;
   kind: ProviderKind;
   readOnly: boolean;
+  /** read-only, protected or normal (src/api/protection.ts); absent means normal unless readOnly. */
+  protection?: import('../api/protection.js').Protection;
   insecure: boolean;
   status: 'loading' | 'ok' | 'error';
   /** One line, already naming nothing secret. */
@@ -74,6 +76,8 @@ export interface ClusterStore {
   pause(): () => void;
   isPaused(): boolean;
   timeline(clusterKey: string): readonly Transition[];
+  /** The applied plans the journal holds, oldest first (docs/plans.md); absent or empty without a journal. */
+  journal?(): readonly import('../plan/journal.js').JournalEntry[];
   profileOf(name: string): Profile | undefined;
   provider(profile: string): Provider | undefined;
   /** Whether the cluster's provider can do this to it (src/api/capabilities.ts). */

@@ -14,7 +14,7 @@ import type { Scope } from '../components/keymap.js';
 const SCOPES: Record<Screen, Scope> = {
   list: 'list', detail: 'detail', logs: 'logs', slow: 'slow', metrics: 'inside', settings: 'settings', raw: 'raw', backups: 'backups', health: 'health',
   // The forms draw their own keys; `?` types into them.
-  create: 'list', edit: 'list', profiles: 'list',
+  create: 'list', edit: 'list', profiles: 'list', journal: 'list',
 };
 /** Which of the keymap's scopes a screen's keys come from. */
 export const scopeOf = (screen: Screen): Scope => SCOPES[screen];

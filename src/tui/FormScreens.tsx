@@ -6,6 +6,7 @@ import { clusterKey } from '../state/types.js';
 import { CreateCluster } from '../screens/CreateCluster.js';
 import { changeSentText, EditCluster } from '../screens/EditCluster.js';
 import { Profiles } from '../screens/Profiles.js';
+import { Journal } from '../screens/Journal.js';
 import type { NavEvent, NavState } from './navigation.js';
 import { untilSettled, type Status } from './status.js';
 
@@ -40,6 +41,8 @@ export function FormScreen({ nav, dispatch, profiles, target, select, busy, onQu
         dispatch({ type: 'show', screen: 'detail' });
         busy(changeSentText(c), undefined, untilSettled(c, (now) => ({ text: `${c.name}: change applied; it is ${now.phase}`, error: now.phase === 'failed' })));
       }} /> : null;
+    case 'journal':
+      return <Journal onBack={() => dispatch({ type: 'show', screen: 'list' })} onQuit={onQuit} />;
     case 'profiles':
       return <Profiles onBack={() => dispatch({ type: 'show', screen: 'list' })} onQuit={onQuit} onEditing={onEditing} />;
     default:
@@ -47,4 +50,4 @@ export function FormScreen({ nav, dispatch, profiles, target, select, busy, onQu
   }
 }
 
-export const isFormScreen = (nav: NavState) => nav.screen === 'create' || nav.screen === 'edit' || nav.screen === 'profiles';
+export const isFormScreen = (nav: NavState) => nav.screen === 'create' || nav.screen === 'edit' || nav.screen === 'profiles' || nav.screen === 'journal';

@@ -9,6 +9,7 @@ export const COMMAND_HELP: ReadonlyArray<readonly [string, string]> = [
 export type Command =
   | { type: 'quit' }
   | { type: 'profiles' }
+  | { type: 'journal' }
   | { type: 'create' }
   | { type: 'help' }
   | { type: 'unknown'; text: string }
@@ -19,6 +20,7 @@ export function parseCommand(typed: string): Command {
   if (c === 'q' || c === 'quit' || c === 'q!') return { type: 'quit' };
   if (c === 'profiles' || c === 'profile') return { type: 'profiles' };
   if (c === 'create' || c === 'new') return { type: 'create' };
+  if (c === 'journal') return { type: 'journal' };
   if (c === 'help') return { type: 'help' };
-  return c ? { type: 'unknown', text: `unknown command :${c} (try :profiles, :create, :q)` } : { type: 'none' };
+  return c ? { type: 'unknown', text: `unknown command :${c} (try :profiles, :create, :journal, :q)` } : { type: 'none' };
 }

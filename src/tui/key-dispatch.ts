@@ -64,6 +64,8 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
         return exit();
       case 'profiles':
         return dispatch({ type: 'show', screen: 'profiles' });
+      case 'journal':
+        return dispatch({ type: 'show', screen: 'journal' });
       case 'create':
         return create();
       case 'help':

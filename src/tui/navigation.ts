@@ -2,7 +2,7 @@
 // it, and the detail screen's own view state (which cluster, scroll, password revealed). The App dispatches
 // events; it keeps only the list cursor outside (see app.tsx: keys arriving several per read need refs).
 
-export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles' | InsideScreen;
+export type Screen = 'list' | 'detail' | 'create' | 'edit' | 'profiles' | 'journal' | InsideScreen;
 /** The screens inside one cluster, opened from its detail screen (or the list's row); esc returns there. */
 export type InsideScreen = 'logs' | 'metrics' | 'slow' | 'settings' | 'raw' | 'backups' | 'health';
 export const INSIDE_SCREENS: readonly InsideScreen[] = ['logs', 'metrics', 'slow', 'settings', 'raw', 'backups', 'health'];
@@ -25,7 +25,7 @@ export interface NavState {
 
 export type NavEvent =
   | { type: 'open'; key: string } // a cluster's detail screen, from the top, password hidden
-  | { type: 'show'; screen: 'list' | 'detail' | 'create' | 'profiles' }
+  | { type: 'show'; screen: 'list' | 'detail' | 'create' | 'profiles' | 'journal' }
   | { type: 'edit'; key: string } // the edit form of a cluster; leaving it returns to that cluster's detail
   | { type: 'inside'; screen: InsideScreen; key?: string } // into a cluster: logs, metrics … (with `key`: from the list's row)
   | { type: 'back' } // detail → list, a screen inside a cluster → its detail; elsewhere nothing (the App clears its filter or message instead)
