@@ -8,7 +8,7 @@ import { errorText } from '../tui/errors.js';
 import { useStore } from '../tui/context.js';
 import { useTimeline } from '../state/hooks.js';
 import { clusterKey, type ClusterHealth } from '../state/types.js';
-import { healthDetailLines } from '../tui/health-view.js';
+import { healthDetailLines, VERDICT_COLORS } from '../tui/health-view.js';
 import { formatAge, PHASE_COLORS, sanitize } from '../format.js';
 import { tint } from '../components/form/colors.js';
 import { displayText, MASK, maskSecrets } from '../text/safe.js';
@@ -108,7 +108,6 @@ export function ClusterDetail({ cluster, health, revealed, scroll, height, width
     field('instances', cluster.instances);
     field('created', cluster.createdAt ? `${cluster.createdAt} (${formatAge(cluster.createdAt)} ago)` : undefined);
     if (cluster.stateMessage) out.push({ text: `  ${'message'.padEnd(12)} ${sanitize(cluster.stateMessage)}`, color: 'red' });
-    if (health) out.push({ text: '' }, ...healthDetailLines(health));
     out.push({ text: '' }, { text: 'Connection', bold: true });
     if (conn) {
       field('host', conn.host ?? '-');
@@ -123,6 +122,8 @@ export function ClusterDetail({ cluster, health, revealed, scroll, height, width
     out.push({ text: '' }, { text: 'State timeline', bold: true });
     if (timeline.length === 0) out.push({ text: `  ${cluster.phase} (${cluster.state}) since pgtui started watching`, dim: true });
     for (const t of timeline) out.push({ text: `  ${new Date(t.at).toLocaleTimeString()}  ${t.from} (${sanitize(t.fromState)}) → ${t.to} (${sanitize(t.toState)})` });
+    // The verdict itself is on the title line; the checks behind it here.
+    if (health) out.push({ text: '' }, ...healthDetailLines(health));
     // The changes pgtui applied to this cluster, from the journal (docs/plans.md; :journal lists them all).
     const applied = (store.journal?.() ?? []).filter((e) => e.profile === cluster.profile && (e.cluster.id ? e.cluster.id === cluster.id : e.cluster.name === cluster.name)).slice(-10);
     for (const e of applied) out.push({ text: `  ${new Date(e.time).toLocaleTimeString()}  pgtui applied: ${sanitize(oneLineOf(e.summary))}${e.outcome === 'ok' ? '' : ` (error: ${sanitize(oneLineOf(e.error ?? ''))})`}`, color: e.outcome === 'ok' ? undefined : 'red' });
@@ -159,6 +160,7 @@ export function ClusterDetail({ cluster, health, revealed, scroll, height, width
         <Text color={tint(PHASE_COLORS[cluster.phase])}>
           {cluster.phase} ({sanitize(cluster.state)})
         </Text>
+        {health ? <Text color={tint(VERDICT_COLORS[health.verdict])}>  health {health.verdict.toUpperCase()}</Text> : null}
         {lines.length > body ? <Text dimColor>  lines {start + 1}–{Math.min(lines.length, start + body)} of {lines.length}</Text> : null}
       </Text>
       {/* An empty Text takes no row in Ink: blank separators are drawn as one space so the window holds `body` rows. */}

@@ -4,7 +4,7 @@ import { VERDICT_RANK, type Verdict } from '../diagnose/types.js';
 import { clockTime } from '../state/store-health.js';
 import type { ClusterHealth } from '../state/types.js';
 
-const VERDICT_COLORS: Record<Verdict, ColorName> = { green: 'green', yellow: 'yellow', red: 'red', unknown: 'gray' };
+export const VERDICT_COLORS: Record<Verdict, ColorName> = { green: 'green', yellow: 'yellow', red: 'red', unknown: 'gray' };
 
 /** The HEALTH cell: the worst verdict, or "…" while the first one is on its way. */
 export const healthCell = (h: ClusterHealth | undefined): string => (h ? h.verdict.toUpperCase() : '…');

@@ -131,11 +131,11 @@ export function columnsFor(width: number, health?: HealthMap): Column[] {
     { key: 'host', title: 'HOST', width: 40, value: (c) => c.host ?? '-' },
   ];
   const used = () => cols.reduce((a, c) => a + c.width + 1, 2);
+  // Below 60 columns: name and phase only (the detail screen's title line carries the health verdict).
   if (width < 60) {
-    const healthWidth = health ? 8 : 0;
-    cols[0]!.width = Math.max(8, width - 2 - 1 - 18 - 1 - healthWidth);
+    cols[0]!.width = Math.max(8, width - 2 - 1 - 18 - 1);
     cols[1]!.width = 18;
-    return cols.slice(0, health ? 3 : 2);
+    return cols.slice(0, 2);
   }
   for (const c of optional) if (used() + c.width + 1 <= width) cols.push(c);
   // Give spare room to the name.

@@ -184,7 +184,7 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     await t.waitFor(LIST, 30_000);
     await t.waitForGone('loading', 15_000);
     let screen = t.capture();
-    expect(screen).toMatch(/NAME▲?\s+PHASE\s+PROFILE\s+VER\s+AGE\s+LOCATION\s+SIZE\s+INST\s+STORAGE\s+HOST/);
+    expect(screen).toMatch(/NAME▲?\s+PHASE\s+HEALTH\s+PROFILE\s+VER\s+AGE\s+LOCATION\s+SIZE\s+INST\s+STORAGE\s+HOST/);
     t.resize(60, 20);
     screen = await t.waitFor((s: string) => !/LOCATION/.test(s) && /NAME▲?\s+PHASE/.test(s));
     expect(screen.split('\n')[18]).toMatch(/enter open/);

@@ -45,6 +45,16 @@ function setup(health: ReadonlyMap<string, ClusterHealth> | null = HEALTH) {
 const rowOf = (frame: string, name: string) => frame.split('\n').find((l) => l.includes(` ${name} `)) ?? '';
 const names = (frame: string) => frame.split('\n').map((l) => /^[❯ ] (\w+)\s/.exec(l)?.[1]).filter((n): n is string => Boolean(n) && n !== 'NAME');
 
+/** Scrolls the detail screen a line at a time until `text` is in view. */
+async function scrollTo(app: { lastFrame(): string | undefined; stdin: { write(s: string): void } }, text: string): Promise<string> {
+  for (let i = 0; i < 40 && !app.lastFrame()!.includes(text); i++) {
+    const before = app.lastFrame();
+    app.stdin.write('j');
+    await until(app.lastFrame, (f) => f !== before, 1_000).catch(() => undefined);
+  }
+  return app.lastFrame()!;
+}
+
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
@@ -111,7 +121,9 @@ describe('fleet health in the list', () => {
     cleanup = app.unmount;
     await until(app.lastFrame, 'alpha');
     app.stdin.write('j\r');
-    const frame = await until(app.lastFrame, 'Health');
+    // The verdict on the title line; the section below the state timeline, scrolled to.
+    expect((await until(app.lastFrame, 'Connection')).split('\n')[1]).toMatch(/bravo\s+failed \(FAILED\)\s+health RED/);
+    const frame = await scrollTo(app, '(disk): not read yet');
     expect(frame).toContain('RED  phase: failed (FAILED)');
     expect(frame).toMatch(/RED\s+Check phase \(phase\): failed \(FAILED\)/);
     expect(frame).toContain('→ open a support case with the provider');
@@ -125,7 +137,8 @@ describe('fleet health in the list', () => {
     cleanup = app.unmount;
     await until(app.lastFrame, 'alpha');
     app.stdin.write('jjj\r');
-    expect(await until(app.lastFrame, 'Health')).toContain('UNKNOWN  no answer from the provider since 10:31:05');
+    await until(app.lastFrame, 'Connection');
+    expect(await scrollTo(app, 'no answer from the provider')).toContain('UNKNOWN  no answer from the provider since 10:31:05');
   });
 
   it('? lists F', async () => {
