@@ -390,7 +390,10 @@ if (want('limits')) {
   for (const line of figures) {
     const idle = /^idle (\S+) (\d+) clusters: ([\d.]+) requests\/min, (\d+) throttled/.exec(line);
     const session = /^session .*?(\d+) 429s/.exec(line);
-    if (idle) {
+    const health = /^idle (\S+) (\d+) clusters, health on: ([\d.]+) requests\/min \(background share ([\d.]+)\/min\), (\d+) throttled/.exec(line);
+    if (health) {
+      report(`requests per minute idle with fleet health on, ${health[1]} ${health[2]} clusters`, Number(health[3]), 'req/min', `≤ ${health[4]}`, Number(health[3]) <= Number(health[4]) && health[5] === '0', line.replace(/^idle .*?health on: [\d.]+ requests\/min /, ''));
+    } else if (idle) {
       const big = idle[2] === '5000';
       report(`requests per minute idle, ${idle[1]} ${idle[2]} clusters`, Number(idle[3]), 'req/min', big ? '≤ 60' : null, (!big || Number(idle[3]) <= 60) && idle[4] === '0', line.replace(/^idle \S+ \d+ clusters: [\d.]+ requests\/min, /, ''));
     } else if (session) report('429s in a scripted ClickHouse session (create, watch, edit, psql lookup)', Number(session[1]), '429s', '0', session[1] === '0', line);

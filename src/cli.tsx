@@ -117,7 +117,10 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     // The first lists are on their way while Ink and React load (the store is a small chunk; the UI is not).
     const { createClusterStore } = await import('./state/store.js');
     const settings = ctx.config.settings();
-    const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly, journal: ctx.journal });
+    const { thresholdsWith } = await import('./diagnose/thresholds.js');
+    // Fleet health in the background (docs/diagnose.md "In the TUI"): the thresholds config.json sets.
+    const health = { thresholds: thresholdsWith(ctx.config.diagnoseThresholds?.() as never), configDir: ctx.config.dir };
+    const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly, journal: ctx.journal, health });
     store.start();
     // After the first lists and frames (off the first frame's path): the demo's PostgreSQL starts, so that its initdb does not
     // hold up the first rows (`p` waits for it: src/demo/postgres-gate.ts), and psql's launcher loads.

@@ -47,7 +47,8 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     const { startDemo } = await import('../demo/start.js');
     // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it). Its PostgreSQL starts only
     // for what needs it (src/demo/postgres-gate.ts): `ls` and `get` never wait for it.
-    demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined, postgres: 'on-demand' });
+    // PGTUI_DEMO_HANG: a demo profile whose provider stops answering after the app's first list (fleet health tests).
+    demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined, postgres: 'on-demand', hang: process.env.PGTUI_DEMO_HANG || undefined });
     const started = demo;
     stopDemo = () => started.stop();
     dir = demo.configDir;

@@ -9,7 +9,7 @@ export type Action =
   | 'restart' | 'promote' | 'resetPassword' | 'profiles'
   | 'logs' | 'metrics' | 'slow' | 'settings' | 'switchover'
   | 'search' | 'severity' | 'wrap' | 'range' | 'follow' | 'nextMatch' | 'prevMatch' | 'allLines'
-  | 'raw' | 'backups' | 'health' | 'restore' | 'restoreTime' | 'format'
+  | 'raw' | 'backups' | 'health' | 'restore' | 'restoreTime' | 'format' | 'faults'
   | 'activity' | 'locks' | 'pginfo' | 'tag' | 'cancelQuery' | 'terminate' | 'pause' | 'copyQuery' | 'idle' | 'tab' | 'window';
 
 /**
@@ -97,6 +97,7 @@ export const KEYMAP: Binding[] = [
   { action: 'wrap', keys: 'w', help: 'logs: wrap', scopes: ['logs'], hint: 'wrap', priority: 3, match: ch('w') },
   { action: 'range', keys: 't', help: 'time range', scopes: ['logs', 'slow', 'inside'], hint: 'range', priority: 2, match: ch('t') },
   { action: 'follow', keys: 'f', help: 'logs: follow', scopes: ['logs'], hint: 'follow', priority: 3, match: ch('f') },
+  { action: 'faults', keys: 'F', help: 'faults only (health not green) / all', scopes: ['list'], hint: 'faults', priority: 5, match: ch('F') },
   { action: 'command', keys: ':', help: 'command: :profiles :create :q', scopes: ON_CLUSTER, hint: 'command', priority: 4, match: ch(':') },
   { action: 'help', keys: '?', help: 'this help', scopes: EVERYWHERE, hint: 'help', priority: 0, match: ch('?') },
   { action: 'quit', keys: 'q', help: 'quit', scopes: EVERYWHERE, hint: 'quit', priority: 0, match: ch('q') },

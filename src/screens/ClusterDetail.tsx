@@ -7,13 +7,16 @@ import { PROVIDER_LABELS } from '../api/registry.js';
 import { errorText } from '../tui/errors.js';
 import { useStore } from '../tui/context.js';
 import { useTimeline } from '../state/hooks.js';
-import { clusterKey } from '../state/types.js';
+import { clusterKey, type ClusterHealth } from '../state/types.js';
+import { healthDetailLines, VERDICT_COLORS } from '../tui/health-view.js';
 import { formatAge, PHASE_COLORS, sanitize } from '../format.js';
 import { tint } from '../components/form/colors.js';
 import { displayText, MASK, maskSecrets } from '../text/safe.js';
 
 export interface ClusterDetailProps {
   cluster: Cluster;
+  /** Its health verdict (the store's snapshot.health), when the store judges health. */
+  health?: ClusterHealth;
   revealed: boolean;
   scroll: number;
   height: number;
@@ -76,7 +79,7 @@ function sslmodeAsRun(conn: ConnectionInfo, publishesCa: boolean): string {
   return conn.sslrootcert ? `${conn.sslmode} (CA ${conn.sslrootcert})` : conn.sslmode;
 }
 
-export function ClusterDetail({ cluster, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
+export function ClusterDetail({ cluster, health, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
   const store = useStore();
   const provider = store.provider(cluster.profile);
   const timeline = useTimeline(store, clusterKey(cluster));
@@ -119,6 +122,8 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
     out.push({ text: '' }, { text: 'State timeline', bold: true });
     if (timeline.length === 0) out.push({ text: `  ${cluster.phase} (${cluster.state}) since pgtui started watching`, dim: true });
     for (const t of timeline) out.push({ text: `  ${new Date(t.at).toLocaleTimeString()}  ${t.from} (${sanitize(t.fromState)}) → ${t.to} (${sanitize(t.toState)})` });
+    // The verdict itself is on the title line; the checks behind it here.
+    if (health) out.push({ text: '' }, ...healthDetailLines(health));
     // The changes pgtui applied to this cluster, from the journal (docs/plans.md; :journal lists them all).
     const applied = (store.journal?.() ?? []).filter((e) => e.profile === cluster.profile && (e.cluster.id ? e.cluster.id === cluster.id : e.cluster.name === cluster.name)).slice(-10);
     for (const e of applied) out.push({ text: `  ${new Date(e.time).toLocaleTimeString()}  pgtui applied: ${sanitize(oneLineOf(e.summary))}${e.outcome === 'ok' ? '' : ` (error: ${sanitize(oneLineOf(e.error ?? ''))})`}`, color: e.outcome === 'ok' ? undefined : 'red' });
@@ -140,7 +145,7 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
       out.push({ text: `  ${sanitize(k)}: ${revealed ? sanitize(v) : isSecretPath(k) || v === MASK ? '••••••••' : sanitize(v)}` });
     }
     return out;
-  }, [cluster, conn, revealed, timeline, store, upgrades, backups]);
+  }, [cluster, health, conn, revealed, timeline, store, upgrades, backups]);
 
   useEffect(() => {
     onLines?.(lines.length);
@@ -155,6 +160,7 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
         <Text color={tint(PHASE_COLORS[cluster.phase])}>
           {cluster.phase} ({sanitize(cluster.state)})
         </Text>
+        {health ? <Text color={tint(VERDICT_COLORS[health.verdict])}>  health {health.verdict.toUpperCase()}</Text> : null}
         {lines.length > body ? <Text dimColor>  lines {start + 1}–{Math.min(lines.length, start + body)} of {lines.length}</Text> : null}
       </Text>
       {/* An empty Text takes no row in Ink: blank separators are drawn as one space so the window holds `body` rows. */}

@@ -2,6 +2,7 @@
 import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind, RestoreRequest } from '../api/types.js';
 import type { Profile } from '../api/profile.js';
 import type { Capability } from '../api/capabilities.js';
+import type { CheckResult, Verdict } from '../diagnose/types.js';
 import type { DiskUsage, FailoverTarget, LogPage, LogQuery, MetricSeries, ReachCheck, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, SlowQueryRef, TimeRange } from '../api/insight.js';
 
 export interface ProfileHealth {
@@ -45,6 +46,23 @@ export interface StoreSnapshot {
   staleProfiles?: readonly string[];
   /** A user action waits for a provider's rate limit: "rate limited by ClickHouse, retrying in 4 s". */
   notice?: string;
+  /** Each cluster's health by cluster key, when the store judges health (store-health.ts); a new map only when a verdict changed. */
+  health?: ReadonlyMap<string, ClusterHealth>;
+}
+
+/** One cluster's health verdict in the snapshot (store-health.ts, docs/diagnose.md). */
+export interface ClusterHealth {
+  verdict: Verdict;
+  /** One line: the check(s) behind the verdict, or why it is unknown. */
+  reason: string;
+  /** Every check, worst first (the detail screen shows the non-green ones with their evidence and action). */
+  checks: readonly CheckResult[];
+  /** When this verdict was first reached (ms epoch); unchanged while it holds. */
+  since: number;
+  /** The provider or the database gave no answer: the time of its last answer (or of the first question). */
+  noAnswerSince?: number;
+  /** Why the Postgres checks did not run, when they did not. */
+  postgresSkipped?: string;
 }
 
 export interface ClusterStore {

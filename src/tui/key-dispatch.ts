@@ -130,6 +130,8 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
         return list.nextSort(ctx.columns.map((c) => c.key));
       case 'sortReverse':
         return list.toggleReverse();
+      case 'faults':
+        return list.toggleFaults();
       case 'create':
         return create();
       case 'profiles':

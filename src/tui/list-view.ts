@@ -1,10 +1,14 @@
 // The list's view model: filtering, sorting and the columns that fit the terminal width.
 import type { Cluster } from '../api/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { formatAge } from '../format.js';
+import { formatAge, type ColorName } from '../format.js';
+import { clusterKey, type ClusterHealth } from '../state/types.js';
+import { healthCell, healthColor, healthRank } from './health-view.js';
 
-export type SortKey = 'name' | 'profile' | 'phase' | 'version' | 'location' | 'age' | 'size' | 'instances';
-export const SORT_KEYS: SortKey[] = ['name', 'phase', 'profile', 'version', 'age', 'location', 'size', 'instances'];
+export type SortKey = 'name' | 'profile' | 'phase' | 'health' | 'version' | 'location' | 'age' | 'size' | 'instances';
+export const SORT_KEYS: SortKey[] = ['name', 'phase', 'health', 'profile', 'version', 'age', 'location', 'size', 'instances'];
+/** Each cluster's health by key (the store's snapshot.health), when the store judges it. */
+export type HealthMap = ReadonlyMap<string, ClusterHealth>;
 
 /** Each cluster's searchable text, lower-cased once: unchanged clusters keep their object across polls. */
 const haystacks = new WeakMap<Cluster, string>();
@@ -37,10 +41,12 @@ export function nextSortKey(current: SortKey, shown: readonly string[]): SortKey
   return candidates[(from + 1) % candidates.length]!;
 }
 
-const sortValue: Record<SortKey, (c: Cluster) => string | number> = {
+const sortValue: Record<SortKey, (c: Cluster, health?: HealthMap) => string | number> = {
   name: (c) => c.name.toLowerCase(),
   profile: (c) => c.profile,
   phase: (c) => c.phase,
+  // Worst first: red, yellow, unknown, green, then not judged yet.
+  health: (c, health) => -healthRank(health?.get(clusterKey(c))),
   version: (c) => Number.parseFloat(c.version ?? '') || 0,
   location: (c) => c.location ?? '',
   age: (c) => -(Date.parse(c.createdAt ?? '') || 0),
@@ -53,14 +59,24 @@ const collator = new Intl.Collator();
 
 /** Every cluster in sort order, computed once per snapshot and order (typing a filter never re-sorts). */
 const sortedCache = new WeakMap<readonly Cluster[], Map<string, readonly Cluster[]>>();
-function sorted(clusters: readonly Cluster[], sort: SortKey, reverse: boolean): readonly Cluster[] {
-  let bySort = sortedCache.get(clusters);
-  if (!bySort) sortedCache.set(clusters, (bySort = new Map()));
+/** The health sort, per health map too (a new map when a verdict changed). */
+const byHealthCache = new WeakMap<HealthMap, WeakMap<readonly Cluster[], Map<string, readonly Cluster[]>>>();
+const NO_HEALTH: HealthMap = new Map();
+function sorted(clusters: readonly Cluster[], sort: SortKey, reverse: boolean, health?: HealthMap): readonly Cluster[] {
+  let cache = sortedCache;
+  if (sort === 'health') {
+    const h = health ?? NO_HEALTH;
+    let c = byHealthCache.get(h);
+    if (!c) byHealthCache.set(h, (c = new WeakMap()));
+    cache = c;
+  }
+  let bySort = cache.get(clusters);
+  if (!bySort) cache.set(clusters, (bySort = new Map()));
   const key = `${sort}:${reverse}`;
   let out = bySort.get(key);
   if (!out) {
     const get = sortValue[sort];
-    const keyed = clusters.map((c) => ({ c, k: get(c) }));
+    const keyed = clusters.map((c) => ({ c, k: get(c, health) }));
     const natural = sort === 'size';
     keyed.sort((a, b) => {
       const byKey = natural ? naturally.compare(String(a.k), String(b.k)) : a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
@@ -73,11 +89,13 @@ function sorted(clusters: readonly Cluster[], sort: SortKey, reverse: boolean): 
   return out;
 }
 
-export function view(clusters: readonly Cluster[], filter: string, sort: SortKey, reverse: boolean): Cluster[] {
-  const all = sorted(clusters, sort, reverse);
-  if (!filter) return [...all];
+/** `faultsOnly`: only clusters not known to be green (red, yellow, unknown, not judged yet). */
+export function view(clusters: readonly Cluster[], filter: string, sort: SortKey, reverse: boolean, health?: HealthMap, faultsOnly = false): Cluster[] {
+  const all = sorted(clusters, sort, reverse, health);
   const needle = filter.toLowerCase();
-  return all.filter((c) => haystack(c).includes(needle));
+  const faulty = (c: Cluster) => health?.get(clusterKey(c))?.verdict !== 'green';
+  if (!filter && !faultsOnly) return [...all];
+  return all.filter((c) => (!faultsOnly || faulty(c)) && (!needle || haystack(c).includes(needle)));
 }
 
 /** The phase, and the provider's own word when it says more ("updating restarting"; PGO's "pgcluster " prefix dropped). */
@@ -91,13 +109,16 @@ export interface Column {
   title: string;
   width: number;
   value: (c: Cluster) => string;
+  /** A cell drawn in its own colour (the HEALTH verdict). */
+  color?: (c: Cluster) => ColorName | undefined;
 }
 
-/** Columns for a terminal width: the essentials always, more as the width allows. */
-export function columnsFor(width: number): Column[] {
+/** Columns for a terminal width: the essentials always (HEALTH among them when the store judges health), more as the width allows. */
+export function columnsFor(width: number, health?: HealthMap): Column[] {
   const cols: Column[] = [
     { key: 'name', title: 'NAME', width: 22, value: (c) => c.name },
     { key: 'phase', title: 'PHASE', width: 22, value: phaseText },
+    ...(health ? [{ key: 'health', title: 'HEALTH', width: 7, value: (c: Cluster) => healthCell(health.get(clusterKey(c))), color: (c: Cluster) => healthColor(health.get(clusterKey(c))) }] : []),
     { key: 'profile', title: 'PROFILE', width: 16, value: (c) => c.profile },
   ];
   const optional: Column[] = [
@@ -110,6 +131,7 @@ export function columnsFor(width: number): Column[] {
     { key: 'host', title: 'HOST', width: 40, value: (c) => c.host ?? '-' },
   ];
   const used = () => cols.reduce((a, c) => a + c.width + 1, 2);
+  // Below 60 columns: name and phase only (the detail screen's title line carries the health verdict).
   if (width < 60) {
     cols[0]!.width = Math.max(8, width - 2 - 1 - 18 - 1);
     cols[1]!.width = 18;
