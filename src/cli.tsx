@@ -138,7 +138,8 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     let shown: () => void = () => {};
     const tuiShown = new Promise<void>((resolve) => (shown = resolve));
     void Promise.all([firstLists(store), tuiShown]).then(() => {
-      ctx.startDemoPostgres?.();
+      // Once its logins are in, one refresh redraws what shows them (the detail screen's password line).
+      void ctx.startDemoPostgres?.().then(() => store.refresh());
       void psqlLauncher();
     });
     // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
