@@ -138,7 +138,8 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     let shown: () => void = () => {};
     const tuiShown = new Promise<void>((resolve) => (shown = resolve));
     void Promise.all([firstLists(store), tuiShown]).then(() => {
-      ctx.startDemoPostgres?.();
+      // Once its logins are in, one refresh redraws what shows them (the detail screen's password line).
+      void ctx.startDemoPostgres?.().then(() => store.refresh());
       // The Postgres screens (A, L, I) show the demo's seeded workload: it starts once the server is up.
       void ctx.untilDemoSeeded?.().catch(() => undefined);
       void psqlLauncher();

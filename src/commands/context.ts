@@ -26,8 +26,8 @@ export interface Context {
   journal: Journal;
   /** --demo: starts the demo's PostgreSQL if need be; settles when its Postgres workload is seeded. */
   untilDemoSeeded?(): Promise<unknown>;
-  /** --demo: starts the demo's PostgreSQL in the background (the TUI does, once its first frame is on its way). */
-  startDemoPostgres?(): void;
+  /** --demo: starts the demo's PostgreSQL in the background (the TUI does, once its first frame is on its way); settles when its logins are in. */
+  startDemoPostgres?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -99,7 +99,7 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
       void demoPostgres!().catch(() => undefined); // started with this config's secrets before the workload asks
       return demo.workload;
     }),
-    startDemoPostgres: demoPostgres && (() => void demoPostgres().catch(() => undefined)),
+    startDemoPostgres: demoPostgres && (() => demoPostgres().then(() => undefined, () => undefined)),
     async close() {
       forgetGate?.();
       await stopDemo?.();

@@ -87,13 +87,14 @@ export function ClusterDetail({ cluster, health, revealed, scroll, height, width
   useEffect(() => store.watch?.(key), [store, key]); // kept fresh while open
   const backups = useLazy<Backup[]>(store.supports(cluster, 'backups') ? () => store.backups(cluster) : undefined, [cluster.id]);
   const upgrades = useLazy<string[]>(store.supports(cluster, 'upgrade') ? () => store.upgradeTargets(cluster) : undefined, [cluster.id]);
-  const conn = useMemo(() => {
-    try {
-      return provider?.connection(cluster);
-    } catch {
-      return undefined;
-    }
-  }, [provider, cluster]);
+  // Read on every draw, not memoised on the cluster: a login learnt later (a reset, the demo's PostgreSQL coming
+  // up) changes what the provider knows without changing the cluster.
+  let conn;
+  try {
+    conn = provider?.connection(cluster);
+  } catch {
+    conn = undefined;
+  }
 
   const lines = useMemo(() => {
     const out: Line[] = [];
