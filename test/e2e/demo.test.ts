@@ -49,7 +49,7 @@ describe.skipIf(!TMUX)('the demo in a real terminal', () => {
     screen = await t.waitFor('Connection');
     expect(screen).toMatch(/hippo\s+ready/);
     // The demo's PostgreSQL starts in the background after the first frames; its logins are known once it is up.
-    screen = await t.waitFor(/password\s+•+/, 30_000);
+    await t.waitFor(/password\s+•+/, 30_000);
     t.send('Escape');
     await t.waitFor(/❯ hippo/);
 
