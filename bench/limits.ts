@@ -46,7 +46,7 @@ const { createProvider } = await import('../src/api/registry.js');
 const { memorySecretStore } = await import('../src/api/core/types.js');
 const { createClusterStore } = await import('../src/state/store.js');
 const { clusterKey } = await import('../src/state/types.js');
-const { resetBudgets } = await import('../src/api/core/budget.js');
+const { resetBudgets, allBudgets } = await import('../src/api/core/budget.js');
 const { FakeClock } = await import('../src/fake/kit.js');
 const { startClickHouseFake } = await import('../src/fake/clickhouse.js');
 const { startIonosV1Fake } = await import('../src/fake/ionos-v1.js');
@@ -127,8 +127,8 @@ async function setup(kind: Profile['kind'], count: number): Promise<Setup> {
   };
 }
 
-function storeFor(s: Setup) {
-  return createClusterStore({ profiles: [s.profile], providerFor: (p) => createProvider(p, { secrets: memorySecretStore(), dispatcher: s.agent }) });
+function storeFor(s: Setup, health = false) {
+  return createClusterStore({ profiles: [s.profile], providerFor: (p) => createProvider(p, { secrets: memorySecretStore(), dispatcher: s.agent }), ...(health ? { health: {} } : {}) });
 }
 
 const figures: string[] = [];
@@ -155,6 +155,26 @@ for (const kind of (process.env.KINDS?.split(",") ?? ["clickhouse", "ionos-v1", 
     await s.stop();
     await s.agent.close();
   }
+}
+
+// Idle with fleet health on (src/state/store-health.ts): the same 100 clusters, the reads health makes (backups,
+// disk, instances; no Postgres here) on top of the lists, within the background share of the budget.
+for (const kind of (process.env.KINDS?.split(",") ?? ["clickhouse", "ionos-v1", "ionos-v2", "pgo"]) as Profile["kind"][]) {
+  resetBudgets();
+  const s = await setup(kind, 100);
+  const store = storeFor(s, true);
+  store.start();
+  await advance(180_000);
+  const before = { ...s.log };
+  await advance(600_000);
+  const perMin = (s.log.requests - before.requests) / 10;
+  const budget = [...allBudgets().values()][0]!;
+  const health = store.getSnapshot().health;
+  const judged = health ? [...health.values()].filter((h) => h.checks.some((c) => c.id === 'backup-age' && !/not read yet/.test(c.evidence))).length : 0;
+  say(`idle ${kind} 100 clusters, health on: ${perMin.toFixed(1)} requests/min (background share ${budget.perMinute('background').toFixed(1)}/min), ${s.log.throttled - before.throttled} throttled, ${judged} of ${store.getSnapshot().clusters.length} with backups read`);
+  await store.stop();
+  await s.stop();
+  await s.agent.close();
 }
 
 // The scripted session on ClickHouse (10 requests per 10 s): 100 services, create three, watch one in the

@@ -390,7 +390,10 @@ if (want('limits')) {
   for (const line of figures) {
     const idle = /^idle (\S+) (\d+) clusters: ([\d.]+) requests\/min, (\d+) throttled/.exec(line);
     const session = /^session .*?(\d+) 429s/.exec(line);
-    if (idle) {
+    const health = /^idle (\S+) (\d+) clusters, health on: ([\d.]+) requests\/min \(background share ([\d.]+)\/min\), (\d+) throttled/.exec(line);
+    if (health) {
+      report(`requests per minute idle with fleet health on, ${health[1]} ${health[2]} clusters`, Number(health[3]), 'req/min', `≤ ${health[4]}`, Number(health[3]) <= Number(health[4]) && health[5] === '0', line.replace(/^idle .*?health on: [\d.]+ requests\/min /, ''));
+    } else if (idle) {
       const big = idle[2] === '5000';
       report(`requests per minute idle, ${idle[1]} ${idle[2]} clusters`, Number(idle[3]), 'req/min', big ? '≤ 60' : null, (!big || Number(idle[3]) <= 60) && idle[4] === '0', line.replace(/^idle \S+ \d+ clusters: [\d.]+ requests\/min, /, ''));
     } else if (session) report('429s in a scripted ClickHouse session (create, watch, edit, psql lookup)', Number(session[1]), '429s', '0', session[1] === '0', line);
@@ -449,6 +452,17 @@ if (want('demo') && has('tmux')) {
   }
   const ms = median(times);
   report("pgtui --demo: every provider's rows on screen", ms, 'ms', '≤ 10,000 ms', ms <= 10_000, `median of ${times.length} (${times.join(', ')} ms), from starting it in tmux; a run without the frame within 30 s counts as 30,000 ms`);
+}
+
+if (want('activity')) {
+  // The Postgres activity screen with 500 sessions: key → frame in process (bench/activity-keys.mjs builds it as the app is built).
+  const run = spawnSync(node, [join(ROOT, 'bench/activity-keys.mjs'), '500'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  const f = last.startsWith('{') ? JSON.parse(last).figures : undefined;
+  if (run.status !== 0 || !f) report('activity bench', 'failed', '', null, false, (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' / '));
+  else {
+    report('activity screen, key → frame at 500 sessions', f.moveMedianMs, 'ms', '≤ 16 ms', f.moveMedianMs <= 16, `median of j / k / pgdn, max ${f.moveMaxMs.toFixed(1)} ms; sort ${f.sortMedianMs} ms, filter ${f.filterMedianMs} ms; ${f.cpuPerKeyMedianMs} ms CPU per key`);
+  }
 }
 
 console.log('\nsummary');

@@ -57,7 +57,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const snapshot = useStoreSnapshot(store);
   const { columns: width, rows: height } = useTerminalSize();
   const [nav, dispatch] = useReducer(navigate, INITIAL_NAV);
-  const list = useListState(snapshot.clusters);
+  const list = useListState(snapshot.clusters, snapshot.health);
   const status = useStatus(snapshot.clusters, notice);
   const { say, message } = status;
   const clearMessage = status.clear;
@@ -70,7 +70,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   const detailLines = useRef(0);
 
   const stale = useMemo(() => new Set(snapshot.staleProfiles ?? []), [snapshot.staleProfiles]);
-  const cols = useMemo(() => columnsFor(width), [width]);
+  const cols = useMemo(() => columnsFor(width, snapshot.health), [width, snapshot.health]);
   const detail = nav.detailKey ? snapshot.clusters.find((c) => clusterKey(c) === nav.detailKey) : undefined;
   const onCluster = nav.screen === 'detail' || nav.screen === 'edit' || isInside(nav.screen);
   const target = onCluster ? detail : list.selected;
@@ -96,7 +96,7 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
   if (handoff.active) return <Text> </Text>;
 
   const header = (
-    <Header banner={banner} readOnly={readOnly} shown={list.rows.length} total={snapshot.clusters.length} filter={list.filter} profiles={snapshot.profiles} width={width} message={message} notice={snapshot.notice} position={nav.screen === 'list' ? position : undefined} />
+    <Header banner={banner} readOnly={readOnly} shown={list.rows.length} total={snapshot.clusters.length} filter={list.filter} faults={list.faultsOnly} profiles={snapshot.profiles} width={width} message={message} notice={snapshot.notice} position={nav.screen === 'list' ? position : undefined} />
   );
 
   if (isFormScreen(nav)) {
@@ -124,10 +124,10 @@ function Shell({ readOnly, launchPsql, banner, notice }: AppProps) {
           <InsideScreen screen={nav.screen} cluster={detail} height={layout.bodyHeight} width={width} readOnly={isReadOnly(detail)} active={nav.overlay === 'none' && !handoff.active}
             dispatch={dispatch} say={say} busy={status.busy} onQuit={quit.now} onEditing={quit.setEditing} />
         ) : nav.screen === 'detail' && detail ? (
-          <ClusterDetail cluster={detail} revealed={nav.revealed} scroll={nav.scroll} height={layout.bodyHeight} width={width} onLines={(n) => (detailLines.current = n)} />
+          <ClusterDetail cluster={detail} health={snapshot.health?.get(clusterKey(detail))} revealed={nav.revealed} scroll={nav.scroll} height={layout.bodyHeight} width={width} onLines={(n) => (detailLines.current = n)} />
         ) : (
           <ClusterTable rows={list.rows} columns={cols} cursor={list.cursor} height={layout.listHeight} stale={stale} sort={{ key: list.sort, reverse: list.reverse }} start={start}
-            empty={snapshot.profiles.length === 0 ? <FirstRun /> : list.filter ? `no cluster matches "${list.filter}" (esc clears the filter)` : undefined} />
+            empty={snapshot.profiles.length === 0 ? <FirstRun /> : list.faultsOnly && !list.filter && snapshot.clusters.length > 0 ? 'no faults: every cluster is green (F shows them all)' : list.filter ? `no cluster matches "${list.filter}" (esc clears the filter)` : undefined} />
         )}
       </Box>
       {secret ? null : <BottomBar nav={nav} dispatch={dispatch} list={list} target={target} readOnly={isReadOnly(target)} width={width} runCommand={runCommand} status={status} onSecret={setSecret} />}

@@ -10,6 +10,7 @@ import { CommandError, EXIT } from './commands/exit-codes.js';
 import { addOperations, outputOptions } from './commands/register.js';
 import { exitWith, installProcessHandlers } from './lifecycle.js';
 import { PsqlError } from './psql/error.js';
+import { requirePlans } from './api/core/write-scope.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
 import { loadTui } from './tui/load.js';
@@ -17,6 +18,8 @@ import { untilPostgres } from './demo/postgres-gate.js';
 
 // Signals, a closed stdout pipe and uncaught errors all leave through lifecycle.ts's clean-ups.
 installProcessHandlers();
+// Every change goes through a plan (docs/plans.md): a write request outside one is refused before it is sent.
+requirePlans();
 
 /** A CommandError's own line breaks are meant (a list of problems); anything else unsafe is shown as �. */
 const clean = displayLines;
@@ -114,7 +117,10 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     // The first lists are on their way while Ink and React load (the store is a small chunk; the UI is not).
     const { createClusterStore } = await import('./state/store.js');
     const settings = ctx.config.settings();
-    const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly });
+    const { thresholdsWith } = await import('./diagnose/thresholds.js');
+    // Fleet health in the background (docs/diagnose.md "In the TUI"): the thresholds config.json sets.
+    const health = { thresholds: thresholdsWith(ctx.config.diagnoseThresholds?.() as never), configDir: ctx.config.dir };
+    const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly, journal: ctx.journal, health });
     store.start();
     // After the first lists and frames (off the first frame's path): the demo's PostgreSQL starts, so that its initdb does not
     // hold up the first rows (`p` waits for it: src/demo/postgres-gate.ts), and psql's launcher loads.
@@ -132,7 +138,10 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     let shown: () => void = () => {};
     const tuiShown = new Promise<void>((resolve) => (shown = resolve));
     void Promise.all([firstLists(store), tuiShown]).then(() => {
-      ctx.startDemoPostgres?.();
+      // Once its logins are in, one refresh redraws what shows them (the detail screen's password line).
+      void ctx.startDemoPostgres?.().then(() => store.refresh());
+      // The Postgres screens (A, L, I) show the demo's seeded workload: it starts once the server is up.
+      void ctx.untilDemoSeeded?.().catch(() => undefined);
       void psqlLauncher();
     });
     // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
@@ -152,7 +161,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     };
     starting?.handOver();
     setTimeout(shown, 100).unref(); // its first frames are drawn in the meantime
-    return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice });
+    return await runTui({ store, profiles: ctx.config, settings, readOnly: Boolean(globals.readOnly), launchPsql, banner: ctx.banner, notice, configDir: ctx.config.dir });
   } catch (err) {
     starting?.leave();
     throw err;
@@ -236,11 +245,13 @@ function build(): Command {
     .command('edit <name|id>')
     .description('change a cluster (size, instances, ...): without --set, list what can change; shows the diff and asks first')
     .option('--set <key=value>', 'a field to change (repeat for more)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--dry-run', 'show the change and stop')
+    .option('--dry-run', 'print the plan (before → after, request, tool/curl line, impact) and stop')
     .option('-y, --yes', 'apply without asking')
-    .option('--show-body', 'print the whole request body where the API replaces the object (IONOS v2)')
+    .option('--confirm <name>', "the cluster's exact name: with --yes on a protected profile (docs/plans.md)")
+    .option('-o, --output <format>', 'json: the plan as JSON')
+    .option('--show-body', 'kept for scripts: the plan always shows the request body, secrets masked')
     .option('--password-stdin', 'the database password from stdin, where the API wants it with the change (IONOS v2); never stored')
-    .action(action(program, async (ctx, query: string, opts: { set: string[]; dryRun?: boolean; yes?: boolean; showBody?: boolean; passwordStdin?: boolean }) => {
+    .action(action(program, async (ctx, query: string, opts: import('./commands/edit.js').EditOptions & { set: string[] }) => {
       const { edit } = await import('./commands/edit.js');
       return edit(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly });
     }, (_query, opts) => void (opts.set.length > 0 && !opts.dryRun && refuseGlobalReadOnly(program, 'edit'))));
@@ -285,9 +296,11 @@ function build(): Command {
     .command('config <name|id>')
     .description('PostgreSQL settings of a cluster (ClickHouse); with --set, checks each value, shows the diff and asks first')
     .option('--set <key=value>', 'a setting to change (repeat for more; PgBouncer ones as pgbouncer.NAME)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--dry-run', 'show the change and stop')
+    .option('--dry-run', 'print the plan (before → after, request, tool/curl line, impact) and stop')
     .option('-y, --yes', 'apply without asking')
-    .option('--json', 'without --set: the settings and every key with its type, as JSON')
+    .option('--confirm <name>', "the cluster's exact name: with --yes on a protected profile (docs/plans.md)")
+    .option('-o, --output <format>', 'json: the plan (with --set) as JSON')
+    .option('--json', 'without --set: the settings and every key with its type, as JSON; with --set: the plan')
     .action(action(program, async (ctx, query: string, opts: import('./commands/config.js').ConfigOptions) =>
       (await import('./commands/config.js')).config(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly })));
 
@@ -298,6 +311,15 @@ function build(): Command {
   program.command('failover <name|id>').description('the replicas a failover could promote, with their lag (Crunchy PGO); lists only').option('--json', 'JSON array')
     .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).failoverTargets(ctx, query, opts)));
 
+  program
+    .command('journal')
+    .description('the changes pgtui applied (one line per plan): newest last; in --demo, this demo session\'s own')
+    .option('--cluster <name>', 'only this cluster (exact name or id)')
+    .option('--since <duration>', 'only the last e.g. 24h, 7d, 30m')
+    .option('-o, --output <format>', 'json: one array')
+    .option('--json', 'same as -o json')
+    .action(action(program, async (ctx, opts: import('./commands/journal.js').JournalOptions) => (await import('./commands/journal.js')).journal(ctx, opts)));
+
   const profile = program.command('profile').description('manage profiles without the UI');
   const add = profile
     .command('add <name>')
@@ -305,7 +327,8 @@ function build(): Command {
     .requiredOption('--provider <kind>', `${PROVIDER_KINDS.slice(0, -1).join(', ')} or ${PROVIDER_KINDS.at(-1)}`);
   for (const o of profileAddOptions()) add.option(o.flags, o.description, o.defaultValue);
   add
-    .option('--read-only', 'save the profile as read-only: never create, change or delete through it')
+    .option('--read-only', 'save the profile as read-only: never create, change or delete through it (same as --protection read-only)')
+    .option('--protection <level>', 'normal, protected (every change needs the cluster name: --confirm NAME with --yes) or read-only')
     // Its own --read-only is the only one its help lists (the global one would read as a second, other meaning).
     .configureHelp({ showGlobalOptions: true, visibleGlobalOptions: (cmd) => Object.assign(new Help(), { showGlobalOptions: true }).visibleGlobalOptions(cmd).filter((o) => o.long !== '--read-only') })
     .action(action(program, async (ctx, name: string, opts) => {

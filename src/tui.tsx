@@ -8,6 +8,7 @@ import { atExit, exitWith, installProcessHandlers, intercept, signalCode } from 
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './tui/terminal.js';
 import { oneLine } from './text/safe.js';
 import { CtrlZ, suspendable } from './tui/suspend.js';
+import { PgProvider } from './tui/pg-context.js';
 
 export interface TuiOptions {
   store: ClusterStore;
@@ -15,6 +16,8 @@ export interface TuiOptions {
   settings: Settings;
   readOnly: boolean;
   launchPsql: (cluster: Cluster) => Promise<number>;
+  /** Where the Postgres screens find the cached CA (verify-full, as `p`): src/tui/pg-context.tsx. */
+  configDir?: string;
   banner?: string;
   notice?: string;
   stdin?: NodeJS.ReadStream;
@@ -38,7 +41,9 @@ export async function runTui(opts: TuiOptions): Promise<number> {
   const suspend = suspendable({ stdin, stdout, redraw: () => forceRedraw(stdout) });
   const instance = render(
     <>
-      <App store={opts.store} profiles={opts.profiles} settings={opts.settings} readOnly={opts.readOnly} launchPsql={opts.launchPsql} banner={opts.banner} notice={opts.notice} />
+      <PgProvider configDir={opts.configDir}>
+        <App store={opts.store} profiles={opts.profiles} settings={opts.settings} readOnly={opts.readOnly} launchPsql={opts.launchPsql} banner={opts.banner} notice={opts.notice} />
+      </PgProvider>
       <CtrlZ onSuspend={suspend.now} />
     </>,
     // Only the lines that changed are rewritten (moving the cursor sends two rows, not the screen: slow SSH links).

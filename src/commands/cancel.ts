@@ -1,18 +1,22 @@
 // pgtui cancel NAME PID… / pgtui terminate NAME PID…: pg_cancel_backend / pg_terminate_backend for each pid,
 // after showing the sessions and the exact SQL and asking (or --yes). Refused under --read-only or on a
-// read-only profile (exit 7); the cluster by its exact name or id; the result per pid.
+// read-only profile (exit 7); the cluster by its exact name or id; the result per pid. Planned and journalled like
+// every change (docs/plans.md): --dry-run, and --confirm NAME with --yes on a protected profile.
 import type { SignalKind, SignalResult } from '../pg/signal.js';
 import { formatAge } from '../pg/format.js';
 import { oneLine } from '../text/safe.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
-import { confirm } from './edit.js';
+import { shellArg } from '../api/core/provider-module.js';
+import { applyPlan } from '../plan/apply.js';
+import { planOf } from '../plan/build.js';
+import { confirmed, showPlan } from './plan-flow.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { refuseReadOnly } from './guard.js';
 import { parseOutput, plainTable, structured, type OutputFlags } from './output.js';
 import { pgTarget, withPgSession, type PgCommandOptions } from './pg-session.js';
 
-export type SignalOptions = OutputFlags & PgCommandOptions & { yes?: boolean; readOnly?: boolean };
+export type SignalOptions = OutputFlags & PgCommandOptions & { yes?: boolean; readOnly?: boolean; confirm?: string; dryRun?: boolean };
 
 const VERB: Record<SignalKind, { done: string; not: string }> = {
   cancel: { done: 'cancelled', not: 'not cancelled' },
@@ -41,14 +45,18 @@ export async function signal(ctx: Context, kind: SignalKind, query: string, pidA
     }
     lines.push('SQL:', ...pids.map((pid) => `  ${signalSql(kind, pid)};`));
     writeErr(`${lines.join('\n')}\n`);
-    if (!opts.yes) {
-      if (!process.stdin.isTTY) throw new CommandError(`${VERB[kind].not}: add --yes to run without a prompt`, EXIT.usage);
-      if (!(await confirm(`${kind === 'cancel' ? 'Cancel the queries of' : 'Terminate'} ${pids.length} session${pids.length > 1 ? 's' : ''}? [y/N] `))) {
-        writeErr(`${VERB[kind].not}\n`);
-        return EXIT.ok;
-      }
-    }
-    const results: SignalResult[] = await signalBackends(session, kind, pids);
+    // The plan (docs/plans.md): no HTTP request to show; the same SQL as a psql line, the protection's confirmation, the journal.
+    const plan = planOf({
+      operation: kind,
+      profile: t.profile,
+      cluster: { id: t.cluster.id, name: t.cluster.name },
+      changes: pids.map((pid) => ({ key: String(pid), label: `pid ${pid}`, from: sessions.get(pid)?.group ?? 'not seen', to: kind === 'cancel' ? 'query cancelled' : 'session ended' })),
+      tool: `psql -c ${shellArg(pids.map((pid) => `${signalSql(kind, pid)};`).join(' '))}`,
+    });
+    showPlan(plan, opts);
+    if (opts.dryRun) return EXIT.ok;
+    if (!(await confirmed(plan, opts, { question: `${kind === 'cancel' ? 'Cancel the queries of' : 'Terminate'} ${pids.length} session${pids.length > 1 ? 's' : ''}? [y/N] `, declined: VERB[kind].not }))) return EXIT.ok;
+    const results: SignalResult[] = await applyPlan(plan, () => signalBackends(session, kind, pids), ctx.journal, (m) => errLine(`pgtui: warning: ${m}`));
     if (out.format === 'json' || out.format === 'yaml') writeOut(await structured(out.format, results));
     else writeOut(`${plainTable(results, [{ title: 'PID', value: (r) => String(r.pid) }, { title: 'RESULT', value: (r) => (r.ok ? VERB[kind].done : `${VERB[kind].not}: ${oneLine(r.message ?? '', 300)}`) }], out)}\n`);
     const ok = results.filter((r) => r.ok).length;

@@ -1,13 +1,15 @@
 // pgtui config NAME|ID: the cluster's settings (what is set, and every key the API takes with its type);
-// with --set key=value it checks each value against the spec's type, shows the diff and asks, like `edit`.
-import { createInterface } from 'node:readline/promises';
+// with --set key=value it checks each value against the spec's type, shows the plan and asks, like `edit`
+// (docs/plans.md).
 import { checkSetting, type SettingSpec, type SettingsView } from '../api/core/insight.js';
 import { BASE_UNITS, showAmount } from '../api/core/pg-units.js';
 import { oneLine, safeJson } from '../text/safe.js';
-import { errLine, writeErr, writeOut } from '../text/write.js';
+import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { parseAssignments } from './edit.js';
 import { CommandError, EXIT } from './exit-codes.js';
+import { runPlanned } from './plan-flow.js';
+import { protectionOf } from '../api/core/protection.js';
 import { configFromPostgres, targetOrPostgres } from './pg-fallback.js';
 
 export interface ConfigOptions {
@@ -16,6 +18,8 @@ export interface ConfigOptions {
   yes?: boolean;
   json?: boolean;
   readOnly?: boolean;
+  confirm?: string;
+  output?: string;
 }
 
 function typeNote(s: SettingSpec): string {
@@ -56,15 +60,6 @@ export function checkChanges(view: SettingsView, changes: Record<string, string>
   if (problems.length > 1) throw new CommandError(`the change is not valid:\n  ${problems.join('\n  ')}`, EXIT.usage);
 }
 
-async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return /^y(es)?$/i.test((await rl.question(oneLine(question))).trim());
-  } finally {
-    rl.close();
-  }
-}
-
 export async function config(ctx: Context, query: string, opts: ConfigOptions): Promise<number> {
   const changes = parseAssignments(opts.set ?? []);
   const target = await targetOrPostgres(ctx, query, 'settings');
@@ -75,7 +70,7 @@ export async function config(ctx: Context, query: string, opts: ConfigOptions): 
     writeOut(opts.json ? `${safeJson(view)}\n` : `${listLines(view).join('\n')}\n`);
     return EXIT.ok;
   }
-  if (opts.readOnly || profile.readOnly) throw new CommandError(`profile ${profile.name} is read-only: config --set is disabled`, EXIT.usage);
+  if (opts.readOnly || protectionOf(profile) === 'read-only') throw new CommandError(`profile ${profile.name} is read-only: config --set is disabled`, EXIT.refused);
   if (!provider.updateSettings) throw new CommandError(`settings of ${cluster.name} cannot be changed through its API`, EXIT.unsupported);
   checkChanges(view, changes);
   const diff = Object.entries(changes).filter(([k, v]) => view.values[k] !== v.trim());
@@ -83,20 +78,17 @@ export async function config(ctx: Context, query: string, opts: ConfigOptions): 
     errLine(`${cluster.name}: nothing to change`);
     return EXIT.ok;
   }
-  const width = diff.reduce((w, [k]) => Math.max(w, k.length), 0);
-  const restart = diff.filter(([k]) => view.specs.find((s) => s.key === k)?.restart).map(([k]) => k);
-  const lines = [`${oneLine(cluster.name)} (${oneLine(cluster.profile)}): settings`, ...diff.map(([k, v]) => `  ${oneLine(k, 80).padEnd(width)}  ${oneLine(view.values[k] ?? '(default)', 200)} → ${oneLine(v, 200)}`)];
-  if (restart.length) lines.push(`  (${restart.join(', ')}: PostgreSQL reads ${restart.length > 1 ? 'these' : 'this'} only at start-up; a restart applies it)`);
-  writeOut(`${lines.join('\n')}\n`);
-  if (opts.dryRun) return EXIT.ok;
-  if (!opts.yes) {
-    if (!process.stdin.isTTY) throw new CommandError('not applied: add --yes to apply without a prompt, or --dry-run to only show the change', EXIT.usage);
-    if (!(await confirm(`Apply to ${cluster.name}? [y/N] `))) {
-      writeErr('not applied\n');
-      return EXIT.ok;
-    }
-  }
-  const result = await provider.updateSettings(cluster, Object.fromEntries(diff));
+  const planned = diff.map(([k, v]) => ({ key: k, label: k, from: view.values[k] ?? '(default)', to: v.trim() }));
+  const run = await runPlanned(
+    ctx,
+    { operation: 'updateSettings', profile, cluster: { id: cluster.id, name: cluster.name }, changes: planned },
+    () => provider.updateSettings!(cluster, Object.fromEntries(diff)),
+    opts,
+    { question: `Apply to ${cluster.name}? [y/N] `, declined: 'not applied' },
+    'stdout',
+  );
+  if (!run.applied) return run.code;
+  const result = run.result;
   errLine(`${cluster.name}: settings sent${result.message ? `; ${oneLine(result.message, 400)}` : ''}`);
   return EXIT.ok;
 }

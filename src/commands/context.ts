@@ -2,6 +2,8 @@
 import type { Profile } from '../api/profile.js';
 import { createProvider, providerModules } from '../api/registry.js';
 import type { Provider } from '../api/core/types.js';
+import { join } from 'node:path';
+import { openJournal, stateDir, type Journal } from '../plan/journal.js';
 import { openConfig, type Config } from '../state/config.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { setPostgresGate, STARTING_LINE } from '../demo/postgres-gate.js';
@@ -20,10 +22,12 @@ export interface Context {
   providerFor(p: Profile): Provider;
   banner?: string;
   notice?: string;
+  /** Where applied plans are recorded (docs/plans.md): the state directory, or the demo's throwaway one. */
+  journal: Journal;
   /** --demo: starts the demo's PostgreSQL if need be; settles when its Postgres workload is seeded. */
   untilDemoSeeded?(): Promise<unknown>;
-  /** --demo: starts the demo's PostgreSQL in the background (the TUI does, once its first frame is on its way). */
-  startDemoPostgres?(): void;
+  /** --demo: starts the demo's PostgreSQL in the background (the TUI does, once its first frame is on its way); settles when its logins are in. */
+  startDemoPostgres?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,7 +47,8 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     const { startDemo } = await import('../demo/start.js');
     // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it). Its PostgreSQL starts only
     // for what needs it (src/demo/postgres-gate.ts): `ls` and `get` never wait for it.
-    demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined, postgres: 'on-demand' });
+    // PGTUI_DEMO_HANG: a demo profile whose provider stops answering after the app's first list (fleet health tests).
+    demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined, postgres: 'on-demand', hang: process.env.PGTUI_DEMO_HANG || undefined });
     const started = demo;
     stopDemo = () => started.stop();
     dir = demo.configDir;
@@ -68,6 +73,8 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     }
   }
   const providers = new Map<string, Provider>();
+  // The demo's journal lives in its throwaway directory, so a demo session shows its own changes only.
+  const journal = openJournal(opts.demo && dir ? join(dir, 'state') : stateDir());
   // The demo's logins are stored through this config, so that its cached secrets see them.
   const demoPostgres = demo && (() => demo.postgresReady(config.secrets));
   const forgetGate = demo && setPostgresGate(async (say) => {
@@ -86,12 +93,13 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
       return provider;
     },
     banner: opts.demo ? 'demo' : undefined,
+    journal,
     notice,
     untilDemoSeeded: demo && (() => {
       void demoPostgres!().catch(() => undefined); // started with this config's secrets before the workload asks
       return demo.workload;
     }),
-    startDemoPostgres: demoPostgres && (() => void demoPostgres().catch(() => undefined)),
+    startDemoPostgres: demoPostgres && (() => demoPostgres().then(() => undefined, () => undefined)),
     async close() {
       forgetGate?.();
       await stopDemo?.();

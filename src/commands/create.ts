@@ -6,7 +6,8 @@ import { displayValue, initialValues, submittedValues, visibleFields } from '../
 import { sanitize } from '../present/format.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
-import { confirm, parseAssignments } from './edit.js';
+import { parseAssignments } from './edit.js';
+import { runPlanned } from './plan-flow.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { refuseReadOnly } from './guard.js';
 import { clusterOutput } from './print-cluster.js';
@@ -119,16 +120,16 @@ export async function create(ctx: Context, opts: CreateOptions): Promise<number>
   const values = createValues(spec, assignments, secrets);
   // With -o json|yaml stdout carries only the cluster, so the review goes to stderr.
   const structuredOut = opts.json || opts.output === 'json' || opts.output === 'yaml';
-  (structuredOut && !opts.dryRun ? writeErr : writeOut)(`${reviewLines(spec, profile.name, values).join('\n')}\n`);
-  if (opts.dryRun) return EXIT.ok;
-  if (!opts.yes) {
-    if (!process.stdin.isTTY || opts.passwordStdin) throw new CommandError('not created: add --yes to create without a prompt, or --dry-run to only show the review', EXIT.usage);
-    if (!(await confirm(`Create this cluster in ${profile.name}? [y/N] `))) {
-      writeErr('not created\n');
-      return EXIT.ok;
-    }
-  }
-  const cluster: Cluster = await provider.create(values);
+  // A dry run with -o json prints only the plan; otherwise the review comes first, then the plan.
+  if (!(opts.dryRun && structuredOut)) (structuredOut && !opts.dryRun ? writeErr : writeOut)(`${reviewLines(spec, profile.name, values).join('\n')}\n`);
+  const secretKeys = new Set(spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key));
+  const name = values.name ?? values.displayName ?? '(new cluster)';
+  const run = await runPlanned(ctx, { operation: 'create', profile, cluster: { name }, secretKeys }, () => provider.create(values), { ...opts, json: opts.json || opts.output === 'json' }, {
+    question: `Create this cluster in ${profile.name}? [y/N] `,
+    declined: 'not created',
+  });
+  if (!run.applied) return run.code;
+  const cluster: Cluster = run.result;
   errLine(`${cluster.name}: create sent, now ${cluster.phase} (${cluster.state})`);
   let code: number = EXIT.ok;
   let last = cluster;

@@ -1,14 +1,13 @@
 // pgtui edit NAME|ID [--set key=value ...]: the same edit flow as the detail screen's `e`, without the UI.
 // Without --set it lists what can be changed; with --set it validates like the form, prints the diff (and,
-// for a full-replace PUT, the exact body with secrets masked), asks, then sends the change.
+// the exact request with secrets masked, its curl line and impact: docs/plans.md), asks, then sends the change.
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { createInterface } from 'node:readline/promises';
 import { supports, unsupportedReason } from '../api/core/capabilities.js';
-import type { ChangePlan, Cluster, FieldSpec, FormSpec, FormValues } from '../api/core/types.js';
+import type { FieldSpec, FormSpec, FormValues } from '../api/core/types.js';
 import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
-import { bodyLines } from '../forms/mask-body.js';
 import { sanitize } from '../present/format.js';
-import { errLine, writeErr, writeOut } from '../text/write.js';
+import { errLine, writeOut } from '../text/write.js';
+import { runPlanned } from './plan-flow.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
@@ -21,6 +20,8 @@ export interface EditOptions {
   yes?: boolean;
   showBody?: boolean;
   readOnly?: boolean;
+  confirm?: string;
+  output?: string;
   /** The edit form's secret (a password some APIs want back with the change) from the first line of stdin. */
   passwordStdin?: boolean;
 }
@@ -74,26 +75,6 @@ function fieldLines(spec: FormSpec, values: FormValues): string[] {
   return [`${'KEY'.padEnd(kw)}  ${'CURRENT'.padEnd(vw)}  NOTES`, ...rows.map(([k, v, n]) => `${k.padEnd(kw)}  ${v.padEnd(vw)}  ${n}`.trimEnd())];
 }
 
-function planLines(cluster: Cluster, plan: ChangePlan, showBody: boolean, secretKeys: ReadonlySet<string>): string[] {
-  const width = plan.diff.reduce((w, d) => Math.max(w, d.label.length), 0);
-  const lines = [`${cluster.name} (${cluster.profile}): ${plan.method} ${plan.path}`, ...plan.diff.map((d) => `  ${d.label.padEnd(width)}  ${d.from} → ${d.to}`)];
-  const replaces = plan.method === 'PUT';
-  if (plan.body !== undefined && showBody) {
-    lines.push(replaces ? 'body (replaces the whole object; secrets masked):' : 'body (secrets masked):', ...bodyLines(plan.body, secretKeys).map((l) => `  ${l}`));
-  } else if (plan.body !== undefined && replaces) lines.push('(the whole object is sent and replaces the old one; --show-body prints it)');
-  return lines.map(sanitize);
-}
-
-export async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    const answer = await rl.question(sanitize(question));
-    return /^y(es)?$/i.test(answer.trim());
-  } finally {
-    rl.close();
-  }
-}
-
 export async function edit(ctx: Context, query: string, opts: EditOptions): Promise<number> {
   const assignments = parseAssignments(opts.set ?? []);
   const cluster = await findCluster(ctx, query);
@@ -123,16 +104,16 @@ export async function edit(ctx: Context, query: string, opts: EditOptions): Prom
     return EXIT.ok;
   }
   const secretKeys = new Set(spec.fields.filter((f) => f.kind === 'secret').map((f) => f.key));
-  writeOut(`${planLines(cluster, plan, Boolean(opts.showBody), secretKeys).join('\n')}\n`);
-  if (opts.dryRun) return EXIT.ok;
-  if (!opts.yes) {
-    if (!process.stdin.isTTY) throw new CommandError('not applied: add --yes to apply without a prompt, or --dry-run to only show the change', EXIT.usage);
-    if (!(await confirm(`Apply this change to ${cluster.name}? [y/N] `))) {
-      writeErr('not applied\n');
-      return EXIT.ok;
-    }
-  }
-  const updated = await provider.update(cluster, values);
+  const run = await runPlanned(
+    ctx,
+    { operation: 'update', profile, cluster: { id: cluster.id, name: cluster.name }, changes: plan.diff, secretKeys },
+    () => provider.update!(cluster, values),
+    opts,
+    { question: `Apply this change to ${cluster.name}? [y/N] `, declined: 'not applied' },
+    'stdout',
+  );
+  if (!run.applied) return run.code;
+  const updated = run.result;
   errLine(`${updated.name}: change sent, now ${updated.phase} (${updated.state}); pgtui wait ${updated.name} --for ready`);
   return EXIT.ok;
 }

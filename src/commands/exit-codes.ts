@@ -6,7 +6,8 @@
 //   4  not found: no cluster matches NAME|ID
 //   5  the cluster reached a failed phase (wait); an instance or endpoint cannot be reached (test)
 //   6  timeout (wait, --wait)
-//   7  refused: --read-only or a read-only profile, or the provider's API does not have the operation or feature
+//   7  refused: --read-only or a read-only profile, a protected profile without the exact --confirm NAME
+//      (docs/plans.md), or the provider's API does not have the operation or feature
 //      (restore on PGO, logs on IONOS v2, ...)
 //      The Postgres commands (activity, locks, cancel, ...; docs/postgres.md): 5 the cluster cannot be reached,
 //      6 statement/lock timeout, 7 a missing right (the GRANT is named) or pg_stat_statements missing.

@@ -2,23 +2,25 @@
 // provider's API has it (capabilities.ts) and a one-line refusal where not. Every one of them refuses under
 // --read-only before its first request, asks on a terminal (delete: the typed name) or takes --yes, and with
 // --wait polls until the cluster is ready again (or gone).
-import { createInterface } from 'node:readline/promises';
 import type { Profile } from '../api/profile.js';
 import type { Cluster, Provider } from '../api/core/types.js';
 import { sanitize } from '../present/format.js';
 import { hasUnsafe } from '../text/safe.js';
-import { errLine, writeErr, writeOut } from '../text/write.js';
+import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
-import { confirm } from './edit.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
 import { refuseMissingEverywhere, refuseReadOnly, refuseUnsupported } from './guard.js';
 import type { Capability } from '../api/core/capabilities.js';
 import { clusterOutput } from './print-cluster.js';
 import { pollUntil, waitOptions } from './wait.js';
+import { runPlanned, type Ask } from './plan-flow.js';
 
 export interface OpOptions {
   yes?: boolean;
+  /** The cluster's exact name: with --yes on a protected profile (docs/plans.md). */
+  confirm?: string;
+  dryRun?: boolean;
   wait?: boolean;
   timeout?: string;
   interval?: string;
@@ -40,14 +42,10 @@ async function target(ctx: Context, query: string, capability?: Capability): Pro
   return { cluster, profile, provider: ctx.providerFor(profile) };
 }
 
-/** --yes, or a typed y on a terminal; without either the command stops before sending anything. */
-async function agreed(opts: OpOptions, question: string, what: string): Promise<boolean> {
-  if (opts.yes) return true;
-  if (!process.stdin.isTTY) throw new CommandError(`not ${what}: add --yes to run without a prompt`, EXIT.usage);
-  if (await confirm(question)) return true;
-  writeErr(`not ${what}\n`);
-  return false;
-}
+const asked = (question: string, what: string): Ask => ({ question: sanitize(question), declined: `not ${what}` });
+
+/** What every operation's plan starts from (docs/plans.md). */
+const planInput = (t: Target, operation: string) => ({ operation, profile: t.profile, cluster: { id: t.cluster.id, name: t.cluster.name, location: t.cluster.location } });
 
 async function finish(t: Target, sent: Cluster, opts: OpOptions, what: string): Promise<number> {
   errLine(`${sent.name}: ${what}, now ${sent.phase} (${sent.state})`);
@@ -64,20 +62,12 @@ async function finish(t: Target, sent: Cluster, opts: OpOptions, what: string): 
 export async function remove(ctx: Context, query: string, opts: OpOptions): Promise<number> {
   const t = await target(ctx, query);
   refuseReadOnly(opts.readOnly, t.profile, 'delete');
-  if (!opts.yes) {
-    if (!process.stdin.isTTY) throw new CommandError(`not deleted: add --yes to delete ${t.cluster.name} without a prompt`, EXIT.usage);
-    const rl = createInterface({ input: process.stdin, output: process.stderr });
-    try {
-      const typed = await rl.question(sanitize(`Delete ${t.cluster.name} (${t.profile.name}) and all its data? Type its name to confirm: `));
-      if (typed.trim() !== t.cluster.name) {
-        writeErr('not deleted: the name did not match\n');
-        return EXIT.ok;
-      }
-    } finally {
-      rl.close();
-    }
-  }
-  await t.provider.remove(t.cluster.id);
+  const run = await runPlanned(ctx, planInput(t, 'remove'), () => t.provider.remove(t.cluster.id), opts, {
+    question: sanitize(`Delete ${t.cluster.name} (${t.profile.name}) and all its data?`),
+    typeName: true,
+    declined: 'not deleted',
+  });
+  if (!run.applied) return run.code;
   errLine(`${t.cluster.name}: delete sent`);
   if (!opts.wait) return EXIT.ok;
   const now = await t.provider.get(t.cluster.id).catch(() => undefined);
@@ -92,16 +82,16 @@ export async function restart(ctx: Context, query: string, opts: OpOptions): Pro
   const t = await target(ctx, query, 'restart');
   refuseReadOnly(opts.readOnly, t.profile, 'restart');
   refuseUnsupported(t.provider, t.cluster, 'restart');
-  if (!(await agreed(opts, `Restart ${t.cluster.name} (${t.profile.name})? Connections will drop. [y/N] `, 'restarted'))) return EXIT.ok;
-  return finish(t, await t.provider.restart!(t.cluster.id), opts, 'restart sent');
+  const run = await runPlanned(ctx, planInput(t, 'restart'), () => t.provider.restart!(t.cluster.id), opts, asked(`Restart ${t.cluster.name} (${t.profile.name})? Connections will drop. [y/N] `, 'restarted'));
+  return run.applied ? finish(t, run.result, opts, 'restart sent') : run.code;
 }
 
 export async function promote(ctx: Context, query: string, opts: OpOptions): Promise<number> {
   const t = await target(ctx, query, 'promote');
   refuseReadOnly(opts.readOnly, t.profile, 'promote');
   refuseUnsupported(t.provider, t.cluster, 'promote');
-  if (!(await agreed(opts, `Promote ${t.cluster.name} (${t.profile.name}) to a standalone primary? It stops following its source. [y/N] `, 'promoted'))) return EXIT.ok;
-  return finish(t, await t.provider.promote!(t.cluster.id), opts, 'promote sent');
+  const run = await runPlanned(ctx, planInput(t, 'promote'), () => t.provider.promote!(t.cluster.id), opts, asked(`Promote ${t.cluster.name} (${t.profile.name}) to a standalone primary? It stops following its source. [y/N] `, 'promoted'));
+  return run.applied ? finish(t, run.result, opts, 'promote sent') : run.code;
 }
 
 /** The new password goes to stdout, alone and once; everything else to stderr. */
@@ -109,8 +99,9 @@ export async function resetPassword(ctx: Context, query: string, opts: OpOptions
   const t = await target(ctx, query, 'resetPassword');
   refuseReadOnly(opts.readOnly, t.profile, 'reset-password');
   refuseUnsupported(t.provider, t.cluster, 'resetPassword');
-  if (!(await agreed(opts, `Reset the password of ${t.cluster.name} (${t.profile.name})? The old one stops working. [y/N] `, 'reset'))) return EXIT.ok;
-  const password = await t.provider.resetPassword!(t.cluster.id);
+  const run = await runPlanned(ctx, planInput(t, 'resetPassword'), () => t.provider.resetPassword!(t.cluster.id), opts, asked(`Reset the password of ${t.cluster.name} (${t.profile.name})? The old one stops working. [y/N] `, 'reset'));
+  if (!run.applied) return run.code;
+  const password = run.result;
   errLine(`${t.cluster.name}: new password set (kept for pgtui psql; shown once, below)`);
   // The user must get it byte for byte: a password the safe writer would alter (a control character from the
   // provider) is refused rather than printed changed.
@@ -141,8 +132,14 @@ export async function restore(ctx: Context, query: string, opts: RestoreOptions)
   refuseUnsupported(t.provider, t.cluster, 'restore');
   // Without --to a backup restores to the latest point it allows: its last recovery time, or now while it is active.
   const how = opts.backup ? `from backup ${opts.backup} ${targetTime ? `to ${targetTime}` : 'to the latest point it allows (its latest recovery time; now, while it is the active backup)'}` : `to ${targetTime}`;
-  if (!(await agreed(opts, `Restore ${t.cluster.name} (${t.profile.name}) ${how}? [y/N] `, 'restored'))) return EXIT.ok;
-  const result = await t.provider.restore!(t.cluster, { backupId: opts.backup, targetTime, newName: opts.name });
+  const changes = [
+    ...(opts.backup ? [{ key: 'backup', label: 'backup', from: '', to: opts.backup }] : []),
+    ...(targetTime ? [{ key: 'targetTime', label: 'point in time', from: '', to: targetTime }] : []),
+    ...(opts.name ? [{ key: 'newName', label: 'new cluster', from: '', to: opts.name }] : []),
+  ];
+  const run = await runPlanned(ctx, { ...planInput(t, 'restore'), changes }, () => t.provider.restore!(t.cluster, { backupId: opts.backup, targetTime, newName: opts.name }), opts, asked(`Restore ${t.cluster.name} (${t.profile.name}) ${how}? [y/N] `, 'restored'));
+  if (!run.applied) return run.code;
+  const result = run.result;
   const what = result.id === t.cluster.id ? `restore ${how} sent` : `restore of ${t.cluster.name} ${how} sent, into this new cluster`;
   return finish({ ...t, cluster: result }, result, opts, what);
 }

@@ -6,13 +6,18 @@ import { describeError } from '../api/core/errors.js';
 import { oneLine } from '../text/safe.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { isProviderKind, moduleFor, PROVIDER_KINDS } from '../api/registry.js';
-import { maskUriSecrets, safeJson } from '../text/safe.js';
+import { isProtection, PROTECTION_COLORS, PROTECTION_LABELS, PROTECTIONS, protectionOf, type Protection } from '../api/core/protection.js';
+
+const ANSI = { red: 31, yellow: 33, green: 32 } as const;
+import { displayText, maskUriSecrets, safeJson } from '../text/safe.js';
 import { errLine, outLine, writeOut } from '../text/write.js';
 
 /** The parsed `profile add` flags: --provider, --read-only and every option the provider modules declare. */
 export interface ProfileAddOptions {
   provider: string;
   readOnly?: boolean;
+  /** normal, protected or read-only (src/api/protection.ts). */
+  protection?: string;
   [option: string]: unknown;
 }
 
@@ -30,7 +35,11 @@ export async function buildProfile(name: string, o: ProfileAddOptions, env: Node
   const usage = (message: string): never => {
     throw new CommandError(message, EXIT.usage);
   };
-  return moduleFor(o.provider).cli.build(name, o, { env, readStdin, usage });
+  if (o.protection !== undefined && !isProtection(o.protection)) throw new CommandError(`--protection must be one of ${PROTECTIONS.join(', ')}`, EXIT.usage);
+  const built = await moduleFor(o.provider).cli.build(name, o, { env, readStdin, usage });
+  const level = protectionOf({ readOnly: o.readOnly, protection: o.protection as Protection | undefined });
+  // readOnly stays written for read-only, so an older pgtui reading the file refuses too.
+  return { ...built, readOnly: level === 'read-only' ? true : undefined, protection: level === 'normal' ? undefined : level };
 }
 
 export async function profileAdd(ctx: Context, name: string, o: ProfileAddOptions): Promise<number> {
@@ -45,7 +54,7 @@ export async function profileAdd(ctx: Context, name: string, o: ProfileAddOption
 }
 
 export function profileList(ctx: Context, json: boolean): number {
-  const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: maskUriSecrets(moduleFor(p.kind).urlOf(p)), readOnly: Boolean(p.readOnly), insecure: Boolean(moduleFor(p.kind).insecure?.(p)), plainHttp: Boolean(moduleFor(p.kind).plainHttp?.(p)) }));
+  const rows = ctx.config.list().map((p) => ({ name: p.name, provider: p.kind, source: p.source ?? 'file', url: maskUriSecrets(moduleFor(p.kind).urlOf(p)), readOnly: protectionOf(p) === 'read-only', protection: protectionOf(p), insecure: Boolean(moduleFor(p.kind).insecure?.(p)), plainHttp: Boolean(moduleFor(p.kind).plainHttp?.(p)) }));
   for (const problem of ctx.config.problems) errLine(`pgtui: ${problem}`);
   if (json) {
     writeOut(`${safeJson(rows)}\n`);
@@ -55,11 +64,16 @@ export function profileList(ctx: Context, json: boolean): number {
     writeOut('no profiles yet: pgtui profile add NAME --provider ...  (or run pgtui --demo)\n');
     return EXIT.ok;
   }
+  // k9s-like: each level in its colour (src/api/protection.ts), only on a terminal and without NO_COLOR.
+  const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const paint = (level: Protection, text: string) => (colour ? `\x1b[1;${ANSI[PROTECTION_COLORS[level]]}m${text}\x1b[0m` : text);
   const w = (k: 'name' | 'provider' | 'source') => rows.reduce((n, r) => Math.max(n, r[k].length), k.length);
   outLine(`${'NAME'.padEnd(w('name'))}  ${'PROVIDER'.padEnd(w('provider'))}  ${'SOURCE'.padEnd(w('source'))}  URL`);
   for (const r of rows) {
-    const flags = [r.readOnly ? 'read-only' : '', r.insecure ? (r.plainHttp ? 'INSECURE (plain http)' : 'INSECURE') : r.plainHttp ? 'plain http: refused until insecure is set' : ''].filter(Boolean).join(' ');
-    outLine(`${r.name.padEnd(w('name'))}  ${r.provider.padEnd(w('provider'))}  ${r.source.padEnd(w('source'))}  ${r.url}${flags ? `  ${flags}` : ''}`);
+    const level = r.protection === 'normal' ? '' : paint(r.protection, PROTECTION_LABELS[r.protection]);
+    const flags = [r.insecure ? (r.plainHttp ? 'INSECURE (plain http)' : 'INSECURE') : r.plainHttp ? 'plain http: refused until insecure is set' : ''].filter(Boolean).join(' ');
+    const line = displayText(`${r.name.padEnd(w('name'))}  ${r.provider.padEnd(w('provider'))}  ${r.source.padEnd(w('source'))}  ${r.url}`);
+    writeOut(`${line}${level ? `  ${level}` : ''}${flags ? `  ${displayText(flags)}` : ''}\n`, { colour: true });
   }
   return EXIT.ok;
 }

@@ -19,10 +19,17 @@ export function outputOptions(cmd: Command): Command {
 
 const repeat = (v: string, all: string[]) => [...all, v];
 
+/** --dry-run and -o json for the commands whose plan (docs/plans.md) is shown, not their result. */
+function planFlags(cmd: Command, output = true): Command {
+  const c = cmd.option('--dry-run', 'print the plan (request, tool/curl line, impact) and stop; -o json for JSON');
+  return output ? c.option('-o, --output <format>', 'json: the plan (with --dry-run) or the result as JSON') : c;
+}
+
 /** The mutating commands' shared flags. */
 function opFlags(cmd: Command, waitFor = 'ready'): Command {
   return cmd
     .option('-y, --yes', 'do it without asking')
+    .option('--confirm <name>', "the cluster's exact name: with --yes on a protected profile (docs/plans.md)")
     .option('--wait', `block until the cluster is ${waitFor} (progress on stderr)`)
     .option('--timeout <duration>', 'with --wait: give up after this long', '30m')
     .option('--interval <duration>', 'with --wait: time between polls', '2s');
@@ -48,23 +55,26 @@ export function addOperations(program: Command, action: Action, fail: (err: unkn
       if (opts.set?.length && !opts.dryRun) refuse('create')();
     }));
 
-  opFlags(program.command('delete <name|id>').description('delete a cluster (type its name to confirm, or --yes)'), 'gone').action(
+  planFlags(opFlags(program.command('delete <name|id>').description('delete a cluster (type its name to confirm, or --yes)'), 'gone')).action(
     action(async (ctx, query: string, opts: import('./ops.js').OpOptions) => (await import('./ops.js')).remove(ctx, query, { ...opts, readOnly: readOnly() }), refuse('delete')),
   );
   for (const [name, description, run] of [
     ['restart', 'restart a cluster, where its API can', 'restart'],
     ['promote', 'make a read replica a standalone primary, where its API can', 'promote'],
   ] as const) {
-    opFlags(program.command(`${name} <name|id>`).description(description))
-      .option('--json', 'print the cluster as JSON')
-      .option('-o, --output <format>', 'table, wide, json or yaml')
+    planFlags(opFlags(program.command(`${name} <name|id>`).description(description))
+      .option('--json', 'print the cluster as JSON'), false)
+      .option('-o, --output <format>', 'table, wide, json or yaml (with --dry-run: json prints the plan)')
       .action(action(async (ctx, query: string, opts: import('./ops.js').OpOptions) => (await import('./ops.js'))[run](ctx, query, { ...opts, readOnly: readOnly() }), refuse(name)));
   }
   program
     .command('reset-password <name|id>')
     .description('set a new password, where its API can: printed once on stdout, kept for pgtui psql')
     .option('-y, --yes', 'do it without asking')
-    .action(action(async (ctx, query: string, opts: { yes?: boolean }) => (await import('./ops.js')).resetPassword(ctx, query, { ...opts, readOnly: readOnly() }), refuse('password reset')));
+    .option('--confirm <name>', "the cluster's exact name: with --yes on a protected profile (docs/plans.md)")
+    .option('--dry-run', 'print the plan and stop; -o json for JSON')
+    .option('-o, --output <format>', 'json: the plan with --dry-run')
+    .action(action(async (ctx, query: string, opts: import('./ops.js').OpOptions) => (await import('./ops.js')).resetPassword(ctx, query, { ...opts, readOnly: readOnly() }), refuse('password reset')));
   outputOptions(program.command('backups <name|id>').description("list a cluster's backups, where its API has them").option('--json', 'JSON array (same as -o json)').option('--wide', 'more columns (same as -o wide)'))
     .action(action(async (ctx, query: string, opts: import('./output.js').OutputFlags) => (await import('./backups.js')).backups(ctx, query, opts)));
   opFlags(
@@ -75,8 +85,9 @@ export function addOperations(program: Command, action: Action, fail: (err: unkn
       .option('--to <time>', 'RFC 3339 point in time, e.g. 2026-11-30T08:00:00Z')
       .option('--name <name>', 'the new cluster, where the API restores into a new one'),
   )
+    .option('--dry-run', 'print the plan and stop; -o json for JSON')
     .option('--json', 'print the cluster as JSON')
-    .option('-o, --output <format>', 'table, wide, json or yaml')
+    .option('-o, --output <format>', 'table, wide, json or yaml (with --dry-run: json prints the plan)')
     .action(action(async (ctx, query: string, opts: import('./ops.js').RestoreOptions) => (await import('./ops.js')).restore(ctx, query, { ...opts, readOnly: readOnly() }), refuse('restore')));
   program
     .command('diagnose [name|id]')
@@ -113,6 +124,8 @@ function addPostgres(program: Command, action: Action, readOnly: () => boolean |
   for (const kind of ['cancel', 'terminate'] as const) {
     pg(program.command(`${kind} <name|id> <pid...>`).description(kind === 'cancel' ? "cancel sessions' running queries (pg_cancel_backend); exact cluster name or id" : 'end sessions (pg_terminate_backend); exact cluster name or id'))
       .option('-y, --yes', 'do it without asking')
+      .option('--confirm <name>', "the cluster's exact name: with --yes on a protected profile (docs/plans.md)")
+      .option('--dry-run', 'print the plan (the sessions, the SQL, a psql line) and stop')
       .action(action(async (ctx, query: string, pids: string[], opts: import('./cancel.js').SignalOptions) => (await import('./cancel.js')).signal(ctx, kind, query, pids, { ...opts, readOnly: readOnly() })));
   }
   pg(program.command('replication <name|id>').description('standbys and their lag (primary), the WAL receiver (standby), replication slots'))

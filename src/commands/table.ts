@@ -1,5 +1,6 @@
 // The cluster table of `pgtui ls`: fitted to the terminal on a TTY, plain and untruncated otherwise.
 import type { Cluster } from '../api/core/types.js';
+import type { Verdict } from '../diagnose/types.js';
 import { paint, PHASE_COLORS, sanitize, truncate } from '../present/format.js';
 import { CLUSTER_FIELDS, jsonValue, tableFields } from '../present/cluster-fields.js';
 import { maskSecrets } from '../text/safe.js';
@@ -7,7 +8,9 @@ import { pickColumns } from './output.js';
 
 interface Column {
   title: string;
-  value: (c: Cluster) => string;
+  value: (c: Cluster, health?: Verdict) => string;
+  /** Shown only with ls --health. */
+  needs?: 'health';
   /** Lower goes first when the terminal is too narrow. */
   priority: number;
   /** Shrinks (with …) before columns are dropped. */
@@ -15,10 +18,10 @@ interface Column {
   wide?: boolean;
 }
 
-const COLUMNS: Column[] = tableFields().map((f) => ({ title: f.title, value: f.value, ...f.table! }));
+const COLUMNS: Column[] = tableFields().map((f) => ({ title: f.title, value: f.value, needs: f.needs, ...f.table! }));
 
-/** What --cols takes. */
-export const COLUMN_TITLES = COLUMNS.map((c) => c.title);
+/** What --cols takes (HEALTH with --health). */
+export const columnTitles = (health: boolean) => COLUMNS.filter((c) => health || c.needs !== 'health').map((c) => c.title);
 
 export interface TableOptions {
   /** Terminal width; undefined = plain output (not a TTY). */
@@ -29,14 +32,14 @@ export interface TableOptions {
   cols?: readonly string[];
   /** false: no title line (--no-headers). */
   headers?: boolean;
-  /** ls --health: a HEALTH column after PHASE. */
-  health?: (c: Cluster) => string;
+  /** ls --health: each cluster's verdict, for the HEALTH column. */
+  health?: (c: Cluster) => Verdict;
 }
 
 export function renderTable(clusters: readonly Cluster[], opts: TableOptions): string {
-  const all = opts.health ? COLUMNS.flatMap((c) => (c.title === 'PHASE' ? [c, { title: 'HEALTH', value: opts.health!, priority: 9 }] : [c])) : COLUMNS;
+  const all = COLUMNS.filter((c) => c.needs !== 'health' || opts.health);
   let cols = opts.cols ? pickColumns(all, opts.cols) : all.filter((c) => opts.wide || !c.wide);
-  const cells = clusters.map((cl) => cols.map((col) => sanitize(col.value(cl))));
+  const cells = clusters.map((cl) => cols.map((col) => sanitize(col.value(cl, opts.health?.(cl)))));
   let widths = cols.map((col, i) => cells.reduce((w, r) => Math.max(w, r[i]!.length), col.title.length));
   if (opts.width !== undefined) {
     const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);

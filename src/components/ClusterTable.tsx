@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Cluster } from '../api/core/types.js';
-import { PHASE_COLORS, formatAge, sanitize, truncate } from '../present/format.js';
+import { PHASE_COLORS, formatAge, sanitize, truncate, type ColorName } from '../present/format.js';
 import { nextAgeTick } from '../present/age-tick.js';
 import { tint } from './form/colors.js';
 import type { Column } from '../present/cluster-fields.js';
@@ -21,23 +21,31 @@ interface RowProps {
   age: string;
 }
 
-/** One row as three strings (before the phase, the phase, after it): few Ink nodes per row keeps frames cheap. */
+/** One row as a few strings (plain runs, and the coloured phase and HEALTH cells): few Ink nodes per row keeps frames cheap. */
 const Row = memo(function Row({ cluster, columns, selected, stale, age }: RowProps) {
-  let before = selected ? '❯ ' : '  ';
-  let phase: string | undefined;
-  let after = '';
+  const parts: Array<{ text: string; color?: ColorName }> = [{ text: selected ? '❯ ' : '  ' }];
+  const add = (text: string, color?: ColorName) => {
+    const last = parts[parts.length - 1]!;
+    if (!color && !last.color) last.text += text;
+    else parts.push({ text, color });
+  };
   columns.forEach((col, i) => {
     const gap = i < columns.length - 1 ? ' ' : '';
     const value = (c: Cluster) => (col.key === 'age' ? age : col.value(c));
-    if (col.key === 'phase') phase = stale ? `${cell(`stale ${cluster.phase}`, col.width)}${gap}` : `${cell(value(cluster), col.width)}${gap}`;
-    else if (phase === undefined) before += cell(value(cluster), col.width) + gap;
-    else after += cell(value(cluster), col.width) + gap;
+    if (col.key === 'phase') {
+      if (stale) add(`${cell(`stale ${cluster.phase}`, col.width)}${gap}`);
+      else {
+        add(cell(value(cluster), col.width), PHASE_COLORS[cluster.phase]);
+        add(gap);
+      }
+    } else if (col.color && !stale) {
+      add(cell(value(cluster), col.width), col.color(cluster));
+      add(gap);
+    } else add(cell(value(cluster), col.width) + gap);
   });
   return (
     <Text inverse={selected} dimColor={stale && !selected} wrap="truncate">
-      {before}
-      {phase !== undefined && (stale ? phase : <Text color={tint(PHASE_COLORS[cluster.phase])}>{phase}</Text>)}
-      {after}
+      {parts.map((p, i) => (p.color ? <Text key={i} color={tint(p.color)}>{p.text}</Text> : p.text))}
     </Text>
   );
 });

@@ -1,4 +1,5 @@
 // The header: what is shown, and one line per profile that is failing (naming it).
+import { PROTECTION_COLORS, PROTECTION_LABELS } from '../api/core/protection.js';
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { ProfileHealth } from '../state/types.js';
@@ -30,6 +31,8 @@ export interface HeaderProps {
   notice?: string;
   /** Which rows are on screen when not all fit ("1–20": the header reads "1–20 of 21 clusters"). */
   position?: string;
+  /** Only the clusters that are not green are shown (the faults key). */
+  faults?: boolean;
 }
 
 /** When the stalest profile whose inventory cadence the request budget sets was last listed ("updated 40 s ago"). */
@@ -56,21 +59,27 @@ function useFreshness(lastRefresh: number | undefined): string | undefined {
   return lastRefresh === undefined ? undefined : freshnessText(lastRefresh, Date.now());
 }
 
-export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice, position }: HeaderProps) {
+export function Header({ banner, readOnly, shown, total, filter, profiles, width, message, notice, position, faults }: HeaderProps) {
   const fresh = useFreshness(stalestRefresh(profiles));
   const failing = profiles.filter((p) => p.status === 'error');
   // A list that answered with warnings (unreadable items, paging stopped early, duplicate ids) is partial.
   const alerts = failing.concat(profiles.filter((p) => p.status !== 'error' && p.warning));
   const loading = profiles.filter((p) => p.status === 'loading').length;
   const insecure = profiles.filter((p) => p.insecure).map((p) => p.profile);
+  // Each protected or read-only profile by name, in its level's colour (docs/plans.md); normal ones say nothing.
+  const guarded = readOnly ? [] : (['read-only', 'protected'] as const).map((level) => [level, profiles.filter((p) => (p.protection ?? (p.readOnly ? 'read-only' : 'normal')) === level).map((p) => p.profile)] as const).filter(([, names]) => names.length > 0);
   const range = position ? `${position} of ` : '';
-  const counts = filter ? `${range}${shown}/${total} clusters matching "${sanitize(filter)}"` : `${range}${counted(total, 'cluster')}`;
+  const matching = `${faults ? ' with faults (not green)' : ''}${filter ? ` matching "${sanitize(filter)}"` : ''}`;
+  const counts = matching ? `${range}${shown}/${total} clusters${matching}` : `${range}${counted(total, 'cluster')}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
         <Text bold color={tint('cyan')}>pgtui</Text>
         {banner ? <Text color={tint('magenta')}> [{sanitize(banner)}]</Text> : null}
         {readOnly ? <Text color={tint('yellow')} bold> READ-ONLY</Text> : null}
+        {guarded.map(([level, names]) => (
+          <Text key={level} color={tint(PROTECTION_COLORS[level])} bold> {PROTECTION_LABELS[level]}: {sanitize(names.join(', '))}</Text>
+        ))}
         {insecure.length ? <Text color={tint('red')} bold> INSECURE TLS: {sanitize(insecure.join(', '))}</Text> : null}
         <Text> · {counts} · {counted(profiles.length, 'profile')}</Text>
         {loading ? <Text dimColor> · loading {loading}</Text> : null}

@@ -11,7 +11,7 @@ import type { SecretStore } from '../api/core/types.js';
 import { openConfig } from '../state/config.js';
 import { generateTestPkiAsync, writeTestPki } from '../fake/certs.js';
 import { startClickHouseFake } from '../fake/clickhouse.js';
-import { FakeClock, type FakeServer, type ProvisionedLogin } from '../fake/kit.js';
+import { FakeClock, type Fault, type FakeServer, type ProvisionedLogin } from '../fake/kit.js';
 import { findPostgresBin, freePort, startLocalPostgres, type LocalPostgres } from '../fake/local-postgres.js';
 import { startPgoFake } from '../fake/pgo.js';
 import { startIonosV2Fake } from '../fake/ionos-v2.js';
@@ -50,6 +50,11 @@ export interface DemoOptions {
   postgres?: boolean | 'wait' | 'on-demand';
   /** Extra clusters per provider, for trying the app at scale. */
   scale?: number;
+  /**
+   * A demo profile whose fake answers the app's first list (demo-pgo, demo-clickhouse) and then nothing: a
+   * provider that stops answering (tests of fleet health; PGTUI_DEMO_HANG). The demo's own logins skip it.
+   */
+  hang?: string;
 }
 
 export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
@@ -84,6 +89,17 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   const profiles = demoProfiles({ clickhouse, pgo, ionosV2, ionosV1 }, pkiPaths, connect);
 
   seedDemoClusters({ clickhouse, pgo, ionosV2, ionosV1, scale: opts.scale ?? 0 });
+  if (opts.hang) {
+    // How many requests the app's first list takes: PGO asks the server's version first; ClickHouse's list is one
+    // request (the hostnames looked up after it then hang); IONOS's paging may read ahead, so its list may hang too.
+    const byProfile: Record<string, (f: Fault) => void> = {
+      'demo-ionos': (f) => void ionosV1.inject({ ...f, after: 1 }),
+      'demo-ionos-v2': (f) => void ionosV2.inject(undefined, { ...f, after: 1 }),
+      'demo-clickhouse': (f) => void clickhouse.inject({ ...f, after: 1 }),
+      'demo-pgo': (f) => void pgo.inject({ ...f, after: 2 }),
+    };
+    byProfile[opts.hang]?.({ hang: true });
+  }
 
   const config = openConfig({ dir: configDir, env: {} });
   for (const p of profiles) await config.save(p);
@@ -111,7 +127,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
       } catch (err) {
         throw new Error(`local PostgreSQL did not start: ${(err as Error).message}`);
       }
-      await provisionSeeded(profiles, secrets, server, sharedPassword);
+      await provisionSeeded(opts.hang ? profiles.filter((p) => p.name !== opts.hang) : profiles, secrets, server, sharedPassword);
       pg = server;
       await pg.ensureLogins(early.splice(0));
       return pg;

@@ -63,6 +63,8 @@ export interface Fault {
   match?: RegExp;
   /** How many matching requests to affect; unlimited when absent. */
   times?: number;
+  /** Answer this many matching requests normally first (a provider that stops answering after its first list). */
+  after?: number;
 }
 
 /** Time for the fakes. `speed` scales real time; `advance` moves it by hand (tests). */
@@ -209,6 +211,10 @@ export abstract class FakeServer {
   private takeFault(key: string): Fault | undefined {
     const fault = this.faults.find((f) => !f.match || f.match.test(key));
     if (!fault) return undefined;
+    if (fault.after !== undefined && fault.after > 0) {
+      fault.after--;
+      return undefined;
+    }
     if (fault.times !== undefined) {
       fault.times--;
       if (fault.times <= 0) this.clearFault(fault);

@@ -25,3 +25,14 @@ export function formatBytes(bytes: number | undefined): string {
   return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
 }
 
+export function formatRatio(ratio: number | undefined): string {
+  return ratio === undefined || !Number.isFinite(ratio) ? '-' : `${(ratio * 100).toFixed(1)}%`;
+}
+
+/** The password literal of `CREATE/ALTER ROLE … PASSWORD '…'` (pg_stat_statements and pg_stat_activity keep it). */
+const PASSWORD_LITERAL = /(\bPASSWORD\s+)(?:E?'(?:[^'\\]|''|\\.)*'?|\$([A-Za-z_]*)\$[\s\S]*?(?:\$\2\$|$))/gi;
+
+/** SQL as the screens show and copy it: a role's password literal masked. */
+export function maskSqlSecrets(sql: string): string {
+  return /password/i.test(sql) ? sql.replace(PASSWORD_LITERAL, "$1'***'") : sql;
+}

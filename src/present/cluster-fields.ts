@@ -3,7 +3,9 @@
 // key/value lines) and --cols completion. A new column is one row here (docs/ARCHITECTURE.md).
 import type { Cluster } from '../api/core/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { formatAge } from './format.js';
+import { VERDICT_RANK, type Verdict } from '../diagnose/types.js';
+import { formatAge, type ColorName } from './format.js';
+import { VERDICT_COLORS } from './verdict.js';
 
 export interface ClusterField {
   key: string;
@@ -11,12 +13,18 @@ export interface ClusterField {
   title: string;
   /** A narrower title for the TUI list. */
   short?: string;
-  /** The cell's text ('-' when the cluster has none). */
-  value: (c: Cluster) => string;
+  /**
+   * The cell's text ('-' when the cluster has none). A field that `needs` the health verdict gets it (undefined: not
+   * judged yet) and shows only where health is judged: the TUI's store, `ls --health`.
+   */
+  value: (c: Cluster, health?: Verdict) => string;
+  needs?: 'health';
   /** The TUI list's cell, where it says more than `value`. */
   listValue?: (c: Cluster) => string;
+  /** The cell's own colour (the phase's is the table's). */
+  color?: (c: Cluster, health?: Verdict) => ColorName | undefined;
   /** Sort value; sizes ("2 cores, 4 GB") compare as a person reads them with `natural`. */
-  sort?: (c: Cluster) => string | number;
+  sort?: (c: Cluster, health?: Verdict) => string | number;
   natural?: boolean;
   /** Its text is part of what the TUI's filter searches. */
   search?: (c: Cluster) => string;
@@ -37,6 +45,8 @@ export interface Column {
   title: string;
   width: number;
   value: (c: Cluster) => string;
+  /** A cell drawn in its own colour (the HEALTH verdict). */
+  color?: (c: Cluster) => ColorName | undefined;
 }
 
 const dash = (v: string | number | undefined) => (v === undefined || v === '' ? '-' : String(v));
@@ -54,6 +64,8 @@ export const CLUSTER_FIELDS: readonly ClusterField[] = [
   { key: 'id', title: 'ID', value: (c) => c.id, search: (c) => c.id, table: { priority: 1, wide: true, at: 11 }, json: 'id', line: { label: 'id', at: 1, detail: true } },
   { key: 'name', title: 'NAME', value: (c) => c.name, sort: (c) => c.name.toLowerCase(), search: (c) => c.name, list: { width: 22, essential: true, at: 0 }, table: { priority: 10, flexible: true, at: 0 }, json: 'name', line: { label: 'name', at: 0 } },
   { key: 'phase', title: 'PHASE', value: (c) => c.phase, listValue: phaseText, sort: (c) => c.phase, search: (c) => c.phase, list: { width: 22, essential: true, at: 1 }, table: { priority: 10, at: 2 }, json: 'phase', line: { label: 'phase', at: 4 } },
+  // Worst first when sorted: red, yellow, unknown, green, then not judged yet (docs/diagnose.md).
+  { key: 'health', title: 'HEALTH', needs: 'health', value: (_c, v) => (v ? v.toUpperCase() : '…'), color: (_c, v) => (v ? VERDICT_COLORS[v] : undefined), sort: (_c, v) => -(v ? VERDICT_RANK[v] : -1), list: { width: 7, essential: true, at: 1.5 }, table: { priority: 9, at: 2.5 } },
   { key: 'state', title: 'STATE', value: (c) => c.state, search: (c) => c.state, table: { priority: 5, flexible: true, at: 3 }, json: 'state', line: { label: 'state', at: 5 } },
   { key: 'message', title: 'MESSAGE', value: (c) => dash(c.stateMessage), json: 'stateMessage', line: { label: 'message', value: (c) => c.stateMessage, at: 6 } },
   { key: 'version', title: 'VERSION', short: 'VER', value: (c) => dash(c.version), sort: (c) => Number.parseFloat(c.version ?? '') || 0, list: { width: 5, at: 3 }, table: { priority: 6, at: 4 }, json: 'version', line: { label: 'version', at: 7, detail: true } },

@@ -8,13 +8,17 @@ import { detailLines } from '../present/cluster-fields.js';
 import { errorText } from '../present/errors.js';
 import { useStore } from '../tui/context.js';
 import { useTimeline } from '../state/hooks.js';
-import { clusterKey } from '../state/types.js';
+import { clusterKey, type ClusterHealth } from '../state/types.js';
+import { healthDetailLines } from '../present/health-view.js';
+import { VERDICT_COLORS } from '../present/verdict.js';
 import { PHASE_COLORS, sanitize } from '../present/format.js';
 import { tint } from '../components/form/colors.js';
 import { displayText, MASK, maskSecrets } from '../text/safe.js';
 
 export interface ClusterDetailProps {
   cluster: Cluster;
+  /** Its health verdict (the store's snapshot.health), when the store judges health. */
+  health?: ClusterHealth;
   revealed: boolean;
   scroll: number;
   height: number;
@@ -66,6 +70,8 @@ function useLazy<T>(load: (() => Promise<T>) | undefined, deps: unknown[]): { va
   return state;
 }
 
+const oneLineOf = (t: string) => t.replace(/\s+/g, ' ').slice(0, 300);
+
 /**
  * The sslmode psql runs with: a provider that publishes its CA turns an unverified `require` into verify-full
  * (src/psql/tls.ts) — shown that way, with what happens when the CA cannot be fetched.
@@ -75,7 +81,7 @@ function sslmodeAsRun(conn: ConnectionInfo, publishesCa: boolean): string {
   return conn.sslrootcert ? `${conn.sslmode} (CA ${conn.sslrootcert})` : conn.sslmode;
 }
 
-export function ClusterDetail({ cluster, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
+export function ClusterDetail({ cluster, health, revealed, scroll, height, width, onLines }: ClusterDetailProps) {
   const store = useStore();
   const provider = store.provider(cluster.profile);
   const timeline = useTimeline(store, clusterKey(cluster));
@@ -83,13 +89,14 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
   useEffect(() => store.watch?.(key), [store, key]); // kept fresh while open
   const backups = useLazy<Backup[]>(store.supports(cluster, 'backups') ? () => store.backups(cluster) : undefined, [cluster.id]);
   const upgrades = useLazy<string[]>(store.supports(cluster, 'upgrade') ? () => store.upgradeTargets(cluster) : undefined, [cluster.id]);
-  const conn = useMemo(() => {
-    try {
-      return provider?.connection(cluster);
-    } catch {
-      return undefined;
-    }
-  }, [provider, cluster]);
+  // Read on every draw, not memoised on the cluster: a login learnt later (a reset, the demo's PostgreSQL coming
+  // up) changes what the provider knows without changing the cluster.
+  let conn;
+  try {
+    conn = provider?.connection(cluster);
+  } catch {
+    conn = undefined;
+  }
 
   const lines = useMemo(() => {
     const out: Line[] = [];
@@ -111,6 +118,11 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
     out.push({ text: '' }, { text: 'State timeline', bold: true });
     if (timeline.length === 0) out.push({ text: `  ${cluster.phase} (${cluster.state}) since pgtui started watching`, dim: true });
     for (const t of timeline) out.push({ text: `  ${new Date(t.at).toLocaleTimeString()}  ${t.from} (${sanitize(t.fromState)}) → ${t.to} (${sanitize(t.toState)})` });
+    // The verdict itself is on the title line; the checks behind it here.
+    if (health) out.push({ text: '' }, ...healthDetailLines(health));
+    // The changes pgtui applied to this cluster, from the journal (docs/plans.md; :journal lists them all).
+    const applied = (store.journal?.() ?? []).filter((e) => e.profile === cluster.profile && (e.cluster.id ? e.cluster.id === cluster.id : e.cluster.name === cluster.name)).slice(-10);
+    for (const e of applied) out.push({ text: `  ${new Date(e.time).toLocaleTimeString()}  pgtui applied: ${sanitize(oneLineOf(e.summary))}${e.outcome === 'ok' ? '' : ` (error: ${sanitize(oneLineOf(e.error ?? ''))})`}`, color: e.outcome === 'ok' ? undefined : 'red' });
     if (store.supports(cluster, 'upgrade')) {
       out.push({ text: '' }, { text: 'Version upgrades', bold: true });
       if (upgrades.error) out.push({ text: `  ${sanitize(upgrades.error)}`, color: 'red' });
@@ -129,7 +141,7 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
       out.push({ text: `  ${sanitize(k)}: ${revealed ? sanitize(v) : isSecretPath(k) || v === MASK ? '••••••••' : sanitize(v)}` });
     }
     return out;
-  }, [cluster, conn, revealed, timeline, store, upgrades, backups]);
+  }, [cluster, health, conn, revealed, timeline, store, upgrades, backups]);
 
   useEffect(() => {
     onLines?.(lines.length);
@@ -144,6 +156,7 @@ export function ClusterDetail({ cluster, revealed, scroll, height, width, onLine
         <Text color={tint(PHASE_COLORS[cluster.phase])}>
           {cluster.phase} ({sanitize(cluster.state)})
         </Text>
+        {health ? <Text color={tint(VERDICT_COLORS[health.verdict])}>  health {health.verdict.toUpperCase()}</Text> : null}
         {lines.length > body ? <Text dimColor>  lines {start + 1}–{Math.min(lines.length, start + body)} of {lines.length}</Text> : null}
       </Text>
       {/* An empty Text takes no row in Ink: blank separators are drawn as one space so the window holds `body` rows. */}

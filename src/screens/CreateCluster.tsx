@@ -10,6 +10,8 @@ import { initialValues, submittedValues, visibleFields } from '../forms/fields.j
 import { failureOf } from '../components/form/failure.js';
 import { PickList } from '../components/form/PickList.js';
 import { ReviewList } from '../components/form/ReviewList.js';
+import { ConfirmTyped } from '../components/ConfirmTyped.js';
+import { isProtected } from '../tui/protection.js';
 import { formRows, maxScroll, reviewRows, scrollStep } from '../components/form/ScrollWindow.js';
 import { fitHints, optional } from '../components/form/hints.js';
 import { tint } from '../components/form/colors.js';
@@ -24,7 +26,7 @@ export interface CreateClusterProps {
   onCancel: () => void;
 }
 
-type Step = 'pick' | 'loading' | 'load-error' | 'form' | 'review' | 'submitting';
+type Step = 'pick' | 'loading' | 'load-error' | 'form' | 'review' | 'typing' | 'submitting';
 
 /** Profiles that may create: not read-only in the profile nor in its health row. */
 export function writableProfiles(store: ClusterStore, names: string[]): string[] {
@@ -93,7 +95,8 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
       if (step === 'review') {
         const delta = scrollStep(input, key, Math.max(1, reviewHeight - 3));
         if (key.escape) setStep('form');
-        else if (key.return || (key.ctrl && input === 's')) void submit();
+        // A protected profile (docs/plans.md) wants the new cluster's name typed first.
+        else if (key.return || (key.ctrl && input === 's')) void (profile && isProtected(store, { profile }) ? setStep('typing') : submit());
         else if (delta !== undefined && spec) setReviewScroll((s) => Math.max(0, Math.min(maxScroll(visibleFields(spec, values).length, reviewHeight), s + delta)));
       }
     },
@@ -176,6 +179,16 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
   }
 
   if (!spec) return header;
+
+  const newName = values.name ?? values.displayName ?? '';
+  if (step === 'typing') {
+    return (
+      <Box flexDirection="column">
+        {header}
+        <ConfirmTyped title={`Profile ${profile ?? ''} is protected: create ${newName}?`} expected={newName} onConfirm={() => void submit()} onCancel={() => setStep('review')} untouched="nothing was sent" />
+      </Box>
+    );
+  }
 
   if (step === 'review' || step === 'submitting') {
     return (

@@ -12,6 +12,8 @@ import { useKeys } from '../components/form/use-keys.js';
 import { failureOf } from '../components/form/failure.js';
 import { initialValues, submittedValues } from '../forms/fields.js';
 import { PlanReview } from '../components/form/PlanReview.js';
+import { ConfirmTyped } from '../components/ConfirmTyped.js';
+import { isProtected } from '../tui/protection.js';
 import { formRows } from '../components/form/ScrollWindow.js';
 
 export interface EditClusterProps {
@@ -20,7 +22,7 @@ export interface EditClusterProps {
   onCancel: () => void;
 }
 
-type Step = 'loading' | 'load-error' | 'form' | 'planning' | 'review' | 'applying';
+type Step = 'loading' | 'load-error' | 'form' | 'planning' | 'review' | 'typing' | 'applying';
 
 /**
  * What the status line says once an update is accepted, worded from the phase the provider answered with (the
@@ -137,11 +139,21 @@ export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
     );
   }
 
+  // A protected profile (docs/plans.md) wants the cluster's exact name typed before the change is sent.
+  if (step === 'typing') {
+    return (
+      <Box flexDirection="column">
+        {header}
+        <ConfirmTyped title={`Profile ${cluster.profile} is protected: apply this change to ${cluster.name}?`} expected={cluster.name} onConfirm={() => void apply()} onCancel={() => setStep('review')} untouched="nothing was sent" />
+      </Box>
+    );
+  }
+
   if ((step === 'review' || step === 'applying') && plan) {
     return (
       <Box flexDirection="column">
         {header}
-        <PlanReview spec={spec} plan={plan} onConfirm={() => void apply()} onBack={() => setStep('form')} busy={step === 'applying'} />
+        <PlanReview spec={spec} plan={plan} onConfirm={() => (isProtected(store, cluster) ? setStep('typing') : void apply())} onBack={() => setStep('form')} busy={step === 'applying'} />
       </Box>
     );
   }

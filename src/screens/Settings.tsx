@@ -6,6 +6,8 @@ import type { SettingsView } from '../api/core/insight.js';
 import type { ChangePlan, FormSpec, FormValues } from '../api/core/types.js';
 import { Form } from '../components/Form.js';
 import { PlanReview } from '../components/form/PlanReview.js';
+import { ConfirmTyped } from '../components/ConfirmTyped.js';
+import { isProtected } from '../tui/protection.js';
 import { failureOf } from '../components/form/failure.js';
 import { useKeys } from '../components/form/use-keys.js';
 import { actionIn, back, down, help, quit, refresh, up, type Binding } from '../components/keymap.js';
@@ -18,7 +20,7 @@ import { initialSettings, settingsChanges, settingsForm, settingsPlan } from './
 /** The settings screen's keys (its scope in the screen registry, src/tui/screens.ts); its form draws its own hints. */
 export const SETTINGS_KEYS: readonly Binding[] = [down, up, back, refresh, help, quit];
 
-type Step = 'loading' | 'load-error' | 'form' | 'review' | 'applying';
+type Step = 'loading' | 'load-error' | 'form' | 'review' | 'typing' | 'applying';
 
 export function Settings(props: InsideProps) {
   const store = useStore();
@@ -36,7 +38,7 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
   const [scroll, setScroll] = useState(0);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
-  const editing = !readOnly && (step === 'form' || step === 'review' || step === 'applying');
+  const editing = !readOnly && (step === 'form' || step === 'review' || step === 'typing' || step === 'applying');
   useEffect(() => onEditing?.(editing), [editing, onEditing]);
   useEffect(() => () => onEditing?.(false), [onEditing]);
 
@@ -101,26 +103,38 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
     );
   }
 
+  function send() {
+    if (step === 'applying' || !view) return;
+    setStep('applying');
+    store.updateSettings(cluster, settingsChanges(view, values)).then(
+      (result) => {
+        if (!mounted.current) return;
+        say?.(result.message ? `${cluster.name}: settings saved; ${oneLine(result.message, 200)}` : `${cluster.name}: settings saved`);
+        onBack();
+      },
+      (err: unknown) => {
+        if (!mounted.current) return;
+        setMessage(failureOf(err).message);
+        setStep('form');
+      },
+    );
+  }
+
+  // A protected profile (docs/plans.md) wants the cluster's exact name typed before the change is sent.
+  if (step === 'typing') {
+    return (
+      <Box flexDirection="column">
+        {title}
+        <ConfirmTyped title={`Profile ${cluster.profile} is protected: change the settings of ${cluster.name}?`} expected={cluster.name} onConfirm={send} onCancel={() => setStep('review')} untouched="nothing was sent" />
+      </Box>
+    );
+  }
+
   if ((step === 'review' || step === 'applying') && plan) {
     return (
       <Box flexDirection="column">
         {title}
-        <PlanReview spec={spec} plan={plan} busy={step === 'applying'} onBack={() => setStep('form')} onConfirm={() => {
-          if (step === 'applying') return;
-          setStep('applying');
-          store.updateSettings(cluster, settingsChanges(view, values)).then(
-            (result) => {
-              if (!mounted.current) return;
-              say?.(result.message ? `${cluster.name}: settings saved; ${oneLine(result.message, 200)}` : `${cluster.name}: settings saved`);
-              onBack();
-            },
-            (err: unknown) => {
-              if (!mounted.current) return;
-              setMessage(failureOf(err).message);
-              setStep('form');
-            },
-          );
-        }} />
+        <PlanReview spec={spec} plan={plan} busy={step === 'applying'} onBack={() => setStep('form')} onConfirm={() => (isProtected(store, cluster) ? setStep('typing') : send())} />
       </Box>
     );
   }

@@ -7,7 +7,7 @@ import { moduleFor } from '../api/registry.js';
 import type { Budget, Notice } from '../api/core/budget.js';
 import type { Cluster, Provider } from '../api/core/types.js';
 import { ProfileSlot } from './store-profile.js';
-import { clusterKey, type StoreSnapshot, type Transition } from './types.js';
+import { clusterKey, type ClusterHealth, type StoreSnapshot, type Transition } from './types.js';
 
 const TIMELINE_LIMIT = 50;
 
@@ -22,6 +22,9 @@ export class StoreCore {
   /** Budget notices ("rate limited by ClickHouse, retrying in 4 s"), by budget label. */
   private readonly notices = new Map<Budget, Notice>();
   private readonly budgetWatch = new Map<Budget, () => void>();
+
+  /** Fleet health (store-health.ts), when the store judges it: the snapshot's `health` map. */
+  healthView?: (clusters: readonly Cluster[]) => ReadonlyMap<string, ClusterHealth>;
 
   constructor(private readonly providerFor: (p: Profile) => Provider) {}
 
@@ -40,7 +43,8 @@ export class StoreCore {
     const profiles = list.map((s) => ({ ...s.health, clusterCount: s.entries.size }));
     const staleProfiles = list.filter((s) => s.health.status === 'error' && s.entries.size > 0).map((s) => s.profile.name);
     const notice = [...this.notices.values()][0]?.text;
-    this.snapshot = { clusters, profiles, version: this.snapshot.version + 1, staleProfiles, notice };
+    const health = this.healthView?.(clusters);
+    this.snapshot = { clusters, profiles, version: this.snapshot.version + 1, staleProfiles, notice, ...(health ? { health } : {}) };
     for (const l of [...this.listeners]) l();
   }
 

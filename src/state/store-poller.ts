@@ -26,6 +26,8 @@ export interface PollerOptions {
   refreshMs: number;
   random: () => number;
   pollDeadlineMs?: (p: Profile) => number;
+  /** The part of the background share the list polls may use (1 without fleet health; store-health.ts takes the rest). */
+  backgroundShare?: number;
 }
 
 function settledOrAfter(p: Promise<void> | undefined, ms: number): Promise<void> {
@@ -66,15 +68,20 @@ export class Poller {
    * half), so an idle account stays within the background share whatever it holds.
    */
   inventoryEveryMs(slot: ProfileSlot): number {
-    const share = this.core.budgetOf(slot).perMinute('background') / (slot.passive > 0 ? 2 : 1) / this.sharers(slot);
+    const share = this.background(slot) / (slot.passive > 0 ? 2 : 1) / this.sharers(slot);
     return Math.max(this.opts.refreshMs, Math.ceil((slot.pages * 60_000) / share));
+  }
+
+  /** The background requests a minute the list polls may use: the budget's share, less fleet health's part. */
+  private background(slot: ProfileSlot): number {
+    return this.core.budgetOf(slot).perMinute('background') * (this.opts.backgroundShare ?? 1);
   }
 
   /** How often `requests` may be spent: within the watch share for what the user looks at or acted on, within
    * half the background share for clusters that are merely busy. */
   private everyMs(slot: ProfileSlot, requests: number, hot: boolean): number {
     const budget = this.core.budgetOf(slot);
-    const perMinute = hot ? budget.perMinute('watch') : budget.perMinute('background') / 2 / this.sharers(slot);
+    const perMinute = hot ? budget.perMinute('watch') : this.background(slot) / 2 / this.sharers(slot);
     return Math.max(FAST_POLL_MS, Math.ceil((requests * 60_000) / perMinute));
   }
 

@@ -1,5 +1,6 @@
 // One profile's slice of the store: its clusters (with structural sharing, so unchanged clusters keep their
 // object identity), its health, and its timers. Pure bookkeeping; the polling decisions live in store.ts.
+import { protectionOf } from '../api/core/protection.js';
 import type { Profile } from '../api/profile.js';
 import type { Cluster, Provider } from '../api/core/types.js';
 import { moduleFor } from '../api/registry.js';
@@ -63,7 +64,8 @@ export class ProfileSlot {
     this.health = {
       profile: profile.name,
       kind: profile.kind,
-      readOnly: readOnly || Boolean(profile.readOnly),
+      readOnly: readOnly || protectionOf(profile) === 'read-only',
+      protection: readOnly ? 'read-only' : protectionOf(profile),
       insecure: Boolean(moduleFor(profile.kind).insecure?.(profile)),
       status: 'loading',
       clusterCount: 0,

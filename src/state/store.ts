@@ -6,6 +6,7 @@ import { PROVIDER_LABELS } from '../api/registry.js';
 import type { Provider } from '../api/core/types.js';
 import { StoreCore } from './store-core.js';
 import { createIntents } from './store-intents.js';
+import { HealthPoller, type HealthOptions } from './store-health.js';
 import { Poller } from './store-poller.js';
 import { ProfileSlot } from './store-profile.js';
 import { DEFAULT_SETTINGS, type ClusterStore, type Settings } from './types.js';
@@ -21,12 +22,20 @@ export interface StoreOptions {
    * request timeouts, 30 s). The poll itself goes on: HTTP bounds every request (http.ts), and `r` restarts it.
    */
   pollDeadlineMs?: (p: Profile) => number;
+  /** Judge every cluster's health in the background (the TUI; docs/polling-store.md "Health"); off when absent. */
+  health?: HealthOptions;
+  /** Where applied plans are recorded (docs/plans.md); none in tests that do not ask. */
+  journal?: import('../plan/journal.js').Journal;
+  /** Told when the journal could not be written (the change itself went out). */
+  onJournalProblem?: (message: string) => void;
 }
 
 export function createClusterStore(opts: StoreOptions): ClusterStore {
   const refreshMs = Math.max(2, opts.settings?.refreshSeconds ?? DEFAULT_SETTINGS.refreshSeconds) * 1000;
   const core = new StoreCore(opts.providerFor);
-  const poller = new Poller(core, { refreshMs, random: opts.random ?? Math.random, pollDeadlineMs: opts.pollDeadlineMs });
+  const health = opts.health ? new HealthPoller(core, opts.health) : undefined;
+  if (health) core.healthView = (clusters) => health.snapshotView(clusters);
+  const poller = new Poller(core, { refreshMs, random: opts.random ?? Math.random, pollDeadlineMs: opts.pollDeadlineMs, backgroundShare: health ? 1 - health.share : 1 });
   const { slots } = core;
 
   const setProfiles = (profiles: Profile[]) => {
@@ -34,13 +43,17 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     for (const [name, slot] of slots) {
       if (!names.has(name)) {
         poller.stopSlot(slot);
+        health?.forget(slot);
         slots.delete(name);
       }
     }
     for (const p of profiles) {
       const old = slots.get(p.name);
       if (old && JSON.stringify(old.profile) === JSON.stringify(p)) continue;
-      if (old) poller.stopSlot(old);
+      if (old) {
+        poller.stopSlot(old);
+        health?.forget(old);
+      }
       const slot = new ProfileSlot(p, Boolean(opts.readOnly));
       slots.set(p.name, slot);
       if (core.started) void poller.refreshList(slot);
@@ -65,6 +78,7 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     },
     async stop() {
       core.started = false;
+      health?.stop();
       for (const slot of slots.values()) poller.stopSlot(slot);
       core.dispose();
       await Promise.resolve();
@@ -76,9 +90,12 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
     },
     pause() {
       core.pauses++;
-      if (core.pauses === 1) for (const slot of slots.values()) {
-        clearTimeout(slot.listTimer);
-        poller.stopGets(slot);
+      if (core.pauses === 1) {
+        health?.stop();
+        for (const slot of slots.values()) {
+          clearTimeout(slot.listTimer);
+          poller.stopGets(slot);
+        }
       }
       let done = false;
       return () => {
@@ -86,10 +103,18 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
         done = true;
         core.pauses--;
         if (core.active) for (const slot of slots.values()) void poller.refreshList(slot);
+        if (core.active) health?.rejudge();
       };
     },
     isPaused: () => core.pauses > 0,
     timeline: (key) => core.timelines.get(key) ?? [],
+    journal: () => {
+      try {
+        return opts.journal?.read() ?? [];
+      } catch {
+        return []; // an unreadable journal shows as empty; `pgtui journal` says why
+      }
+    },
     profileOf: (name) => slots.get(name)?.profile,
     provider: providerOf,
     supports: (cluster, capability) => supports(providerOf(cluster.profile), cluster, capability),
@@ -112,6 +137,6 @@ export function createClusterStore(opts: StoreOptions): ClusterStore {
         if (core.active) poller.planWatch(slot);
       };
     },
-    ...createIntents(core, poller),
+    ...createIntents(core, poller, opts.journal, opts.onJournalProblem),
   };
 }

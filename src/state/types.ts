@@ -2,12 +2,15 @@
 import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind, RestoreRequest } from '../api/core/types.js';
 import type { Profile } from '../api/profile.js';
 import type { Capability } from '../api/core/capabilities.js';
+import type { CheckResult, Verdict } from '../diagnose/types.js';
 import type { DiskUsage, FailoverTarget, LogPage, LogQuery, MetricSeries, ReachCheck, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, SlowQueryRef, TimeRange } from '../api/core/insight.js';
 
 export interface ProfileHealth {
   profile: string;
   kind: ProviderKind;
   readOnly: boolean;
+  /** read-only, protected or normal (src/api/protection.ts); absent means normal unless readOnly. */
+  protection?: import('../api/core/protection.js').Protection;
   insecure: boolean;
   status: 'loading' | 'ok' | 'error';
   /** One line, already naming nothing secret. */
@@ -43,6 +46,23 @@ export interface StoreSnapshot {
   staleProfiles?: readonly string[];
   /** A user action waits for a provider's rate limit: "rate limited by ClickHouse, retrying in 4 s". */
   notice?: string;
+  /** Each cluster's health by cluster key, when the store judges health (store-health.ts); a new map only when a verdict changed. */
+  health?: ReadonlyMap<string, ClusterHealth>;
+}
+
+/** One cluster's health verdict in the snapshot (store-health.ts, docs/diagnose.md). */
+export interface ClusterHealth {
+  verdict: Verdict;
+  /** One line: the check(s) behind the verdict, or why it is unknown. */
+  reason: string;
+  /** Every check, worst first (the detail screen shows the non-green ones with their evidence and action). */
+  checks: readonly CheckResult[];
+  /** When this verdict was first reached (ms epoch); unchanged while it holds. */
+  since: number;
+  /** The provider or the database gave no answer: the time of its last answer (or of the first question). */
+  noAnswerSince?: number;
+  /** Why the Postgres checks did not run, when they did not. */
+  postgresSkipped?: string;
 }
 
 export interface ClusterStore {
@@ -56,6 +76,8 @@ export interface ClusterStore {
   pause(): () => void;
   isPaused(): boolean;
   timeline(clusterKey: string): readonly Transition[];
+  /** The applied plans the journal holds, oldest first (docs/plans.md); absent or empty without a journal. */
+  journal?(): readonly import('../plan/journal.js').JournalEntry[];
   profileOf(name: string): Profile | undefined;
   provider(profile: string): Provider | undefined;
   /** Whether the cluster's provider can do this to it (src/api/core/capabilities.ts). */

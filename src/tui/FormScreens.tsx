@@ -1,4 +1,4 @@
-// The full-screen forms the navigation state can show instead of the list: create, edit, profiles. Each
+// The full-screen screens the navigation state can show instead of the list: create, edit, profiles, journal. Each
 // returns to where it came from and reports on the status line.
 import type { Dispatch } from 'react';
 import type { Cluster } from '../api/core/types.js';
@@ -6,6 +6,7 @@ import { clusterKey } from '../state/types.js';
 import { CreateCluster } from '../screens/CreateCluster.js';
 import { changeSentText, EditCluster } from '../screens/EditCluster.js';
 import { Profiles } from '../screens/Profiles.js';
+import { Journal } from '../screens/Journal.js';
 import type { NavEvent, NavState } from './navigation.js';
 import { isForm } from './screens.js';
 import { untilSettled, type Status } from './status.js';
@@ -41,6 +42,8 @@ export function FormScreen({ nav, dispatch, profiles, target, select, busy, onQu
         dispatch({ type: 'show', screen: 'detail' });
         busy(changeSentText(c), undefined, untilSettled(c, (now) => ({ text: `${c.name}: change applied; it is ${now.phase}`, error: now.phase === 'failed' })));
       }} /> : null;
+    case 'journal':
+      return <Journal onBack={() => dispatch({ type: 'show', screen: 'list' })} onQuit={onQuit} />;
     case 'profiles':
       return <Profiles onBack={() => dispatch({ type: 'show', screen: 'list' })} onQuit={onQuit} onEditing={onEditing} />;
     default:

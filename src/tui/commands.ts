@@ -1,7 +1,7 @@
 // The `:` commands, one row each: the names it answers to, what `?` says about it, and what it asks the App
 // to do. Help, the `:` key's help text and the "unknown command" hint are generated from this list.
 
-export type Command = { type: 'quit' } | { type: 'profiles' } | { type: 'create' } | { type: 'help' } | { type: 'unknown'; text: string } | { type: 'none' };
+export type Command = { type: 'quit' } | { type: 'profiles' } | { type: 'journal' } | { type: 'create' } | { type: 'help' } | { type: 'unknown'; text: string } | { type: 'none' };
 
 interface CommandRow {
   /** The first name is the one shown. */
@@ -15,6 +15,7 @@ interface CommandRow {
 const COMMANDS: readonly CommandRow[] = [
   { names: ['profiles', 'profile'], help: 'manage profiles', command: { type: 'profiles' }, listed: true },
   { names: ['create', 'new'], help: 'create a cluster', command: { type: 'create' }, listed: true },
+  { names: ['journal'], help: 'the changes pgtui applied (docs/plans.md)', command: { type: 'journal' }, listed: true },
   { names: ['q', 'quit', 'q!'], help: 'quit', command: { type: 'quit' }, listed: true },
   { names: ['help'], help: 'this help', command: { type: 'help' }, listed: false },
 ];

@@ -11,6 +11,10 @@ import { Health, HEALTH_KEYS } from '../screens/Health.js';
 import { Logs, LOGS_KEYS } from '../screens/Logs.js';
 import { Metrics, METRICS_KEYS } from '../screens/Metrics.js';
 import { RawView, RAW_KEYS } from '../screens/RawView.js';
+import { Activity } from '../screens/Activity.js';
+import { LockTree } from '../screens/LockTree.js';
+import { PgInfo } from '../screens/PgInfo.js';
+import { ACTIVITY_SCREEN_KEYS, LOCKS_SCREEN_KEYS, PG_INFO_SCREEN_KEYS } from '../components/pg-keys.js';
 import { Settings, SETTINGS_KEYS } from '../screens/Settings.js';
 import { SlowQueries, SLOW_KEYS } from '../screens/SlowQueries.js';
 
@@ -36,5 +40,8 @@ export const INSIDE = {
   settings: { title: 'Settings', opens: { keys: 'C', help: 'settings', hint: 'settings', priority: 4, match: ch('C') }, capability: 'settings', keys: SETTINGS_KEYS, component: Settings, ownFooter: true, editing: true },
   backups: { title: 'Backups', opens: { keys: 'b', help: 'backups and restore', hint: 'backups', priority: 4, match: ch('b') }, capability: ['backups', 'restore'], keys: BACKUPS_KEYS, component: Backups },
   health: { title: 'Health', opens: { keys: 'H', help: 'health: disk use, reachability, failover targets', hint: 'health', priority: 4, match: ch('H') }, capability: ['diskUsage', 'reachability', 'failover'], keys: HEALTH_KEYS, component: Health },
+  activity: { title: 'Activity', opens: { keys: 'A', help: 'Postgres sessions: cancel, terminate', hint: 'activity', priority: 4, match: ch('A') }, keys: ACTIVITY_SCREEN_KEYS, component: Activity },
+  locks: { title: 'Lock tree', opens: { keys: 'L', help: 'Postgres lock tree', hint: 'locks', priority: 5, match: ch('L') }, keys: LOCKS_SCREEN_KEYS, component: LockTree },
+  pginfo: { title: 'Postgres', opens: { keys: 'I', help: 'Postgres replication, statements, vitals', hint: 'pg', priority: 5, match: ch('I') }, keys: PG_INFO_SCREEN_KEYS, component: PgInfo },
   raw: { title: 'Raw', opens: { keys: 'v', help: "raw view: the provider's own object (secrets masked)", hint: 'raw', priority: 5, match: ch('v') }, keys: RAW_KEYS, component: RawView },
 } satisfies Record<string, InsideRow>;

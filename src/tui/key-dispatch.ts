@@ -65,6 +65,8 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
         return exit();
       case 'profiles':
         return dispatch({ type: 'show', screen: 'profiles' });
+      case 'journal':
+        return dispatch({ type: 'show', screen: 'journal' });
       case 'create':
         return create();
       case 'help':
@@ -141,6 +143,8 @@ export function useKeyDispatch(ctx: KeyDispatchContext): { runCommand: (typed: s
         return list.nextSort(ctx.columns.map((c) => c.key));
       case 'sortReverse':
         return list.toggleReverse();
+      case 'faults':
+        return list.toggleFaults();
       case 'create':
         return create();
       case 'profiles':

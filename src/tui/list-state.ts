@@ -3,15 +3,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Cluster } from '../api/core/types.js';
 import { clusterKey } from '../state/types.js';
-import { nextSortKey, view, warmSearch, type SortKey } from './list-view.js';
+import { nextSortKey, view, warmSearch, type HealthMap, type SortKey } from './list-view.js';
 
-export function useListState(clusters: readonly Cluster[]) {
+export function useListState(clusters: readonly Cluster[], health?: HealthMap) {
   const [filter, setFilterText] = useState('');
+  const [faultsOnly, setFaultsOnly] = useState(false);
   const [sort, setSort] = useState<SortKey>('name');
   const [reverse, setReverse] = useState(false);
   const [cursorKey, setCursorKey] = useState<string>();
 
-  const rows = useMemo(() => view(clusters, filter, sort, reverse), [clusters, filter, sort, reverse]);
+  const rows = useMemo(() => view(clusters, filter, sort, reverse, health, faultsOnly), [clusters, filter, sort, reverse, health, faultsOnly]);
   // After the frame is out, prepare the filter's search text for new or changed clusters (idle time, not a keystroke's).
   useEffect(() => {
     const timer = setTimeout(() => warmSearch(clusters), 50);
@@ -66,6 +67,9 @@ export function useListState(clusters: readonly Cluster[]) {
     /** The next sort among `shown` (the columns on screen at this width): never a hidden column. */
     nextSort: (shown: readonly string[]) => setSort((s) => nextSortKey(s, shown)),
     toggleReverse: () => setReverse((r) => !r),
+    /** Only the clusters that are not green (the faults key); the cursor stays on its cluster where it can. */
+    faultsOnly,
+    toggleFaults: () => setFaultsOnly((f) => !f),
   };
 }
 

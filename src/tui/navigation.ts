@@ -23,7 +23,7 @@ export interface NavState {
 
 export type NavEvent =
   | { type: 'open'; key: string } // a cluster's detail screen, from the top, password hidden
-  | { type: 'show'; screen: 'list' | 'detail' | 'create' | 'profiles' }
+  | { type: 'show'; screen: 'list' | 'detail' | 'create' | 'profiles' | 'journal' }
   | { type: 'edit'; key: string } // the edit form of a cluster; leaving it returns to that cluster's detail
   | { type: 'inside'; screen: InsideScreen; key?: string } // into a cluster: logs, metrics … (with `key`: from the list's row)
   | { type: 'back' } // detail → list, a screen inside a cluster → its detail; elsewhere nothing (the App clears its filter or message instead)

@@ -67,6 +67,7 @@ const LIST_KEYS: readonly Binding[] = [
   { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', hint: 'filter', priority: 1, match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column on screen', match: ch('s') },
   { action: 'sortReverse', keys: 'S', help: 'reverse the sort', match: ch('S') },
+  { action: 'faults', keys: 'F', help: 'faults only (health not green) / all', hint: 'faults', priority: 5, match: ch('F') },
   refresh,
   ...clusterKeys(true),
 ];
@@ -81,6 +82,7 @@ const ROWS = {
   create: { kind: 'form', title: 'New cluster', parent: 'list', keys: [], ownFooter: true, editing: 'always' },
   edit: { kind: 'form', title: 'Edit cluster', parent: 'detail', keys: [], ownFooter: true, editing: 'always' },
   profiles: { kind: 'form', title: 'Profiles', parent: 'list', keys: [], ownFooter: true, editing: 'reported' },
+  journal: { kind: 'form', title: 'Journal', parent: 'list', keys: [], ownFooter: true },
   ...insideRows,
 } satisfies Record<string, ScreenRow>;
 

@@ -112,16 +112,16 @@ describe('a fifth provider from one module and one registry line', () => {
     const { profileFromValues, valuesFromProfile } = await import('../../src/screens/profile-form/convert.js');
     const spec = profileFormSpec(FIFTH, { existingNames: ['taken'] });
     expect(spec.title).toBe('New Fifth Cloud profile');
-    expect(spec.fields.map((f) => f.key)).toEqual(['name', 'apiKey', 'endpoint', 'readOnly']);
+    expect(spec.fields.map((f) => f.key)).toEqual(['name', 'apiKey', 'endpoint', 'protection']);
     expect(spec.validate({ name: 'taken', apiKey: '', endpoint: 'nope' })).toEqual({
       name: 'a profile with this name exists',
       apiKey: 'an API key is required',
       endpoint: 'an http(s) URL, e.g. https://api.example.com',
     });
-    const values = { name: 'five', apiKey: 'k-secret', endpoint: 'https://api.fifth.example', readOnly: 'false' };
+    const values = { name: 'five', apiKey: 'k-secret', endpoint: 'https://api.fifth.example', protection: 'normal' };
     expect(spec.validate(values)).toEqual({});
     expect(profileFromValues(FIFTH, values)).toEqual(saved);
-    expect(valuesFromProfile(saved)).toEqual({ name: 'five', readOnly: 'false', apiKey: '', endpoint: 'https://api.fifth.example' });
+    expect(valuesFromProfile(saved)).toEqual({ name: 'five', protection: 'normal', apiKey: '', endpoint: 'https://api.fifth.example' });
     expect(savedSecretPlaceholders(saved)).toEqual({ apiKey: '•••••••• saved' });
     // Editing: a blank key keeps the saved one.
     expect(profileFromValues(FIFTH, { ...values, apiKey: '' }, saved)).toEqual(saved);

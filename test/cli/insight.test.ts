@@ -231,11 +231,11 @@ describe('pgtui config', () => {
     expect(piped.stderr).toMatch(/not applied: add --yes/);
     expect(orders.pgConfig).toEqual({});
     const ro = await runCli(['config', 'orders', '--set', 'work_mem=64MB', '--yes'], { env: roEnv });
-    expect(ro.code).toBe(2);
+    expect(ro.code).toBe(7);
     expect(ro.stderr).toMatch(/read-only/);
     const yes = await runCli(['config', 'orders', '--set', 'work_mem=64MB', '--set', 'max_connections=200', '--set', 'pgbouncer.default_pool_size=30', '--yes'], { env });
     expect(yes.code).toBe(0);
-    expect(yes.stdout).toMatch(/max_connections +\(default\) → 200\n[\s\S]*restart applies it/);
+    expect(yes.stdout).toMatch(/max_connections +\(default\) → 200\n[\s\S]*RESTART REQUIRED: max_connections: PostgreSQL reads this only at start/);
     expect(yes.stderr).toMatch(/settings sent; The changes in the following parameters require a database restart/);
     expect(orders.pgConfig).toEqual({ work_mem: '64MB', max_connections: 200 });
     expect(orders.pgBouncerConfig).toEqual({ default_pool_size: '30' });

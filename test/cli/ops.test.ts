@@ -129,7 +129,10 @@ describe('pgtui delete', () => {
   it('refuses without --yes on a pipe, and under --read-only, sending nothing', async () => {
     const r = await pgtui(['delete', 'doomed']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('pgtui: not deleted: add --yes to delete doomed without a prompt\n');
+    // The plan is shown on stderr first (docs/plans.md), then the refusal.
+    expect(r.stderr).toMatch(/^plan [0-9a-f]{16}: delete doomed \(v1\)\n/);
+    expect(r.stderr).toMatch(/IRREVERSIBLE: deletes the cluster and its data\n/);
+    expect(r.stderr.endsWith('pgtui: not deleted: add --yes to run without a prompt, or --dry-run to only show the plan\n')).toBe(true);
     const ro = await pgtui(['--read-only', 'delete', 'doomed', '--yes']);
     expect(ro.code).toBe(7);
     expect(writes(v1)).toEqual([]);

@@ -51,6 +51,8 @@ beforeAll(async () => {
   await pgtui('wait', 'crm', '--for', 'ready', '--interval', '0.2s', '--timeout', '20s');
   const backups = JSON.parse(await pgtui('backups', 'crm', '-o', 'json')) as Array<{ id: string }>;
   await pgtui('restore', 'crm', '--backup', backups[0]!.id, '--yes');
+  // A restore in place makes the cluster busy for a while; psql needs it ready.
+  await pgtui('wait', 'crm', '--for', 'ready', '--interval', '0.2s', '--timeout', '20s');
   await pgtui('logs', 'crm', '--since', '1h', '--limit', '50');
   await pgtui('psql', 'crm', '--', '-c', 'select 1');
   await pgtui('delete', 'doomed', '--yes', '--wait', '--interval', '0.2s', '--timeout', '20s');

@@ -55,6 +55,8 @@ describe.runIf(TMUX)('Ctrl-Z under a wrapper', () => {
     t.send('Enter');
     await t.waitFor(/1\/\d+ clusters matching "hippo"/, 10_000);
     t.send('Escape');
+    // Esc and q sent together reach the terminal as one meta-q: q goes once the filter is cleared.
+    await t.waitForGone('matching "hippo"', 10_000);
     t.send('q');
     await t.waitFor(/wrapper-done\s*\n(?:.*\n)*?SHELL\$\s*$/m, 20_000);
   }, 90_000);

@@ -61,6 +61,6 @@ describe(':commands', () => {
     expect(parseCommand('create')).toEqual({ type: 'create' });
     expect(parseCommand('help')).toEqual({ type: 'help' });
     expect(parseCommand('')).toEqual({ type: 'none' });
-    expect(parseCommand('frob')).toEqual({ type: 'unknown', text: 'unknown command :frob (try :profiles, :create, :q)' });
+    expect(parseCommand('frob')).toEqual({ type: 'unknown', text: 'unknown command :frob (try :profiles, :create, :journal, :q)' });
   });
 });

@@ -201,3 +201,7 @@ export function resetBudgets(): void {
   budgets.clear();
 }
 
+/** @public every budget by key (bench/limits.ts reads their counters). */
+export function allBudgets(): ReadonlyMap<string, Budget> {
+  return budgets;
+}

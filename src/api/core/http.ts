@@ -8,6 +8,7 @@ import type { Dispatcher } from 'undici';
 import { ApiError, httpError } from './errors.js';
 import { decodeBody, fallbackMessage, formatBytes, redirectError, retryAfterMs, safeOrigin, seconds, transportError } from './http-errors.js';
 import { currentContext, type Budget } from './budget.js';
+import { afterWrite, beforeSend } from './write-scope.js';
 import { plainHttpRefusal, type PlainHttpPolicy } from './http-plain.js';
 import type { Transport, TransportKind, TransportResponse } from './transport.js';
 import { nodeTransport } from './transport-node.js';
@@ -124,6 +125,8 @@ export class HttpClient {
     // One caller's signal may cover dozens of concurrent page requests, each listening for its abort; Node's
     // "possible leak" warning at 11 would land on the TUI's screen.
     if (req.signal) setMaxListeners(0, req.signal);
+    // A plan's capture stops here, and a write outside a plan is refused (write-scope.ts, docs/plans.md).
+    beforeSend({ method: req.method, url: buildUrl(req.baseUrl ?? this.opts.baseUrl, req.path, req.query), body: req.body, auth: this.opts.auth?.type === 'none' ? undefined : this.opts.auth?.type }, req.idempotent);
     const policy = this.opts.retry ?? DEFAULT_RETRY;
     const idempotent = req.idempotent ?? (req.method !== 'POST' && req.method !== 'PATCH');
     const budget = this.opts.budget;
@@ -239,6 +242,7 @@ export class HttpClient {
       if (res.statusCode < 200 || res.statusCode >= 300) {
         throw this.statusError(res.statusCode, res.headers, contentType, text);
       }
+      afterWrite(req.method, req.idempotent, res.statusCode, res.headers);
       const data = decodeBody<T>(req.expect ?? 'json', contentType, text, res.statusCode);
       return { status: res.statusCode, headers: res.headers, data };
     } finally {

@@ -7,6 +7,8 @@ export interface ProfileCommon {
   name: string;
   /** Hides create/update/delete for this profile. */
   readOnly?: boolean;
+  /** read-only, protected (changes need the cluster's name typed) or normal; src/api/protection.ts. */
+  protection?: import('./protection.js').Protection;
   /** Where it came from: the config file, environment variables, or the demo. Env profiles are not saved. */
   source?: 'file' | 'env' | 'demo';
   /** Overrides where psql connects (an SSH tunnel, a kubectl port-forward, the demo's local PostgreSQL). */

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { z } from 'zod';
 import type { FieldErrors, FieldSpec } from './types.js';
+import { PROTECTIONS } from './protection.js';
 
 export const str = z.string();
 export const opt = <T extends z.ZodType>(t: T) => t.optional();
@@ -13,6 +14,7 @@ export const contractSchema = opt(z.union([str, z.number().int().transform(Strin
 export const commonProfileShape = {
   name: str.min(1, 'empty name'),
   readOnly: opt(z.boolean()),
+  protection: opt(z.enum(PROTECTIONS)),
   source: opt(z.enum(['file', 'env', 'demo'])),
   connect: opt(z.looseObject({ host: opt(str), port: opt(z.number().int()), sslmode: opt(str), sslrootcert: opt(str) })),
   timeoutMs: opt(z.number().positive()),

@@ -89,5 +89,21 @@ export interface ProviderModule<P extends ProfileBase = ProfileBase> {
   readonly pgStatStatementsHint?: string;
   /** What a verify discovered that the saved profile keeps (ClickHouse's organization id). */
   afterVerify?(p: P, identity: Identity): P;
+  /**
+   * The same change as a command line of the provider's own tool (`ionosctl …`, `pgo …`), where it has one and
+   * every changed field has a flag; undefined otherwise (the plan then offers its curl line). docs/plans.md.
+   */
+  tool?(change: ToolChange<P>): string | undefined;
 }
+
+/** What a plan hands a module's `tool`: the operation (a Provider method name), the cluster and the new values. */
+export interface ToolChange<P extends ProfileBase = ProfileBase> {
+  operation: string;
+  profile: P;
+  cluster: { id?: string; name: string; location?: string };
+  changes: ReadonlyArray<{ key: string; to: string }>;
+}
+
+/** Single-quoted for POSIX shells, unless it needs no quoting. */
+export const shellArg = (s: string): string => (/^[A-Za-z0-9_./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 

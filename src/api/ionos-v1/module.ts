@@ -8,6 +8,7 @@ import {
 import { IonosV1Provider } from './client.js';
 import { IONOS_RATE } from '../ionos-shared/client-kit.js';
 import { IONOS_V1_URL } from './catalog.js';
+import { ionosV1Tool } from './tool.js';
 import { plainHttpMembers } from '../core/http-plain.js';
 import { IONOS_LOGIN } from '../ionos-shared/client-kit.js';
 import type { IonosV1Profile } from './profile.js';
@@ -48,6 +49,7 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
     build: async (name, o, io) => ({ name, readOnly: (o.readOnly as boolean | undefined) || undefined, kind: KIND, ...(await ionosCliAuth(o, io)) }),
   },
   rate: IONOS_RATE,
+  tool: ionosV1Tool,
   pgStatStatementsHint: 'IONOS DBaaS preloads pg_stat_statements: run CREATE EXTENSION pg_stat_statements; in the database as its owner (the cluster\'s admin user)',
   create: (profile, deps) => new IonosV1Provider(profile, deps),
 };

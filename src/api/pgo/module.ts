@@ -7,6 +7,7 @@ import { PgoProvider } from './client.js';
 import { PGO_RATE } from './transport.js';
 import { isPlainHttp, plainHttpRefusal } from './plain-http.js';
 import type { PgoProfile } from './profile.js';
+import { pgoTool } from './tool.js';
 
 export type { PgoProfile };
 
@@ -139,6 +140,7 @@ export const pgo: ProviderModule<PgoProfile> = {
     },
   },
   rate: PGO_RATE,
+  tool: pgoTool,
   pgStatStatementsHint: 'Crunchy PGO 4.3 images preload pg_stat_statements: run CREATE EXTENSION pg_stat_statements; (if not preloaded, add it to shared_preload_libraries in the cluster\'s custom config, pgo create cluster --custom-config)',
   create: (profile, deps) => new PgoProvider(profile, deps),
 };

@@ -1,4 +1,5 @@
 // The profiles list: health from the store, source and badges from the profile itself.
+import { PROTECTION_COLORS, protectionOf, type Protection } from '../../api/core/protection.js';
 import { Box, Text } from 'ink';
 import type { Profile } from '../../api/profile.js';
 import { type ProviderKind } from '../../api/core/types.js';
@@ -14,6 +15,8 @@ export interface ProfileRow {
   kind: ProviderKind;
   source: 'file' | 'env' | 'demo';
   readOnly: boolean;
+  /** read-only, protected or normal; absent: from readOnly. */
+  protection?: Protection;
   insecure: boolean;
   health?: ProfileHealth;
   profile?: Profile;
@@ -28,6 +31,7 @@ export function profileRows(profiles: readonly Profile[], health: readonly Profi
       kind: p.kind,
       source: p.source ?? 'file',
       readOnly: Boolean(p.readOnly || h?.readOnly),
+      protection: h?.readOnly ? 'read-only' : protectionOf(p),
       insecure: Boolean(moduleFor(p.kind).insecure?.(p) || h?.insecure),
       health: h,
       profile: p,
@@ -59,6 +63,7 @@ export function ProfileRows({ rows, index, width }: { rows: ProfileRow[]; index:
       {rows.map((r, i) => {
         const s = status(r.health);
         const selected = i === index;
+        const level: Protection = r.protection ?? (r.readOnly ? 'read-only' : 'normal');
         const count = r.health ? `${r.health.clusterCount} cluster${r.health.clusterCount === 1 ? '' : 's'}` : '';
         return (
           <Box key={r.name} flexDirection="column">
@@ -83,7 +88,7 @@ export function ProfileRows({ rows, index, width }: { rows: ProfileRow[]; index:
                   <Text dimColor>{r.source}</Text>
                 </Box>
               )}
-              {r.readOnly && <Text color={tint('yellow')}>[read-only] </Text>}
+              {level !== 'normal' && <Text color={tint(PROTECTION_COLORS[level])}>[{level}] </Text>}
               {r.insecure && <Text color={tint('red')}>[insecure]</Text>}
             </Box>
             {r.health?.status === 'error' &&

@@ -3,10 +3,11 @@
 import type { Profile } from '../../api/profile.js';
 import type { FormValues, ProviderKind } from '../../api/core/types.js';
 import { moduleFor } from '../../api/registry.js';
+import { isProtection, protectionOf } from '../../api/core/protection.js';
 
 /** The form's starting values for editing `p`; secret fields start blank. */
 export function valuesFromProfile(p: Profile): FormValues {
-  return { name: p.name, readOnly: p.readOnly ? 'true' : 'false', ...moduleFor(p.kind).form.values(p) };
+  return { name: p.name, protection: protectionOf(p), ...moduleFor(p.kind).form.values(p) };
 }
 
 /**
@@ -17,7 +18,9 @@ export function profileFromValues(kind: ProviderKind, v: FormValues, previous?: 
   const prev = previous?.kind === kind ? previous : undefined;
   const common = {
     name: v.name!.trim(),
-    readOnly: v.readOnly === 'true' ? true : undefined,
+    // The older readOnly flag is written for read-only too, so an older pgtui reading this file still refuses.
+    readOnly: v.protection === 'read-only' ? true : undefined,
+    protection: isProtection(v.protection) && v.protection !== 'normal' ? v.protection : undefined,
     source: prev?.source,
     connect: prev?.connect,
     timeoutMs: prev?.timeoutMs,

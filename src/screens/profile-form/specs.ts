@@ -1,10 +1,11 @@
 // The profile form: the name, the provider's own fields (its module's form, src/api/<kind>/module.ts) and
-// read-only, validated with zod. In edit mode the name is fixed and a blank secret keeps the saved one.
+// protection (docs/plans.md), validated with zod. In edit mode the name is fixed and a blank secret keeps the saved one.
 import { z } from 'zod';
 import type { Profile } from '../../api/profile.js';
 import type { FieldSpec, FormSpec, FormValues, ProviderKind } from '../../api/core/types.js';
 import { moduleFor } from '../../api/registry.js';
 import { defaultFileExists, issuesToErrors, NAME_RULE, type FileExists } from '../../api/core/profile-kit.js';
+import { PROTECTIONS } from '../../api/core/protection.js';
 
 export interface ProfileFormOptions {
   /** Names already taken (adding only). */
@@ -33,7 +34,11 @@ export function profileFormSpec(kind: ProviderKind, opts: ProfileFormOptions): F
   const fields: FieldSpec[] = [
     { key: 'name', label: 'Profile name', kind: 'text', required: true, immutable: true, help: 'used with --profile' },
     ...m.form.fields(editing),
-    { key: 'readOnly', label: 'Read-only', kind: 'bool', help: 'hides create, edit and delete' },
+    {
+      key: 'protection', label: 'Protection', kind: 'choice', default: 'normal',
+      choices: PROTECTIONS.map((value) => ({ value })),
+      help: 'read-only: no change at all; protected: type the cluster name for every change',
+    },
   ];
   const rules = z.object({ name: NAME_RULE }).loose().and(m.form.rules(editing, opts.fileExists ?? defaultFileExists));
   const taken = new Set(editing ? [] : opts.existingNames);

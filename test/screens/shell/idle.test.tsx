@@ -69,3 +69,26 @@ it('ten unchanged polls write nothing to the terminal; one change writes a frame
     await store.stop();
   }
 });
+
+it('with fleet health on: once every cluster is judged, ten unchanged polls still write nothing', async () => {
+  const store = createClusterStore({ profiles: [profile], providerFor: (p) => createProvider(p, { secrets: memorySecretStore() }), settings: { refreshSeconds: 2 }, health: { everyMs: 3_600_000 } });
+  const app = render(<App store={store} profiles={fakeProfilesApi([profile])} settings={DEFAULT_SETTINGS} readOnly={false} launchPsql={async () => 0} />);
+  try {
+    store.start();
+    await until(() => /40 clusters/.test(app.lastFrame() ?? '') && /HEALTH/.test(app.lastFrame() ?? ''));
+    const hostless = () => store.getSnapshot().clusters.filter((c) => c.host === undefined && c.phase !== 'deleting');
+    for (let i = 0; i < 30 && hostless().length > 0; i++) await store.refresh();
+    // Every cluster's request-costing facts read once (the round paces itself within its share of the budget).
+    const unread = () => [...(store.getSnapshot().health?.values() ?? [])].filter((h) => h.checks.some((c) => c.evidence.includes('not read yet'))).length;
+    await until(() => store.getSnapshot().health?.size === 40 && unread() === 0, 30_000);
+    await store.refresh();
+    const frames = app.frames.length;
+    const version = store.getSnapshot().version;
+    for (let i = 0; i < 10; i++) await store.refresh();
+    expect(store.getSnapshot().version).toBe(version);
+    expect(app.frames.length).toBe(frames);
+  } finally {
+    app.unmount();
+    await store.stop();
+  }
+}, 60_000);
