@@ -40,7 +40,7 @@ function fail(err: unknown): number {
   }
   if (isApiError(err, 'unsupported')) {
     writeErr(`pgtui: ${clean(describeError(err))}\n`);
-    return EXIT.unsupported;
+    return EXIT.refused;
   }
   writeErr(`pgtui: ${clean(describeError(err))}\n`);
   return EXIT.error;
@@ -285,16 +285,16 @@ function build(): Command {
     .option('--interval <duration>', 'with --follow: time between polls (default 5s, at least 2s)')
     .option('--json', 'one JSON object per line: at, severity, instance, message')
     .action(action(program, async (ctx, query: string, opts: import('./commands/logs.js').LogsOptions) => (await import('./commands/logs.js')).logs(ctx, query, opts)));
-  windowOptions(program.command('metrics <name|id>').description('latest value and a sparkline per metric (ClickHouse); plain values when piped'), '1h')
+  windowOptions(program.command('metrics <name|id>').description("latest value and a sparkline per metric (the provider's, or what Postgres counts); plain values when piped"), '1h')
     .option('--json', 'every series with its points')
     .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean }) => (await import('./commands/metrics.js')).metrics(ctx, query, opts)));
-  windowOptions(program.command('slow <name|id>').description('slow query patterns, most total time first (ClickHouse)'), '24h')
+  windowOptions(program.command('slow <name|id>').description("slow query patterns, most total time first (the provider's, or pg_stat_statements)"), '24h')
     .option('--id <queryId>', 'one pattern (an ID from the list): its SQL and recent executions')
     .option('--json', 'JSON array (with --id: the pattern and its executions)')
     .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean; id?: string }) => (await import('./commands/slow.js')).slow(ctx, query, opts)));
   program
     .command('config <name|id>')
-    .description('PostgreSQL settings of a cluster (ClickHouse); with --set, checks each value, shows the diff and asks first')
+    .description('PostgreSQL settings of a cluster (pg_settings where the API has none); with --set, checks each value, shows the plan and asks first')
     .option('--set <key=value>', 'a setting to change (repeat for more; PgBouncer ones as pgbouncer.NAME)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--dry-run', 'print the plan (before → after, request, tool/curl line, impact) and stop')
     .option('-y, --yes', 'apply without asking')

@@ -71,7 +71,7 @@ export async function config(ctx: Context, query: string, opts: ConfigOptions): 
     return EXIT.ok;
   }
   if (opts.readOnly || protectionOf(profile) === 'read-only') throw new CommandError(`profile ${profile.name} is read-only: config --set is disabled`, EXIT.refused);
-  if (!provider.updateSettings) throw new CommandError(`settings of ${cluster.name} cannot be changed through its API`, EXIT.unsupported);
+  if (!provider.updateSettings) throw new CommandError(`settings of ${cluster.name} cannot be changed through its API`, EXIT.refused);
   checkChanges(view, changes);
   const diff = Object.entries(changes).filter(([k, v]) => view.values[k] !== v.trim());
   if (diff.length === 0) {

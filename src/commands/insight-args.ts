@@ -46,6 +46,6 @@ export async function targetWith(ctx: Context, query: string, capability: Capabi
   const cluster = await findCluster(ctx, query);
   const profile = ctx.profiles.find((p) => p.name === cluster.profile)!;
   const provider = ctx.providerFor(profile);
-  if (!supports(provider, cluster, capability)) throw new CommandError(unsupportedReason(provider, cluster, capability, PROVIDER_LABELS[cluster.provider]), EXIT.unsupported);
+  if (!supports(provider, cluster, capability)) throw new CommandError(unsupportedReason(provider, cluster, capability, PROVIDER_LABELS[cluster.provider]), EXIT.refused);
   return { cluster, profile, provider };
 }

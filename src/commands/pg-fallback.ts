@@ -54,7 +54,7 @@ export async function metricsFromPostgres(ctx: Context, t: PgTarget, samples = 3
 
 /** pg_settings, read-only: NAME VALUE UNIT SOURCE PENDING_RESTART (or JSON). */
 export async function configFromPostgres(ctx: Context, t: PgTarget, opts: { json?: boolean; set?: string[] }): Promise<number> {
-  if (opts.set?.length) throw new CommandError(`settings of ${oneLine(t.cluster.name, 80)} cannot be changed through its API (pg_settings is shown read-only)`, EXIT.unsupported);
+  if (opts.set?.length) throw new CommandError(`settings of ${oneLine(t.cluster.name, 80)} cannot be changed through its API (pg_settings is shown read-only)`, EXIT.refused);
   const { loadSettings } = await import('../pg/settings.js');
   const settings = await withPgSession(ctx, t, {}, (session) => loadSettings(session));
   if (opts.json) {

@@ -20,7 +20,7 @@ export function aligned(head: readonly string[], rows: readonly (readonly string
  * first: the API names it by its id together with the database, user and operation it was listed under.
  */
 async function detail(provider: Provider, cluster: Cluster, window: TimeRange, id: string, json: boolean): Promise<number> {
-  if (!provider.slowQueryDetail) throw new CommandError('this provider has no detail of one slow query pattern', EXIT.unsupported);
+  if (!provider.slowQueryDetail) throw new CommandError('this provider has no detail of one slow query pattern', EXIT.refused);
   const listed = (await provider.slowQueries!(cluster, window)).filter((p) => p.id === id).sort((a, b) => b.totalMs - a.totalMs);
   const pattern = listed[0];
   if (!pattern) throw new CommandError(`no slow query pattern ${oneLine(id, 80)} in this window (a longer --since may find it)`, EXIT.notFound);
@@ -46,7 +46,7 @@ export async function slow(ctx: Context, query: string, opts: WindowOptions & { 
   const window = timeWindow(opts, '24h');
   const target = await targetOrPostgres(ctx, query, 'slowQueries');
   const { cluster, provider } = target;
-  if (opts.id && target.postgres) throw new CommandError(`${oneLine(cluster.name, 80)}: --id needs the provider's slow-query API; pgtui statements NAME shows pg_stat_statements`, EXIT.unsupported);
+  if (opts.id && target.postgres) throw new CommandError(`${oneLine(cluster.name, 80)}: --id needs the provider's slow-query API; pgtui statements NAME shows pg_stat_statements`, EXIT.refused);
   if (opts.id) return detail(provider, cluster, window, opts.id, Boolean(opts.json));
   const rows: SlowQuery[] = (target.postgres ? await slowFromPostgres(ctx, target) : await provider.slowQueries!(cluster, window)).slice().sort((a, b) => b.totalMs - a.totalMs);
   if (opts.json) {

@@ -54,6 +54,7 @@ function clusterKeys(onList: boolean): Binding[] {
     detailHint(confirming('resetPassword', { keys: 'P', help: 'reset the password (where the provider has it)', hint: 'password', capability: 'resetPassword', priority: 4, match: ch('P') })),
     detailHint(confirming('switchover', { keys: 'O', help: 'switchover to the standby', hint: 'switchover', capability: 'switchover', priority: 4, match: ch('O') })),
     ...OPENERS.map(detailHint),
+    ...(onList ? [{ action: 'faults', keys: 'F', help: 'faults only (health not green) / all', hint: 'faults', priority: 5, match: ch('F') }] : []),
     { action: 'command', keys: ':', help: COMMAND_KEY_HELP, hint: 'command', priority: 4, match: ch(':') },
     help,
     quit,
@@ -67,7 +68,6 @@ const LIST_KEYS: readonly Binding[] = [
   { action: 'filter', keys: '/', help: 'filter by name, provider, profile, state', hint: 'filter', priority: 1, match: ch('/') },
   { action: 'sort', keys: 's', help: 'sort by the next column on screen', match: ch('s') },
   { action: 'sortReverse', keys: 'S', help: 'reverse the sort', match: ch('S') },
-  { action: 'faults', keys: 'F', help: 'faults only (health not green) / all', hint: 'faults', priority: 5, match: ch('F') },
   refresh,
   ...clusterKeys(true),
 ];
