@@ -46,9 +46,9 @@ const common = {
   logLevel: 'warning',
 };
 
-// The trusted-file reader/writer alone (src/state/trusted-file.ts), for the launcher's code cache
+// The trusted-file reader/writer alone (src/files/trusted-file.ts), for the launcher's code cache
 // (bin/compile-cache.js), which runs before either bundle: the same code that guards the config and secrets.
-await build({ ...common, entryPoints: ['src/state/trusted-file.ts'], outfile: 'dist/trusted-file.cjs', format: 'cjs' });
+await build({ ...common, entryPoints: ['src/files/trusted-file.ts'], outfile: 'dist/trusted-file.cjs', format: 'cjs' });
 
 // The Postgres driver (src/pg/driver.ts: node-postgres and pgpass) is a file of its own, dist/pg-driver.cjs, that
 // both bundles require only when a session opens (docs/postgres.md): `ls` and the TUI's first frame never read it.
