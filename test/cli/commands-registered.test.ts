@@ -1,4 +1,4 @@
-// Every command is wired to commander in one place (src/commands/register/, docs/ARCHITECTURE.md "Commands"):
+// Every command is wired to commander in one place (src/commands/register/, docs/ARCHITECTURE.md "Commands: one registration"):
 // each exactly once, none lost, none added beside it in src/cli.tsx, and `pgtui --help` lists exactly these.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// The one place a command is wired to commander (docs/ARCHITECTURE.md "Commands"): every group registers its
+// The one place a command is wired to commander (docs/ARCHITECTURE.md "Commands: one registration"): every group registers its
 // commands here, and src/cli.tsx only calls registerCommands. Every command body is a dynamic import, so
 // `pgtui ls` loads no other command's code and no one-shot loads Ink.
 import type { Command } from 'commander';
