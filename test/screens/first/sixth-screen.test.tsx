@@ -1,5 +1,5 @@
 // Proof of docs/ARCHITECTURE.md "Adding a screen": a sixth screen inside a cluster, built only from a component
-// and one row of the screen registry (src/tui/inside-screens.ts), added the way its row would be, opens by its key
+// and one row of the screen registry (src/ui/registry/inside-screens.ts), added the way its row would be, opens by its key
 // from the detail screen and from the list's row, shows in the detail footer and in `?`, lists its own keys in its
 // own `?`, and returns with esc, with no other change.
 import { Box, Text, type Key } from 'ink';
@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEY, press, waitForFrame as until } from '../forms/keys.js';
 import { footer, startApp } from './app-setup.js';
 
-vi.mock('../../../src/tui/inside-screens.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/tui/inside-screens.js')>();
-  const keymap = await import('../../../src/components/keymap.js');
-  const { useKeys } = await import('../../../src/components/form/use-keys.js');
+vi.mock('../../../src/ui/registry/inside-screens.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/ui/registry/inside-screens.js')>();
+  const keymap = await import('../../../src/ui/input/keymap.js');
+  const { useKeys } = await import('../../../src/ui/input/use-keys.js');
   const { displayText } = await import('../../../src/text/safe.js');
   const { useState } = await import('react');
   const SIXTH_KEYS = [
@@ -19,7 +19,7 @@ vi.mock('../../../src/tui/inside-screens.js', async (importOriginal) => {
     keymap.help,
     keymap.quit,
   ];
-  function Sixth({ cluster, active, onBack, onHelp, onQuit }: import('../../../src/screens/inside-common.js').InsideProps) {
+  function Sixth({ cluster, active, onBack, onHelp, onQuit }: import('../../../src/ui/screens/inside-common.js').InsideProps) {
     const [waves, setWaves] = useState(0);
     useKeys((input: string, key: Key) => {
       switch (keymap.actionIn(SIXTH_KEYS, input, key, false)) {
