@@ -1,7 +1,7 @@
 // npm run bench: start-up, ls at scale vs curl+jq, first frame, keystroke-to-frame, RSS, idle cost, and the
 // store within each provider's rate limits (limits: bench/limits.ts, on a virtual clock).
 // Each figure is a median of several runs and is printed with its comparison and ratio. `--quick` runs
-// fewer rounds and a shorter idle window; a name (startup, scale, tui, idle, limits, logs, demo) runs only that
+// fewer rounds and a shorter idle window; a name (startup, scale, tui, idle, limits, logs, long-text, demo) runs only that
 // part; `frame demo` prints just the first frame with data (100 clusters) and the demo's rows, with their targets.
 // Every measured process runs without NODE_EXTRA_CA_CERTS: where it is set, Node reads the extra certificates at
 // every start (~60 ms here), which would inflate the `node -e 0` baseline and hide pgtui's own cost.
@@ -415,6 +415,61 @@ if (want('logs')) {
     report('logs screen, search key → frame at 100,000 lines', f.searchMedianMs, 'ms', '≤ 16 ms', f.searchMedianMs <= 16, `median; each key filters every line; max ${f.searchMaxMs.toFixed(1)} ms`);
     report('logs model, memory held with 30,000 lines of 4 KB', f.longLinesHeldMb, 'MB', `≤ ${f.capMb} MB`, f.longLinesHeldMb <= f.capMb, `bounded in bytes: the newest ${f.longLinesKept} lines kept (text and lower-case counted as UTF-16)`);
   }
+}
+
+if (want('long-text') && has('tmux')) {
+  // The built program against a service with a 200 KB name and 80 log lines of 100 KB (bench/long-text-fake.ts):
+  // list → detail → logs drawn, and q → the process gone. Before the screen cut (src/text/safe.ts) each frame took
+  // 15 s to minutes; test/reliability/long-text*.test.ts* check the cut itself, this prints the times.
+  const outfile = join(ROOT, 'bench/.cache/long-text-fake.mjs');
+  await build({ entryPoints: [join(ROOT, 'bench/long-text-fake.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning', banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' } });
+  const fake = await startFake(outfile, 0);
+  const dir = mkdtempSync(join(tmpdir(), 'pgtui-bench-long-'));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ version: 1, profiles: [{ kind: 'clickhouse', name: 'ch', apiUrl: fake.url, keyId: fake.keyId, keySecret: fake.keySecret, organizationId: fake.orgId }] }), { mode: 0o600 });
+  const env = { PATH: process.env.PATH, HOME: dir, PGTUI_CONFIG_DIR: dir, LANG: 'C.UTF-8', TERM: 'xterm-256color', XDG_CACHE_HOME: CODE_CACHE };
+  const draws = [];
+  const quits = [];
+  try {
+    for (let i = 0; i < (quick ? 3 : 5); i++) {
+      const t = new Tmux();
+      t.socket += `-long-${i}`;
+      const until = async (ok, capMs = 60_000) => {
+        for (const start = Date.now(); Date.now() - start < capMs; await sleep(20)) if (ok(t.capture())) return;
+        throw new Error('long-text bench: the screen never came');
+      };
+      try {
+        t.start(`${node} ${BIN}`, 100, 30, env);
+        await until((s) => /❯ n{10}/.test(s));
+        const started = Date.now();
+        t.run('send-keys', '-t', 'b', 'Enter');
+        await until((s) => s.includes('Connection'));
+        t.run('send-keys', '-t', 'b', 'l');
+        await until((s) => /line 79 x{10}/.test(s));
+        draws.push(Date.now() - started);
+        const asked = Date.now();
+        t.run('send-keys', '-t', 'b', 'q');
+        let gone;
+        while (gone === undefined && Date.now() - asked < 60_000) {
+          try {
+            t.capture();
+            await sleep(20);
+          } catch {
+            gone = Date.now() - asked; // pgtui quit, and the tmux server with it
+          }
+        }
+        quits.push(gone ?? 60_000);
+      } finally {
+        t.kill();
+      }
+    }
+  } finally {
+    fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const draw = median(draws);
+  const quit = median(quits);
+  report('long text: list → detail → logs (200 KB name, 80 × 100 KB lines)', draw, 'ms', '≤ 2,000 ms', draw <= 2_000, `median of ${draws.length} (${draws.join(', ')} ms), through tmux (polled every 20 ms), the detail and the logs fetch included`);
+  report('long text: q → process gone, on the logs screen', quit, 'ms', '≤ 1,500 ms', quit <= 1_500, `median of ${quits.length} (${quits.join(', ')} ms)`);
 }
 
 if (want('demo') && has('tmux')) {
