@@ -477,6 +477,7 @@ if (want('demo') && has('tmux')) {
   // The screen is polled every 100 ms: against a 10 s target that costs the measured process nothing that counts.
   const allRows = (text) => /\b[1-9]\d* clusters · 4 profiles/.test(text) && !/loading \d/.test(text) && ['demo-ionos ', 'demo-ionos-v2', 'demo-clickhouse', 'demo-pgo'].every((p) => text.split('\n').slice(2).some((l) => l.includes(p)));
   const times = [];
+  const firsts = [];
   for (let i = 0; i < (quick ? 3 : 5); i++) {
     const tmp = mkdtempSync(join(tmpdir(), 'pgtui-bench-demo-'));
     const t = new Tmux();
@@ -486,11 +487,16 @@ if (want('demo') && has('tmux')) {
       const started = Date.now();
       t.run('send-keys', '-t', 'b', 'Enter');
       let ms;
+      let first;
       while (ms === undefined && Date.now() - started < 30_000) {
-        if (allRows(t.capture())) ms = Date.now() - started;
-        else await sleep(100);
+        const screen = t.capture();
+        // The first frame ("starting the demo …"), the shell's own line that started it excluded.
+        if (first === undefined && screen.trim().length > 0) first = Date.now() - started;
+        if (allRows(screen)) ms = Date.now() - started;
+        else await sleep(first === undefined ? 20 : 100);
       }
       times.push(ms ?? 30_000);
+      firsts.push(first ?? 30_000);
       t.run('send-keys', '-t', 'b', 'q');
       for (let j = 0; j < 200; j++) {
         try {
@@ -505,6 +511,8 @@ if (want('demo') && has('tmux')) {
       rmSync(tmp, { recursive: true, force: true });
     }
   }
+  const first = median(firsts);
+  report('pgtui --demo: first frame (what is starting)', first, 'ms', '≤ 1,500 ms', first <= 1_500, `median of ${firsts.length} (${firsts.join(', ')} ms), from starting it in tmux (polled every 20 ms)`);
   const ms = median(times);
   report("pgtui --demo: every provider's rows on screen", ms, 'ms', '≤ 10,000 ms', ms <= 10_000, `median of ${times.length} (${times.join(', ')} ms), from starting it in tmux; a run without the frame within 30 s counts as 30,000 ms`);
 }
