@@ -1,6 +1,6 @@
 // A ClickHouse fake for `npm run bench -- long-text`, run out of process: one service with a 200 KB name (one `é`
 // in it) and 80 log lines of 100 KB. Prints {url, keyId, keySecret, orgId} as one JSON line.
-import { startClickHouseFake } from '../src/fake/clickhouse.js';
+import { startClickHouseFake } from '../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../src/fake/kit.js';
 
 const fake = await startClickHouseFake({ clock: new FakeClock(1), rateLimit: false, seed: 3 });
