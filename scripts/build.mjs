@@ -11,6 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const PATCHED = [
   { file: /[\\/]ink[\\/]build[\\/]output\.js$/, line: 'caches = outputCaches();' },
   { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, line: 'function sameStyles(a, b) {' },
+  { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, line: 'function* singleUnitSegments(str) {' },
   { file: /[\\/]ink[\\/]build[\\/]log-update\.js$/, line: "cursorUp(previousVisible - 1 + (previousOutput.endsWith('\\n') ? 1 : 0))" },
   { file: /[\\/]is-in-ci[\\/]index\.js$/, line: 'const isInCi = false;' },
   // The top-level copy only (wrap-ansi has its own, unpatched, older one).
