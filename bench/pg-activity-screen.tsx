@@ -5,9 +5,9 @@
 import { render } from 'ink';
 import type { ClusterStore } from '../src/state/types.js';
 import { connectPg } from '../src/pg/session.js';
-import { Activity } from '../src/screens/Activity.js';
-import { StoreProvider } from '../src/tui/context.js';
-import { PgProvider } from '../src/tui/pg-context.js';
+import { Activity } from '../src/ui/screens/Activity.js';
+import { StoreProvider } from '../src/ui/shell/context.js';
+import { PgProvider } from '../src/ui/shell/pg-context.js';
 
 const env = process.env;
 const conn = { host: env.BENCH_PG_HOST, port: Number(env.BENCH_PG_PORT), database: 'postgres', user: env.BENCH_PG_USER, sslmode: 'disable' } as const;
