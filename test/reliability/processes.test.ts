@@ -295,7 +295,9 @@ describe.skipIf(!TMUX || !POSTGRES)('the TUI and the demo PostgreSQL', () => {
     t.type('fg');
     t.send('Enter');
     await t.waitFor(/1\/\d+ clusters matching "hippo"/, 10_000);
+    // Esc and q sent together read as meta-q: q once the filter is cleared.
     t.send('Escape');
+    await t.waitForGone('matching "hippo"', 10_000);
     t.send('q');
     await t.waitFor(/SHELL\$\s*$/m, 20_000);
     expect(await until(() => !alive(pid), 10_000)).toBe(true);
@@ -332,7 +334,7 @@ describe.skipIf(!TMUX || !POSTGRES)('the TUI and the demo PostgreSQL', () => {
     expect(screen).not.toMatch(LIST);
     t.type('\\q');
     t.send('Enter');
-    await t.waitFor('back from psql on hippo', 10_000);
+    await t.waitFor('back from psql on hippo', 20_000);
     t.send('q');
     await t.waitFor(/SHELL\$\s*$/m, 20_000);
     expect(await until(() => !alive(pid), 10_000)).toBe(true);
