@@ -13,7 +13,7 @@ import { PsqlError } from './psql/error.js';
 import { requirePlans } from './api/core/write-scope.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
-import { loadTui } from './tui/load.js';
+import { loadTui } from './ui/terminal/load.js';
 import { untilPostgres } from './demo/postgres-gate.js';
 
 // Signals, a closed stdout pipe and uncaught errors all leave through lifecycle.ts's clean-ups.
@@ -104,7 +104,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     return EXIT.usage;
   }
   // The demo takes a moment to start its fakes: say so at once (before Ink is even loaded).
-  const starting = globals.demo ? (await import('./tui/starting.js')).showStarting('starting the demo: fake provider APIs…') : undefined;
+  const starting = globals.demo ? (await import('./ui/terminal/starting.js')).showStarting('starting the demo: fake provider APIs…') : undefined;
   let stopCaching = () => {};
   let ctx: Context;
   try {

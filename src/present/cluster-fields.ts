@@ -1,5 +1,5 @@
 // A cluster's fields, one row each: the one definition of a field's title, value, sort, search and JSON key,
-// used by the TUI list (src/tui/list-view.ts), the detail screen, `pgtui ls`/`get` (table, wide, JSON, YAML,
+// used by the TUI list (src/ui/models/list-view.ts), the detail screen, `pgtui ls`/`get` (table, wide, JSON, YAML,
 // key/value lines) and --cols completion. A new column is one row here (docs/ARCHITECTURE.md).
 import type { Cluster } from '../api/core/types.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
@@ -39,7 +39,7 @@ export interface ClusterField {
   line?: { label: string; value?: (c: Cluster) => string | number | undefined; at: number; detail?: boolean | ((c: Cluster) => string) };
 }
 
-/** A column of the TUI list at the terminal's width (src/tui/list-view.ts columnsFor). */
+/** A column of the TUI list at the terminal's width (src/ui/models/list-view.ts columnsFor). */
 export interface Column {
   key: string;
   title: string;

@@ -4,7 +4,7 @@ import { createProvider } from '../../src/api/registry.js';
 import type { ClickHouseProfile } from '../../src/api/profile.js';
 import { memorySecretStore, type SecretStore } from '../../src/api/core/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startClickHouseFake, type ClickHouseFake, type ClickHouseFakeOptions } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake, type ClickHouseFakeOptions } from '../../src/fake/clickhouse/fake.js';
 
 export const FAST_RETRY = { retries: 2, baseDelayMs: 5, maxDelayMs: 5_000 };
 

@@ -108,8 +108,8 @@ describe('a fifth provider from one module and one registry line', () => {
   });
 
   it('has a profile form: fields, rules, values, the saved profile and its masked secret', async () => {
-    const { profileFormSpec, savedSecretPlaceholders } = await import('../../src/screens/profile-form/specs.js');
-    const { profileFromValues, valuesFromProfile } = await import('../../src/screens/profile-form/convert.js');
+    const { profileFormSpec, savedSecretPlaceholders } = await import('../../src/ui/screens/profile-form/specs.js');
+    const { profileFromValues, valuesFromProfile } = await import('../../src/ui/screens/profile-form/convert.js');
     const spec = profileFormSpec(FIFTH, { existingNames: ['taken'] });
     expect(spec.title).toBe('New Fifth Cloud profile');
     expect(spec.fields.map((f) => f.key)).toEqual(['name', 'apiKey', 'endpoint', 'protection']);

@@ -6,7 +6,7 @@ import type { IonosV1Provider } from '../../src/api/ionos-v1/client.js';
 import { createProvider } from '../../src/api/registry.js';
 import { memorySecretStore, type Cluster } from '../../src/api/core/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 
 const HOUR = 3_600_000;
 let fake: IonosV1Fake;

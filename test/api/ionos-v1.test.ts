@@ -8,7 +8,7 @@ import type { IonosV1Profile } from '../../src/api/profile.js';
 import { memorySecretStore, type Cluster } from '../../src/api/core/types.js';
 import { isApiError, type ApiError } from '../../src/api/core/errors.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 
 const FAST = { retries: 2, baseDelayMs: 5, maxDelayMs: 2000 };
 const T = 6000;

@@ -6,7 +6,7 @@ import { createProvider } from '../../src/api/registry.js';
 import type { IonosV2Profile } from '../../src/api/profile.js';
 import { memorySecretStore, type SecretStore } from '../../src/api/core/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startIonosV2Fake, type IonosV2Fake, type IonosV2FakeOptions } from '../../src/fake/ionos-v2.js';
+import { startIonosV2Fake, type IonosV2Fake, type IonosV2FakeOptions } from '../../src/fake/ionos-v2/fake.js';
 
 export const FAST_RETRY = { retries: 2, baseDelayMs: 5, maxDelayMs: 5_000 };
 

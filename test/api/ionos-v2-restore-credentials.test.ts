@@ -2,7 +2,7 @@
 // now"), and a server that wants the credentials with every PUT (ionosctl and Terraform always send them).
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/api/core/errors.js';
-import type { FakeV2Cluster } from '../../src/fake/ionos-v2.js';
+import type { FakeV2Cluster } from '../../src/fake/ionos-v2/fake.js';
 import { rig, type Rig } from './ionos-v2-helpers.js';
 
 let r: Rig;

@@ -7,7 +7,7 @@ import { memorySecretStore } from '../../src/api/core/types.js';
 import { editFormSpec as v2EditForm, newerThan } from '../../src/api/ionos-v2/edit.js';
 import { decodeCluster } from '../../src/api/ionos-v2/mapping.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 import { apiError, raw, rig, type Rig } from './ionos-v2-helpers.js';
 
 describe('IONOS v2: storage 20 → 15 GB', () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
 import type { Profile } from '../../src/api/profile.js';
 import { memorySecretStore } from '../../src/api/core/types.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { cleanEnv, configWith, ensureBuilt, fakePsql, runCli } from '../cli/helpers.js';
 import { specValidator, type RequestValidator } from './request-validator.js';

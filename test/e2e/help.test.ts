@@ -1,7 +1,7 @@
 // `?` in a real terminal at the small sizes the app supports (80x24, 60x20): the built program's help fits the
 // screen, cuts no text (long entries wrap into one column) and scrolls to its last key.
 import { afterEach, describe, expect, it } from 'vitest';
-import { helpOf } from '../../src/tui/screens.js';
+import { helpOf } from '../../src/ui/registry/screens.js';
 import { ensureBuilt, ROOT, BIN } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
 

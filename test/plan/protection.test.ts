@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { protectionOf } from '../../src/api/core/protection.js';
 import { buildProfile } from '../../src/commands/profile.js';
-import { profileFromValues, valuesFromProfile } from '../../src/screens/profile-form/convert.js';
+import { profileFromValues, valuesFromProfile } from '../../src/ui/screens/profile-form/convert.js';
 import { profileSchema } from '../../src/state/config-schema.js';
 
 const ENV = { CLICKHOUSE_CLOUD_API_SECRET: 'sec-ret' };

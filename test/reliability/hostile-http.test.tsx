@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App } from '../../src/app.js';
+import { App } from '../../src/ui/app.js';
 import { DEFAULT_SETTINGS } from '../../src/state/types.js';
 import { fakeProfilesApi } from '../screens/forms/doubles.js';
 import type { Profile } from '../../src/api/profile.js';

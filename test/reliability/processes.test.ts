@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { findPostgresBin, startLocalPostgres, type LocalPostgres } from '../../src/fake/local-postgres.js';
 import { BIN, ROOT, cleanEnv, configWith, ensureBuilt, runCli } from '../cli/helpers.js';

@@ -10,7 +10,7 @@ import { MockAgent } from 'undici';
 import type { ClickHouseProfile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
 import { memorySecretStore } from '../../src/api/core/types.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { FakeClock, type FakeRequest, type FakeResponse } from '../../src/fake/kit.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { clusterKey, type ClusterStore } from '../../src/state/types.js';

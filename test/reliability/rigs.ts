@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Profile } from '../../src/api/profile.js';
 import { HOST_GETS_PER_LIST } from '../../src/api/clickhouse/client.js';
-import { startClickHouseFake } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { generateTestPki, writeTestPki, type TestPki } from '../../src/fake/certs.js';
 import { FakeClock, type Fault } from '../../src/fake/kit.js';
-import { startPgoFake } from '../../src/fake/pgo.js';
-import { startIonosV1Fake } from '../../src/fake/ionos-v1.js';
-import { startIonosV2Fake } from '../../src/fake/ionos-v2.js';
+import { startPgoFake } from '../../src/fake/pgo/fake.js';
+import { startIonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
+import { startIonosV2Fake } from '../../src/fake/ionos-v2/fake.js';
 
 export interface Rig {
   kind: Profile['kind'];

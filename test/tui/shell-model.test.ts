@@ -1,10 +1,10 @@
 // The shell's pure parts (issue 15): what `y` sends to which terminal, footer hints fitted by priority, and
 // sorting only by columns on screen.
 import { describe, expect, it } from 'vitest';
-import { clipboardRoute, clipboardSequence, copyToClipboard } from '../../src/tui/osc52.js';
-import { hintsWidth } from '../../src/components/keymap.js';
-import { hintsOf, SCREENS, type Screen } from '../../src/tui/screens.js';
-import { columnsFor, nextSortKey } from '../../src/tui/list-view.js';
+import { clipboardRoute, clipboardSequence, copyToClipboard } from '../../src/ui/terminal/osc52.js';
+import { hintsWidth } from '../../src/ui/input/keymap.js';
+import { hintsOf, SCREENS, type Screen } from '../../src/ui/registry/screens.js';
+import { columnsFor, nextSortKey } from '../../src/ui/models/list-view.js';
 
 describe('OSC 52 by terminal', () => {
   const b64 = Buffer.from('postgresql://a@h:5432/db').toString('base64');

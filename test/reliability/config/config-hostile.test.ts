@@ -13,7 +13,7 @@ import type { PgoProfile, Profile } from '../../../src/api/profile.js';
 import { PgoProvider } from '../../../src/api/pgo/client.js';
 import { memorySecretStore } from '../../../src/api/core/types.js';
 import { loadContext } from '../../../src/commands/context.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../../../src/fake/kit.js';
 import { CONFIG_VERSION, openConfig } from '../../../src/state/config.js';
 import { profilesFromEnv } from '../../../src/state/env-profiles.js';

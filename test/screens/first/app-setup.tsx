@@ -1,7 +1,7 @@
 // The App over the store double, at a chosen terminal size, for the daily-use tests of this folder.
 import { useEffect } from 'react';
 import { vi } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import type { Profile } from '../../../src/api/profile.js';
 import type { Cluster } from '../../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';

@@ -1,8 +1,8 @@
-// The screen registry (src/tui/screens.ts), walked row by row: every screen opens by its key, `?` lists that
+// The screen registry (src/ui/registry/screens.ts), walked row by row: every screen opens by its key, `?` lists that
 // screen's keys and no other screen's (the Settings screen once showed the list's), esc returns to its parent,
 // q and ctrl-c quit; and the help stays readable at every size the app supports.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SCREENS, helpOf, rowOf, type Screen } from '../../../src/tui/screens.js';
+import { SCREENS, helpOf, rowOf, type Screen } from '../../../src/ui/registry/screens.js';
 import { KEY, press, waitForFrame as until } from '../forms/keys.js';
 import { helpText } from '../help-text.js';
 import { startApp } from './app-setup.js';

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Cluster } from '../../../src/api/core/types.js';
 import { jsonClusters, renderTable } from '../../../src/commands/table.js';
 import { keyValueLines } from '../../../src/commands/print-cluster.js';
-import { view } from '../../../src/tui/list-view.js';
+import { view } from '../../../src/ui/models/list-view.js';
 import { cluster } from '../forms/doubles.js';
 import { press, waitForFrame as until } from '../forms/keys.js';
 import { startApp } from './app-setup.js';

@@ -1,5 +1,5 @@
 // Proof of docs/ARCHITECTURE.md "Adding a screen": a sixth screen inside a cluster, built only from a component
-// and one row of the screen registry (src/tui/inside-screens.ts), added the way its row would be, opens by its key
+// and one row of the screen registry (src/ui/registry/inside-screens.ts), added the way its row would be, opens by its key
 // from the detail screen and from the list's row, shows in the detail footer and in `?`, lists its own keys in its
 // own `?`, and returns with esc, with no other change.
 import { Box, Text } from 'ink';
@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEY, press, waitForFrame as until } from '../forms/keys.js';
 import { footer, startApp } from './app-setup.js';
 
-vi.mock('../../../src/tui/inside-screens.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/tui/inside-screens.js')>();
-  const keymap = await import('../../../src/components/keymap.js');
-  const { useScreenKeys } = await import('../../../src/screens/inside-common.js');
+vi.mock('../../../src/ui/registry/inside-screens.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/ui/registry/inside-screens.js')>();
+  const keymap = await import('../../../src/ui/input/keymap.js');
+  const { useScreenKeys } = await import('../../../src/ui/screens/inside-common.js');
   const { displayText } = await import('../../../src/text/safe.js');
   const { useState } = await import('react');
   const SIXTH_KEYS = [
@@ -19,7 +19,7 @@ vi.mock('../../../src/tui/inside-screens.js', async (importOriginal) => {
     keymap.help,
     keymap.quit,
   ];
-  function Sixth(props: import('../../../src/screens/inside-common.js').InsideProps) {
+  function Sixth(props: import('../../../src/ui/screens/inside-common.js').InsideProps) {
     const [waves, setWaves] = useState(0);
     useScreenKeys(SIXTH_KEYS, props, { wave: () => setWaves((n) => n + 1) });
     return (

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { ApiError } from '../../../src/api/core/errors.js';
 import type { Profile } from '../../../src/api/profile.js';
-import { Profiles } from '../../../src/screens/Profiles.js';
+import { Profiles } from '../../../src/ui/screens/Profiles.js';
 import { openConfig } from '../../../src/state/config.js';
 import { fakeProfilesApi, fakeStore, health } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';

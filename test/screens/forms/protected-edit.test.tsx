@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { FormSpec } from '../../../src/api/core/types.js';
-import { EditCluster } from '../../../src/screens/EditCluster.js';
-import { CreateCluster } from '../../../src/screens/CreateCluster.js';
+import { EditCluster } from '../../../src/ui/screens/EditCluster.js';
+import { CreateCluster } from '../../../src/ui/screens/CreateCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, press, waitForFrame } from './keys.js';
 import { renderScreen } from '../render.js';

@@ -4,9 +4,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogLine, LogPage } from '../../../src/api/core/insight.js';
 import { render } from 'ink-testing-library';
-import { Help } from '../../../src/screens/Help.js';
-import { helpOf } from '../../../src/tui/screens.js';
-import { Logs } from '../../../src/screens/Logs.js';
+import { Help } from '../../../src/ui/screens/Help.js';
+import { helpOf } from '../../../src/ui/registry/screens.js';
+import { Logs } from '../../../src/ui/screens/Logs.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogLine, LogPage, LogQuery } from '../../../src/api/core/insight.js';
 import type { Cluster } from '../../../src/api/core/types.js';
 import type { InsightOptions } from '../../../src/state/types.js';
-import { Logs } from '../../../src/screens/Logs.js';
+import { Logs } from '../../../src/ui/screens/Logs.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';

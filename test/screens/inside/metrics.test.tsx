@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MetricSeries, TimeRange } from '../../../src/api/core/insight.js';
 import type { Cluster } from '../../../src/api/core/types.js';
 import type { InsightOptions } from '../../../src/state/types.js';
-import { Metrics } from '../../../src/screens/Metrics.js';
+import { Metrics } from '../../../src/ui/screens/Metrics.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { waitForFrame } from '../forms/keys.js';

@@ -1,12 +1,12 @@
-// How a screen inside a cluster reads its keys (src/screens/inside-common.tsx useScreenKeys) and moves through its
-// rows (src/components/scroll.ts useScroll): its own actions first, esc / ? / q back, help and quit otherwise.
+// How a screen inside a cluster reads its keys (src/ui/screens/inside-common.tsx useScreenKeys) and moves through its
+// rows (src/ui/hooks/scroll.ts useScroll): its own actions first, esc / ? / q back, help and quit otherwise.
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { back, ch, help, MOVES, quit, type Binding } from '../../../src/components/keymap.js';
-import { useScroll } from '../../../src/components/scroll.js';
-import { useScreenKeys } from '../../../src/screens/inside-common.js';
+import { back, ch, help, MOVES, quit, type Binding } from '../../../src/ui/input/keymap.js';
+import { useScroll } from '../../../src/ui/hooks/scroll.js';
+import { useScreenKeys } from '../../../src/ui/screens/inside-common.js';
 import { KEY, press, waitForFrame as until } from '../forms/keys.js';
 
 const KEYS: readonly Binding[] = [

@@ -2,7 +2,7 @@
 // shown safe on one line, the cursor and enter, and one line where the provider has none.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SlowQuery } from '../../../src/api/core/insight.js';
-import { SlowQueries } from '../../../src/screens/SlowQueries.js';
+import { SlowQueries } from '../../../src/ui/screens/SlowQueries.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';

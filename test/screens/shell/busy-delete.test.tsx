@@ -2,7 +2,7 @@
 // provider said as what it means instead of "409 Conflict: CONFLICT: Conflict" (issue 15, item 6).
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import { busyReason, conflictText } from '../../../src/api/core/busy.js';
 import { httpError } from '../../../src/api/core/errors.js';
 import type { Cluster } from '../../../src/api/core/types.js';

@@ -3,12 +3,12 @@
 // Health section with each non-green check's evidence and next action, and F in the footer and in `?`.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import type { Profile } from '../../../src/api/profile.js';
 import type { Cluster } from '../../../src/api/core/types.js';
 import type { CheckResult, Verdict } from '../../../src/diagnose/types.js';
 import { DEFAULT_SETTINGS, type ClusterHealth } from '../../../src/state/types.js';
-import { hintsOf } from '../../../src/tui/screens.js';
+import { hintsOf } from '../../../src/ui/registry/screens.js';
 import { cluster, fakeProfilesApi, fakeStore } from '../forms/doubles.js';
 import { waitForFrame as until } from '../forms/keys.js';
 

@@ -2,10 +2,10 @@
 // writes no bytes. Measured with the real store polling a real fake over HTTP.
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import { createProvider } from '../../../src/api/registry.js';
 import { memorySecretStore } from '../../../src/api/core/types.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../../../src/fake/kit.js';
 import { createClusterStore } from '../../../src/state/store.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
