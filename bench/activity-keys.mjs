@@ -17,4 +17,6 @@ await build({
   alias: { 'react-devtools-core': join(ROOT, 'stubs/react-devtools-core.js') },
   banner: { js: 'import{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);' },
 });
+// Colours as in a terminal (the test stdout is no TTY): the cursor's line is drawn inverse, so each move is a new frame.
+process.env.FORCE_COLOR ??= '2';
 await import(pathToFileURL(outfile).href);

@@ -4,7 +4,7 @@
 //
 // V8 does not check the payload of cached data in this build (a damaged file crashes the process) and checks
 // only the source's length, so the file is guarded here, through the trusted-file reader/writer
-// (src/state/trusted-file.ts, bundled as dist/trusted-file.cjs):
+// (src/files/trusted-file.ts, bundled as dist/trusted-file.cjs):
 // - one file per install: named by a hash of the bundle's path, so two installs never evict each other;
 // - sealed with a SHA-256 over the bundle's content hash, Node version and architecture, and the data: a damaged
 //   or truncated file, or one made for another bundle (an upgrade that kept size and mtime), is ignored and

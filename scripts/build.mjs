@@ -6,13 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Ink, @alcalzone/ansi-tokenize and is-in-ci are patched on install (patches/, applied by patch-package from `npm ci`;
+// Ink, @alcalzone/ansi-tokenize, is-in-ci and string-width are patched on install (patches/, applied by patch-package from `npm ci`;
 // docs/ink-patches.md), so the tests run the same Ink as this bundle. A bundle built from unpatched files fails.
 const PATCHED = [
   { file: /[\\/]ink[\\/]build[\\/]output\.js$/, line: 'caches = outputCaches();' },
   { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, line: 'function sameStyles(a, b) {' },
+  { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, line: 'function* singleUnitSegments(str) {' },
   { file: /[\\/]ink[\\/]build[\\/]log-update\.js$/, line: "cursorUp(previousVisible - 1 + (previousOutput.endsWith('\\n') ? 1 : 0))" },
   { file: /[\\/]is-in-ci[\\/]index\.js$/, line: 'const isInCi = false;' },
+  // The top-level copy only (wrap-ansi has its own, unpatched, older one).
+  { file: new RegExp(`${join(root, 'node_modules', 'string-width', 'index.js').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), line: '\\u2030-\\u203B' },
 ];
 const verifyPatches = {
   name: 'verify-patches',
@@ -46,9 +49,9 @@ const common = {
   logLevel: 'warning',
 };
 
-// The trusted-file reader/writer alone (src/state/trusted-file.ts), for the launcher's code cache
+// The trusted-file reader/writer alone (src/files/trusted-file.ts), for the launcher's code cache
 // (bin/compile-cache.js), which runs before either bundle: the same code that guards the config and secrets.
-await build({ ...common, entryPoints: ['src/state/trusted-file.ts'], outfile: 'dist/trusted-file.cjs', format: 'cjs' });
+await build({ ...common, entryPoints: ['src/files/trusted-file.ts'], outfile: 'dist/trusted-file.cjs', format: 'cjs' });
 
 // The Postgres driver (src/pg/driver.ts: node-postgres and pgpass) is a file of its own, dist/pg-driver.cjs, that
 // both bundles require only when a session opens (docs/postgres.md): `ls` and the TUI's first frame never read it.

@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 // Parses arguments and runs either the interactive TUI or a one-shot command. One-shot paths never load
 // Ink or React: the TUI is imported lazily.
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { describeError, isApiError } from './api/core/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
-import { PROVIDER_KINDS, profileAddOptions } from './api/registry.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
-import { addOperations, outputOptions } from './commands/register.js';
+import { registerCommands } from './commands/register/index.js';
 import { exitWith, installProcessHandlers } from './lifecycle.js';
 import { PsqlError } from './psql/error.js';
 import { requirePlans } from './api/core/write-scope.js';
@@ -67,11 +66,6 @@ function action<A extends unknown[]>(program: Command, body: (ctx: Context, ...a
     // Waits for stdout and stderr to drain: exiting earlier truncates a big `ls --json` or a long error in a pipe.
     await exitWith(code);
   };
-}
-
-/** --read-only refuses a change before anything is loaded or sent (exit 7). */
-function refuseGlobalReadOnly(program: Command, what: string): void {
-  if (program.opts<GlobalOptions>().readOnly) throw new CommandError(`--read-only: ${what} is disabled`, EXIT.refused);
 }
 
 function connectionPassword(store: import('./state/types.js').ClusterStore, cluster: import('./api/core/types.js').Cluster): string | undefined {
@@ -200,148 +194,7 @@ function build(): Command {
       await exitWith(code);
     });
 
-  program
-    .command('ls')
-    .description('list clusters of every profile')
-    .option('--provider <kind>', 'ionos-v1, ionos-v2, clickhouse or pgo')
-    .option('--filter <text>', 'only clusters whose name, profile, provider or state contains this')
-    .option('--json', 'JSON array of normalised clusters (same as -o json)')
-    .option('--raw', "with --json: include each provider's own object")
-    .option('--wide', 'more columns (same as -o wide)')
-    .option('--health', 'add a HEALTH column (docs/diagnose.md); exit 2 when a cluster is red')
-    .option('-w, --watch', 'after the list, print each cluster that changes, appears or goes, until Ctrl-C')
-    .option('--timeout <duration>', 'stop listing after this long, keeping what was listed (exit 3)', '60s');
-  outputOptions(program.commands.at(-1)!)
-    .action(action(program, async (ctx, opts: import('./commands/ls.js').LsOptions) => {
-      const { ls } = await import('./commands/ls.js');
-      return ls(ctx, opts);
-    }, async (opts) => (await import('./commands/ls.js')).checkLs(opts)));
-
-  program
-    .command('get <name|id>')
-    .description('show one cluster')
-    .option('--json', 'JSON object (same as -o json)')
-    .option('--raw', "with --json: include the provider's own object")
-    .option('--wide', 'every field, also the empty ones (same as -o wide)')
-    .option('-w, --watch', 'print the cluster as a row, then a row each time it changes, until Ctrl-C');
-  outputOptions(program.commands.at(-1)!)
-    .action(action(program, async (ctx, query: string, opts: import('./commands/output.js').OutputFlags & { raw?: boolean; watch?: boolean }) => {
-      const { get } = await import('./commands/get.js');
-      return get(ctx, query, opts);
-    }, async (_query, opts) => (await import('./commands/ls.js')).checkOutput(opts)));
-
-  program
-    .command('wait <name|id>')
-    .description('wait until a cluster is ready or deleted (progress on stderr)')
-    .requiredOption('--for <state>', 'ready or deleted')
-    .option('--timeout <duration>', 'give up after this long', '10m')
-    .option('--interval <duration>', 'time between polls', '2s')
-    .action(action(program, async (ctx, query: string, opts: { for: string; timeout: string; interval: string }) => {
-      const { wait } = await import('./commands/wait.js');
-      return wait(ctx, query, opts);
-    }));
-
-  program
-    .command('edit <name|id>')
-    .description('change a cluster (size, instances, ...): without --set, list what can change; shows the diff and asks first')
-    .option('--set <key=value>', 'a field to change (repeat for more)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--dry-run', 'print the plan (before → after, request, tool/curl line, impact) and stop')
-    .option('-y, --yes', 'apply without asking')
-    .option('--confirm <name>', "the cluster's exact name: with --yes on a protected profile (docs/plans.md)")
-    .option('-o, --output <format>', 'json: the plan as JSON')
-    .option('--show-body', 'kept for scripts: the plan always shows the request body, secrets masked')
-    .option('--password-stdin', 'the database password from stdin, where the API wants it with the change (IONOS v2); never stored')
-    .action(action(program, async (ctx, query: string, opts: import('./commands/edit.js').EditOptions & { set: string[] }) => {
-      const { edit } = await import('./commands/edit.js');
-      return edit(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly });
-    }, (_query, opts) => void (opts.set.length > 0 && !opts.dryRun && refuseGlobalReadOnly(program, 'edit'))));
-
-  program
-    .command('psql <name|id>')
-    .description('open psql on a cluster; arguments after -- go to psql')
-    .argument('[psqlArgs...]')
-    .allowExcessArguments()
-    .action(action(program, async (ctx, query: string, psqlArgs: string[]) => {
-      const { psql } = await import('./commands/psql.js');
-      // Said to a person waiting at a terminal; a script's stderr gets nothing.
-      await untilPostgres((line) => void (process.stderr.isTTY && process.stderr.write(`pgtui: ${line}\n`)));
-      return psql(ctx, query, psqlArgs ?? []);
-    }));
-
-  // issue 17: create, delete, restart, promote, reset-password, backups, restore, completion (src/commands/register.ts)
-  addOperations(program, (body, check) => action(program, body, check), fail);
-
-  // Inside a cluster (issue 16): logs, metrics, slow queries, settings. A provider without the feature: exit 7.
-  const windowOptions = (c: Command, since: string) =>
-    c
-      .option('--since <duration>', `how far back (e.g. 15m, 1h, 7d; default ${since})`)
-      .option('--from <time>', 'start of the window (RFC 3339, or a duration back from now)')
-      .option('--to <time>', 'end of the window (default now)');
-  windowOptions(program.command('logs <name|id>').description('log lines of a cluster, oldest first (ClickHouse, IONOS v1)'), '1h')
-    .option('--grep <text>', 'only lines containing this (case-sensitive)')
-    .option('--severity <level>', 'only this severity: LOG, WARNING, ERROR, FATAL, ...')
-    .option('--limit <n>', 'the newest n lines of the window (default 1000, at most 10000)')
-    .option('-f, --follow', 'keep printing new lines as they arrive, like tail -f (Ctrl-C ends)')
-    .option('--interval <duration>', 'with --follow: time between polls (default 5s, at least 2s)')
-    .option('--json', 'one JSON object per line: at, severity, instance, message')
-    .action(action(program, async (ctx, query: string, opts: import('./commands/logs.js').LogsOptions) => (await import('./commands/logs.js')).logs(ctx, query, opts)));
-  windowOptions(program.command('metrics <name|id>').description("latest value and a sparkline per metric (the provider's, or what Postgres counts); plain values when piped"), '1h')
-    .option('--json', 'every series with its points')
-    .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean }) => (await import('./commands/metrics.js')).metrics(ctx, query, opts)));
-  windowOptions(program.command('slow <name|id>').description("slow query patterns, most total time first (the provider's, or pg_stat_statements)"), '24h')
-    .option('--id <queryId>', 'one pattern (an ID from the list): its SQL and recent executions')
-    .option('--json', 'JSON array (with --id: the pattern and its executions)')
-    .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean; id?: string }) => (await import('./commands/slow.js')).slow(ctx, query, opts)));
-  program
-    .command('config <name|id>')
-    .description('PostgreSQL settings of a cluster (pg_settings where the API has none); with --set, checks each value, shows the plan and asks first')
-    .option('--set <key=value>', 'a setting to change (repeat for more; PgBouncer ones as pgbouncer.NAME)', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--dry-run', 'print the plan (before → after, request, tool/curl line, impact) and stop')
-    .option('-y, --yes', 'apply without asking')
-    .option('--confirm <name>', "the cluster's exact name: with --yes on a protected profile (docs/plans.md)")
-    .option('-o, --output <format>', 'json: the plan (with --set) as JSON')
-    .option('--json', 'without --set: the settings and every key with its type, as JSON; with --set: the plan')
-    .action(action(program, async (ctx, query: string, opts: import('./commands/config.js').ConfigOptions) =>
-      (await import('./commands/config.js')).config(ctx, query, { ...opts, readOnly: program.opts<GlobalOptions>().readOnly })));
-
-  program.command('df <name|id>').description('disk use of each volume of a cluster (Crunchy PGO)').option('--json', 'JSON array')
-    .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).df(ctx, query, opts)));
-  program.command('test <name|id>').description('can each instance and endpoint of a cluster be reached (Crunchy PGO); exit 5 when one cannot').option('--json', 'JSON array')
-    .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).test(ctx, query, opts)));
-  program.command('failover <name|id>').description('the replicas a failover could promote, with their lag (Crunchy PGO); lists only').option('--json', 'JSON array')
-    .action(action(program, async (ctx, query: string, opts: { json?: boolean }) => (await import('./commands/cluster-health.js')).failoverTargets(ctx, query, opts)));
-
-  program
-    .command('journal')
-    .description('the changes pgtui applied (one line per plan): newest last; in --demo, this demo session\'s own')
-    .option('--cluster <name>', 'only this cluster (exact name or id)')
-    .option('--since <duration>', 'only the last e.g. 24h, 7d, 30m')
-    .option('-o, --output <format>', 'json: one array')
-    .option('--json', 'same as -o json')
-    .action(action(program, async (ctx, opts: import('./commands/journal.js').JournalOptions) => (await import('./commands/journal.js')).journal(ctx, opts)));
-
-  const profile = program.command('profile').description('manage profiles without the UI');
-  const add = profile
-    .command('add <name>')
-    .description('add a profile; credentials are verified before saving (secrets via stdin or environment)')
-    .requiredOption('--provider <kind>', `${PROVIDER_KINDS.slice(0, -1).join(', ')} or ${PROVIDER_KINDS.at(-1)}`);
-  for (const o of profileAddOptions()) add.option(o.flags, o.description, o.defaultValue);
-  add
-    .option('--read-only', 'save the profile as read-only: never create, change or delete through it (same as --protection read-only)')
-    .option('--protection <level>', 'normal, protected (every change needs the cluster name: --confirm NAME with --yes) or read-only')
-    // Its own --read-only is the only one its help lists (the global one would read as a second, other meaning).
-    .configureHelp({ showGlobalOptions: true, visibleGlobalOptions: (cmd) => Object.assign(new Help(), { showGlobalOptions: true }).visibleGlobalOptions(cmd).filter((o) => o.long !== '--read-only') })
-    .action(action(program, async (ctx, name: string, opts) => {
-      const { profileAdd } = await import('./commands/profile.js');
-      return profileAdd(ctx, name, opts as import('./commands/profile.js').ProfileAddOptions);
-    }));
-  profile
-    .command('list')
-    .option('--json', 'JSON')
-    .action(action(program, async (ctx, opts: { json?: boolean }) => (await import('./commands/profile.js')).profileList(ctx, Boolean(opts.json))));
-  profile.command('remove <name>').action(action(program, async (ctx, name: string) => (await import('./commands/profile.js')).profileRemove(ctx, name)));
-  profile.command('test [name]').description('verify the credentials of one profile, or of every profile without a name').action(action(program, async (ctx, name: string | undefined) => (await import('./commands/profile.js')).profileTest(ctx, name)));
-  for (const cmd of [program, ...program.commands, ...profile.commands]) cmd.exitOverride();
+  registerCommands(program, (body, check) => action(program, body, check), fail);
   return program;
 }
 

@@ -14,7 +14,7 @@ import type { Cluster } from '../api/core/types.js';
 import type { ClusterStore } from '../state/types.js';
 import type { Context } from './context.js';
 import { hasUnsafe } from '../text/safe.js';
-import { readTrusted, writeTrusted } from '../state/trusted-file.js';
+import { readTrusted, writeTrusted } from '../files/trusted-file.js';
 
 export const CACHE_FILE = 'completion-cache';
 /** Cluster names go stale quickly: an hour-old list is better than nothing, a day-old one misleads. */

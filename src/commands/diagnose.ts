@@ -35,7 +35,7 @@ export async function diagnose(ctx: Context, query: string | undefined, opts: Di
   const { thresholdsWith } = await import('../diagnose/thresholds.js');
   const { diagnoseFleet, clusterKey } = await import('../diagnose/fleet.js');
   const { exitCodeOf, worst } = await import('../diagnose/health.js');
-  const report = await import('../diagnose/report.js');
+  const report = await import('./diagnose-report.js');
   const thresholds = thresholdsWith(ctx.config.diagnoseThresholds?.() as never);
 
   const listing = await listAll(ctx);

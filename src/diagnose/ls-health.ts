@@ -2,7 +2,6 @@
 // Postgres checks where pgtui knows the password), its reason for -o json, and whether any is red.
 import type { Profile } from '../api/profile.js';
 import type { Cluster, Provider } from '../api/core/types.js';
-import type { Config } from '../state/config.js';
 import { oneLine } from '../text/safe.js';
 import { clusterKey, diagnoseFleet } from './fleet.js';
 import { thresholdsWith } from './thresholds.js';
@@ -17,7 +16,8 @@ export interface FleetHealth {
 
 /** What it needs of a command's context. */
 export interface FleetContext {
-  config: Pick<Config, 'dir' | 'diagnoseThresholds'>;
+  /** The config directory (cached CAs) and the user's thresholds (config.json `diagnose.thresholds`). */
+  config: { dir: string; diagnoseThresholds?: () => unknown };
   profiles: Profile[];
   providerFor(p: Profile): Provider;
 }

@@ -61,7 +61,10 @@ export function createPgView<T>(open: () => Promise<PgSession>, load: (session: 
     close: () => s.close(),
   });
   const once = async () => {
-    set({ loading: true });
+    // Only the first load is shown ("connecting…"); telling the screen about later ones would draw every frame twice
+    // per refresh for nothing (docs/postgres.md, "Bench").
+    if (state.data === undefined && state.error === undefined) set({ loading: true });
+    else state = { ...state, loading: true };
     try {
       session ??= counting(await open());
       const data = await load(session);

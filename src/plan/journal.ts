@@ -6,7 +6,7 @@ import { closeSync, constants, fchmodSync, fstatSync, openSync, readSync, rename
 import { homedir, userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { displayText } from '../text/safe.js';
-import { ensureTrustedDir, readTrusted, UntrustedFileError } from '../state/trusted-file.js';
+import { ensureTrustedDir, readTrusted, UntrustedFileError } from '../files/trusted-file.js';
 import type { ImpactKind, Plan } from './types.js';
 
 const JOURNAL_FILE = 'journal.jsonl';

@@ -15,7 +15,7 @@ import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { providerModules } from '../api/registry.js';
-import { processAlive } from '../state/trusted-file.js';
+import { processAlive } from '../files/trusted-file.js';
 
 let providerVars: Set<string> | undefined;
 

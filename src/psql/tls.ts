@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { connect, isIP } from 'node:net';
 import { join } from 'node:path';
 import { checkServerIdentity as tlsCheckName, connect as tlsConnect, type TLSSocket } from 'node:tls';
-import { nameHash, readTrusted, writeTrusted } from '../state/trusted-file.js';
+import { nameHash, readTrusted, writeTrusted } from '../files/trusted-file.js';
 import type { Cluster, ConnectionInfo, Provider } from '../api/core/types.js';
 import { describeError } from '../api/core/errors.js';
 import { oneLine } from '../text/safe.js';

@@ -4,7 +4,7 @@
 import { chmodSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../api/core/errors.js';
-import { readTrusted, UntrustedFileError, writeTrusted } from './trusted-file.js';
+import { readTrusted, UntrustedFileError, writeTrusted } from '../files/trusted-file.js';
 
 export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -13,7 +13,7 @@ import { PgoFake } from '../../src/fake/pgo/fake.js';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
 import { clusterKey, diagnoseFleet } from '../../src/diagnose/fleet.js';
 import { CHECKS } from '../../src/diagnose/health.js';
-import { reportJson } from '../../src/diagnose/report.js';
+import { reportJson } from '../../src/commands/diagnose-report.js';
 import type { Diagnosis } from '../../src/diagnose/run.js';
 import { DEFAULT_THRESHOLDS } from '../../src/diagnose/thresholds.js';
 import { openConfig } from '../../src/state/config.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../src/api/core/types.js';
 import { judgeCluster } from '../../src/diagnose/health.js';
 import { collectPgFacts } from '../../src/diagnose/pg-facts.js';
-import { reportText } from '../../src/diagnose/report.js';
+import { reportText } from '../../src/commands/diagnose-report.js';
 import { DEFAULT_THRESHOLDS } from '../../src/diagnose/thresholds.js';
 import type { PgQuery } from '../../src/diagnose/types.js';
 

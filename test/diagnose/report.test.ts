@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../src/api/core/types.js';
 import { judgeCluster } from '../../src/diagnose/health.js';
-import { reportJson, reportMarkdown, reportText, SCHEMA_ID } from '../../src/diagnose/report.js';
+import { reportJson, reportMarkdown, reportText, SCHEMA_ID } from '../../src/commands/diagnose-report.js';
 import type { Diagnosis } from '../../src/diagnose/run.js';
 import { DEFAULT_THRESHOLDS } from '../../src/diagnose/thresholds.js';
 import { schemaErrors } from './schema.js';

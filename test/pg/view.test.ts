@@ -2,7 +2,7 @@
 // statements baseline of "since the screen opened", and a failure kept as one line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivity, type Activity } from '../../src/pg/activity.js';
-import { connectPg } from '../../src/pg/session.js';
+import { connectPg, type PgSession } from '../../src/pg/session.js';
 import { createPgView, statementsSinceOpen, type PgView, type PgViewState } from '../../src/pg/view.js';
 import { eventually, POSTGRES_BIN, startTestServer, type TestServer } from './helpers.js';
 
@@ -80,6 +80,24 @@ describe.skipIf(!POSTGRES_BIN)('createPgView', () => {
     expect(view.getSnapshot().error).toMatch(/password authentication failed/);
     await view.refresh();
     expect(tries).toBe(2);
+    await view.close();
+  });
+});
+
+describe('createPgView without a server', () => {
+  it('tells the screen once per refresh once data is shown: "connecting…" only before the first answer', async () => {
+    let n = 0;
+    const session = { pid: 1, user: 'u', serverVersion: 150000, query: async () => [], close: async () => {} } as unknown as PgSession;
+    const view = createPgView(async () => session, async () => ++n, { paused: true });
+    const seen: Array<PgViewState<number>> = [];
+    view.subscribe(() => seen.push(view.getSnapshot()));
+    await view.refresh();
+    expect(seen.map((s) => [s.loading, s.data])).toEqual([[true, undefined], [false, 1]]);
+    seen.length = 0;
+    await view.refresh();
+    await view.refresh();
+    // Each later refresh draws one frame, with the new data (not one more for "loading" that shows nothing new).
+    expect(seen.map((s) => [s.loading, s.data])).toEqual([[false, 2], [false, 3]]);
     await view.close();
   });
 });

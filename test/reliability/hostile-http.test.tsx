@@ -204,10 +204,10 @@ describe('bounded responses', () => {
         // Idle timeout 2 s (each byte comes within it), so only the deadline (4 × 2 s) can end it.
         const r = await pgtui(['ls'], [chProfile(server.url, 2_000)]);
         expect(r.code).toBe(EXIT.error);
+        // The deadline ended it (the message names it), not the kill at the pgtui helper's timeout.
         expect(r.stderr).toMatch(/^pgtui: h-ch: 127\.0\.0\.1:\d+ did not finish answering within 8 s\n$/);
         expect(server.requests).toHaveLength(1);
         expect(r.ms).toBeGreaterThanOrEqual(7_500);
-        expect(r.ms).toBeLessThan(20_000);
         console.log(`deadline: ls ended after ${r.ms} ms`);
       } finally {
         for (const t of timers) clearInterval(t);

@@ -1,7 +1,7 @@
 // The built program against a ClickHouse server whose service has a 200 KB name with one `é` and 80 log lines
-// of 100 KB: the list, the detail and the logs screen draw, `q` quits within a second, SIGTERM on the logs
-// screen gives the terminal back (cooked mode, off the alternate screen). Before the screen cut this froze the
-// process for minutes and only SIGKILL ended it, leaving the terminal raw.
+// of 100 KB: the list, the detail and the logs screen draw, `q` quits, SIGTERM on the logs screen gives the
+// terminal back (cooked mode, off the alternate screen). Before the screen cut this froze the process for minutes
+// and only SIGKILL ended it, leaving the terminal raw. How fast each is: `npm run bench -- long-text`.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -56,20 +56,14 @@ describe.skipIf(!TMUX)('the built program with a 200 KB name and 100 KB log line
       const t = new Tmux();
       term = t;
       t.start(`${process.execPath} ${BIN} --config-dir ${dir}`, { cols: 100, rows: 30, cwd: ROOT, env: { HOME: dir } });
-      const t0 = Date.now();
       await toLogs(t);
-      console.log(`long-text-tmux: list → detail → logs drawn in ${Date.now() - t0} ms (including start-up and the fetch)`);
-      const asked = Date.now();
       if (way === 'q') t.send('q');
       else process.kill(nodePid(t), 'SIGTERM');
-      const screen = await t.waitFor(/\[exit \d+\][\s\S]*\[tty [^\]]*\]/, 10_000);
-      const ms = Date.now() - asked;
-      console.log(`long-text-tmux: ${way} → shell prompt in ${ms} ms`);
+      // A hang guard, not a speed target: the frozen process never got here at all.
+      const screen = await t.waitFor(/\[exit \d+\][\s\S]*\[tty [^\]]*\]/, 20_000);
       expect(t.exitStatus()).toBe(way === 'q' ? 0 : 143);
       expect(screen).toMatch(/\[tty icanon echo \]/);
       expect(screen).not.toContain('line 79');
-      // The poll interval of waitFor (100 ms) and tmux's own capture are included.
-      expect(ms).toBeLessThan(1_500);
       tally.ok(`tmux ${way}`);
     }, 60_000);
   }

@@ -20,6 +20,7 @@ import { App } from '../../src/ui/app.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { clusterKey, DEFAULT_SETTINGS, type ClusterStore, type StoreSnapshot } from '../../src/state/types.js';
 import { fakeProfilesApi } from '../screens/forms/doubles.js';
+import { KEY, press } from '../screens/forms/keys.js';
 import { clickhouseRig, ionosV1Rig, ionosV2Rig, pgoRig, Tally, TIMEOUT_MS, type Rig } from './rigs.js';
 
 const SOAK_SECONDS = Math.max(15, Number(process.env.PGTUI_SOAK_SECONDS ?? 30) || 30);
@@ -88,6 +89,9 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
 /** What the counting wrapper saw for one profile. */
 interface Counts {
   listCalls: number;
+  /** Lists that answered, and that ended either way (lists never overlap: list n ends as the nth). */
+  listsDone: number;
+  listsSettled: number;
   /** Whether the last list() resolved with some IONOS v2 regions missing (ListResult.failures not empty). */
   lastListPartial: boolean;
   partialLists: number;
@@ -98,7 +102,7 @@ interface Counts {
   maxGetInFlight: number;
 }
 
-const newCounts = (): Counts => ({ listCalls: 0, lastListPartial: false, partialLists: 0, listInFlight: 0, maxListInFlight: 0, getCalls: new Map(), getInFlight: new Map(), maxGetInFlight: 0 });
+const newCounts = (): Counts => ({ listCalls: 0, listsDone: 0, listsSettled: 0, lastListPartial: false, partialLists: 0, listInFlight: 0, maxListInFlight: 0, getCalls: new Map(), getInFlight: new Map(), maxGetInFlight: 0 });
 
 /** The provider as createProvider made it, with list() and get() counted (calls, and how many at once). */
 function counted(provider: Provider, c: Counts): Provider {
@@ -111,10 +115,12 @@ function counted(provider: Provider, c: Counts): Provider {
           c.maxListInFlight = Math.max(c.maxListInFlight, c.listInFlight);
           try {
             const list = await target.list(signal);
+            c.listsDone++;
             c.lastListPartial = list.failures.length > 0;
             if (c.lastListPartial) c.partialLists++;
             return list;
           } finally {
+            c.listsSettled++;
             c.listInFlight--;
           }
         };
@@ -333,14 +339,12 @@ describe(`soak: 1,000 clusters, four providers, ${SOAK_SECONDS} s of faults (see
       const keys = ['s', 'S', 'g', 'G', 'j', 'k'];
       let n = 0;
       while (Date.now() < end) {
-        app.stdin.write('\u001b'); // esc: clears the filter
-        await sleep(50);
+        await press(app.stdin, KEY.esc); // clears the filter; press returns once the key is handled
         if (n++ % 2 === 0) {
           const failing = store.getSnapshot().profiles.filter((p) => p.status === 'error');
           const pool = failing.length ? failing.map((p) => p.profile) : rigs.map((r) => r.profile.name);
           const name = pool[Math.floor(uiRand() * pool.length)]!;
-          app.stdin.write('/');
-          await sleep(50);
+          await press(app.stdin, '/');
           app.stdin.write(`${name}\r`);
           await until(() => (app.lastFrame() ?? '').includes(`clusters matching "${name}"`), 3_000, `filter ${name}`).catch(() => undefined);
         } else {
@@ -433,11 +437,21 @@ describe(`soak: 1,000 clusters, four providers, ${SOAK_SECONDS} s of faults (see
       }
       if (onlyLearned) learnedEmits++;
     });
-    // Three refresh periods: every profile lists at least once and every transitional cluster is fast-polled.
-    await sleep(3 * REFRESH_SECONDS * 1000 + 500);
+    // Watched until every profile has answered a whole list that began after this moment (lists never overlap), so
+    // what the store does with unchanged answers is seen; those on the 2 s setting list more often meanwhile. A
+    // profile whose request budget sets a slow cadence (IONOS with 250 clusters: a list a minute or so) lists when
+    // it lists: not waited for.
+    const watchedFrom = Date.now();
+    const callsAt = new Map([...counts].map(([name, c]) => [name, c.listCalls]));
+    const doneAt = new Map([...counts].map(([name, c]) => [name, c.listsDone]));
+    const slow = new Set(store.getSnapshot().profiles.filter((p) => p.budgetLimited && (p.refreshEveryMs ?? Infinity) > 10_000).map((p) => p.profile));
+    const watched = [...counts].filter(([name]) => !slow.has(name));
+    expect(watched.length, 'profiles listing at least every 10 s').toBeGreaterThan(0);
+    await until(() => watched.every(([name, c]) => c.listsSettled > callsAt.get(name)!), 25_000, 'a whole list of every profile listing at least every 10 s');
     off();
     const summary = rigs.map((r) => `${r.profile.name} ${replaced.get(r.profile.name)?.size ?? 0}`).join(', ');
-    console.log(`SOAK steady state over ${3 * REFRESH_SECONDS + 0.5} s: ${emits} emits (${learnedEmits} only learning ${hostsLearned} ClickHouse hosts); clusters replaced without a change: ${summary}`);
+    const listed = [...counts].map(([name, c]) => `${name} ${c.listsDone - doneAt.get(name)!}`).join(', ');
+    console.log(`SOAK steady state over ${((Date.now() - watchedFrom) / 1000).toFixed(1)} s (lists answered: ${listed}): ${emits} emits (${learnedEmits} only learning ${hostsLearned} ClickHouse hosts); clusters replaced without a change: ${summary}`);
     expect(summary).toBe(rigs.map((r) => `${r.profile.name} 0`).join(', '));
     expect(emits - learnedEmits).toBeLessThanOrEqual(1);
     tally.ok('steady state');

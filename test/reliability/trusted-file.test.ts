@@ -1,11 +1,11 @@
-// The trusted-file reader/writer itself (src/state/trusted-file.ts): what it refuses to read, what it never
+// The trusted-file reader/writer itself (src/files/trusted-file.ts): what it refuses to read, what it never
 // writes through, and the seal that tells a damaged file from a good one.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureTrustedDir, nameHash, readTrusted, seal, unseal, untrustedDir, UntrustedFileError, writeTrusted } from '../../src/state/trusted-file.js';
+import { ensureTrustedDir, nameHash, readTrusted, seal, unseal, untrustedDir, UntrustedFileError, writeTrusted } from '../../src/files/trusted-file.js';
 
 const ROOT_USER = process.getuid?.() === 0;
 const made: string[] = [];

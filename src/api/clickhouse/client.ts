@@ -106,14 +106,10 @@ export class ClickHouseProvider implements Provider {
     const problems: ItemProblem[] = [];
     const services = decodeServiceItems(await this.call({ method: 'GET', path: await this.base(signal), signal, maxBytes: LIST_MAX_BYTES }), problems);
     const listed = finishList(this.profile, services.map((s) => this.cluster(s)), [problemsWarning(this.profile, problems)]);
-    // The list answers at once; hostnames it lacks are looked up after it (docs/polling-store.md "Extras").
-    if (!services.some((s) => !s.hostname)) return listed;
-    const learn = async () => {
-      const base = await this.base(signal);
-      await this.hosts.learn(services, async (id) => decodeService(await this.http.json({ method: 'GET', path: `${base}/${encodeURIComponent(id)}`, signal })), signal);
-      return services.filter((s) => !s.hostname && this.hosts.hostname(s.id)).map((s) => this.cluster(s));
-    };
-    return { ...listed, extras: () => learn().catch(() => []) };
+    // The list answers at once; hostnames it lacks are looked up after it (clickhouse/hosts.ts).
+    const get = async (id: string) => decodeService(await this.http.json({ method: 'GET', path: await this.servicePath(id, signal), signal }));
+    const extras = this.hosts.followUp(services, get, (s) => this.cluster(s), signal);
+    return extras ? { ...listed, extras } : listed;
   }
 
   async get(id: string, signal?: AbortSignal): Promise<Cluster> {

@@ -29,10 +29,23 @@ export class ServiceHosts {
   }
 
   /**
+   * A list's follow-up (docs/polling-store.md "Extras"): once the list has answered, looks up the hostnames its items
+   * lack and gives the clusters that gained one (none when the round fails). Undefined when no item lacks one.
+   */
+  followUp<C>(services: PgService[], fetch: (id: string) => Promise<PgService>, toCluster: (s: PgService) => C, signal?: AbortSignal): (() => Promise<C[]>) | undefined {
+    if (!services.some((s) => !s.hostname)) return undefined;
+    const round = async () => {
+      await this.learn(services, fetch, signal);
+      return services.filter((s) => !s.hostname && this.hostname(s.id)).map(toCluster);
+    };
+    return () => round().catch(() => []);
+  }
+
+  /**
    * Gets the services whose hostname is not known (new ones, and renamed ones: a rename changes the hostname).
    * A failed get only leaves that host unknown until the next list; the list itself still answers.
    */
-  async learn(services: PgService[], fetch: (id: string) => Promise<PgService>, signal?: AbortSignal): Promise<void> {
+  private async learn(services: PgService[], fetch: (id: string) => Promise<PgService>, signal?: AbortSignal): Promise<void> {
     const unknown = services
       .filter((s) => !s.hostname && s.state !== 'deleting')
       .filter((s) => {

@@ -28,9 +28,13 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 const run = (...args: string[]) => spawn(process.execPath, [saver, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 const exited = (child: ChildProcess) => new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-const ready = (child: ChildProcess) => new Promise<void>((res, rej) => {
-  child.stdout!.once('data', () => res());
-  child.once('exit', (code) => rej(new Error(`saver exited early (${code})`)));
+/** Resolves once the saver has printed `lines` lines ("ready", then one "saved" per completed save). */
+const printed = (child: ChildProcess, lines: number) => new Promise<void>((res, rej) => {
+  let seen = 0;
+  child.stdout!.on('data', (d: Buffer) => {
+    for (const b of d) if (b === 0x0a && ++seen === lines) res();
+  });
+  child.once('exit', (code, signal) => rej(new Error(`saver exited after ${seen} of ${lines} lines (${code ?? signal})`)));
 });
 
 describe('file modes', () => {
@@ -67,8 +71,10 @@ describe('atomic writes under SIGKILL', () => {
     for (let round = 0; round < 30; round++) {
       const child = run(dir, 'loop');
       const done = exited(child);
-      await ready(child);
-      await new Promise((r) => setTimeout(r, Math.random() * 30));
+      // Killed once it has saved 1, 2 or 3 times after "ready": it is then in the middle of its next save (it saves
+      // back to back), and the last completed one was small, big or small. No guessed time: on a loaded machine a
+      // timed kill could land before any save in the loop, and "small" would never be seen.
+      await printed(child, 2 + (round % 3));
       child.kill('SIGKILL');
       await done;
       const profiles = fileProfiles(dir);
@@ -80,7 +86,7 @@ describe('atomic writes under SIGKILL', () => {
     expect(seen).toEqual(new Set(['small', 'big']));
     await openConfig({ dir, env: {} }).save(small);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-') || f.endsWith('.lock'))).toEqual([]);
-  });
+  }, 120_000); // a hang guard: 30 node processes start one after another, slow on a loaded machine
 
   it('a lock left by a dead process is broken at once; a live holder\'s lock is waited for', async () => {
     const dir = tmp();

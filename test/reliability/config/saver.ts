@@ -1,4 +1,6 @@
 // Child process for config.test.ts, bundled with esbuild. Usage: saver <dir> loop | saver <dir> many <prefix> <count>
+// In loop mode it prints "ready" once the big profile is saved, then "saved" after every further completed save, so
+// the test can kill it between events it has seen rather than after a guessed time.
 import { openConfig } from '../../../src/state/config.js';
 import type { Profile } from '../../../src/api/profile.js';
 
@@ -14,7 +16,10 @@ async function main(): Promise<void> {
   if (mode === 'loop') {
     await cfg.save(big);
     process.stdout.write('ready\n');
-    for (let i = 0; ; i++) await cfg.save(i % 2 ? big : small);
+    for (let i = 0; ; i++) {
+      await cfg.save(i % 2 ? big : small);
+      process.stdout.write('saved\n');
+    }
   }
   for (let i = 0; i < Number(count); i++) await cfg.save({ name: `${prefix}-${i}`, kind: 'clickhouse', keyId: `k${i}`, keySecret: `s${i}` });
 }

@@ -2,9 +2,9 @@
 // Markdown incident document. Every string from a provider or a database is made one safe line here.
 import { paint, type ColorName } from '../present/format.js';
 import { oneLine } from '../text/safe.js';
-import { worst } from './health.js';
-import type { Diagnosis } from './run.js';
-import type { CheckResult, Verdict } from './types.js';
+import { worst } from '../diagnose/health.js';
+import type { Diagnosis } from '../diagnose/run.js';
+import type { CheckResult, Verdict } from '../diagnose/types.js';
 
 export const SCHEMA_ID = 'https://pgtui.dev/schemas/diagnose/v1.json';
 export const SCHEMA_VERSION = 1;
