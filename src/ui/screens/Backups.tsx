@@ -1,17 +1,17 @@
 // `b`: the cluster's backups (where its API lists them) and restore — from the selected backup (`R`) or to a point
 // in time (`T`), each confirmed by typing the cluster's name. Where the provider restores into a new cluster
 // (ClickHouse), the status line names it and the list shows it at once (src/state/store-intents.ts restore).
-import { Box, Text, type Key } from 'ink';
-import { useEffect, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useEffect, useReducer, useState } from 'react';
 import type { Backup, RestoreRequest } from '../../api/core/types.js';
 import { ConfirmTyped } from '../components/ConfirmTyped.js';
 import { LineInput } from '../components/LineInput.js';
-import { actionIn, back, ch, help, MOVES, quit, refresh, type Binding } from '../input/keymap.js';
-import { useKeys } from '../input/use-keys.js';
+import { back, ch, help, MOVES, quit, refresh, type Binding } from '../input/keymap.js';
+import { useScroll } from '../hooks/scroll.js';
 import { useStore } from '../shell/context.js';
 import { errorText } from '../../present/errors.js';
 import { displayText, oneLine } from '../../text/safe.js';
-import type { InsideProps } from './inside-common.js';
+import { useScreenKeys, type InsideProps } from './inside-common.js';
 
 /** The backups screen's keys (its scope in the screen registry, src/ui/registry/screens.ts). */
 export const BACKUPS_KEYS: readonly Binding[] = [
@@ -32,12 +32,12 @@ const describe = (req: RestoreRequest) => (req.backupId ? `from backup ${req.bac
 
 type Step = { kind: 'list' } | { kind: 'time'; text: string; error?: string } | { kind: 'confirm'; req: RestoreRequest };
 
-export function Backups({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, say, busy }: InsideProps) {
+export function Backups(props: InsideProps) {
+  const { cluster, height, width, onBack, say, busy } = props;
   const store = useStore();
   const listed = store.supports(cluster, 'backups');
   const [backups, setBackups] = useState<{ value?: Backup[]; error?: string }>({});
-  const [reload, setReload] = useState(0);
-  const [cursor, setCursor] = useState(0);
+  const [reload, reloadNow] = useReducer((n: number) => n + 1, 0);
   const [step, setStep] = useState<Step>({ kind: 'list' });
   useEffect(() => {
     if (!listed) return;
@@ -53,7 +53,9 @@ export function Backups({ cluster, height, width, readOnly, active, onBack, onHe
   }, [store, cluster.id, listed, reload]);
 
   const rows = backups.value ?? [];
-  const selected = rows[Math.min(cursor, rows.length - 1)];
+  const body = Math.max(1, height - 4);
+  const scroll = useScroll(Math.max(0, rows.length - 1), body);
+  const cursor = scroll.at;
   /** Asks for the typed name, unless the provider cannot restore this cluster (said in one line instead). */
   const ask = (req: RestoreRequest) => (store.supports(cluster, 'restore') ? setStep({ kind: 'confirm', req }) : say?.(store.unsupportedReason(cluster, 'restore'), true));
   const run = (req: RestoreRequest) => {
@@ -65,30 +67,15 @@ export function Backups({ cluster, height, width, readOnly, active, onBack, onHe
     onBack();
   };
 
-  useKeys((input: string, key: Key) => {
-    switch (actionIn(BACKUPS_KEYS, input, key, readOnly)) {
-      case 'down':
-        return setCursor((c) => Math.min(c + 1, Math.max(0, rows.length - 1)));
-      case 'up':
-        return setCursor((c) => Math.max(0, c - 1));
-      case 'top':
-        return setCursor(0);
-      case 'bottom':
-        return setCursor(Math.max(0, rows.length - 1));
-      case 'refresh':
-        return setReload((n) => n + 1);
-      case 'restore':
-        return selected ? ask({ backupId: selected.id }) : say?.(listed ? `${cluster.name} has no backup to restore from` : 'no backup list here: T restores to a point in time', true);
-      case 'restoreTime':
-        return store.supports(cluster, 'restore') ? setStep({ kind: 'time', text: '' }) : say?.(store.unsupportedReason(cluster, 'restore'), true);
-      case 'back':
-        return onBack();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-    }
-  }, active && step.kind === 'list');
+  useScreenKeys(BACKUPS_KEYS, props, {
+    ...scroll.moves,
+    refresh: reloadNow,
+    restore: () => {
+      const selected = rows[scroll.current()];
+      return selected ? ask({ backupId: selected.id }) : say?.(listed ? `${cluster.name} has no backup to restore from` : 'no backup list here: T restores to a point in time', true);
+    },
+    restoreTime: () => (store.supports(cluster, 'restore') ? setStep({ kind: 'time', text: '' }) : say?.(store.unsupportedReason(cluster, 'restore'), true)),
+  }, step.kind === 'list');
 
   const title = (
     <Text bold wrap="truncate">
@@ -104,7 +91,6 @@ export function Backups({ cluster, height, width, readOnly, active, onBack, onHe
       </Box>
     );
   }
-  const body = Math.max(1, height - 4);
   const idWidth = Math.min(38, Math.max(2, ...rows.map((b) => oneLine(b.id, 38).length)));
   const first = Math.max(0, Math.min(cursor - body + 1, rows.length - body));
   return (

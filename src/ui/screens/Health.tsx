@@ -1,18 +1,18 @@
 // `H`: what `pgtui df`, `test` and `failover` print, inside the TUI: each volume and how full it is, whether each
 // instance and endpoint answers, and the replicas a failover could promote. Each part is read only where the
 // provider has it (Crunchy PGO); elsewhere one line says why.
-import { Box, Text, type Key } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { Capability } from '../../api/core/capabilities.js';
 import type { DiskUsage, FailoverTarget, ReachCheck } from '../../api/core/insight.js';
 import type { Cluster } from '../../api/core/types.js';
-import { actionIn, back, help, MOVES, quit, refresh, type Binding } from '../input/keymap.js';
-import { useKeys } from '../input/use-keys.js';
+import { back, help, MOVES, quit, refresh, type Binding } from '../input/keymap.js';
+import { useScroll } from '../hooks/scroll.js';
 import { useStore } from '../shell/context.js';
 import { errorText } from '../../present/errors.js';
 import type { ClusterStore } from '../../state/types.js';
 import { displayText, oneLine } from '../../text/safe.js';
-import type { InsideProps } from './inside-common.js';
+import { useScreenKeys, type InsideProps } from './inside-common.js';
 
 /** The health screen's keys (its scope in the screen registry, src/ui/registry/screens.ts). */
 export const HEALTH_KEYS: readonly Binding[] = [...MOVES, back, refresh, help, quit];
@@ -67,42 +67,17 @@ function healthLines(cluster: Cluster, store: ClusterStore, disk?: Loaded<DiskUs
   return out;
 }
 
-export function Health({ cluster, height, width, active, onBack, onHelp, onQuit }: InsideProps) {
+export function Health(props: InsideProps) {
+  const { cluster, height, width } = props;
   const store = useStore();
-  const [reload, setReload] = useState(0);
-  const [scroll, setScroll] = useState(0);
+  const [reload, reloadNow] = useReducer((n: number) => n + 1, 0);
   const disk = usePart(store, cluster, 'diskUsage', (s) => store.diskUsage(cluster, s), reload);
   const reach = usePart(store, cluster, 'reachability', (s) => store.reachability(cluster, s), reload);
   const failover = usePart(store, cluster, 'failover', (s) => store.failoverTargets(cluster, s), reload);
   const lines = useMemo(() => healthLines(cluster, store, disk, reach, failover), [cluster, store, disk, reach, failover]);
   const body = Math.max(1, height - 1);
-  const last = Math.max(0, lines.length - body);
-  const at = Math.min(scroll, last);
-  useKeys((input: string, key: Key) => {
-    const move = (to: number) => setScroll(Math.max(0, Math.min(last, to)));
-    switch (actionIn(HEALTH_KEYS, input, key, true)) {
-      case 'down':
-        return move(at + 1);
-      case 'up':
-        return move(at - 1);
-      case 'pageDown':
-        return move(at + body - 1);
-      case 'pageUp':
-        return move(at - body + 1);
-      case 'top':
-        return move(0);
-      case 'bottom':
-        return move(last);
-      case 'refresh':
-        return setReload((n) => n + 1);
-      case 'back':
-        return onBack();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-    }
-  }, active);
+  const { at, moves } = useScroll(Math.max(0, lines.length - body), body - 1);
+  useScreenKeys(HEALTH_KEYS, props, { ...moves, refresh: reloadNow });
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate">

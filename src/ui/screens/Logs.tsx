@@ -2,14 +2,12 @@
 // 5 s, at the budget's watch priority, only while this screen is mounted); scrolling back pauses it and G / End
 // resumes. `/` searches (matches marked; `a` shows all lines or only the matches, `n`/`N` jump between them), `s`
 // filters by severity, `w` wraps, `t` changes the time range, `r` reloads it. The line at the bottom is the selected
-// one: enter shows it whole, `y` copies it. The model is ../tui/log-view.ts and the rows ../tui/log-lines.ts: only
+// one: enter shows it whole, `y` copies it. The model is ../models/log-view.ts and the rows ../models/log-lines.ts: only
 // the rows that fit are drawn, each cut to the width, so a key costs the same with 100,000 lines loaded.
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Key } from 'ink';
 import { LOG_LIMIT_MAX } from '../../api/core/insight.js';
-import { actionIn, back, ch, help, MOVES, quit, range, refresh, type Binding } from '../input/keymap.js';
-import { useKeys } from '../input/use-keys.js';
+import { back, ch, help, MOVES, quit, range, refresh, type Binding } from '../input/keymap.js';
 import { LineInput } from '../components/LineInput.js';
 import { TextViewer } from '../components/TextViewer.js';
 import { COMPACT_BELOW, dayOf, nextMatch, screenRows } from '../models/log-lines.js';
@@ -18,7 +16,7 @@ import { useStore } from '../shell/context.js';
 import { errorText } from '../../present/errors.js';
 import { bottomOf, filterEntries, LogBuffer, positionOf, RANGES, scrollAnchor, SEVERITY_LEVELS, viewOf, type LogEntry, type SeverityLevel } from '../models/log-view.js';
 import { forScreen, oneLine } from '../../text/safe.js';
-import { Unsupported, type InsideProps } from './inside-common.js';
+import { Unsupported, useScreenKeys, type InsideProps } from './inside-common.js';
 
 /** The logs screen's keys (its scope in the screen registry, src/ui/registry/screens.ts). */
 export const LOGS_KEYS: readonly Binding[] = [
@@ -58,9 +56,10 @@ export function Logs(props: LogsProps) {
   return store.supports(cluster, 'logs') ? <LogsView {...props} /> : <Unsupported {...props} title="Logs" capability="logs" />;
 }
 
-function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, say, pollMs = FOLLOW_EVERY_MS, copy = copyToClipboard }: LogsProps) {
+function LogsView(props: LogsProps) {
+  const { cluster, height, width, active, onBack, say, pollMs = FOLLOW_EVERY_MS, copy = copyToClipboard } = props;
   const store = useStore();
-  const [range, setRange] = useState(1);
+  const [range, nextRange] = useReducer((r: number) => (r + 1) % RANGES.length, 1);
   const [live, setLive] = useState(true);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
@@ -76,7 +75,7 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
   /** seq of the bottom line while scrolled back; undefined follows the newest line. */
   const [anchor, setAnchor] = useState<number>();
   const [, bump] = useReducer((n: number) => n + 1, 0);
-  const [reload, setReload] = useState(0);
+  const [reload, reloadNow] = useReducer((n: number) => n + 1, 0);
   const buffer = useRef(new LogBuffer());
 
   // `f` turns following off and on without reloading: the poll chain reads these refs.
@@ -189,63 +188,44 @@ function LogsView({ cluster, height, width, readOnly, active, onBack, onHelp, on
     const pos = positionOf(v, m.at(to).seq);
     return setBottom(pos >= v.length - 1 ? undefined : v.at(pos).seq);
   };
-  useKeys((input: string, key: Key) => {
-    const page = Math.max(1, latest.current.rows - 1);
+  const page = () => Math.max(1, latest.current.rows - 1);
+  /** The line at the bottom: the one enter opens and y copies. */
+  const current = () => {
     const { view: v, anchor: a } = latest.current;
-    const current = v.length ? v.at(bottomOf(v, a)) : undefined;
-    switch (actionIn(LOGS_KEYS, input, key, readOnly)) {
-      case 'up':
-        return move(-1);
-      case 'down':
-        return move(1);
-      case 'pageUp':
-        return move(-page);
-      case 'pageDown':
-        return move(page);
-      case 'top':
-        return move(-Infinity);
-      case 'bottom':
-        latest.current.anchor = undefined;
-        setAnchor(undefined);
-        return live ? undefined : setLive(true);
-      case 'search':
-        return setSearching(true);
-      case 'nextMatch':
-        return jump(1);
-      case 'prevMatch':
-        return jump(-1);
-      case 'allLines':
-        return search.trim() ? setAllLines((x) => !x) : say?.('a shows all lines around the matches of a search: / searches');
-      case 'open':
-        return current ? setOpened(current) : undefined;
-      case 'copy':
-        if (!current) return undefined;
-        copy(current.text);
-        return say?.('sent the log line to the terminal clipboard');
-      case 'severity':
-        return setLevel((l) => SEVERITY_LEVELS[(SEVERITY_LEVELS.indexOf(l) + 1) % SEVERITY_LEVELS.length]!);
-      case 'wrap':
-        return setWrap((w) => !w);
-      case 'range':
-        return setRange((r) => (r + 1) % RANGES.length);
-      case 'follow':
-        return setLive((l) => !l);
-      case 'refresh':
-        return setReload((n) => n + 1);
-      case 'back':
-        if (search) {
-          setAllLines(false);
-          return setSearch('');
-        }
-        return onBack();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-      default:
-        return undefined;
-    }
-  }, active && !searching && !opened);
+    return v.length ? v.at(bottomOf(v, a)) : undefined;
+  };
+  useScreenKeys(LOGS_KEYS, props, {
+    up: () => move(-1),
+    down: () => move(1),
+    pageUp: () => move(-page()),
+    pageDown: () => move(page()),
+    top: () => move(-Infinity),
+    bottom: () => {
+      setBottom(undefined);
+      if (!live) setLive(true);
+    },
+    search: () => setSearching(true),
+    nextMatch: () => jump(1),
+    prevMatch: () => jump(-1),
+    allLines: () => (search.trim() ? setAllLines((x) => !x) : say?.('a shows all lines around the matches of a search: / searches')),
+    open: () => setOpened(current()),
+    copy: () => {
+      const line = current();
+      if (!line) return;
+      copy(line.text);
+      say?.('sent the log line to the terminal clipboard');
+    },
+    severity: () => setLevel((l) => SEVERITY_LEVELS[(SEVERITY_LEVELS.indexOf(l) + 1) % SEVERITY_LEVELS.length]!),
+    wrap: () => setWrap((w) => !w),
+    range: nextRange,
+    follow: () => setLive((l) => !l),
+    refresh: reloadNow,
+    back: () => {
+      if (!search) return onBack();
+      setAllLines(false);
+      setSearch('');
+    },
+  }, !searching && !opened);
 
   if (opened) {
     return <TextViewer title={`Log line · ${forScreen(cluster.name)}`} text={opened.text} color={SEVERITY_COLOR[opened.severity]} height={height} width={width} active={active} onClose={() => setOpened(undefined)} onCopy={(t) => {

@@ -1,16 +1,16 @@
 // `m` on a cluster's detail: a sparkline and the latest value per metric series the provider has (CPU, memory,
 // connections, storage …). It refreshes every 30 s at the budget's watch priority, only while it is open.
-import { Box, Text, type Key } from 'ink';
-import { useEffect, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useEffect, useReducer, useState } from 'react';
 import type { MetricSeries } from '../../api/core/insight.js';
 import { formatValue, sparkline } from '../../present/insight.js';
-import { actionIn, back, help, MOVES, quit, range, refresh, type Binding } from '../input/keymap.js';
-import { useKeys } from '../input/use-keys.js';
+import { back, help, MOVES, quit, range, refresh, type Binding } from '../input/keymap.js';
+import { useScroll } from '../hooks/scroll.js';
 import { useStore } from '../shell/context.js';
 import { errorText } from '../../present/errors.js';
 import { RANGES } from '../models/log-view.js';
 import { forScreen, oneLine } from '../../text/safe.js';
-import { Unsupported, type InsideProps } from './inside-common.js';
+import { Unsupported, useScreenKeys, type InsideProps } from './inside-common.js';
 
 /** The metrics screen's keys (its scope in the screen registry, src/ui/registry/screens.ts). */
 export const METRICS_KEYS: readonly Binding[] = [...MOVES, back, refresh, range, help, quit];
@@ -24,13 +24,13 @@ export function Metrics(props: InsideProps & { refreshMs?: number }) {
   return store.supports(props.cluster, 'metrics') ? <MetricsView {...props} /> : <Unsupported {...props} title="Metrics" capability="metrics" />;
 }
 
-function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, refreshMs = METRICS_EVERY_MS }: InsideProps & { refreshMs?: number }) {
+function MetricsView(props: InsideProps & { refreshMs?: number }) {
+  const { cluster, height, width, refreshMs = METRICS_EVERY_MS } = props;
   const store = useStore();
-  const [range, setRange] = useState(1);
+  const [range, nextRange] = useReducer((r: number) => (r + 1) % RANGES.length, 1);
   const [series, setSeries] = useState<MetricSeries[]>();
   const [error, setError] = useState<string>();
-  const [scroll, setScroll] = useState(0);
-  const [reload, setReload] = useState(0);
+  const [reload, reloadNow] = useReducer((n: number) => n + 1, 0);
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -57,26 +57,8 @@ function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp,
 
   const rows = Math.max(1, height - 2);
   const all = series ?? [];
-  useKeys((input: string, key: Key) => {
-    switch (actionIn(METRICS_KEYS, input, key, readOnly)) {
-      case 'down':
-        return setScroll((s) => Math.min(s + 1, Math.max(0, all.length - rows)));
-      case 'up':
-        return setScroll((s) => Math.max(0, s - 1));
-      case 'range':
-        return setRange((r) => (r + 1) % RANGES.length);
-      case 'refresh':
-        return setReload((n) => n + 1);
-      case 'back':
-        return onBack();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-      default:
-        return undefined;
-    }
-  }, active);
+  const { at, moves } = useScroll(Math.max(0, all.length - rows), rows - 1);
+  useScreenKeys(METRICS_KEYS, props, { ...moves, range: nextRange, refresh: reloadNow });
 
   const nameWidth = Math.min(28, all.reduce((w, s) => Math.max(w, oneLine(s.name, 40).length), 6));
   const sparkWidth = Math.max(8, Math.min(60, width - nameWidth - 16));
@@ -88,7 +70,7 @@ function MetricsView({ cluster, height, width, readOnly, active, onBack, onHelp,
       </Text>
       {error ? <Text color="red" wrap="truncate">{oneLine(error)}</Text> : <Text dimColor>{series ? ' ' : 'loading…'}</Text>}
       {series && all.length === 0 ? <Text dimColor>no metrics in the last {RANGES[range]!.label}</Text> : null}
-      {all.slice(scroll, scroll + rows).map((s) => {
+      {all.slice(at, at + rows).map((s) => {
         const values = s.points.map((p) => p.value);
         const last = values.length ? formatValue(values[values.length - 1]!, s.unit) : '-';
         return (

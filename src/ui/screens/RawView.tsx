@@ -1,11 +1,11 @@
 // `v`: the cluster as its provider sent it (the raw object kubectl's -o yaml would show), secret-named fields and
 // passwords inside URIs masked (src/text/safe.ts maskSecrets), in JSON or YAML (`o`), scrolled like the detail screen.
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import { actionIn, back, ch, help, MOVES, quit, refresh, type Binding } from '../input/keymap.js';
-import { useKeys } from '../input/use-keys.js';
+import { back, ch, help, MOVES, quit, refresh, type Binding } from '../input/keymap.js';
+import { useScroll } from '../hooks/scroll.js';
 import { displayText, maskSecrets, oneLine, safeJson } from '../../text/safe.js';
-import type { InsideProps } from './inside-common.js';
+import { useScreenKeys, type InsideProps } from './inside-common.js';
 
 /** The raw view's keys (its scope in the screen registry, src/ui/registry/screens.ts). */
 export const RAW_KEYS: readonly Binding[] = [
@@ -23,9 +23,9 @@ async function toYaml(value: unknown): Promise<string> {
   return stringify(JSON.parse(safeJson(value)), { lineWidth: 0 });
 }
 
-export function RawView({ cluster, height, width, active, onBack, onHelp, onQuit }: InsideProps) {
+export function RawView(props: InsideProps) {
+  const { cluster, height, width } = props;
   const [format, setFormat] = useState<Format>('json');
-  const [scroll, setScroll] = useState(0);
   const masked = useMemo(() => maskSecrets(cluster.raw ?? {}), [cluster.raw]);
   const json = useMemo(() => safeJson(masked), [masked]);
   const [yaml, setYaml] = useState<{ text?: string; error?: string }>({});
@@ -42,34 +42,15 @@ export function RawView({ cluster, height, width, active, onBack, onHelp, onQuit
   const text = format === 'json' ? json : yaml.text ?? (yaml.error ? `could not write YAML: ${oneLine(yaml.error)}` : 'loading…');
   const lines = useMemo(() => text.replace(/\n$/, '').split('\n'), [text]);
   const body = Math.max(1, height - 2);
-  const last = Math.max(0, lines.length - body);
-  const at = Math.min(scroll, last);
-  useKeys((input: string, key: Key) => {
-    const move = (to: number) => setScroll(Math.max(0, Math.min(last, to)));
-    switch (actionIn(RAW_KEYS, input, key, true)) {
-      case 'down':
-        return move(at + 1);
-      case 'up':
-        return move(at - 1);
-      case 'pageDown':
-        return move(at + body - 1);
-      case 'pageUp':
-        return move(at - body + 1);
-      case 'top':
-        return move(0);
-      case 'bottom':
-        return move(last);
-      case 'format':
-        setScroll(0);
-        return setFormat((f) => (f === 'json' ? 'yaml' : 'json'));
-      case 'back':
-        return onBack();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-    }
-  }, active);
+  const scroll = useScroll(Math.max(0, lines.length - body), body - 1);
+  const { at } = scroll;
+  useScreenKeys(RAW_KEYS, props, {
+    ...scroll.moves,
+    format: () => {
+      scroll.to(0);
+      setFormat((f) => (f === 'json' ? 'yaml' : 'json'));
+    },
+  });
 
   return (
     <Box flexDirection="column">

@@ -1,6 +1,6 @@
 // `C` on a cluster's detail: its settings through the edit flow — readSettings, a form with one typed field per
 // setting, the reviewed diff (old → new), then updateSettings. A read-only profile shows them without a form.
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { SettingsView } from '../../api/core/insight.js';
 import type { ChangePlan, FormSpec, FormValues } from '../../api/core/types.js';
@@ -9,12 +9,12 @@ import { PlanReview } from '../components/form/PlanReview.js';
 import { ConfirmTyped } from '../components/ConfirmTyped.js';
 import { isProtected } from '../shell/protection.js';
 import { failureOf } from '../components/form/failure.js';
-import { useKeys } from '../input/use-keys.js';
-import { actionIn, back, down, help, quit, refresh, up, type Binding } from '../input/keymap.js';
+import { back, down, help, quit, refresh, up, type Binding } from '../input/keymap.js';
+import { useScroll } from '../hooks/scroll.js';
 import { useStore } from '../shell/context.js';
 import { errorText } from '../../present/errors.js';
 import { forScreen, oneLine } from '../../text/safe.js';
-import { Unsupported, type InsideProps } from './inside-common.js';
+import { Unsupported, useScreenKeys, type InsideProps } from './inside-common.js';
 import { initialSettings, settingsChanges, settingsForm, settingsPlan } from './settings-form.js';
 
 /** The settings screen's keys (its scope in the screen registry, src/ui/registry/screens.ts); its form draws its own hints. */
@@ -27,7 +27,8 @@ export function Settings(props: InsideProps) {
   return store.supports(props.cluster, 'settings') ? <SettingsEditor {...props} /> : <Unsupported {...props} title="Settings" capability="settings" />;
 }
 
-function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQuit, say, onEditing }: InsideProps) {
+function SettingsEditor(props: InsideProps) {
+  const { cluster, height, readOnly, active, onBack, say, onEditing } = props;
   const store = useStore();
   const [step, setStep] = useState<Step>('loading');
   const [view, setView] = useState<SettingsView>();
@@ -35,7 +36,6 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
   const [values, setValues] = useState<FormValues>({});
   const [plan, setPlan] = useState<ChangePlan>();
   const [message, setMessage] = useState<string>();
-  const [scroll, setScroll] = useState(0);
   const mounted = useRef(true);
   useEffect(() => () => void (mounted.current = false), []);
   const editing = !readOnly && (step === 'form' || step === 'review' || step === 'typing' || step === 'applying');
@@ -64,15 +64,8 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
 
   // Keys while nothing editable is open: loading, a load error, or the read-only list.
   const rows = Object.entries(view?.values ?? {});
-  useKeys((input: string, key: Key) => {
-    const action = actionIn(SETTINGS_KEYS, input, key, true);
-    if (action === 'back') onBack();
-    else if (action === 'help') onHelp();
-    else if (action === 'quit') onQuit();
-    else if (action === 'refresh' && step === 'load-error') setStep('loading');
-    else if (action === 'down') setScroll((s) => Math.min(s + 1, Math.max(0, rows.length - (height - 3))));
-    else if (action === 'up') setScroll((s) => Math.max(0, s - 1));
-  }, active && (step === 'loading' || step === 'load-error' || (readOnly && step === 'form')));
+  const { at, moves } = useScroll(Math.max(0, rows.length - (height - 3)), height - 3);
+  useScreenKeys(SETTINGS_KEYS, props, { ...moves, refresh: () => step === 'load-error' && setStep('loading') }, step === 'loading' || step === 'load-error' || (readOnly && step === 'form'));
 
   const title = (
     <Text wrap="truncate">
@@ -96,7 +89,7 @@ function SettingsEditor({ cluster, height, readOnly, active, onBack, onHelp, onQ
       <Box flexDirection="column" height={height}>
         {title}
         <Text dimColor>{rows.length} set; every other setting runs with its default</Text>
-        {rows.slice(scroll, scroll + Math.max(1, height - 3)).map(([k, v]) => (
+        {rows.slice(at, at + Math.max(1, height - 3)).map(([k, v]) => (
           <Text key={k} wrap="truncate">{oneLine(k, 60).padEnd(36)} {oneLine(v, 200)}</Text>
         ))}
       </Box>

@@ -1,12 +1,12 @@
 // `Q` on a cluster's detail: the slow query patterns of a window, worst (most total time) first; enter opens one
 // pattern with its SQL wrapped, its aggregate and recent executions (store.slowQueryDetail), and enter there shows
 // the whole SQL, scrollable. `y` copies the selected query's SQL (OSC 52). Fetched only while open.
-import { Box, Text, type Key } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useEffect, useReducer, useState } from 'react';
 import type { SlowQuery, SlowQueryDetail } from '../../api/core/insight.js';
 import { formatMs } from '../../present/insight.js';
-import { actionIn, back, ch, help, MOVES, quit, range, refresh, type Binding } from '../input/keymap.js';
-import { useKeys } from '../input/use-keys.js';
+import { back, ch, help, MOVES, quit, range, refresh, type Binding } from '../input/keymap.js';
+import { useScroll } from '../hooks/scroll.js';
 import { TextViewer } from '../components/TextViewer.js';
 import { sliceRows } from '../../text/rows.js';
 import { copyToClipboard } from '../terminal/osc52.js';
@@ -14,7 +14,7 @@ import { useStore } from '../shell/context.js';
 import { errorText } from '../../present/errors.js';
 import { RANGES } from '../models/log-view.js';
 import { forScreen, oneLine } from '../../text/safe.js';
-import { Unsupported, type InsideProps } from './inside-common.js';
+import { Unsupported, useScreenKeys, type InsideProps } from './inside-common.js';
 
 /** The slow queries screen's keys (its scope in the screen registry, src/ui/registry/screens.ts). */
 export const SLOW_KEYS: readonly Binding[] = [
@@ -41,15 +41,14 @@ export function SlowQueries(props: SlowQueriesProps) {
   return store.supports(props.cluster, 'slowQueries') ? <SlowView {...props} /> : <Unsupported {...props} title="Slow queries" capability="slowQueries" />;
 }
 
-function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, say, copy = copyToClipboard }: SlowQueriesProps) {
+function SlowView(props: SlowQueriesProps) {
+  const { cluster, height, width, readOnly, active, onHelp, onQuit, say, copy = copyToClipboard } = props;
   const store = useStore();
-  const [range, setRange] = useState(DEFAULT_RANGE);
+  const [range, nextRange] = useReducer((r: number) => (r + 1) % RANGES.length, DEFAULT_RANGE);
   const [rows, setRows] = useState<SlowQuery[]>();
   const [error, setError] = useState<string>();
-  const [cursor, setCursor] = useState(0);
   const [open, setOpen] = useState<SlowQuery>();
-  const [reload, setReload] = useState(0);
-  const cursorRef = useRef(0);
+  const [reload, reloadNow] = useReducer((n: number) => n + 1, 0);
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -64,44 +63,21 @@ function SlowView({ cluster, height, width, readOnly, active, onBack, onHelp, on
 
   const list = rows ?? [];
   const page = Math.max(1, height - 4);
-  const moveTo = (i: number) => {
-    cursorRef.current = Math.max(0, Math.min(list.length - 1, i));
-    setCursor(cursorRef.current);
-  };
-  useKeys((input: string, key: Key) => {
-    switch (actionIn(SLOW_KEYS, input, key, readOnly)) {
-      case 'down':
-        return moveTo(cursorRef.current + 1);
-      case 'up':
-        return moveTo(cursorRef.current - 1);
-      case 'pageDown':
-        return moveTo(cursorRef.current + page);
-      case 'pageUp':
-        return moveTo(cursorRef.current - page);
-      case 'top':
-        return moveTo(0);
-      case 'bottom':
-        return moveTo(list.length - 1);
-      case 'open':
-        return list[cursorRef.current] ? setOpen(list[cursorRef.current]) : undefined;
-      case 'copy':
-        if (!list[cursorRef.current]) return undefined;
-        copy(list[cursorRef.current]!.query);
-        return say?.(COPIED);
-      case 'range':
-        return setRange((r) => (r + 1) % RANGES.length);
-      case 'refresh':
-        return setReload((n) => n + 1);
-      case 'back':
-        return onBack();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-      default:
-        return undefined;
-    }
-  }, active && !open);
+  const scroll = useScroll(Math.max(0, list.length - 1), page);
+  const cursor = scroll.at;
+  const selected = () => list[scroll.current()];
+  useScreenKeys(SLOW_KEYS, props, {
+    ...scroll.moves,
+    open: () => setOpen(selected()),
+    copy: () => {
+      const row = selected();
+      if (!row) return;
+      copy(row.query);
+      say?.(COPIED);
+    },
+    range: nextRange,
+    refresh: reloadNow,
+  }, !open);
 
   if (open) {
     const onCopy = (sql: string) => {
@@ -168,22 +144,7 @@ function PatternDetail({ cluster, pattern, height, width, active, readOnly, onCl
   }, [store, cluster, id, database, user, operation]);
   const q = detail?.query ?? pattern;
   const sql = oneLine(q.query, 100_000);
-  useKeys((input: string, key: Key) => {
-    switch (actionIn(SLOW_KEYS, input, key, readOnly)) {
-      case 'open':
-        return setWhole(true);
-      case 'copy':
-        return onCopy(q.query);
-      case 'back':
-        return onClose();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-      default:
-        return undefined;
-    }
-  }, active && !whole);
+  useScreenKeys(SLOW_KEYS, { readOnly, active, onBack: onClose, onHelp, onQuit }, { open: () => setWhole(true), copy: () => onCopy(q.query) }, !whole);
   if (whole) return <TextViewer title={`Slow query · ${forScreen(cluster.name)}`} text={sql} height={height} width={width} active={active} onClose={() => setWhole(false)} onCopy={() => onCopy(q.query)} />;
   const facts = [
     ['calls', String(q.calls)], ['total', formatMs(q.totalMs)], ['avg', formatMs(q.avgMs)], ['p95', formatMs(q.p95Ms)], ['max', formatMs(q.maxMs)],

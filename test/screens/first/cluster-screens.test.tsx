@@ -73,6 +73,23 @@ describe('backups and restore', () => {
     expect(store.restore.mock.calls[0]![1]).toEqual({ targetTime: '2026-12-06T08:30:00Z' });
   });
 
+  it('moves through a long list by a page (ctrl-f / ctrl-b) as its help lists, and restores the selected backup', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...backup, id: `bk-${String(i).padStart(2, '0')}`, createdAt: new Date(Date.UTC(2026, 11, 6, 8) - i * 3_600_000).toISOString() }));
+    const { app } = startApp({ supports: can('backups', 'restore'), backups: async () => many, size: { columns: 100, rows: 30 } });
+    cleanup = app.unmount;
+    await until(app.lastFrame, /❯ alpha/);
+    await press(app.stdin, 'b');
+    await until(app.lastFrame, '❯ bk-00');
+    await press(app.stdin, '\u0006');
+    const paged = await until(app.lastFrame, (f) => /❯ bk-(\d\d)/.test(f) && !f.includes('❯ bk-00'));
+    const at = Number(/❯ bk-(\d\d)/.exec(paged)![1]);
+    expect(at).toBeGreaterThan(5);
+    await press(app.stdin, '\u0002', 'j');
+    await until(app.lastFrame, '❯ bk-01');
+    await press(app.stdin, 'R');
+    await until(app.lastFrame, 'Restore alpha from backup bk-01?');
+  });
+
   it('read-only: the list shows, restore is neither offered nor run', async () => {
     const { app, store } = startApp({ readOnly: true, supports: can('backups', 'restore'), backups: async () => [backup] });
     cleanup = app.unmount;

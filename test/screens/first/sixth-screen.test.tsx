@@ -2,7 +2,7 @@
 // and one row of the screen registry (src/ui/registry/inside-screens.ts), added the way its row would be, opens by its key
 // from the detail screen and from the list's row, shows in the detail footer and in `?`, lists its own keys in its
 // own `?`, and returns with esc, with no other change.
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEY, press, waitForFrame as until } from '../forms/keys.js';
 import { footer, startApp } from './app-setup.js';
@@ -10,7 +10,7 @@ import { footer, startApp } from './app-setup.js';
 vi.mock('../../../src/ui/registry/inside-screens.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../src/ui/registry/inside-screens.js')>();
   const keymap = await import('../../../src/ui/input/keymap.js');
-  const { useKeys } = await import('../../../src/ui/input/use-keys.js');
+  const { useScreenKeys } = await import('../../../src/ui/screens/inside-common.js');
   const { displayText } = await import('../../../src/text/safe.js');
   const { useState } = await import('react');
   const SIXTH_KEYS = [
@@ -19,23 +19,12 @@ vi.mock('../../../src/ui/registry/inside-screens.js', async (importOriginal) => 
     keymap.help,
     keymap.quit,
   ];
-  function Sixth({ cluster, active, onBack, onHelp, onQuit }: import('../../../src/ui/screens/inside-common.js').InsideProps) {
+  function Sixth(props: import('../../../src/ui/screens/inside-common.js').InsideProps) {
     const [waves, setWaves] = useState(0);
-    useKeys((input: string, key: Key) => {
-      switch (keymap.actionIn(SIXTH_KEYS, input, key, false)) {
-        case 'wave':
-          return setWaves((n) => n + 1);
-        case 'back':
-          return onBack();
-        case 'help':
-          return onHelp();
-        case 'quit':
-          return onQuit();
-      }
-    }, active);
+    useScreenKeys(SIXTH_KEYS, props, { wave: () => setWaves((n) => n + 1) });
     return (
       <Box flexDirection="column">
-        <Text bold>Sixth · {displayText(cluster.name)}</Text>
+        <Text bold>Sixth · {displayText(props.cluster.name)}</Text>
         <Text>waves: {waves}</Text>
       </Box>
     );

@@ -7,7 +7,7 @@ import type { InsightOptions } from '../../../src/state/types.js';
 import { Metrics } from '../../../src/ui/screens/Metrics.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
-import { waitForFrame } from '../forms/keys.js';
+import { press, waitForFrame } from '../forms/keys.js';
 
 const ch = cluster({ provider: 'clickhouse', name: 'chdb', profile: 'ch', id: 'c9' });
 type MetricsFn = (c: Cluster, r: TimeRange, o?: InsightOptions) => Promise<MetricSeries[]>;
@@ -52,5 +52,22 @@ describe('metrics panel', () => {
     unmount = ui.unmount;
     await waitForFrame(ui.lastFrame, 'metrics is not available for IONOS v1 clusters');
     expect(metrics).not.toHaveBeenCalled();
+  });
+
+  it('moves through more series than fit with every key its help lists: j/k, ctrl-f/ctrl-b, g/G', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ key: `s${i}`, name: `series-${String(i).padStart(2, '0')}`, unit: '', points: [{ at: 0, value: i }] }));
+    const { ui } = setup(vi.fn<MetricsFn>(async () => many));
+    unmount = ui.unmount;
+    await waitForFrame(ui.lastFrame, 'series-09');
+    expect(ui.lastFrame()).not.toContain('series-10');
+    // Ten rows show: a page moves nine, keeping one row of the page before.
+    await press(ui.stdin, '\u0006');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('series-18') && !f.includes('series-08'));
+    await press(ui.stdin, 'G');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('series-29') && !f.includes('series-19'));
+    await press(ui.stdin, '\u0002', 'k');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('series-10') && !f.includes('series-09') && !f.includes('series-20'));
+    await press(ui.stdin, 'g');
+    await waitForFrame(ui.lastFrame, (f) => f.includes('series-00') && !f.includes('series-10'));
   });
 });
