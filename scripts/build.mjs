@@ -6,13 +6,17 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Ink, @alcalzone/ansi-tokenize and is-in-ci are patched on install (patches/, applied by patch-package from `npm ci`;
+// Ink, @alcalzone/ansi-tokenize, is-in-ci, string-width and slice-ansi are patched on install (patches/, applied by patch-package from `npm ci`;
 // docs/ink-patches.md), so the tests run the same Ink as this bundle. A bundle built from unpatched files fails.
 const PATCHED = [
   { file: /[\\/]ink[\\/]build[\\/]output\.js$/, line: 'caches = outputCaches();' },
   { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, line: 'function sameStyles(a, b) {' },
   { file: /[\\/]ink[\\/]build[\\/]log-update\.js$/, line: "cursorUp(previousVisible - 1 + (previousOutput.endsWith('\\n') ? 1 : 0))" },
   { file: /[\\/]is-in-ci[\\/]index\.js$/, line: 'const isInCi = false;' },
+  // Text measuring without Intl.Segmenter on the first frame (docs/ink-patches.md #5).
+  { file: /[\\/]string-width[\\/]index\.js$/, line: 'const simple = simpleWidth(string, eastAsianWidthOptions);' },
+  { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, line: 'for (const { segment, index } of graphemes(str)) {' },
+  { file: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, line: 'graphemeSegmenter ??= new Intl.Segmenter(' },
 ];
 const verifyPatches = {
   name: 'verify-patches',
