@@ -101,3 +101,18 @@ it("draws an Ink frame of simple text without making an Intl.Segmenter (ICU's br
   const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), encoding: 'utf8' })) as { made: number; drawn: boolean };
   expect(result).toEqual({ made: 0, drawn: true });
 });
+
+it('Ink still strips C1 control sequences from text, and keeps text without them (#6: one search instead of a loop)', () => {
+  const script = `
+    const { createElement: h } = await import('react');
+    const { render, Text } = await import('ink');
+    const { EventEmitter } = await import('node:events');
+    let out = '';
+    const stdout = Object.assign(new EventEmitter(), { columns: 60, rows: 5, isTTY: true, write: (s) => ((out += s), true) });
+    const app = render(h(Text, null, 'a\u{1F600}b\u009B2Jc · plain'), { stdout, patchConsole: false, debug: true });
+    app.unmount();
+    process.stdout.write(JSON.stringify(out));`;
+  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), encoding: 'utf8' })) as string;
+  expect(out).toContain('a\u{1F600}bc · plain');
+  expect(out).not.toContain('\u009B');
+});
