@@ -171,6 +171,20 @@ async function interactive(globals: GlobalOptions): Promise<number> {
   }
 }
 
+/**
+ * Options only (`pgtui`, `pgtui --demo --profile x`): the run is the TUI, or a usage error of a global option.
+ * A word, `--`, `-` or help needs the whole program (its commands, for help and "did you mean").
+ */
+function onlyGlobalOptions(program: Command, args: readonly string[]): boolean {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('-') || a === '-' || a === '--' || a === '-h' || a === '--help') return false;
+    if (takesValue.has(a)) i++;
+  }
+  return true;
+}
+
 function build(): Command {
   const program = new Command('pgtui')
     .description('Managed PostgreSQL clusters on IONOS (v1, v2), ClickHouse Cloud and Crunchy PGO 4.3, in one terminal UI')
@@ -199,6 +213,8 @@ function build(): Command {
       }
       await exitWith(code);
     });
+  // `pgtui` with only global options starts the TUI, which needs none of the subcommands (docs/startup.md).
+  if (onlyGlobalOptions(program, process.argv.slice(2))) return program;
 
   program
     .command('ls')
