@@ -14,7 +14,7 @@ const PATCHED = [
   { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, line: ['function sameStyles(a, b) {', 'styles ??= [...codes];'] },
   { file: /[\\/]ink[\\/]build[\\/]log-update\.js$/, line: "cursorUp(previousVisible - 1 + (previousOutput.endsWith('\\n') ? 1 : 0))" },
   { file: /[\\/]is-in-ci[\\/]index\.js$/, line: 'const isInCi = false;' },
-  { file: /[\\/]ink[\\/]build[\\/]ansi-tokenizer\.js$/, line: 'c1ControlCharacterRegex.test(text)' },
+  { file: /[\\/]ink[\\/]build[\\/]ansi-tokenizer\.js$/, line: ['c1ControlCharacterRegex.test(text)', 'nextControlCharacterRegex.exec(text)'] },
   // Text measuring without Intl.Segmenter on the first frame (docs/ink-patches.md #5).
   { file: /[\\/]string-width[\\/]index\.js$/, line: 'const simple = simpleWidth(string, eastAsianWidthOptions);' },
   { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, line: 'for (const { segment, index } of graphemes(str)) {' },

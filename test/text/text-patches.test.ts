@@ -102,17 +102,20 @@ it("draws an Ink frame of simple text without making an Intl.Segmenter (ICU's br
   expect(result).toEqual({ made: 0, drawn: true });
 });
 
-it('Ink still strips C1 control sequences from text, and keeps text without them (#6: one search instead of a loop)', () => {
+it('Ink still strips control sequences but SGR and links from text, and keeps the text around them (#6: searches instead of loops)', () => {
   const script = `
     const { createElement: h } = await import('react');
     const { render, Text } = await import('ink');
     const { EventEmitter } = await import('node:events');
     let out = '';
     const stdout = Object.assign(new EventEmitter(), { columns: 60, rows: 5, isTTY: true, write: (s) => ((out += s), true) });
-    const app = render(h(Text, null, 'a\u{1F600}b\u009B2Jc · plain'), { stdout, patchConsole: false, debug: true });
+    const app = render(h(Text, null, 'a\u{1F600}b\u009B2Jc · plain ', h(Text, { color: 'red' }, 'red'), ' x\u001b[2Ay \u001b]8;;http://h\u0007link\u001b]8;;\u0007 z'), { stdout, patchConsole: false, debug: true });
     app.unmount();
     process.stdout.write(JSON.stringify(out));`;
-  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), encoding: 'utf8' })) as string;
-  expect(out).toContain('a\u{1F600}bc · plain');
+  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: process.cwd(), encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '1' } })) as string;
+  expect(out).toContain('a\u{1F600}bc · plain ');
   expect(out).not.toContain('\u009B');
+  expect(out).toContain('\u001b[31mred\u001b[39m x'); // SGR kept (colours forced below)
+  expect(out).toContain(' xy '); // a cursor move taken out
+  expect(out).toContain('\u001b]8;;http://h\u0007link\u001b]8;;\u0007 z'); // a link (OSC) kept
 });
