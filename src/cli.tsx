@@ -143,10 +143,10 @@ async function interactive(globals: GlobalOptions): Promise<number> {
       // The Postgres screens (A, L, I) show the demo's seeded workload: it starts once the server is up.
       void ctx.untilDemoSeeded?.().catch(() => undefined);
       void psqlLauncher();
-    });
-    // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
-    void import('./commands/completion-cache.js').then((m) => {
-      stopCaching = m.keepCompletionCache(store, ctx);
+      // The TUI keeps the completion cache fresh too: from its first lists on, its file written after the first frames.
+      void import('./commands/completion-cache.js').then((m) => {
+        stopCaching = m.keepCompletionCache(store, ctx);
+      });
     });
     // A few turns of the event loop before Ink's code runs (it holds the loop ~150 ms): the first list requests
     // connect and go out meanwhile, and the servers answer while Ink loads (docs/startup.md).
