@@ -6,16 +6,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Ink, @alcalzone/ansi-tokenize, is-in-ci and string-width are patched on install (patches/, applied by patch-package from `npm ci`;
+// Ink, @alcalzone/ansi-tokenize, is-in-ci, string-width and slice-ansi are patched on install (patches/, applied by patch-package from `npm ci`;
 // docs/ink-patches.md), so the tests run the same Ink as this bundle. A bundle built from unpatched files fails.
 const PATCHED = [
-  { file: /[\\/]ink[\\/]build[\\/]output\.js$/, line: 'caches = outputCaches();' },
-  { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, line: 'function sameStyles(a, b) {' },
-  { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, line: 'function* singleUnitSegments(str) {' },
+  // #1, #6: fewer objects per frame, #7: a row built once for the same writes
+  { file: /[\\/]ink[\\/]build[\\/]output\.js$/, line: ['caches = outputCaches();', 'new Array(this.width).fill(blankCell)', 'this.caches.rows.get(key)'] },
+  { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, line: ['function sameStyles(a, b) {', 'styles ??= [...codes];'] },
   { file: /[\\/]ink[\\/]build[\\/]log-update\.js$/, line: "cursorUp(previousVisible - 1 + (previousOutput.endsWith('\\n') ? 1 : 0))" },
   { file: /[\\/]is-in-ci[\\/]index\.js$/, line: 'const isInCi = false;' },
-  // The top-level copy only (wrap-ansi has its own, unpatched, older one).
-  { file: new RegExp(`${join(root, 'node_modules', 'string-width', 'index.js').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), line: '\\u2030-\\u203B' },
+  { file: /[\\/]ink[\\/]build[\\/]ansi-tokenizer\.js$/, line: ['c1ControlCharacterRegex.test(text)', 'nextControlCharacterRegex.exec(text)'] },
+  // Text measuring without Intl.Segmenter on the first frame (docs/ink-patches.md #5).
+  { file: /[\\/]string-width[\\/]index\.js$/, line: 'const simple = simpleWidth(string, eastAsianWidthOptions);' },
+  { file: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, line: 'for (const { segment, index } of graphemes(str)) {' },
+  { file: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, line: 'graphemeSegmenter ??= new Intl.Segmenter(' },
 ];
 const verifyPatches = {
   name: 'verify-patches',
@@ -24,7 +27,9 @@ const verifyPatches = {
     for (const patch of PATCHED) {
       b.onLoad({ filter: patch.file }, async (args) => {
         const text = await readFile(args.path, 'utf8');
-        if (!text.includes(patch.line)) throw new Error(`${args.path} is not patched ("${patch.line}" not found): run npm ci, see docs/ink-patches.md`);
+        for (const line of [patch.line].flat()) {
+          if (!text.includes(line)) throw new Error(`${args.path} is not patched ("${line}" not found): run npm ci, see docs/ink-patches.md`);
+        }
         seen.add(patch);
         return { contents: text, loader: 'js' };
       });
@@ -120,11 +125,27 @@ const noInkDevtools = {
     });
   },
 };
+// yoga's Emscripten loader turns its embedded WebAssembly from base64 into bytes with a loop over a 72 KB string,
+// ~7 ms of the first frame's CPU in a cold interpreter; Node's own base64 decoder does it in well under 1 ms.
+const YOGA_DECODE = [
+  'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
+  "var d=new Uint8Array(Buffer.from(a.slice(37),'base64'))",
+];
+const yogaDecode = {
+  name: 'yoga-decode',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes(YOGA_DECODE[0])) throw new Error(`${args.path}: its base64 decoding was not found; review scripts/build.mjs for this yoga-layout version`);
+      return { contents: text.replace(YOGA_DECODE[0], YOGA_DECODE[1]), loader: 'js' };
+    });
+  },
+};
 await build({
   ...common,
   entryPoints: ['src/cli.tsx'],
   outfile: 'dist/pgtui.cjs',
   format: 'cjs',
   alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'yoga-layout': './stubs/yoga-layout.js' },
-  plugins: [verifyPatches, noInkDevtools, pgDriverApart],
+  plugins: [verifyPatches, noInkDevtools, yogaDecode, pgDriverApart],
 });

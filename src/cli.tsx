@@ -137,10 +137,10 @@ async function interactive(globals: GlobalOptions): Promise<number> {
       // The Postgres screens (A, L, I) show the demo's seeded workload: it starts once the server is up.
       void ctx.untilDemoSeeded?.().catch(() => undefined);
       void psqlLauncher();
-    });
-    // issue 17: the TUI keeps the completion cache fresh too (loaded beside the UI, never in its way).
-    void import('./commands/completion-cache.js').then((m) => {
-      stopCaching = m.keepCompletionCache(store, ctx);
+      // The TUI keeps the completion cache fresh too: from its first lists on, its file written after the first frames.
+      void import('./commands/completion-cache.js').then((m) => {
+        stopCaching = m.keepCompletionCache(store, ctx);
+      });
     });
     // A few turns of the event loop before Ink's code runs (it holds the loop ~150 ms): the first list requests
     // connect and go out meanwhile, and the servers answer while Ink loads (docs/startup.md).
@@ -163,6 +163,20 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     stopCaching();
     await ctx.close().catch(() => undefined);
   }
+}
+
+/**
+ * Options only (`pgtui`, `pgtui --demo --profile x`): the run is the TUI, or a usage error of a global option.
+ * A word, `--`, `-` or help needs the whole program (its commands, for help and "did you mean").
+ */
+function onlyGlobalOptions(program: Command, args: readonly string[]): boolean {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('-') || a === '-' || a === '--' || a === '-h' || a === '--help') return false;
+    if (takesValue.has(a)) i++;
+  }
+  return true;
 }
 
 function build(): Command {
@@ -193,6 +207,8 @@ function build(): Command {
       }
       await exitWith(code);
     });
+  // `pgtui` with only global options starts the TUI, which needs none of the subcommands (docs/startup.md).
+  if (onlyGlobalOptions(program, process.argv.slice(2))) return program;
 
   registerCommands(program, (body, check) => action(program, body, check), fail);
   return program;

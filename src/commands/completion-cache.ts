@@ -89,12 +89,15 @@ export function rememberForCompletion(ctx: Pick<Context, 'config'>, listed: read
 /** The TUI: rewrites the cache from the store's snapshot, at most once a minute, off the render path. Returns the unsubscribe. */
 export function keepCompletionCache(store: Pick<ClusterStore, 'subscribe' | 'getSnapshot'>, ctx: Pick<Context, 'config'>, everyMs = 60_000): () => void {
   let writtenAt = 0;
-  return store.subscribe(() => {
+  const check = () => {
     if (Date.now() - writtenAt < everyMs) return;
     const snap = store.getSnapshot();
     const answered = snap.profiles.filter((p) => p.status === 'ok').map((p) => p.profile);
     if (answered.length === 0) return;
     writtenAt = Date.now();
     setImmediate(() => rememberForCompletion(ctx, snap.clusters, answered));
-  });
+  };
+  const unsubscribe = store.subscribe(check);
+  check(); // what the store already holds (the TUI starts this once its first lists are in)
+  return unsubscribe;
 }

@@ -88,4 +88,12 @@ describe('completion cache', () => {
     expect(readFileSync(join(dir, 'completion-cache'), 'utf8')).not.toContain('cluster\ta\ttwo');
     stop();
   });
+
+  it('started once the first lists are in (after the first frames), it writes what the store already holds', async () => {
+    const { dir, config } = fakeConfig(['a']);
+    const snap: StoreSnapshot = { clusters: [cluster('a', 'one')], profiles: [{ profile: 'a', kind: 'clickhouse', readOnly: false, insecure: false, status: 'ok', clusterCount: 1 }], version: 2 };
+    const stop = keepCompletionCache({ subscribe: () => () => undefined, getSnapshot: () => snap }, { config }, 60_000);
+    await vi.waitFor(() => expect(readFileSync(join(dir, 'completion-cache'), 'utf8')).toContain('cluster\ta\tone'));
+    stop();
+  });
 });
