@@ -2,26 +2,18 @@
 // `i`), with query, transaction and backend age, wait event, user, application, client. Refreshed every 2 s
 // while open (z pauses); enter shows the full query; y copies the pid, Y the query; space tags sessions and
 // c / X cancel or end them after a confirmation showing the exact SQL (not on read-only profiles).
-import { Box, Text, type Key } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useMemo, useState } from 'react';
 import { LineInput } from '../components/LineInput.js';
-import { TextViewer } from '../components/TextViewer.js';
-import { useKeys } from '../input/use-keys.js';
 import { GROUP_ORDER, loadActivity, type Activity as ActivityData, type SessionRow } from '../../pg/activity.js';
 import { formatAge, maskSqlSecrets } from '../../pg/format.js';
 import { missingGrant } from '../../pg/privileges.js';
-import { signalBackends, type SignalKind } from '../../pg/signal.js';
 import { forScreen, oneLine } from '../../text/safe.js';
 import { copyToClipboard } from '../terminal/osc52.js';
-import type { InsideProps } from './inside-common.js';
+import { useScreenKeys } from './inside-common.js';
 import { ACTIVITY_SCREEN_KEYS } from '../input/pg-keys.js';
-import { actionIn } from '../input/keymap.js';
-import { PasswordPrompt, PgStatus, SignalConfirm, signalSummary, usePgScreen, type SignalTarget } from './pg-common.js';
-
-export type PgScreenProps = InsideProps & {
-  /** Where `y` sends text (OSC 52 to the terminal; tests look). */
-  copy?: (text: string) => void;
-};
+import { PasswordPrompt, PgStatus, usePgScreen, type PgScreenProps } from './pg-common.js';
+import { useSessionActions } from './pg-sessions.js';
 
 const SORTS = [
   { key: 'xact', label: 'transaction age', value: (s: SessionRow) => s.xactAgeMs ?? -1 },
@@ -73,7 +65,8 @@ export function sessionLine(s: SessionRow, tagged: boolean, width: number): stri
   return line.slice(0, Math.max(10, width - 1));
 }
 
-export function Activity({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, say, onEditing, copy = copyToClipboard }: PgScreenProps) {
+export function Activity(props: PgScreenProps) {
+  const { cluster, height, width, active, onBack, onEditing, copy = copyToClipboard } = props;
   const pg = usePgScreen<ActivityData>(cluster, loadActivity);
   const { state } = pg;
   const [sort, setSort] = useState(0);
@@ -81,11 +74,6 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
   const [filter, setFilter] = useState('');
   const [filtering, setFiltering] = useState(false);
   const [idle, setIdle] = useState(false);
-  const [cursor, setCursor] = useState(0);
-  const cursorRef = useRef(0);
-  const [tagged, setTagged] = useState<ReadonlySet<number>>(new Set());
-  const [full, setFull] = useState<SessionRow>();
-  const [confirm, setConfirm] = useState<{ kind: SignalKind; targets: SignalTarget[] }>();
 
   const rows = useMemo(() => shownSessions(state.data?.sessions ?? [], { sort, reverse, filter, idle }), [state.data, sort, reverse, filter, idle]);
   const counts = useMemo(() => GROUP_ORDER.map((g) => `${state.data?.sessions.filter((s) => s.group === g).length ?? 0} ${g}`).join(' · '), [state.data]);
@@ -98,106 +86,25 @@ export function Activity({ cluster, height, width, readOnly, active, onBack, onH
     });
     return out;
   }, [rows]);
-  const at = Math.min(cursor, Math.max(0, rows.length - 1));
   const page = Math.max(1, height - 5);
-  const moveTo = (i: number) => {
-    cursorRef.current = Math.max(0, Math.min(rows.length - 1, i));
-    setCursor(cursorRef.current);
-  };
-  const current = () => rows[Math.min(cursorRef.current, rows.length - 1)];
-  const ask = (kind: SignalKind) => {
-    const picked = tagged.size ? rows.filter((r) => tagged.has(r.pid)) : current() ? [current()!] : [];
-    // Tagged sessions that ended meanwhile are not shown any more: the confirmation lists only live ones.
-    if (picked.length) setConfirm({ kind, targets: picked.map((r) => ({ pid: r.pid, user: r.user, app: r.app, query: r.query })) });
-  };
+  const sessions = useSessionActions(rows, page, pg, { ...props, copy });
+  const { at, tagged } = sessions;
 
-  useKeys((input: string, key: Key) => {
-    const action = actionIn(ACTIVITY_SCREEN_KEYS, input, key, false);
-    if (readOnly && (action === 'cancelQuery' || action === 'terminate')) return say?.('read-only profile: cancel and terminate are off', true);
-    switch (action) {
-      case 'down':
-        return moveTo(cursorRef.current + 1);
-      case 'up':
-        return moveTo(cursorRef.current - 1);
-      case 'pageDown':
-        return moveTo(cursorRef.current + page);
-      case 'pageUp':
-        return moveTo(cursorRef.current - page);
-      case 'top':
-        return moveTo(0);
-      case 'bottom':
-        return moveTo(rows.length - 1);
-      case 'open':
-        return current() ? setFull(current()) : undefined;
-      case 'tag': {
-        const s = current();
-        if (!s) return;
-        setTagged((t) => {
-          const next = new Set(t);
-          if (!next.delete(s.pid)) next.add(s.pid);
-          return next;
-        });
-        return moveTo(cursorRef.current + 1);
-      }
-      case 'cancelQuery':
-        return ask('cancel');
-      case 'terminate':
-        return ask('terminate');
-      case 'filter':
-        onEditing?.(true);
-        return setFiltering(true);
-      case 'sort':
-        return setSort((n) => (n + 1) % SORTS.length);
-      case 'sortReverse':
-        return setReverse((r) => !r);
-      case 'idle':
-        return setIdle((v) => !v);
-      case 'pause':
-        return state.paused ? pg.view.resume() : pg.view.pause();
-      case 'copy':
-        if (!current()) return;
-        copy(String(current()!.pid));
-        return say?.(`sent pid ${current()!.pid} to the terminal clipboard`);
-      case 'copyQuery':
-        if (!current()?.query) return;
-        copy(maskSqlSecrets(current()!.query!));
-        return say?.('sent the query to the terminal clipboard');
-      case 'refresh':
-        return void pg.view.refresh();
-      case 'back':
-        if (filter) return setFilter('');
-        if (tagged.size) return setTagged(new Set());
-        return onBack();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-    }
-  }, active && !pg.asking && !filtering && !full && !confirm);
+  // Cancel and terminate are bound in read-only mode too, so that the screen can say why they are off.
+  useScreenKeys(ACTIVITY_SCREEN_KEYS, { ...props, readOnly: false }, {
+    ...sessions.handlers,
+    filter: () => {
+      onEditing?.(true);
+      setFiltering(true);
+    },
+    sort: () => setSort((n) => (n + 1) % SORTS.length),
+    sortReverse: () => setReverse((r) => !r),
+    idle: () => setIdle((v) => !v),
+    back: () => (filter ? setFilter('') : tagged.size ? sessions.clearTags() : onBack()),
+  }, !pg.asking && !filtering && !sessions.overlay);
 
   if (pg.asking) return <PasswordPrompt user={cluster.name} active={active} onSubmit={pg.submitPassword} onCancel={pg.dismissPassword} />;
-  if (full) {
-    const cut = full.queryLength !== undefined && full.query !== undefined && full.queryLength > full.query.length;
-    const title = `Query of ${full.pid} · ${forScreen(cluster.name, 80)}${cut ? ` (first ${full.query!.length} of ${full.queryLength} characters)` : ''}`;
-    return <TextViewer title={title} text={oneLine(maskSqlSecrets(full.query ?? ''), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query ?? ''))} />;
-  }
-  if (confirm) {
-    const run = async (kind: SignalKind, pids: number[]) => {
-      const session = pg.session();
-      if (!session) throw new Error(`${cluster.name}: not connected`);
-      return signalBackends(session, kind, pids);
-    };
-    const done = (results?: Awaited<ReturnType<typeof run>>) => {
-      if (results) {
-        const s = signalSummary(confirm.kind, results);
-        say?.(s.text, s.error);
-        setTagged(new Set());
-        void pg.view.refresh();
-      }
-      setConfirm(undefined);
-    };
-    return <SignalConfirm kind={confirm.kind} targets={confirm.targets} width={width} height={height} active={active} run={run} onDone={done} />;
-  }
+  if (sessions.overlay) return sessions.overlay;
 
   const data = state.data;
   const extra = [

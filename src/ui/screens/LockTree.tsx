@@ -2,19 +2,16 @@
 // one), each with the number of sessions it blocks directly and in all. A waiter with several blockers sits
 // under each (src/pg/locks.ts). Refreshed every 2 s (z pauses); space tags, c / X cancel or end the tagged
 // sessions (or the one under the cursor) after a confirmation with the exact SQL; enter shows the query.
-import { Box, Text, type Key } from 'ink';
-import { useMemo, useRef, useState } from 'react';
-import { TextViewer } from '../components/TextViewer.js';
-import { useKeys } from '../input/use-keys.js';
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { formatAge, maskSqlSecrets } from '../../pg/format.js';
 import { loadLockTree, type LockNode, type LockTree as LockTreeData } from '../../pg/locks.js';
-import { signalBackends, type SignalKind } from '../../pg/signal.js';
 import { forScreen, oneLine } from '../../text/safe.js';
 import { copyToClipboard } from '../terminal/osc52.js';
-import type { PgScreenProps } from './Activity.js';
 import { LOCKS_SCREEN_KEYS } from '../input/pg-keys.js';
-import { actionIn } from '../input/keymap.js';
-import { PasswordPrompt, PgStatus, SignalConfirm, signalSummary, usePgScreen, type SignalTarget } from './pg-common.js';
+import { PasswordPrompt, PgStatus, usePgScreen, type PgScreenProps } from './pg-common.js';
+import { useScreenKeys } from './inside-common.js';
+import { useSessionActions } from './pg-sessions.js';
 
 interface TreeLine {
   node: LockNode;
@@ -44,100 +41,20 @@ export function nodeLine({ node: n, depth }: TreeLine, tagged: boolean, width: n
   return line.slice(0, Math.max(10, width - 1));
 }
 
-export function LockTree({ cluster, height, width, readOnly, active, onBack, onHelp, onQuit, say, copy = copyToClipboard }: PgScreenProps) {
+export function LockTree(props: PgScreenProps) {
+  const { cluster, height, width, active, copy = copyToClipboard } = props;
   const pg = usePgScreen<LockTreeData>(cluster, loadLockTree);
   const { state } = pg;
   const lines = useMemo(() => treeLines(state.data?.roots ?? []), [state.data]);
-  const [cursor, setCursor] = useState(0);
-  const cursorRef = useRef(0);
-  const [tagged, setTagged] = useState<ReadonlySet<number>>(new Set());
-  const [full, setFull] = useState<LockNode>();
-  const [confirm, setConfirm] = useState<{ kind: SignalKind; targets: SignalTarget[] }>();
-  const at = Math.min(cursor, Math.max(0, lines.length - 1));
+  const nodes = useMemo(() => lines.map((l) => l.node), [lines]);
   const page = Math.max(1, height - 3);
-  const moveTo = (i: number) => {
-    cursorRef.current = Math.max(0, Math.min(lines.length - 1, i));
-    setCursor(cursorRef.current);
-  };
-  const current = () => lines[Math.min(cursorRef.current, lines.length - 1)]?.node;
-  const ask = (kind: SignalKind) => {
-    const byPid = new Map(lines.map((l) => [l.node.pid, l.node]));
-    const picked = tagged.size ? [...tagged].filter((p) => byPid.has(p)).map((p) => byPid.get(p)!) : current() ? [current()!] : [];
-    if (picked.length) setConfirm({ kind, targets: picked.map((n) => ({ pid: n.pid, user: n.user, app: n.app, query: n.query })) });
-  };
-  useKeys((input: string, key: Key) => {
-    const action = actionIn(LOCKS_SCREEN_KEYS, input, key, false);
-    if (readOnly && (action === 'cancelQuery' || action === 'terminate')) return say?.('read-only profile: cancel and terminate are off', true);
-    switch (action) {
-      case 'down':
-        return moveTo(cursorRef.current + 1);
-      case 'up':
-        return moveTo(cursorRef.current - 1);
-      case 'pageDown':
-        return moveTo(cursorRef.current + page);
-      case 'pageUp':
-        return moveTo(cursorRef.current - page);
-      case 'top':
-        return moveTo(0);
-      case 'bottom':
-        return moveTo(lines.length - 1);
-      case 'open':
-        return current() ? setFull(current()) : undefined;
-      case 'tag': {
-        const n = current();
-        if (!n) return;
-        setTagged((t) => {
-          const next = new Set(t);
-          if (!next.delete(n.pid)) next.add(n.pid);
-          return next;
-        });
-        return moveTo(cursorRef.current + 1);
-      }
-      case 'cancelQuery':
-        return ask('cancel');
-      case 'terminate':
-        return ask('terminate');
-      case 'pause':
-        return state.paused ? pg.view.resume() : pg.view.pause();
-      case 'copy':
-        if (!current()) return;
-        copy(String(current()!.pid));
-        return say?.(`sent pid ${current()!.pid} to the terminal clipboard`);
-      case 'copyQuery':
-        if (!current()?.query) return;
-        copy(maskSqlSecrets(current()!.query!));
-        return say?.('sent the query to the terminal clipboard');
-      case 'refresh':
-        return void pg.view.refresh();
-      case 'back':
-        if (tagged.size) return setTagged(new Set());
-        return onBack();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-    }
-  }, active && !pg.asking && !full && !confirm);
+  const sessions = useSessionActions(nodes, page, pg, { ...props, copy });
+  const { at, tagged } = sessions;
+  // Cancel and terminate are bound in read-only mode too, so that the screen can say why they are off.
+  useScreenKeys(LOCKS_SCREEN_KEYS, { ...props, readOnly: false }, sessions.handlers, !pg.asking && !sessions.overlay);
 
   if (pg.asking) return <PasswordPrompt user={cluster.name} active={active} onSubmit={pg.submitPassword} onCancel={pg.dismissPassword} />;
-  if (full) return <TextViewer title={`Query of ${full.pid} · ${forScreen(cluster.name, 80)}`} text={oneLine(maskSqlSecrets(full.query ?? ''), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query ?? ''))} />;
-  if (confirm) {
-    const run = async (kind: SignalKind, pids: number[]) => {
-      const session = pg.session();
-      if (!session) throw new Error(`${cluster.name}: not connected`);
-      return signalBackends(session, kind, pids);
-    };
-    const done = (results?: Awaited<ReturnType<typeof run>>) => {
-      if (results) {
-        const s = signalSummary(confirm.kind, results);
-        say?.(s.text, s.error);
-        setTagged(new Set());
-        void pg.view.refresh();
-      }
-      setConfirm(undefined);
-    };
-    return <SignalConfirm kind={confirm.kind} targets={confirm.targets} width={width} height={height} active={active} run={run} onDone={done} />;
-  }
+  if (sessions.overlay) return sessions.overlay;
   const data = state.data;
   const summary = data ? `${data.roots.length} head blocker${data.roots.length === 1 ? '' : 's'} · ${data.waiters} waiting` : '';
   const start = Math.max(0, Math.min(at - Math.floor(page / 2), lines.length - page));

@@ -3,11 +3,12 @@
 // inactive ones marked), top statements (pg_stat_statements since the screen opened or since the last reset;
 // the one line to enable it when missing) and vitals (connections, oldest transaction, wraparound, cache hit,
 // database sizes, running vacuums). Refreshed every 2 s (z pauses).
-import { Box, Text, type Key } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { moduleFor } from '../../api/registry.js';
 import { TextViewer } from '../components/TextViewer.js';
-import { useKeys } from '../input/use-keys.js';
+import { useScroll } from '../hooks/scroll.js';
+import { useScreenKeys } from './inside-common.js';
 import { formatAge, formatBytes, formatRatio, maskSqlSecrets } from '../../pg/format.js';
 import { formatMs } from '../../present/insight.js';
 import { loadReplication, type Replication } from '../../pg/replication.js';
@@ -17,9 +18,8 @@ import { statementsSinceOpen, type StatementsView } from '../../pg/view.js';
 import { loadVitals, type Vitals } from '../../pg/vitals.js';
 import { displayText, forScreen, oneLine } from '../../text/safe.js';
 import { copyToClipboard } from '../terminal/osc52.js';
-import type { PgScreenProps } from './Activity.js';
+import type { PgScreenProps } from './pg-common.js';
 import { PG_INFO_SCREEN_KEYS } from '../input/pg-keys.js';
-import { actionIn } from '../input/keymap.js';
 import { PasswordPrompt, PgStatus, usePgScreen } from './pg-common.js';
 
 const TABS = ['Replication', 'Top statements', 'Vitals'] as const;
@@ -97,7 +97,8 @@ export function vitalsLines(v: Vitals): Line[] {
   return out;
 }
 
-export function PgInfo({ cluster, height, width, active, readOnly, onBack, onHelp, onQuit, say, copy = copyToClipboard }: PgScreenProps) {
+export function PgInfo(props: PgScreenProps) {
+  const { cluster, height, width, active, say, copy = copyToClipboard } = props;
   const [tab, setTab] = useState(0);
   const tabRef = useRef(0);
   const [statements] = useState(statementsSinceOpen);
@@ -111,7 +112,6 @@ export function PgInfo({ cluster, height, width, active, readOnly, onBack, onHel
   const { state } = pg;
   const [sinceOpen, setSinceOpen] = useState(true);
   const [sort, setSort] = useState(0);
-  const [cursor, setCursor] = useState(0);
   const [full, setFull] = useState<Statement>();
   const data = state.data?.tab === tab ? state.data : undefined;
   const lines = useMemo(() => {
@@ -121,50 +121,29 @@ export function PgInfo({ cluster, height, width, active, readOnly, onBack, onHel
     return vitalsLines(data.vitals);
   }, [data, sinceOpen, sort]);
   const body = Math.max(1, height - 3);
-  const last = Math.max(0, lines.length - 1);
-  const at = Math.min(cursor, last);
-  const move = (to: number) => setCursor(Math.max(0, Math.min(last, to)));
-  useKeys((input: string, key: Key) => {
-    switch (actionIn(PG_INFO_SCREEN_KEYS, input, key, readOnly)) {
-      case 'tab':
-        tabRef.current = (tabRef.current + 1) % TABS.length;
-        setTab(tabRef.current);
-        setCursor(0);
-        return void pg.view.refresh();
-      case 'window':
-        return setSinceOpen((v) => !v);
-      case 'sort':
-        return setSort((n) => (n + 1) % SORTS.length);
-      case 'down':
-        return move(at + 1);
-      case 'up':
-        return move(at - 1);
-      case 'pageDown':
-        return move(at + body);
-      case 'pageUp':
-        return move(at - body);
-      case 'top':
-        return move(0);
-      case 'bottom':
-        return move(last);
-      case 'open':
-        return lines[at]?.statement ? setFull(lines[at]!.statement) : undefined;
-      case 'copyQuery':
-        if (!lines[at]?.statement) return;
-        copy(maskSqlSecrets(lines[at]!.statement!.query));
-        return say?.('sent the statement to the terminal clipboard');
-      case 'pause':
-        return state.paused ? pg.view.resume() : pg.view.pause();
-      case 'refresh':
-        return void pg.view.refresh();
-      case 'back':
-        return onBack();
-      case 'help':
-        return onHelp();
-      case 'quit':
-        return onQuit();
-    }
-  }, active && !pg.asking && !full);
+  const scroll = useScroll(Math.max(0, lines.length - 1), body);
+  const at = scroll.at;
+  const statementAt = () => lines[scroll.current()]?.statement;
+  useScreenKeys(PG_INFO_SCREEN_KEYS, props, {
+    ...scroll.moves,
+    tab: () => {
+      tabRef.current = (tabRef.current + 1) % TABS.length;
+      setTab(tabRef.current);
+      scroll.to(0);
+      void pg.view.refresh();
+    },
+    window: () => setSinceOpen((v) => !v),
+    sort: () => setSort((n) => (n + 1) % SORTS.length),
+    open: () => statementAt() && setFull(statementAt()),
+    copyQuery: () => {
+      const statement = statementAt();
+      if (!statement) return;
+      copy(maskSqlSecrets(statement.query));
+      say?.('sent the statement to the terminal clipboard');
+    },
+    pause: () => (state.paused ? pg.view.resume() : pg.view.pause()),
+    refresh: () => void pg.view.refresh(),
+  }, !pg.asking && !full);
 
   if (pg.asking) return <PasswordPrompt user={cluster.name} active={active} onSubmit={pg.submitPassword} onCancel={pg.dismissPassword} />;
   if (full) return <TextViewer title={`Statement · ${forScreen(cluster.name, 80)}`} text={oneLine(maskSqlSecrets(full.query), 100_000)} height={height} width={width} active={active} onClose={() => setFull(undefined)} onCopy={() => copy(maskSqlSecrets(full.query))} />;

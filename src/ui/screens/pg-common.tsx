@@ -11,8 +11,14 @@ import { signalSql, type SignalKind, type SignalResult } from '../../pg/signal.j
 import { createPgView, type PgView, type PgViewState } from '../../pg/view.js';
 import { oneLine, stripUnsafe } from '../../text/safe.js';
 import { rememberPassword, typedPassword, usePgOpener } from '../shell/pg-context.js';
+import type { InsideProps } from './inside-common.js';
 
-interface PgScreen<T> {
+export type PgScreenProps = InsideProps & {
+  /** Where `y` sends text (OSC 52 to the terminal; tests look). */
+  copy?: (text: string) => void;
+};
+
+export interface PgScreen<T> {
   state: PgViewState<T>;
   view: PgView<T>;
   /** The session of the last refresh (cancel/terminate run on it: one connection per screen). */
