@@ -6,6 +6,7 @@ import { hasUnsafe, oneLine } from '../text/safe.js';
 import { clientConfig, DEFAULT_LIMITS, settingsSql, type SessionLimits } from './client-config.js';
 import { asPgError, PgSessionError } from './errors.js';
 import { rememberOwnPid } from './own-sessions.js';
+import { watchMessages, type MessageCaps } from './message-cap.js';
 import { untilPostgresSeeded } from '../demo/postgres-gate.js';
 
 export { PgSessionError } from './errors.js';
@@ -118,6 +119,7 @@ async function connectReady(conn: ConnectionInfo, opts: ConnectOptions): Promise
     if (ssl === 'off') config.ssl = false;
     const client = new Client({ ...config, password });
     requireChannelBinding(client, conn.channelBinding === 'require', label);
+    capMessages(client, limits);
     client.on('error', () => undefined); // a dropped connection surfaces on the next query
     try {
       await client.connect();
@@ -176,6 +178,18 @@ async function connectReady(conn: ConnectionInfo, opts: ConnectOptions): Promise
       forget();
       await client.end().catch(() => undefined);
     },
+  };
+}
+
+/** A message or an answer over the caps closes the connection; the query (or the connect) fails with why. */
+function capMessages(client: { connection: unknown }, caps: MessageCaps): void {
+  // node-postgres hands every stream it reads messages from (the socket, or the TLS stream over it) to
+  // attachListeners, which starts its parser on it: the watch goes on first.
+  const con = client.connection as { attachListeners(stream: NodeJS.EventEmitter & { destroy(err?: Error): void }): void };
+  const attach = con.attachListeners.bind(con);
+  con.attachListeners = (stream) => {
+    watchMessages(stream, caps, (err) => stream.destroy(err));
+    attach(stream);
   };
 }
 
