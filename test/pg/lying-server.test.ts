@@ -1,6 +1,8 @@
 // Servers that lie at the protocol level: one that accepts and never answers, one that answers the start-up
 // with hostile bytes. The session gives up in bounded time with one safe line.
 import { createServer, type Server, type Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
+import { generateTestPkiAsync } from '../../src/fake/certs.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectPg, PgSessionError } from '../../src/pg/session.js';
 import { hasUnsafe } from '../../src/text/safe.js';
@@ -79,17 +81,29 @@ const complete = (tag: string) => msg('C', Buffer.from(`${tag}\0`));
  * A server that speaks just enough of the protocol: it lets anyone in (AuthenticationOk), answers pgtui's first
  * query (its pid and version) truthfully, and every later simple query with `answer`. Counts what it sent.
  */
-function fakePostgres(answer: (s: Socket) => void): Promise<number> {
-  return listen((s) => {
+function fakePostgres(answer: (s: Socket) => void, tls?: { key: string; cert: string }): Promise<number> {
+  return listen((raw) => {
+    let s: Socket = raw;
     let buf = Buffer.alloc(0);
     let started = false;
     let queries = 0;
-    s.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       buf = Buffer.concat([buf, d]);
       for (;;) {
         if (!started) {
           if (buf.length < 4 || buf.length < buf.readInt32BE(0)) return;
-          buf = buf.subarray(buf.readInt32BE(0));
+          const length = buf.readInt32BE(0);
+          // SSLRequest: yes, and the rest of the conversation goes through TLS.
+          if (tls && length === 8 && buf.readInt32BE(4) === 80877103) {
+            buf = Buffer.alloc(0);
+            raw.removeListener('data', onData);
+            raw.write('S');
+            s = new TLSSocket(raw, { isServer: true, key: tls.key, cert: tls.cert });
+            s.on('error', () => undefined);
+            s.on('data', onData);
+            return;
+          }
+          buf = buf.subarray(length);
           started = true;
           s.write(Buffer.concat([msg('R', int32(0)), ready()]));
           continue;
@@ -102,20 +116,25 @@ function fakePostgres(answer: (s: Socket) => void): Promise<number> {
         if (queries++ === 0) s.write(Buffer.concat([rowDescription(['pid', 'v']), dataRow(['4242', '150004']), complete('SELECT 1'), ready()]));
         else answer(s);
       }
-    });
+    };
+    raw.on('data', onData);
   });
 }
+
+/** The header and the start of a DataRow announcing 1 GB; the rest never comes. */
+const hugeRowStart = () => {
+  const head = Buffer.alloc(5);
+  head.write('D', 0, 'latin1');
+  head.writeUInt32BE(1024 * 1024 * 1024, 1);
+  return Buffer.concat([rowDescription(['big']), head, int16(1), int32(1024 * 1024 * 1024 - 10), Buffer.alloc(64 * 1024, 0x61)]);
+};
 
 describe('a server that sends more than pgtui takes', () => {
   it('one message announcing 1 GB: the query fails in one line at once, and pgtui closes the connection', async () => {
     let closed = false;
     const port = await fakePostgres((s) => {
       s.on('close', () => (closed = true));
-      const head = Buffer.alloc(5);
-      head.write('D', 0, 'latin1');
-      head.writeUInt32BE(1024 * 1024 * 1024, 1);
-      // The header and the start of the row; the rest never comes (pgtui must not wait to buffer it).
-      s.write(Buffer.concat([rowDescription(['big']), head, int16(1), int32(1024 * 1024 * 1024 - 10), Buffer.alloc(64 * 1024, 0x61)]));
+      s.write(hugeRowStart()); // pgtui must not wait to buffer the rest
     });
     const session = await connectPg(conn(port));
     try {
@@ -124,6 +143,17 @@ describe('a server that sends more than pgtui takes', () => {
       expect(err!.message).toBe("127.0.0.1: the server announced a message of 1024 MB, over pgtui's limit of 16 MB; the connection was closed");
       expect(err!.message.split('\n')).toHaveLength(1);
       await expect.poll(() => closed, { timeout: 10_000 }).toBe(true);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('the same over TLS: the cap reads the decrypted messages', async () => {
+    const pki = await generateTestPkiAsync({ clientName: 'admin' });
+    const port = await fakePostgres((s) => void s.write(hugeRowStart()), pki.server);
+    const session = await connectPg({ ...conn(port), sslmode: 'require' });
+    try {
+      await expect(session.query('SELECT big')).rejects.toThrow("the server announced a message of 1024 MB, over pgtui's limit of 16 MB; the connection was closed");
     } finally {
       await session.close();
     }
