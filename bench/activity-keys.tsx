@@ -6,9 +6,9 @@ import { render } from 'ink-testing-library';
 import { performance } from 'node:perf_hooks';
 import type { ClusterStore } from '../src/state/types.js';
 import type { PgSession } from '../src/pg/session.js';
-import { Activity } from '../src/screens/Activity.js';
-import { StoreProvider } from '../src/tui/context.js';
-import { PgProvider } from '../src/tui/pg-context.js';
+import { Activity } from '../src/ui/screens/Activity.js';
+import { StoreProvider } from '../src/ui/shell/context.js';
+import { PgProvider } from '../src/ui/shell/pg-context.js';
 
 const N = Number(process.argv[2]) || 500;
 const states = ['active', 'idle in transaction', 'idle', 'idle', 'active'];

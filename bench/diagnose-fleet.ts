@@ -2,12 +2,12 @@
 // (the four fakes with their rate limits on, the local PostgreSQL behind them), timed, with each fake's
 // request count and the 429s it answered (target: none).
 import { createProvider } from '../src/api/registry.js';
-import type { Cluster } from '../src/api/types.js';
+import type { Cluster } from '../src/api/core/types.js';
 import { startDemo } from '../src/demo/start.js';
-import { ClickHouseFake } from '../src/fake/clickhouse.js';
-import { IonosV1Fake } from '../src/fake/ionos-v1.js';
+import { ClickHouseFake } from '../src/fake/clickhouse/fake.js';
+import { IonosV1Fake } from '../src/fake/ionos-v1/fake.js';
 import { IonosV2RegionServer } from '../src/fake/ionos-v2/server.js';
-import { PgoFake } from '../src/fake/pgo.js';
+import { PgoFake } from '../src/fake/pgo/fake.js';
 import { clusterKey, diagnoseFleet } from '../src/diagnose/fleet.js';
 import { DEFAULT_THRESHOLDS } from '../src/diagnose/thresholds.js';
 import { openConfig } from '../src/state/config.js';

@@ -1,7 +1,7 @@
 // A fake IONOS v1 API for the benchmarks, run out of process: `node fake-server.mjs COUNT [LATENCY_MS]`.
 // Prints {url, username, password} as one JSON line, and the request count on each SIGUSR2.
 import { FakeClock } from '../src/fake/kit.js';
-import { startIonosV1Fake } from '../src/fake/ionos-v1.js';
+import { startIonosV1Fake } from '../src/fake/ionos-v1/fake.js';
 
 const count = Number(process.argv[2] ?? 100);
 const latencyMs = Number(process.argv[3] ?? 0);

@@ -43,15 +43,15 @@ async function advance(ms: number): Promise<void> {
 }
 
 const { createProvider } = await import('../src/api/registry.js');
-const { memorySecretStore } = await import('../src/api/types.js');
+const { memorySecretStore } = await import('../src/api/core/types.js');
 const { createClusterStore } = await import('../src/state/store.js');
 const { clusterKey } = await import('../src/state/types.js');
-const { resetBudgets, allBudgets } = await import('../src/api/budget.js');
+const { resetBudgets, allBudgets } = await import('../src/api/core/budget.js');
 const { FakeClock } = await import('../src/fake/kit.js');
-const { startClickHouseFake } = await import('../src/fake/clickhouse.js');
-const { startIonosV1Fake } = await import('../src/fake/ionos-v1.js');
-const { startIonosV2Fake } = await import('../src/fake/ionos-v2.js');
-const { startPgoFake } = await import('../src/fake/pgo.js');
+const { startClickHouseFake } = await import('../src/fake/clickhouse/fake.js');
+const { startIonosV1Fake } = await import('../src/fake/ionos-v1/fake.js');
+const { startIonosV2Fake } = await import('../src/fake/ionos-v2/fake.js');
+const { startPgoFake } = await import('../src/fake/pgo/fake.js');
 const { writeTestPki } = await import('../src/fake/certs.js');
 type Profile = import('../src/api/profile.js').Profile;
 type FakeRequest = import('../src/fake/kit.js').FakeRequest;

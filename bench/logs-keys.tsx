@@ -3,11 +3,11 @@
 // and search typing (each key walks the 100,000 pre-lowered lines once). Prints one JSON line of figures.
 import { render } from 'ink-testing-library';
 import { performance } from 'node:perf_hooks';
-import type { LogLine } from '../src/api/insight.js';
+import type { LogLine } from '../src/api/core/insight.js';
 import type { ClusterStore } from '../src/state/types.js';
-import { Logs } from '../src/screens/Logs.js';
-import { StoreProvider } from '../src/tui/context.js';
-import { LOG_BYTES_CAP, LogBuffer } from '../src/tui/log-view.js';
+import { Logs } from '../src/ui/screens/Logs.js';
+import { StoreProvider } from '../src/ui/shell/context.js';
+import { LOG_BYTES_CAP, LogBuffer } from '../src/ui/models/log-view.js';
 
 const N = 100_000;
 const severities = ['LOG', 'LOG', 'LOG', 'WARNING', 'ERROR'];

@@ -272,7 +272,7 @@ if ((want('tui') || want('idle')) && has('tmux')) {
     // on screen (screen polled every 20 ms), then memory, keys and idle cost. The header goes on after the
     // counts ("· updated 5 s ago"): only the counts and no "loading" say the list is whole.
     const CAP_MS = 30_000;
-    const whole = (screen) => /\b5000 clusters · 1 profiles\b/.test(screen) && !/· loading \d/.test(screen);
+    const whole = (screen) => /\b5000 clusters · 1 profiles?\b/.test(screen) && !/· loading \d/.test(screen);
     let listed = false;
     let gone;
     while (!listed && Date.now() - started < CAP_MS) {

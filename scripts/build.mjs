@@ -75,7 +75,7 @@ await build({
 // The one-shot bundle (bin/route.js sends `pgtui ls`, `get`, … here): the same src/cli.tsx as one CommonJS file,
 // which bin/compile-cache.js runs with V8's code cache (ES modules get none on Node 20). What only the TUI,
 // --demo and the undici transport load is left out: bin/pgtui.js runs those through dist/pgtui.cjs.
-const INTERACTIVE_ONLY = /^(\.\/tui\/load|\.\/state\/store|\.\.\/demo\/start|\.\/transport-undici)\.js$/;
+const INTERACTIVE_ONLY = /^(\.\/ui\/terminal\/load|\.\/state\/store|\.\.\/demo\/start|\.\/transport-undici)\.js$/;
 const leaveOut = {
   name: 'interactive-only',
   setup(b) {
@@ -99,7 +99,7 @@ await build({
 // The full bundle (the TUI, --demo, the undici transport, and every command too), also CommonJS so that it gets
 // V8's code cache (~90 ms less CPU before the first frame; docs/startup.md). Two things in Ink's dependencies
 // are ES-module-only: yoga-layout's top-level `await loadYoga()` (replaced by stubs/yoga-layout.js, which
-// src/tui/load.ts waits for) and Ink's React DevTools hook (below, never on in pgtui's build).
+// src/ui/terminal/load.ts waits for) and Ink's React DevTools hook (below, never on in pgtui's build).
 const INK_DEVTOOLS = [
   ["await import('./devtools.js');", 'void 0;'],
   ['? await loadPackageJson()', '? undefined'],

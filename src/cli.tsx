@@ -3,17 +3,17 @@
 // Ink or React: the TUI is imported lazily.
 import { Command, CommanderError, Help } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
-import { describeError, isApiError } from './api/errors.js';
+import { describeError, isApiError } from './api/core/errors.js';
 import { loadContext, type Context, type GlobalOptions } from './commands/context.js';
 import { PROVIDER_KINDS, profileAddOptions } from './api/registry.js';
 import { CommandError, EXIT } from './commands/exit-codes.js';
 import { addOperations, outputOptions } from './commands/register.js';
 import { exitWith, installProcessHandlers } from './lifecycle.js';
-import { requirePlans } from './api/write-scope.js';
-import { PsqlError } from './psql-error.js';
+import { PsqlError } from './psql/error.js';
+import { requirePlans } from './api/core/write-scope.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
-import { loadTui } from './tui/load.js';
+import { loadTui } from './ui/terminal/load.js';
 import { untilPostgres } from './demo/postgres-gate.js';
 
 // Signals, a closed stdout pipe and uncaught errors all leave through lifecycle.ts's clean-ups.
@@ -40,7 +40,7 @@ function fail(err: unknown): number {
   }
   if (isApiError(err, 'unsupported')) {
     writeErr(`pgtui: ${clean(describeError(err))}\n`);
-    return EXIT.unsupported;
+    return EXIT.refused;
   }
   writeErr(`pgtui: ${clean(describeError(err))}\n`);
   return EXIT.error;
@@ -74,7 +74,7 @@ function refuseGlobalReadOnly(program: Command, what: string): void {
   if (program.opts<GlobalOptions>().readOnly) throw new CommandError(`--read-only: ${what} is disabled`, EXIT.refused);
 }
 
-function connectionPassword(store: import('./state/types.js').ClusterStore, cluster: import('./api/types.js').Cluster): string | undefined {
+function connectionPassword(store: import('./state/types.js').ClusterStore, cluster: import('./api/core/types.js').Cluster): string | undefined {
   try {
     return store.provider(cluster.profile)?.connection(cluster).password;
   } catch {
@@ -104,7 +104,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     return EXIT.usage;
   }
   // The demo takes a moment to start its fakes: say so at once (before Ink is even loaded).
-  const starting = globals.demo ? (await import('./tui/starting.js')).showStarting('starting the demo: fake provider APIs…') : undefined;
+  const starting = globals.demo ? (await import('./ui/terminal/starting.js')).showStarting('starting the demo: fake provider APIs…') : undefined;
   let stopCaching = () => {};
   let ctx: Context;
   try {
@@ -124,9 +124,9 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     store.start();
     // After the first lists and frames (off the first frame's path): the demo's PostgreSQL starts, so that its initdb does not
     // hold up the first rows (`p` waits for it: src/demo/postgres-gate.ts), and psql's launcher loads.
-    let launcher: Promise<(cluster: import('./api/types.js').Cluster) => Promise<number>> | undefined;
+    let launcher: Promise<(cluster: import('./api/core/types.js').Cluster) => Promise<number>> | undefined;
     const psqlLauncher = () =>
-      (launcher ??= Promise.all([import('./psql.js'), import('./commands/psql.js')]).then(([{ launchPsqlFor }, { storedLoginWarning }]) => {
+      (launcher ??= Promise.all([import('./psql/launch.js'), import('./commands/psql.js')]).then(([{ launchPsqlFor }, { storedLoginWarning }]) => {
         const launch = launchPsqlFor(store, settings, ctx.config.dir);
         return (cluster) => {
           // The terminal is psql's by now: the warning goes above its banner, where the user looks.
@@ -154,7 +154,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const { runTui } = await loadTui();
     ctx.config.secretsProblem(); // read now, so that unusable stored logins are in the notice before any `p`
     const notice = [ctx.notice, ...ctx.config.problems].filter(Boolean).join('; ') || undefined;
-    const launchPsql = async (cluster: import('./api/types.js').Cluster) => {
+    const launchPsql = async (cluster: import('./api/core/types.js').Cluster) => {
       // The terminal is psql's by now: the line goes above psql's banner, where the user looks.
       await untilPostgres((line) => process.stdout.write(`pgtui: ${line}\n`));
       return (await psqlLauncher())(cluster);
@@ -285,16 +285,16 @@ function build(): Command {
     .option('--interval <duration>', 'with --follow: time between polls (default 5s, at least 2s)')
     .option('--json', 'one JSON object per line: at, severity, instance, message')
     .action(action(program, async (ctx, query: string, opts: import('./commands/logs.js').LogsOptions) => (await import('./commands/logs.js')).logs(ctx, query, opts)));
-  windowOptions(program.command('metrics <name|id>').description('latest value and a sparkline per metric (ClickHouse); plain values when piped'), '1h')
+  windowOptions(program.command('metrics <name|id>').description("latest value and a sparkline per metric (the provider's, or what Postgres counts); plain values when piped"), '1h')
     .option('--json', 'every series with its points')
     .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean }) => (await import('./commands/metrics.js')).metrics(ctx, query, opts)));
-  windowOptions(program.command('slow <name|id>').description('slow query patterns, most total time first (ClickHouse)'), '24h')
+  windowOptions(program.command('slow <name|id>').description("slow query patterns, most total time first (the provider's, or pg_stat_statements)"), '24h')
     .option('--id <queryId>', 'one pattern (an ID from the list): its SQL and recent executions')
     .option('--json', 'JSON array (with --id: the pattern and its executions)')
     .action(action(program, async (ctx, query: string, opts: import('./commands/insight-args.js').WindowOptions & { json?: boolean; id?: string }) => (await import('./commands/slow.js')).slow(ctx, query, opts)));
   program
     .command('config <name|id>')
-    .description('PostgreSQL settings of a cluster (ClickHouse); with --set, checks each value, shows the diff and asks first')
+    .description('PostgreSQL settings of a cluster (pg_settings where the API has none); with --set, checks each value, shows the plan and asks first')
     .option('--set <key=value>', 'a setting to change (repeat for more; PgBouncer ones as pgbouncer.NAME)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--dry-run', 'print the plan (before → after, request, tool/curl line, impact) and stop')
     .option('-y, --yes', 'apply without asking')

@@ -66,10 +66,6 @@ export function exitWith(code: number): Promise<never> {
   return exiting;
 }
 
-export function isExiting(): boolean {
-  return exiting !== undefined;
-}
-
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 let installed = false;

@@ -1,6 +1,6 @@
 // What a provider needs to be constructed: one profile's settings and secrets. Each provider's profile type
 // lives in its module (src/api/<kind>/module.ts); the union is derived from the module list.
-export type { ProfileCommon, ProviderDeps } from './profile-common.js';
+export type { ProviderDeps } from './core/profile-common.js';
 export type { Profile } from './modules.js';
 export type { IonosV1Profile } from './ionos-v1/module.js';
 export type { IonosV2Profile } from './ionos-v2/module.js';

@@ -1,9 +1,9 @@
 // Profile → provider, and every per-kind lookup, over the module list (src/api/modules.ts). Nothing here names
 // a provider.
 import type { Profile, ProviderDeps } from './profile.js';
-import type { ListResult, ProviderKind, Provider } from './types.js';
-import type { CliOption, ProviderModule } from './provider-module.js';
-import { ApiError } from './errors.js';
+import type { ListResult, ProviderKind, Provider } from './core/types.js';
+import type { CliOption, ProviderModule } from './core/provider-module.js';
+import { ApiError } from './core/errors.js';
 import { MODULES } from './modules.js';
 import { redactSecrets, rememberSecret, rememberSecretsIn } from '../text/redact.js';
 

@@ -1,5 +1,5 @@
 // pgtui backups NAME|ID: the cluster's backups, where the provider's API lists them.
-import type { Backup } from '../api/types.js';
+import type { Backup } from '../api/core/types.js';
 import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit-codes.js';

@@ -7,7 +7,7 @@ import { formatAge } from '../pg/format.js';
 import { oneLine } from '../text/safe.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
-import { shellArg } from '../api/provider-module.js';
+import { shellArg } from '../api/core/provider-module.js';
 import { applyPlan } from '../plan/apply.js';
 import { planOf } from '../plan/build.js';
 import { confirmed, showPlan } from './plan-flow.js';

@@ -5,7 +5,7 @@ import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { targetWith } from './insight-args.js';
-import { formatValue } from './metrics.js';
+import { formatValue } from '../present/insight.js';
 
 function table(head: string[], rows: string[][], right: ReadonlySet<number> = new Set()): string {
   const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));

@@ -10,7 +10,7 @@
 // It is written and read through the trusted-file reader/writer (the user's own 0600 file, no symlink); the
 // scripts check the same before reading it and never let the shell evaluate a name (completion.ts).
 import { join } from 'node:path';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import type { ClusterStore } from '../state/types.js';
 import type { Context } from './context.js';
 import { hasUnsafe } from '../text/safe.js';

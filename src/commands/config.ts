@@ -1,15 +1,15 @@
 // pgtui config NAME|ID: the cluster's settings (what is set, and every key the API takes with its type);
 // with --set key=value it checks each value against the spec's type, shows the plan and asks, like `edit`
 // (docs/plans.md).
-import { checkSetting, type SettingSpec, type SettingsView } from '../api/insight.js';
-import { BASE_UNITS, showAmount } from '../api/pg-units.js';
+import { checkSetting, type SettingSpec, type SettingsView } from '../api/core/insight.js';
+import { BASE_UNITS, showAmount } from '../api/core/pg-units.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { parseAssignments } from './edit.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { runPlanned } from './plan-flow.js';
-import { protectionOf } from '../api/protection.js';
+import { protectionOf } from '../api/core/protection.js';
 import { configFromPostgres, targetOrPostgres } from './pg-fallback.js';
 
 export interface ConfigOptions {
@@ -71,7 +71,7 @@ export async function config(ctx: Context, query: string, opts: ConfigOptions): 
     return EXIT.ok;
   }
   if (opts.readOnly || protectionOf(profile) === 'read-only') throw new CommandError(`profile ${profile.name} is read-only: config --set is disabled`, EXIT.refused);
-  if (!provider.updateSettings) throw new CommandError(`settings of ${cluster.name} cannot be changed through its API`, EXIT.unsupported);
+  if (!provider.updateSettings) throw new CommandError(`settings of ${cluster.name} cannot be changed through its API`, EXIT.refused);
   checkChanges(view, changes);
   const diff = Object.entries(changes).filter(([k, v]) => view.values[k] !== v.trim());
   if (diff.length === 0) {

@@ -1,7 +1,7 @@
 // What every command needs: the config, the chosen profiles, and providers built from them.
 import type { Profile } from '../api/profile.js';
 import { createProvider, providerModules } from '../api/registry.js';
-import type { Provider } from '../api/types.js';
+import type { Provider } from '../api/core/types.js';
 import { join } from 'node:path';
 import { openJournal, stateDir, type Journal } from '../plan/journal.js';
 import { openConfig, type Config } from '../state/config.js';

@@ -1,9 +1,9 @@
 // pgtui create --profile P --set key=value ...: the create form of the profile's provider, without the UI.
 // Without --set it lists the fields; with --set it checks the values like the form, shows the same review, asks
 // (or takes --yes), sends, and with --wait polls until the cluster is ready. Secrets come only from stdin.
-import type { Cluster, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import type { Cluster, FieldSpec, FormSpec, FormValues } from '../api/core/types.js';
 import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { parseAssignments } from './edit.js';

@@ -1,8 +1,8 @@
 // pgtui diagnose NAME | --all: health checks on one cluster or every cluster (docs/diagnose.md). Exit 0 / 1 / 2
 // for green / yellow / red (nothing judged: 0); usage errors keep their codes (docs/diagnose.md says why 2
 // is shared).
-import type { Cluster } from '../api/types.js';
-import { colorEnabled, sanitize } from '../format.js';
+import type { Cluster } from '../api/core/types.js';
+import { colorEnabled, sanitize } from '../present/format.js';
 import { safeJson } from '../text/safe.js';
 import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';

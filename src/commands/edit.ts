@@ -1,12 +1,11 @@
 // pgtui edit NAME|ID [--set key=value ...]: the same edit flow as the detail screen's `e`, without the UI.
 // Without --set it lists what can be changed; with --set it validates like the form, prints the diff (and,
 // the exact request with secrets masked, its curl line and impact: docs/plans.md), asks, then sends the change.
-import { createInterface } from 'node:readline/promises';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { supports, unsupportedReason } from '../api/capabilities.js';
-import type { FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import { supports, unsupportedReason } from '../api/core/capabilities.js';
+import type { FieldSpec, FormSpec, FormValues } from '../api/core/types.js';
 import { displayValue, initialValues, submittedValues, visibleFields } from '../forms/fields.js';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { errLine, writeOut } from '../text/write.js';
 import { runPlanned } from './plan-flow.js';
 import type { Context } from './context.js';
@@ -74,16 +73,6 @@ function fieldLines(spec: FormSpec, values: FormValues): string[] {
   const kw = rows.reduce((w, r) => Math.max(w, r[0].length), 3);
   const vw = rows.reduce((w, r) => Math.max(w, r[1].length), 7);
   return [`${'KEY'.padEnd(kw)}  ${'CURRENT'.padEnd(vw)}  NOTES`, ...rows.map(([k, v, n]) => `${k.padEnd(kw)}  ${v.padEnd(vw)}  ${n}`.trimEnd())];
-}
-
-export async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    const answer = await rl.question(sanitize(question));
-    return /^y(es)?$/i.test(answer.trim());
-  } finally {
-    rl.close();
-  }
 }
 
 export async function edit(ctx: Context, query: string, opts: EditOptions): Promise<number> {

@@ -21,7 +21,6 @@ export const EXIT = {
   failed: 5,
   timeout: 6,
   refused: 7,
-  unsupported: 7,
   noPsql: 127,
 } as const;
 

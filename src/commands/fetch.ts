@@ -2,9 +2,9 @@
 // to the others. The whole listing has a deadline (--timeout, 60 s by default): paging stops there keeping what
 // it has (api/paging.ts), a profile with no answer by then fails in one line, and a listing that takes longer
 // than 2 s says how far it got on a terminal's stderr.
-import { ApiError, describeError, isApiError } from '../api/errors.js';
-import { withListingDeadline } from '../api/paging.js';
-import type { Cluster, ListResult } from '../api/types.js';
+import { ApiError, describeError, isApiError } from '../api/core/errors.js';
+import { withListingDeadline } from '../api/core/paging.js';
+import type { Cluster, ListResult } from '../api/core/types.js';
 import { noProfiles, type Context } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { oneLine, terminalText } from '../text/safe.js';

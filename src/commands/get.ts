@@ -1,5 +1,5 @@
 // pgtui get NAME|ID: one cluster, every field.
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { oneLine } from '../text/safe.js';
 import { writeOut } from '../text/write.js';
 import type { Context } from './context.js';

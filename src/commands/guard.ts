@@ -1,9 +1,9 @@
 // The checks every mutating command makes before its first request: read-only, and whether the provider's API
 // has the operation for this cluster (asked through capabilities.ts, never by provider name).
-import { missingEverywhere, providerHas, supports, unsupportedReason, type Capability } from '../api/capabilities.js';
+import { missingEverywhere, providerHas, supports, unsupportedReason, type Capability } from '../api/core/capabilities.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
 import type { Profile } from '../api/profile.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { CommandError, EXIT } from './exit-codes.js';
 
 export function refuseReadOnly(globalReadOnly: boolean | undefined, profile: Profile, what: string): void {

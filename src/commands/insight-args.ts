@@ -1,27 +1,21 @@
 // What logs, metrics, slow and config share: the time window from --since / --from / --to, and the cluster with
 // a provider that has the feature (or one line saying why not, exit 7).
-import type { Capability } from '../api/capabilities.js';
+import type { Capability } from '../api/core/capabilities.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { supports, unsupportedReason } from '../api/capabilities.js';
+import { supports, unsupportedReason } from '../api/core/capabilities.js';
 import type { Profile } from '../api/profile.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
+import { isDuration, parsePositiveDuration } from './duration.js';
 
-const UNITS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
-
-/** "90s", "15m", "1h", "7d", "2w" → ms. */
-export function parseSince(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)([smhdw])$/.exec(text.trim());
-  const ms = m ? Number(m[1]) * UNITS[m[2] as keyof typeof UNITS] : Number.NaN;
-  if (!(ms > 0)) throw new CommandError(`not a duration: ${text} (try 15m, 1h, 7d)`, EXIT.usage);
-  return ms;
-}
+/** --since and the like: a positive duration in ms (./duration.ts, the one grammar). */
+export const parseSince = parsePositiveDuration;
 
 /** An RFC 3339 time ("2026-11-30T01:00:00Z"), a date, or a duration back from now ("2h"). */
 export function parseTime(text: string, now: number): Date {
-  if (/^\d+(?:\.\d+)?[smhdw]$/.test(text.trim())) return new Date(now - parseSince(text));
+  if (isDuration(text)) return new Date(now - parseSince(text));
   const t = /^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$/.test(text.trim()) ? Date.parse(text.trim()) : Number.NaN;
   if (Number.isNaN(t)) throw new CommandError(`not a time: ${text} (try 2026-11-30T01:00:00Z or 2h)`, EXIT.usage);
   return new Date(t);
@@ -52,6 +46,6 @@ export async function targetWith(ctx: Context, query: string, capability: Capabi
   const cluster = await findCluster(ctx, query);
   const profile = ctx.profiles.find((p) => p.name === cluster.profile)!;
   const provider = ctx.providerFor(profile);
-  if (!supports(provider, cluster, capability)) throw new CommandError(unsupportedReason(provider, cluster, capability, PROVIDER_LABELS[cluster.provider]), EXIT.unsupported);
+  if (!supports(provider, cluster, capability)) throw new CommandError(unsupportedReason(provider, cluster, capability, PROVIDER_LABELS[cluster.provider]), EXIT.refused);
   return { cluster, profile, provider };
 }

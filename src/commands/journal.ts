@@ -5,7 +5,7 @@ import { safeJson } from '../text/safe.js';
 import { outLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
-import { parseDuration } from './wait.js';
+import { parseDuration } from './duration.js';
 
 export interface JournalOptions {
   cluster?: string;
@@ -14,14 +14,8 @@ export interface JournalOptions {
   json?: boolean;
 }
 
-/** "24h", "7d", "30m" → ms (days on top of wait's units). */
-function sinceMs(text: string): number {
-  const days = /^(\d+(?:\.\d+)?)d$/.exec(text.trim());
-  return days ? Math.round(Number(days[1]) * 86_400_000) : parseDuration(text);
-}
-
 export function filterEntries(entries: readonly JournalEntry[], opts: { cluster?: string; since?: string }, now = Date.now()): JournalEntry[] {
-  const from = opts.since ? now - sinceMs(opts.since) : undefined;
+  const from = opts.since ? now - parseDuration(opts.since) : undefined;
   return entries.filter((e) => (!opts.cluster || e.cluster.name === opts.cluster || e.cluster.id === opts.cluster) && (from === undefined || Date.parse(e.time) >= from));
 }
 

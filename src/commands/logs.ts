@@ -1,15 +1,15 @@
 // pgtui logs NAME|ID: a window of the cluster's log lines, oldest first; --follow keeps printing new ones like
 // `tail -f`, polling at a modest interval within the provider's rate limit, printing each line once, with
 // bounded memory however long it runs and whatever the server sends.
-import { createHash } from 'node:crypto';
-import { describeError } from '../api/errors.js';
-import { LOG_LIMIT_MAX, type LogLine, type LogQuery } from '../api/insight.js';
-import type { Cluster, Provider } from '../api/types.js';
+import { describeError } from '../api/core/errors.js';
+import { LOG_LIMIT_MAX, type LogLine, type LogQuery } from '../api/core/insight.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { errLine, outLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { parseSince, targetWith, timeWindow, type WindowOptions } from './insight-args.js';
+import { formatLine, SeenLines } from '../present/insight.js';
 
 export interface LogsOptions extends WindowOptions {
   grep?: string;
@@ -28,7 +28,6 @@ const FOLLOW_PAGE = 1_999; // asked as 2000 (one more says "truncated"): one req
 /** Re-read this far back on every poll: lines that reach the provider's store late are still printed. */
 const FOLLOW_OVERLAP_MS = 30_000;
 /** Hard cap on the keys remembered for de-duplication (the overlap window normally keeps far fewer). */
-const SEEN_MAX = 50_000;
 /** Consecutive failed polls after which --follow gives up. */
 const FOLLOW_MAX_FAILURES = 5;
 
@@ -48,54 +47,10 @@ function severityOf(text: string | undefined): string | undefined {
   return s;
 }
 
-/** One line: time, severity, instance (when the provider has several streams) and the message, made safe. */
-export function formatLine(l: LogLine): string {
-  const who = l.instance ? `  ${oneLine(l.instance, 60)}` : '';
-  return `${l.at}  ${(oneLine(l.severity, 10) || '-').padEnd(7)}${who}  ${oneLine(l.message, 100_000)}`;
-}
-
 function print(lines: readonly LogLine[], json: boolean): void {
   if (json) {
     if (lines.length) writeOut(lines.map((l) => safeJson(l, 0)).join('\n') + '\n');
   } else for (const l of lines) outLine(formatLine(l));
-}
-
-/** A line's identity; a long one is kept as its digest, so remembering a line never costs its length. */
-const keyOf = (l: LogLine) => {
-  const key = `${l.at}\u0000${l.severity}\u0000${l.instance ?? ''}\u0000${l.message}`;
-  return key.length > 200 ? `#${createHash('sha256').update(key).digest('base64')}` : key;
-};
-
-/** Remembers printed lines within the overlap window, so the next poll prints only new ones. */
-export class SeenLines {
-  private readonly seen = new Map<string, number>();
-  constructor(private readonly max = SEEN_MAX) {}
-
-  /** The lines not printed before, in order; they are remembered. */
-  fresh(lines: readonly LogLine[]): LogLine[] {
-    const out: LogLine[] = [];
-    for (const l of lines) {
-      const k = keyOf(l);
-      if (this.seen.has(k)) continue;
-      this.seen.set(k, Date.parse(l.at));
-      out.push(l);
-    }
-    return out;
-  }
-
-  /** Forgets lines older than `cutoff` (ms), and the oldest past the cap. */
-  prune(cutoff: number): void {
-    for (const [k, at] of this.seen) if (at < cutoff) this.seen.delete(k);
-    // A Map iterates in insertion order: the first keys are the oldest remembered.
-    for (const k of this.seen.keys()) {
-      if (this.seen.size <= this.max) break;
-      this.seen.delete(k);
-    }
-  }
-
-  get size(): number {
-    return this.seen.size;
-  }
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -1,14 +1,14 @@
 // pgtui ls: every cluster of every profile, as a table or JSON.
 import { isProviderKind, PROVIDER_KINDS } from '../api/registry.js';
-import { colorEnabled, sanitize } from '../format.js';
+import { colorEnabled, sanitize } from '../present/format.js';
 import { writeOut } from '../text/write.js';
 import { rememberForCompletion } from './completion-cache.js';
 import { noProfiles, type Context } from './context.js';
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, listingExitCode, reportListing } from './fetch.js';
 import { parseOutput, pickColumns, structured, type OutputFlags } from './output.js';
-import { COLUMN_TITLES, jsonClusters, renderTable } from './table.js';
+import { columnTitles, jsonClusters, renderTable } from './table.js';
 import { parseSince } from './insight-args.js';
 
 export interface LsOptions extends OutputFlags {
@@ -24,9 +24,9 @@ export interface LsOptions extends OutputFlags {
 }
 
 /** -o, --json, --wide and --cols of a cluster table (ls, get), checked before anything is loaded or sent. */
-export function checkOutput(opts: OutputFlags): void {
+export function checkOutput(opts: OutputFlags & { health?: boolean }): void {
   const out = parseOutput(opts);
-  if (out.cols) pickColumns(COLUMN_TITLES.map((title) => ({ title })), out.cols);
+  if (out.cols) pickColumns(columnTitles(Boolean(opts.health)).map((title) => ({ title })), out.cols);
 }
 
 /** Every usage error of ls, before the config, the demo or any request. */
@@ -62,7 +62,7 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
   } else if (clusters.length > 0 || listing.failures.length === 0) {
     const tty = Boolean(process.stdout.isTTY);
     const color = colorEnabled(process.stdout);
-    writeOut(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color, wide: out.format === 'wide', cols: out.cols, headers: out.headers, health: health?.cell })}\n`, { colour: color });
+    writeOut(`${renderTable(clusters, { width: tty ? process.stdout.columns || 80 : undefined, color, wide: out.format === 'wide', cols: out.cols, headers: out.headers, health: health?.verdict })}\n`, { colour: color });
   }
   return health?.anyRed ? EXIT.usage /* 2: red, docs/diagnose.md */ : listingExitCode(listing);
 }

@@ -3,15 +3,15 @@
 // --read-only before its first request, asks on a terminal (delete: the typed name) or takes --yes, and with
 // --wait polls until the cluster is ready again (or gone).
 import type { Profile } from '../api/profile.js';
-import type { Cluster, Provider } from '../api/types.js';
-import { sanitize } from '../format.js';
+import type { Cluster, Provider } from '../api/core/types.js';
+import { sanitize } from '../present/format.js';
 import { hasUnsafe } from '../text/safe.js';
 import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
 import { refuseMissingEverywhere, refuseReadOnly, refuseUnsupported } from './guard.js';
-import type { Capability } from '../api/capabilities.js';
+import type { Capability } from '../api/core/capabilities.js';
 import { clusterOutput } from './print-cluster.js';
 import { pollUntil, waitOptions } from './wait.js';
 import { runPlanned, type Ask } from './plan-flow.js';

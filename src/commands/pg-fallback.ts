@@ -1,10 +1,10 @@
 // Where a provider's API has no slow queries, settings or metrics, `slow`, `config` and `metrics` answer from
 // Postgres itself (docs/postgres.md, "Fallbacks"): pg_stat_statements, pg_settings (read-only) and
 // pg_stat_database deltas. The provider's own API stays first where it has the feature.
-import type { Capability } from '../api/capabilities.js';
-import { supports } from '../api/capabilities.js';
+import type { Capability } from '../api/core/capabilities.js';
+import { supports } from '../api/core/capabilities.js';
 import { moduleFor } from '../api/registry.js';
-import type { MetricSeries, SlowQuery } from '../api/insight.js';
+import type { MetricSeries, SlowQuery } from '../api/core/insight.js';
 import { oneLine } from '../text/safe.js';
 import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
@@ -54,7 +54,7 @@ export async function metricsFromPostgres(ctx: Context, t: PgTarget, samples = 3
 
 /** pg_settings, read-only: NAME VALUE UNIT SOURCE PENDING_RESTART (or JSON). */
 export async function configFromPostgres(ctx: Context, t: PgTarget, opts: { json?: boolean; set?: string[] }): Promise<number> {
-  if (opts.set?.length) throw new CommandError(`settings of ${oneLine(t.cluster.name, 80)} cannot be changed through its API (pg_settings is shown read-only)`, EXIT.unsupported);
+  if (opts.set?.length) throw new CommandError(`settings of ${oneLine(t.cluster.name, 80)} cannot be changed through its API (pg_settings is shown read-only)`, EXIT.refused);
   const { loadSettings } = await import('../pg/settings.js');
   const settings = await withPgSession(ctx, t, {}, (session) => loadSettings(session));
   if (opts.json) {

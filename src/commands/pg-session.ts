@@ -2,7 +2,7 @@
 // slow/config/metrics fallbacks) shares: the cluster, a session opened where `pgtui psql` would connect
 // (src/pg/session.ts), the password from --password-stdin when given, and its errors as exit codes.
 import type { Profile } from '../api/profile.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import type { PgProblem } from '../pg/errors.js';
 import type { PgSession, PgSessionOptions } from '../pg/session.js';
 import { oneLine } from '../text/safe.js';

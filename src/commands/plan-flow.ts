@@ -4,12 +4,12 @@
 // the cluster's exact name, typed on a terminal or given as --confirm NAME next to --yes (a mismatch, or --yes
 // alone, exits 7 with nothing sent); normal asks y/N (delete: the typed name) unless --yes.
 import { createInterface } from 'node:readline/promises';
-import { protectionOf } from '../api/protection.js';
+import { protectionOf } from '../api/core/protection.js';
 import { applyPlan } from '../plan/apply.js';
 import { buildPlan, type PlanInput } from '../plan/build.js';
 import { planLines } from '../plan/show.js';
 import type { Plan } from '../plan/types.js';
-import { sanitize } from '../format.js';
+import { sanitize } from '../present/format.js';
 import { displayText, oneLine, safeJson } from '../text/safe.js';
 import { errLine, writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';

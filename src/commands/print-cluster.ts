@@ -1,17 +1,13 @@
 // One cluster as a mutating command prints it when done: key/value lines, or JSON/YAML with -o/--json.
-import type { Cluster } from '../api/types.js';
-import { formatAge, sanitize } from '../format.js';
+import type { Cluster } from '../api/core/types.js';
+import { sanitize } from '../present/format.js';
+import { lineFields, lineValue } from '../present/cluster-fields.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { structured } from './output.js';
 import { jsonClusters } from './table.js';
 
-export function clusterRows(c: Cluster): Array<[string, string | number | undefined]> {
-  return [
-    ['name', c.name], ['id', c.id], ['profile', c.profile], ['provider', c.provider], ['phase', c.phase], ['state', c.state],
-    ['message', c.stateMessage], ['version', c.version], ['location', c.location], ['size', c.size], ['storage', c.storage],
-    ['instances', c.instances], ['host', c.host], ['port', c.port], ['database', c.database], ['user', c.user],
-    ['created', c.createdAt ? `${c.createdAt} (${formatAge(c.createdAt)} ago)` : undefined],
-  ];
+function clusterRows(c: Cluster): Array<[string, string | number | undefined]> {
+  return lineFields().map((f) => [f.line!.label, lineValue(f, c)]);
 }
 
 export function keyValueLines(c: Cluster, all = false): string {

@@ -2,11 +2,11 @@
 // never from a command-line flag (argv is visible to every user of the machine).
 import type { Profile } from '../api/profile.js';
 import { noProfiles, type Context } from './context.js';
-import { describeError } from '../api/errors.js';
+import { describeError } from '../api/core/errors.js';
 import { oneLine } from '../text/safe.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { isProviderKind, moduleFor, PROVIDER_KINDS } from '../api/registry.js';
-import { isProtection, PROTECTION_COLORS, PROTECTION_LABELS, PROTECTIONS, protectionOf, type Protection } from '../api/protection.js';
+import { isProtection, PROTECTION_COLORS, PROTECTION_LABELS, PROTECTIONS, protectionOf, type Protection } from '../api/core/protection.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32 } as const;
 import { displayText, maskUriSecrets, safeJson } from '../text/safe.js';

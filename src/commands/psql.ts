@@ -2,8 +2,8 @@
 import type { Config } from '../state/config.js';
 import type { Context } from './context.js';
 import { findCluster } from './get.js';
-import { connectCluster } from '../psql.js';
-import { verifiedConnection } from '../psql-tls.js';
+import { connectCluster } from '../psql/launch.js';
+import { verifiedConnection } from '../psql/tls.js';
 import { errLine } from '../text/write.js';
 
 export async function psql(ctx: Context, query: string, extraArgs: string[]): Promise<number> {

@@ -1,8 +1,8 @@
 // NAME|ID → one cluster: exact id, then exact name; never a prefix (a mistyped or stale name in a script must not
 // hit another cluster), though names that start with the query are suggested. A cluster whose profile lists its
 // id more than once (see api/list-result.ts) is ambiguous: no action could tell the copies apart.
-import type { Cluster } from '../api/types.js';
-import { sanitize } from '../format.js';
+import type { Cluster } from '../api/core/types.js';
+import { sanitize } from '../present/format.js';
 import { CommandError, EXIT } from './exit-codes.js';
 
 const keyOf = (c: Cluster) => `${c.profile}/${c.id}`;

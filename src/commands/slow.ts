@@ -1,21 +1,13 @@
 // pgtui slow NAME|ID: the slow query patterns of a window, worst (most total time) first.
-import type { SlowQuery, TimeRange } from '../api/insight.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { SlowQuery, TimeRange } from '../api/core/insight.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { writeErr, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { timeWindow, type WindowOptions } from './insight-args.js';
 import { slowFromPostgres, targetOrPostgres } from './pg-fallback.js';
-
-/** 1234.5 ms → "1.23 s"; 0.4 ms → "0.40 ms". */
-export function formatMs(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return '-';
-  if (ms >= 3_600_000) return `${(ms / 3_600_000).toFixed(1)} h`;
-  if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${ms.toFixed(ms >= 10 ? 0 : 2)} ms`;
-}
+import { formatMs } from '../present/insight.js';
 
 /** Rows under their header, each column as wide as its widest cell; numbers right-aligned. */
 export function aligned(head: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string[] {
@@ -28,7 +20,7 @@ export function aligned(head: readonly string[], rows: readonly (readonly string
  * first: the API names it by its id together with the database, user and operation it was listed under.
  */
 async function detail(provider: Provider, cluster: Cluster, window: TimeRange, id: string, json: boolean): Promise<number> {
-  if (!provider.slowQueryDetail) throw new CommandError('this provider has no detail of one slow query pattern', EXIT.unsupported);
+  if (!provider.slowQueryDetail) throw new CommandError('this provider has no detail of one slow query pattern', EXIT.refused);
   const listed = (await provider.slowQueries!(cluster, window)).filter((p) => p.id === id).sort((a, b) => b.totalMs - a.totalMs);
   const pattern = listed[0];
   if (!pattern) throw new CommandError(`no slow query pattern ${oneLine(id, 80)} in this window (a longer --since may find it)`, EXIT.notFound);
@@ -54,7 +46,7 @@ export async function slow(ctx: Context, query: string, opts: WindowOptions & { 
   const window = timeWindow(opts, '24h');
   const target = await targetOrPostgres(ctx, query, 'slowQueries');
   const { cluster, provider } = target;
-  if (opts.id && target.postgres) throw new CommandError(`${oneLine(cluster.name, 80)}: --id needs the provider's slow-query API; pgtui statements NAME shows pg_stat_statements`, EXIT.unsupported);
+  if (opts.id && target.postgres) throw new CommandError(`${oneLine(cluster.name, 80)}: --id needs the provider's slow-query API; pgtui statements NAME shows pg_stat_statements`, EXIT.refused);
   if (opts.id) return detail(provider, cluster, window, opts.id, Boolean(opts.json));
   const rows: SlowQuery[] = (target.postgres ? await slowFromPostgres(ctx, target) : await provider.slowQueries!(cluster, window)).slice().sort((a, b) => b.totalMs - a.totalMs);
   if (opts.json) {

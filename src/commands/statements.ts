@@ -9,7 +9,7 @@ import { CommandError, EXIT } from './exit-codes.js';
 import { parseSince } from './insight-args.js';
 import { parseOutput, plainTable, structured, type OutputFlags } from './output.js';
 import { pgTarget, withPgSession, type PgCommandOptions } from './pg-session.js';
-import { formatMs } from './slow.js';
+import { formatMs } from '../present/insight.js';
 
 export type StatementsOptions = OutputFlags & PgCommandOptions & { limit?: string; sort?: string; interval?: string };
 

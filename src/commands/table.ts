@@ -1,12 +1,16 @@
 // The cluster table of `pgtui ls`: fitted to the terminal on a TTY, plain and untruncated otherwise.
-import type { Cluster } from '../api/types.js';
-import { formatAge, paint, PHASE_COLORS, sanitize, truncate } from '../format.js';
+import type { Cluster } from '../api/core/types.js';
+import type { Verdict } from '../diagnose/types.js';
+import { paint, PHASE_COLORS, sanitize, truncate } from '../present/format.js';
+import { CLUSTER_FIELDS, jsonValue, tableFields } from '../present/cluster-fields.js';
 import { maskSecrets } from '../text/safe.js';
 import { pickColumns } from './output.js';
 
 interface Column {
   title: string;
-  value: (c: Cluster) => string;
+  value: (c: Cluster, health?: Verdict) => string;
+  /** Shown only with ls --health. */
+  needs?: 'health';
   /** Lower goes first when the terminal is too narrow. */
   priority: number;
   /** Shrinks (with …) before columns are dropped. */
@@ -14,20 +18,10 @@ interface Column {
   wide?: boolean;
 }
 
-const COLUMNS: Column[] = [
-  { title: 'NAME', value: (c) => c.name, priority: 10, flexible: true },
-  { title: 'PROFILE', value: (c) => c.profile, priority: 8, flexible: true },
-  { title: 'PHASE', value: (c) => c.phase, priority: 10 },
-  { title: 'STATE', value: (c) => c.state, priority: 5, flexible: true },
-  { title: 'VERSION', value: (c) => c.version ?? '-', priority: 6 },
-  { title: 'LOCATION', value: (c) => c.location ?? '-', priority: 4, flexible: true },
-  { title: 'SIZE', value: (c) => c.size ?? '-', priority: 3, flexible: true },
-  { title: 'AGE', value: (c) => formatAge(c.createdAt), priority: 7 },
-  { title: 'INSTANCES', value: (c) => (c.instances === undefined ? '-' : String(c.instances)), priority: 2, wide: true },
-  { title: 'STORAGE', value: (c) => c.storage ?? '-', priority: 2, wide: true },
-  { title: 'HOST', value: (c) => c.host ?? '-', priority: 1, wide: true, flexible: true },
-  { title: 'ID', value: (c) => c.id, priority: 1, wide: true },
-];
+const COLUMNS: Column[] = tableFields().map((f) => ({ title: f.title, value: f.value, needs: f.needs, ...f.table! }));
+
+/** What --cols takes (HEALTH with --health). */
+export const columnTitles = (health: boolean) => COLUMNS.filter((c) => health || c.needs !== 'health').map((c) => c.title);
 
 export interface TableOptions {
   /** Terminal width; undefined = plain output (not a TTY). */
@@ -38,16 +32,14 @@ export interface TableOptions {
   cols?: readonly string[];
   /** false: no title line (--no-headers). */
   headers?: boolean;
-  /** ls --health: a HEALTH column after PHASE. */
-  health?: (c: Cluster) => string;
+  /** ls --health: each cluster's verdict, for the HEALTH column. */
+  health?: (c: Cluster) => Verdict;
 }
 
-export const COLUMN_TITLES = COLUMNS.map((c) => c.title);
-
 export function renderTable(clusters: readonly Cluster[], opts: TableOptions): string {
-  const all = opts.health ? COLUMNS.flatMap((c) => (c.title === 'PHASE' ? [c, { title: 'HEALTH', value: opts.health!, priority: 9 }] : [c])) : COLUMNS;
+  const all = COLUMNS.filter((c) => c.needs !== 'health' || opts.health);
   let cols = opts.cols ? pickColumns(all, opts.cols) : all.filter((c) => opts.wide || !c.wide);
-  const cells = clusters.map((cl) => cols.map((col) => sanitize(col.value(cl))));
+  const cells = clusters.map((cl) => cols.map((col) => sanitize(col.value(cl, opts.health?.(cl)))));
   let widths = cols.map((col, i) => cells.reduce((w, r) => Math.max(w, r[i]!.length), col.title.length));
   if (opts.width !== undefined) {
     const total = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
@@ -81,10 +73,13 @@ export function renderTable(clusters: readonly Cluster[], opts: TableOptions): s
 
 /** Normalised clusters for --json: stable key order, raw only when asked (secret fields and URI passwords masked). */
 export function jsonClusters(clusters: readonly Cluster[], raw: boolean): unknown[] {
-  const keys: Array<keyof Cluster> = ['profile', 'provider', 'id', 'name', 'phase', 'state', 'stateMessage', 'version', 'location', 'size', 'storage', 'instances', 'host', 'port', 'database', 'user', 'createdAt'];
+  const fields = CLUSTER_FIELDS.filter((f) => f.json);
   return clusters.map((c) => {
     const out: Record<string, unknown> = {};
-    for (const k of keys) if (c[k] !== undefined) out[k] = c[k];
+    for (const f of fields) {
+      const v = jsonValue(f, c);
+      if (v !== undefined) out[f.json!] = v;
+    }
     if (raw) out.raw = maskSecrets(c.raw);
     return out;
   });

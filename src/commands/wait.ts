@@ -1,20 +1,12 @@
 // pgtui wait NAME|ID --for ready|deleted: poll until the cluster gets there, fails, or time runs out.
-import { describeError, isApiError } from '../api/errors.js';
-import type { Cluster, Provider } from '../api/types.js';
+import { describeError, isApiError } from '../api/core/errors.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { findCluster } from './get.js';
+import { parseDuration } from './duration.js';
 import { oneLine } from '../text/safe.js';
 import { errLine } from '../text/write.js';
-
-/** "90s", "10m", "1h", "1500ms" or plain seconds → ms. */
-export function parseDuration(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) throw new CommandError(`not a duration: ${text} (try 30s, 10m, 1h)`, EXIT.usage);
-  const n = Number(m[1]);
-  const unit = m[2] ?? 's';
-  return Math.round(n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!);
-}
 
 export async function wait(ctx: Context, query: string, opts: { for: string; timeout: string; interval: string }): Promise<number> {
   if (opts.for !== 'ready' && opts.for !== 'deleted') throw new CommandError(`--for must be ready or deleted, not ${opts.for}`, EXIT.usage);

@@ -1,7 +1,7 @@
 // pgtui ls --watch / get NAME --watch (kubectl's -w): the table once every profile has answered, then one line
 // per cluster that changed, appeared or went, as the polling store sees it (its cadence keeps within each
 // credential's request budget: docs/polling-store.md). Ends with Ctrl-C (exit 130, lifecycle.ts).
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import { oneLine, safeJson } from '../text/safe.js';
 import { errLine, writeOut } from '../text/write.js';
 import { clusterKey, type StoreSnapshot } from '../state/types.js';

@@ -1,7 +1,7 @@
 // Logins for the demo's seeded clusters in the local PostgreSQL, remembered as if pgtui had created them.
 import type { Profile } from '../api/profile.js';
 import { createProvider } from '../api/registry.js';
-import { readClusterSecret, writeClusterSecret } from '../api/types.js';
+import { readClusterSecret, writeClusterSecret } from '../api/core/types.js';
 import type { openConfig } from '../state/config.js';
 import type { ProvisionedLogin } from '../fake/kit.js';
 import type { LocalPostgres } from '../fake/local-postgres.js';

@@ -3,6 +3,7 @@
 // table is data, kept by hand: docs/diagnose.md says how to update it (and which entries were confirmed). Minor releases newer than KNOWN_AT are
 // not known here, so "a newer minor is available" can only err towards green.
 
+/** @public The date the table was last checked (docs/diagnose.md). */
 export const KNOWN_AT = '2026-08-13';
 
 export interface MajorVersion {

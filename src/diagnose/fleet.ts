@@ -1,8 +1,8 @@
 // Diagnose many clusters at once (`pgtui diagnose --all`, `pgtui ls --health`): every profile in parallel, a
 // few clusters of each at a time (each provider call still waits for its slot in the profile's request budget,
-// src/api/budget.ts, so the fakes' and the real services' rate limits hold), and at most a few Postgres
+// src/api/core/budget.ts, so the fakes' and the real services' rate limits hold), and at most a few Postgres
 // connections open at once, never more than one per cluster.
-import type { Cluster, Provider } from '../api/types.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { diagnoseCluster, type DiagnoseOptions, type Diagnosis } from './run.js';
 
 /** Clusters of one profile diagnosed at the same time. */

@@ -1,22 +1,13 @@
 // The health model (docs/diagnose.md): a pure function from a cluster, what its provider says, what Postgres
 // says (when a connection could be made) and the thresholds to a report with one verdict. No I/O and no timers
 // here, so the TUI can call it on whatever cadence it polls and a test can call it with plain objects.
-import type { Cluster } from '../api/types.js';
 import { PG_CHECKS } from './pg-checks.js';
-import type { PgFacts } from './pg-facts.js';
 import { PROVIDER_CHECKS } from './provider-checks.js';
-import type { ProviderFacts } from './provider-facts.js';
-import type { Thresholds } from './thresholds.js';
-import { VERDICT_RANK, type CheckDef, type CheckResult, type Missing, type Verdict } from './types.js';
+import type { HealthInput } from './input.js';
 
-export interface HealthInput {
-  cluster: Cluster;
-  provider: ProviderFacts;
-  /** Undefined: no connection was tried (no password known); Missing: it failed, with the reason. */
-  pg?: PgFacts | Missing;
-  thresholds: Thresholds;
-  now: number;
-}
+export type { HealthInput };
+import { VERDICT_RANK, type CheckDef, type CheckResult, type Verdict } from './types.js';
+
 
 export interface HealthReport {
   /** The worst verdict of every check; 'unknown' only counts when nothing is worse and nothing is green. */

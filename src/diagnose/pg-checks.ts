@@ -2,7 +2,7 @@
 // thresholds and why).
 import type { CheckDef, Verdict } from './types.js';
 import { isMissing } from './types.js';
-import type { HealthInput } from './health.js';
+import type { HealthInput } from './input.js';
 import type { PgFacts } from './pg-facts.js';
 import { bytes, duration, pct, plural } from './format.js';
 

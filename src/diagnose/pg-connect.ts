@@ -2,7 +2,7 @@
 // docs/postgres.md) — reached where psql reaches it, verify-full with the cached CA, application_name=pgtui,
 // read-only, statement_timeout — behind the PgQuery interface the checks use. Diagnose uses the known password
 // only (from create, reset or the profile; never asked, never on disk).
-import type { Cluster, ConnectionInfo, Provider } from '../api/types.js';
+import type { Cluster, ConnectionInfo, Provider } from '../api/core/types.js';
 import { oneLine } from '../text/safe.js';
 import type { PgQuery } from './types.js';
 

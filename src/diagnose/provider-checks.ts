@@ -2,7 +2,7 @@
 // (docs/diagnose.md has each one's thresholds and why).
 import type { CheckDef, Verdict } from './types.js';
 import { isMissing } from './types.js';
-import type { HealthInput } from './health.js';
+import type { HealthInput } from './input.js';
 import { majorInfo, parseVersion, versionFromNum, type ParsedVersion } from './eol.js';
 import { bytes, duration, pct, plural } from './format.js';
 import { oneLine } from '../text/safe.js';

@@ -2,10 +2,10 @@
 // maintenance window. Each fact is asked only where the provider has the capability (capabilities.ts), so no
 // provider is named here; a capability the provider lacks leaves the fact undefined ("the API does not say"),
 // a call that fails leaves { missing } with the reason. Every call goes through the provider's API layer and
-// its request budget (src/api/budget.ts).
-import { supports } from '../api/capabilities.js';
-import { describeError } from '../api/errors.js';
-import type { Cluster, Provider } from '../api/types.js';
+// its request budget (src/api/core/budget.ts).
+import { supports } from '../api/core/capabilities.js';
+import { describeError } from '../api/core/errors.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { oneLine } from '../text/safe.js';
 import type { Fact } from './types.js';
 

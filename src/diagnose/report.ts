@@ -1,6 +1,6 @@
 // A diagnosis as text (a terminal or a pipe), as JSON (docs/diagnose.schema.json, versioned) and as a
 // Markdown incident document. Every string from a provider or a database is made one safe line here.
-import { paint, type ColorName } from '../format.js';
+import { paint, type ColorName } from '../present/format.js';
 import { oneLine } from '../text/safe.js';
 import { worst } from './health.js';
 import type { Diagnosis } from './run.js';

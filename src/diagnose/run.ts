@@ -1,7 +1,7 @@
 // The scheduler-free API: diagnose one cluster now. It gathers the provider's facts and (when a connection
 // can be made) Postgres's, then judges them with the pure model (health.ts). The TUI calls it on its own
 // cadence; `pgtui diagnose` and `ls --health` call it once.
-import type { Cluster, Provider } from '../api/types.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { oneLine } from '../text/safe.js';
 import { judgeCluster, type HealthReport } from './health.js';
 import { connectCluster, type PgConnector } from './pg-connect.js';

@@ -1,7 +1,7 @@
 // The health model's shapes (docs/diagnose.md): a check judges facts into a verdict with its evidence and the
 // next action. Facts come from the provider's API (provider-facts.ts) and from Postgres (pg-facts.ts); judging
 // is pure, so the TUI, `pgtui diagnose` and `ls --health` share it.
-import type { Cluster } from '../api/types.js';
+import type { Cluster } from '../api/core/types.js';
 import type { Thresholds } from './thresholds.js';
 
 /** Worst last: the order verdicts sort in ("worst first" reverses it). 'unknown': the check could not look. */

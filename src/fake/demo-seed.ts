@@ -1,8 +1,8 @@
 // The demo's clusters: a few of every phase per provider, with believable names, plus optional bulk for scale.
-import type { ClickHouseFake } from './clickhouse.js';
-import type { PgoFake } from './pgo.js';
-import type { IonosV2Fake } from './ionos-v2.js';
-import type { IonosV1Fake } from './ionos-v1.js';
+import type { ClickHouseFake } from './clickhouse/fake.js';
+import type { PgoFake } from './pgo/fake.js';
+import type { IonosV2Fake } from './ionos-v2/fake.js';
+import type { IonosV1Fake } from './ionos-v1/fake.js';
 
 export interface DemoFakes {
   clickhouse: ClickHouseFake;

@@ -2,7 +2,7 @@
 // clock that drives state transitions lazily (due transitions apply on the next request), a request log,
 // and per-test fault injection.
 import http from 'node:http';
-import { TokenBuckets } from './clickhouse/bucket.js';
+import { TokenBuckets } from './bucket.js';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 

@@ -1,5 +1,5 @@
 // Pure helpers over a FormSpec: which fields show, which values are submitted, which errors count.
-import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/core/types.js';
 
 /**
  * showWhen holds only while the field it depends on is itself shown: a hidden "Cloud" choice keeps its

@@ -1,5 +1,5 @@
 // The form's keyboard, as a pure function: (state, key) → new state, new values, or an action.
-import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/types.js';
+import type { FieldErrors, FieldSpec, FormSpec, FormValues } from '../api/core/types.js';
 import { visibleFields } from './fields.js';
 import { chars, clampCursor, cleanInput, deleteBefore, insertAt } from './text-edit.js';
 

@@ -1,5 +1,5 @@
 // Editing a one-line value: what typed or pasted input may insert, cursor moves, and the visible window.
-import type { FieldKind } from '../api/types.js';
+import type { FieldKind } from '../api/core/types.js';
 import { displayText, stripUnsafe } from '../text/safe.js';
 
 /** Strips control characters from typed or pasted text; int fields keep digits only. */

@@ -1,9 +1,9 @@
-// A cluster's ConnectionInfo (the same one psql gets: src/psql.ts, src/psql-tls.ts) as node-postgres options:
+// A cluster's ConnectionInfo (the same one psql gets: src/psql/launch.ts, src/psql/tls.ts) as node-postgres options:
 // libpq's sslmode with its meaning kept, the CA file read once, SCRAM channel binding, and the limits every
 // pgtui session runs under (docs/postgres.md).
 import { readFileSync } from 'node:fs';
 import { checkServerIdentity, type ConnectionOptions } from 'node:tls';
-import type { ConnectionInfo } from '../api/types.js';
+import type { ConnectionInfo } from '../api/core/types.js';
 
 export interface SessionLimits {
   /** statement_timeout of every query (ms). */

@@ -1,6 +1,6 @@
 // What Postgres itself counts, summed over pg_stat_database, and the rates between two samples: what
 // `pgtui metrics` shows where the provider's API has no metrics (docs/postgres.md).
-import type { MetricSeries } from '../api/insight.js';
+import type { MetricSeries } from '../api/core/insight.js';
 import { num } from './limits.js';
 import type { PgSession } from './session.js';
 

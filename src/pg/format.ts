@@ -36,12 +36,3 @@ const PASSWORD_LITERAL = /(\bPASSWORD\s+)(?:E?'(?:[^'\\]|''|\\.)*'?|\$([A-Za-z_]
 export function maskSqlSecrets(sql: string): string {
   return /password/i.test(sql) ? sql.replace(PASSWORD_LITERAL, "$1'***'") : sql;
 }
-
-/** Statement times as `pgtui slow` and `statements` write them: 1234.5 → "1.23 s", 0.4 → "0.40 ms". */
-export function formatMs(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return '-';
-  if (ms >= 3_600_000) return `${(ms / 3_600_000).toFixed(1)} h`;
-  if (ms >= 60_000) return `${(ms / 60_000).toFixed(1)} min`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${ms.toFixed(ms >= 10 ? 0 : 2)} ms`;
-}

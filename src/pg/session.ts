@@ -1,7 +1,7 @@
 // The one entry point to Postgres (docs/postgres.md): a session on a cluster, reached exactly where `p`/psql
 // reaches it (the provider's ConnectionInfo with the profile's `connect` override, verify-full with the cached
 // CA), read-only and bounded in time and size. The driver is loaded here, on first use, never at start-up.
-import type { Cluster, ConnectionInfo, Provider } from '../api/types.js';
+import type { Cluster, ConnectionInfo, Provider } from '../api/core/types.js';
 import { hasUnsafe, oneLine } from '../text/safe.js';
 import { clientConfig, DEFAULT_LIMITS, settingsSql, type SessionLimits } from './client-config.js';
 import { asPgError, PgSessionError } from './errors.js';
@@ -15,7 +15,7 @@ export { PgSessionError } from './errors.js';
 export const MAX_ROWS = 5_000;
 
 export interface PgSessionOptions {
-  /** pgtui's config directory: where the provider's CA is cached for verify-full (src/psql-tls.ts). */
+  /** pgtui's config directory: where the provider's CA is cached for verify-full (src/psql/tls.ts). */
   configDir?: string;
   /** A password the user gave (`--password-stdin`, the TUI's prompt): kept in memory only, first choice. */
   password?: string;
@@ -52,7 +52,7 @@ export async function connectionFor(cluster: Cluster, provider: Provider, config
   let conn = provider.connection(cluster);
   let note: string | undefined;
   if (configDir && !conn.unreachableReason && conn.host) {
-    const { verifiedConnection } = await import('../psql-tls.js');
+    const { verifiedConnection } = await import('../psql/tls.js');
     const verified = await verifiedConnection(provider, cluster, conn, configDir);
     conn = verified.conn;
     note = verified.note?.replace('psql connects', 'pgtui connects');

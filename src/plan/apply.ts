@@ -1,6 +1,6 @@
 // apply and record: sends a plan's change inside write-scope's apply (the only place writes may go out once
 // requirePlans is on) and writes the journal entry with its outcome (docs/plans.md).
-import { applyingPlan } from '../api/write-scope.js';
+import { applyingPlan } from '../api/core/write-scope.js';
 import { entryOf, type Journal } from './journal.js';
 import type { Plan } from './types.js';
 

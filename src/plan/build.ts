@@ -2,11 +2,11 @@
 // against write-scope's capture (src/api/write-scope.ts): reads go out as usual, the first write is recorded and
 // stopped, so the plan shows the exact request of any provider without code of its own.
 import { createHash } from 'node:crypto';
-import { protectionOf } from '../api/protection.js';
-import type { ToolChange } from '../api/provider-module.js';
+import { protectionOf } from '../api/core/protection.js';
+import type { ToolChange } from '../api/core/provider-module.js';
 import { isProviderKind, moduleFor } from '../api/registry.js';
-import type { Protection } from '../api/protection.js';
-import { captureWrite, type SentRequest } from '../api/write-scope.js';
+import type { Protection } from '../api/core/protection.js';
+import { captureWrite, type SentRequest } from '../api/core/write-scope.js';
 import { curlLine } from './equivalent.js';
 import { impactsOf } from './impacts.js';
 import { verbOf } from './operations.js';

@@ -1,8 +1,8 @@
 // The mutating operations: every Provider method that changes or deletes something. Derived from the operations
 // table (src/api/operations.ts: the rows and store calls marked `writes`) plus the three the table writes out
 // (create, remove, update), so a new writing row is a planned operation without a line here. docs/plans.md.
-import { CALLS, OPERATIONS } from '../api/operations.js';
-import type { Provider } from '../api/types.js';
+import { CALLS, OPERATIONS } from '../api/core/operations.js';
+import type { Provider } from '../api/core/types.js';
 
 export type MutatingMethod = Extract<keyof Provider, string>;
 

@@ -1,6 +1,6 @@
 // A plan: one change, reviewed before it is sent (docs/plans.md). Built by build.ts, shown by show.ts, applied and
 // recorded by apply.ts. Provider-neutral: the provider appears only as its kind, a string.
-import type { Protection } from '../api/protection.js';
+import type { Protection } from '../api/core/protection.js';
 
 export interface PlanChange {
   key: string;

@@ -3,7 +3,7 @@
 // saving at once never lose each other's change.
 import { chmodSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../api/core/errors.js';
 import { readTrusted, UntrustedFileError, writeTrusted } from './trusted-file.js';
 
 export function ensureDir(dir: string): void {

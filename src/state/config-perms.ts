@@ -4,7 +4,7 @@
 // only too open for reading (0755, 0644) are tightened on every read, not only when pgtui writes.
 import { chmodSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ApiError } from '../api/errors.js';
+import { ApiError } from '../api/core/errors.js';
 
 export const CONFIG_FILES = ['config.json', 'secrets.json'] as const;
 

@@ -6,8 +6,8 @@
 import { homedir, userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Profile } from '../api/profile.js';
-import { ApiError } from '../api/errors.js';
-import type { Identity, SecretStore } from '../api/types.js';
+import { ApiError } from '../api/core/errors.js';
+import type { Identity, SecretStore } from '../api/core/types.js';
 import { DEFAULT_SETTINGS, type ProfilesApi, type Settings } from './types.js';
 import { backupBroken, ensureDir, readText, withLock, writeAtomic } from './config-file.js';
 import { profilesFromEnv } from './env-profiles.js';

@@ -1,11 +1,11 @@
 // What the poller and the intents share (docs/polling-store.md): the profile slots, the snapshot screens read,
 // the timelines, and the one coalesced emit. No polling decisions here.
 import type { Profile } from '../api/profile.js';
-import { ApiError } from '../api/errors.js';
-import { budgetOf } from '../api/budget-profile.js';
+import { ApiError } from '../api/core/errors.js';
+import { budgetOf } from '../api/core/budget-profile.js';
 import { moduleFor } from '../api/registry.js';
-import type { Budget, Notice } from '../api/budget.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { Budget, Notice } from '../api/core/budget.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { ProfileSlot } from './store-profile.js';
 import { clusterKey, type ClusterHealth, type StoreSnapshot, type Transition } from './types.js';
 

@@ -7,9 +7,9 @@
 //   session per cluster at a time and a few over the whole store.
 // A provider or database that does not answer makes the verdict "unknown" with the time of its last answer;
 // the rest paints as it comes.
-import { withPriority, type RequestContext } from '../api/budget.js';
-import { supports } from '../api/capabilities.js';
-import type { Cluster, Provider } from '../api/types.js';
+import { withPriority, type RequestContext } from '../api/core/budget.js';
+import { supports } from '../api/core/capabilities.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { limiter } from '../diagnose/fleet.js';
 import { judgeCluster } from '../diagnose/health.js';
 import { connectCluster, whyNoConnection, type PgConnector } from '../diagnose/pg-connect.js';

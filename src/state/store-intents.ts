@@ -1,13 +1,13 @@
 // The intents (docs/polling-store.md): what screens and commands ask of a cluster. Each is one provider call at
 // the budget's user priority (or watch, for a screen's own refresh), shown at once, then the cluster is watched
-// (kept fresh) until it settles. The one-call intents come from the operations table (src/api/operations.ts)
+// (kept fresh) until it settles. The one-call intents come from the operations table (src/api/core/operations.ts)
 // through `run`; create, remove and update change the inventory at once and are written out.
-import { ApiError } from '../api/errors.js';
-import { withPriority } from '../api/budget.js';
-import { readOnlyRefusal, unsupportedReason } from '../api/capabilities.js';
+import { ApiError } from '../api/core/errors.js';
+import { withPriority } from '../api/core/budget.js';
+import { readOnlyRefusal, unsupportedReason } from '../api/core/capabilities.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import { CALLS, OPERATIONS, type Capability, type CallName, type CallRow } from '../api/operations.js';
-import type { Cluster, Provider } from '../api/types.js';
+import { CALLS, OPERATIONS, type Capability, type CallName, type CallRow } from '../api/core/operations.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { applyPlan, type JournalProblem } from '../plan/apply.js';
 import { planOf } from '../plan/build.js';
 import type { Journal } from '../plan/journal.js';

@@ -3,11 +3,11 @@
 // screen, just acted on) fetched fast; one request in flight per key; errors back off with jitter; a 429 is
 // waited out, never shown as a failure.
 import type { Profile } from '../api/profile.js';
-import { describeError, isApiError } from '../api/errors.js';
-import { DEFAULT_TIMEOUT_MS } from '../api/http.js';
-import { withPriority, type Priority, type RequestContext } from '../api/budget.js';
-import { MAX_SERVER_DELAY_MS } from '../api/budget-delay.js';
-import { TRANSITIONAL_PHASES, type Cluster, type ListResult } from '../api/types.js';
+import { describeError, isApiError } from '../api/core/errors.js';
+import { DEFAULT_TIMEOUT_MS } from '../api/core/http.js';
+import { withPriority, type Priority, type RequestContext } from '../api/core/budget.js';
+import { MAX_SERVER_DELAY_MS } from '../api/core/budget-delay.js';
+import { TRANSITIONAL_PHASES, type Cluster, type ListResult } from '../api/core/types.js';
 import { fingerprint, type ProfileSlot } from './store-profile.js';
 import type { StoreCore } from './store-core.js';
 

@@ -1,10 +1,10 @@
 // One profile's slice of the store: its clusters (with structural sharing, so unchanged clusters keep their
 // object identity), its health, and its timers. Pure bookkeeping; the polling decisions live in store.ts.
-import { protectionOf } from '../api/protection.js';
+import { protectionOf } from '../api/core/protection.js';
 import type { Profile } from '../api/profile.js';
-import type { Cluster, Provider } from '../api/types.js';
+import type { Cluster, Provider } from '../api/core/types.js';
 import { moduleFor } from '../api/registry.js';
-import type { Budget } from '../api/budget.js';
+import type { Budget } from '../api/core/budget.js';
 import type { ProfileHealth, Transition } from './types.js';
 
 export interface Entry {

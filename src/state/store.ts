@@ -1,9 +1,9 @@
 // The polling cluster store (docs/polling-store.md): plain TypeScript, read by React through useSyncExternalStore.
 // Composes the shared core (store-core.ts), the poller (store-poller.ts) and the intents (store-intents.ts).
 import type { Profile } from '../api/profile.js';
-import { supports, unsupportedReason } from '../api/capabilities.js';
+import { supports, unsupportedReason } from '../api/core/capabilities.js';
 import { PROVIDER_LABELS } from '../api/registry.js';
-import type { Provider } from '../api/types.js';
+import type { Provider } from '../api/core/types.js';
 import { StoreCore } from './store-core.js';
 import { createIntents } from './store-intents.js';
 import { HealthPoller, type HealthOptions } from './store-health.js';

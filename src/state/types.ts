@@ -1,16 +1,16 @@
 // The contract between the polling store and everything that reads it (screens, commands, tests).
-import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind, RestoreRequest } from '../api/types.js';
+import type { Backup, ChangePlan, Cluster, FormSpec, FormValues, Phase, Provider, ProviderKind, RestoreRequest } from '../api/core/types.js';
 import type { Profile } from '../api/profile.js';
-import type { Capability } from '../api/capabilities.js';
+import type { Capability } from '../api/core/capabilities.js';
 import type { CheckResult, Verdict } from '../diagnose/types.js';
-import type { DiskUsage, FailoverTarget, LogPage, LogQuery, MetricSeries, ReachCheck, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, SlowQueryRef, TimeRange } from '../api/insight.js';
+import type { DiskUsage, FailoverTarget, LogPage, LogQuery, MetricSeries, ReachCheck, SettingsResult, SettingsView, SlowQuery, SlowQueryDetail, SlowQueryRef, TimeRange } from '../api/core/insight.js';
 
 export interface ProfileHealth {
   profile: string;
   kind: ProviderKind;
   readOnly: boolean;
   /** read-only, protected or normal (src/api/protection.ts); absent means normal unless readOnly. */
-  protection?: import('../api/protection.js').Protection;
+  protection?: import('../api/core/protection.js').Protection;
   insecure: boolean;
   status: 'loading' | 'ok' | 'error';
   /** One line, already naming nothing secret. */
@@ -80,7 +80,7 @@ export interface ClusterStore {
   journal?(): readonly import('../plan/journal.js').JournalEntry[];
   profileOf(name: string): Profile | undefined;
   provider(profile: string): Provider | undefined;
-  /** Whether the cluster's provider can do this to it (src/api/capabilities.ts). */
+  /** Whether the cluster's provider can do this to it (src/api/core/capabilities.ts). */
   supports(cluster: Cluster, capability: Capability): boolean;
   /** One line saying why not. */
   unsupportedReason(cluster: Cluster, capability: Capability): string;
@@ -136,7 +136,7 @@ export interface ProfilesApi {
   /** File profiles plus environment profiles (source 'env', read-only in the file sense). */
   list(): Profile[];
   /** Verifies the credentials against the API first; throws ApiError (with the provider's message) when wrong. */
-  verify(profile: Profile, signal?: AbortSignal): Promise<import('../api/types.js').Identity>;
+  verify(profile: Profile, signal?: AbortSignal): Promise<import('../api/core/types.js').Identity>;
   /** Writes atomically, mode 0600; replaces a profile of the same name. */
   save(profile: Profile): Promise<void>;
   remove(name: string): Promise<void>;

@@ -39,7 +39,3 @@ export function redactSecrets(text: string): string {
   return out;
 }
 
-/** Tests: forget every secret. */
-export function forgetSecrets(): void {
-  known.clear();
-}

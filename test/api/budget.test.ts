@@ -3,11 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Budget, withPriority, type Priority } from '../../src/api/budget.js';
-import { limitsOf } from '../../src/api/budget-profile.js';
-import { CLICKHOUSE_RATE } from '../../src/api/clickhouse.js';
-import { IONOS_RATE } from '../../src/api/ionos-common.js';
-import { PGO_RATE } from '../../src/api/pgo/client.js';
+import { Budget, withPriority, type Priority } from '../../src/api/core/budget.js';
+import { limitsOf } from '../../src/api/core/budget-profile.js';
+import { CLICKHOUSE_RATE } from '../../src/api/clickhouse/client.js';
+import { IONOS_RATE } from '../../src/api/ionos-shared/client-kit.js';
+import { PGO_RATE } from '../../src/api/pgo/transport.js';
 import type { Profile } from '../../src/api/profile.js';
 
 /** The credential a profile's requests count against, by its provider's own policy. */
@@ -16,7 +16,7 @@ function credentialKey(p: Profile): string {
   if (p.kind === 'pgo') return PGO_RATE.credential(p);
   return IONOS_RATE.credential(p);
 }
-import { HttpClient } from '../../src/api/http.js';
+import { HttpClient } from '../../src/api/core/http.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 

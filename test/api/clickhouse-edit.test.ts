@@ -1,6 +1,6 @@
 // Editing ClickHouse services (issue 7): the form, the plan, and a PATCH that never loses tags.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { ApiError } from '../../src/api/core/errors.js';
 import { rig, type Rig } from './clickhouse-helpers.js';
 
 let r: Rig;

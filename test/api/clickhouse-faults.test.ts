@@ -1,6 +1,6 @@
 // Faults between the ClickHouse provider and the API: throttling, 5xx, hangs, junk bodies, revoked keys.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { ApiError } from '../../src/api/core/errors.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { rig, type Rig } from './clickhouse-helpers.js';
 

@@ -1,10 +1,10 @@
 // Shared set-up for the ClickHouse provider tests: a fake on a frozen clock and a provider pointed at it.
-import type { ClickHouseProvider } from '../../src/api/clickhouse.js';
+import type { ClickHouseProvider } from '../../src/api/clickhouse/client.js';
 import { createProvider } from '../../src/api/registry.js';
 import type { ClickHouseProfile } from '../../src/api/profile.js';
-import { memorySecretStore, type SecretStore } from '../../src/api/types.js';
+import { memorySecretStore, type SecretStore } from '../../src/api/core/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startClickHouseFake, type ClickHouseFake, type ClickHouseFakeOptions } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake, type ClickHouseFakeOptions } from '../../src/fake/clickhouse/fake.js';
 
 export const FAST_RETRY = { retries: 2, baseDelayMs: 5, maxDelayMs: 5_000 };
 

@@ -1,10 +1,10 @@
 // ClickHouse provider: logs (paged, newest N oldest first), metrics, slow queries, settings and switchover
 // against the fake, through createProvider as the app builds it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { supports, unsupportedReason } from '../../src/api/capabilities.js';
-import { ApiError } from '../../src/api/errors.js';
+import { supports, unsupportedReason } from '../../src/api/core/capabilities.js';
+import { ApiError } from '../../src/api/core/errors.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import type { FakePgService } from '../../src/fake/clickhouse.js';
+import type { FakePgService } from '../../src/fake/clickhouse/fake.js';
 import { LOG_EVERY_MS } from '../../src/fake/insight/synthetic.js';
 import { rig, type Rig } from './clickhouse-helpers.js';
 

@@ -2,9 +2,9 @@
 // no rename, no PATCH on a live read replica, no tag without a value; plus the restore name's 50-character limit
 // and a 404 under a service that exists meaning "no such endpoint". Each fake rule is shown to refuse the old request.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { supports, unsupportedReason } from '../../src/api/capabilities.js';
-import { restoredName } from '../../src/api/clickhouse.js';
-import { ApiError } from '../../src/api/errors.js';
+import { supports, unsupportedReason } from '../../src/api/core/capabilities.js';
+import { restoredName } from '../../src/api/clickhouse/client.js';
+import { ApiError } from '../../src/api/core/errors.js';
 import { rig, type Rig } from './clickhouse-helpers.js';
 
 let r: Rig;

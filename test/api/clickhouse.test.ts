@@ -1,9 +1,9 @@
 // Every ClickHouse provider operation against the fake, on a frozen fake clock.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
-import { readClusterSecret } from '../../src/api/types.js';
+import { ApiError } from '../../src/api/core/errors.js';
+import { readClusterSecret } from '../../src/api/core/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startClickHouseFake } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { NEW_SERVICE, makeProvider, rig, type Rig } from './clickhouse-helpers.js';
 
 let r: Rig;

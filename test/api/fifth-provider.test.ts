@@ -1,10 +1,10 @@
 // Proof of docs/ARCHITECTURE.md "Adding a provider": a fifth provider built only from the module interface
-// (src/api/provider-module.ts), added to the module list the way its one registry line would, shows up in the
+// (src/api/core/provider-module.ts), added to the module list the way its one registry line would, shows up in the
 // kinds, the config schema, the profile form, env profiles, `profile add` and the store, with no other change.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ProviderModule } from '../../src/api/provider-module.js';
+import type { ProviderModule } from '../../src/api/core/provider-module.js';
 import type { Profile } from '../../src/api/profile.js';
-import type { Cluster, ListResult, Provider, ProviderKind } from '../../src/api/types.js';
+import type { Cluster, ListResult, Provider, ProviderKind } from '../../src/api/core/types.js';
 
 interface FifthProfile {
   kind: 'fifth';
@@ -18,7 +18,7 @@ interface FifthProfile {
 vi.mock('../../src/api/modules.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/api/modules.js')>();
   const { z } = await import('zod');
-  const kit = await import('../../src/api/profile-kit.js');
+  const kit = await import('../../src/api/core/profile-kit.js');
   const DEFAULT = 'https://api.fifth.example';
 
   class FifthProvider {
@@ -108,8 +108,8 @@ describe('a fifth provider from one module and one registry line', () => {
   });
 
   it('has a profile form: fields, rules, values, the saved profile and its masked secret', async () => {
-    const { profileFormSpec, savedSecretPlaceholders } = await import('../../src/screens/profile-form/specs.js');
-    const { profileFromValues, valuesFromProfile } = await import('../../src/screens/profile-form/convert.js');
+    const { profileFormSpec, savedSecretPlaceholders } = await import('../../src/ui/screens/profile-form/specs.js');
+    const { profileFromValues, valuesFromProfile } = await import('../../src/ui/screens/profile-form/convert.js');
     const spec = profileFormSpec(FIFTH, { existingNames: ['taken'] });
     expect(spec.title).toBe('New Fifth Cloud profile');
     expect(spec.fields.map((f) => f.key)).toEqual(['name', 'apiKey', 'endpoint', 'protection']);
@@ -151,7 +151,7 @@ describe('a fifth provider from one module and one registry line', () => {
   it('the store lists its clusters and asks it what it supports', async () => {
     const { createProvider } = await import('../../src/api/registry.js');
     const { createClusterStore } = await import('../../src/state/store.js');
-    const { memorySecretStore } = await import('../../src/api/types.js');
+    const { memorySecretStore } = await import('../../src/api/core/types.js');
     const store = createClusterStore({ profiles: [saved], providerFor: (p) => createProvider(p, { secrets: memorySecretStore() }) });
     stop = () => store.stop();
     const loaded = new Promise<void>((resolve) => {

@@ -1,12 +1,12 @@
 // IONOS v1 logs against its fake (per-instance streams, severities parsed, client-side filters, 30 days), and
 // what IONOS v2 and PGO say where a cluster's logs would be.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { supports, unsupportedReason } from '../../src/api/capabilities.js';
-import type { IonosV1Provider } from '../../src/api/ionos-v1.js';
+import { supports, unsupportedReason } from '../../src/api/core/capabilities.js';
+import type { IonosV1Provider } from '../../src/api/ionos-v1/client.js';
 import { createProvider } from '../../src/api/registry.js';
-import { memorySecretStore, type Cluster } from '../../src/api/types.js';
+import { memorySecretStore, type Cluster } from '../../src/api/core/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 
 const HOUR = 3_600_000;
 let fake: IonosV1Fake;

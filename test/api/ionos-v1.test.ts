@@ -1,14 +1,14 @@
 // The IONOS v1 client against its fake: auth, paging at scale, phases, create/patch/delete lifecycles, the
 // PATCH carrying only the change, forms and their validation, backups and upgrades, typed faults.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IonosV1Provider, v1BaseUrl } from '../../src/api/ionos-v1.js';
+import { IonosV1Provider, v1BaseUrl } from '../../src/api/ionos-v1/client.js';
 import { createProvider } from '../../src/api/registry.js';
 import { PAGE_CONCURRENCY } from '../../src/api/ionos-v1/catalog.js';
 import type { IonosV1Profile } from '../../src/api/profile.js';
-import { memorySecretStore, type Cluster } from '../../src/api/types.js';
-import { isApiError, type ApiError } from '../../src/api/errors.js';
+import { memorySecretStore, type Cluster } from '../../src/api/core/types.js';
+import { isApiError, type ApiError } from '../../src/api/core/errors.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 
 const FAST = { retries: 2, baseDelayMs: 5, maxDelayMs: 2000 };
 const T = 6000;

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planPut } from '../../src/api/ionos-v2/edit.js';
 import { decodeCluster } from '../../src/api/ionos-v2/mapping.js';
-import type { FakeV2Cluster } from '../../src/fake/ionos-v2.js';
+import type { FakeV2Cluster } from '../../src/fake/ionos-v2/fake.js';
 import { apiError, raw, rig, type Rig } from './ionos-v2-helpers.js';
 
 let r: Rig;

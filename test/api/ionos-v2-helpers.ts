@@ -1,12 +1,12 @@
 // Shared set-up for the IONOS v2 provider tests: nine regional fakes on a frozen clock and a provider pointed at them.
 import { expect } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
-import type { IonosV2Provider } from '../../src/api/ionos-v2.js';
+import { ApiError } from '../../src/api/core/errors.js';
+import type { IonosV2Provider } from '../../src/api/ionos-v2/client.js';
 import { createProvider } from '../../src/api/registry.js';
 import type { IonosV2Profile } from '../../src/api/profile.js';
-import { memorySecretStore, type SecretStore } from '../../src/api/types.js';
+import { memorySecretStore, type SecretStore } from '../../src/api/core/types.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startIonosV2Fake, type IonosV2Fake, type IonosV2FakeOptions } from '../../src/fake/ionos-v2.js';
+import { startIonosV2Fake, type IonosV2Fake, type IonosV2FakeOptions } from '../../src/fake/ionos-v2/fake.js';
 
 export const FAST_RETRY = { retries: 2, baseDelayMs: 5, maxDelayMs: 5_000 };
 

@@ -1,6 +1,6 @@
 // The v2 list across nine regional endpoints: concurrent fan-out, paging, region tags, partial failure.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { V2_LOCATIONS } from '../../src/api/ionos-v2.js';
+import { V2_LOCATIONS } from '../../src/api/ionos-v2/client.js';
 import { apiError, makeProvider, rig, type Rig } from './ionos-v2-helpers.js';
 
 let r: Rig;

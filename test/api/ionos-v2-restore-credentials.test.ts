@@ -1,8 +1,8 @@
 // IONOS v2: restoring from the active backup without --to (its latestRecoveryTargetTime is null: "restorable up to
 // now"), and a server that wants the credentials with every PUT (ionosctl and Terraform always send them).
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
-import type { FakeV2Cluster } from '../../src/fake/ionos-v2.js';
+import { ApiError } from '../../src/api/core/errors.js';
+import type { FakeV2Cluster } from '../../src/fake/ionos-v2/fake.js';
 import { rig, type Rig } from './ionos-v2-helpers.js';
 
 let r: Rig;

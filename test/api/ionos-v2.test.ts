@@ -1,7 +1,7 @@
 // Every IONOS v2 provider operation against the regional fakes, on a frozen fake clock.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readClusterSecret } from '../../src/api/types.js';
-import { V2_LOCATIONS } from '../../src/api/ionos-v2.js';
+import { readClusterSecret } from '../../src/api/core/types.js';
+import { V2_LOCATIONS } from '../../src/api/ionos-v2/client.js';
 import { NEW_CLUSTER, apiError, makeProvider, rig, type Rig } from './ionos-v2-helpers.js';
 
 let r: Rig;

@@ -1,7 +1,7 @@
 // collectPages: pages judged in order whatever order they arrive in; the listing ends on a short page, on a
 // page that brings nothing new, on tiny pages, at the page cap, and when a page fails (no requests after it).
 import { describe, expect, it } from 'vitest';
-import { collectPages, MAX_PAGES, TINY_PAGE_MAX_PAGES } from '../../src/api/paging.js';
+import { collectPages, MAX_PAGES, TINY_PAGE_MAX_PAGES } from '../../src/api/core/paging.js';
 
 type Item = { id: string };
 const ids = (from: number, n: number): Item[] => Array.from({ length: n }, (_, i) => ({ id: `c${from + i}` }));

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { ApiError } from '../../src/api/core/errors.js';
 import { generateTestPki, type TestPki } from '../../src/fake/certs.js';
 import { rig, type Rig } from './pgo-helpers.js';
 

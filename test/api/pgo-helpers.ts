@@ -2,12 +2,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PgoProvider } from '../../src/api/pgo.js';
+import { PgoProvider } from '../../src/api/pgo/client.js';
 import type { PgoProfile } from '../../src/api/profile.js';
-import { memorySecretStore, type SecretStore } from '../../src/api/types.js';
+import { memorySecretStore, type SecretStore } from '../../src/api/core/types.js';
 import { writeTestPki, type TestPki, type TestPkiPaths } from '../../src/fake/certs.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startPgoFake, type PgoFake, type PgoFakeOptions } from '../../src/fake/pgo.js';
+import { startPgoFake, type PgoFake, type PgoFakeOptions } from '../../src/fake/pgo/fake.js';
 
 export const FAST_RETRY = { retries: 2, baseDelayMs: 5, maxDelayMs: 200 };
 export const T = 6000;

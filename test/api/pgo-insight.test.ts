@@ -1,7 +1,7 @@
 // PGO: disk use (/df), reachability (/testclusters) and failover targets (GET /failover/{name}) against the
 // fake, with the 4.3 wire shapes, the apiserver's Code:"error" answers and its permissions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { supports, unsupportedReason } from '../../src/api/capabilities.js';
+import { supports, unsupportedReason } from '../../src/api/core/capabilities.js';
 import { generateTestPki } from '../../src/fake/certs.js';
 import { rig, type Rig } from './pgo-helpers.js';
 

@@ -1,7 +1,7 @@
 // PGO: what pgo leaves to the operator stays with the operator (SyncReplication only when chosen, the image tag empty
 // unless chosen), a read-only pgouser asking for failover targets, and a profile without a client certificate.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { ApiError } from '../../src/api/core/errors.js';
 import { generateTestPki } from '../../src/fake/certs.js';
 import { rig, type Rig } from './pgo-helpers.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
-import { readClusterSecret } from '../../src/api/types.js';
+import { ApiError } from '../../src/api/core/errors.js';
+import { readClusterSecret } from '../../src/api/core/types.js';
 import { generateTestPki, type TestPki } from '../../src/fake/certs.js';
 import { rig, T, type Rig } from './pgo-helpers.js';
 
@@ -72,7 +72,7 @@ describe('PgoProvider over mutual TLS', () => {
       id: 'hippo',
       name: 'hippo',
       phase: 'ready',
-      state: 'pgcluster Initialized',
+      state: 'Initialized',
       stateMessage: 'Cluster has been initialized',
       version: '11.7',
       location: 'pgo',
@@ -93,15 +93,15 @@ describe('PgoProvider over mutual TLS', () => {
     r.fake.addCluster({ name: 'solo-sick', condition: 'degraded', replicas: 0 });
     const phases = Object.fromEntries((await r.provider().list()).clusters.map((c) => [c.name, [c.phase, c.state]]));
     expect(phases).toEqual({
-      'c-ready': ['ready', 'pgcluster Initialized'],
-      'c-degraded': ['degraded', 'pgcluster Initialized'],
-      'c-created': ['creating', 'pgcluster Created'],
-      'c-processed': ['creating', 'pgcluster Processed'],
-      'c-restoring': ['updating', 'pgcluster Restoring'],
-      'c-shutting-down': ['updating', 'pgcluster Initialized'],
-      'c-shutdown': ['stopped', 'pgcluster Shutdown'],
-      'c-unknown': ['unknown', 'pgcluster Bootstrapping'],
-      'solo-sick': ['degraded', 'pgcluster Initialized'],
+      'c-ready': ['ready', 'Initialized'],
+      'c-degraded': ['degraded', 'Initialized'],
+      'c-created': ['creating', 'Created'],
+      'c-processed': ['creating', 'Processed'],
+      'c-restoring': ['updating', 'Restoring'],
+      'c-shutting-down': ['updating', 'Initialized'],
+      'c-shutdown': ['stopped', 'Shutdown'],
+      'c-unknown': ['unknown', 'Bootstrapping'],
+      'solo-sick': ['degraded', 'Initialized'],
     });
   });
 
@@ -125,7 +125,7 @@ describe('PgoProvider over mutual TLS', () => {
   it('creates a cluster, keeps the returned password, and follows it to ready', async () => {
     const p = r.provider();
     const c = await p.create({ name: 'hippo', replicas: '1', username: 'hippo', database: 'hippo' });
-    expect(c).toMatchObject({ id: 'hippo', phase: 'creating', state: 'pgcluster Created', instances: 2, database: 'hippo', user: 'hippo' });
+    expect(c).toMatchObject({ id: 'hippo', phase: 'creating', state: 'Created', instances: 2, database: 'hippo', user: 'hippo' });
     // The image, so the version, is the operator's default: known once the cluster is read back.
     expect(c.version).toBeUndefined();
     const sent = r.fake.requests.find((q) => q.path === '/clusters')!.body;
@@ -160,10 +160,10 @@ describe('PgoProvider over mutual TLS', () => {
     r.advance(T / 2);
     await look();
     expect(seen).toEqual([
-      'creating/pgcluster Created',
-      'creating/pgcluster Processed',
-      'degraded/pgcluster Initialized',
-      'ready/pgcluster Initialized',
+      'creating/Created',
+      'creating/Processed',
+      'degraded/Initialized',
+      'ready/Initialized',
     ]);
     expect((await p.get('hippo')).host).toMatch(/^10\./);
   });
@@ -229,7 +229,7 @@ describe('editing through /clustersupdate', () => {
     expect(c.phase).toBe('updating');
     r.advance(T / 3);
     c = await p.get('hippo');
-    expect([c.phase, c.state]).toEqual(['stopped', 'pgcluster Shutdown']);
+    expect([c.phase, c.state]).toEqual(['stopped', 'Shutdown']);
     expect(c.stateMessage).toMatch(/^Database shutdown along with the following services/);
 
     c = await p.update(c, { power: 'running' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { V2_LOCATIONS, endpointFor } from '../../src/api/ionos-v2/catalog.js';
 import { MODULES } from '../../src/api/modules.js';
 import { PROVIDER_KINDS, PROVIDER_LABELS, moduleFor } from '../../src/api/registry.js';
-import { profileFormSpec } from '../../src/screens/profile-form/specs.js';
+import { profileFormSpec } from '../../src/ui/screens/profile-form/specs.js';
 
 describe('provider modules', () => {
   it('every kind, label and schema comes from the module list, in its order', () => {

@@ -2,12 +2,12 @@
 // storage size and say why, the v2 fake refuses it as v1 does, and only newer versions are offered as upgrades.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
-import type { IonosV1Provider } from '../../src/api/ionos-v1.js';
-import { memorySecretStore } from '../../src/api/types.js';
+import type { IonosV1Provider } from '../../src/api/ionos-v1/client.js';
+import { memorySecretStore } from '../../src/api/core/types.js';
 import { editFormSpec as v2EditForm, newerThan } from '../../src/api/ionos-v2/edit.js';
 import { decodeCluster } from '../../src/api/ionos-v2/mapping.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 import { apiError, raw, rig, type Rig } from './ionos-v2-helpers.js';
 
 describe('IONOS v2: storage 20 → 15 GB', () => {

@@ -1,13 +1,13 @@
-// Both transports (src/api/transport.ts: Node's http/https, the default, and undici) run http.ts's one
+// Both transports (src/api/core/transport.ts: Node's http/https, the default, and undici) run http.ts's one
 // pipeline: the same answers, the same typed errors, the same bounds. Every case runs once per transport
 // against a loopback server of its own.
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, transportKind, type HttpClientOptions } from '../../src/api/http.js';
-import { ApiError } from '../../src/api/errors.js';
-import type { TransportKind } from '../../src/api/transport.js';
+import { HttpClient, transportKind, type HttpClientOptions } from '../../src/api/core/http.js';
+import { ApiError } from '../../src/api/core/errors.js';
+import type { TransportKind } from '../../src/api/core/transport.js';
 import { generateTestPki, type TestPki } from '../../src/fake/certs.js';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;

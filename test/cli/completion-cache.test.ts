@@ -3,7 +3,7 @@ import { chmodSync, chownSync, lstatSync, mkdtempSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { formatCache, keepCompletionCache, parseCache, rememberForCompletion } from '../../src/commands/completion-cache.js';
 import type { StoreSnapshot } from '../../src/state/types.js';
 

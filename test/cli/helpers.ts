@@ -23,7 +23,7 @@ export interface Run {
 /** A HOME and environment with none of the user's provider variables, so only the test's profiles exist. */
 export function cleanEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', NO_COLOR: '1' };
-  // PGTUI_HTTP=undici runs the executable on the undici transport (src/api/transport.ts).
+  // PGTUI_HTTP=undici runs the executable on the undici transport (src/api/core/transport.ts).
   if (process.env.PGTUI_HTTP) env.PGTUI_HTTP = process.env.PGTUI_HTTP;
   return { ...env, ...extra };
 }

@@ -1,18 +1,23 @@
 // The pure parts of the insight commands: durations and windows, the sparkline and value formats, the
 // follow de-duplication (bounded), and the settings type check.
 import { describe, expect, it } from 'vitest';
-import { checkSetting } from '../../src/api/insight.js';
+import { checkSetting } from '../../src/api/core/insight.js';
 import { CommandError } from '../../src/commands/exit-codes.js';
 import { parseSince, parseTime, timeWindow } from '../../src/commands/insight-args.js';
-import { SeenLines, formatLine } from '../../src/commands/logs.js';
-import { formatValue, sparkline } from '../../src/commands/metrics.js';
-import { formatMs } from '../../src/commands/slow.js';
+import { parseDuration } from '../../src/commands/duration.js';
+import { formatLine, formatMs, formatValue, SeenLines, sparkline } from '../../src/present/insight.js';
 
 describe('windows', () => {
   const now = Date.parse('2026-11-30T12:00:00Z');
   it('parses durations and times, and refuses nonsense with a usage error', () => {
     expect(parseSince('90s')).toBe(90_000);
     expect(parseSince('2w')).toBe(14 * 86_400_000);
+    // One grammar for --since, --interval and --timeout: plain seconds and ms everywhere (logs --interval 5 as wait's).
+    expect(parseSince('5')).toBe(5_000);
+    expect(parseSince('1500ms')).toBe(1_500);
+    expect(parseDuration('0s')).toBe(0);
+    expect(parseDuration('2h')).toBe(7_200_000);
+    expect(() => parseTime('2026', Date.now())).toThrow(CommandError);
     expect(parseTime('2026-11-30T10:00:00Z', now).toISOString()).toBe('2026-11-30T10:00:00.000Z');
     expect(parseTime('2h', now).getTime()).toBe(now - 7_200_000);
     for (const bad of ['soon', '0h', '-1h', '1y']) expect(() => parseSince(bad)).toThrow(CommandError);

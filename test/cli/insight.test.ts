@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
-import { startClickHouseFake, type ClickHouseFake, type FakePgService } from '../../src/fake/clickhouse.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startClickHouseFake, type ClickHouseFake, type FakePgService } from '../../src/fake/clickhouse/fake.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { BIN, cleanEnv, configWith, ensureBuilt, runCli } from './helpers.js';
 
@@ -336,12 +336,12 @@ describe('a hostile logs server', () => {
 });
 
 describe('pgtui df / test / failover (PGO)', () => {
-  let pgo: import('../../src/fake/pgo.js').PgoFake;
+  let pgo: import('../../src/fake/pgo/fake.js').PgoFake;
   let pgoEnv: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     const { generateTestPki, writeTestPki } = await import('../../src/fake/certs.js');
-    const { startPgoFake } = await import('../../src/fake/pgo.js');
+    const { startPgoFake } = await import('../../src/fake/pgo/fake.js');
     const pki = generateTestPki();
     pgo = await startPgoFake({ clock: new FakeClock(0), pki });
     pgo.addCluster({ name: 'hippo', condition: 'ready', replicas: 1 });

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { ROOT, cleanEnv, configWith, ensureBuilt, runCli } from './helpers.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { cleanEnv, configWith, ensureBuilt, runCli } from './helpers.js';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { cleanEnv, configWith, ensureBuilt, runCli } from './helpers.js';
 
@@ -156,7 +156,7 @@ describe('pgtui profile', () => {
 
 describe('IONOS v2 regions', () => {
   it('lists the regions that answer, names the one that did not, and exits 3', async () => {
-    const { startIonosV2Fake } = await import('../../src/fake/ionos-v2.js');
+    const { startIonosV2Fake } = await import('../../src/fake/ionos-v2/fake.js');
     const v2 = await startIonosV2Fake({ clock: new FakeClock(0), seed: 4 });
     try {
       v2.seed(18);
@@ -177,7 +177,7 @@ describe('IONOS v2 regions', () => {
 
 describe('big output into a pipe', () => {
   it('ls --json of thousands of clusters arrives whole (exit waits for stdout to drain)', async () => {
-    const { startIonosV1Fake } = await import('../../src/fake/ionos-v1.js');
+    const { startIonosV1Fake } = await import('../../src/fake/ionos-v1/fake.js');
     const v1 = await startIonosV1Fake({ clock: new FakeClock(0), seed: 6 });
     try {
       v1.seed(3000);

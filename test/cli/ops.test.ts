@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
-import { startIonosV2Fake, type IonosV2Fake } from '../../src/fake/ionos-v2.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
+import { startIonosV2Fake, type IonosV2Fake } from '../../src/fake/ionos-v2/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { cleanEnv, configWith, ensureBuilt, fakePsql, runCli } from './helpers.js';
 

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Cluster, ConnectionInfo, Provider } from '../../src/api/types.js';
+import type { Cluster, ConnectionInfo, Provider } from '../../src/api/core/types.js';
 import { generateTestPki, type TestPki } from '../../src/fake/certs.js';
-import { caPath, caVerifiesServer, verifiedConnection } from '../../src/psql-tls.js';
+import { caPath, caVerifiesServer, verifiedConnection } from '../../src/psql/tls.js';
 
 let pki: TestPki;
 let server: Server;

@@ -3,12 +3,12 @@
 // note naming the read limit instead of a second count.
 import { describe, expect, it, vi } from 'vitest';
 import { createFormSpec, validateCreate } from '../../src/api/clickhouse/forms.js';
-import { httpError } from '../../src/api/errors.js';
+import { httpError } from '../../src/api/core/errors.js';
 import { toCluster } from '../../src/api/ionos-v1/mapping.js';
 import { createFields } from '../../src/api/pgo/forms.js';
-import type { Cluster, Provider } from '../../src/api/types.js';
+import type { Cluster, Provider } from '../../src/api/core/types.js';
 import { refuseUnsupported } from '../../src/commands/guard.js';
-import { formatValue } from '../../src/commands/metrics.js';
+import { formatValue } from '../../src/present/insight.js';
 import { displayValue, labelWithValue } from '../../src/forms/fields.js';
 import { counted } from '../../src/text/plural.js';
 

@@ -1,7 +1,7 @@
 // The list window: it stays put while the cursor moves inside it, and scrolls by as little as possible when the
 // cursor leaves it (two changed lines per keystroke, not a whole screen).
 import { describe, expect, it } from 'vitest';
-import { windowStart } from '../../src/components/ClusterTable.js';
+import { windowStart } from '../../src/ui/components/ClusterTable.js';
 
 describe('windowStart', () => {
   it('shows everything from the top when it fits', () => {

@@ -2,7 +2,7 @@
 // budget is what sets the inventory cadence, and the store's notice while a user action waits for a 429.
 import { render } from 'ink-testing-library';
 import { expect, it } from 'vitest';
-import { Header } from '../../src/components/StatusLine.js';
+import { Header } from '../../src/ui/components/StatusLine.js';
 import type { ProfileHealth } from '../../src/state/types.js';
 
 const health = (over: Partial<ProfileHealth>): ProfileHealth => ({ profile: 'big', kind: 'ionos-v1', readOnly: false, insecure: false, status: 'ok', clusterCount: 5000, ...over });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { LOG_EVERY_MS } from '../../src/fake/insight/synthetic.js';
 
 const spec = JSON.parse(readFileSync(new URL('./specs/clickhouse-cloud-postgres-openapi.json', import.meta.url), 'utf8')) as {

@@ -6,7 +6,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 
 type Op = { responses: Record<string, { content?: Record<string, { schema: object }>; $ref?: string }> };
 const spec = parse(readFileSync(new URL('./specs/ionos-postgresql-v1.yaml', import.meta.url), 'utf8')) as {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
-import { startIonosV2Fake, type IonosV2Fake } from '../../src/fake/ionos-v2.js';
+import { startIonosV2Fake, type IonosV2Fake } from '../../src/fake/ionos-v2/fake.js';
 import { seedDemoClusters, type DemoFakes } from '../../src/fake/demo-seed.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { raw } from '../api/ionos-v2-helpers.js';

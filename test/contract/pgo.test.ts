@@ -6,7 +6,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTestPki } from '../../src/fake/certs.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startPgoFake, type PgoFake } from '../../src/fake/pgo.js';
+import { startPgoFake, type PgoFake } from '../../src/fake/pgo/fake.js';
 
 const SPEC_PATH = new URL('./specs/crunchy-pgo-4.3-apiserver.json', import.meta.url);
 const spec = JSON.parse(readFileSync(process.env.PGO_SPEC ?? SPEC_PATH, 'utf8')) as {

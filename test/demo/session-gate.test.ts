@@ -7,7 +7,7 @@ import { connectCluster } from '../../src/diagnose/pg-connect.js';
 import { findPostgresBin } from '../../src/fake/postgres-bin.js';
 import { openPgSession } from '../../src/pg/session.js';
 import { WORKLOAD_APPS } from '../../src/demo/workload.js';
-import type { Cluster, Provider } from '../../src/api/types.js';
+import type { Cluster, Provider } from '../../src/api/core/types.js';
 
 const POSTGRES = Boolean(findPostgresBin());
 if (!POSTGRES) process.stderr.write('test/demo/session-gate: skipped: no PostgreSQL server binaries\n');

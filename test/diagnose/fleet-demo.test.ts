@@ -4,12 +4,12 @@
 // and not one 429 from any fake.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { startDemo, type Demo } from '../../src/demo/start.js';
-import { ClickHouseFake } from '../../src/fake/clickhouse.js';
-import { IonosV1Fake } from '../../src/fake/ionos-v1.js';
+import { ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
+import { IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
 import { IonosV2RegionServer } from '../../src/fake/ionos-v2/server.js';
-import { PgoFake } from '../../src/fake/pgo.js';
+import { PgoFake } from '../../src/fake/pgo/fake.js';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
 import { clusterKey, diagnoseFleet } from '../../src/diagnose/fleet.js';
 import { CHECKS } from '../../src/diagnose/health.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { findPostgresBin, startLocalPostgres, type LocalPostgres } from '../../src/fake/local-postgres.js';
 import { judgeCluster } from '../../src/diagnose/health.js';
 import { PG_CHECKS } from '../../src/diagnose/pg-checks.js';

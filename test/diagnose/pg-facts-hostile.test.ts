@@ -2,7 +2,7 @@
 // numbers, missing columns), the facts come out bounded and every evidence line is one safe line; a query
 // that fails leaves only its own checks unknown.
 import { describe, expect, it } from 'vitest';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { judgeCluster } from '../../src/diagnose/health.js';
 import { collectPgFacts } from '../../src/diagnose/pg-facts.js';
 import { reportText } from '../../src/diagnose/report.js';

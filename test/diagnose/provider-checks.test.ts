@@ -1,7 +1,7 @@
 // Each provider check turns from GREEN to RED (maintenance: to YELLOW, its worst; docs/diagnose.md) on plain
 // Cluster objects and provider facts.
 import { describe, expect, it } from 'vitest';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { CHECKS, judgeCluster, exitCodeOf, type HealthInput } from '../../src/diagnose/health.js';
 import { DEFAULT_THRESHOLDS, thresholdsSchema } from '../../src/diagnose/thresholds.js';
 import { hoursUntilWindow } from '../../src/diagnose/provider-checks.js';

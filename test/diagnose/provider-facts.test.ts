@@ -1,9 +1,9 @@
 // collectProviderFacts asks only what the provider has (capabilities), turns failures into a reason, bounds and
 // sanitises what comes back, and reads an active backup as continuous.
 import { describe, expect, it } from 'vitest';
-import type { Backup, Cluster, Provider } from '../../src/api/types.js';
+import type { Backup, Cluster, Provider } from '../../src/api/core/types.js';
 import { collectProviderFacts } from '../../src/diagnose/provider-facts.js';
-import { ApiError } from '../../src/api/errors.js';
+import { ApiError } from '../../src/api/core/errors.js';
 
 const NOW = Date.parse('2026-12-07T09:00:00Z');
 const cluster: Cluster = { profile: 'p', provider: 'pgo', id: 'c', name: 'c', phase: 'ready', state: 'ready', storage: '10 GiB', instances: 2, raw: { properties: { maintenanceWindow: { dayOfTheWeek: 'Sunday', time: '04:00:00' } } } };

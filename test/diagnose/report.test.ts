@@ -2,7 +2,7 @@
 // matches its snapshot (a change to the JSON is a change to a versioned contract); text and --md keep
 // hostile provider text on one safe line.
 import { describe, expect, it } from 'vitest';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { judgeCluster } from '../../src/diagnose/health.js';
 import { reportJson, reportMarkdown, reportText, SCHEMA_ID } from '../../src/diagnose/report.js';
 import type { Diagnosis } from '../../src/diagnose/run.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
-import { findPsql } from '../../src/psql.js';
+import { findPsql } from '../../src/psql/launch.js';
 import { BIN, ROOT, cleanEnv, ensureBuilt } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
-import { findPsql } from '../../src/psql.js';
+import { findPsql } from '../../src/psql/launch.js';
 import { ensureBuilt, runCli } from '../cli/helpers.js';
 
 const psql = (() => {

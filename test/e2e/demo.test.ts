@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
-import { findPsql } from '../../src/psql.js';
+import { findPsql } from '../../src/psql/launch.js';
 import { ensureBuilt, ROOT, BIN } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
 import { descendants } from './proc-tree.js';

@@ -1,7 +1,7 @@
 // `?` in a real terminal at the small sizes the app supports (80x24, 60x20): the built program's help fits the
 // screen, cuts no text (long entries wrap into one column) and scrolls to its last key.
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEYMAP } from '../../src/components/keymap.js';
+import { helpOf } from '../../src/ui/registry/screens.js';
 import { ensureBuilt, ROOT, BIN } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
 
@@ -38,7 +38,7 @@ describe.skipIf(!TMUX)('help in a real terminal', () => {
       expect(box.length).toBeGreaterThan(rows / 2);
       for (const line of box) expect(line, line).not.toContain('…');
       const inside = box.map((l) => l.replace(/^│\s?/, '').replace(/\s*│\s*$/, '')).join(' ').replace(/\s+/g, ' ');
-      for (const b of KEYMAP.filter((k) => k.scopes.includes('list') || k.scopes.includes('detail'))) expect(inside, b.help).toContain(b.help);
+      for (const [, help] of helpOf('list', false)) expect(inside, help).toContain(help);
       t.send('Escape');
       await t.waitForGone('Keys (esc or ? closes)');
       expect(t.capture()).toMatch(LIST);

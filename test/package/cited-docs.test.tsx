@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
-import { FirstRun } from '../../src/tui/FirstRun.js';
+import { FirstRun } from '../../src/ui/shell/FirstRun.js';
 import { ensureBuilt, ROOT } from '../cli/helpers.js';
 
 const shipped = (path: string) => pkg.files.some((f) => path === f || path.startsWith(`${f}/`));

@@ -2,7 +2,7 @@
 // preloaded and TLS on. Tests skip, with the reason printed, only when the server binaries are missing.
 import { generateTestPkiAsync } from '../../src/fake/certs.js';
 import { findPostgresBin, startLocalPostgres, type LocalPostgres } from '../../src/fake/local-postgres.js';
-import type { ConnectionInfo } from '../../src/api/types.js';
+import type { ConnectionInfo } from '../../src/api/core/types.js';
 import { connectPg, type PgSession, type PgSessionOptions } from '../../src/pg/session.js';
 
 export const POSTGRES_BIN = findPostgresBin();

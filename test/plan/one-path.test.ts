@@ -5,9 +5,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CALLS } from '../../src/api/operations.js';
-import type { Cluster } from '../../src/api/types.js';
-import { requirePlans } from '../../src/api/write-scope.js';
+import { CALLS } from '../../src/api/core/operations.js';
+import type { Cluster } from '../../src/api/core/types.js';
+import { requirePlans } from '../../src/api/core/write-scope.js';
 import { openJournal } from '../../src/plan/journal.js';
 import { MUTATING_METHODS } from '../../src/plan/operations.js';
 import { createClusterStore } from '../../src/state/store.js';
@@ -25,7 +25,7 @@ describe('the mutating operations', () => {
 
   it('only src/plan/apply.ts opens the scope in which writes may go out', () => {
     const openers = files(SRC).filter((f) => /\bapplyingPlan\b/.test(readFileSync(f, 'utf8'))).map((f) => relative(SRC, f));
-    expect(openers.sort()).toEqual(['api/write-scope.ts', 'plan/apply.ts']);
+    expect(openers.sort()).toEqual(['api/core/write-scope.ts', 'plan/apply.ts']);
   });
 });
 

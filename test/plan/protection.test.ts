@@ -1,9 +1,9 @@
 // Protection per profile (docs/plans.md): the level a profile has, `profile add --protection`, and what the
 // form saves (readOnly kept for read-only, so an older pgtui refuses too).
 import { describe, expect, it } from 'vitest';
-import { protectionOf } from '../../src/api/protection.js';
+import { protectionOf } from '../../src/api/core/protection.js';
 import { buildProfile } from '../../src/commands/profile.js';
-import { profileFromValues, valuesFromProfile } from '../../src/screens/profile-form/convert.js';
+import { profileFromValues, valuesFromProfile } from '../../src/ui/screens/profile-form/convert.js';
 import { profileSchema } from '../../src/state/config-schema.js';
 
 const ENV = { CLICKHOUSE_CLOUD_API_SECRET: 'sec-ret' };

@@ -2,28 +2,25 @@
 // writing store intent (the table's writes plus create, update and remove) is refused with 0 writes at the fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import { CALLS } from '../../src/api/operations.js';
-import type { Cluster } from '../../src/api/types.js';
-import { actionFor, KEYMAP, type Scope } from '../../src/components/keymap.js';
+import { CALLS } from '../../src/api/core/operations.js';
+import type { Cluster } from '../../src/api/core/types.js';
+import { bindingIn } from '../../src/ui/input/keymap.js';
+import { SCREENS } from '../../src/ui/registry/screens.js';
 import { MUTATING_METHODS } from '../../src/plan/operations.js';
 import { createClusterStore } from '../../src/state/store.js';
 import type { ClusterStore } from '../../src/state/types.js';
 import { rig, type Rig } from '../api/clickhouse-helpers.js';
 
-const SCOPES: Scope[] = ['list', 'detail', 'logs', 'slow', 'inside'];
 const NO_KEY = {} as Key;
 
 describe('read-only keys', () => {
   it('no key bound to a change does anything on any screen', () => {
-    const writing = KEYMAP.filter((b) => b.writes);
-    expect(writing.length).toBeGreaterThan(0);
-    for (const b of writing) {
-      for (const scope of b.scopes.filter((s) => SCOPES.includes(s))) {
-        // Every printable key and the named ones the bindings match on.
-        for (const input of [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ:/?']) {
-          const action = actionFor(input, NO_KEY, scope, true);
-          expect(KEYMAP.find((x) => x.action === action)?.writes ?? false, `${scope} ${input}`).toBe(false);
-        }
+    const rows = Object.entries(SCREENS);
+    expect(rows.flatMap(([, row]) => row.keys).filter((b) => b.writes).length).toBeGreaterThan(0);
+    for (const [screen, row] of rows) {
+      // Every printable key and the named ones the bindings match on.
+      for (const input of [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ:/? ']) {
+        expect(bindingIn(row.keys, input, NO_KEY, true)?.writes ?? false, `${screen} ${input}`).toBe(false);
       }
     }
   });

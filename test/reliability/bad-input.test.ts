@@ -5,7 +5,7 @@
 // field is in the plans below, with the source (docs/ionos.md, the spec copies in test/contract/specs/) beside each rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProvider } from '../../src/api/registry.js';
-import { memorySecretStore, type FieldErrors, type FieldSpec, type FormSpec, type FormValues } from '../../src/api/types.js';
+import { memorySecretStore, type FieldErrors, type FieldSpec, type FormSpec, type FormValues } from '../../src/api/core/types.js';
 import { initialValues, isVisible } from '../../src/forms/fields.js';
 import { EXIT } from '../../src/commands/exit-codes.js';
 import { cleanEnv, configWith, ensureBuilt, runCli, type Run } from '../cli/helpers.js';

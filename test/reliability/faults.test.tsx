@@ -6,10 +6,10 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
-import { memorySecretStore } from '../../src/api/types.js';
-import { describeError, isApiError, type ErrorKind } from '../../src/api/errors.js';
+import { memorySecretStore } from '../../src/api/core/types.js';
+import { describeError, isApiError, type ErrorKind } from '../../src/api/core/errors.js';
 import type { Fault } from '../../src/fake/kit.js';
-import { App } from '../../src/app.js';
+import { App } from '../../src/ui/app.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { DEFAULT_SETTINGS } from '../../src/state/types.js';
 import { cleanEnv, configWith, ensureBuilt, runCli } from '../cli/helpers.js';
@@ -208,7 +208,7 @@ describe('PGO faults of its own', () => {
 
   it('a server upgraded under pgtui (ClientVersion mismatch) is named, then recovers on the next call', async () => {
     tally.try('provider faults');
-    const { startPgoFake } = await import('../../src/fake/pgo.js');
+    const { startPgoFake } = await import('../../src/fake/pgo/fake.js');
     const { FakeClock } = await import('../../src/fake/kit.js');
     const { testPki } = await import('./rigs.js');
     const fake = await startPgoFake({ clock: new FakeClock(0), pki: testPki() });

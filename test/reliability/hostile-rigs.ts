@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Profile } from '../../src/api/profile.js';
 import { writeTestPki } from '../../src/fake/certs.js';
-import { startClickHouseFake } from '../../src/fake/clickhouse.js';
-import { startIonosV1Fake } from '../../src/fake/ionos-v1.js';
-import { startIonosV2Fake } from '../../src/fake/ionos-v2.js';
+import { startClickHouseFake } from '../../src/fake/clickhouse/fake.js';
+import { startIonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
+import { startIonosV2Fake } from '../../src/fake/ionos-v2/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { startPgoFake } from '../../src/fake/pgo.js';
+import { startPgoFake } from '../../src/fake/pgo/fake.js';
 import { HOSTILE, makeHostile } from './hostile.js';
 import { testPki } from './rigs.js';
 

@@ -5,7 +5,7 @@
 // a one-page list fails at the deadline.
 import { Writable } from 'node:stream';
 import { createProvider } from '../../src/api/registry.js';
-import { memorySecretStore } from '../../src/api/types.js';
+import { memorySecretStore } from '../../src/api/core/types.js';
 import type { Context } from '../../src/commands/context.js';
 import { listAll } from '../../src/commands/fetch.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,11 +1,11 @@
-// Log memory is bounded in bytes, not lines: the logs screen's buffer (src/tui/log-view.ts) with 100,000 lines of
+// Log memory is bounded in bytes, not lines: the logs screen's buffer (src/ui/models/log-view.ts) with 100,000 lines of
 // 4 KB used to hold ~1.4 GB (each line twice, text and lower-case, plus its de-duplication key); `logs --follow`
 // remembered every line's whole text as a key. Now the buffer stays under LOG_BYTES_CAP, newest lines kept, and
 // a remembered line costs its digest. Figures printed: lines kept and bytes held.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LogLine } from '../../src/api/insight.js';
-import { SeenLines } from '../../src/commands/logs.js';
-import { entryBytes, LOG_BYTES_CAP, LOG_CAP, LogBuffer } from '../../src/tui/log-view.js';
+import type { LogLine } from '../../src/api/core/insight.js';
+import { SeenLines } from '../../src/present/insight.js';
+import { entryBytes, LOG_BYTES_CAP, LOG_CAP, LogBuffer } from '../../src/ui/models/log-view.js';
 import { Tally } from './rigs.js';
 
 const tally = new Tally();

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { BIN, ROOT, configWith, ensureBuilt } from '../cli/helpers.js';
 import { hasTmux, Tmux } from '../e2e/tmux.js';

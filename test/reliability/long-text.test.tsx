@@ -5,13 +5,13 @@
 import { render } from 'ink-testing-library';
 import { useEffect } from 'react';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { App } from '../../src/app.js';
+import { App } from '../../src/ui/app.js';
 import type { Profile } from '../../src/api/profile.js';
-import type { Cluster } from '../../src/api/types.js';
-import { sanitize } from '../../src/format.js';
+import type { Cluster } from '../../src/api/core/types.js';
+import { sanitize } from '../../src/present/format.js';
 import { DEFAULT_SETTINGS } from '../../src/state/types.js';
 import { capStored, forScreen, oneLine, SCREEN_CELLS, STORED_LINE_MAX } from '../../src/text/safe.js';
-import { LogBuffer } from '../../src/tui/log-view.js';
+import { LogBuffer } from '../../src/ui/models/log-view.js';
 import { cluster, fakeProfilesApi, fakeStore } from '../screens/forms/doubles.js';
 import { KEY, press } from '../screens/forms/keys.js';
 import { firstUnsafe } from './hostile.js';

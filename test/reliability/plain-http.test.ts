@@ -1,13 +1,13 @@
-// Plain http:// is refused for every provider (src/api/http-plain.ts) unless the host is this machine or the
+// Plain http:// is refused for every provider (src/api/core/http-plain.ts) unless the host is this machine or the
 // profile says `insecure`: a server of our own, reached over a non-loopback address of this machine, records
 // every Authorization header, and a typo'd http:// must reach it with none. With `insecure` the requests go and
 // `profile list` marks the profile INSECURE.
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopbackHost, plainHttpRefusal } from '../../src/api/http-plain.js';
+import { isLoopbackHost, plainHttpRefusal } from '../../src/api/core/http-plain.js';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
-import { memorySecretStore } from '../../src/api/types.js';
+import { memorySecretStore } from '../../src/api/core/types.js';
 import { EXIT } from '../../src/commands/exit-codes.js';
 import { ensureBuilt } from '../cli/helpers.js';
 import { hostileServer, runPgtui, sendJson, type HostileServer } from './hostile-server.js';

@@ -9,13 +9,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MockAgent } from 'undici';
 import type { ClickHouseProfile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
-import { memorySecretStore } from '../../src/api/types.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse.js';
+import { memorySecretStore } from '../../src/api/core/types.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { FakeClock, type FakeRequest, type FakeResponse } from '../../src/fake/kit.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { clusterKey, type ClusterStore } from '../../src/state/types.js';
 // The undici transport (a MockAgent dispatcher implies it) is imported lazily by http.ts: load it before the clock is faked.
-import '../../src/api/transport-undici.js';
+import '../../src/api/core/transport-undici.js';
 
 const ORIGIN = 'http://clickhouse.test';
 const T0 = Date.UTC(2026, 0, 1);

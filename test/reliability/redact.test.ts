@@ -2,10 +2,10 @@
 // src/api/registry.ts): a server of our own quotes the submitted password or the profile's API secret back in
 // its error, and neither reaches stderr, the error's message, its provider message or its field errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeError } from '../../src/api/errors.js';
+import { describeError } from '../../src/api/core/errors.js';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
-import { memorySecretStore, type Cluster } from '../../src/api/types.js';
+import { memorySecretStore, type Cluster } from '../../src/api/core/types.js';
 import { EXIT } from '../../src/commands/exit-codes.js';
 import { redactSecrets } from '../../src/text/redact.js';
 import { ensureBuilt } from '../cli/helpers.js';

@@ -4,13 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Profile } from '../../src/api/profile.js';
-import { HOST_GETS_PER_LIST } from '../../src/api/clickhouse.js';
-import { startClickHouseFake } from '../../src/fake/clickhouse.js';
+import { HOST_GETS_PER_LIST } from '../../src/api/clickhouse/client.js';
+import { startClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { generateTestPki, writeTestPki, type TestPki } from '../../src/fake/certs.js';
 import { FakeClock, type Fault } from '../../src/fake/kit.js';
-import { startPgoFake } from '../../src/fake/pgo.js';
-import { startIonosV1Fake } from '../../src/fake/ionos-v1.js';
-import { startIonosV2Fake } from '../../src/fake/ionos-v2.js';
+import { startPgoFake } from '../../src/fake/pgo/fake.js';
+import { startIonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
+import { startIonosV2Fake } from '../../src/fake/ionos-v2/fake.js';
 
 export interface Rig {
   kind: Profile['kind'];
@@ -46,7 +46,7 @@ export async function clickhouseRig(count = 5, opts: RigOptions = {}): Promise<R
     profile: { kind: 'clickhouse', name: 'rel-ch', apiUrl: fake.url, keyId: fake.keyId, keySecret: fake.keySecret, timeoutMs: TIMEOUT_MS },
     secrets: [fake.keySecret],
     clusterCount: count,
-    // The list, and the first lists' GETs completing hostnames (src/api/clickhouse.ts).
+    // The list, and the first lists' GETs completing hostnames (src/api/clickhouse/client.ts).
     requestsPerList: 1 + Math.min(HOST_GETS_PER_LIST, count),
     inject: (f) => void fake.inject(f),
     clear: () => fake.clearFaults(),

@@ -3,12 +3,12 @@
 // showed U+FFFD in their place and the copy had them removed: neither was the real password.
 import { render } from 'ink-testing-library';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../src/app.js';
+import { App } from '../../src/ui/app.js';
 import type { Profile } from '../../src/api/profile.js';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../src/state/types.js';
 import { visibleEscapes } from '../../src/text/safe.js';
-import { clipboardSequence } from '../../src/tui/osc52.js';
+import { clipboardSequence } from '../../src/ui/terminal/osc52.js';
 import { cluster, fakeProfilesApi, fakeStore } from '../screens/forms/doubles.js';
 import { waitForFrame as until } from '../screens/forms/keys.js';
 import { firstUnsafe } from './hostile.js';

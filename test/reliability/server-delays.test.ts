@@ -1,13 +1,13 @@
-// Server-given delays are bounded (src/api/budget-delay.ts): a Retry-After or X-RateLimit-Reset is waited at most
+// Server-given delays are bounded (src/api/core/budget-delay.ts): a Retry-After or X-RateLimit-Reset is waited at most
 // MAX_SERVER_DELAY_MS; nonsense (huge, 1e308, negative, not a number, a date far away) is a plain 429 with
 // pgtui's own backoff; no value makes Node warn (TimeoutOverflowWarning) or a header say "Infinity"; and `r`
 // asks again before a provider's pause ends. Hostile loopback servers answer 429 with each value.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Budget, type Notice } from '../../src/api/budget.js';
-import { MAX_SERVER_DELAY_MS, serverDelayMs } from '../../src/api/budget-delay.js';
+import { Budget, type Notice } from '../../src/api/core/budget.js';
+import { MAX_SERVER_DELAY_MS, serverDelayMs } from '../../src/api/core/budget-delay.js';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
-import { memorySecretStore } from '../../src/api/types.js';
+import { memorySecretStore } from '../../src/api/core/types.js';
 import { EXIT } from '../../src/commands/exit-codes.js';
 import { createClusterStore } from '../../src/state/store.js';
 import type { StoreSnapshot } from '../../src/state/types.js';

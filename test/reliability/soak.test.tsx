@@ -12,11 +12,11 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
 import { createProvider } from '../../src/api/registry.js';
-import { DEFAULT_RETRY } from '../../src/api/http.js';
-import { memorySecretStore, TRANSITIONAL_PHASES, type Cluster, type ListResult, type Provider } from '../../src/api/types.js';
+import { DEFAULT_RETRY } from '../../src/api/core/http.js';
+import { memorySecretStore, TRANSITIONAL_PHASES, type Cluster, type ListResult, type Provider } from '../../src/api/core/types.js';
 import { FakeClock, seeded, type Fault } from '../../src/fake/kit.js';
-import { startIonosV2Fake } from '../../src/fake/ionos-v2.js';
-import { App } from '../../src/app.js';
+import { startIonosV2Fake } from '../../src/fake/ionos-v2/fake.js';
+import { App } from '../../src/ui/app.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { clusterKey, DEFAULT_SETTINGS, type ClusterStore, type StoreSnapshot } from '../../src/state/types.js';
 import { fakeProfilesApi } from '../screens/forms/doubles.js';
@@ -411,7 +411,7 @@ describe(`soak: 1,000 clusters, four providers, ${SOAK_SECONDS} s of faults (see
     const seen = new Map(store.getSnapshot().clusters.map((c) => [clusterKey(c), c]));
     const replaced = new Map<string, Set<string>>();
     let emits = 0;
-    // ClickHouse list items carry no hostname: the client looks a few up per list (src/api/clickhouse.ts), so a
+    // ClickHouse list items carry no hostname: the client looks a few up per list (src/api/clickhouse/client.ts), so a
     // big account learns its hosts over several lists. A host learned is a real change, not a replacement.
     let learnedEmits = 0;
     let hostsLearned = 0;

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { render } from 'ink-testing-library';
 import type { ClusterStore, ProfilesApi } from '../../src/state/types.js';
-import { StoreProvider } from '../../src/tui/context.js';
+import { StoreProvider } from '../../src/ui/shell/context.js';
 import { fakeProfilesApi } from './forms/doubles.js';
 
 export function renderScreen(ui: ReactElement, store: ClusterStore, profiles: ProfilesApi = fakeProfilesApi([])) {

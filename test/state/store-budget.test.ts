@@ -1,12 +1,12 @@
 // The store within a request budget, on fake timers: the inventory cadence scales with pages per list and the
 // budget, what runs at which priority, watched clusters (the detail screen's) kept fresh, and a 429 that is not
 // a failed profile. The stub provider reports its "pages" through the same request context the HTTP client
-// counts (src/api/budget.ts), and records the priority each call ran at.
+// counts (src/api/core/budget.ts), and records the priority each call ran at.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
-import { currentContext, type Priority } from '../../src/api/budget.js';
+import { ApiError } from '../../src/api/core/errors.js';
+import { currentContext, type Priority } from '../../src/api/core/budget.js';
 import type { Profile } from '../../src/api/profile.js';
-import type { Cluster, FormSpec, Identity, ListResult, Provider } from '../../src/api/types.js';
+import type { Cluster, FormSpec, Identity, ListResult, Provider } from '../../src/api/core/types.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { clusterKey, type ClusterStore } from '../../src/state/types.js';
 

@@ -3,9 +3,9 @@
 // a provider that stops answering turning "unknown (no answer since T)" while the others go on, and Postgres
 // only where the password is known, one session per cluster.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentContext, type Priority } from '../../src/api/budget.js';
+import { currentContext, type Priority } from '../../src/api/core/budget.js';
 import type { Profile } from '../../src/api/profile.js';
-import type { Backup, Cluster, ConnectionInfo, FormSpec, Identity, ListResult, Provider } from '../../src/api/types.js';
+import type { Backup, Cluster, ConnectionInfo, FormSpec, Identity, ListResult, Provider } from '../../src/api/core/types.js';
 import type { PgConnector } from '../../src/diagnose/pg-connect.js';
 import { createClusterStore } from '../../src/state/store.js';
 import { clockTime } from '../../src/state/store-health.js';

@@ -2,10 +2,10 @@
 // budget's user priority when a key asked and at watch priority for a screen's own refresh (follow, metrics);
 // settings changes are refused on a read-only profile; a provider without the method is refused in one line.
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentContext, type Priority } from '../../src/api/budget.js';
-import type { LogQuery, TimeRange } from '../../src/api/insight.js';
+import { currentContext, type Priority } from '../../src/api/core/budget.js';
+import type { LogQuery, TimeRange } from '../../src/api/core/insight.js';
 import type { Profile } from '../../src/api/profile.js';
-import type { Cluster, Identity, ListResult, Provider } from '../../src/api/types.js';
+import type { Cluster, Identity, ListResult, Provider } from '../../src/api/core/types.js';
 import { createClusterStore } from '../../src/state/store.js';
 import type { ClusterStore } from '../../src/state/types.js';
 

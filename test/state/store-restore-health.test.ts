@@ -2,9 +2,9 @@
 // read-only profile before any request, and a cluster it restores into is listed at once; PGO's health reads
 // (disk use, reachability, failover targets) are one call each; a provider without one is refused in one line.
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentContext, type Priority } from '../../src/api/budget.js';
+import { currentContext, type Priority } from '../../src/api/core/budget.js';
 import type { Profile } from '../../src/api/profile.js';
-import type { Cluster, Identity, ListResult, Provider, RestoreRequest } from '../../src/api/types.js';
+import type { Cluster, Identity, ListResult, Provider, RestoreRequest } from '../../src/api/core/types.js';
 import { createClusterStore } from '../../src/state/store.js';
 import type { ClusterStore } from '../../src/state/types.js';
 

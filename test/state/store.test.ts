@@ -2,9 +2,9 @@
 // change detection, pausing, fast polling of transitional clusters, and the intents' read-only guard.
 // Everything runs on fake timers against a hand-written provider whose "server" state the tests control.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../src/api/errors.js';
+import { ApiError } from '../../src/api/core/errors.js';
 import type { ClickHouseProfile } from '../../src/api/profile.js';
-import type { Cluster, ConnectionInfo, FormSpec, FormValues, Identity, ListResult, Provider } from '../../src/api/types.js';
+import type { Cluster, ConnectionInfo, FormSpec, FormValues, Identity, ListResult, Provider } from '../../src/api/core/types.js';
 import { createClusterStore, type StoreOptions } from '../../src/state/store.js';
 import { clusterKey, type ClusterStore, type StoreSnapshot } from '../../src/state/types.js';
 

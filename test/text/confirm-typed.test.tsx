@@ -2,7 +2,7 @@
 // (nothing raw), typing that text confirms, anything else does not.
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import { ConfirmTyped } from '../../src/components/ConfirmTyped.js';
+import { ConfirmTyped } from '../../src/ui/components/ConfirmTyped.js';
 import { hasUnsafe } from '../../src/text/safe.js';
 
 async function until(check: () => boolean): Promise<void> {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonClusters } from '../../src/commands/table.js';
 import { bodyLines } from '../../src/forms/mask-body.js';
-import type { Cluster } from '../../src/api/types.js';
+import type { Cluster } from '../../src/api/core/types.js';
 import { safeJson } from '../../src/text/safe.js';
 
 const raw = {

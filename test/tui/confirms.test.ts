@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIRMS } from '../../src/tui/confirms.js';
-import { parseCommand } from '../../src/tui/commands.js';
+import { CONFIRMS } from '../../src/ui/registry/confirms.js';
+import { parseCommand } from '../../src/ui/registry/commands.js';
 import { cluster, fakeStore } from '../screens/forms/doubles.js';
 
 describe('confirmations table', () => {

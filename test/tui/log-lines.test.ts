@@ -1,8 +1,8 @@
-// The logs screen's rows (src/tui/log-lines.ts): cut to the width in terminal cells, wrapped at spaces, search
+// The logs screen's rows (src/ui/models/log-lines.ts): cut to the width in terminal cells, wrapped at spaces, search
 // matches marked inside the rows, the compact time and the date rows, and n/N's next and previous match.
 import { describe, expect, it } from 'vitest';
-import { LogBuffer, viewOf } from '../../src/tui/log-view.js';
-import { lineText, matchRanges, nextMatch, screenRows, segmentsOf, sliceRows } from '../../src/tui/log-lines.js';
+import { LogBuffer, viewOf } from '../../src/ui/models/log-view.js';
+import { lineText, matchRanges, nextMatch, screenRows, segmentsOf, sliceRows } from '../../src/ui/models/log-lines.js';
 import stringWidth from 'string-width';
 
 const rowsOf = (text: string, width: number, wrap: boolean, words = false) => sliceRows(text, width, wrap, { words }).map((r) => text.slice(r.start, r.end) + (r.cut ? '…' : ''));

@@ -1,7 +1,7 @@
 // The logs screen's model: bounded memory, duplicates dropped, filters, and scrolling that keeps its place.
 import { describe, expect, it } from 'vitest';
-import type { LogLine } from '../../src/api/insight.js';
-import { bottomOf, filterEntries, LogBuffer, scrollAnchor, viewOf, visibleWindow } from '../../src/tui/log-view.js';
+import type { LogLine } from '../../src/api/core/insight.js';
+import { bottomOf, filterEntries, LogBuffer, scrollAnchor, viewOf, visibleWindow } from '../../src/ui/models/log-view.js';
 
 const line = (i: number, severity = 'LOG'): LogLine => ({ at: new Date(Date.UTC(2026, 10, 30) + i).toISOString(), severity, message: `Line ${i}` });
 

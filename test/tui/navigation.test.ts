@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_NAV, isConfirm, navigate, scrolled, type NavEvent, type NavState } from '../../src/tui/navigation.js';
+import { INITIAL_NAV, isConfirm, navigate, scrolled, type NavEvent, type NavState } from '../../src/ui/shell/navigation.js';
 
 const run = (events: NavEvent[], from: NavState = INITIAL_NAV) => events.reduce(navigate, from);
 

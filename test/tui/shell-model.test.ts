@@ -1,9 +1,10 @@
 // The shell's pure parts (issue 15): what `y` sends to which terminal, footer hints fitted by priority, and
 // sorting only by columns on screen.
 import { describe, expect, it } from 'vitest';
-import { clipboardRoute, clipboardSequence, copyToClipboard } from '../../src/tui/osc52.js';
-import { fittedHints, hintsWidth } from '../../src/components/keymap.js';
-import { columnsFor, nextSortKey } from '../../src/tui/list-view.js';
+import { clipboardRoute, clipboardSequence, copyToClipboard } from '../../src/ui/terminal/osc52.js';
+import { hintsWidth } from '../../src/ui/input/keymap.js';
+import { hintsOf, SCREENS, type Screen } from '../../src/ui/registry/screens.js';
+import { columnsFor, nextSortKey } from '../../src/ui/models/list-view.js';
 
 describe('OSC 52 by terminal', () => {
   const b64 = Buffer.from('postgresql://a@h:5432/db').toString('base64');
@@ -26,9 +27,9 @@ describe('OSC 52 by terminal', () => {
 
 describe('footer hints', () => {
   for (const width of [80, 50, 30]) {
-    for (const scope of ['list', 'detail', 'logs', 'slow', 'settings', 'raw', 'backups', 'health', 'inside'] as const) {
+    for (const scope of (Object.keys(SCREENS) as Screen[]).filter((s) => !SCREENS[s].ownFooter)) {
       it(`${scope} at ${width} columns keeps ? help and q quit and fits`, () => {
-        const hints = fittedHints(scope, false, width - 1);
+        const hints = hintsOf(scope, false, width - 1);
         const keys = hints.map(([k]) => k);
         expect(keys).toContain('?');
         expect(keys).toContain('q');
@@ -37,7 +38,7 @@ describe('footer hints', () => {
     }
   }
   it('drops by priority: the filter and psql stay longer than delete', () => {
-    const keys = fittedHints('list', false, 49).map(([k]) => k);
+    const keys = hintsOf('list', false, 49).map(([k]) => k);
     expect(keys).toContain('/');
     expect(keys).not.toContain('ctrl-d');
   });

@@ -1,6 +1,6 @@
-// What ends work in flight on the status line (src/tui/status.ts): the clusters, not a guess.
+// What ends work in flight on the status line (src/ui/hooks/status.ts): the clusters, not a guess.
 import { describe, expect, it } from 'vitest';
-import { untilGone, untilSettled } from '../../src/tui/status.js';
+import { untilGone, untilSettled } from '../../src/ui/hooks/status.js';
 import { cluster } from '../screens/forms/doubles.js';
 
 describe('watches', () => {

@@ -2,7 +2,7 @@
 // and the translation of form values into request bodies.
 import { z } from 'zod';
 import { controlProblem } from '../../text/safe.js';
-import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../types.js';
+import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../core/types.js';
 import {
   AWS_REGIONS, AWS_SIZES, DEFAULT_PG_VERSION, GCP_REGIONS, GCP_SIZES, HA_TYPES, NAME_MAX, NAME_PATTERN, PG_VERSIONS,
 } from './catalog.js';

@@ -1,7 +1,7 @@
 // ClickHouse list items carry no hostname or username (spec: PostgresServiceListItem). This remembers the ones
 // seen in a get or create, so a listed service looks exactly like its last get (otherwise the store sees a change
 // on every poll), and looks up the ones it has never seen, a few per list.
-import { ApiError } from '../errors.js';
+import { ApiError } from '../core/errors.js';
 import type { PgService } from './mapping.js';
 
 /**

@@ -1,8 +1,8 @@
 // ClickHouse Cloud's view inside a service (spec 2026-09: /logs, /metrics, /slowQueryPatterns, /config):
-// wire decoding and the mapping onto src/api/insight.ts, plus the typed pgConfig keys for `pgtui config --set`.
+// wire decoding and the mapping onto src/api/core/insight.ts, plus the typed pgConfig keys for `pgtui config --set`.
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
-import type { LogLine, MetricSeries, QueryExecution, SettingKind, SettingSpec, SlowQuery, SlowQueryDetail } from '../insight.js';
+import { ApiError } from '../core/errors.js';
+import type { LogLine, MetricSeries, QueryExecution, SettingKind, SettingSpec, SlowQuery, SlowQueryDetail } from '../core/insight.js';
 
 /** Spec limits: logs 1–2000 per request and a window of at most 30 days; slow patterns 1–500. */
 export const LOGS_PAGE_MAX = 2000;
@@ -115,11 +115,6 @@ export function decodeSlowQueryDetail(body: unknown): SlowQueryDetail {
     recent.push({ at: new Date(t).toISOString(), durationMs: e.data.durationUs / 1000, rows: e.data.rows, user: e.data.dbUser, app: e.data.app, error: e.data.errMessage || undefined });
   }
   return { query, recent: recent.sort((a, b) => b.at.localeCompare(a.at)) };
-}
-
-/** ISO time without milliseconds, as the spec's examples write them. */
-export function rfc3339(d: Date): string {
-  return d.toISOString();
 }
 
 function s(key: string, kind: SettingKind, more: Omit<SettingSpec, 'key' | 'kind' | 'group'>): SettingSpec {

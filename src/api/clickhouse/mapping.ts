@@ -1,9 +1,9 @@
 // Wire shapes of the ClickHouse Cloud Postgres API, decoded leniently (unknown states, sizes and new fields
 // pass through), and their mapping onto the normalised Cluster.
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
-import type { Cluster, Phase } from '../types.js';
-import { decodeItems, type ItemProblem } from '../list-result.js';
+import { ApiError } from '../core/errors.js';
+import type { Cluster, Phase } from '../core/types.js';
+import { decodeItems, type ItemProblem } from '../core/list-result.js';
 import { MAX_TAGS, PORT, RESERVED_TAG_PREFIX, TAG_PATTERN } from './catalog.js';
 
 export interface PgTag {

@@ -1,22 +1,15 @@
 // ClickHouse Cloud Postgres as a pgtui provider: its profile, form, env profile, CLI options and client.
 import { z } from 'zod';
-import type { ProfileCommon } from '../profile-common.js';
-import type { ProviderModule } from '../provider-module.js';
-import { commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE, urlUnlessDefault } from '../profile-kit.js';
-import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL, CLICKHOUSE_LOGIN, CLICKHOUSE_RATE } from '../clickhouse.js';
-import { plainHttpMembers } from '../http-plain.js';
+import type { ProviderModule } from '../core/provider-module.js';
+import { commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE, urlUnlessDefault } from '../core/profile-kit.js';
+import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL, CLICKHOUSE_LOGIN, CLICKHOUSE_RATE } from './client.js';
+import { plainHttpMembers } from '../core/http-plain.js';
+import type { ClickHouseProfile } from './profile.js';
+
+export type { ClickHouseProfile };
 
 const KIND = 'clickhouse';
 
-export interface ClickHouseProfile extends ProfileCommon {
-  kind: typeof KIND;
-  /** Default https://api.clickhouse.cloud (CLICKHOUSE_API_URL). */
-  apiUrl?: string;
-  keyId: string;
-  keySecret: string;
-  /** Discovered from GET /v1/organizations when absent. */
-  organizationId?: string;
-}
 
 export const clickhouse: ProviderModule<ClickHouseProfile> = {
   kind: KIND,
@@ -84,7 +77,7 @@ export const clickhouse: ProviderModule<ClickHouseProfile> = {
   afterVerify: (p, identity) => (!p.organizationId && identity.discovered?.organizationId ? { ...p, organizationId: identity.discovered.organizationId } : p),
 };
 
-declare module '../types.js' {
+declare module '../core/types.js' {
   interface ProviderKinds {
     'clickhouse': true;
   }

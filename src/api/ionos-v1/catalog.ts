@@ -1,6 +1,6 @@
 // Constants of the IONOS DBaaS PostgreSQL v1 API (docs/ionos.md §3, spec 1.0.5): one global endpoint,
-// sizes in MB, the documented enums. Patterns shared with v2 come from there.
-export { DAYS, TIME_PATTERN, UUID_PATTERN, addressProblem } from '../ionos-v2/catalog.js';
+// sizes in MB, the documented enums. Patterns shared with v2 come from ../ionos-shared/catalog.ts.
+export { DAYS, TIME_PATTERN, UUID_PATTERN, addressProblem } from '../ionos-shared/catalog.js';
 
 export const IONOS_V1_URL = 'https://api.ionos.com/databases/postgresql';
 export const PORT = 5432;

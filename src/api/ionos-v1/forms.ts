@@ -2,7 +2,7 @@
 // API would answer with 422, caught beside the field — and the request bodies: POST properties, and a PATCH
 // holding only what changed (v1 PATCH is partial: a field left out stays as it is).
 import { controlProblem } from '../../text/safe.js';
-import type { ChangePlan, FieldErrors, FieldSpec, FormSpec, FormValues } from '../types.js';
+import type { ChangePlan, FieldErrors, FieldSpec, FormSpec, FormValues } from '../core/types.js';
 import {
   BACKUP_LOCATIONS, CREATE_SYNC_MODES, DAYS, LIMITS, NAME_MAX, POOL_MODES, RESERVED_USERNAMES, STORAGE_TYPES, SYNC_MODES, TIME_PATTERN,
   USERNAME_PATTERN, UUID_PATTERN, V1_LOCATIONS, addressProblem,

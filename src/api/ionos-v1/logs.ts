@@ -1,8 +1,8 @@
 // IONOS v1 GET /clusters/{id}/logs (spec ClusterLogs): one message stream per instance, no server-side filter,
 // at most 5000 lines per instance, and nothing older than 30 days.
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
-import type { LogLine, LogQuery } from '../insight.js';
+import { ApiError } from '../core/errors.js';
+import type { LogLine, LogQuery } from '../core/insight.js';
 
 export const LOGS_LIMIT_MAX = 5000;
 export const LOGS_MAX_AGE_MS = 30 * 86_400_000;

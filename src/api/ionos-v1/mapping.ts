@@ -1,14 +1,14 @@
 // Wire shapes of IONOS DBaaS PostgreSQL v1 (ClusterResponse, ClusterList, PostgresVersionList, backups),
 // decoded leniently (unknown states and enum values pass through), and their mapping onto Cluster.
 import { z } from 'zod';
-import type { Backup, Cluster, Phase } from '../types.js';
+import type { Backup, Cluster, Phase } from '../core/types.js';
 import { PORT } from './catalog.js';
 
-import { decode } from '../ionos-v2/mapping.js';
-import { decodeItems, type ItemProblem } from '../list-result.js';
+import { decode } from '../ionos-shared/wire.js';
+import { decodeItems, type ItemProblem } from '../core/list-result.js';
 import { counted } from '../../text/plural.js';
 
-export { errorMessage } from '../ionos-v2/mapping.js';
+export { errorMessage } from '../ionos-shared/wire.js';
 
 const propertiesSchema = z.looseObject({
   displayName: z.string().nullish(),
@@ -39,7 +39,6 @@ const clusterSchema = z.looseObject({
   properties: propertiesSchema,
 });
 
-export type V1Properties = z.infer<typeof propertiesSchema>;
 export type V1Cluster = z.infer<typeof clusterSchema>;
 
 const versionsSchema = z.looseObject({ data: z.array(z.looseObject({ name: z.union([z.string(), z.number()]).transform(String) })).nullish() });

@@ -1,26 +1,22 @@
 // IONOS DBaaS PostgreSQL v1 as a pgtui provider: its profile, form, env profile, CLI options and client.
 import { z } from 'zod';
-import type { ProfileCommon } from '../profile-common.js';
-import type { ProviderModule } from '../provider-module.js';
-import { compact, URL_RULE } from '../profile-kit.js';
+import type { ProviderModule } from '../core/provider-module.js';
+import { compact, URL_RULE } from '../core/profile-kit.js';
 import {
   IONOS_CLI_OPTIONS, IONOS_SECRET_FIELDS, ionosAuthFields, ionosCliAuth, ionosEnvAuth, ionosProfile, ionosProfileShape, ionosRules, ionosValues,
-  type IonosAuthFields,
-} from '../ionos-module-common.js';
-import { IonosV1Provider } from '../ionos-v1.js';
-import { IONOS_RATE } from '../ionos-common.js';
+} from '../ionos-shared/module-kit.js';
+import { IonosV1Provider } from './client.js';
+import { IONOS_RATE } from '../ionos-shared/client-kit.js';
 import { IONOS_V1_URL } from './catalog.js';
 import { ionosV1Tool } from './tool.js';
-import { plainHttpMembers } from '../http-plain.js';
-import { IONOS_LOGIN } from '../ionos-common.js';
+import { plainHttpMembers } from '../core/http-plain.js';
+import { IONOS_LOGIN } from '../ionos-shared/client-kit.js';
+import type { IonosV1Profile } from './profile.js';
+
+export type { IonosV1Profile };
 
 const KIND = 'ionos-v1';
 
-export interface IonosV1Profile extends ProfileCommon, IonosAuthFields {
-  kind: typeof KIND;
-  /** Default https://api.ionos.com/databases/postgresql (IONOS_API_URL). */
-  apiUrl?: string;
-}
 
 /** IONOS_API_URL is the SDK's host ("https://api.ionos.com"); the v1 API lives under /databases/postgresql. */
 function v1Url(env: NodeJS.ProcessEnv): string | undefined {
@@ -58,7 +54,7 @@ export const ionosV1: ProviderModule<IonosV1Profile> = {
   create: (profile, deps) => new IonosV1Provider(profile, deps),
 };
 
-declare module '../types.js' {
+declare module '../core/types.js' {
   interface ProviderKinds {
     'ionos-v1': true;
   }

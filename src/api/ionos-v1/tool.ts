@@ -1,6 +1,6 @@
 // The ionosctl line for a planned change (docs/plans.md): `ionosctl dbaas postgres cluster …` (ionosctl's v1
 // commands, /work/shared/reference/ionos.md §8). Undefined where a changed field has no flag.
-import { shellArg, type ToolChange } from '../provider-module.js';
+import { shellArg, type ToolChange } from '../core/provider-module.js';
 
 const FLAGS: Readonly<Record<string, (v: string) => string>> = {
   displayName: (v) => `--name ${shellArg(v)}`,

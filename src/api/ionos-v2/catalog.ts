@@ -1,7 +1,11 @@
 // Constants of the IONOS DBaaS PostgreSQL v2 API (docs/ionos.md §4): the nine regional endpoints,
 // the documented enums and the ionosctl flag limits the real API does not publish.
-import type { IonosV2Profile } from '../profile.js';
+import type { IonosV2Profile } from './profile.js';
 import { hasUnsafe } from '../../text/safe.js';
+import { DAYS, TIME_PATTERN, UUID_PATTERN, addressProblem } from '../ionos-shared/catalog.js';
+
+// Shared with IONOS v1 (../ionos-shared/catalog.ts).
+export { DAYS, TIME_PATTERN, UUID_PATTERN, addressProblem };
 
 export const IONOS_V2_URL_TEMPLATE = 'https://postgresql.%s.ionos.com';
 
@@ -11,7 +15,6 @@ export const V2_LOCATIONS = ['de/txl', 'de/fra', 'fr/par', 'es/vit', 'gb/lhr', '
 export const V2_STATES = ['PROVISIONING', 'AVAILABLE', 'UPDATING', 'DESTROYING', 'FAILED'] as const;
 export const REPLICATION_MODES = ['ASYNCHRONOUS', 'STRICTLY_SYNCHRONOUS'] as const;
 export const POOLERS = ['DISABLED', 'TRANSACTION', 'SESSION'] as const;
-export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /** ionosctl's flag help (the SDK models carry no bounds). ram and storage in GB. */
 export const LIMITS = {
@@ -29,9 +32,6 @@ export const PAGE_LIMIT = 100;
 export const NAME_PATTERN = /^[a-zA-Z0-9]([a-zA-Z0-9._-]{0,61}[a-zA-Z0-9])?$/;
 export const USERNAME_PATTERN = /^[A-Za-z0-9_]{1,16}$/;
 export const DATABASE_PATTERN = /^[a-zA-Z0-9_]{1,63}$/;
-export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 export const PASSWORD_MAX = 128;
 
@@ -49,15 +49,6 @@ export function passwordProblem(pw: string): string | undefined {
   return undefined;
 }
 
-/** "IP/prefix" with a sane address, outside the reserved 10.208.0.0/12. */
-export function addressProblem(cidr: string): string | undefined {
-  const m = CIDR_PATTERN.exec(cidr);
-  if (!m) return 'an address with prefix, e.g. 192.168.1.100/24';
-  const octets = m.slice(1, 5).map(Number);
-  if (octets.some((o) => o > 255) || Number(m[5]) > 32) return 'not a valid IPv4 address and prefix';
-  if (octets[0] === 10 && (octets[1]! & 0xf0) === 208) return '10.208.0.0/12 is reserved by IONOS';
-  return undefined;
-}
 
 /** The locations a profile covers (default: all nine). */
 export function profileLocations(profile: IonosV2Profile): string[] {

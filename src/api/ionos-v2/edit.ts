@@ -1,6 +1,6 @@
 // Editing a v2 cluster: PUT /clusters/{id} is a full replace ("Non present data will only be filled with
 // defaults", docs/ionos.md §4.4), so the change is merged into the complete properties just read, and all of them go back.
-import type { ChangePlan, FieldSpec, FormSpec, FormValues } from '../types.js';
+import type { ChangePlan, FieldSpec, FormSpec, FormValues } from '../core/types.js';
 import { DAYS, LIMITS, POOLERS, REPLICATION_MODES } from './catalog.js';
 import { backupLocationOf, type V2Cluster, type V2Properties } from './mapping.js';
 import { checkFields } from './rules.js';

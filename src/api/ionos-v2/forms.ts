@@ -1,6 +1,6 @@
 // The v2 create form, its choices loaded from the API (/versions, /backup-locations, the profile's locations),
 // and the translation of its values into the POST /clusters envelope (docs/ionos.md §6.5).
-import type { FieldSpec, FormSpec, FormValues } from '../types.js';
+import type { FieldSpec, FormSpec, FormValues } from '../core/types.js';
 import { hasUnsafe } from '../../text/safe.js';
 import { DAYS, LIMITS, POOLERS, REPLICATION_MODES } from './catalog.js';
 import type { V2Version } from './mapping.js';

@@ -1,11 +1,15 @@
 // Wire shapes of IONOS PostgreSQL v2 (ClusterRead, *ReadList, versions, backup locations, backups), decoded
 // leniently (unknown states and new fields pass through), and their mapping onto the normalised Cluster.
 import { z } from 'zod';
-import { ApiError, oneLine } from '../errors.js';
-import type { Backup, Cluster, Phase } from '../types.js';
-import { decodeItems, type ItemProblem } from '../list-result.js';
+import { oneLine } from '../core/errors.js';
+import type { Backup, Cluster, Phase } from '../core/types.js';
+import { decodeItems, type ItemProblem } from '../core/list-result.js';
 import { PORT } from './catalog.js';
 import { counted } from '../../text/plural.js';
+import { decode, errorMessage } from '../ionos-shared/wire.js';
+
+// Shared with IONOS v1 (../ionos-shared/wire.ts).
+export { decode, errorMessage };
 
 const instancesSchema = z.looseObject({
   count: z.number().nullish(),
@@ -79,16 +83,6 @@ const backupSchema = z.looseObject({
   }),
 });
 
-/** Parses an IONOS body (v1 or v2) or throws a `malformed` ApiError naming the first bad field. */
-export function decode<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') || 'body' : 'body';
-    throw new ApiError(`unexpected ${what} response from IONOS (${where}: ${issue?.message ?? 'invalid'})`, { kind: 'malformed' });
-  }
-  return parsed.data;
-}
 
 /** A list page's clusters, each decoded on its own: a bad item is skipped and added to `problems`. */
 export function decodeClusterItems(body: unknown, offset: number, problems: ItemProblem[]): V2Cluster[] {
@@ -158,13 +152,3 @@ export function toBackup(b: ReturnType<typeof decodeBackupPage>[number]): Backup
   return out;
 }
 
-/** IONOS error body (docs/ionos.md §2): {httpStatus, messages: [{errorCode, message}]} → the joined messages. */
-export function errorMessage(_status: number, body: unknown): string | undefined {
-  if (!body || typeof body !== 'object') return undefined;
-  const messages = (body as { messages?: unknown }).messages;
-  if (!Array.isArray(messages)) return undefined;
-  const texts = messages
-    .map((m) => (m && typeof m === 'object' ? (m as { message?: unknown }).message : undefined))
-    .filter((t): t is string => typeof t === 'string' && t.trim() !== '');
-  return texts.length ? oneLine(texts.join('; ')) : undefined;
-}

@@ -1,29 +1,21 @@
 // IONOS DBaaS PostgreSQL v2 (regional) as a pgtui provider: its profile, form, env profile, CLI options and client.
 import { z } from 'zod';
-import type { ProfileCommon } from '../profile-common.js';
-import type { ProviderModule } from '../provider-module.js';
-import { compact, opt, splitList, str, URL_TEMPLATE_RULE } from '../profile-kit.js';
+import type { ProviderModule } from '../core/provider-module.js';
+import { compact, opt, splitList, str, URL_TEMPLATE_RULE } from '../core/profile-kit.js';
 import {
   IONOS_CLI_OPTIONS, IONOS_SECRET_FIELDS, ionosAuthFields, ionosCliAuth, ionosEnvAuth, ionosProfile, ionosProfileShape, ionosRules, ionosValues,
-  type IonosAuthFields,
-} from '../ionos-module-common.js';
-import { IonosV2Provider } from '../ionos-v2.js';
-import { IONOS_RATE } from '../ionos-common.js';
+} from '../ionos-shared/module-kit.js';
+import { IonosV2Provider } from './client.js';
+import { IONOS_RATE } from '../ionos-shared/client-kit.js';
 import { IONOS_V2_URL_TEMPLATE, V2_LOCATIONS } from './catalog.js';
-import { plainHttpMembers } from '../http-plain.js';
-import { IONOS_LOGIN } from '../ionos-common.js';
+import { plainHttpMembers } from '../core/http-plain.js';
+import { IONOS_LOGIN } from '../ionos-shared/client-kit.js';
+import type { IonosV2Profile } from './profile.js';
+
+export type { IonosV2Profile };
 
 const KIND = 'ionos-v2';
 
-export interface IonosV2Profile extends ProfileCommon, IonosAuthFields {
-  kind: typeof KIND;
-  /** Regional URL template with %s for the location ("de-txl"); default https://postgresql.%s.ionos.com. */
-  apiUrl?: string;
-  /** Per-location base URLs, overriding the template (location "de/txl" → URL). */
-  endpoints?: Record<string, string>;
-  /** Only these locations (default: all nine). */
-  locations?: string[];
-}
 
 /** The form accepts exactly the locations the client has an endpoint for (the catalog is the one source). */
 const LOCATIONS: readonly string[] = V2_LOCATIONS;
@@ -98,7 +90,7 @@ export const ionosV2: ProviderModule<IonosV2Profile> = {
   create: (profile, deps) => new IonosV2Provider(profile, deps),
 };
 
-declare module '../types.js' {
+declare module '../core/types.js' {
   interface ProviderKinds {
     'ionos-v2': true;
   }

@@ -1,9 +1,9 @@
 // Fan-out over the regional endpoints and offset paging, with per-region failures kept apart so one broken
 // region never hides the others' clusters.
-import { ApiError, describeError } from '../errors.js';
-import type { ListFailure } from '../types.js';
+import { ApiError, describeError } from '../core/errors.js';
+import type { ListFailure } from '../core/types.js';
 import { PAGE_LIMIT } from './catalog.js';
-import { collectPages, type Paged } from '../paging.js';
+import { collectPages, type Paged } from '../core/paging.js';
 
 /** One region that did not answer. */
 export type RegionFailure = ListFailure;
@@ -61,7 +61,3 @@ export function allFailed(failures: RegionFailure[]): ApiError {
   }
 }
 
-/** "gb/lhr (503 Service Unavailable), us/las (timeout)" for a warning line. */
-export function describeFailures(failures: RegionFailure[]): string {
-  return failures.map((f) => `${f.location} (${f.error.message})`).join(', ');
-}

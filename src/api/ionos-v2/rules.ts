@@ -1,5 +1,5 @@
 // Per-field checks for the v2 create and edit forms (one line each), mirroring what the API answers with 422.
-import type { FieldErrors, FormValues } from '../types.js';
+import type { FieldErrors, FormValues } from '../core/types.js';
 import {
   DATABASE_PATTERN, DAYS, LIMITS, NAME_PATTERN, POOLERS, REPLICATION_MODES, TIME_PATTERN, USERNAME_PATTERN, UUID_PATTERN,
   addressProblem, passwordProblem,

@@ -1,8 +1,8 @@
 // pgo 4.3 GET /backrest/{name} (ShowBackrestResponse): pgBackRest's own `info` per storage type, decoded into
 // the normalised Backup (newest first).
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
-import type { Backup } from '../types.js';
+import { ApiError } from '../core/errors.js';
+import type { Backup } from '../core/types.js';
 
 const MAX = 10_000;
 const backup = z.looseObject({

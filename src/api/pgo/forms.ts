@@ -2,7 +2,7 @@
 // DNS-1035 rules), so mistakes show up in the form rather than as an error after a round trip.
 import { z } from 'zod';
 import { hasUnsafe } from '../../text/safe.js';
-import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../types.js';
+import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../core/types.js';
 import { dns1035Error, quantityError, quantityValue } from './validate.js';
 import type { ShowClusterDetail } from './wire.js';
 

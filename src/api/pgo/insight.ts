@@ -1,8 +1,8 @@
-// pgo 4.3 apiserver: /df, /testclusters and GET /failover/{name}, decoded into src/api/insight.ts shapes.
+// pgo 4.3 apiserver: /df, /testclusters and GET /failover/{name}, decoded into src/api/core/insight.ts shapes.
 // Wire shapes: apiservermsgs DfResponse, ClusterTestResponse and QueryFailoverResponse (embedded Status → Code/Msg).
 import { z } from 'zod';
-import { ApiError } from '../errors.js';
-import type { DiskUsage, FailoverTarget, ReachCheck } from '../insight.js';
+import { ApiError } from '../core/errors.js';
+import type { DiskUsage, FailoverTarget, ReachCheck } from '../core/insight.js';
 
 const status = { Code: z.string(), Msg: z.string().optional() };
 const MAX = 10_000;

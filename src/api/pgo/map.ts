@@ -1,5 +1,5 @@
 // From a ShowClusterDetail to pgtui's Cluster, including the phase rules of docs/phases.md.
-import type { Cluster, Phase } from '../types.js';
+import type { Cluster, Phase } from '../core/types.js';
 import { STATE, type ShowClusterDetail, type ShowClusterService } from './wire.js';
 
 /**
@@ -49,6 +49,9 @@ export function primaryHost(detail: ShowClusterDetail): { host?: string; externa
   return { host: svc.ClusterIP && svc.ClusterIP !== 'None' ? svc.ClusterIP : undefined, external: false };
 }
 
+/** The CR's state without the "pgcluster " every 4.3 state starts with ("pgcluster Initialized" → "Initialized"). */
+export const stateWord = (state: string | undefined): string => (state || '(no status yet)').replace(/^pgcluster\s+/i, '');
+
 export function toCluster(detail: ShowClusterDetail, profile: string, deleteRequested: boolean): Cluster {
   const pg = detail.cluster;
   const spec = pg.spec ?? ({} as ShowClusterDetail['cluster']['spec']);
@@ -65,7 +68,7 @@ export function toCluster(detail: ShowClusterDetail, profile: string, deleteRequ
     id: name,
     name,
     phase: pgoPhase(detail, deleteRequested),
-    state: pg.status?.state || '(no status yet)',
+    state: stateWord(pg.status?.state),
     stateMessage: pg.status?.message || undefined,
     version: postgresVersionFromTag(spec.ccpimagetag),
     location: pg.metadata?.namespace ?? spec.namespace,

@@ -1,30 +1,18 @@
 // Crunchy PGO 4.3 (pgo-apiserver) as a pgtui provider: its profile, form, env profile, CLI options and client.
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ProfileCommon } from '../profile-common.js';
-import type { EnvIo, ProviderModule } from '../provider-module.js';
-import { blank, commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE } from '../profile-kit.js';
-import { PgoProvider } from '../pgo.js';
-import { PGO_RATE } from './client.js';
+import type { EnvIo, ProviderModule } from '../core/provider-module.js';
+import { blank, commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE } from '../core/profile-kit.js';
+import { PgoProvider } from './client.js';
+import { PGO_RATE } from './transport.js';
 import { isPlainHttp, plainHttpRefusal } from './plain-http.js';
+import type { PgoProfile } from './profile.js';
 import { pgoTool } from './tool.js';
+
+export type { PgoProfile };
 
 const KIND = 'pgo';
 
-export interface PgoProfile extends ProfileCommon {
-  kind: typeof KIND;
-  /** e.g. https://127.0.0.1:8443 (PGO_APISERVER_URL). */
-  apiUrl: string;
-  namespace: string;
-  /** Paths to PEM files (PGO_CA_CERT, PGO_CLIENT_CERT, PGO_CLIENT_KEY). */
-  caCert?: string;
-  clientCert?: string;
-  clientKey?: string;
-  username: string;
-  password: string;
-  /** Skip server certificate verification. Explicit, and marked in red in the UI. */
-  insecure?: boolean;
-}
 
 /** The warning shown in red beside PGO's insecure flag while it is on. */
 export const INSECURE_WARNING = 'skips server certificate checks: anyone on the path can read the credentials';
@@ -157,7 +145,7 @@ export const pgo: ProviderModule<PgoProfile> = {
   create: (profile, deps) => new PgoProvider(profile, deps),
 };
 
-declare module '../types.js' {
+declare module '../core/types.js' {
   interface ProviderKinds {
     'pgo': true;
   }

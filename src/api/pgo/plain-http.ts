@@ -3,10 +3,10 @@
 // clear. pgtui only does that when the profile says `insecure`, the same explicit flag as skipping certificate
 // checks, and marks such profiles the same way. The rule is the one of ../http-plain.ts, stricter in one way:
 // loopback counts too (DISABLE_TLS is the apiserver's explicit mode), and the message says how the pgo client does it.
-import type { PgoProfile } from './module.js';
+import type { PgoProfile } from './profile.js';
 
-export { isPlainHttp } from '../http-plain.js';
-import { isPlainHttp } from '../http-plain.js';
+export { isPlainHttp } from '../core/http-plain.js';
+import { isPlainHttp } from '../core/http-plain.js';
 
 /** Why this profile may not be used as it is (one line), or undefined when it may. */
 export function plainHttpRefusal(p: PgoProfile): string | undefined {

@@ -1,6 +1,6 @@
 // The pgo line for a planned change (docs/plans.md): pgo 4.3's own commands (/work/shared/reference/crunchy-pgo.md),
 // in the profile's namespace. Undefined where a changed field has no flag.
-import { shellArg, type ToolChange } from '../provider-module.js';
+import { shellArg, type ToolChange } from '../core/provider-module.js';
 
 const FLAGS: Readonly<Record<string, (v: string) => string>> = {
   cpu: (v) => `--cpu ${shellArg(v)}`,

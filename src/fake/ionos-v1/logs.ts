@@ -1,6 +1,6 @@
 // The IONOS v1 fake's GET /clusters/{id}/logs (spec: ClusterLogs): per-instance messages in PostgreSQL's own
 // log_line_prefix format, from src/fake/insight/synthetic.ts.
-import { HttpFail } from '../ionos-v2/errors.js';
+import { HttpFail } from '../ionos-shared/errors.js';
 import { logsBetween } from '../insight/synthetic.js';
 
 export const LOGS_MAX_AGE_MS = 30 * 86_400_000;

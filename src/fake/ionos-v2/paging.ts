@@ -1,7 +1,7 @@
 // v2 collections (docs/ionos.md §4.6): {id, type, href, items, offset, limit, _links}. `prev` only past the first page; `next`
 // while more remain, and (the observed quirk, on by default) also on the last page, so only a short page ends a listing.
 import type { FakeRequest, FakeResponse } from '../kit.js';
-import { HttpFail } from './errors.js';
+import { HttpFail } from '../ionos-shared/errors.js';
 
 export const MAX_LIMIT = 1000;
 

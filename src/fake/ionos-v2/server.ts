@@ -1,7 +1,7 @@
 // One regional IONOS PostgreSQL v2 endpoint (e.g. postgresql.de-txl.ionos.com) on 127.0.0.1: Basic or Bearer
 // auth, X-Contract-Number scoping, the paths of docs/ionos.md §4.2 (also under the /v2 alias some clients use), problem+json errors.
 import { FakeServer, basicAuth, uuid, type FakeOptions, type FakeRequest, type FakeResponse } from '../kit.js';
-import { HttpFail, errorResponse } from './errors.js';
+import { HttpFail, errorResponse } from '../ionos-shared/errors.js';
 import { backupRead, clusterRead } from './model.js';
 import { page } from './paging.js';
 import type { V2World } from './world.js';

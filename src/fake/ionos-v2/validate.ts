@@ -4,7 +4,7 @@ import {
   DATABASE_PATTERN, DAYS, LIMITS, NAME_PATTERN, POOLERS, REPLICATION_MODES, RETENTION_MIN_DAYS, STRICT_SYNC_MIN_INSTANCES, TIME_PATTERN, USERNAME_PATTERN,
   UUID_PATTERN, addressProblem, passwordProblem,
 } from './spec.js';
-import { HttpFail } from './errors.js';
+import { HttpFail } from '../ionos-shared/errors.js';
 import { PUT_DEFAULTS, type BackupShape, type V2Props } from './model.js';
 
 type Obj = Record<string, unknown>;

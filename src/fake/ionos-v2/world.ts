@@ -2,7 +2,7 @@
 // locations, credentials, and the lifecycle rules (docs/ionos.md §7): POST PROVISIONING→AVAILABLE, PUT UPDATING→AVAILABLE,
 // DELETE DESTROYING→gone, 409 on a PUT while the cluster is not AVAILABLE.
 import { FakeClock, seeded, uuid, type ProvisionedLogin } from '../kit.js';
-import { HttpFail } from './errors.js';
+import { HttpFail } from '../ionos-shared/errors.js';
 import { dnsNameFor, isoTime, seedShape, type FakeBackup, type FakeV2Cluster, type V2Props } from './model.js';
 import { checkProperties, type Catalog } from './validate.js';
 

@@ -2,7 +2,7 @@
 // (ShowBackrestResponse with pgBackRest's own `info` JSON), shapes from the pgo 4.3.2 apiservermsgs
 // backrestmsgs.go. A cluster starts with a full backup from its creation and a daily incremental since.
 import type { FakeRequest, FakeResponse } from '../kit.js';
-import type { PgoFake, Route, RouteContext } from '../pgo.js';
+import type { PgoFake, Route, RouteContext } from './fake.js';
 import { goDecode } from './decode.js';
 import type { FakePgCluster } from './model.js';
 import { VERSION_MISMATCH_MSG } from './spec.js';

@@ -1,7 +1,7 @@
 // The fake apiserver's cluster handlers: POST /clusters, /showclusters, /clustersdelete, /clustersupdate,
 // following apiserver/clusterservice (v4.3.0) check for check and message for message.
 import type { FakeResponse } from '../kit.js';
-import type { PgoFake, Route, RouteContext } from '../pgo.js';
+import type { PgoFake, Route, RouteContext } from './fake.js';
 import { goDecode } from './decode.js';
 import { restorePods, setCondition } from './lifecycle.js';
 import { shutdownMessage, type FakePgCluster } from './model.js';

@@ -2,7 +2,7 @@
 // GET /failover/{name} (failover targets). Shapes from the pgo 4.3.2 apiserver (apiservermsgs dfmsgs.go,
 // clustermsgs.go ClusterTest*, failovermsgs.go): Go structs with the embedded Status flattened to Code/Msg.
 import type { FakeRequest, FakeResponse } from '../kit.js';
-import type { PgoFake, Route, RouteContext } from '../pgo.js';
+import type { PgoFake, Route, RouteContext } from './fake.js';
 import { goDecode } from './decode.js';
 import type { FakePgCluster } from './model.js';
 import { VERSION_MISMATCH_MSG } from './spec.js';

@@ -1,7 +1,7 @@
 // The screens that were CLI-only: the raw object (secrets masked, JSON and YAML), backups and restore (typed
 // name, from a backup or to a time), and PGO's health (df, test, failover targets).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Capability } from '../../../src/api/capabilities.js';
+import type { Capability } from '../../../src/api/core/capabilities.js';
 import { cluster } from '../forms/doubles.js';
 import { KEY, press, waitForFrame as until } from '../forms/keys.js';
 import { footer, startApp } from './app-setup.js';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { Profile } from '../../../src/api/profile.js';
 import { createFormSpec } from '../../../src/api/clickhouse/forms.js';
-import { CreateCluster } from '../../../src/screens/CreateCluster.js';
+import { CreateCluster } from '../../../src/ui/screens/CreateCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
 import { renderScreen } from '../render.js';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { ApiError } from '../../../src/api/errors.js';
+import { ApiError } from '../../../src/api/core/errors.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { FormSpec } from '../../../src/api/types.js';
-import { CreateCluster } from '../../../src/screens/CreateCluster.js';
+import type { FormSpec } from '../../../src/api/core/types.js';
+import { CreateCluster } from '../../../src/ui/screens/CreateCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
 import { renderScreen } from '../render.js';

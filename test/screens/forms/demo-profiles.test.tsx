@@ -3,13 +3,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { Profile } from '../../../src/api/profile.js';
-import { Profiles } from '../../../src/screens/Profiles.js';
-import { profileFromValues } from '../../../src/screens/profile-form/convert.js';
+import { Profiles } from '../../../src/ui/screens/Profiles.js';
+import { profileFromValues } from '../../../src/ui/screens/profile-form/convert.js';
 import { fakeProfilesApi, fakeStore } from './doubles.js';
 import { press, waitForFrame } from './keys.js';
 import { renderScreen } from '../render.js';
 import { frameLines, renderSized } from '../sized.js';
-import { StoreProvider } from '../../../src/tui/context.js';
+import { StoreProvider } from '../../../src/ui/shell/context.js';
 
 afterEach(() => cleanup());
 

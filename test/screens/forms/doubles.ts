@@ -1,8 +1,8 @@
 // A small ClusterStore / ProfilesApi double for the form screens: spies on the intents the screens call.
 import { vi, type Mock } from 'vitest';
-import { CALLS, type CallName } from '../../../src/api/operations.js';
+import { CALLS, type CallName } from '../../../src/api/core/operations.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { Cluster, FormSpec, FormValues } from '../../../src/api/types.js';
+import type { Cluster, FormSpec, FormValues } from '../../../src/api/core/types.js';
 import type { ClusterStore, ProfileHealth, ProfilesApi, StoreSnapshot } from '../../../src/state/types.js';
 
 export function cluster(over: Partial<Cluster> = {}): Cluster {
@@ -13,7 +13,7 @@ export function health(profile: Profile, over: Partial<ProfileHealth> = {}): Pro
   return { profile: profile.name, kind: profile.kind, readOnly: Boolean(profile.readOnly), insecure: profile.kind === 'pgo' && Boolean(profile.insecure), status: 'ok', clusterCount: 0, ...over };
 }
 
-/** Each one-call intent of the operations table (src/api/operations.ts) may be given; the others reject. */
+/** Each one-call intent of the operations table (src/api/core/operations.ts) may be given; the others reject. */
 export interface StoreOptions extends Partial<Pick<ClusterStore, CallName>> {
   profiles?: Profile[];
   health?: ProfileHealth[];
@@ -21,7 +21,7 @@ export interface StoreOptions extends Partial<Pick<ClusterStore, CallName>> {
   create?: (profile: string, values: FormValues) => Promise<Cluster>;
   update?: (c: Cluster, values: FormValues) => Promise<Cluster>;
   remove?: (c: Cluster) => Promise<void>;
-  connection?: (c: Cluster) => import('../../../src/api/types.js').ConnectionInfo;
+  connection?: (c: Cluster) => import('../../../src/api/core/types.js').ConnectionInfo;
   /** Overrides the ClickHouse-like capability rules below (the insight screens ask for theirs). */
   supports?: (c: Cluster, cap: string) => boolean;
   unsupportedReason?: (c: Cluster, cap: string) => string;
@@ -50,7 +50,7 @@ export function fakeStore(opts: StoreOptions = {}) {
     timeline: () => [],
     profileOf: (name: string) => profiles.find((p) => p.name === name),
     provider: (name: string) =>
-      (opts.connection ? ({ kind: 'ionos-v2', profile: name, connection: opts.connection } as unknown as import('../../../src/api/types.js').Provider) : undefined),
+      (opts.connection ? ({ kind: 'ionos-v2', profile: name, connection: opts.connection } as unknown as import('../../../src/api/core/types.js').Provider) : undefined),
     // The ClickHouse rules of the real provider: restart and password reset, promote for a read replica only, and
     // edit (where the double has an edit form) for anything but a ClickHouse read replica.
     supports: opts.supports ?? ((c: Cluster, cap: string) => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { ApiError } from '../../../src/api/errors.js';
-import type { ChangePlan, FormSpec, FormValues } from '../../../src/api/types.js';
-import { EditCluster } from '../../../src/screens/EditCluster.js';
+import { ApiError } from '../../../src/api/core/errors.js';
+import type { ChangePlan, FormSpec, FormValues } from '../../../src/api/core/types.js';
+import { EditCluster } from '../../../src/ui/screens/EditCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
 import { renderScreen } from '../render.js';

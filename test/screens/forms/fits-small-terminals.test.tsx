@@ -1,9 +1,9 @@
 // Every provider's create form, its review and the edit review fit 80x24 and 50x20 (issue 15, item 9): the
 // screen's title and key hints stay on screen, the rest scrolls in a window with "↑ 3 more" / "↓ 5 more".
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { FormSpec } from '../../../src/api/types.js';
+import type { FormSpec } from '../../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { createFormSpec as v1Create } from '../../../src/api/ionos-v1/forms.js';
 import { createFormSpec as v2Create } from '../../../src/api/ionos-v2/forms.js';

@@ -2,17 +2,17 @@
 // below "↓ N more"); at 120 columns a choice's label, a UUID, a settings name and a long help show whole; the
 // settings form offers PgBouncer parameters as `config --set pgbouncer.NAME=VALUE` takes them.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import { createFormSpec as v1Create } from '../../../src/api/ionos-v1/forms.js';
 import { createFormSpec as pgoCreate } from '../../../src/api/pgo/forms.js';
 import { PG_SETTINGS } from '../../../src/api/clickhouse/insight.js';
-import type { SettingsView } from '../../../src/api/insight.js';
+import type { SettingsView } from '../../../src/api/core/insight.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { FormSpec, FormValues } from '../../../src/api/types.js';
-import { Form } from '../../../src/components/Form.js';
-import { Settings } from '../../../src/screens/Settings.js';
+import type { FormSpec, FormValues } from '../../../src/api/core/types.js';
+import { Form } from '../../../src/ui/components/Form.js';
+import { Settings } from '../../../src/ui/screens/Settings.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
-import { StoreProvider } from '../../../src/tui/context.js';
+import { StoreProvider } from '../../../src/ui/shell/context.js';
 import { cluster, fakeProfilesApi, fakeStore } from './doubles.js';
 import { KEY, press, waitForFrame } from './keys.js';
 import { frameLines, renderSized } from '../sized.js';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { useState } from 'react';
-import type { FormSpec, FormValues } from '../../../src/api/types.js';
-import { Form } from '../../../src/components/Form.js';
+import type { FormSpec, FormValues } from '../../../src/api/core/types.js';
+import { Form } from '../../../src/ui/components/Form.js';
 import { initialValues } from '../../../src/forms/fields.js';
 import { KEY, lineWith, press, waitForFrame } from './keys.js';
 

@@ -2,13 +2,13 @@
 // the IONOS v2 password rule's special characters, a TLS failure, the ClickHouse tag rule; a hostile 1 MB
 // message stays within a few lines.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Form } from '../../../src/components/Form.js';
+import { Form } from '../../../src/ui/components/Form.js';
 import { createFormSpec as v2Create } from '../../../src/api/ionos-v2/forms.js';
 import { createFormSpec as chCreate } from '../../../src/api/clickhouse/forms.js';
-import type { FormSpec, FormValues } from '../../../src/api/types.js';
+import type { FormSpec, FormValues } from '../../../src/api/core/types.js';
 import { initialValues } from '../../../src/forms/fields.js';
 import { wrapText } from '../../../src/forms/wrap.js';
-import { ProfileRows } from '../../../src/screens/profile-form/ProfileRows.js';
+import { ProfileRows } from '../../../src/ui/screens/profile-form/ProfileRows.js';
 import { press, waitForFrame } from './keys.js';
 import { frameLines, renderSized } from '../sized.js';
 import { useState } from 'react';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PgoProfile, Profile } from '../../../src/api/profile.js';
-import type { FormValues } from '../../../src/api/types.js';
+import type { FormValues } from '../../../src/api/core/types.js';
 import { initialValues } from '../../../src/forms/fields.js';
-import { profileFromValues, valuesFromProfile } from '../../../src/screens/profile-form/convert.js';
-import { profileFormSpec } from '../../../src/screens/profile-form/specs.js';
+import { profileFromValues, valuesFromProfile } from '../../../src/ui/screens/profile-form/convert.js';
+import { profileFormSpec } from '../../../src/ui/screens/profile-form/specs.js';
 
 describe('profile form specs', () => {
   it('IONOS v1 with a token drops username/password and keeps the default URL implicit', () => {

@@ -2,9 +2,9 @@
 // a wrong name sends nothing, the right one applies the change.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import type { FormSpec } from '../../../src/api/types.js';
-import { EditCluster } from '../../../src/screens/EditCluster.js';
-import { CreateCluster } from '../../../src/screens/CreateCluster.js';
+import type { FormSpec } from '../../../src/api/core/types.js';
+import { EditCluster } from '../../../src/ui/screens/EditCluster.js';
+import { CreateCluster } from '../../../src/ui/screens/CreateCluster.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, press, waitForFrame } from './keys.js';
 import { renderScreen } from '../render.js';

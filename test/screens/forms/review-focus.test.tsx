@@ -2,9 +2,9 @@
 // says what the provider answered (issue 15, item 16).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import type { ChangePlan, FormSpec } from '../../../src/api/types.js';
-import { CreateCluster } from '../../../src/screens/CreateCluster.js';
-import { changeSentText, EditCluster } from '../../../src/screens/EditCluster.js';
+import type { ChangePlan, FormSpec } from '../../../src/api/core/types.js';
+import { CreateCluster } from '../../../src/ui/screens/CreateCluster.js';
+import { changeSentText, EditCluster } from '../../../src/ui/screens/EditCluster.js';
 import type { Profile } from '../../../src/api/profile.js';
 import { cluster, fakeStore } from './doubles.js';
 import { KEY, press, waitForFrame } from './keys.js';

@@ -2,10 +2,11 @@
 // fragment, no blank bottom rows), the compact time at 80 columns, search matches marked with n/N between them,
 // and the selected line shown whole (enter) and copied (y).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LogLine, LogPage } from '../../../src/api/insight.js';
+import type { LogLine, LogPage } from '../../../src/api/core/insight.js';
 import { render } from 'ink-testing-library';
-import { Help } from '../../../src/screens/Help.js';
-import { Logs } from '../../../src/screens/Logs.js';
+import { Help } from '../../../src/ui/screens/Help.js';
+import { helpOf } from '../../../src/ui/registry/screens.js';
+import { Logs } from '../../../src/ui/screens/Logs.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';
@@ -127,13 +128,15 @@ describe('logs rows', () => {
 
 describe('logs help', () => {
   it('lists the search keys n, N and a, and enter / y on a line', () => {
-    const ui = render(<Help readOnly={false} height={40} width={120} scopes={['logs']} />);
+    const ui = render(<Help entries={helpOf('logs', false)} height={40} width={120} />);
     const frame = plain(ui.lastFrame()!);
     ui.unmount();
     expect(frame).toMatch(/\bn +logs: next search match/);
     expect(frame).toMatch(/\bN +logs: previous search match/);
     expect(frame).toMatch(/\ba +logs: all lines/);
-    expect(frame).toMatch(/enter +open the cluster \/ query \/ log line/);
-    expect(frame).toMatch(/\by +copy the connection string \(no password\) \/ the log line/);
+    expect(frame).toMatch(/enter +the whole log line/);
+    expect(frame).toMatch(/\by +copy the log line/);
+    // Only the logs screen's own keys: not the list's.
+    expect(frame).not.toMatch(/connection string|open the cluster/);
   });
 });

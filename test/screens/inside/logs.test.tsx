@@ -2,10 +2,10 @@
 // window drawn with 100,000 lines loaded, search, severity, follow pausing and resuming, hostile provider text
 // shown safe, and the budget (the first load at user priority, follow polls at watch, nothing after closing).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LogLine, LogPage, LogQuery } from '../../../src/api/insight.js';
-import type { Cluster } from '../../../src/api/types.js';
+import type { LogLine, LogPage, LogQuery } from '../../../src/api/core/insight.js';
+import type { Cluster } from '../../../src/api/core/types.js';
 import type { InsightOptions } from '../../../src/state/types.js';
-import { Logs } from '../../../src/screens/Logs.js';
+import { Logs } from '../../../src/ui/screens/Logs.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';

@@ -1,10 +1,10 @@
 // The metrics panel: a sparkline and the latest value per series, refreshed at watch priority only while open,
 // provider names made safe, and one line where the provider has no metrics.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MetricSeries, TimeRange } from '../../../src/api/insight.js';
-import type { Cluster } from '../../../src/api/types.js';
+import type { MetricSeries, TimeRange } from '../../../src/api/core/insight.js';
+import type { Cluster } from '../../../src/api/core/types.js';
 import type { InsightOptions } from '../../../src/state/types.js';
-import { Metrics } from '../../../src/screens/Metrics.js';
+import { Metrics } from '../../../src/ui/screens/Metrics.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { waitForFrame } from '../forms/keys.js';

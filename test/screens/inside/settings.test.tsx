@@ -1,8 +1,8 @@
 // The settings screen: read → typed form → reviewed diff → updateSettings with only the changed values;
 // a value its spec refuses is shown beside its field and nothing is sent; a read-only profile gets no form.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SettingsView } from '../../../src/api/insight.js';
-import { Settings } from '../../../src/screens/Settings.js';
+import type { SettingsView } from '../../../src/api/core/insight.js';
+import { Settings } from '../../../src/ui/screens/Settings.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';

@@ -1,8 +1,8 @@
 // The whole SQL of a slow query: the pattern screen wraps it, enter there shows all of it (scrollable), `y` copies
 // it from the list and from the pattern, esc steps back one screen at a time.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SlowQuery } from '../../../src/api/insight.js';
-import { SlowQueries } from '../../../src/screens/SlowQueries.js';
+import type { SlowQuery } from '../../../src/api/core/insight.js';
+import { SlowQueries } from '../../../src/ui/screens/SlowQueries.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';

@@ -1,8 +1,8 @@
 // The slow-query list: worst (most total time) first whatever order the provider sends, SQL from the provider
 // shown safe on one line, the cursor and enter, and one line where the provider has none.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SlowQuery } from '../../../src/api/insight.js';
-import { SlowQueries } from '../../../src/screens/SlowQueries.js';
+import type { SlowQuery } from '../../../src/api/core/insight.js';
+import { SlowQueries } from '../../../src/ui/screens/SlowQueries.js';
 import { renderScreen } from '../render.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';

@@ -2,10 +2,10 @@
 // back, `?` lists each screen's own keys, the footer hides cancel/terminate on a read-only profile (and the key
 // says why), and an unreachable cluster says why in one line. The sessions are refused here: no server needed.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import { PgSessionError } from '../../../src/pg/errors.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
-import { PgProvider, type PgOpener } from '../../../src/tui/pg-context.js';
+import { PgProvider, type PgOpener } from '../../../src/ui/shell/pg-context.js';
 import { CLUSTERS, PROFILES, footer } from '../first/app-setup.js';
 import { fakeProfilesApi, fakeStore } from '../forms/doubles.js';
 import { press, waitForFrame } from '../forms/keys.js';

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import type { SessionRow } from '../../../src/pg/activity.js';
 import { maskSqlSecrets } from '../../../src/pg/format.js';
 import { buildLockTree } from '../../../src/pg/locks.js';
-import { sessionLine, shownSessions } from '../../../src/screens/Activity.js';
-import { nodeLine, treeLines } from '../../../src/screens/LockTree.js';
-import { statementLines } from '../../../src/screens/PgInfo.js';
+import { sessionLine, shownSessions } from '../../../src/ui/screens/Activity.js';
+import { nodeLine, treeLines } from '../../../src/ui/screens/LockTree.js';
+import { statementLines } from '../../../src/ui/screens/PgInfo.js';
 
 const row = (pid: number, over: Partial<SessionRow> = {}): SessionRow => ({ pid, group: 'running', blockedBy: [], user: 'app', app: 'web', query: 'SELECT 1', ...over });
 

@@ -7,10 +7,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startWorkload, WORKLOAD_APPS, type Workload } from '../../../src/demo/workload.js';
 import { PgSessionError } from '../../../src/pg/errors.js';
 import { connectPg, type PgSession } from '../../../src/pg/session.js';
-import { Activity } from '../../../src/screens/Activity.js';
-import { LockTree } from '../../../src/screens/LockTree.js';
-import { PgInfo } from '../../../src/screens/PgInfo.js';
-import { forgetPassword, PgProvider, type PgOpener } from '../../../src/tui/pg-context.js';
+import { Activity } from '../../../src/ui/screens/Activity.js';
+import { LockTree } from '../../../src/ui/screens/LockTree.js';
+import { PgInfo } from '../../../src/ui/screens/PgInfo.js';
+import { forgetPassword, PgProvider, type PgOpener } from '../../../src/ui/shell/pg-context.js';
 import { eventually, POSTGRES_BIN, rawSession, startTestServer, type RawClient, type TestServer } from '../../pg/helpers.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, lineWith, press, waitForFrame } from '../forms/keys.js';

@@ -2,8 +2,8 @@
 // typed-name delete, read-only mode, failing profiles and the psql handoff.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../src/app.js';
-import type { Cluster } from '../../../src/api/types.js';
+import { App } from '../../../src/ui/app.js';
+import type { Cluster } from '../../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { cluster, fakeProfilesApi, fakeStore, health } from '../forms/doubles.js';
 import type { Profile } from '../../../src/api/profile.js';

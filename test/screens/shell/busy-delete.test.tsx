@@ -2,10 +2,10 @@
 // provider said as what it means instead of "409 Conflict: CONFLICT: Conflict" (issue 15, item 6).
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../src/app.js';
-import { busyReason, conflictText } from '../../../src/api/busy.js';
-import { httpError } from '../../../src/api/errors.js';
-import type { Cluster } from '../../../src/api/types.js';
+import { App } from '../../../src/ui/app.js';
+import { busyReason, conflictText } from '../../../src/api/core/busy.js';
+import { httpError } from '../../../src/api/core/errors.js';
+import type { Cluster } from '../../../src/api/core/types.js';
 import type { Profile } from '../../../src/api/profile.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { cluster, fakeProfilesApi, fakeStore } from '../forms/doubles.js';

@@ -3,12 +3,12 @@
 import { render } from 'ink-testing-library';
 import { useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { Cluster, FormSpec } from '../../../src/api/types.js';
+import type { Cluster, FormSpec } from '../../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
-import { msUntilAgeChanges, nextAgeTick } from '../../../src/tui/age-tick.js';
-import { FLASH_MS } from '../../../src/tui/status.js';
+import { msUntilAgeChanges, nextAgeTick } from '../../../src/present/age-tick.js';
+import { FLASH_MS } from '../../../src/ui/hooks/status.js';
 import { cluster, fakeProfilesApi, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame as until } from '../forms/keys.js';
 

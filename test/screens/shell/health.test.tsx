@@ -3,12 +3,12 @@
 // Health section with each non-green check's evidence and next action, and F in the footer and in `?`.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { Cluster } from '../../../src/api/types.js';
+import type { Cluster } from '../../../src/api/core/types.js';
 import type { CheckResult, Verdict } from '../../../src/diagnose/types.js';
 import { DEFAULT_SETTINGS, type ClusterHealth } from '../../../src/state/types.js';
-import { fittedHints } from '../../../src/components/keymap.js';
+import { hintsOf } from '../../../src/ui/registry/screens.js';
 import { cluster, fakeProfilesApi, fakeStore } from '../forms/doubles.js';
 import { waitForFrame as until } from '../forms/keys.js';
 
@@ -60,8 +60,8 @@ afterEach(() => cleanup?.());
 
 describe('fleet health in the list', () => {
   it('F is in the footer where there is room (it gives way first when the terminal is narrow)', () => {
-    expect(fittedHints('list', false, 200)).toContainEqual(['F', 'faults']);
-    expect(fittedHints('list', false, 200).findIndex(([k]) => k === 'F')).toBeGreaterThan(fittedHints('list', false, 200).findIndex(([k]) => k === 'ctrl-d'));
+    expect(hintsOf('list', false, 200)).toContainEqual(['F', 'faults']);
+    expect(hintsOf('list', false, 200).findIndex(([k]) => k === 'F')).toBeGreaterThan(hintsOf('list', false, 200).findIndex(([k]) => k === 'ctrl-d'));
   });
 
   it('shows a HEALTH column with each cluster\'s worst verdict', async () => {

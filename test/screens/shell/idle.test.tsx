@@ -2,10 +2,10 @@
 // writes no bytes. Measured with the real store polling a real fake over HTTP.
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import { createProvider } from '../../../src/api/registry.js';
-import { memorySecretStore } from '../../../src/api/types.js';
-import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse.js';
+import { memorySecretStore } from '../../../src/api/core/types.js';
+import { startClickHouseFake, type ClickHouseFake } from '../../../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../../../src/fake/kit.js';
 import { createClusterStore } from '../../../src/state/store.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
@@ -39,7 +39,7 @@ it('ten unchanged polls write nothing to the terminal; one change writes a frame
     store.start();
     await until(() => store.getSnapshot().clusters.length === 40 && store.getSnapshot().profiles[0]?.status === 'ok');
     await until(() => /40 clusters/.test(app.lastFrame() ?? ''));
-    // The first lists complete the services' hostnames a few at a time (src/api/clickhouse.ts): settled once all are known.
+    // The first lists complete the services' hostnames a few at a time (src/api/clickhouse/client.ts): settled once all are known.
     // store.refresh() (r) resolves when its list has answered; each one is a whole list.
     // (A service being deleted is never looked up: it has no future host.)
     const hostless = () => store.getSnapshot().clusters.filter((c) => c.host === undefined && c.phase !== 'deleting');

@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { JournalEntry } from '../../../src/plan/journal.js';
-import { ClusterDetail } from '../../../src/screens/ClusterDetail.js';
-import { Journal } from '../../../src/screens/Journal.js';
-import { parseCommand } from '../../../src/tui/commands.js';
+import { ClusterDetail } from '../../../src/ui/screens/ClusterDetail.js';
+import { Journal } from '../../../src/ui/screens/Journal.js';
+import { parseCommand } from '../../../src/ui/registry/commands.js';
 import { cluster, fakeStore } from '../forms/doubles.js';
 import { KEY, press, waitForFrame } from '../forms/keys.js';
 import { renderScreen } from '../render.js';

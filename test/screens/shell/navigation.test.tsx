@@ -4,9 +4,9 @@
 // After a screen switch keys go through press(): the new screen subscribes its keys after its first frame.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App } from '../../../src/app.js';
+import { App } from '../../../src/ui/app.js';
 import type { Profile } from '../../../src/api/profile.js';
-import type { Cluster, FormSpec } from '../../../src/api/types.js';
+import type { Cluster, FormSpec } from '../../../src/api/core/types.js';
 import { DEFAULT_SETTINGS } from '../../../src/state/types.js';
 import { cluster, fakeProfilesApi, fakeStore } from '../forms/doubles.js';
 import { press, waitForFrame as until } from '../forms/keys.js';

@@ -1,9 +1,0 @@
-// Apart from psql.ts so that cli.tsx can name it without loading child_process on every command.
-export class PsqlError extends Error {
-  constructor(
-    message: string,
-    readonly missing = false,
-  ) {
-    super(message);
-  }
-}
