@@ -24,7 +24,11 @@ export interface Context {
   notice?: string;
   /** Where applied plans are recorded (docs/plans.md): the state directory, or the demo's throwaway one. */
   journal: Journal;
-  /** --demo: starts the demo's PostgreSQL if need be; settles when its Postgres workload is seeded. */
+  /**
+   * --demo: starts the demo's PostgreSQL and its seeded workload if need be (the TUI does, once its first frame is
+   * on its way); settles when the workload is seeded. Nothing needs to wait for it before a Postgres session:
+   * src/pg/session.ts does.
+   */
   untilDemoSeeded?(): Promise<unknown>;
   /** --demo: starts the demo's PostgreSQL in the background (the TUI does, once its first frame is on its way); settles when its logins are in. */
   startDemoPostgres?(): Promise<void>;
@@ -77,10 +81,15 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
   const journal = openJournal(opts.demo && dir ? join(dir, 'state') : stateDir());
   // The demo's logins are stored through this config, so that its cached secrets see them.
   const demoPostgres = demo && (() => demo.postgresReady(config.secrets));
-  const forgetGate = demo && setPostgresGate(async (say) => {
-    if (!demo.postgres) say?.(STARTING_LINE);
-    await demoPostgres!();
-  });
+  // Whatever connects waits here (src/demo/postgres-gate.ts): psql for the server and its logins, a Postgres
+  // session (src/pg/session.ts) for the seeded workload too.
+  const forgetGate = demo && setPostgresGate(
+    async (say) => {
+      if (!demo.postgres) say?.(STARTING_LINE);
+      await demoPostgres!();
+    },
+    () => demo.workload,
+  );
   return {
     config,
     profiles,

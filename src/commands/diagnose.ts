@@ -50,8 +50,6 @@ export async function diagnose(ctx: Context, query: string | undefined, opts: Di
     if (listing.failures.length > 0 && listing.failures.length >= listing.asked) throw new CommandError('no profile answered: nothing to diagnose', EXIT.error);
   }
   const providerOf = (c: Cluster) => ctx.providerFor(ctx.profiles.find((p) => p.name === c.profile)!);
-  // --demo: its PostgreSQL starts on demand; the logins and the seeded workload are what the Postgres checks read.
-  if (opts.postgres !== false) await ctx.untilDemoSeeded?.();
   const results = await diagnoseFleet(targets, providerOf, { thresholds, postgres: opts.postgres !== false, configDir: ctx.config.dir });
   const diagnoses = targets.map((c) => results.get(clusterKey(c))!);
   // Worst cluster first with --all.

@@ -53,7 +53,6 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
     .filter(matches)
     .sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
   reportListing(listing);
-  if (opts.health) await ctx.untilDemoSeeded?.(); // --demo: the logins of its on-demand PostgreSQL
   const health = opts.health ? await (await import('../diagnose/ls-health.js')).fleetHealth(ctx, clusters) : undefined;
   const failed = new Set(listing.failures.map((f) => f.profile));
   rememberForCompletion(ctx, listing.clusters, asked.map((p) => p.name).filter((n) => !failed.has(n)));

@@ -51,8 +51,6 @@ export async function asCommandError(err: unknown): Promise<unknown> {
 
 /** Runs `body` with a session on the target; the session is closed however it ends. */
 export async function withPgSession<T>(ctx: Context, t: PgTarget, opts: PgCommandOptions, body: (session: PgSession) => Promise<T>, sessionOpts: PgSessionOptions = {}): Promise<T> {
-  // --demo: the workload is seeded in the background; its sessions should be there to see.
-  await ctx.untilDemoSeeded?.();
   const password = opts.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
   if (opts.passwordStdin && !password) throw new CommandError('--password-stdin: stdin was empty', EXIT.usage);
   const { openPgSession } = await import('../pg/session.js');

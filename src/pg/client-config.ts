@@ -12,9 +12,19 @@ export interface SessionLimits {
   lockTimeoutMs: number;
   /** Connect timeout (ms). */
   connectTimeoutMs: number;
+  /** The largest single message pgtui takes from the server (src/pg/message-cap.ts). */
+  maxMessageBytes: number;
+  /** The most bytes pgtui takes for one query's answer, every row of it. */
+  maxResponseBytes: number;
 }
 
-export const DEFAULT_LIMITS: SessionLimits = { statementTimeoutMs: 5_000, lockTimeoutMs: 1_000, connectTimeoutMs: 10_000 };
+export const DEFAULT_LIMITS: SessionLimits = {
+  statementTimeoutMs: 5_000,
+  lockTimeoutMs: 1_000,
+  connectTimeoutMs: 10_000,
+  maxMessageBytes: 16 * 1024 * 1024,
+  maxResponseBytes: 64 * 1024 * 1024,
+};
 
 export const APPLICATION_NAME = 'pgtui';
 

@@ -6,7 +6,8 @@ import { hasUnsafe, oneLine } from '../text/safe.js';
 import { clientConfig, DEFAULT_LIMITS, settingsSql, type SessionLimits } from './client-config.js';
 import { asPgError, PgSessionError } from './errors.js';
 import { rememberOwnPid } from './own-sessions.js';
-import { untilPostgres } from '../demo/postgres-gate.js';
+import { watchMessages, type MessageCaps } from './message-cap.js';
+import { untilPostgresSeeded } from '../demo/postgres-gate.js';
 
 export { PgSessionError } from './errors.js';
 
@@ -21,6 +22,11 @@ export interface PgSessionOptions {
   /** Every transaction read-only (default true). pg_cancel_backend and pg_terminate_backend run read-only too. */
   readOnly?: boolean;
   limits?: Partial<SessionLimits>;
+  /**
+   * A reason not to connect, judged on the cluster's connection as it is once the demo's logins are stored
+   * (diagnose connects only with a known password); the session is refused with that line.
+   */
+  refuse?(conn: ConnectionInfo): string | undefined;
 }
 
 export interface PgSession {
@@ -54,16 +60,39 @@ export async function connectionFor(cluster: Cluster, provider: Provider, config
   return { conn, note };
 }
 
+/**
+ * --demo: its PostgreSQL may still be starting, and it stores the clusters' logins (read by provider.connection)
+ * once it is up; every session waits for that, and for the seeded workload, here (src/demo/postgres-gate.ts).
+ * Outside the demo nothing waits.
+ */
+async function untilDemoReady(label: string): Promise<void> {
+  await untilPostgresSeeded().catch((err: Error) => {
+    throw new PgSessionError(`${label}: ${oneLine(err.message)}`, 'unreachable');
+  });
+}
+
 /** Opens a session on a cluster: its connection as `p` has it, the password from opts, the cluster's login or ~/.pgpass. */
 export async function openPgSession(cluster: Cluster, provider: Provider, opts: PgSessionOptions = {}): Promise<PgSession> {
   const name = oneLine(cluster.name, 80);
-  if (!['ready', 'degraded'].includes(cluster.phase)) throw new PgSessionError(`${name} is ${oneLine(cluster.phase, 40)}; Postgres views need a ready cluster`, 'unreachable');
+  const ready = ['ready', 'degraded'].includes(cluster.phase);
+  // A cluster that cannot answer waits for nothing; the connection is read only after the wait.
+  if (ready) await untilDemoReady(name);
+  const refused = opts.refuse?.(provider.connection(cluster));
+  if (refused) throw new PgSessionError(refused, 'unreachable');
+  if (!ready) throw new PgSessionError(`${name} is ${oneLine(cluster.phase, 40)}; Postgres views need a ready cluster`, 'unreachable');
   const { conn, note } = await connectionFor(cluster, provider, opts.configDir);
-  return connectPg(conn, { ...opts, label: name, note });
+  return connectReady(conn, { ...opts, label: name, note });
 }
 
-/** A session from a ConnectionInfo (what openPgSession uses; tests and the demo call it directly). */
-export async function connectPg(conn: ConnectionInfo, opts: PgSessionOptions & { label?: string; note?: string } = {}): Promise<PgSession> {
+type ConnectOptions = PgSessionOptions & { label?: string; note?: string };
+
+/** A session from a ConnectionInfo (tests, the bench and diagnose's own servers call it directly). */
+export async function connectPg(conn: ConnectionInfo, opts: ConnectOptions = {}): Promise<PgSession> {
+  await untilDemoReady(opts.label ?? oneLine(conn.host ?? 'postgres', 80));
+  return connectReady(conn, opts);
+}
+
+async function connectReady(conn: ConnectionInfo, opts: ConnectOptions): Promise<PgSession> {
   const label = opts.label ?? oneLine(conn.host ?? 'postgres', 80);
   if (conn.unreachableReason) throw new PgSessionError(`${label}: ${oneLine(conn.unreachableReason)}`, 'unreachable');
   if (!conn.host) throw new PgSessionError(`${label} has no host to connect to yet`, 'unreachable');
@@ -71,10 +100,6 @@ export async function connectPg(conn: ConnectionInfo, opts: PgSessionOptions & {
   const user = conn.user ?? process.env.USER ?? 'postgres';
   const target = { ...conn, host: conn.host, user };
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  // --demo: its PostgreSQL may still be starting (src/demo/postgres-gate.ts).
-  await untilPostgres().catch((err: Error) => {
-    throw new PgSessionError(`${label}: ${oneLine(err.message)}`, 'unreachable');
-  });
   const readOnly = opts.readOnly !== false;
   const { Client, pgpassPassword } = await loadDriver();
 
@@ -94,6 +119,7 @@ export async function connectPg(conn: ConnectionInfo, opts: PgSessionOptions & {
     if (ssl === 'off') config.ssl = false;
     const client = new Client({ ...config, password });
     requireChannelBinding(client, conn.channelBinding === 'require', label);
+    capMessages(client, limits);
     client.on('error', () => undefined); // a dropped connection surfaces on the next query
     try {
       await client.connect();
@@ -152,6 +178,18 @@ export async function connectPg(conn: ConnectionInfo, opts: PgSessionOptions & {
       forget();
       await client.end().catch(() => undefined);
     },
+  };
+}
+
+/** A message or an answer over the caps closes the connection; the query (or the connect) fails with why. */
+function capMessages(client: { connection: unknown }, caps: MessageCaps): void {
+  // node-postgres hands every stream it reads messages from (the socket, or the TLS stream over it) to
+  // attachListeners, which starts its parser on it: the watch goes on first.
+  const con = client.connection as { attachListeners(stream: NodeJS.EventEmitter & { destroy(err?: Error): void }): void };
+  const attach = con.attachListeners.bind(con);
+  con.attachListeners = (stream) => {
+    watchMessages(stream, caps, (err) => stream.destroy(err));
+    attach(stream);
   };
 }
 

