@@ -13,7 +13,7 @@ import { requirePlans } from './api/core/write-scope.js';
 import { displayLines, oneLine } from './text/safe.js';
 import { writeErr } from './text/write.js';
 import { loadTui } from './ui/terminal/load.js';
-import { untilPostgres } from './demo/postgres-gate.js';
+import { untilPostgres } from './pg/gate.js';
 
 // Signals, a closed stdout pipe and uncaught errors all leave through lifecycle.ts's clean-ups.
 installProcessHandlers();
@@ -117,7 +117,7 @@ async function interactive(globals: GlobalOptions): Promise<number> {
     const store = createClusterStore({ profiles: ctx.profiles, providerFor: (p) => ctx.providerFor(p), settings, readOnly: globals.readOnly, journal: ctx.journal, health });
     store.start();
     // After the first lists and frames (off the first frame's path): the demo's PostgreSQL starts, so that its initdb does not
-    // hold up the first rows (`p` waits for it: src/demo/postgres-gate.ts), and psql's launcher loads.
+    // hold up the first rows (`p` waits for it: src/pg/gate.ts), and psql's launcher loads.
     let launcher: Promise<(cluster: import('./api/core/types.js').Cluster) => Promise<number>> | undefined;
     const psqlLauncher = () =>
       (launcher ??= Promise.all([import('./psql/launch.js'), import('./commands/psql.js')]).then(([{ launchPsqlFor }, { storedLoginWarning }]) => {

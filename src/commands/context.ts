@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { openJournal, stateDir, type Journal } from '../plan/journal.js';
 import { openConfig, type Config } from '../state/config.js';
 import { CommandError, EXIT } from './exit-codes.js';
-import { setPostgresGate, STARTING_LINE } from '../demo/postgres-gate.js';
+import { setPostgresGate, STARTING_LINE } from '../pg/gate.js';
 
 export interface GlobalOptions {
   demo?: boolean;
@@ -50,7 +50,7 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
   if (opts.demo) {
     const { startDemo } = await import('../demo/start.js');
     // PGTUI_DEMO_TRANSITION_MS: how long demo creates/deletes take (tests shorten it). Its PostgreSQL starts only
-    // for what needs it (src/demo/postgres-gate.ts): `ls` and `get` never wait for it.
+    // for what needs it (src/pg/gate.ts): `ls` and `get` never wait for it.
     // PGTUI_DEMO_HANG: a demo profile whose provider stops answering after the app's first list (fleet health tests).
     demo = await startDemo({ transitionMs: Number(process.env.PGTUI_DEMO_TRANSITION_MS) || undefined, postgres: 'on-demand', hang: process.env.PGTUI_DEMO_HANG || undefined });
     const started = demo;
@@ -81,7 +81,7 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
   const journal = openJournal(opts.demo && dir ? join(dir, 'state') : stateDir());
   // The demo's logins are stored through this config, so that its cached secrets see them.
   const demoPostgres = demo && (() => demo.postgresReady(config.secrets));
-  // Whatever connects waits here (src/demo/postgres-gate.ts): psql for the server and its logins, a Postgres
+  // Whatever connects waits here (src/pg/gate.ts): psql for the server and its logins, a Postgres
   // session (src/pg/session.ts) for the seeded workload too.
   const forgetGate = demo && setPostgresGate(
     async (say) => {

@@ -3,7 +3,7 @@ import type { Config } from '../state/config.js';
 import type { Context } from './context.js';
 import { findCluster } from './get.js';
 import { connectCluster } from '../psql/launch.js';
-import { verifiedConnection } from '../psql/tls.js';
+import { verifiedConnection } from '../pg/tls.js';
 import { errLine } from '../text/write.js';
 
 export async function psql(ctx: Context, query: string, extraArgs: string[]): Promise<number> {

@@ -1,4 +1,4 @@
-// A cluster's ConnectionInfo (the same one psql gets: src/psql/launch.ts, src/psql/tls.ts) as node-postgres options:
+// A cluster's ConnectionInfo (the same one psql gets: src/psql/launch.ts, src/pg/tls.ts) as node-postgres options:
 // libpq's sslmode with its meaning kept, the CA file read once, SCRAM channel binding, and the limits every
 // pgtui session runs under (docs/postgres.md).
 import { readFileSync } from 'node:fs';

@@ -7,7 +7,7 @@ import { clientConfig, DEFAULT_LIMITS, settingsSql, type SessionLimits } from '.
 import { asPgError, PgSessionError } from './errors.js';
 import { rememberOwnPid } from './own-sessions.js';
 import { watchMessages, type MessageCaps } from './message-cap.js';
-import { untilPostgresSeeded } from '../demo/postgres-gate.js';
+import { untilPostgresSeeded } from './gate.js';
 
 export { PgSessionError } from './errors.js';
 
@@ -15,7 +15,7 @@ export { PgSessionError } from './errors.js';
 export const MAX_ROWS = 5_000;
 
 export interface PgSessionOptions {
-  /** pgtui's config directory: where the provider's CA is cached for verify-full (src/psql/tls.ts). */
+  /** pgtui's config directory: where the provider's CA is cached for verify-full (src/pg/tls.ts). */
   configDir?: string;
   /** A password the user gave (`--password-stdin`, the TUI's prompt): kept in memory only, first choice. */
   password?: string;
@@ -52,7 +52,7 @@ export async function connectionFor(cluster: Cluster, provider: Provider, config
   let conn = provider.connection(cluster);
   let note: string | undefined;
   if (configDir && !conn.unreachableReason && conn.host) {
-    const { verifiedConnection } = await import('../psql/tls.js');
+    const { verifiedConnection } = await import('./tls.js');
     const verified = await verifiedConnection(provider, cluster, conn, configDir);
     conn = verified.conn;
     note = verified.note?.replace('psql connects', 'pgtui connects');
@@ -62,7 +62,7 @@ export async function connectionFor(cluster: Cluster, provider: Provider, config
 
 /**
  * --demo: its PostgreSQL may still be starting, and it stores the clusters' logins (read by provider.connection)
- * once it is up; every session waits for that, and for the seeded workload, here (src/demo/postgres-gate.ts).
+ * once it is up; every session waits for that, and for the seeded workload, here (src/pg/gate.ts).
  * Outside the demo nothing waits.
  */
 async function untilDemoReady(label: string): Promise<void> {

@@ -217,7 +217,7 @@ export function launchPsqlFor(store: ClusterStore, settings: Settings, configDir
     const fresh = await withHost(store, cluster);
     let conn = provider.connection(fresh);
     if (configDir) {
-      const { verifiedConnection } = await import('./tls.js');
+      const { verifiedConnection } = await import('../pg/tls.js');
       const verified = await verifiedConnection(provider, fresh, conn, configDir);
       if (verified.note) process.stdout.write(`${displayText(verified.note)}\n`);
       conn = verified.conn;

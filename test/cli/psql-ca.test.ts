@@ -9,7 +9,7 @@ import { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster, ConnectionInfo, Provider } from '../../src/api/core/types.js';
 import { generateTestPki, type TestPki } from '../../src/fake/certs.js';
-import { caPath, caVerifiesServer, verifiedConnection } from '../../src/psql/tls.js';
+import { caPath, caVerifiesServer, verifiedConnection } from '../../src/pg/tls.js';
 
 let pki: TestPki;
 let server: Server;

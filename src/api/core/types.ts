@@ -58,7 +58,7 @@ export interface ConnectionInfo {
   user?: string;
   sslmode: SslMode;
   /** CA file for verify-full. */
-  /** The profile's own `connect.sslmode` chose `sslmode`: kept as set (src/psql/tls.ts upgrades only a provider default). */
+  /** The profile's own `connect.sslmode` chose `sslmode`: kept as set (src/pg/tls.ts upgrades only a provider default). */
   sslmodeFromProfile?: boolean;
   sslrootcert?: string;
   /** ClickHouse requires SCRAM channel binding. */
@@ -204,7 +204,7 @@ export interface Provider {
   updateSettings?(cluster: Cluster, changes: Record<string, string>, signal?: AbortSignal): Promise<import('./insight.js').SettingsResult>;
   /** Fails over to a standby (ClickHouse HA services). */
   switchover?(id: string, signal?: AbortSignal): Promise<Cluster>;
-  /** PEM CA bundle that signs the cluster's server certificate, for sslmode=verify-full (src/psql/tls.ts). */
+  /** PEM CA bundle that signs the cluster's server certificate, for sslmode=verify-full (src/pg/tls.ts). */
   caCertificates?(id: string, signal?: AbortSignal): Promise<string>;
   /** PGO: each volume and how full it is. */
   diskUsage?(cluster: Cluster, signal?: AbortSignal): Promise<import('./insight.js').DiskUsage[]>;

@@ -1,5 +1,5 @@
 // `pgtui psql NAME [-- psql arguments]`: psql on a cluster, with the login pgtui keeps (src/psql/).
-import { untilPostgres } from '../../demo/postgres-gate.js';
+import { untilPostgres } from '../../pg/gate.js';
 import type { Wiring } from './wiring.js';
 
 export function registerPsql({ program, action }: Wiring): void {

@@ -74,7 +74,7 @@ const oneLineOf = (t: string) => t.replace(/\s+/g, ' ').slice(0, 300);
 
 /**
  * The sslmode psql runs with: a provider that publishes its CA turns an unverified `require` into verify-full
- * (src/psql/tls.ts) — shown that way, with what happens when the CA cannot be fetched.
+ * (src/pg/tls.ts) — shown that way, with what happens when the CA cannot be fetched.
  */
 function sslmodeAsRun(conn: ConnectionInfo, publishesCa: boolean): string {
   if (conn.sslmode === 'require' && !conn.sslrootcert && publishesCa) return "verify-full (the provider's CA; require if it cannot be fetched)";
