@@ -2,7 +2,7 @@
 // (ShowBackrestResponse with pgBackRest's own `info` JSON), shapes from the pgo 4.3.2 apiservermsgs
 // backrestmsgs.go. A cluster starts with a full backup from its creation and a daily incremental since.
 import type { FakeRequest, FakeResponse } from '../kit.js';
-import type { PgoFake, Route, RouteContext } from './fake.js';
+import type { PgoWorld, Route, RouteContext } from './routes.js';
 import { goDecode } from './decode.js';
 import type { FakePgCluster } from './model.js';
 import { VERSION_MISMATCH_MSG } from './spec.js';
@@ -22,7 +22,7 @@ interface FakeBackup {
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 
-export function backrestRoutes(fake: PgoFake): Route[] {
+export function backrestRoutes(fake: PgoWorld): Route[] {
   const backups = new WeakMap<FakePgCluster, FakeBackup[]>();
   const listOf = (c: FakePgCluster): FakeBackup[] => {
     let list = backups.get(c);

@@ -1,7 +1,7 @@
 // The fake apiserver's cluster handlers: POST /clusters, /showclusters, /clustersdelete, /clustersupdate,
 // following apiserver/clusterservice (v4.3.0) check for check and message for message.
 import type { FakeResponse } from '../kit.js';
-import type { PgoFake, Route, RouteContext } from './fake.js';
+import type { PgoWorld, Route, RouteContext } from './routes.js';
 import { goDecode } from './decode.js';
 import { restorePods, setCondition } from './lifecycle.js';
 import { shutdownMessage, type FakePgCluster } from './model.js';
@@ -22,7 +22,7 @@ const UPDATE = {
 
 const PASSWORD_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789$+/!#%*=?_.';
 
-export function clusterRoutes(fake: PgoFake): Route[] {
+export function clusterRoutes(fake: PgoWorld): Route[] {
   const createFail = (msg: string) => fake.json({ result: { Database: '', Name: '', Users: null, WorkflowID: '' }, status: { Code: 'error', Msg: msg } });
   const listFail = (msg: string) => fake.json({ Results: [], Code: 'error', Msg: msg });
   const inNamespace = (ns: string) => [...fake.clusters.values()].filter((c) => c.namespace === ns);

@@ -9,11 +9,11 @@ import { buildCluster, restorePods, seedInits, setCondition, type ClusterInit, t
 import { insightRoutes } from './insight.js';
 import { backrestRoutes } from './backrest.js';
 import { clusterRoutes } from './clusters.js';
+import type { PgoPermission, PgoWorld, Route } from './routes.js';
 
 export type { ClusterInit, PgoCondition } from './lifecycle.js';
 
 /** pgorole permissions the fake checks (apiserver/perms.go names). */
-export type PgoPermission = 'Version' | 'CreateCluster' | 'ShowCluster' | 'DeleteCluster' | 'UpdateCluster' | 'ShowSystemAccounts' | 'DfCluster' | 'TestCluster' | 'CreateFailover' | 'CreateBackup' | 'ShowBackup';
 
 /** The apiserver has no limit of its own; a proxy or the Kubernetes API in front of it does (docs/polling-store.md). */
 export const PGO_FAKE_LIMIT = { requests: 300, windowSeconds: 60 };
@@ -47,22 +47,7 @@ function textError(status: number, message: string): FakeResponse {
   return { status, raw: `${message}\n`, contentType: TEXT, headers: { 'x-content-type-options': 'nosniff' } };
 }
 
-export interface RouteContext {
-  user: string;
-  body: unknown;
-}
-
-export interface Route {
-  path: RegExp;
-  /** undefined = any method. */
-  method?: string;
-  /** undefined = no Basic auth (/health, /healthz). */
-  perm?: PgoPermission;
-  noCert?: boolean;
-  run: (ctx: RouteContext, req: FakeRequest) => FakeResponse;
-}
-
-export class PgoFake extends FakeServer {
+export class PgoFake extends FakeServer implements PgoWorld {
   readonly pki: TestPki;
   /** Mutable so a test can "upgrade" the server under a running client. */
   serverVersion: string;

@@ -2,7 +2,7 @@
 // GET /failover/{name} (failover targets). Shapes from the pgo 4.3.2 apiserver (apiservermsgs dfmsgs.go,
 // clustermsgs.go ClusterTest*, failovermsgs.go): Go structs with the embedded Status flattened to Code/Msg.
 import type { FakeRequest, FakeResponse } from '../kit.js';
-import type { PgoFake, Route, RouteContext } from './fake.js';
+import type { PgoWorld, Route, RouteContext } from './routes.js';
 import { goDecode } from './decode.js';
 import type { FakePgCluster } from './model.js';
 import { VERSION_MISMATCH_MSG } from './spec.js';
@@ -22,7 +22,7 @@ export function quantityBytes(q: string): number {
   return Math.round(Number(m[1]) * (unit.endsWith('i') ? 1024 : 1000) ** power);
 }
 
-export function insightRoutes(fake: PgoFake): Route[] {
+export function insightRoutes(fake: PgoWorld): Route[] {
   const fail = (msg: string) => fake.json({ Results: [], Code: 'error', Msg: msg });
   const inNamespace = (ns: string) => [...fake.clusters.values()].filter((c) => c.namespace === ns);
   const bySelector = (ns: string, selector: string) => {
