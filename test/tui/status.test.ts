@@ -1,6 +1,6 @@
 // What ends work in flight on the status line (src/ui/hooks/status.ts): the clusters, not a guess.
 import { describe, expect, it } from 'vitest';
-import { untilGone, untilSettled } from '../../src/ui/hooks/status.js';
+import { differsFrom, untilGone, untilSettled } from '../../src/ui/hooks/status.js';
 import { cluster } from '../screens/forms/doubles.js';
 
 describe('watches', () => {
@@ -37,6 +37,15 @@ describe('watches', () => {
     const gone = untilSettled(ready, outcome);
     expect(gone([ready])).toBeUndefined();
     expect(gone([])).toEqual({ text: 'ux-v1 is gone', error: true });
+  });
+
+  it('an edit ends on the first steady list that shows the change, though no list showed it in flight', () => {
+    const before = { ...ready, size: '2 cores, 4 GB RAM' };
+    const watch = untilSettled(before, outcome, true, differsFrom(before));
+    expect(watch([before])).toBeUndefined(); // not applied yet
+    expect(watch([{ ...before, size: '4 cores, 8 GB RAM' }])).toEqual({ text: 'ux-v1 is ready' });
+    // A change the list does not show (a maintenance window) still waits for busy or a quiet list.
+    expect(untilSettled(before, outcome, true, differsFrom(before))([{ ...before }])).toBeUndefined();
   });
 
   it('a delete ends when the list no longer has the cluster', () => {

@@ -39,9 +39,11 @@ export interface Status {
 /**
  * Watches one cluster until it is out of its transitional phases (creating, updating, deleting). With
  * `busyFirst` (a restart, an edit: the cluster may still look ready before the provider reports the work), it
- * must have shown a transitional phase first, or the list must have stayed quiet for QUIET_MS.
+ * must have shown a transitional phase first, or shown the change (`changed`: an edit's new size or version,
+ * which a provider may apply between two lists without ever listing it in flight), or the list must have stayed
+ * quiet for QUIET_MS.
  */
-export function untilSettled(from: Cluster, outcome: (c: Cluster) => Outcome, busyFirst = true): Watch {
+export function untilSettled(from: Cluster, outcome: (c: Cluster) => Outcome, busyFirst = true, changed?: (c: Cluster) => boolean): Watch {
   const key = clusterKey(from);
   let sawBusy = false;
   // A cluster just created reaches the list a render after its create answered: only one that was listed can be gone.
@@ -54,9 +56,13 @@ export function untilSettled(from: Cluster, outcome: (c: Cluster) => Outcome, bu
       sawBusy = true;
       return undefined;
     }
-    return !busyFirst || sawBusy || quiet ? outcome(now) : undefined;
+    return !busyFirst || sawBusy || quiet || changed?.(now) ? outcome(now) : undefined;
   };
 }
+
+/** What an edit can change that the list shows: a cluster whose list entry differs in these has taken the change. */
+const shape = (c: Cluster) => JSON.stringify([c.size, c.storage, c.version, c.instances, c.location]);
+export const differsFrom = (before: Cluster) => (now: Cluster): boolean => shape(now) !== shape(before);
 
 /** Watches a cluster until the list no longer has it. */
 export function untilGone(from: Cluster, text: string): Watch {

@@ -9,7 +9,7 @@ import { Profiles } from '../screens/Profiles.js';
 import { Journal } from '../screens/Journal.js';
 import type { NavEvent, NavState } from './navigation.js';
 import { isForm } from '../registry/screens.js';
-import { untilSettled, type Status } from '../hooks/status.js';
+import { differsFrom, untilSettled, type Status } from '../hooks/status.js';
 
 export interface FormScreenProps {
   nav: NavState;
@@ -40,7 +40,7 @@ export function FormScreen({ nav, dispatch, profiles, target, select, busy, onQu
     case 'edit':
       return target ? <EditCluster cluster={target} onCancel={() => dispatch({ type: 'show', screen: 'detail' })} onDone={(c) => {
         dispatch({ type: 'show', screen: 'detail' });
-        busy(changeSentText(c), undefined, untilSettled(c, (now) => ({ text: `${c.name}: change applied; it is ${now.phase}`, error: now.phase === 'failed' })));
+        busy(changeSentText(c), undefined, untilSettled(c, (now) => ({ text: `${c.name}: change applied; it is ${now.phase}`, error: now.phase === 'failed' }), true, differsFrom(target)));
       }} /> : null;
     case 'journal':
       return <Journal onBack={() => dispatch({ type: 'show', screen: 'list' })} onQuit={onQuit} />;
