@@ -28,6 +28,8 @@ describe('layers around the fakes', () => {
         const target = relative(SRC, join(file, '..', spec));
         if (target.startsWith('fake/') || target === 'lifecycle.js') continue;
         if (typeOnly && target.startsWith('api/')) continue;
+        // The demo's local PostgreSQL is set up through node-postgres (src/pg/driver.ts; docs/postgres.md), as psql is not always there.
+        if (target === 'pg/driver.js') continue;
         offending.push(`${relative(SRC, file)} → ${spec}`);
       }
     }
