@@ -11,15 +11,25 @@ const log = process.env.PGTUI_BENCH_PHASE_LOG;
 if (log) {
   const t = { nodeStarted: performance.nodeTiming.bootstrapComplete };
   const now = () => performance.now();
-  // The config is read with readFileSync (src/state/config-file.ts): its first and last read of config.json.
-  const readFileSync = fs.readFileSync;
-  fs.readFileSync = function (path, ...rest) {
-    const isConfig = typeof path === 'string' && /config\.json$|secrets\.json$/.test(path);
-    if (isConfig) t.configStart ??= now();
+  // The config is read through the trusted-file reader (src/files/trusted-file.ts: openSync … closeSync): its
+  // first open and last close of config.json or secrets.json.
+  const isConfig = (path) => typeof path === 'string' && /config\.json$|secrets\.json$/.test(path);
+  const configFds = new Set();
+  const openSync = fs.openSync;
+  fs.openSync = function (path, ...rest) {
+    const fd = openSync.call(this, path, ...rest);
+    if (isConfig(path)) {
+      t.configStart ??= now();
+      configFds.add(fd);
+    }
+    return fd;
+  };
+  const closeSync = fs.closeSync;
+  fs.closeSync = function (fd, ...rest) {
     try {
-      return readFileSync.call(this, path, ...rest);
+      return closeSync.call(this, fd, ...rest);
     } finally {
-      if (isConfig) t.configEnd = now();
+      if (configFds.delete(fd)) t.configEnd = now();
     }
   };
   syncBuiltinESMExports();

@@ -1,11 +1,13 @@
 // Every command is wired to commander in one place (src/commands/register/, docs/ARCHITECTURE.md "Commands: one registration"):
-// each exactly once, none lost, none added beside it in src/cli.tsx, and `pgtui --help` lists exactly these.
+// one file per command, named after it and adding only it; each exactly once, none lost, none added beside it in
+// src/cli.tsx, and `pgtui --help` lists exactly these. A new command from its file and one list line: new-command.test.ts.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../../src/commands/register/index.js';
+import { wiring, type CommandFile } from '../../src/commands/register/wiring.js';
 import { ROOT, cleanEnv, ensureBuilt, runCli } from './helpers.js';
 
 /** `pgtui --help`'s commands, in its order. A new command is added here too. */
@@ -16,10 +18,14 @@ const COMMANDS = [
   'completion', 'logs', 'metrics', 'slow', 'config', 'df', 'test', 'failover', 'journal', 'profile',
 ];
 const PROFILE_COMMANDS = ['add', 'list', 'remove', 'test'];
+/** The files of src/commands/register/ that register no command: the list, the shared flags and wiring. */
+const NOT_COMMANDS = ['commands.ts', 'flags.ts', 'index.ts', 'wiring.ts'];
+const REGISTER = join(ROOT, 'src', 'commands', 'register');
+
+const unused = () => () => Promise.reject(new Error('not run in this test'));
 
 function registered(): Command {
   const program = new Command('pgtui').exitOverride().configureOutput({ writeErr: () => {} });
-  const unused = () => () => Promise.reject(new Error('not run in this test'));
   registerCommands(program, unused, () => 1);
   return program;
 }
@@ -42,6 +48,16 @@ describe('command registration', () => {
     expect(all.filter((n, i) => all.indexOf(n) !== i)).toEqual([]);
     expect(program.commands.map((c) => c.name())).toEqual(COMMANDS);
     expect(program.commands.find((c) => c.name() === 'profile')!.commands.map((c) => c.name())).toEqual(PROFILE_COMMANDS);
+  });
+
+  it('gives each command a file of its own, named after it, that adds that command only', async () => {
+    const files = readdirSync(REGISTER).filter((f) => f.endsWith('.ts') && !NOT_COMMANDS.includes(f));
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...COMMANDS].sort());
+    for (const file of files) {
+      const program = new Command('pgtui');
+      ((await import(join(REGISTER, file))) as CommandFile).register(wiring(program, unused, () => 1));
+      expect([file, program.commands.map((c) => c.name())]).toEqual([file, [file.replace(/\.ts$/, '')]]);
+    }
   });
 
   it('makes every command, subcommands too, exit through the caller (no process.exit on a usage error)', () => {

@@ -35,3 +35,8 @@ export function windowOptions(cmd: Command, since: string): Command {
     .option('--from <time>', 'start of the window (RFC 3339, or a duration back from now)')
     .option('--to <time>', 'end of the window (default now)');
 }
+
+/** The Postgres commands' (activity, locks, cancel, ...) output flags and the login's password (docs/postgres.md). */
+export function pgOptions(cmd: Command): Command {
+  return outputOptions(cmd).option('--json', 'same as -o json').option('--password-stdin', "read the cluster login's password from stdin (else the stored login or ~/.pgpass)");
+}

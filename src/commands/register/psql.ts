@@ -2,7 +2,7 @@
 import { untilPostgres } from '../../pg/gate.js';
 import type { Wiring } from './wiring.js';
 
-export function registerPsql({ program, action }: Wiring): void {
+export function register({ program, action }: Wiring): void {
   program
     .command('psql <name|id>')
     .description('open psql on a cluster; arguments after -- go to psql')

@@ -25,3 +25,8 @@ export function wiring(program: Command, action: Action, fail: (err: unknown) =>
   };
   return { program, action, fail, readOnly, refuse };
 }
+
+/** One command's file (src/commands/register/<command>.ts): it adds its command to `program`, and nothing else. */
+export interface CommandFile {
+  register(w: Wiring): void;
+}

@@ -1,38 +1,9 @@
-// Commands about pgtui's own files rather than a cluster: the shell completion script, the journal of applied
-// changes (docs/plans.md) and the profiles (docs/profiles.md).
+// `pgtui profile add|list|remove|test`: the profiles (docs/profiles.md), without the UI. Its subcommands are its own.
 import { Help } from 'commander';
 import { PROVIDER_KINDS, profileAddOptions } from '../../api/registry.js';
-import { exitWith } from '../../lifecycle.js';
 import type { Wiring } from './wiring.js';
 
-/** Needs no context (no config, no demo): it prints a script built from the program's own commands. */
-export function registerCompletion({ program, fail }: Wiring): void {
-  program
-    .command('completion <shell>')
-    .description('print a completion script for bash, zsh or fish (names come from a cache that pgtui ls writes)')
-    .action(async (shell: string) => {
-      let code: number;
-      try {
-        code = (await import('../completion.js')).completion(program, shell);
-      } catch (err) {
-        code = fail(err);
-      }
-      await exitWith(code);
-    });
-}
-
-export function registerJournal({ program, action }: Wiring): void {
-  program
-    .command('journal')
-    .description('the changes pgtui applied (one line per plan): newest last; in --demo, this demo session\'s own')
-    .option('--cluster <name>', 'only this cluster (exact name or id)')
-    .option('--since <duration>', 'only the last e.g. 24h, 7d, 30m')
-    .option('-o, --output <format>', 'json: one array')
-    .option('--json', 'same as -o json')
-    .action(action(async (ctx, opts: import('../journal.js').JournalOptions) => (await import('../journal.js')).journal(ctx, opts)));
-}
-
-export function registerProfiles({ program, action }: Wiring): void {
+export function register({ program, action }: Wiring): void {
   const profile = program.command('profile').description('manage profiles without the UI');
   const add = profile
     .command('add <name>')
