@@ -8,6 +8,7 @@ import { errLine, writeOut } from '../text/write.js';
 import type { Context } from './context.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { listAll, reportListing } from './fetch.js';
+import { byProfileAndName } from '../text/order.js';
 
 export interface DiagnoseCommandOptions {
   all?: boolean;
@@ -46,7 +47,7 @@ export async function diagnose(ctx: Context, query: string | undefined, opts: Di
     const profile = ctx.profiles.find((p) => p.name === found.profile)!;
     targets = [await ctx.providerFor(profile).get(found.id)];
   } else {
-    targets = [...listing.clusters].sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
+    targets = [...listing.clusters].sort(byProfileAndName);
     if (listing.failures.length > 0 && listing.failures.length >= listing.asked) throw new CommandError('no profile answered: nothing to diagnose', EXIT.error);
   }
   const providerOf = (c: Cluster) => ctx.providerFor(ctx.profiles.find((p) => p.name === c.profile)!);

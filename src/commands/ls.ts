@@ -10,6 +10,7 @@ import { listAll, listingExitCode, reportListing } from './fetch.js';
 import { parseOutput, pickColumns, structured, type OutputFlags } from './output.js';
 import { columnTitles, jsonClusters, renderTable } from './table.js';
 import { parseSince } from './insight-args.js';
+import { byProfileAndName } from '../text/order.js';
 
 export interface LsOptions extends OutputFlags {
   provider?: string;
@@ -51,7 +52,7 @@ export async function ls(ctx: Context, opts: LsOptions): Promise<number> {
   const listing = await listAll({ ...ctx, profiles: asked }, { extras: showsHost, timeoutMs });
   const clusters = listing.clusters
     .filter(matches)
-    .sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
+    .sort(byProfileAndName);
   reportListing(listing);
   const health = opts.health ? await (await import('../diagnose/ls-health.js')).fleetHealth(ctx, clusters) : undefined;
   const failed = new Set(listing.failures.map((f) => f.profile));

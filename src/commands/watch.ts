@@ -8,6 +8,7 @@ import { clusterKey, type StoreSnapshot } from '../state/types.js';
 import type { Context } from './context.js';
 import type { Output } from './output.js';
 import { jsonClusters, renderTable } from './table.js';
+import { byProfileAndName } from '../text/order.js';
 
 export interface WatchOptions {
   out: Output;
@@ -27,7 +28,7 @@ export async function watchClusters(ctx: Context, opts: WatchOptions): Promise<n
   const json = opts.out.format === 'json' || opts.out.format === 'yaml';
   /** What the output shows of a cluster: a change elsewhere (a hostname the table does not show) prints nothing. */
   const print = (c: Cluster) => (json ? JSON.stringify(jsonClusters([c], Boolean(opts.raw))[0]) : renderTable([c], { color: false, wide: opts.out.format === 'wide', cols: opts.out.cols, headers: false }));
-  const sorted = (cs: readonly Cluster[]) => [...cs].sort((a, b) => a.profile.localeCompare(b.profile) || a.name.localeCompare(b.name));
+  const sorted = (cs: readonly Cluster[]) => [...cs].sort(byProfileAndName);
   /** Rows as lines of one table of everything shown (stable widths for the watched set). */
   const lines = (all: readonly Cluster[], rows: readonly Cluster[], headers: boolean): string => {
     if (json) return rows.map((c) => `${safeJson(jsonClusters([c], Boolean(opts.raw))[0], 0)}\n`).join('');
