@@ -39,6 +39,14 @@ const verifyPatches = {
     });
   },
 };
+// zod's namespace re-exports every locale (~265 KB of a ~1 MB one-shot bundle, read from the code cache on every
+// start); pgtui's messages are English, set by zod itself from locales/en.js, and it never picks another locale.
+const englishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+  },
+};
 // Start from an empty dist: nothing from an older build (such as its chunks) stays behind.
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const common = {
@@ -101,7 +109,7 @@ await build({
   entryPoints: ['src/cli.tsx'],
   outfile: 'dist/oneshot.cjs',
   format: 'cjs',
-  plugins: [leaveOut, pgDriverApart],
+  plugins: [leaveOut, pgDriverApart, englishOnly],
 });
 
 // The full bundle (the TUI, --demo, the undici transport, and every command too), also CommonJS so that it gets
@@ -147,5 +155,5 @@ await build({
   outfile: 'dist/pgtui.cjs',
   format: 'cjs',
   alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'yoga-layout': './stubs/yoga-layout.js' },
-  plugins: [verifyPatches, noInkDevtools, yogaDecode, pgDriverApart],
+  plugins: [verifyPatches, noInkDevtools, yogaDecode, pgDriverApart, englishOnly],
 });

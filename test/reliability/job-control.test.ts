@@ -51,7 +51,11 @@ describe.runIf(TMUX)('Ctrl-Z under a wrapper', () => {
     t.type('fg');
     t.send('Enter');
     await t.waitFor(LIST, 10_000);
-    t.type('/hippo');
+    // The filter's prompt first, then the name: on a loaded machine the first key typed with '/' into the
+    // redraw after `fg` has been lost (the closing note of this round says so).
+    t.type('/');
+    await t.waitForGone('enter open', 10_000);
+    t.type('hippo');
     t.send('Enter');
     await t.waitFor(/1\/\d+ clusters matching "hippo"/, 10_000);
     t.send('Escape');

@@ -294,8 +294,11 @@ describe.skipIf(!TMUX || !POSTGRES)('the TUI and the demo PostgreSQL', () => {
     expect(screen).toMatch(/enter open/);
     for (const profile of ['demo-ionos ', 'demo-ionos-v2', 'demo-clickhouse', 'demo-pgo']) expect(screen).toContain(profile);
     expect(screen).not.toContain('SHELL$');
-    // Keys reach the TUI again (raw mode back): a filter narrows the list.
-    t.type('/hippo');
+    // Keys reach the TUI again (raw mode back): a filter narrows the list. The prompt first, then the name: on a
+    // loaded machine the first key typed with '/' into the redraw after `fg` has been lost.
+    t.type('/');
+    await t.waitForGone('enter open', 10_000);
+    t.type('hippo');
     t.send('Enter');
     await t.waitFor(/1\/\d+ clusters matching "hippo"/);
     // `kill -TSTP` from outside takes the same path.
