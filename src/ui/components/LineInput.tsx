@@ -20,8 +20,22 @@ export interface LineInputProps {
 }
 
 export function LineInput({ prompt, value, onChange, onSubmit, onCancel, isActive = true, selectOnOpen = false }: LineInputProps) {
+  // What is typed, ahead of `value`: keys can arrive several per read, and a render can come before the parent has
+  // taken the last change (a store update renders at once, the typed change later), showing an older `value`.
+  // Such a render must not drop what was typed ("/hippo" filtering by "ippo"): a `value` this input sent, or the
+  // one it started from, is old news; any other is the parent's own change (a cleared filter) and is taken.
   const current = useRef(value);
-  current.current = value;
+  const known = useRef(new Set([value]));
+  if (value === current.current) known.current = new Set([value]);
+  else if (!known.current.has(value)) {
+    current.current = value;
+    known.current = new Set([value]);
+  }
+  const change = (next: string) => {
+    current.current = next;
+    known.current.add(next);
+    onChange(next);
+  };
   const [selected, setSelected] = useState(() => selectOnOpen && value.length > 0);
   // Keys can arrive several per read: the handler reads the selection from a ref, not this render's closure.
   const selection = useRef(selected);
@@ -37,22 +51,14 @@ export function LineInput({ prompt, value, onChange, onSubmit, onCancel, isActiv
       const typed = key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.tab ? '' : stripUnsafe(input);
       if (!(key.backspace || key.delete) && !typed) return;
       select(false);
-      current.current = key.backspace || key.delete ? '' : typed;
-      return onChange(current.current);
+      return change(key.backspace || key.delete ? '' : typed);
     }
-    if (key.backspace || key.delete) {
-      current.current = current.current.slice(0, -1);
-      return onChange(current.current);
-    }
-    if (key.ctrl && input === 'u') {
-      current.current = '';
-      return onChange('');
-    }
+    if (key.backspace || key.delete) return change(current.current.slice(0, -1));
+    if (key.ctrl && input === 'u') return change('');
     if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab) return;
     const clean = stripUnsafe(input);
     if (!clean) return;
-    current.current += clean;
-    onChange(current.current);
+    change(current.current + clean);
   }, isActive);
   if (selected) {
     return (
