@@ -1,4 +1,5 @@
 // Numbers in evidence lines: durations, bytes, percentages.
+import { binaryBytes } from '../text/bytes.js';
 
 export function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -8,16 +9,7 @@ export function duration(seconds: number): string {
   return `${Math.round(s / 86_400)} days`;
 }
 
-export function bytes(value: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = value;
-  let i = 0;
-  while (Math.abs(v) >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
-}
+export const bytes = binaryBytes;
 
 export const pct = (v: number) => `${v.toFixed(v >= 99.95 || v < 10 ? 1 : v >= 99 ? 2 : 0)}%`;
 

@@ -1,4 +1,6 @@
 // How the Postgres views write ages and sizes (the one-shots now, the screens later): short and aligned.
+import { binaryBytes } from '../text/bytes.js';
+
 /** 950 → "950ms", 12_300 → "12s", 312_000 → "5m12s", 7_380_000 → "2h03m", 3 days → "3d02h". */
 export function formatAge(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms) || ms < 0) return '-';
@@ -14,15 +16,7 @@ export function formatAge(ms: number | undefined): string {
 
 /** Bytes in B…TiB (binary units, as PostgreSQL's pg_size_pretty). */
 export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined || !Number.isFinite(bytes)) return '-';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = bytes;
-  let i = 0;
-  while (Math.abs(v) >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
+  return bytes === undefined || !Number.isFinite(bytes) ? '-' : binaryBytes(bytes);
 }
 
 export function formatRatio(ratio: number | undefined): string {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { LogLine } from '../api/core/insight.js';
 import { oneLine } from '../text/safe.js';
+import { binaryBytes } from '../text/bytes.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 export const SPARK_WIDTH = 40;
@@ -21,16 +22,7 @@ const UNITLESS = /^\s*(count|counts|number|#|1|)\s*$/i;
 /** A value in its unit: bytes in KiB…TiB, percentages with one decimal, counts as they are. */
 export function formatValue(value: number, unit: string): string {
   if (!Number.isFinite(value)) return '-';
-  if (unit === 'bytes' || unit === 'B') {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-    let v = value;
-    let i = 0;
-    while (Math.abs(v) >= 1024 && i < units.length - 1) {
-      v /= 1024;
-      i++;
-    }
-    return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
-  }
+  if (unit === 'bytes' || unit === 'B') return binaryBytes(value);
   const shown = Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2);
   // A plain count ("Connections 17.4") needs no unit word after it.
   if (UNITLESS.test(unit)) return shown;

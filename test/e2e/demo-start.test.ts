@@ -6,21 +6,12 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { findPostgresBin } from '../../src/fake/local-postgres.js';
-import { findPsql } from '../../src/psql/launch.js';
+import { POSTGRES_AND_PSQL } from './demo-needs.js';
 import { BIN, ROOT, cleanEnv, ensureBuilt } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
 
 const TMUX = hasTmux();
-// psql too: npm's server binaries (src/fake/postgres-bin.ts) come without it, and these tests drive it.
-const hasPsql = (() => {
-  try {
-    return Boolean(findPsql(undefined));
-  } catch {
-    return false;
-  }
-})();
-const POSTGRES = Boolean(findPostgresBin()) && hasPsql;
+const POSTGRES = POSTGRES_AND_PSQL;
 const PROFILES = ['demo-ionos ', 'demo-ionos-v2', 'demo-clickhouse', 'demo-pgo'];
 const LIST = /[1-9]\d* clusters · 4 profiles/;
 let term: Tmux | undefined;

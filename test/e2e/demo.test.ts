@@ -3,22 +3,13 @@
 // it become ready, deletes it by typing its name, survives resizes, and leaves the terminal as it found it.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findPostgresBin } from '../../src/fake/local-postgres.js';
-import { findPsql } from '../../src/psql/launch.js';
+import { POSTGRES_AND_PSQL } from './demo-needs.js';
 import { ensureBuilt, ROOT, BIN } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
 import { descendants } from './proc-tree.js';
 
 const TMUX = hasTmux();
-// psql too: npm's server binaries (src/fake/postgres-bin.ts) come without it, and these tests drive it.
-const hasPsql = (() => {
-  try {
-    return Boolean(findPsql(undefined));
-  } catch {
-    return false;
-  }
-})();
-const POSTGRES = Boolean(findPostgresBin()) && hasPsql;
+const POSTGRES = POSTGRES_AND_PSQL;
 if (!TMUX) console.warn('SKIPPED: tmux is not installed, so the real-terminal tests did not run');
 if (!POSTGRES) console.warn('SKIPPED: no PostgreSQL server binaries or no psql, so the demo psql session was not tested');
 

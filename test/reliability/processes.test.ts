@@ -10,23 +10,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/api/profile.js';
 import { startClickHouseFake, type ClickHouseFake } from '../../src/fake/clickhouse/fake.js';
 import { FakeClock } from '../../src/fake/kit.js';
-import { findPostgresBin, startLocalPostgres, type LocalPostgres } from '../../src/fake/local-postgres.js';
-import { findPsql } from '../../src/psql/launch.js';
+import { startLocalPostgres, type LocalPostgres } from '../../src/fake/local-postgres.js';
+import { POSTGRES_AND_PSQL } from '../e2e/demo-needs.js';
 import { BIN, ROOT, cleanEnv, configWith, ensureBuilt, runCli } from '../cli/helpers.js';
 import { hasTmux, Tmux } from '../e2e/tmux.js';
 import { Tally, testPki } from './rigs.js';
 import { descendants } from '../e2e/proc-tree.js';
 
 const TMUX = hasTmux();
-// psql too: npm's server binaries (src/fake/postgres-bin.ts) come without it, and these tests drive it.
-const hasPsql = (() => {
-  try {
-    return Boolean(findPsql(undefined));
-  } catch {
-    return false;
-  }
-})();
-const POSTGRES = Boolean(findPostgresBin()) && hasPsql;
+const POSTGRES = POSTGRES_AND_PSQL;
 if (!TMUX) console.warn('SKIPPED: tmux is not installed, so the Ctrl-Z and TUI signal tests did not run');
 if (!POSTGRES) console.warn('SKIPPED: no PostgreSQL server binaries or no psql, so the psql and demo PostgreSQL tests did not run');
 
