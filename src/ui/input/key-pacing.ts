@@ -12,12 +12,8 @@ import { useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { EventEmitter } from 'node:events';
 
 const ESC = '\u001b';
-/**
- * Never hold a key longer than this, whatever React does. It only guards against a render that never comes: on a
- * loaded 2-core machine the render after `fg` (the whole frame again) took over a second, and a key released
- * early went to the screen it was typed past ("/hippo" filtered by "ippo").
- */
-const MAX_HOLD_MS = 5000;
+/** Never hold a key longer than this, whatever React does. */
+const MAX_HOLD_MS = 1000;
 
 /** Splits one Ink input event into the keys it holds (escape sequences are already separate events). */
 export function splitKeys(input: string): string[] {
