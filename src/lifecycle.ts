@@ -54,6 +54,11 @@ async function runCleanups(): Promise<void> {
   }
 }
 
+/** Waits for a clean-up at most as long as the way out does (what it leaves undone, exitWith's clean-ups retry). */
+export function withinCleanupDeadline(work: Promise<unknown>): Promise<void> {
+  return Promise.race([work.then(() => undefined, () => undefined), new Promise<void>((r) => setTimeout(r, CLEANUP_DEADLINE_MS).unref())]);
+}
+
 /** Cleans up, flushes stdout and stderr, and exits with `code`; the first call wins. */
 export function exitWith(code: number): Promise<never> {
   exiting ??= (async () => {

@@ -7,6 +7,7 @@ import { openJournal, stateDir, type Journal } from '../plan/journal.js';
 import { openConfig, type Config } from '../state/config.js';
 import { CommandError, EXIT } from './exit-codes.js';
 import { setPostgresGate, STARTING_LINE } from '../pg/gate.js';
+import { withinCleanupDeadline } from '../lifecycle.js';
 
 export interface GlobalOptions {
   demo?: boolean;
@@ -111,7 +112,9 @@ export async function loadContext(opts: GlobalOptions, load: LoadOptions = {}): 
     startDemoPostgres: demoPostgres && (() => demoPostgres().then(() => undefined, () => undefined)),
     async close() {
       forgetGate?.();
-      await stopDemo?.();
+      // Bounded: a demo clean-up that hangs must not keep pgtui from leaving (the demo's PostgreSQL has its own
+      // watchdog, and exitWith runs the same stop again under its deadline).
+      if (stopDemo) await withinCleanupDeadline(stopDemo());
     },
   };
 }
