@@ -9,6 +9,7 @@ import { memorySecretStore, type Cluster } from '../../src/api/core/types.js';
 import { isApiError, type ApiError } from '../../src/api/core/errors.js';
 import { FakeClock } from '../../src/fake/kit.js';
 import { startIonosV1Fake, type IonosV1Fake } from '../../src/fake/ionos-v1/fake.js';
+import { until } from '../poll.js';
 
 const FAST = { retries: 2, baseDelayMs: 5, maxDelayMs: 2000 };
 const T = 6000;
@@ -90,7 +91,7 @@ describe('list at scale', () => {
       const stop = new AbortController();
       const listed = p.list(stop.signal).then(() => 'listed', () => 'stopped');
       const pages = () => big.requests.filter((r) => r.path === '/clusters');
-      for (const end = Date.now() + 15_000; pages().length < 1 + PAGE_CONCURRENCY && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
+      await until(() => pages().length >= 1 + PAGE_CONCURRENCY, 15_000);
       expect(pages().map((r) => Number(r.query.offset)).sort((a, b) => a - b)).toEqual(Array.from({ length: 1 + PAGE_CONCURRENCY }, (_, i) => i * 100));
       stop.abort();
       expect(await listed).toBe('stopped');

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { V2_LOCATIONS } from '../../src/api/ionos-v2/client.js';
 import { apiError, makeProvider, rig, type Rig } from './ionos-v2-helpers.js';
+import { until } from '../poll.js';
 
 let r: Rig;
 beforeEach(async () => {
@@ -33,7 +34,7 @@ describe('IONOS v2 list across regions', () => {
     r.fake.inject(undefined, { hang: true });
     const stop = new AbortController();
     const listed = r.provider.list(stop.signal).then(() => 'listed', () => 'stopped');
-    for (const end = Date.now() + 15_000; r.fake.requests.length < V2_LOCATIONS.length && Date.now() < end; ) await new Promise((res) => setTimeout(res, 10));
+    await until(() => r.fake.requests.length >= V2_LOCATIONS.length, 15_000);
     expect(r.fake.requests.map((q) => q.location).sort()).toEqual([...V2_LOCATIONS].sort());
     stop.abort();
     expect(await listed).toBe('stopped');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../../src/demo/start.js';
 import { findPostgresBin } from '../../src/fake/local-postgres.js';
+import { until } from '../poll.js';
 
 const POSTGRES = Boolean(findPostgresBin());
 let tmp: string;
@@ -26,10 +27,6 @@ afterAll(() => {
 
 const pgDirs = () => readdirSync(tmp).filter((n) => n.startsWith('pgtui-pg-'));
 const servers = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(`postgres -D ${tmp}/pgtui-pg-`)).length;
-const until = async (check: () => boolean, ms: number) => {
-  for (const end = Date.now() + ms; Date.now() < end && !check(); ) await new Promise((r) => setTimeout(r, 50));
-  return check();
-};
 
 describe.skipIf(!POSTGRES)("the demo's PostgreSQL on demand", () => {
   it('is not started until asked; asked twice, it starts once; the profiles name its port from the start', async () => {

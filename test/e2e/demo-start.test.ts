@@ -9,6 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { POSTGRES_AND_PSQL } from './demo-needs.js';
 import { BIN, ROOT, cleanEnv, ensureBuilt } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
+import { until } from '../poll.js';
 
 const TMUX = hasTmux();
 const POSTGRES = POSTGRES_AND_PSQL;
@@ -62,7 +63,7 @@ describe.skipIf(!TMUX)('the demo starts', () => {
     await t.waitFor('back from psql on hippo', 10_000);
     t.send('q');
     await t.waitFor(/\[exit 0\]/, 20_000);
-    for (let i = 0; i < 100 && pgDirs(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await until(() => pgDirs(tmp).length === 0, 10_000);
     expect(pgDirs(tmp)).toEqual([]);
   }, 120_000);
 });
@@ -77,7 +78,7 @@ describe.skipIf(!TMUX || !POSTGRES)('a one-shot that needs the PostgreSQL', () =
     const screen = await t.waitFor(/\[exit \d+\]/, 90_000);
     expect(screen).toContain("pgtui: the demo's PostgreSQL is starting…\n42\n");
     expect(t.exitStatus()).toBe(0);
-    for (let i = 0; i < 100 && pgDirs(tmp).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await until(() => pgDirs(tmp).length === 0, 10_000);
     expect(pgDirs(tmp)).toEqual([]);
   }, 120_000);
 });

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT, BIN } from '../cli/helpers.js';
 import { hasTmux, Tmux } from './tmux.js';
+import { until } from '../poll.js';
 
 const TMUX = hasTmux();
 const LIST = /([1-9]\d*) clusters · [1-9] profiles/;
@@ -100,7 +101,7 @@ describe.skipIf(!TMUX)('the first minute, in a real terminal', () => {
     // Esc and q sent together reach the terminal as one meta-q: q goes once the filter is cleared.
     await t.waitForGone('matching "e2e-new"');
     t.send('q');
-    for (let i = 0; i < 300 && t.exitStatus() === undefined; i++) await new Promise((r) => setTimeout(r, 100));
+    await until(() => t.exitStatus() !== undefined, 30_000);
     expect(t.exitStatus()).toBe(0);
   }, 150_000);
 });

@@ -25,15 +25,8 @@ export async function startTestServer(): Promise<TestServer> {
   return { pg, caPem: pki.ca.cert, conn, admin: (opts) => connectPg(conn(pg.superuser, pg.superPassword), opts) };
 }
 
-/** Polls `check` until it returns a value (bounded): for state another session reaches on its own. */
-export async function eventually<T>(check: () => Promise<T | undefined>, what: string, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = await check();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never: ${what}`);
-}
+/** For state another session reaches on its own (test/poll.ts). */
+export { eventually } from '../poll.js';
 
 export type RawClient = InstanceType<(typeof import('../../src/pg/driver.js'))['Client']>;
 

@@ -11,6 +11,7 @@ import { loadVitals } from '../../src/pg/vitals.js';
 import { countersToSeries, sampleCounters } from '../../src/pg/db-stats.js';
 import type { PgSession } from '../../src/pg/session.js';
 import { POSTGRES_BIN, startTestServer, type TestServer } from './helpers.js';
+import { eventually } from '../poll.js';
 
 describe.skipIf(!POSTGRES_BIN)('Postgres models on a seeded server', () => {
   let server: TestServer;
@@ -118,11 +119,9 @@ describe.skipIf(!POSTGRES_BIN)('Postgres models on a seeded server', () => {
 
   async function eventuallyMore(xacts: number) {
     // pg_stat_database counts a transaction when its backend flushes its stats (at most once a second).
-    for (let i = 0; i < 100; i++) {
+    return eventually(async () => {
       const s = await sampleCounters(monitor);
-      if (s.xacts > xacts) return s;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('pg_stat_database never moved');
+      return s.xacts > xacts ? s : undefined;
+    }, 'pg_stat_database moved', 5_000);
   }
 });

@@ -18,6 +18,7 @@ import { KEY, press, waitForFrame } from '../screens/forms/keys.js';
 import { firstUnsafe } from './hostile.js';
 import { longestLaidOutText } from './ink-layout.js';
 import { Tally } from './rigs.js';
+import { until } from '../poll.js';
 
 const tally = new Tally();
 afterAll(() => console.log(tally.line('reliability/long-text')));
@@ -113,7 +114,7 @@ describe('every screen with a 200 KB name and 80 × 100 KB log lines', () => {
       const frame = app.lastFrame() ?? '';
       for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(SCREEN_CELLS);
       await press(app.stdin, 'q');
-      for (const end = Date.now() + 15_000; !gone && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10)); // a hang guard
+      await until(() => gone, 15_000); // a hang guard
       expect(gone, 'q quits').toBe(true);
       console.log(`long-text: the longest text Ink laid out on any screen: ${Math.max(...longest)} characters (the name is ${LONG_NAME.length})`);
       tally.ok('screens');

@@ -16,6 +16,7 @@ import { BIN, ROOT, cleanEnv, configWith, ensureBuilt, runCli } from '../cli/hel
 import { hasTmux, Tmux } from '../e2e/tmux.js';
 import { Tally, testPki } from './rigs.js';
 import { descendants } from '../e2e/proc-tree.js';
+import { until } from '../poll.js';
 
 const TMUX = hasTmux();
 const POSTGRES = POSTGRES_AND_PSQL;
@@ -27,12 +28,6 @@ const LIST = /[1-9]\d* clusters · [1-9] profiles/;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let term: Tmux | undefined;
 afterEach(() => term?.kill());
-
-/** Polls `check` every 100 ms until it holds or `ms` is up; returns whether it held. */
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (check()) return true;
-  return check();
-}
 
 /** A private TMPDIR: the demo's PostgreSQL data directory lands there, so a test counts only its own servers. */
 const tmps: string[] = [];

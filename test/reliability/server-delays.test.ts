@@ -14,6 +14,7 @@ import type { StoreSnapshot } from '../../src/state/types.js';
 import { ensureBuilt } from '../cli/helpers.js';
 import { hostileServer, runPgtui, sendJson } from './hostile-server.js';
 import { Tally } from './rigs.js';
+import { until } from '../poll.js';
 
 const tally = new Tally();
 afterAll(() => console.log(tally.line('reliability/server-delays')));
@@ -62,7 +63,7 @@ describe('what a header may ask', () => {
       for (const ms of [Infinity, Number('1e311'), NaN, -1, 2 ** 40]) b.throttled(ms);
       const granted = b.acquire('user').then(() => Date.now());
       // The waiting user request is what makes the budget say so: wait for that notice.
-      for (const end = Date.now() + 10_000; !notices.at(-1) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 5));
+      await until(() => Boolean(notices.at(-1)), 10_000);
       const last = notices.at(-1);
       expect(last?.text).toMatch(/^rate limited by Hostile, retrying in \d+ s$/);
       expect(Number(/(\d+) s$/.exec(last!.text)![1])).toBeLessThanOrEqual(MAX_SERVER_DELAY_MS / 1000);
@@ -114,11 +115,7 @@ describe('the TUI store against a server that always says Retry-After: 999999', 
       try {
         store.start();
         // The list gives up after its throttled retries: the header says when the next try is.
-        const until = Date.now() + 20_000;
-        while (store.getSnapshot().profiles[0]?.nextRetryAt === undefined) {
-          if (Date.now() > until) throw new Error('no retry was scheduled');
-          await new Promise((r) => setTimeout(r, 20));
-        }
+        if (!(await until(() => store.getSnapshot().profiles[0]?.nextRetryAt !== undefined, 20_000))) throw new Error('no retry was scheduled');
         const snap = store.getSnapshot();
         expect(snap.profiles[0]!.nextRetryAt! - Date.now()).toBeLessThanOrEqual(MAX_SERVER_DELAY_MS);
         for (const s of snaps) expect(JSON.stringify(s)).not.toMatch(/Infinity|NaN/);

@@ -8,6 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, ensureBuilt, runCli, cleanEnv } from '../cli/helpers.js';
 import { hasTmux, Tmux } from '../e2e/tmux.js';
 import { Tally } from './rigs.js';
+import { until } from '../poll.js';
 
 const TMUX = hasTmux();
 if (!TMUX) console.warn('SKIPPED: tmux is not installed, so the terminal-restore tests did not run');
@@ -34,24 +35,14 @@ async function exitOf(t: Tmux): Promise<{ code: number; screen: string }> {
 
 /** Polls (bounded) until the demo's PostgreSQL under `dir` is gone; returns how many are left. */
 async function demoPostgresGone(dir: string, timeoutMs = 15_000): Promise<number> {
-  const end = Date.now() + timeoutMs;
-  let left = demoPostgresCount(dir);
-  while (left > 0 && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    left = demoPostgresCount(dir);
-  }
-  return left;
+  await until(() => demoPostgresCount(dir) === 0, timeoutMs);
+  return demoPostgresCount(dir);
 }
 
 /** Polls (bounded) until the demo's PostgreSQL under `dir` runs: the demo starts it after its first frames. */
 async function demoPostgresUp(dir: string, timeoutMs = 30_000): Promise<number> {
-  const end = Date.now() + timeoutMs;
-  let n = demoPostgresCount(dir);
-  while (n === 0 && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    n = demoPostgresCount(dir);
-  }
-  return n;
+  await until(() => demoPostgresCount(dir) > 0, timeoutMs);
+  return demoPostgresCount(dir);
 }
 
 function nodePid(t: Tmux): number {

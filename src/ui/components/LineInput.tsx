@@ -26,8 +26,9 @@ export function LineInput({ prompt, value, onChange, onSubmit, onCancel, isActiv
   // one it started from, is old news; any other is the parent's own change (a cleared filter) and is taken.
   const current = useRef(value);
   const known = useRef(new Set([value]));
-  if (value === current.current) known.current = new Set([value]);
-  else if (!known.current.has(value)) {
+  if (value === current.current) {
+    if (known.current.size > 1) known.current = new Set([value]);
+  } else if (!known.current.has(value)) {
     current.current = value;
     known.current = new Set([value]);
   }
