@@ -62,6 +62,17 @@ export function formatCache(content: CacheContent, nowSeconds: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+const namesOf = (text: string) => text.slice(text.indexOf('\n') + 1);
+
+/**
+ * The same names in a file with more than half its hour left need no rewrite: a `pgtui ls` run after run (a
+ * script, `watch`) then only reads the file.
+ */
+function stillCurrent(previousText: string, text: string, nowSeconds: number): boolean {
+  const expires = /^expires (\d+)\n/.exec(previousText);
+  return Boolean(expires) && Number(expires![1]) - nowSeconds > CACHE_TTL_SECONDS / 2 && namesOf(previousText) === namesOf(text);
+}
+
 /**
  * Writes every profile's name and the clusters just listed; the clusters of profiles not listed this time
  * (`--profile`, `--provider`, a failed profile) are kept from the previous file. Never fails the command.
@@ -70,17 +81,18 @@ export function rememberForCompletion(ctx: Pick<Context, 'config'>, listed: read
   try {
     const path = join(ctx.config.dir, CACHE_FILE);
     const nowSeconds = Math.floor(now / 1000);
-    let previous: CacheContent = { profiles: [], clusters: [] };
+    let previousText = '';
     try {
-      previous = parseCache(readTrusted(path, { maxBytes: CACHE_MAX_BYTES })?.toString('utf8') ?? '', nowSeconds);
+      previousText = readTrusted(path, { maxBytes: CACHE_MAX_BYTES })?.toString('utf8') ?? '';
     } catch {
       // none, or not one to trust: it is replaced below
     }
+    const previous = parseCache(previousText, nowSeconds);
     const answered = new Set(answeredProfiles);
     const profiles = ctx.config.list().map((p) => p.name);
     const kept = previous.clusters.filter((c) => !answered.has(c.profile) && profiles.includes(c.profile));
     const text = formatCache({ profiles, clusters: [...listed.map((c) => ({ profile: c.profile, name: c.name })), ...kept] }, nowSeconds);
-    writeTrusted(path, text, { sync: false });
+    if (!stillCurrent(previousText, text, nowSeconds)) writeTrusted(path, text, { sync: false });
   } catch {
     // A read-only or missing config directory only means no completion of names.
   }

@@ -7,6 +7,7 @@ const SIMPLE = /^[A-Za-z0-9 .-]*$/;
 const swapCase = (s: string) => s.replace(/[A-Za-z]/g, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
 
 export function compareText(a: string, b: string): number {
+  if (a === b) return 0; // the common case in a sort by profile, then name: every pair of one profile's clusters
   if (!SIMPLE.test(a) || !SIMPLE.test(b)) return a.localeCompare(b);
   const la = a.toLowerCase();
   const lb = b.toLowerCase();

@@ -46,6 +46,23 @@ describe('completion cache', () => {
     expect((statSync(join(dir, 'completion-cache')).mode & 0o777).toString(8)).toBe('600');
   });
 
+  it('the same names in a file with more than half its hour left are not written again; a change or an older file is', () => {
+    const { dir, config } = fakeConfig(['a']);
+    const path = join(dir, 'completion-cache');
+    const now = 1_000_000_000_000;
+    rememberForCompletion({ config }, [cluster('a', 'one')], ['a'], now);
+    const first = readFileSync(path, 'utf8');
+    expect(first.startsWith(`expires ${now / 1000 + 3600}\n`)).toBe(true);
+    const inode = statSync(path).ino;
+    rememberForCompletion({ config }, [cluster('a', 'one')], ['a'], now + 1_700_000);
+    expect(statSync(path).ino).toBe(inode); // not replaced (a write renames a new file over it)
+    expect(readFileSync(path, 'utf8')).toBe(first);
+    rememberForCompletion({ config }, [cluster('a', 'one')], ['a'], now + 1_900_000);
+    expect(readFileSync(path, 'utf8')).toContain(`expires ${(now + 1_900_000) / 1000 + 3600}\n`);
+    rememberForCompletion({ config }, [cluster('a', 'one'), cluster('a', 'two')], ['a'], now + 1_900_000);
+    expect(readFileSync(path, 'utf8')).toContain('cluster\ta\ttwo');
+  });
+
   it("a cache that is not the user's own 0600 file is not read (its names are not kept) and is replaced; a planted symlink is not followed", () => {
     const { dir, config } = fakeConfig(['a', 'b']);
     const path = join(dir, 'completion-cache');
