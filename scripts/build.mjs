@@ -47,6 +47,22 @@ const englishOnly = {
     b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
   },
 };
+// commander requires child_process at its top (~1.5 ms of every start) only to run `git-style` executable
+// subcommands, which pgtui has none of: the module loads if that code path is ever reached.
+const COMMANDER_CHILD = [
+  "const childProcess = require('node:child_process');",
+  "let childProcessModule;\nconst childProcess = { spawn: (...args) => (childProcessModule ??= require('node:child_process')).spawn(...args) };",
+];
+const commanderLazyChild = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes(COMMANDER_CHILD[0])) throw new Error(`${args.path}: its child_process require was not found; review scripts/build.mjs for this commander version`);
+      return { contents: text.replace(COMMANDER_CHILD[0], COMMANDER_CHILD[1]), loader: 'js' };
+    });
+  },
+};
 // Start from an empty dist: nothing from an older build (such as its chunks) stays behind.
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 const common = {
@@ -109,7 +125,7 @@ await build({
   entryPoints: ['src/cli.tsx'],
   outfile: 'dist/oneshot.cjs',
   format: 'cjs',
-  plugins: [leaveOut, pgDriverApart, englishOnly],
+  plugins: [leaveOut, pgDriverApart, englishOnly, commanderLazyChild],
 });
 
 // The full bundle (the TUI, --demo, the undici transport, and every command too), also CommonJS so that it gets
@@ -155,5 +171,5 @@ await build({
   outfile: 'dist/pgtui.cjs',
   format: 'cjs',
   alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'yoga-layout': './stubs/yoga-layout.js' },
-  plugins: [verifyPatches, noInkDevtools, yogaDecode, pgDriverApart, englishOnly],
+  plugins: [verifyPatches, noInkDevtools, yogaDecode, pgDriverApart, englishOnly, commanderLazyChild],
 });

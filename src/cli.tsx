@@ -165,18 +165,22 @@ async function interactive(globals: GlobalOptions): Promise<number> {
   }
 }
 
+const TUI = Symbol('tui');
+
 /**
- * Options only (`pgtui`, `pgtui --demo --profile x`): the run is the TUI, or a usage error of a global option.
- * A word, `--`, `-` or help needs the whole program (its commands, for help and "did you mean").
+ * What the arguments ask of the program before its commands are built: `tui` for options only (`pgtui`,
+ * `pgtui --demo --profile x`: the TUI, or a usage error of a global option), else the first word (the command
+ * run, or a typo), or `undefined` when `--`, `-` or help come first (every command: help, "did you mean").
  */
-function onlyGlobalOptions(program: Command, args: readonly string[]): boolean {
+function commandWord(program: Command, args: readonly string[]): string | undefined | typeof TUI {
   const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (!a.startsWith('-') || a === '-' || a === '--' || a === '-h' || a === '--help') return false;
+    if (a === '-' || a === '--' || a === '-h' || a === '--help') return undefined;
+    if (!a.startsWith('-')) return a;
     if (takesValue.has(a)) i++;
   }
-  return true;
+  return TUI;
 }
 
 function build(): Command {
@@ -207,10 +211,11 @@ function build(): Command {
       }
       await exitWith(code);
     });
-  // `pgtui` with only global options starts the TUI, which needs none of the subcommands (docs/startup.md).
-  if (onlyGlobalOptions(program, process.argv.slice(2))) return program;
-
-  registerCommands(program, (body, check) => action(program, body, check), fail);
+  // `pgtui` with only global options starts the TUI, which needs none of the subcommands; `pgtui ls` needs only
+  // ls (docs/startup.md).
+  const word = commandWord(program, process.argv.slice(2));
+  if (word === TUI) return program;
+  registerCommands(program, (body, check) => action(program, body, check), fail, word);
   return program;
 }
 

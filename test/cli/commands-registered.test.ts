@@ -56,8 +56,21 @@ describe('command registration', () => {
     for (const file of files) {
       const program = new Command('pgtui');
       ((await import(join(REGISTER, file))) as CommandFile).register(wiring(program, unused, () => 1));
-      expect([file, program.commands.map((c) => c.name())]).toEqual([file, [file.replace(/\.ts$/, '')]]);
+      const own = (await import(join(REGISTER, file))) as CommandFile;
+      expect([file, program.commands.map((c) => c.name()), own.name]).toEqual([file, [file.replace(/\.ts$/, '')], file.replace(/\.ts$/, '')]);
     }
+  });
+
+  it('builds only the command run (`pgtui ls`: ls alone), and every command for completion, help, a typo or none', () => {
+    const names = (word?: string) => {
+      const program = new Command('pgtui').exitOverride().configureOutput({ writeErr: () => {} });
+      registerCommands(program, unused, () => 1, word);
+      return program.commands.map((c) => c.name());
+    };
+    expect(names('ls')).toEqual(['ls']);
+    expect(names('profile')).toEqual(['profile']);
+    expect(names('reset-password')).toEqual(['reset-password']);
+    for (const word of ['completion', 'help', 'lss', undefined]) expect([word, names(word)]).toEqual([word, COMMANDS]);
   });
 
   it('makes every command, subcommands too, exit through the caller (no process.exit on a usage error)', () => {

@@ -2,6 +2,8 @@
 import { pgOptions } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'cancel';
+
 export function register({ program, action, readOnly }: Wiring): void {
   pgOptions(program.command('cancel <name|id> <pid...>').description("cancel sessions' running queries (pg_cancel_backend); exact cluster name or id"))
     .option('-y, --yes', 'do it without asking')

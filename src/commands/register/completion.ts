@@ -3,6 +3,9 @@
 import { exitWith } from '../../lifecycle.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'completion';
+export const wholeProgram = true;
+
 export function register({ program, fail }: Wiring): void {
   program
     .command('completion <shell>')

@@ -2,6 +2,8 @@
 import { repeat } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'config';
+
 export function register({ program, action, readOnly }: Wiring): void {
   program
     .command('config <name|id>')

@@ -2,6 +2,8 @@
 import { opFlags, repeat } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'create';
+
 export function register({ program, action, readOnly, refuse }: Wiring): void {
   opFlags(
     program

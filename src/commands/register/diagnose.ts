@@ -1,6 +1,8 @@
 // `pgtui diagnose [NAME] [--all]`: health checks (docs/diagnose.md).
 import type { Wiring } from './wiring.js';
 
+export const name = 'diagnose';
+
 export function register({ program, action }: Wiring): void {
   program
     .command('diagnose [name|id]')

@@ -2,6 +2,8 @@
 import { repeat } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'edit';
+
 export function register({ program, action, readOnly, refuse }: Wiring): void {
   program
     .command('edit <name|id>')

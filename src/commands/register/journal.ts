@@ -1,6 +1,8 @@
 // `pgtui journal`: the changes pgtui applied (docs/plans.md), from its own file; no cluster.
 import type { Wiring } from './wiring.js';
 
+export const name = 'journal';
+
 export function register({ program, action }: Wiring): void {
   program
     .command('journal')

@@ -2,6 +2,8 @@
 import { windowOptions } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'logs';
+
 export function register({ program, action }: Wiring): void {
   windowOptions(program.command('logs <name|id>').description('log lines of a cluster, oldest first (ClickHouse, IONOS v1)'), '1h')
     .option('--grep <text>', 'only lines containing this (case-sensitive)')

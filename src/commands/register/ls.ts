@@ -2,6 +2,8 @@
 import { outputOptions } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'ls';
+
 export function register({ program, action }: Wiring): void {
   outputOptions(
     program

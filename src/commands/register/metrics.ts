@@ -2,6 +2,8 @@
 import { windowOptions } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'metrics';
+
 export function register({ program, action }: Wiring): void {
   windowOptions(program.command('metrics <name|id>').description("latest value and a sparkline per metric (the provider's, or what Postgres counts); plain values when piped"), '1h')
     .option('--json', 'every series with its points')

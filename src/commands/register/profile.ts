@@ -3,6 +3,8 @@ import { Help } from 'commander';
 import { PROVIDER_KINDS, profileAddOptions } from '../../api/registry.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'profile';
+
 export function register({ program, action }: Wiring): void {
   const profile = program.command('profile').description('manage profiles without the UI');
   const add = profile

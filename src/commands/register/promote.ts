@@ -3,6 +3,8 @@
 import { opFlags, planFlags } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'promote';
+
 export function register({ program, action, readOnly, refuse }: Wiring): void {
   planFlags(opFlags(program.command('promote <name|id>').description('make a read replica a standalone primary, where its API can'))
     .option('--json', 'print the cluster as JSON'), false)

@@ -2,6 +2,8 @@
 import { untilPostgres } from '../../pg/gate.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'psql';
+
 export function register({ program, action }: Wiring): void {
   program
     .command('psql <name|id>')

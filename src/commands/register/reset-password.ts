@@ -1,6 +1,8 @@
 // `pgtui reset-password NAME`: through a plan (docs/plans.md); refused under the global --read-only (exit 7).
 import type { Wiring } from './wiring.js';
 
+export const name = 'reset-password';
+
 export function register({ program, action, readOnly, refuse }: Wiring): void {
   program
     .command('reset-password <name|id>')

@@ -2,6 +2,8 @@
 import { opFlags, planFlags } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'restart';
+
 export function register({ program, action, readOnly, refuse }: Wiring): void {
   planFlags(opFlags(program.command('restart <name|id>').description('restart a cluster, where its API can'))
     .option('--json', 'print the cluster as JSON'), false)

@@ -3,6 +3,8 @@
 import { opFlags } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'restore';
+
 export function register({ program, action, readOnly, refuse }: Wiring): void {
   opFlags(
     program

@@ -2,6 +2,8 @@
 import { windowOptions } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'slow';
+
 export function register({ program, action }: Wiring): void {
   windowOptions(program.command('slow <name|id>').description("slow query patterns, most total time first (the provider's, or pg_stat_statements)"), '24h')
     .option('--id <queryId>', 'one pattern (an ID from the list): its SQL and recent executions')

@@ -2,6 +2,8 @@
 import { pgOptions } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'statements';
+
 export function register({ program, action }: Wiring): void {
   pgOptions(program.command('statements <name|id>').description('top statements from pg_stat_statements, since its reset or over --interval'))
     .option('--limit <n>', 'how many (default 20)')

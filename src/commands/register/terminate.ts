@@ -2,6 +2,8 @@
 import { pgOptions } from './flags.js';
 import type { Wiring } from './wiring.js';
 
+export const name = 'terminate';
+
 export function register({ program, action, readOnly }: Wiring): void {
   pgOptions(program.command('terminate <name|id> <pid...>').description('end sessions (pg_terminate_backend); exact cluster name or id'))
     .option('-y, --yes', 'do it without asking')

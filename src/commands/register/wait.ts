@@ -1,6 +1,8 @@
 // `pgtui wait NAME --for ready|deleted`: polls until then. Changes nothing.
 import type { Wiring } from './wiring.js';
 
+export const name = 'wait';
+
 export function register({ program, action }: Wiring): void {
   program
     .command('wait <name|id>')

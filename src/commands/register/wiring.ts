@@ -28,5 +28,9 @@ export function wiring(program: Command, action: Action, fail: (err: unknown) =>
 
 /** One command's file (src/commands/register/<command>.ts): it adds its command to `program`, and nothing else. */
 export interface CommandFile {
+  /** The command's name, its file's name too: a run of that command registers only it (src/cli.tsx). */
+  name: string;
+  /** It reads the other commands (completion's script): a run of it registers them all. */
+  wholeProgram?: boolean;
   register(w: Wiring): void;
 }

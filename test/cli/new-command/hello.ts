@@ -2,6 +2,8 @@
 // this file is what src/commands/register/hello.ts would hold. test/cli/new-command.test.ts adds it to the list.
 import type { Wiring } from '../../../src/commands/register/wiring.js';
 
+export const name = 'hello';
+
 export function register({ program, action }: Wiring): void {
   program
     .command('hello <name|id>')
