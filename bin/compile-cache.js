@@ -5,17 +5,17 @@
 // V8 does not check the payload of cached data in this build (a damaged file crashes the process) and checks
 // only the source's length, so the file is guarded here, through the trusted-file reader/writer
 // (src/files/trusted-file.ts, bundled as dist/trusted-file.cjs):
-// - one file per install: named by a hash of the bundle's path, so two installs never evict each other;
-// - sealed with a SHA-256 over the bundle's content hash, Node version and architecture, and the data: a damaged
+// - one file per install: named by a checksum of the bundle's path, so two installs never evict each other;
+// - sealed with a CRC-32 over the bundle's checksum, Node version and architecture, and the data: a damaged
 //   or truncated file, or one made for another bundle (an upgrade that kept size and mtime), is ignored and
-//   written anew;
+//   written anew. Checksums rather than SHA-256: node:crypto alone costs ~3 ms of every start
+//   (src/text/hash.ts), and this guards against accidents, not against someone who can write the user's files;
 // - read only if it is the user's own 0600 regular file, not a symlink, in the user's own 0700 directory;
 //   written through an O_EXCL|O_NOFOLLOW temp file renamed into place. A directory that is not the user's own
 //   is not used at all.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { createHash } = require('node:crypto');
 const { createRequire } = require('node:module');
 const vm = require('node:vm');
 
@@ -53,8 +53,8 @@ function runCached(bundle) {
   let key;
   let cachedData;
   if (trusted) {
-    file = path.join(dir, `${path.basename(bundle)}-${trusted.nameHash(path.resolve(bundle))}.v8cache`);
-    key = `${createHash('sha256').update(bytes).digest('hex')} ${process.version} ${process.arch}`;
+    file = path.join(dir, `${path.basename(bundle)}-${trusted.checksum(path.resolve(bundle))}.v8cache`);
+    key = `${trusted.checksum(bytes)} ${bytes.length} ${process.version} ${process.arch}`;
     try {
       // A directory that is not the user's own is not used at all, neither read nor written.
       if (fs.existsSync(dir) && trusted.untrustedDir(dir)) file = undefined;
@@ -70,8 +70,9 @@ function runCached(bundle) {
     process.once('exit', () => {
       try {
         trusted.writeTrusted(file, trusted.seal(script.createCachedData(), key), { sync: false });
-        // Caches named the old way (by Node version, size and mtime) are never read again.
-        const legacy = new RegExp(`^${path.basename(bundle).replace(/\./g, '\\.')}-v\\d+\\.\\d+\\.\\d+-.*\\.v8cache$`);
+        // Caches named the old ways (by Node version, size and mtime; by a 24-digit SHA-256 of the path, sealed
+        // with SHA-256) are never read again.
+        const legacy = new RegExp(`^${path.basename(bundle).replace(/\./g, '\\.')}-(v\\d+\\.\\d+\\.\\d+-.*|[0-9a-f]{24})\\.v8cache$`);
         for (const name of fs.readdirSync(dir)) if (legacy.test(name)) fs.rmSync(path.join(dir, name), { force: true });
       } catch {
         // a cache is only a speed-up

@@ -71,10 +71,10 @@ export type Thresholds = typeof DEFAULT_THRESHOLDS;
 
 const num = z.number().nonnegative().optional();
 const numericKeys = Object.keys(DEFAULT_THRESHOLDS).filter((k) => k !== 'statementsMissing');
-export const thresholdsSchema = z.strictObject({
+export const thresholdsSchema = z.lazy(() => z.strictObject({
   ...Object.fromEntries(numericKeys.map((k) => [k, num])),
   statementsMissing: z.enum(['yellow', 'red']).optional(),
-}) as unknown as z.ZodType<Partial<Thresholds>>;
+}) as unknown as z.ZodType<Partial<Thresholds>>);
 
 export function thresholdsWith(overrides: Partial<Thresholds> | undefined): Thresholds {
   return { ...DEFAULT_THRESHOLDS, ...(overrides ?? {}) };

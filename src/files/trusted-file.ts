@@ -8,7 +8,7 @@
 //
 // Kept free of other pgtui modules: scripts/build.mjs also bundles it alone as dist/trusted-file.cjs for the
 // launcher (bin/compile-cache.js), which runs before any bundle.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { crc32, sha256 } from '../text/hash.js';
 import { chmodSync, closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -172,13 +172,19 @@ export function writeTrusted(path: string, data: string | Uint8Array, opts: Writ
   }
 }
 
-// A sealed file: MAGIC, then SHA-256 over (key, payload), then the payload. The key names what the payload was
-// made for (for the code cache: the bundle's content hash, Node version, architecture), so a damaged file and a
-// file made for something else are both refused by the same check.
-const MAGIC = Buffer.from('pgtui-sealed-1\n');
-const DIGEST = 32;
+// A sealed file: MAGIC, then a CRC-32 over (key, payload), then the payload. The key names what the payload was
+// made for (for the code cache: the bundle's checksum, Node version, architecture), so a damaged file and a
+// file made for something else are both refused by the same check. A checksum, not a signature: what it guards
+// is the user's own 0600 file in their own 0700 directory (readTrusted), against accidents, not against someone
+// who can write there. (pgtui-sealed-1 files, sealed with SHA-256, are refused and written anew.)
+const MAGIC = Buffer.from('pgtui-sealed-2\n');
+const DIGEST = 4;
 
-const digest = (key: string, payload: Uint8Array) => createHash('sha256').update(key).update('\0').update(payload).digest();
+function digest(key: string, payload: Uint8Array): Buffer {
+  const sum = Buffer.alloc(DIGEST);
+  sum.writeUInt32BE(crc32(payload, crc32(`${key}\0`)));
+  return sum;
+}
 
 export function seal(payload: Uint8Array, key: string): Buffer {
   return Buffer.concat([MAGIC, digest(key, payload), payload]);
@@ -189,12 +195,15 @@ export function unseal(file: Buffer, key: string): Buffer | undefined {
   if (file.length < MAGIC.length + DIGEST || !file.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const sum = file.subarray(MAGIC.length, MAGIC.length + DIGEST);
   const payload = file.subarray(MAGIC.length + DIGEST);
-  return timingSafeEqual(sum, digest(key, payload)) ? payload : undefined;
+  return sum.equals(digest(key, payload)) ? payload : undefined;
 }
+
+/** A CRC-32 of `data` as 8 hex digits: notices damage and mismatches, proves nothing (seal, above). */
+export const checksum = (data: string | Uint8Array): string => crc32(data).toString(16).padStart(8, '0');
 
 /** A short, stable, file-name-safe id for any text (a path, a profile and cluster id pair). */
 export function nameHash(...parts: string[]): string {
-  const h = createHash('sha256');
+  const h = sha256();
   for (const p of parts) h.update(p).update('\0');
   return h.digest('hex').slice(0, 24);
 }

@@ -1,7 +1,7 @@
 // build: the plan of one change, before anything is sent (docs/plans.md). With `preview`, the provider method runs
 // against write-scope's capture (src/api/write-scope.ts): reads go out as usual, the first write is recorded and
 // stopped, so the plan shows the exact request of any provider without code of its own.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../text/hash.js';
 import { protectionOf } from '../api/core/protection.js';
 import type { ToolChange } from '../api/core/provider-module.js';
 import { isProviderKind, moduleFor } from '../api/registry.js';
@@ -30,7 +30,7 @@ export interface PlanInput {
 const stable = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : x));
 
 function planHash(p: Pick<Plan, 'operation' | 'profile' | 'cluster' | 'changes' | 'request'>): string {
-  return createHash('sha256').update(stable({ operation: p.operation, profile: p.profile, cluster: p.cluster, changes: p.changes, request: p.request })).digest('hex').slice(0, 16);
+  return sha256().update(stable({ operation: p.operation, profile: p.profile, cluster: p.cluster, changes: p.changes, request: p.request })).digest('hex').slice(0, 16);
 }
 
 function summaryOf(operation: string, cluster: { name: string }, profile: string, changes: readonly PlanChange[] = []): string {

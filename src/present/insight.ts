@@ -1,5 +1,5 @@
 // How insight (metrics, slow queries, log lines) is shown, in the TUI and by the one-shot commands alike.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../text/hash.js';
 import type { LogLine } from '../api/core/insight.js';
 import { oneLine } from '../text/safe.js';
 import { binaryBytes } from '../text/bytes.js';
@@ -50,7 +50,7 @@ const SEEN_MAX = 50_000;
 /** A line's identity; a long one is kept as its digest, so remembering a line never costs its length. */
 const keyOf = (l: LogLine) => {
   const key = `${l.at}\u0000${l.severity}\u0000${l.instance ?? ''}\u0000${l.message}`;
-  return key.length > 200 ? `#${createHash('sha256').update(key).digest('base64')}` : key;
+  return key.length > 200 ? `#${sha256().update(key).digest('base64')}` : key;
 };
 
 /** Remembers printed lines within the overlap window, so the next poll prints only new ones. */

@@ -89,7 +89,7 @@ describe('compile cache', () => {
     const first = await runCli(['ls', '--json'], run);
     expect(first.code).toBe(0);
     const [file] = cacheFiles(xdg);
-    expect(file).toMatch(/^oneshot\.cjs-[0-9a-f]{24}\.v8cache$/); // one per install (test/cli/compile-cache.test.ts)
+    expect(file).toMatch(/^oneshot\.cjs-[0-9a-f]{8}\.v8cache$/); // one per install (test/cli/compile-cache.test.ts)
     const path = join(xdg, 'pgtui', file!);
     expect(statSync(join(xdg, 'pgtui')).mode & 0o777).toBe(0o700);
     expect(statSync(path).mode & 0o777).toBe(0o600);

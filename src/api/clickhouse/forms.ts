@@ -16,20 +16,20 @@ const HA_LABELS: Record<string, string> = {
   sync: 'sync — 2 standbys (synchronous)',
 };
 
-const nameSchema = z
+const nameSchema = z.lazy(() => z
   .string()
   .trim()
   .min(1, 'a name is required')
   .max(NAME_MAX, `at most ${NAME_MAX} characters`)
-  .regex(NAME_PATTERN, 'letters, digits and spaces only (the API refuses "-" and "_")');
+  .regex(NAME_PATTERN, 'letters, digits and spaces only (the API refuses "-" and "_")'));
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const restoreTargetSchema = z
+const restoreTargetSchema = z.lazy(() => z
   .string()
   .trim()
   .regex(RFC3339, 'an RFC 3339 time in UTC, written YYYY-MM-DDTHH:MM:SSZ')
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a valid date')
-  .refine((s) => Date.parse(s) <= Date.now(), 'must not be in the future');
+  .refine((s) => Date.parse(s) <= Date.now(), 'must not be in the future'));
 
 const oneOf = (values: readonly string[], what: string) =>
   z.string().refine((v) => values.includes(v), { message: `choose a ${what} from the list` });

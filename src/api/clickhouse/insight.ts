@@ -13,8 +13,8 @@ export const METRIC_POINTS_MAX = 250;
 
 const envelope = <T extends z.ZodType>(result: T) => z.looseObject({ result });
 
-const logEntry = z.looseObject({ timestamp: z.string(), severity: z.string().optional(), body: z.string() });
-const logsBody = envelope(z.array(z.unknown()));
+const logEntry = z.lazy(() => z.looseObject({ timestamp: z.string(), severity: z.string().optional(), body: z.string() }));
+const logsBody = z.lazy(() => envelope(z.array(z.unknown())));
 
 /** Lines it cannot read are skipped and counted; the rest come back in the server's order. */
 export function decodeLogs(body: unknown): { lines: LogLine[]; bad: number } {
@@ -31,14 +31,14 @@ export function decodeLogs(body: unknown): { lines: LogLine[]; bad: number } {
   return { lines, bad };
 }
 
-const point = z.looseObject({ timestamp: z.number(), value: z.number() });
-const metric = z.looseObject({
+const point = z.lazy(() => z.looseObject({ timestamp: z.number(), value: z.number() }));
+const metric = z.lazy(() => z.looseObject({
   key: z.string(),
   name: z.string().optional(),
   unit: z.string().optional(),
   series: z.array(z.looseObject({ label: z.string().optional(), dataPoints: z.array(point).max(10_000) })).max(100),
-});
-const metricsBody = envelope(z.looseObject({ metrics: z.array(z.unknown()).max(1000) }));
+}));
+const metricsBody = z.lazy(() => envelope(z.looseObject({ metrics: z.array(z.unknown()).max(1000) })));
 
 /** One MetricSeries per (metric, label); a metric with several labels names each ("Disk IOPS (Reads)"). */
 export function decodeMetrics(body: unknown): MetricSeries[] {
@@ -63,7 +63,7 @@ export function decodeMetrics(body: unknown): MetricSeries[] {
 }
 
 const num = z.number().finite();
-const pattern = z.looseObject({
+const pattern = z.lazy(() => z.looseObject({
   queryId: z.string(),
   queryText: z.string(),
   dbName: z.string().optional(),
@@ -77,8 +77,8 @@ const pattern = z.looseObject({
   maxDurationUs: num.optional(),
   p95DurationUs: num.optional(),
   totalRows: num.optional(),
-});
-const patternsBody = envelope(z.array(z.unknown()).max(10_000));
+}));
+const patternsBody = z.lazy(() => envelope(z.array(z.unknown()).max(10_000)));
 
 export function decodeSlowQueries(body: unknown): SlowQuery[] {
   const parsed = patternsBody.safeParse(body);
@@ -98,10 +98,10 @@ export function decodeSlowQueries(body: unknown): SlowQuery[] {
   return out.sort((a, b) => b.totalMs - a.totalMs);
 }
 
-const execution = z.looseObject({
+const execution = z.lazy(() => z.looseObject({
   timestamp: z.string(), durationUs: num, rows: num.optional(), dbUser: z.string().optional(), app: z.string().optional(), errMessage: z.string().optional(),
-});
-const detailBody = envelope(z.looseObject({ aggregate: z.unknown().optional(), recentExecutions: z.array(z.unknown()).max(10_000) }));
+}));
+const detailBody = z.lazy(() => envelope(z.looseObject({ aggregate: z.unknown().optional(), recentExecutions: z.array(z.unknown()).max(10_000) })));
 
 export function decodeSlowQueryDetail(body: unknown): SlowQueryDetail {
   const parsed = detailBody.safeParse(body);

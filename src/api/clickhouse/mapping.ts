@@ -11,10 +11,10 @@ export interface PgTag {
   value?: string;
 }
 
-const tagSchema = z.looseObject({ key: z.string(), value: z.string().optional() });
+const tagSchema = z.lazy(() => z.looseObject({ key: z.string(), value: z.string().optional() }));
 
 /** PostgresService and PostgresServiceListItem: every field optional in the spec, so only `id` is insisted on. */
-const serviceSchema = z.looseObject({
+const serviceSchema = z.lazy(() => z.looseObject({
   id: z.string().min(1),
   name: z.string().optional(),
   provider: z.string().optional(),
@@ -31,11 +31,11 @@ const serviceSchema = z.looseObject({
   username: z.string().optional(),
   password: z.string().optional(),
   connectionString: z.string().optional(),
-});
+}));
 
 export type PgService = z.infer<typeof serviceSchema>;
 
-const organizationSchema = z.looseObject({ id: z.string().min(1), name: z.string().optional(), createdAt: z.string().optional() });
+const organizationSchema = z.lazy(() => z.looseObject({ id: z.string().min(1), name: z.string().optional(), createdAt: z.string().optional() }));
 export type PgOrganization = z.infer<typeof organizationSchema>;
 
 const envelope = <T extends z.ZodType>(result: T) => z.looseObject({ result, requestId: z.string().optional(), status: z.number().optional() });

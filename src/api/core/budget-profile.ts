@@ -1,6 +1,6 @@
 // Which budget a profile's requests go through (docs/polling-store.md "Request budget"). Each provider states
 // its own policy beside its client (limits, who throttles, which credential shares them); this file only applies it.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../text/hash.js';
 import type { ProfileCommon } from './profile-common.js';
 import { budgetFor, type Budget, type Limits } from './budget.js';
 
@@ -20,7 +20,7 @@ export function limitsOf(p: ProfileCommon, policy: RatePolicy<never>): Limits {
 }
 
 /** Secrets are hashed before they become part of a budget key. */
-export const digest = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+export const digest = (s: string) => sha256().update(s).digest('hex').slice(0, 16);
 
 export function originOf(url: string): string {
   try {

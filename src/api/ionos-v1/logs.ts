@@ -7,13 +7,13 @@ import type { LogLine, LogQuery } from '../core/insight.js';
 export const LOGS_LIMIT_MAX = 5000;
 export const LOGS_MAX_AGE_MS = 30 * 86_400_000;
 
-const body = z.looseObject({
+const body = z.lazy(() => z.looseObject({
   instances: z
     .array(z.looseObject({ name: z.string().optional(), messages: z.array(z.unknown()).max(100_000).nullish() }))
     .max(1000)
     .nullish(),
-});
-const message = z.looseObject({ time: z.string(), message: z.string() });
+}));
+const message = z.lazy(() => z.looseObject({ time: z.string(), message: z.string() }));
 
 /** "2026-11-30 01:02:03.123 UTC [4123] LOG:  checkpoint starting: time" → severity LOG, the rest as the message. */
 const PREFIX = /^(?:\S+ \S+(?: \S+)? )?\[\d+\](?:: \[\d+-\d+\])? ?(?:\S+ )?(DEBUG\d?|INFO|NOTICE|LOG|WARNING|ERROR|FATAL|PANIC|STATEMENT|DETAIL|HINT|CONTEXT):\s+/;

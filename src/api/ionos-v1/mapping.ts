@@ -41,8 +41,8 @@ const clusterSchema = z.looseObject({
 
 export type V1Cluster = z.infer<typeof clusterSchema>;
 
-const versionsSchema = z.looseObject({ data: z.array(z.looseObject({ name: z.union([z.string(), z.number()]).transform(String) })).nullish() });
-const backupSchema = z.looseObject({
+const versionsSchema = z.lazy(() => z.looseObject({ data: z.array(z.looseObject({ name: z.union([z.string(), z.number()]).transform(String) })).nullish() }));
+const backupSchema = z.lazy(() => z.looseObject({
   id: z.string().min(1),
   metadata: z.looseObject({ createdDate: z.string().nullish(), state: z.string().nullish() }).nullish(),
   properties: z.looseObject({
@@ -53,8 +53,8 @@ const backupSchema = z.looseObject({
     size: z.number().nullish(),
     location: z.string().nullish(),
   }),
-});
-const backupListSchema = z.looseObject({ items: z.array(backupSchema).nullish() });
+}));
+const backupListSchema = z.lazy(() => z.looseObject({ items: z.array(backupSchema).nullish() }));
 export type V1Backup = z.infer<typeof backupSchema>;
 
 const pageSchema = z.looseObject({ items: z.array(z.unknown()).nullish(), offset: z.number().optional(), limit: z.number().optional() });

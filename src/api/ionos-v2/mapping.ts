@@ -11,14 +11,14 @@ import { decode, errorMessage } from '../ionos-shared/wire.js';
 // Shared with IONOS v1 (../ionos-shared/wire.ts).
 export { decode, errorMessage };
 
-const instancesSchema = z.looseObject({
+const instancesSchema = z.lazy(() => z.looseObject({
   count: z.number().nullish(),
   ram: z.number().nullish(),
   cores: z.number().nullish(),
   storageSize: z.number().nullish(),
-});
+}));
 
-const propertiesSchema = z.looseObject({
+const propertiesSchema = z.lazy(() => z.looseObject({
   name: z.string().nullish(),
   description: z.string().nullish(),
   version: z.union([z.string(), z.number()]).nullish(),
@@ -33,23 +33,23 @@ const propertiesSchema = z.looseObject({
   backup: z.looseObject({ location: z.string().nullish(), retentionDays: z.number().nullish() }).nullish(),
   /** SDK ≤ v3.0.1 form of the backup location. */
   backupLocation: z.string().nullish(),
-});
+}));
 
-const metadataSchema = z.looseObject({
+const metadataSchema = z.lazy(() => z.looseObject({
   createdDate: z.string().nullish(),
   lastModifiedDate: z.string().nullish(),
   state: z.string().nullish(),
   statusMessage: z.string().nullish(),
   dnsName: z.string().nullish(),
-});
+}));
 
-const clusterSchema = z.looseObject({
+const clusterSchema = z.lazy(() => z.looseObject({
   id: z.string().min(1),
   type: z.string().optional(),
   href: z.string().optional(),
   metadata: metadataSchema.optional(),
   properties: propertiesSchema,
-});
+}));
 
 export type V2Properties = z.infer<typeof propertiesSchema>;
 export type V2Cluster = z.infer<typeof clusterSchema>;
@@ -57,7 +57,7 @@ export type V2Cluster = z.infer<typeof clusterSchema>;
 const listSchema = <T extends z.ZodType>(item: T) =>
   z.looseObject({ items: z.array(item).nullish(), offset: z.number().optional(), limit: z.number().optional() });
 
-const versionSchema = z.looseObject({
+const versionSchema = z.lazy(() => z.looseObject({
   id: z.string().optional(),
   properties: z.looseObject({
     version: z.union([z.string(), z.number()]).transform(String),
@@ -65,12 +65,12 @@ const versionSchema = z.looseObject({
     comment: z.string().optional(),
     canUpgradeTo: z.array(z.union([z.string(), z.number()]).transform(String)).nullish(),
   }),
-});
+}));
 export type V2Version = z.infer<typeof versionSchema>;
 
-const backupLocationSchema = z.looseObject({ id: z.string().optional(), properties: z.looseObject({ location: z.string() }) });
+const backupLocationSchema = z.lazy(() => z.looseObject({ id: z.string().optional(), properties: z.looseObject({ location: z.string() }) }));
 
-const backupSchema = z.looseObject({
+const backupSchema = z.lazy(() => z.looseObject({
   id: z.string().min(1),
   metadata: z.looseObject({ createdDate: z.string().optional() }).nullish(),
   properties: z.looseObject({
@@ -81,7 +81,7 @@ const backupSchema = z.looseObject({
     latestRecoveryTargetTime: z.string().nullish(),
     location: z.string().optional(),
   }),
-});
+}));
 
 
 /** A list page's clusters, each decoded on its own: a bad item is skipped and added to `problems`. */

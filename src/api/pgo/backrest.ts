@@ -5,13 +5,13 @@ import { ApiError } from '../core/errors.js';
 import type { Backup } from '../core/types.js';
 
 const MAX = 10_000;
-const backup = z.looseObject({
+const backup = z.lazy(() => z.looseObject({
   label: z.string(),
   type: z.string().optional(),
   timestamp: z.looseObject({ start: z.number().optional(), stop: z.number().optional() }).optional(),
   info: z.looseObject({ size: z.number().optional(), delta: z.number().optional() }).optional(),
-});
-const response = z.looseObject({
+}));
+const response = z.lazy(() => z.looseObject({
   Code: z.string(),
   Msg: z.string().optional(),
   Items: z.array(z.looseObject({
@@ -19,7 +19,7 @@ const response = z.looseObject({
     StorageType: z.string().optional(),
     Info: z.array(z.looseObject({ backup: z.array(z.unknown()).max(MAX).nullish(), db: z.array(z.looseObject({ version: z.string().optional() })).nullish() })).max(100).nullish(),
   })).max(MAX).nullish(),
-});
+}));
 
 export function decodeBackrest(body: unknown, cluster: string): { status: { Code: string; Msg: string }; backups: Backup[] } {
   const r = response.safeParse(body);

@@ -34,7 +34,7 @@ const identifier = z
   .max(63, 'at most 63 characters')
   .regex(/^([A-Za-z_][A-Za-z0-9_]*)?$/, 'letters, digits and _ only, not starting with a digit');
 
-const createSchema = z.object({
+const createSchema = z.lazy(() => z.object({
   name: z.string().superRefine((v, ctx) => {
     if (v === '') ctx.addIssue({ code: 'custom', message: 'required' });
     else if (v === 'all') ctx.addIssue({ code: 'custom', message: "'all' is not allowed as a cluster name" });
@@ -60,7 +60,7 @@ const createSchema = z.object({
   syncReplication: z.enum(['', 'true', 'false'], { message: 'choose the operator default, yes or no' }),
   pgbouncer: boolText,
   autofail: boolText,
-});
+}));
 
 export type CreateValues = z.infer<typeof createSchema>;
 
@@ -144,12 +144,12 @@ export function parseCreate(serverVersion: string, values: FormValues): { values
 
 // ---- edit: what /clustersupdate takes in 4.3.0 (autofail, startup/shutdown, CPU and memory requests) ----
 
-const editSchema = z.object({
+const editSchema = z.lazy(() => z.object({
   power: z.enum(['running', 'shutdown'], { message: 'running or shutdown' }),
   autofail: boolText,
   cpu: quantity('"1" or "500m"', { positive: true }),
   memory: quantity('"1Gi" or "512Mi"', { positive: true }),
-});
+}));
 
 export type EditValues = z.infer<typeof editSchema>;
 

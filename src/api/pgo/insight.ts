@@ -7,28 +7,28 @@ import type { DiskUsage, FailoverTarget, ReachCheck } from '../core/insight.js';
 const status = { Code: z.string(), Msg: z.string().optional() };
 const MAX = 10_000;
 
-const dfResponse = z.looseObject({
+const dfResponse = z.lazy(() => z.looseObject({
   ...status,
   Results: z.array(z.looseObject({
     InstanceName: z.string().optional(), PodName: z.string().optional(), PVCType: z.number().optional(), PVCName: z.string().optional(),
     PVCUsed: z.number().optional(), PVCCapacity: z.number().optional(),
   })).max(MAX).nullish(),
-});
+}));
 const KINDS = ['data', 'backups', 'tablespace', 'wal'];
 
-const detail = z.looseObject({ Available: z.boolean().optional(), Message: z.string().optional(), InstanceType: z.string().optional() });
-const testResponse = z.looseObject({
+const detail = z.lazy(() => z.looseObject({ Available: z.boolean().optional(), Message: z.string().optional(), InstanceType: z.string().optional() }));
+const testResponse = z.lazy(() => z.looseObject({
   ...status,
   Results: z.array(z.looseObject({ ClusterName: z.string().optional(), Endpoints: z.array(detail).max(MAX).nullish(), Instances: z.array(detail).max(MAX).nullish() })).max(MAX).nullish(),
-});
+}));
 
-const failoverResponse = z.looseObject({
+const failoverResponse = z.lazy(() => z.looseObject({
   ...status,
   Results: z.array(z.looseObject({
     Name: z.string().optional(), Node: z.string().optional(), ReplicationLag: z.number().optional(), Status: z.string().optional(),
     Timeline: z.number().optional(), PendingRestart: z.boolean().optional(),
   })).max(MAX).nullish(),
-});
+}));
 
 function parse<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
   const r = schema.safeParse(body);
