@@ -87,10 +87,11 @@ export function rememberForCompletion(ctx: Pick<Context, 'config'>, listed: read
     } catch {
       // none, or not one to trust: it is replaced below
     }
-    const previous = parseCache(previousText, nowSeconds);
     const answered = new Set(answeredProfiles);
     const profiles = ctx.config.list().map((p) => p.name);
-    const kept = previous.clusters.filter((c) => !answered.has(c.profile) && profiles.includes(c.profile));
+    // Names kept from the file only for profiles that did not answer this time (none, usually: then unread).
+    const unanswered = profiles.some((p) => !answered.has(p));
+    const kept = unanswered ? parseCache(previousText, nowSeconds).clusters.filter((c) => !answered.has(c.profile) && profiles.includes(c.profile)) : [];
     const text = formatCache({ profiles, clusters: [...listed.map((c) => ({ profile: c.profile, name: c.name })), ...kept] }, nowSeconds);
     if (!stillCurrent(previousText, text, nowSeconds)) writeTrusted(path, text, { sync: false });
   } catch {
