@@ -19,6 +19,9 @@ const path = require('node:path');
 const { createRequire } = require('node:module');
 const vm = require('node:vm');
 
+/** What a CommonJS module's body runs in, as Node's own loader wraps it. */
+const LAUNCHER_WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
+
 /** A cache file bigger than this is not one pgtui wrote (the full bundle's is ~3 MB). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -46,7 +49,9 @@ function runCached(bundle) {
     process.stderr.write(`pgtui: cannot read ${bundle} (${err.code ?? err.message}); run npm run build\n`);
     process.exit(1);
   }
-  const source = bytes.toString('utf8').replace(/^#!.*/, ''); // a hashbang is valid only at the very start
+  // scripts/build.mjs writes the bundles wrapped already; anything else is wrapped here.
+  const text = bytes.toString('utf8');
+  const source = text.startsWith(LAUNCHER_WRAPPER) ? text : `${LAUNCHER_WRAPPER}${text.replace(/^#!.*/, '')}\n})`;
   const dir = process.env.PGTUI_NO_COMPILE_CACHE === '1' ? undefined : cacheDir(process.env);
   const trusted = dir && loadTrusted(bundle);
   let file;
@@ -64,7 +69,7 @@ function runCached(bundle) {
       cachedData = undefined; // a foreign, too open or linked file: replaced below
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+  const script = new vm.Script(source, { filename: bundle, cachedData });
   if (file && (!cachedData || script.cachedDataRejected)) {
     // At exit, so that the functions this run compiled are in the cache too.
     process.once('exit', () => {
@@ -83,4 +88,4 @@ function runCached(bundle) {
   script.runInThisContext()(mod.exports, createRequire(bundle), mod, bundle, path.dirname(bundle));
 }
 
-module.exports = { runCached, cacheDir };
+module.exports = { runCached, cacheDir, LAUNCHER_WRAPPER };

@@ -81,9 +81,15 @@ function parseFile<T>(text: string | undefined, empty: () => T, check: (raw: Rec
   return check(raw as Record<string, unknown>);
 }
 
+/**
+ * Each file is read once a run: zod's compiled object parsers (built with `new Function` on a schema's first
+ * parse, never in V8's code cache) would cost more than they save, ~2 ms of every start (docs/startup.md).
+ */
+const ONCE = { jitless: true } as const;
+
 function parseConfig(text: string | undefined): Parsed<ConfigFile> {
   return parseFile<ConfigFile>(text, () => ({ version: CONFIG_VERSION, profiles: [], settings: {} }), (raw) => {
-    const r = configSchema.safeParse(raw);
+    const r = configSchema.safeParse(raw, ONCE);
     if (!r.success) return { ok: false, reason: firstIssue(r.error, raw) };
     return { ok: true, value: { ...r.data, version: CONFIG_VERSION, profiles: r.data.profiles as unknown as Profile[], settings: r.data.settings as Partial<Settings> } };
   });
@@ -91,7 +97,7 @@ function parseConfig(text: string | undefined): Parsed<ConfigFile> {
 
 function parseSecrets(text: string | undefined): Parsed<SecretsFile> {
   return parseFile<SecretsFile>(text, () => ({ version: 1, clusters: {} }), (raw) => {
-    const r = secretsSchema.safeParse(raw);
+    const r = secretsSchema.safeParse(raw, ONCE);
     if (!r.success) return { ok: false, reason: firstIssue(r.error, raw) };
     return { ok: true, value: { version: 1, clusters: { ...r.data.clusters } } };
   });

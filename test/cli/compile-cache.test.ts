@@ -166,6 +166,20 @@ describe('the code cache', () => {
     expect(after.stdout).toContain('in one terminal UX');
   });
 
+  it('runs a bundle that the build wrapped for it (as written) and one that is plain CommonJS with a hashbang', async () => {
+    fresh();
+    const prefix = install();
+    const bundle = join(prefix, 'dist/oneshot.cjs');
+    const text = readFileSync(bundle, 'utf8');
+    const wrapper = '(function (exports, require, module, __filename, __dirname) {';
+    expect(text.startsWith(wrapper)).toBe(true);
+    writeFileSync(bundle, `#!/usr/bin/env node\n${text.slice(wrapper.length, text.lastIndexOf('})'))}`);
+    for (let i = 0; i < 2; i++) {
+      const r = await run(prefix, ['help'], env); // without, then with the code cache
+      expect([r.code, r.stdout.includes('in one terminal UI'), r.stderr]).toEqual([0, true, '']);
+    }
+  });
+
   it('two installs keep a cache each instead of evicting each other', async () => {
     fresh();
     const a = install();
