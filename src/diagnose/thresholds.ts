@@ -1,7 +1,7 @@
 // Every limit a check judges against, with its default (docs/diagnose.md explains each). config.json may
 // override any of them under diagnose.thresholds; unknown keys are rejected so a typo does not silently
 // leave a default in place.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DEFAULT_THRESHOLDS = {
   /** Hours since the newest successful backup. */

@@ -1,7 +1,7 @@
 // What config.json and secrets.json may hold, checked on every read so that a hand-edited or damaged file is
 // reported as "FILE: profiles.2.url: expected string" instead of failing later somewhere deep in a provider.
 // Objects are loose: keys this version does not know are kept and written back unchanged.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Profile } from '../api/profile.js';
 import type { Settings } from './types.js';
 import { providerModules } from '../api/registry.js';

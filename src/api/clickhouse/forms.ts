@@ -1,6 +1,6 @@
 // The create and edit forms for ClickHouse Managed Postgres, their validation (zod, one line per field),
 // and the translation of form values into request bodies.
-import { z } from 'zod';
+import * as z from 'zod';
 import { controlProblem } from '../../text/safe.js';
 import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../core/types.js';
 import {

@@ -1,6 +1,6 @@
 // ClickHouse Cloud's view inside a service (spec 2026-09: /logs, /metrics, /slowQueryPatterns, /config):
 // wire decoding and the mapping onto src/api/core/insight.ts, plus the typed pgConfig keys for `pgtui config --set`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../core/errors.js';
 import type { LogLine, MetricSeries, QueryExecution, SettingKind, SettingSpec, SlowQuery, SlowQueryDetail } from '../core/insight.js';
 

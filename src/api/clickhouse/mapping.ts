@@ -1,6 +1,6 @@
 // Wire shapes of the ClickHouse Cloud Postgres API, decoded leniently (unknown states, sizes and new fields
 // pass through), and their mapping onto the normalised Cluster.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../core/errors.js';
 import type { Cluster, Phase } from '../core/types.js';
 import { decodeItems, type ItemProblem } from '../core/list-result.js';

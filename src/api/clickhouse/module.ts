@@ -1,5 +1,5 @@
 // ClickHouse Cloud Postgres as a pgtui provider: its profile, form, env profile, CLI options and client.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderModule } from '../core/provider-module.js';
 import { commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE, urlUnlessDefault } from '../core/profile-kit.js';
 import { ClickHouseProvider, CLICKHOUSE_DEFAULT_URL, CLICKHOUSE_LOGIN, CLICKHOUSE_RATE } from './client.js';

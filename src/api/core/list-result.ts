@@ -1,6 +1,6 @@
 // Building a provider's ListResult (src/api/core/types.ts): warnings for items that could not be read, paging that
 // had to stop early and duplicate ids, and the duplicates themselves.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Cluster, ListFailure, ListResult } from './types.js';
 
 /** One item of a list that did not decode: where ("items.1.id") and why ("missing"). */

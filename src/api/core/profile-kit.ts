@@ -1,7 +1,7 @@
 // Building blocks provider modules use for their profile schema, profile form and rules (src/api/core/provider-module.ts).
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldErrors, FieldSpec } from './types.js';
 import { PROTECTIONS } from './protection.js';
 

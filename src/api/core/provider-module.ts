@@ -2,7 +2,7 @@
 // folder (src/api/<kind>/module.ts), and src/api/modules.ts lists the modules. Every kinds list, the Profile
 // union, the config schema, the profile form, env profiles and `profile add` options are derived from that
 // list (docs/ARCHITECTURE.md "Adding a provider").
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ProfileCommon, ProviderDeps } from './profile-common.js';
 import type { FieldSpec, FormValues, Identity, Provider } from './types.js';
 import type { FileExists } from './profile-kit.js';

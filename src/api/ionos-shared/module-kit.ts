@@ -1,6 +1,6 @@
 // What the IONOS v1 and v2 modules share: the profile fields, the form (sign in with username + password or a
 // token), the IONOS_* environment variables and the `profile add` options. Each module passes its own kind.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProfileCommon } from '../core/profile-common.js';
 import type { CliIo, CliOption } from '../core/provider-module.js';
 import type { FieldSpec, FormValues } from '../core/types.js';

@@ -1,5 +1,5 @@
 // What IONOS v1 and v2 bodies share: strict decoding with the first bad field named, and the error body.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ApiError, oneLine } from '../core/errors.js';
 
 /** Parses an IONOS body (v1 or v2) or throws a `malformed` ApiError naming the first bad field. */

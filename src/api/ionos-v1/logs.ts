@@ -1,6 +1,6 @@
 // IONOS v1 GET /clusters/{id}/logs (spec ClusterLogs): one message stream per instance, no server-side filter,
 // at most 5000 lines per instance, and nothing older than 30 days.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../core/errors.js';
 import type { LogLine, LogQuery } from '../core/insight.js';
 

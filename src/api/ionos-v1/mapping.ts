@@ -1,6 +1,6 @@
 // Wire shapes of IONOS DBaaS PostgreSQL v1 (ClusterResponse, ClusterList, PostgresVersionList, backups),
 // decoded leniently (unknown states and enum values pass through), and their mapping onto Cluster.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Backup, Cluster, Phase } from '../core/types.js';
 import { PORT } from './catalog.js';
 

@@ -1,5 +1,5 @@
 // IONOS DBaaS PostgreSQL v1 as a pgtui provider: its profile, form, env profile, CLI options and client.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderModule } from '../core/provider-module.js';
 import { compact, URL_RULE } from '../core/profile-kit.js';
 import {

@@ -1,6 +1,6 @@
 // Wire shapes of IONOS PostgreSQL v2 (ClusterRead, *ReadList, versions, backup locations, backups), decoded
 // leniently (unknown states and new fields pass through), and their mapping onto the normalised Cluster.
-import { z } from 'zod';
+import * as z from 'zod';
 import { oneLine } from '../core/errors.js';
 import type { Backup, Cluster, Phase } from '../core/types.js';
 import { decodeItems, type ItemProblem } from '../core/list-result.js';

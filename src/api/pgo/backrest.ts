@@ -1,6 +1,6 @@
 // pgo 4.3 GET /backrest/{name} (ShowBackrestResponse): pgBackRest's own `info` per storage type, decoded into
 // the normalised Backup (newest first).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../core/errors.js';
 import type { Backup } from '../core/types.js';
 

@@ -1,6 +1,6 @@
 // Create and edit forms for PGO 4.3, validated with zod the way the apiserver validates (same quantity and
 // DNS-1035 rules), so mistakes show up in the form rather than as an error after a round trip.
-import { z } from 'zod';
+import * as z from 'zod';
 import { hasUnsafe } from '../../text/safe.js';
 import type { Cluster, FieldErrors, FieldSpec, FormSpec, FormValues } from '../core/types.js';
 import { dns1035Error, quantityError, quantityValue } from './validate.js';

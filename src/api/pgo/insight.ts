@@ -1,6 +1,6 @@
 // pgo 4.3 apiserver: /df, /testclusters and GET /failover/{name}, decoded into src/api/core/insight.ts shapes.
 // Wire shapes: apiservermsgs DfResponse, ClusterTestResponse and QueryFailoverResponse (embedded Status → Code/Msg).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../core/errors.js';
 import type { DiskUsage, FailoverTarget, ReachCheck } from '../core/insight.js';
 

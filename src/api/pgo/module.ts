@@ -1,6 +1,6 @@
 // Crunchy PGO 4.3 (pgo-apiserver) as a pgtui provider: its profile, form, env profile, CLI options and client.
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EnvIo, ProviderModule } from '../core/provider-module.js';
 import { blank, commonProfileShape, compact, needSecret, opt, optText, secretField, str, URL_RULE } from '../core/profile-kit.js';
 import { PgoProvider } from './client.js';

@@ -1,6 +1,6 @@
 // The profile form: the name, the provider's own fields (its module's form, src/api/<kind>/module.ts) and
 // protection (docs/plans.md), validated with zod. In edit mode the name is fixed and a blank secret keeps the saved one.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Profile } from '../../../api/profile.js';
 import type { FieldSpec, FormSpec, FormValues, ProviderKind } from '../../../api/core/types.js';
 import { moduleFor } from '../../../api/registry.js';
