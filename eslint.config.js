@@ -22,6 +22,24 @@ export default defineConfig(
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              importNames: ['z'],
+              // docs/startup.md: zod's `z` export is a namespace object esbuild must build at every start.
+              message: "import * as z from 'zod': the named `z` makes esbuild build zod's namespace objects at every start",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tool configuration in CommonJS (.dependency-cruiser.cjs).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
