@@ -125,3 +125,17 @@ describe('compile cache', () => {
     expect(readdirSync(xdg)).toEqual([]);
   });
 });
+
+describe('what a one-shot start loads (docs/startup.md "Where the time goes")', () => {
+  it('ls against a plain-HTTP profile, and help, load neither node:crypto nor child_process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pgtui-probe-'));
+    const probe = join(dir, 'probe.cjs');
+    const log = join(dir, 'loaded.txt');
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(log)}, process.moduleLoadList.filter((m) => /^NativeModule (crypto|child_process)$/.test(m)).join(',') + ';'));`);
+    for (const args of [['ls', '--json'], ['help']]) {
+      const r = await runCli(args, envWith({ NODE_OPTIONS: `--require ${probe}` }));
+      expect([args.join(' '), r.code]).toEqual([args.join(' '), 0]);
+    }
+    expect(readFileSync(log, 'utf8')).toBe(';;');
+  });
+});

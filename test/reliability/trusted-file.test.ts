@@ -5,7 +5,8 @@ import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureTrustedDir, nameHash, readTrusted, seal, unseal, untrustedDir, UntrustedFileError, writeTrusted } from '../../src/files/trusted-file.js';
+import { ROOT, ensureBuilt } from '../cli/helpers.js';
+import { checksum, ensureTrustedDir, nameHash, readTrusted, seal, unseal, untrustedDir, UntrustedFileError, writeTrusted } from '../../src/files/trusted-file.js';
 
 const ROOT_USER = process.getuid?.() === 0;
 const made: string[] = [];
@@ -94,6 +95,26 @@ describe('seal', () => {
     expect(unseal(flipped, 'bundle-1')).toBeUndefined();
     expect(unseal(sealed.subarray(0, 4096), 'bundle-1')).toBeUndefined();
     expect(unseal(Buffer.alloc(0), 'bundle-1')).toBeUndefined();
+  });
+
+  it("checksum (the code cache's name and key) is 8 hex digits that change with any byte, and loads no node:crypto", () => {
+    const bundle = Buffer.from('x'.repeat(100_000));
+    expect(checksum(bundle)).toMatch(/^[0-9a-f]{8}$/);
+    expect(checksum(bundle)).toBe(checksum(Buffer.from(bundle)));
+    const edited = Buffer.from(bundle);
+    edited[50_000] = 'y'.charCodeAt(0);
+    expect(checksum(edited)).not.toBe(checksum(bundle));
+    expect(checksum('/opt/a/dist/oneshot.cjs')).not.toBe(checksum('/opt/b/dist/oneshot.cjs'));
+    // The launcher seals and names the cache with what dist/trusted-file.cjs exports; node:crypto stays unloaded.
+    ensureBuilt();
+    // (A file, not `node -e`: the -e mode loads node:crypto itself.)
+    const probe = join(temp(), 'probe.cjs');
+    writeFileSync(probe, `
+      const t = require(${JSON.stringify(join(ROOT, 'dist/trusted-file.cjs'))});
+      t.unseal(t.seal(Buffer.from('data'), 'k'), 'k'); t.checksum('x');
+      process.stdout.write(String(process.moduleLoadList.some((m) => m === 'NativeModule crypto')));`);
+    const loaded = execFileSync(process.execPath, [probe]).toString();
+    expect(loaded).toBe('false');
   });
 
   it('nameHash separates its parts', () => {
