@@ -40,7 +40,8 @@ describe.runIf(TMUX)('Ctrl-Z under a wrapper', () => {
     await t.waitFor(LIST, 30_000);
     await t.waitForGone('loading', 15_000);
     const wrapper = descendants(t.panePid()).find((p) => p.comm === 'sh')!;
-    const pgtui = descendants(t.panePid()).find((p) => p.comm === 'node' && readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').includes(BIN))!;
+    // By its command line: Node 24 names its main thread, so the process's comm reads "MainThread", not "node".
+    const pgtui = descendants(t.panePid()).find((p) => p.comm !== 'sh' && readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').includes(BIN))!;
     expect(wrapper).toBeDefined();
     expect(pgtui).toBeDefined();
     t.send('C-z');
