@@ -106,6 +106,18 @@ await build({
   external: ['pg-native'],
 });
 
+// yaml (~115 KB of the one-shot bundle) is only for `-o yaml` and the raw view, both of which import() it: it is
+// a file of its own, dist/yaml.cjs, required then, so that no start reads, checks and compiles it for nothing.
+await build({ ...common, entryPoints: ['yaml'], outfile: 'dist/yaml.cjs', format: 'cjs' });
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'yaml', namespace: 'yaml-apart' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'yaml-apart' }, () => ({ loader: 'js', contents: "module.exports = require('./yaml.cjs');" }));
+    b.onResolve({ filter: /^\.\/yaml\.cjs$/ }, () => ({ path: './yaml.cjs', external: true }));
+  },
+};
+
 // The one-shot bundle (bin/route.js sends `pgtui ls`, `get`, … here): the same src/cli.tsx as one CommonJS file,
 // which bin/compile-cache.js runs with V8's code cache (ES modules get none on Node 20). What only the TUI,
 // --demo and the undici transport load is left out: bin/pgtui.js runs those through dist/pgtui.cjs.
@@ -127,7 +139,7 @@ await build({
   entryPoints: ['src/cli.tsx'],
   outfile: 'dist/oneshot.cjs',
   format: 'cjs',
-  plugins: [leaveOut, pgDriverApart, englishOnly, commanderLazyChild],
+  plugins: [leaveOut, pgDriverApart, yamlApart, englishOnly, commanderLazyChild],
 });
 
 // The full bundle (the TUI, --demo, the undici transport, and every command too), also CommonJS so that it gets
@@ -173,7 +185,7 @@ await build({
   outfile: 'dist/pgtui.cjs',
   format: 'cjs',
   alias: { 'react-devtools-core': './stubs/react-devtools-core.js', 'yoga-layout': './stubs/yoga-layout.js' },
-  plugins: [verifyPatches, noInkDevtools, yogaDecode, pgDriverApart, englishOnly, commanderLazyChild],
+  plugins: [verifyPatches, noInkDevtools, yogaDecode, pgDriverApart, yamlApart, englishOnly, commanderLazyChild],
 });
 
 // bin/compile-cache.js runs both bundles as the body of a CommonJS module function. Written here already wrapped,

@@ -127,15 +127,19 @@ describe('compile cache', () => {
 });
 
 describe('what a one-shot start loads (docs/startup.md "Where the time goes")', () => {
-  it('ls against a plain-HTTP profile, and help, load neither node:crypto nor child_process', async () => {
+  it('ls against a plain-HTTP profile, and help, load neither node:crypto nor child_process; yaml only for -o yaml', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pgtui-probe-'));
     const probe = join(dir, 'probe.cjs');
     const log = join(dir, 'loaded.txt');
-    writeFileSync(probe, `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(log)}, process.moduleLoadList.filter((m) => /^NativeModule (crypto|child_process)$/.test(m)).join(',') + ';'));`);
-    for (const args of [['ls', '--json'], ['help']]) {
+    const loaded = [
+      "process.moduleLoadList.filter((m) => /^NativeModule (crypto|child_process)$/.test(m))",
+      "Object.keys(require.cache).filter((f) => f.endsWith('yaml.cjs')).map(() => 'yaml.cjs')",
+    ];
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').appendFileSync(${JSON.stringify(log)}, [...${loaded[0]}, ...${loaded[1]}].join(',') + ';'));`);
+    for (const args of [['ls', '--json'], ['help'], ['ls', '-o', 'yaml']]) {
       const r = await runCli(args, envWith({ NODE_OPTIONS: `--require ${probe}` }));
       expect([args.join(' '), r.code]).toEqual([args.join(' '), 0]);
     }
-    expect(readFileSync(log, 'utf8')).toBe(';;');
+    expect(readFileSync(log, 'utf8')).toBe(';;yaml.cjs;');
   });
 });
