@@ -116,9 +116,8 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** Temp files `<name>.tmp-<pid>-…` in `dir` left by a process killed mid-write. */
-function removeOrphanTemps(dir: string, name: string): void {
-  const prefix = `${name}.tmp-`;
+/** Files `<prefix><pid>…` in `dir` left by a process killed mid-write (temp files, a lock's pid file). */
+export function removeOrphans(dir: string, prefix: string): void {
   try {
     for (const entry of readdirSync(dir)) {
       if (!entry.startsWith(prefix)) continue;
@@ -142,7 +141,7 @@ export interface WriteOptions {
 export function writeTrusted(path: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
   const dir = dirname(path);
   ensureTrustedDir(dir);
-  removeOrphanTemps(dir, basename(path));
+  removeOrphans(dir, `${basename(path)}.tmp-`);
   const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const fd = openSync(tmp, CREATE_FLAGS, 0o600);
   try {

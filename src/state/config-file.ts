@@ -4,7 +4,7 @@
 import { chmodSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../api/core/errors.js';
-import { readTrusted, UntrustedFileError, writeTrusted } from '../files/trusted-file.js';
+import { processAlive, readTrusted, removeOrphans, UntrustedFileError, writeTrusted } from '../files/trusted-file.js';
 
 export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -17,35 +17,10 @@ export function ensureDir(dir: string): void {
   }
 }
 
-/** Whether a process with this id is running (a pid from a lock or temp file left by a crash is not). */
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Files named `<prefix><pid>...` in `dir` left behind by a process that was killed mid-write. */
-function removeOrphans(prefix: string, dir: string): void {
-  try {
-    for (const name of readdirSync(dir)) {
-      if (!name.startsWith(prefix)) continue;
-      const pid = Number(/^\d+/.exec(name.slice(prefix.length))?.[0]);
-      if (pid && !alive(pid)) unlinkSync(join(dir, name));
-    }
-  } catch {
-    // tidying only
-  }
-}
-
 /** Writes `text` so that readers only ever see the old or the new content (the trusted-file writer: O_EXCL temp, fsync, rename). */
 export function writeAtomic(path: string, text: string): void {
   ensureDir(dirname(path));
-  removeOrphans(`${basename(path)}.tmp-`, dirname(path));
-  writeTrusted(path, text);
+  writeTrusted(path, text); // it clears temp files a killed save left behind
 }
 
 /** config.json and secrets.json are a few KB; a bigger file is a mistake or an attack, and is not read whole. */
@@ -98,7 +73,7 @@ export function withLock<T>(path: string, fn: () => T, timeoutMs = 5_000): T {
   // The lock appears with the holder's pid already in it (written aside, then hard-linked into place), so a
   // process killed at any moment leaves either no lock or one naming a dead pid.
   const mine = `${lock}.${process.pid}`;
-  removeOrphans(`${basename(lock)}.`, dirname(lock));
+  removeOrphans(dirname(lock), `${basename(lock)}.`);
   writeFileSync(mine, String(process.pid), { mode: 0o600 });
   for (;;) {
     try {
@@ -113,7 +88,7 @@ export function withLock<T>(path: string, fn: () => T, timeoutMs = 5_000): T {
       try {
         // A lock whose holder has died (killed mid-save) is broken at once; a live holder's only when very old.
         const holder = Number(readFileSync(lock, 'utf8'));
-        if ((holder > 0 && !alive(holder)) || Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) unlinkSync(lock);
+        if ((holder > 0 && !processAlive(holder)) || Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) unlinkSync(lock);
       } catch {
         // the holder just released it
       }

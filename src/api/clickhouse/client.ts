@@ -1,6 +1,6 @@
 // ClickHouse Cloud Managed Postgres (beta API, /v1/organizations/{org}/postgres): Basic auth with an API key,
 // one organisation per key, no pagination, passwords only in create and reset responses.
-import { ApiError } from '../core/errors.js';
+import { alreadyGone, ApiError, throwIfInvalid } from '../core/errors.js';
 import { DEFAULT_RETRY, HttpClient, sleep } from '../core/http.js';
 import { budgetOf, type RatePolicy } from '../core/budget-profile.js';
 import type { ProviderDeps } from '../core/profile-common.js';
@@ -121,9 +121,7 @@ export class ClickHouseProvider implements Provider {
   }
 
   async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
-    const errors = validateCreate(values);
-    const first = Object.entries(errors)[0];
-    if (first) throw new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
+    throwIfInvalid(validateCreate(values));
     const req = createRequest(values);
     if (req.mode === 'replica') return this.createReadReplica(req.sourceId, req.body as unknown as ReadReplicaRequest, signal);
     if (req.mode === 'restore') return this.restoreService(req.sourceId, req.body as unknown as RestoreRequest, signal);
@@ -155,8 +153,7 @@ export class ClickHouseProvider implements Provider {
     try {
       await this.call({ method: 'DELETE', path: await this.servicePath(id, signal), signal, expect: 'none' });
     } catch (err) {
-      if (err instanceof ApiError && err.kind === 'not-found') return; // already gone
-      throw err;
+      alreadyGone(err);
     }
   }
 
@@ -189,9 +186,7 @@ export class ClickHouseProvider implements Provider {
   }
 
   async update(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<Cluster> {
-    const errors = validateEdit(cluster, values);
-    const first = Object.entries(errors)[0];
-    if (first) throw new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
+    throwIfInvalid(validateEdit(cluster, values));
     const plan = await this.planUpdate(cluster, values, signal);
     if (plan.diff.length === 0) return cluster;
     return this.cluster(decodeService(await this.call({ method: 'PATCH', path: plan.path, body: plan.body, signal })));

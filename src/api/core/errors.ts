@@ -54,6 +54,17 @@ export class ApiError extends Error {
   }
 }
 
+/** A form's field errors, if any, as one ApiError: the first as its line ("cores: at most 31"), all attached. */
+export function throwIfInvalid(errors: Record<string, string>): void {
+  const first = Object.entries(errors)[0];
+  if (first) throw new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
+}
+
+/** For a delete's catch: a cluster the provider no longer has is already gone, which is what was asked. */
+export function alreadyGone(err: unknown): void {
+  if (!(err instanceof ApiError && err.kind === 'not-found')) throw err;
+}
+
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
   405: 'Method Not Allowed', 409: 'Conflict', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',

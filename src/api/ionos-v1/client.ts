@@ -1,7 +1,7 @@
 // IONOS DBaaS PostgreSQL v1: one global endpoint, Basic or Bearer auth, X-Contract-Number, offset paging with no
 // total (pages asked a few at a time until a short one), PATCH as a partial update, BUSY that means creating
 // or updating depending on whether the cluster was ever AVAILABLE.
-import { ApiError } from '../core/errors.js';
+import { alreadyGone, ApiError, throwIfInvalid } from '../core/errors.js';
 import { HttpClient, type RequestOptions } from '../core/http.js';
 import { budgetOf } from '../core/budget-profile.js';
 import { FreshReads } from '../core/fresh-reads.js';
@@ -106,9 +106,7 @@ export class IonosV1Provider implements Provider {
   }
 
   async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
-    const errors = validateCreate(values);
-    const first = Object.entries(errors)[0];
-    if (first) throw new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
+    throwIfInvalid(validateCreate(values));
     // POST is not idempotent: never retried, so a slow answer cannot create the cluster twice.
     const raw = decodeCluster(await this.call({ method: 'POST', path: '/clusters', body: { properties: createProperties(values) }, signal }));
     const cluster = this.toCluster(raw);
@@ -118,12 +116,7 @@ export class IonosV1Provider implements Provider {
 
   async remove(id: string, signal?: AbortSignal): Promise<void> {
     this.reads.forget(id);
-    try {
-      await this.call({ method: 'DELETE', path: clusterPath(id), signal, expect: 'none' });
-    } catch (err) {
-      if (err instanceof ApiError && err.kind === 'not-found') return; // already gone
-      throw err;
-    }
+    await this.call({ method: 'DELETE', path: clusterPath(id), signal, expect: 'none' }).catch(alreadyGone);
   }
 
   connection(cluster: Cluster): ConnectionInfo {
@@ -143,9 +136,7 @@ export class IonosV1Provider implements Provider {
   /** PATCH with only the changed fields: v1 leaves everything else as it is. */
   async update(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<Cluster> {
     const raw = await this.read(cluster.id, signal);
-    const errors = validateEdit(raw, values);
-    const first = Object.entries(errors)[0];
-    if (first) throw new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
+    throwIfInvalid(validateEdit(raw, values));
     const plan = planPatch(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return this.toCluster(raw);
     this.reads.forget(raw.id);

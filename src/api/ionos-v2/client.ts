@@ -1,7 +1,7 @@
 // IONOS DBaaS PostgreSQL v2: nine regional endpoints (no global one), Basic or Bearer auth, offset paging,
 // PUT as a full "ensure". list fans out to every region at once and keeps what the healthy regions returned.
 import type { Capability } from '../core/capabilities.js';
-import { ApiError } from '../core/errors.js';
+import { alreadyGone, ApiError, throwIfInvalid } from '../core/errors.js';
 import { HttpClient, type RequestOptions } from '../core/http.js';
 import { budgetOf } from '../core/budget-profile.js';
 import { FreshReads } from '../core/fresh-reads.js';
@@ -108,9 +108,7 @@ export class IonosV2Provider implements Provider {
   }
 
   async create(values: FormValues, signal?: AbortSignal): Promise<Cluster> {
-    const errors = validateCreate(values);
-    const first = Object.entries(errors)[0];
-    if (first) throw new ApiError(`${first[0] || 'form'}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
+    throwIfInvalid(validateCreate(values));
     const location = values.location!;
     const body = { properties: createProperties(values) };
     const raw = decodeCluster(await this.call(location, { method: 'POST', path: '/clusters', body, signal }));
@@ -123,12 +121,7 @@ export class IonosV2Provider implements Provider {
   async remove(id: string, signal?: AbortSignal): Promise<void> {
     this.reads.forget(id);
     const at = await this.locate(id, signal);
-    try {
-      await this.call(at.location, { method: 'DELETE', path: clusterPath(at.id), signal, expect: 'none' });
-    } catch (err) {
-      if (err instanceof ApiError && err.kind === 'not-found') return; // already gone
-      throw err;
-    }
+    await this.call(at.location, { method: 'DELETE', path: clusterPath(at.id), signal, expect: 'none' }).catch(alreadyGone);
   }
 
   connection(cluster: Cluster): ConnectionInfo {
@@ -151,9 +144,7 @@ export class IonosV2Provider implements Provider {
   /** GET, merge, PUT the whole object back (PUT is a full replace: anything left out would be reset). */
   async update(cluster: Cluster, values: FormValues, signal?: AbortSignal): Promise<Cluster> {
     const { location, raw } = await this.read(cluster.id, signal);
-    const errors = validateEdit(raw, values);
-    const first = Object.entries(errors)[0];
-    if (first) throw new ApiError(`${first[0]}: ${first[1]}`, { kind: 'validation', fieldErrors: errors });
+    throwIfInvalid(validateEdit(raw, values));
     const plan = planPut(raw, values, clusterPath(raw.id));
     if (plan.diff.length === 0) return toCluster(this.profile, location, raw);
     this.reads.forget(raw.id);

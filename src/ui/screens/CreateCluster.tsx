@@ -16,7 +16,7 @@ import { formRows, maxScroll, reviewRows, scrollStep } from '../components/form/
 import { fitHints, optional } from '../components/form/hints.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../input/use-keys.js';
-import { errorText } from '../../present/errors.js';
+import { useFormLoad } from '../hooks/form-load.js';
 import { sanitize } from '../../present/format.js';
 
 export interface CreateClusterProps {
@@ -55,26 +55,21 @@ export function CreateCluster({ profiles, initialProfile, onDone, onCancel }: Cr
   const reviewHeight = reviewRows(stdout.rows);
   const [reviewScroll, setReviewScroll] = useState(0);
 
-  useEffect(() => {
-    if (step !== 'loading' || !profile) return;
-    const abort = new AbortController();
-    store.createForm(profile, abort.signal).then(
-      (loaded) => {
-        if (abort.signal.aborted) return;
-        setSpec(loaded);
-        setValues(initialValues(loaded));
-        setMessage(undefined);
-        setServerErrors(undefined);
-        setStep('form');
-      },
-      (err: unknown) => {
-        if (abort.signal.aborted) return;
-        setMessage(sanitize(errorText(err)));
-        setStep('load-error');
-      },
-    );
-    return () => abort.abort();
-  }, [step, profile, attempt, store]);
+  // `attempt` asks again on retry.
+  useFormLoad(step === 'loading' && profile ? `${profile}\0${attempt}` : undefined, {
+    load: (signal) => store.createForm(profile!, signal),
+    loaded: (loaded) => {
+      setSpec(loaded);
+      setValues(initialValues(loaded));
+      setMessage(undefined);
+      setServerErrors(undefined);
+      setStep('form');
+    },
+    failed: (line) => {
+      setMessage(line);
+      setStep('load-error');
+    },
+  });
 
   const backFromForm = () => {
     if (!preset && writable.length > 1) setStep('pick');

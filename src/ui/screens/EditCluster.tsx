@@ -1,7 +1,6 @@
 // Edit a cluster: the provider's edit form prefilled (immutable fields locked), a reviewed diff, then update.
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../../present/errors.js';
 import { TRANSITIONAL_PHASES, type ChangePlan, type Cluster, type FieldErrors, type FormSpec, type FormValues } from '../../api/core/types.js';
 import { PROVIDER_LABELS } from '../../api/registry.js';
 import { sanitize } from '../../present/format.js';
@@ -9,6 +8,7 @@ import { useStore } from '../shell/context.js';
 import { Form } from '../components/Form.js';
 import { tint } from '../components/form/colors.js';
 import { useKeys } from '../input/use-keys.js';
+import { useFormLoad } from '../hooks/form-load.js';
 import { failureOf } from '../components/form/failure.js';
 import { initialValues, submittedValues } from '../../forms/fields.js';
 import { PlanReview } from '../components/form/PlanReview.js';
@@ -50,26 +50,20 @@ export function EditCluster({ cluster, onDone, onCancel }: EditClusterProps) {
   // Back from the review, the form reopens on the field the user was on, not the first one.
   const focus = useRef<string | undefined>(undefined);
 
-  useEffect(() => {
-    if (step !== 'loading') return;
-    const abort = new AbortController();
-    store.editForm(cluster, abort.signal).then(
-      (loaded) => {
-        if (abort.signal.aborted) return;
-        setSpec(loaded);
-        setValues(initialValues(loaded));
-        setMessage(undefined);
-        setStep('form');
-      },
-      (err: unknown) => {
-        if (abort.signal.aborted) return;
-        setMessage(sanitize(errorText(err)));
-        setStep('load-error');
-      },
-    );
-    return () => abort.abort();
-    // `attempt` re-runs the load on retry.
-  }, [step, attempt, store, cluster]);
+  // `attempt` asks again on retry.
+  useFormLoad(step === 'loading' ? `${cluster.profile}\0${cluster.id}\0${attempt}` : undefined, {
+    load: (signal) => store.editForm(cluster, signal),
+    loaded: (loaded) => {
+      setSpec(loaded);
+      setValues(initialValues(loaded));
+      setMessage(undefined);
+      setStep('form');
+    },
+    failed: (line) => {
+      setMessage(line);
+      setStep('load-error');
+    },
+  });
 
   useKeys(
     (input, key) => {
