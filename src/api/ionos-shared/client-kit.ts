@@ -1,6 +1,9 @@
 // What IONOS v1 and v2 share: Basic or Bearer auth from a profile, and the psql connection of a cluster
 // (the profile's `connect` override, the login pgtui stored at create, sslmode require or verify-full with a CA).
-import type { Auth } from '../core/http.js';
+import type { Auth, HttpClientOptions } from '../core/http.js';
+import type { ProviderDeps } from '../core/profile-common.js';
+import { budgetOf } from '../core/budget-profile.js';
+import { errorMessage } from './wire.js';
 import { digest, type RatePolicy } from '../core/budget-profile.js';
 import type { IonosV1Profile } from '../ionos-v1/profile.js';
 import type { IonosV2Profile } from '../ionos-v2/profile.js';
@@ -19,6 +22,21 @@ export function ionosAuth(prof: IonosV1Profile | IonosV2Profile): Auth {
   if (prof.token) return { type: 'bearer', token: prof.token };
   if (prof.username) return { type: 'basic', username: prof.username, password: prof.password ?? '' };
   return { type: 'none' };
+}
+
+/** The HTTP client of either IONOS API, one endpoint (`baseUrl`): the shared budget, auth, contract header and errors. */
+export function ionosHttp(prof: IonosV1Profile | IonosV2Profile, deps: ProviderDeps, baseUrl: string): HttpClientOptions {
+  return {
+    budget: budgetOf(prof, IONOS_RATE),
+    baseUrl,
+    auth: ionosAuth(prof),
+    headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,
+    timeoutMs: prof.timeoutMs,
+    retry: deps.retry,
+    dispatcher: deps.dispatcher,
+    plainHttp: { insecure: prof.insecure, login: IONOS_LOGIN },
+    errorMessage,
+  };
 }
 
 export function ionosConnection(prof: IonosV1Profile | IonosV2Profile, secrets: SecretStore, cluster: Cluster): ConnectionInfo {

@@ -3,9 +3,8 @@
 // or updating depending on whether the cluster was ever AVAILABLE.
 import { alreadyGone, ApiError, throwIfInvalid } from '../core/errors.js';
 import { HttpClient, type RequestOptions } from '../core/http.js';
-import { budgetOf } from '../core/budget-profile.js';
 import { FreshReads } from '../core/fresh-reads.js';
-import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from '../ionos-shared/client-kit.js';
+import { ionosConnection, ionosHttp } from '../ionos-shared/client-kit.js';
 import type { ProviderDeps } from '../core/profile-common.js';
 import type { IonosV1Profile } from './profile.js';
 import { collectPages } from '../core/paging.js';
@@ -18,7 +17,7 @@ import { IONOS_V1_URL, PAGE_CONCURRENCY, PAGE_LIMIT } from './catalog.js';
 import { createFormSpec, createProperties, editFormSpec, planPatch, validateCreate, validateEdit } from './forms.js';
 import { LOGS_LIMIT_MAX, LOGS_MAX_AGE_MS, decodeLogs, keep } from './logs.js';
 import type { LogPage, LogQuery } from '../core/insight.js';
-import { decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersions, errorMessage, toBackup, toCluster, type V1Cluster } from './mapping.js';
+import { decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersions, toBackup, toCluster, type V1Cluster } from './mapping.js';
 
 
 /** The SDK convention: IONOS_API_URL=https://api.ionos.com works as well as the full base path. */
@@ -43,17 +42,7 @@ export class IonosV1Provider implements Provider {
     private readonly deps: ProviderDeps,
   ) {
     this.profile = prof.name;
-    this.http = new HttpClient({
-      budget: budgetOf(prof, IONOS_RATE),
-      baseUrl: v1BaseUrl(prof.apiUrl),
-      auth: ionosAuth(prof),
-      headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,
-      timeoutMs: prof.timeoutMs,
-      retry: deps.retry,
-      dispatcher: deps.dispatcher,
-      plainHttp: { insecure: prof.insecure, login: IONOS_LOGIN },
-      errorMessage,
-    });
+    this.http = new HttpClient(ionosHttp(prof, deps, v1BaseUrl(prof.apiUrl)));
   }
 
   async verify(signal?: AbortSignal): Promise<Identity> {

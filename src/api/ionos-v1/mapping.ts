@@ -8,7 +8,6 @@ import { decode } from '../ionos-shared/wire.js';
 import { decodeItems, type ItemProblem } from '../core/list-result.js';
 import { counted } from '../../text/plural.js';
 
-export { errorMessage } from '../ionos-shared/wire.js';
 
 const propertiesSchema = z.looseObject({
   displayName: z.string().nullish(),

@@ -3,9 +3,8 @@
 import type { Capability } from '../core/capabilities.js';
 import { alreadyGone, ApiError, throwIfInvalid } from '../core/errors.js';
 import { HttpClient, type RequestOptions } from '../core/http.js';
-import { budgetOf } from '../core/budget-profile.js';
 import { FreshReads } from '../core/fresh-reads.js';
-import { IONOS_LOGIN, IONOS_RATE, ionosAuth, ionosConnection } from '../ionos-shared/client-kit.js';
+import { ionosConnection, ionosHttp } from '../ionos-shared/client-kit.js';
 import type { ProviderDeps } from '../core/profile-common.js';
 import type { IonosV2Profile } from './profile.js';
 import {
@@ -16,7 +15,7 @@ import { endpointFor, profileLocations } from './catalog.js';
 import { createFormSpec, createProperties, validateCreate } from './forms.js';
 import { asksForCredentials, editFormSpec, planPut, validateEdit } from './edit.js';
 import {
-  decodeBackupLocationPage, decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersionPage, errorMessage, toBackup, toCluster,
+  decodeBackupLocationPage, decodeBackupPage, decodeCluster, decodeClusterItems, decodeVersionPage, toBackup, toCluster,
   type V2Cluster, type V2Version,
 } from './mapping.js';
 import { finishList, problemsWarning, type ItemProblem } from '../core/list-result.js';
@@ -44,17 +43,7 @@ export class IonosV2Provider implements Provider {
   ) {
     this.profile = prof.name;
     this.locations = profileLocations(prof);
-    this.http = new HttpClient({
-      budget: budgetOf(prof, IONOS_RATE),
-      baseUrl: endpointFor(prof, this.locations[0]!),
-      auth: ionosAuth(prof),
-      headers: prof.contractNumber ? { 'X-Contract-Number': String(prof.contractNumber) } : undefined,
-      timeoutMs: prof.timeoutMs,
-      retry: deps.retry,
-      dispatcher: deps.dispatcher,
-      plainHttp: { insecure: prof.insecure, login: IONOS_LOGIN },
-      errorMessage,
-    });
+    this.http = new HttpClient(ionosHttp(prof, deps, endpointFor(prof, this.locations[0]!)));
   }
 
   /** The base URL of one location. */

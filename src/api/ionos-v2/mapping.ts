@@ -6,10 +6,10 @@ import type { Backup, Cluster, Phase } from '../core/types.js';
 import { decodeItems, type ItemProblem } from '../core/list-result.js';
 import { PORT } from './catalog.js';
 import { counted } from '../../text/plural.js';
-import { decode, errorMessage } from '../ionos-shared/wire.js';
+import { decode } from '../ionos-shared/wire.js';
 
 // Shared with IONOS v1 (../ionos-shared/wire.ts).
-export { decode, errorMessage };
+export { decode };
 
 const instancesSchema = z.lazy(() => z.looseObject({
   count: z.number().nullish(),
